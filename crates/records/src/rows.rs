@@ -1,0 +1,318 @@
+//! One struct per output-table row. Offsets here are Unicode code points (what Python
+//! indexes with) plus UTF-8 bytes where the column says so.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::article::{Article, SourceAnchor, Zone};
+use crate::labels::{Claim, Entity, EntityType, Mention};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleRow {
+    pub article_id: String,
+    pub split: String,
+    pub story_id: String,
+    pub source_file: String,
+    pub source_line: Option<i64>,
+    pub lang: String,
+    pub lang_confidence: f32,
+    pub title: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub outlet: Option<String>,
+    pub dateline: Option<String>,
+    pub url: Option<String>,
+    pub text: String,
+    pub n_sentences: i32,
+    pub quality_flags: Vec<String>,
+    pub boilerplate: Vec<Zone>,
+    pub source_map: Vec<SourceAnchor>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentenceRow {
+    pub sentence_id: String,
+    pub article_id: String,
+    pub split: String,
+    pub index: i32,
+    pub text: String,
+    pub lang: String,
+    pub char_start: i32,
+    pub char_end: i32,
+    pub byte_start: i32,
+    pub byte_end: i32,
+    pub source_byte_start: i64,
+    pub source_byte_end: i64,
+    pub tokens: Vec<String>,
+    pub token_starts: Vec<i32>,
+    pub token_ends: Vec<i32>,
+    /// Class ids into [`EntityType::bio_names`].
+    pub ner_tags: Vec<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityRow {
+    pub entity_id: String,
+    pub article_id: String,
+    pub sentence_id: String,
+    pub split: String,
+    pub text: String,
+    pub label: String,
+    pub char_start: i32,
+    pub char_end: i32,
+    pub canonical_id: Option<String>,
+    pub canonical_name: Option<String>,
+    pub labelers: Vec<String>,
+    pub confidence: f32,
+}
+
+/// A span of some sentence, as stored on a claim row (speaker, cue).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpanRef {
+    pub sentence_id: String,
+    pub text: String,
+    pub char_start: i32,
+    pub char_end: i32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimRow {
+    pub claim_id: String,
+    pub article_id: String,
+    pub sentence_id: String,
+    pub split: String,
+    pub speaker: Option<SpanRef>,
+    pub speaker_id: Option<String>,
+    pub speaker_name: Option<String>,
+    pub cue: Option<SpanRef>,
+    pub content: String,
+    pub char_start: i32,
+    pub char_end: i32,
+    pub kind: String,
+    pub labelers: Vec<String>,
+    pub confidence: f32,
+    pub has_number: bool,
+    pub has_date: bool,
+    pub has_entity: bool,
+    pub negated: bool,
+}
+
+/// An input that could not be used, as written to `rejects.jsonl`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RejectRow {
+    pub source_file: String,
+    /// 1-based line for JSONL inputs.
+    pub source_line: Option<u64>,
+    /// A stable, machine-readable reason, e.g. `invalid_json`, `missing_text`, `empty`.
+    pub reason: String,
+    /// A human-readable explanation.
+    pub detail: String,
+}
+
+/// Where an article came from and where it goes; everything a row needs beyond the parse.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleKey {
+    pub article_id: String,
+    pub split: String,
+    pub story_id: String,
+    pub source_file: String,
+    pub source_line: Option<u64>,
+    pub url: Option<String>,
+}
+
+/// The rows of all four tables for some articles, in input order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TableRows {
+    pub articles: Vec<ArticleRow>,
+    pub sentences: Vec<SentenceRow>,
+    pub entities: Vec<EntityRow>,
+    pub claims: Vec<ClaimRow>,
+}
+
+/// Byte offset -> code point offset within one string.
+struct CharIndex {
+    char_starts: Vec<usize>,
+}
+
+impl CharIndex {
+    fn new(s: &str) -> CharIndex {
+        CharIndex {
+            char_starts: s.char_indices().map(|(b, _)| b).collect(),
+        }
+    }
+    fn char_of(&self, byte: usize) -> i32 {
+        self.char_starts.partition_point(|&b| b < byte) as i32
+    }
+}
+
+pub fn sentence_id(article_id: &str, index: usize) -> String {
+    format!("{article_id}:{index:04}")
+}
+
+impl TableRows {
+    pub fn append(&mut self, mut other: TableRows) {
+        self.articles.append(&mut other.articles);
+        self.sentences.append(&mut other.sentences);
+        self.entities.append(&mut other.entities);
+        self.claims.append(&mut other.claims);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// The rows of one labelled article. Entities and claims whose offsets do not index their
+    /// sentence are dropped rather than written wrong (labelers are expected not to make them).
+    pub fn from_article(
+        key: &ArticleKey,
+        article: &Article,
+        entities: &[Entity],
+        claims: &[Claim],
+    ) -> TableRows {
+        let mut rows = TableRows::default();
+        let article_chars = CharIndex::new(&article.text);
+        let sentence_chars: Vec<CharIndex> = article
+            .sentences
+            .iter()
+            .map(|s| CharIndex::new(article.sentence_text(s)))
+            .collect();
+        let sentence_ids: Vec<String> = (0..article.sentences.len())
+            .map(|i| sentence_id(&key.article_id, i))
+            .collect();
+        let valid_span = |sentence: usize, start: usize, end: usize| {
+            article.sentences.get(sentence).is_some_and(|s| {
+                let text = article.sentence_text(s);
+                start < end
+                    && end <= text.len()
+                    && text.is_char_boundary(start)
+                    && text.is_char_boundary(end)
+            })
+        };
+
+        for (i, s) in article.sentences.iter().enumerate() {
+            let text = article.sentence_text(s);
+            let chars = &sentence_chars[i];
+            let (source_start, source_end) = article.source_range(s.start, s.end);
+            let mut ner_tags = vec![0i64; s.tokens.len()];
+            for e in entities.iter().filter(|e| e.sentence == i) {
+                let mut first = true;
+                for (t, tok) in s.tokens.iter().enumerate() {
+                    if tok.start < e.end && tok.end > e.start && ner_tags[t] == 0 {
+                        ner_tags[t] = e.label.begin_tag() + if first { 0 } else { 1 };
+                        first = false;
+                    }
+                }
+            }
+            rows.sentences.push(SentenceRow {
+                sentence_id: sentence_ids[i].clone(),
+                article_id: key.article_id.clone(),
+                split: key.split.clone(),
+                index: i as i32,
+                text: text.to_string(),
+                lang: s.lang.clone().unwrap_or_else(|| article.lang.clone()),
+                char_start: article_chars.char_of(s.start),
+                char_end: article_chars.char_of(s.end),
+                byte_start: s.start as i32,
+                byte_end: s.end as i32,
+                source_byte_start: source_start as i64,
+                source_byte_end: source_end as i64,
+                tokens: s
+                    .tokens
+                    .iter()
+                    .map(|t| text[t.start..t.end].to_string())
+                    .collect(),
+                token_starts: s.tokens.iter().map(|t| chars.char_of(t.start)).collect(),
+                token_ends: s.tokens.iter().map(|t| chars.char_of(t.end)).collect(),
+                ner_tags,
+            });
+        }
+
+        let span_ref = |m: &Mention| -> Option<SpanRef> {
+            if !valid_span(m.sentence, m.start, m.end) {
+                return None;
+            }
+            let text = article.sentence_text(&article.sentences[m.sentence]);
+            Some(SpanRef {
+                sentence_id: sentence_ids[m.sentence].clone(),
+                text: text[m.start..m.end].to_string(),
+                char_start: sentence_chars[m.sentence].char_of(m.start),
+                char_end: sentence_chars[m.sentence].char_of(m.end),
+            })
+        };
+
+        for e in entities
+            .iter()
+            .filter(|e| valid_span(e.sentence, e.start, e.end))
+        {
+            let text = article.sentence_text(&article.sentences[e.sentence]);
+            let n = rows.entities.len();
+            rows.entities.push(EntityRow {
+                entity_id: format!("{}:e{n:04}", key.article_id),
+                article_id: key.article_id.clone(),
+                sentence_id: sentence_ids[e.sentence].clone(),
+                split: key.split.clone(),
+                text: text[e.start..e.end].to_string(),
+                label: e.label.as_str().to_string(),
+                char_start: sentence_chars[e.sentence].char_of(e.start),
+                char_end: sentence_chars[e.sentence].char_of(e.end),
+                canonical_id: e.canonical_id.clone(),
+                canonical_name: e.canonical_name.clone(),
+                labelers: e.labelers.clone(),
+                confidence: e.confidence,
+            });
+        }
+
+        for c in claims
+            .iter()
+            .filter(|c| valid_span(c.sentence, c.start, c.end))
+        {
+            let text = article.sentence_text(&article.sentences[c.sentence]);
+            let n = rows.claims.len();
+            rows.claims.push(ClaimRow {
+                claim_id: format!("{}:c{n:04}", key.article_id),
+                article_id: key.article_id.clone(),
+                sentence_id: sentence_ids[c.sentence].clone(),
+                split: key.split.clone(),
+                speaker: c.speaker.as_ref().and_then(span_ref),
+                speaker_id: c.speaker.as_ref().and_then(|m| m.canonical_id.clone()),
+                speaker_name: c.speaker.as_ref().and_then(|m| m.canonical_name.clone()),
+                cue: c.cue.as_ref().and_then(span_ref),
+                content: text[c.start..c.end].to_string(),
+                char_start: sentence_chars[c.sentence].char_of(c.start),
+                char_end: sentence_chars[c.sentence].char_of(c.end),
+                kind: c.kind.as_str().to_string(),
+                labelers: c.labelers.clone(),
+                confidence: c.confidence,
+                has_number: c.has_number,
+                has_date: c.has_date,
+                has_entity: c.has_entity,
+                negated: c.negated,
+            });
+        }
+
+        rows.articles.push(ArticleRow {
+            article_id: key.article_id.clone(),
+            split: key.split.clone(),
+            story_id: key.story_id.clone(),
+            source_file: key.source_file.clone(),
+            source_line: key.source_line.map(|l| l as i64),
+            lang: article.lang.clone(),
+            lang_confidence: article.lang_confidence,
+            title: article.title.clone(),
+            published: article.published,
+            outlet: article.outlet.clone(),
+            dateline: article.dateline.clone(),
+            url: key.url.clone(),
+            text: article.text.clone(),
+            n_sentences: article.sentences.len() as i32,
+            quality_flags: article.quality_flags.clone(),
+            boilerplate: article.zones.clone(),
+            source_map: article.source_map.clone(),
+        });
+        rows
+    }
+}
+
+/// BIO tag names in class-id order, for the `ner_tags` ClassLabel.
+pub fn ner_tag_names() -> Vec<String> {
+    EntityType::bio_names()
+}

@@ -1,0 +1,624 @@
+//! The Arrow schema of every output table and the conversion of rows into record batches.
+//!
+//! Each column is declared once, as a Hugging Face feature plus a description; the Arrow type,
+//! the `huggingface` schema metadata and the dataset card are all derived from that one
+//! declaration, so they cannot disagree. Types follow `shared/CONVENTIONS.md`: every field
+//! nullable, `utf8` strings, 32-bit `list`s, class ids as `int64`.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use arrow_array::builder::{ListBuilder, StringBuilder};
+use arrow_array::types::{Int32Type, Int64Type};
+use arrow_array::{
+    ArrayRef, BooleanArray, Date32Array, Float32Array, Int32Array, Int64Array, ListArray,
+    RecordBatch, StringArray, StructArray,
+};
+use arrow_buffer::OffsetBuffer;
+use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef};
+use chrono::NaiveDate;
+use serde_json::{Value, json};
+
+use crate::rows::{ArticleRow, ClaimRow, EntityRow, SentenceRow, SpanRef, ner_tag_names};
+
+/// A column's type as a Hugging Face `datasets` feature.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Feature {
+    /// `Value(dtype)`: `string`, `int32`, `int64`, `float32`, `bool`, `date32`.
+    Value(&'static str),
+    ClassLabel(Vec<String>),
+    List(Box<Feature>),
+    Struct(Vec<(&'static str, Feature)>),
+}
+
+impl Feature {
+    fn list(inner: Feature) -> Feature {
+        Feature::List(Box::new(inner))
+    }
+
+    pub fn arrow_type(&self) -> DataType {
+        match self {
+            Feature::Value("string") => DataType::Utf8,
+            Feature::Value("int32") => DataType::Int32,
+            Feature::Value("int64") => DataType::Int64,
+            Feature::Value("float32") => DataType::Float32,
+            Feature::Value("bool") => DataType::Boolean,
+            Feature::Value("date32") => DataType::Date32,
+            Feature::Value(other) => unreachable!("no Arrow type declared for {other}"),
+            Feature::ClassLabel(_) => DataType::Int64,
+            Feature::List(inner) => {
+                DataType::List(Arc::new(Field::new("item", inner.arrow_type(), true)))
+            }
+            Feature::Struct(fields) => DataType::Struct(struct_fields(fields)),
+        }
+    }
+
+    /// `Features.to_dict()` form, as `datasets` stores it in the `huggingface` metadata.
+    pub fn to_hf_json(&self) -> Value {
+        match self {
+            Feature::Value(dtype) => json!({"dtype": dtype, "_type": "Value"}),
+            Feature::ClassLabel(names) => json!({"names": names, "_type": "ClassLabel"}),
+            Feature::List(inner) => json!({"feature": inner.to_hf_json(), "_type": "List"}),
+            Feature::Struct(fields) => Value::Object(
+                fields
+                    .iter()
+                    .map(|(n, f)| (n.to_string(), f.to_hf_json()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+fn struct_fields(fields: &[(&'static str, Feature)]) -> Fields {
+    fields
+        .iter()
+        .map(|(n, f)| Field::new(*n, f.arrow_type(), true))
+        .collect()
+}
+
+/// One column of a table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub name: &'static str,
+    pub feature: Feature,
+    pub description: &'static str,
+}
+
+/// The four tables of a dataset, in the order they are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Table {
+    Articles,
+    Sentences,
+    Entities,
+    Claims,
+}
+
+impl Table {
+    pub const ALL: [Table; 4] = [
+        Table::Articles,
+        Table::Sentences,
+        Table::Entities,
+        Table::Claims,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Articles => "articles",
+            Table::Sentences => "sentences",
+            Table::Entities => "entities",
+            Table::Claims => "claims",
+        }
+    }
+
+    pub fn description(self) -> &'static str {
+        match self {
+            Table::Articles => {
+                "One row per article: the cleaned text, its metadata and provenance."
+            }
+            Table::Sentences => "One row per sentence, with tokens and BIO entity tags.",
+            Table::Entities => {
+                "One row per entity mention, with its canonical referent and the labelers that proposed it."
+            }
+            Table::Claims => "One row per attributed statement: who said what, with the cue.",
+        }
+    }
+
+    /// The column that orders rows within a split, and the key users join on.
+    pub fn id_column(self) -> &'static str {
+        match self {
+            Table::Articles => "article_id",
+            Table::Sentences => "sentence_id",
+            Table::Entities => "entity_id",
+            Table::Claims => "claim_id",
+        }
+    }
+
+    pub fn columns(self) -> Vec<Column> {
+        let s = || Feature::Value("string");
+        let i32_ = || Feature::Value("int32");
+        let i64_ = || Feature::Value("int64");
+        let c = |name, feature, description| Column {
+            name,
+            feature,
+            description,
+        };
+        let common = |id: &'static str| {
+            vec![
+                c(
+                    "article_id",
+                    s(),
+                    "Stable id of the article: the input's `id`, else a hash of its text.",
+                ),
+                c(
+                    "split",
+                    s(),
+                    "The split this row belongs to; every row of an article shares its split.",
+                ),
+            ]
+            .into_iter()
+            .filter(move |col| col.name != id)
+            .collect::<Vec<_>>()
+        };
+        match self {
+            Table::Articles => {
+                let mut cols = vec![c(
+                    "article_id",
+                    s(),
+                    "Stable id of the article: the input's `id`, else a hash of its text.",
+                )];
+                cols.extend(common("article_id"));
+                cols.extend([
+                    c("story_id", s(), "Id of the story the article reports; near-duplicate articles share it, and splits are assigned per story."),
+                    c("source_file", s(), "Input file, as named on the command line."),
+                    c("source_line", i64_(), "1-based line of the article in a JSONL input; null for one-article files."),
+                    c("lang", s(), "Language of the article (ISO 639-1, else 639-3; `und` if unknown)."),
+                    c("lang_confidence", Feature::Value("float32"), "Confidence of the language identification, 0..1 (1 when the input gave the language)."),
+                    c("title", s(), "Title of the article, when it has one."),
+                    c("published", Feature::Value("date32"), "Publication date stated by the article or the input; null when none is stated."),
+                    c("outlet", s(), "Outlet that published or is credited with the article."),
+                    c("dateline", s(), "Place of the dateline (\"Samarkand (ANTARA) -\" gives Samarkand)."),
+                    c("url", s(), "URL given by the input."),
+                    c("text", s(), "The article's own prose, cleaned: boilerplate removed, NFC, normalised whitespace."),
+                    c("n_sentences", i32_(), "Number of rows of this article in `sentences`."),
+                    c("quality_flags", Feature::list(s()), "Repairs made to the input (e.g. `nfc`, `drop_cap`, `duplicate_title`, `utf8_bom_removed`)."),
+                    c("boilerplate", Feature::list(Feature::Struct(vec![
+                        ("kind", s()), ("source_byte_start", i64_()), ("source_byte_end", i64_()),
+                    ])), "Parts of the input that are not article prose, with their kind and UTF-8 byte range in the decoded input."),
+                    c("source_map", Feature::list(Feature::Struct(vec![
+                        ("text_byte", i64_()), ("source_byte", i64_()),
+                    ])), "Anchors mapping `text` back to the input: from `text_byte` on, bytes of `text` are the input's bytes from `source_byte` on, up to the next anchor."),
+                ]);
+                cols
+            }
+            Table::Sentences => {
+                let mut cols = vec![c("sentence_id", s(), "`{article_id}:{index:04}`.")];
+                cols.extend(common("sentence_id"));
+                cols.extend([
+                    c(
+                        "index",
+                        i32_(),
+                        "Position of the sentence in its article, from 0.",
+                    ),
+                    c(
+                        "text",
+                        s(),
+                        "The sentence: `articles.text[char_start:char_end]`.",
+                    ),
+                    c(
+                        "lang",
+                        s(),
+                        "Language of the sentence (its article's unless detected otherwise).",
+                    ),
+                    c(
+                        "char_start",
+                        i32_(),
+                        "Start in `articles.text`, in Unicode code points.",
+                    ),
+                    c(
+                        "char_end",
+                        i32_(),
+                        "End (exclusive) in `articles.text`, in Unicode code points.",
+                    ),
+                    c(
+                        "byte_start",
+                        i32_(),
+                        "Start in `articles.text`, in UTF-8 bytes.",
+                    ),
+                    c(
+                        "byte_end",
+                        i32_(),
+                        "End (exclusive) in `articles.text`, in UTF-8 bytes.",
+                    ),
+                    c(
+                        "source_byte_start",
+                        i64_(),
+                        "Start of the sentence in the decoded input, in UTF-8 bytes.",
+                    ),
+                    c(
+                        "source_byte_end",
+                        i64_(),
+                        "End (exclusive) of the sentence in the decoded input, in UTF-8 bytes.",
+                    ),
+                    c(
+                        "tokens",
+                        Feature::list(s()),
+                        "Tokens: words, numbers and punctuation, with Arabic clitics split off.",
+                    ),
+                    c(
+                        "token_starts",
+                        Feature::list(i32_()),
+                        "Start of each token in `text`, in code points.",
+                    ),
+                    c(
+                        "token_ends",
+                        Feature::list(i32_()),
+                        "End (exclusive) of each token in `text`, in code points.",
+                    ),
+                    c(
+                        "ner_tags",
+                        Feature::list(Feature::ClassLabel(ner_tag_names())),
+                        "BIO entity tag of each token (a ClassLabel).",
+                    ),
+                ]);
+                cols
+            }
+            Table::Entities => {
+                let mut cols = vec![c("entity_id", s(), "`{article_id}:e{n:04}`.")];
+                cols.extend(common("entity_id"));
+                cols.extend([
+                    c("sentence_id", s(), "The sentence that holds the mention."),
+                    c("text", s(), "The mention: `sentences.text[char_start:char_end]`."),
+                    c("label", s(), "Entity type: PERSON, GPE, LOC, ORG, NORP, EVENT, WORK or DATE."),
+                    c("char_start", i32_(), "Start in the sentence text, in code points."),
+                    c("char_end", i32_(), "End (exclusive) in the sentence text, in code points."),
+                    c("canonical_id", s(), "Knowledge-base id of the referent (see the `kb` table); ISO date for DATE."),
+                    c("canonical_name", s(), "Usual English name of the referent; ISO 8601 date for DATE."),
+                    c("labelers", Feature::list(s()), "Names and versions of the labelers that proposed this span."),
+                    c("confidence", Feature::Value("float32"), "Confidence of the aggregated label, 0..1."),
+                ]);
+                cols
+            }
+            Table::Claims => {
+                let span = || {
+                    Feature::Struct(vec![
+                        ("sentence_id", s()),
+                        ("text", s()),
+                        ("char_start", i32_()),
+                        ("char_end", i32_()),
+                    ])
+                };
+                let mut cols = vec![c("claim_id", s(), "`{article_id}:c{n:04}`.")];
+                cols.extend(common("claim_id"));
+                cols.extend([
+                    c("sentence_id", s(), "The sentence that holds the content."),
+                    c("speaker_text", s(), "The mention of the source (\"Xi\", \"he\", \"the two sides\"); null when none is given."),
+                    c("speaker_id", s(), "Knowledge-base id of the source (several joined by `;` for joint claims)."),
+                    c("speaker_name", s(), "Canonical name of the source (\"Xi Jinping\"; \"China; Azerbaijan\" for joint claims)."),
+                    c("speaker_span", span(), "Where the speaker mention stands (it may be another sentence), offsets in code points."),
+                    c("cue", s(), "The reporting verb or phrase; null for a bare quotation."),
+                    c("cue_span", span(), "Where the cue stands, offsets in code points."),
+                    c("content", s(), "The attributed proposition: `sentences.text[char_start:char_end]`."),
+                    c("char_start", i32_(), "Start of the content in the sentence text, in code points."),
+                    c("char_end", i32_(), "End (exclusive) of the content in the sentence text, in code points."),
+                    c("kind", s(), "direct (quoted), indirect (reported) or joint (both sides together)."),
+                    c("labelers", Feature::list(s()), "Names and versions of the labelers that found the claim."),
+                    c("confidence", Feature::Value("float32"), "Confidence, 0..1."),
+                    c("has_number", Feature::Value("bool"), "The content holds a number."),
+                    c("has_date", Feature::Value("bool"), "The content holds a date."),
+                    c("has_entity", Feature::Value("bool"), "The content holds a named entity."),
+                    c("negated", Feature::Value("bool"), "The content is negated."),
+                ]);
+                cols
+            }
+        }
+    }
+
+    /// The `huggingface` metadata value: `{"info": {"features": …}}`.
+    pub fn hf_metadata(self) -> String {
+        let features: serde_json::Map<String, Value> = self
+            .columns()
+            .into_iter()
+            .map(|c| (c.name.to_string(), c.feature.to_hf_json()))
+            .collect();
+        json!({"info": {"features": features}}).to_string()
+    }
+
+    /// The Arrow schema, with a description per field and the `huggingface` metadata.
+    pub fn schema(self) -> SchemaRef {
+        let fields: Vec<Field> =
+            self.columns()
+                .into_iter()
+                .map(|c| {
+                    Field::new(c.name, c.feature.arrow_type(), true).with_metadata(HashMap::from([
+                        ("description".to_string(), c.description.to_string()),
+                    ]))
+                })
+                .collect();
+        let metadata = HashMap::from([
+            ("huggingface".to_string(), self.hf_metadata()),
+            ("newsds:table".to_string(), self.name().to_string()),
+            (
+                "newsds:schema_version".to_string(),
+                crate::SCHEMA_VERSION.to_string(),
+            ),
+        ]);
+        Arc::new(Schema::new(fields).with_metadata(metadata))
+    }
+}
+
+fn strings<'a>(values: impl Iterator<Item = &'a str>) -> ArrayRef {
+    Arc::new(StringArray::from_iter_values(values))
+}
+
+fn opt_strings<'a>(values: impl Iterator<Item = Option<&'a str>>) -> ArrayRef {
+    Arc::new(StringArray::from_iter(values))
+}
+
+fn int32s(values: impl Iterator<Item = i32>) -> ArrayRef {
+    Arc::new(Int32Array::from_iter_values(values))
+}
+
+fn int64s(values: impl Iterator<Item = i64>) -> ArrayRef {
+    Arc::new(Int64Array::from_iter_values(values))
+}
+
+fn float32s(values: impl Iterator<Item = f32>) -> ArrayRef {
+    Arc::new(Float32Array::from_iter_values(values))
+}
+
+fn bools(values: impl Iterator<Item = bool>) -> ArrayRef {
+    Arc::new(BooleanArray::from_iter(values.map(Some)))
+}
+
+fn string_lists<'a>(values: impl Iterator<Item = &'a [String]>) -> ArrayRef {
+    let mut builder = ListBuilder::new(StringBuilder::new());
+    for list in values {
+        for v in list {
+            builder.values().append_value(v);
+        }
+        builder.append(true);
+    }
+    Arc::new(builder.finish())
+}
+
+fn int32_lists<'a>(values: impl Iterator<Item = &'a [i32]>) -> ArrayRef {
+    Arc::new(ListArray::from_iter_primitive::<Int32Type, _, _>(
+        values.map(|l| Some(l.iter().map(|&v| Some(v)))),
+    ))
+}
+
+fn int64_lists<'a>(values: impl Iterator<Item = &'a [i64]>) -> ArrayRef {
+    Arc::new(ListArray::from_iter_primitive::<Int64Type, _, _>(
+        values.map(|l| Some(l.iter().map(|&v| Some(v)))),
+    ))
+}
+
+/// A `list<struct<…>>` column from per-row lengths and the flattened struct children.
+fn struct_list(
+    fields: &[(&'static str, Feature)],
+    lengths: impl Iterator<Item = usize>,
+    children: Vec<ArrayRef>,
+) -> ArrayRef {
+    let fields = struct_fields(fields);
+    let values = StructArray::new(fields.clone(), children, None);
+    Arc::new(ListArray::new(
+        Arc::new(Field::new("item", DataType::Struct(fields), true)),
+        OffsetBuffer::from_lengths(lengths),
+        Arc::new(values),
+        None,
+    ))
+}
+
+fn column_feature(table: Table, name: &str) -> Feature {
+    table
+        .columns()
+        .into_iter()
+        .find(|c| c.name == name)
+        .map(|c| c.feature)
+        .unwrap_or_else(|| unreachable!("{} has no column {name}", table.name()))
+}
+
+fn struct_members(table: Table, name: &str) -> Vec<(&'static str, Feature)> {
+    match column_feature(table, name) {
+        Feature::List(inner) => match *inner {
+            Feature::Struct(fields) => fields,
+            _ => unreachable!("{name} is not a list of structs"),
+        },
+        Feature::Struct(fields) => fields,
+        _ => unreachable!("{name} is not a struct column"),
+    }
+}
+
+fn days_since_epoch(date: NaiveDate) -> i32 {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid epoch");
+    (date - epoch).num_days() as i32
+}
+
+/// A nullable `struct<sentence_id, text, char_start, char_end>` column.
+fn span_structs<'a>(
+    table: Table,
+    name: &str,
+    spans: impl Iterator<Item = Option<&'a SpanRef>> + Clone,
+) -> ArrayRef {
+    let fields = struct_fields(&struct_members(table, name));
+    let children = vec![
+        opt_strings(spans.clone().map(|s| s.map(|s| s.sentence_id.as_str()))),
+        opt_strings(spans.clone().map(|s| s.map(|s| s.text.as_str()))),
+        Arc::new(Int32Array::from_iter(
+            spans.clone().map(|s| s.map(|s| s.char_start)),
+        )) as ArrayRef,
+        Arc::new(Int32Array::from_iter(
+            spans.clone().map(|s| s.map(|s| s.char_end)),
+        )) as ArrayRef,
+    ];
+    let validity = spans.map(|s| s.is_some()).collect::<Vec<_>>();
+    Arc::new(StructArray::new(fields, children, Some(validity.into())))
+}
+
+pub fn articles_batch(rows: &[ArticleRow]) -> Result<RecordBatch, ArrowError> {
+    let t = Table::Articles;
+    let bp = struct_members(t, "boilerplate");
+    let sm = struct_members(t, "source_map");
+    let zones = || rows.iter().flat_map(|r| r.boilerplate.iter());
+    let anchors = || rows.iter().flat_map(|r| r.source_map.iter());
+    let columns: Vec<ArrayRef> = vec![
+        strings(rows.iter().map(|r| r.article_id.as_str())),
+        strings(rows.iter().map(|r| r.split.as_str())),
+        strings(rows.iter().map(|r| r.story_id.as_str())),
+        strings(rows.iter().map(|r| r.source_file.as_str())),
+        Arc::new(Int64Array::from_iter(rows.iter().map(|r| r.source_line))),
+        strings(rows.iter().map(|r| r.lang.as_str())),
+        float32s(rows.iter().map(|r| r.lang_confidence)),
+        opt_strings(rows.iter().map(|r| r.title.as_deref())),
+        Arc::new(Date32Array::from_iter(
+            rows.iter().map(|r| r.published.map(days_since_epoch)),
+        )),
+        opt_strings(rows.iter().map(|r| r.outlet.as_deref())),
+        opt_strings(rows.iter().map(|r| r.dateline.as_deref())),
+        opt_strings(rows.iter().map(|r| r.url.as_deref())),
+        strings(rows.iter().map(|r| r.text.as_str())),
+        int32s(rows.iter().map(|r| r.n_sentences)),
+        string_lists(rows.iter().map(|r| r.quality_flags.as_slice())),
+        struct_list(
+            &bp,
+            rows.iter().map(|r| r.boilerplate.len()),
+            vec![
+                strings(zones().map(|z| z.kind.as_str())),
+                int64s(zones().map(|z| z.source_byte_start as i64)),
+                int64s(zones().map(|z| z.source_byte_end as i64)),
+            ],
+        ),
+        struct_list(
+            &sm,
+            rows.iter().map(|r| r.source_map.len()),
+            vec![
+                int64s(anchors().map(|a| a.text_byte as i64)),
+                int64s(anchors().map(|a| a.source_byte as i64)),
+            ],
+        ),
+    ];
+    RecordBatch::try_new(t.schema(), columns)
+}
+
+pub fn sentences_batch(rows: &[SentenceRow]) -> Result<RecordBatch, ArrowError> {
+    let columns: Vec<ArrayRef> = vec![
+        strings(rows.iter().map(|r| r.sentence_id.as_str())),
+        strings(rows.iter().map(|r| r.article_id.as_str())),
+        strings(rows.iter().map(|r| r.split.as_str())),
+        int32s(rows.iter().map(|r| r.index)),
+        strings(rows.iter().map(|r| r.text.as_str())),
+        strings(rows.iter().map(|r| r.lang.as_str())),
+        int32s(rows.iter().map(|r| r.char_start)),
+        int32s(rows.iter().map(|r| r.char_end)),
+        int32s(rows.iter().map(|r| r.byte_start)),
+        int32s(rows.iter().map(|r| r.byte_end)),
+        int64s(rows.iter().map(|r| r.source_byte_start)),
+        int64s(rows.iter().map(|r| r.source_byte_end)),
+        string_lists(rows.iter().map(|r| r.tokens.as_slice())),
+        int32_lists(rows.iter().map(|r| r.token_starts.as_slice())),
+        int32_lists(rows.iter().map(|r| r.token_ends.as_slice())),
+        int64_lists(rows.iter().map(|r| r.ner_tags.as_slice())),
+    ];
+    RecordBatch::try_new(Table::Sentences.schema(), columns)
+}
+
+pub fn entities_batch(rows: &[EntityRow]) -> Result<RecordBatch, ArrowError> {
+    let columns: Vec<ArrayRef> = vec![
+        strings(rows.iter().map(|r| r.entity_id.as_str())),
+        strings(rows.iter().map(|r| r.article_id.as_str())),
+        strings(rows.iter().map(|r| r.split.as_str())),
+        strings(rows.iter().map(|r| r.sentence_id.as_str())),
+        strings(rows.iter().map(|r| r.text.as_str())),
+        strings(rows.iter().map(|r| r.label.as_str())),
+        int32s(rows.iter().map(|r| r.char_start)),
+        int32s(rows.iter().map(|r| r.char_end)),
+        opt_strings(rows.iter().map(|r| r.canonical_id.as_deref())),
+        opt_strings(rows.iter().map(|r| r.canonical_name.as_deref())),
+        string_lists(rows.iter().map(|r| r.labelers.as_slice())),
+        float32s(rows.iter().map(|r| r.confidence)),
+    ];
+    RecordBatch::try_new(Table::Entities.schema(), columns)
+}
+
+pub fn claims_batch(rows: &[ClaimRow]) -> Result<RecordBatch, ArrowError> {
+    let t = Table::Claims;
+    let columns: Vec<ArrayRef> = vec![
+        strings(rows.iter().map(|r| r.claim_id.as_str())),
+        strings(rows.iter().map(|r| r.article_id.as_str())),
+        strings(rows.iter().map(|r| r.split.as_str())),
+        strings(rows.iter().map(|r| r.sentence_id.as_str())),
+        opt_strings(
+            rows.iter()
+                .map(|r| r.speaker.as_ref().map(|s| s.text.as_str())),
+        ),
+        opt_strings(rows.iter().map(|r| r.speaker_id.as_deref())),
+        opt_strings(rows.iter().map(|r| r.speaker_name.as_deref())),
+        span_structs(t, "speaker_span", rows.iter().map(|r| r.speaker.as_ref())),
+        opt_strings(rows.iter().map(|r| r.cue.as_ref().map(|s| s.text.as_str()))),
+        span_structs(t, "cue_span", rows.iter().map(|r| r.cue.as_ref())),
+        strings(rows.iter().map(|r| r.content.as_str())),
+        int32s(rows.iter().map(|r| r.char_start)),
+        int32s(rows.iter().map(|r| r.char_end)),
+        strings(rows.iter().map(|r| r.kind.as_str())),
+        string_lists(rows.iter().map(|r| r.labelers.as_slice())),
+        float32s(rows.iter().map(|r| r.confidence)),
+        bools(rows.iter().map(|r| r.has_number)),
+        bools(rows.iter().map(|r| r.has_date)),
+        bools(rows.iter().map(|r| r.has_entity)),
+        bools(rows.iter().map(|r| r.negated)),
+    ];
+    RecordBatch::try_new(t.schema(), columns)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_batches_have_their_schema() {
+        assert_eq!(
+            articles_batch(&[]).unwrap().num_columns(),
+            Table::Articles.columns().len()
+        );
+        assert_eq!(
+            sentences_batch(&[]).unwrap().num_columns(),
+            Table::Sentences.columns().len()
+        );
+        assert_eq!(
+            entities_batch(&[]).unwrap().num_columns(),
+            Table::Entities.columns().len()
+        );
+        assert_eq!(
+            claims_batch(&[]).unwrap().num_columns(),
+            Table::Claims.columns().len()
+        );
+    }
+
+    #[test]
+    fn ner_tags_are_int64_class_labels_in_hf_metadata() {
+        let schema = Table::Sentences.schema();
+        let field = schema.field_with_name("ner_tags").unwrap();
+        assert_eq!(
+            field.data_type(),
+            &DataType::List(Arc::new(Field::new("item", DataType::Int64, true)))
+        );
+        let meta: Value = serde_json::from_str(&schema.metadata()["huggingface"]).unwrap();
+        let tags = &meta["info"]["features"]["ner_tags"];
+        assert_eq!(tags["_type"], "List");
+        assert_eq!(tags["feature"]["_type"], "ClassLabel");
+        assert_eq!(tags["feature"]["names"][0], "O");
+        assert_eq!(tags["feature"]["names"][1], "B-PERSON");
+        assert_eq!(tags["feature"]["names"][2], "I-PERSON");
+    }
+
+    #[test]
+    fn every_field_is_nullable_utf8_not_large() {
+        for t in Table::ALL {
+            for f in t.schema().fields() {
+                assert!(f.is_nullable(), "{}.{}", t.name(), f.name());
+                assert_ne!(f.data_type(), &DataType::LargeUtf8);
+                assert!(f.metadata().contains_key("description"));
+            }
+        }
+    }
+}
