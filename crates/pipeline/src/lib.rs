@@ -86,12 +86,15 @@ impl Pipeline {
         Ok(TableRows::from_article(&key, &article, &entities, &claims))
     }
 
+    /// Each article's outcome, in parallel on the current rayon pool, in input order.
+    pub fn process_each(&self, raws: &[RawArticle]) -> Vec<Result<TableRows, RejectRow>> {
+        raws.par_iter().map(|raw| self.process(raw)).collect()
+    }
+
     /// A batch, in parallel on the current rayon pool; output order is input order.
     pub fn process_batch(&self, raws: &[RawArticle]) -> BatchOutput {
-        let results: Vec<Result<TableRows, RejectRow>> =
-            raws.par_iter().map(|raw| self.process(raw)).collect();
         let mut out = BatchOutput::default();
-        for r in results {
+        for r in self.process_each(raws) {
             match r {
                 Ok(rows) => out.rows.append(rows),
                 Err(reject) => out.rejects.push(reject),

@@ -133,6 +133,29 @@ impl Table {
         }
     }
 
+    /// Columns with few distinct values, written with Parquet dictionary encoding.
+    pub fn dictionary_columns(self) -> &'static [&'static str] {
+        match self {
+            Table::Articles => &["split", "source_file", "lang", "outlet", "dateline"],
+            Table::Sentences => &["split", "lang"],
+            Table::Entities => &[
+                "split",
+                "label",
+                "canonical_id",
+                "canonical_name",
+                "labelers",
+            ],
+            Table::Claims => &[
+                "split",
+                "kind",
+                "labelers",
+                "speaker_id",
+                "speaker_name",
+                "cue",
+            ],
+        }
+    }
+
     pub fn columns(self) -> Vec<Column> {
         let s = || Feature::Value("string");
         let i32_ = || Feature::Value("int32");

@@ -1,0 +1,105 @@
+//! Arguments in two steps, as ripgrep does: raw clap arguments, then a validated
+//! configuration that the rest of the program receives.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand};
+use pipeline::SplitSpec;
+
+/// Turns news articles into a Parquet dataset of articles, sentences, entities and claims.
+///
+/// With no arguments, reads the sample corpus in `datasets/raw` and writes `datasets/out`.
+#[derive(Debug, Parser)]
+#[command(name = "export", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a dataset against its manifest: checksums, row counts and schemas.
+    Verify {
+        /// The dataset directory (holding manifest.json).
+        dataset: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Input file or directory (walked in sorted order); `.txt` holds one article, `.jsonl`
+    /// one article per line. May be repeated. Default: `datasets/raw`.
+    #[arg(long, short)]
+    pub input: Vec<PathBuf>,
+    /// Output dataset directory, replaced atomically at the end. Default: `datasets/out`.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Seed of the split assignment.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Splits and their ratios, in order.
+    #[arg(long, default_value = "train=0.8,validation=0.1,test=0.1")]
+    pub split: String,
+    /// Worker threads (default: all cores). The output does not depend on it.
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Articles per batch. Bounds memory; changing it does not change the output.
+    #[arg(long, default_value_t = 512)]
+    pub batch_size: usize,
+    /// Exit with an error if any input is rejected.
+    #[arg(long)]
+    pub strict: bool,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// The validated configuration of a run.
+#[derive(Debug, Clone)]
+pub struct RunConfig {
+    pub inputs: Vec<PathBuf>,
+    pub output: PathBuf,
+    pub seed: u64,
+    pub splits: SplitSpec,
+    pub threads: usize,
+    pub batch_size: usize,
+    pub strict: bool,
+    pub quiet: bool,
+}
+
+impl RunArgs {
+    pub fn validate(self) -> Result<RunConfig> {
+        let inputs = if self.input.is_empty() {
+            vec![PathBuf::from("datasets/raw")]
+        } else {
+            self.input
+        };
+        let splits: SplitSpec = self
+            .split
+            .parse()
+            .with_context(|| format!("invalid --split {:?}", self.split))?;
+        if self.batch_size == 0 {
+            bail!("--batch-size must be at least 1");
+        }
+        let threads = match self.threads {
+            Some(0) => bail!("--threads must be at least 1"),
+            Some(n) => n,
+            None => std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1),
+        };
+        Ok(RunConfig {
+            inputs,
+            output: self.output.unwrap_or_else(|| PathBuf::from("datasets/out")),
+            seed: self.seed,
+            splits,
+            threads,
+            batch_size: self.batch_size,
+            strict: self.strict,
+            quiet: self.quiet,
+        })
+    }
+}

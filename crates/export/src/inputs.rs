@@ -1,0 +1,217 @@
+//! Finding input files and reading them into raw articles. Every file and every JSONL line
+//! becomes either a raw article or a reject: nothing is skipped unseen.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+use records::{RawArticle, RejectRow};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// One input file, as recorded in the manifest.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct InputFile {
+    pub path: String,
+    pub sha256: String,
+    pub bytes: u64,
+    /// Articles read from the file (written or rejected later by the pipeline).
+    pub articles_read: u64,
+    /// Inputs of this file rejected while reading or processing.
+    pub rejects: u64,
+    /// Articles of this file written to the dataset.
+    pub articles_written: u64,
+}
+
+/// What reading yields, in input order.
+pub enum Item {
+    Article(RawArticle),
+    Reject(RejectRow),
+}
+
+fn reject(path: &str, line: Option<u64>, reason: &str, detail: String) -> Item {
+    Item::Reject(RejectRow {
+        source_file: path.to_string(),
+        source_line: line,
+        reason: reason.to_string(),
+        detail,
+    })
+}
+
+/// A file to read, or a path that could not be walked (it becomes a reject).
+pub enum Found {
+    File(PathBuf),
+    Unwalkable { path: String, detail: String },
+}
+
+/// Lists the inputs: files as given, directories walked in sorted order (following symlinks,
+/// with loops reported). Hidden files (names starting with `.`) are skipped.
+pub fn discover(inputs: &[PathBuf]) -> Result<Vec<Found>> {
+    let mut found = Vec::new();
+    for input in inputs {
+        if !input.exists() && input.symlink_metadata().is_err() {
+            bail!("input {} does not exist", input.display());
+        }
+        if !input.is_dir() {
+            found.push(Found::File(input.clone()));
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(input)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            match entry {
+                Ok(e) if e.file_type().is_dir() => {}
+                Ok(e) => found.push(Found::File(e.into_path())),
+                Err(err) => {
+                    let path = err
+                        .path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|| input.display().to_string());
+                    let detail = if err.loop_ancestor().is_some() {
+                        "symbolic link loop".to_string()
+                    } else {
+                        err.to_string()
+                    };
+                    found.push(Found::Unwalkable { path, detail });
+                }
+            }
+        }
+    }
+    Ok(found)
+}
+
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// Reads one file, calling `emit` for each article or reject in order. Returns the file's
+/// record for the manifest (article and reject counts from reading only).
+pub fn read_file(path: &Path, emit: &mut dyn FnMut(Item) -> Result<()>) -> Result<InputFile> {
+    let name = display_path(path);
+    let mut record = InputFile {
+        path: name.clone(),
+        sha256: String::new(),
+        bytes: 0,
+        articles_read: 0,
+        rejects: 0,
+        articles_written: 0,
+    };
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let mut count = |item: Item, record: &mut InputFile| -> Result<()> {
+        match &item {
+            Item::Article(_) => record.articles_read += 1,
+            Item::Reject(_) => record.rejects += 1,
+        }
+        emit(item)
+    };
+    match extension.as_deref() {
+        Some("txt") => match std::fs::read(path) {
+            Ok(bytes) => {
+                record.bytes = bytes.len() as u64;
+                record.sha256 = hex(&Sha256::digest(&bytes));
+                let item = match parse::decode_text(&bytes) {
+                    Ok((text, flags)) => Item::Article(RawArticle {
+                        source_file: name.clone(),
+                        source_line: None,
+                        text,
+                        given: Default::default(),
+                        input_flags: flags,
+                    }),
+                    Err(e) => reject(&name, None, e.reason(), format!("{name}: {e}")),
+                };
+                count(item, &mut record)?;
+            }
+            Err(e) => count(
+                reject(&name, None, "unreadable", format!("{name}: {e}")),
+                &mut record,
+            )?,
+        },
+        Some("jsonl") => read_jsonl(path, &name, &mut record, &mut count)?,
+        _ => count(
+            reject(
+                &name,
+                None,
+                "unsupported_file",
+                format!("{name}: not a .txt or .jsonl file"),
+            ),
+            &mut record,
+        )?,
+    }
+    Ok(record)
+}
+
+fn read_jsonl(
+    path: &Path,
+    name: &str,
+    record: &mut InputFile,
+    count: &mut dyn FnMut(Item, &mut InputFile) -> Result<()>,
+) -> Result<()> {
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            return count(
+                reject(name, None, "unreadable", format!("{name}: {e}")),
+                record,
+            );
+        }
+    };
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let mut hasher = Sha256::new();
+    let mut line = Vec::new();
+    let mut number = 0u64;
+    loop {
+        line.clear();
+        number += 1;
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) => break,
+            Ok(n) => {
+                hasher.update(&line);
+                record.bytes += n as u64;
+            }
+            Err(e) => {
+                count(
+                    reject(
+                        name,
+                        Some(number),
+                        "unreadable",
+                        format!("{name}:{number}: {e}"),
+                    ),
+                    record,
+                )?;
+                // Hash what remains so the checksum still describes the whole file if possible.
+                let mut rest = Vec::new();
+                if reader.read_to_end(&mut rest).is_ok() {
+                    hasher.update(&rest);
+                }
+                break;
+            }
+        }
+        // Blank lines separate nothing in JSONL; they are not inputs.
+        if line.iter().all(|b| b.is_ascii_whitespace()) {
+            continue;
+        }
+        let item = match parse::read_jsonl_line(name, number, &line) {
+            Ok(raw) => Item::Article(raw),
+            Err(e) => reject(
+                name,
+                Some(number),
+                e.reason(),
+                format!("{name}:{number}: {e}"),
+            ),
+        };
+        count(item, record)?;
+    }
+    record.sha256 = hex(&hasher.finalize());
+    Ok(())
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,77 @@
+//! `export`: the command-line tool. It parses arguments, wires the stages, shows progress and
+//! writes files; everything it computes comes from the library crates.
+
+mod card;
+mod cli;
+mod inputs;
+mod manifest;
+mod run;
+mod stats;
+mod writer;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use cli::{Cli, Command};
+
+/// Exit code of a run that wrote its dataset but rejected some inputs.
+const EXIT_WITH_REJECTS: u8 = 3;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match dispatch(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("export: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Some(Command::Verify { dataset }) => {
+            let problems = manifest::verify(&dataset)?;
+            if problems.is_empty() {
+                println!("{}: matches its manifest", dataset.display());
+                Ok(ExitCode::SUCCESS)
+            } else {
+                for p in &problems {
+                    eprintln!("export verify: {}: {p}", dataset.display());
+                }
+                anyhow::bail!(
+                    "{} problem(s) found in {}",
+                    problems.len(),
+                    dataset.display()
+                )
+            }
+        }
+        None => {
+            let config = cli.run.validate()?;
+            let pipeline = pipeline::Pipeline::new(
+                pipeline::Config {
+                    seed: config.seed,
+                    splits: config.splits.clone(),
+                },
+                label::Labelers::default(),
+            );
+            let summary = run::run(&config, &pipeline)?;
+            let c = &summary.counts;
+            eprintln!(
+                "export: wrote {} ({} articles, {} rejected of {} inputs)",
+                summary.output.display(),
+                c.articles_written,
+                c.rejected,
+                c.inputs_read
+            );
+            if c.rejected > 0 {
+                eprintln!(
+                    "export: rejects by reason: {:?} (see rejects.jsonl)",
+                    c.rejects_by_reason
+                );
+                return Ok(ExitCode::from(EXIT_WITH_REJECTS));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

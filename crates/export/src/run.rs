@@ -1,0 +1,429 @@
+//! One export run: inputs in, a dataset directory out, replaced atomically.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use pipeline::Pipeline;
+use records::{RawArticle, RejectRow, TableRows};
+
+use crate::cli::RunConfig;
+use crate::inputs::{self, Found, InputFile, Item};
+use crate::manifest::{self, Counts, FileRecord, InputRecord, Manifest, ManifestConfig};
+use crate::stats::Stats;
+use crate::writer::DatasetWriter;
+
+/// Shards are cut at this many bytes (uncompressed estimate plus written bytes).
+const MAX_SHARD_BYTES: usize = 256 * 1024 * 1024;
+
+pub const SPLIT_METHOD: &str = "u = xxh3_64(seed as 8 little-endian bytes || 0x00 || story_id) / 2^64; the first split whose cumulative ratio exceeds u";
+
+/// What a run did, for the exit code and the final message.
+#[derive(Debug)]
+pub struct Summary {
+    pub output: PathBuf,
+    pub counts: Counts,
+}
+
+struct State<'a> {
+    pipeline: &'a Pipeline,
+    pool: &'a rayon::ThreadPool,
+    writer: DatasetWriter,
+    batch: Vec<(u64, RawArticle)>,
+    batch_size: usize,
+    next_ordinal: u64,
+    /// Rejects with the ordinal of their input, sorted at the end into input order.
+    rejects: Vec<(u64, RejectRow)>,
+    seen_ids: HashSet<String>,
+    files: Vec<InputFile>,
+    file_index: HashMap<String, usize>,
+    stats: Stats,
+    rows: BTreeMap<String, BTreeMap<String, u64>>,
+    articles_written: u64,
+    progress: ProgressBar,
+}
+
+impl State<'_> {
+    fn accept(&mut self, item: Item) -> Result<()> {
+        let ordinal = self.next_ordinal;
+        self.next_ordinal += 1;
+        match item {
+            Item::Article(raw) => {
+                self.batch.push((ordinal, raw));
+                if self.batch.len() >= self.batch_size {
+                    self.flush()?;
+                }
+            }
+            Item::Reject(r) => self.rejects.push((ordinal, r)),
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        if self.batch.is_empty() {
+            return Ok(());
+        }
+        let batch = std::mem::take(&mut self.batch);
+        let raws: Vec<RawArticle> = batch.iter().map(|(_, r)| r.clone()).collect();
+        let outcomes = self.pool.install(|| self.pipeline.process_each(&raws));
+        let mut rows = TableRows::default();
+        for ((ordinal, raw), outcome) in batch.into_iter().zip(outcomes) {
+            match outcome {
+                Ok(article_rows) => {
+                    let id = &article_rows.articles[0].article_id;
+                    if !self.seen_ids.insert(id.clone()) {
+                        let at = match raw.source_line {
+                            Some(l) => format!("{}:{l}", raw.source_file),
+                            None => raw.source_file.clone(),
+                        };
+                        self.rejects.push((
+                            ordinal,
+                            RejectRow {
+                                source_file: raw.source_file.clone(),
+                                source_line: raw.source_line,
+                                reason: "duplicate_id".to_string(),
+                                detail: format!(
+                                    "{at}: article id {id} was already used by an earlier input"
+                                ),
+                            },
+                        ));
+                        continue;
+                    }
+                    if let Some(&i) = self.file_index.get(&raw.source_file) {
+                        self.files[i].articles_written += 1;
+                    }
+                    rows.append(article_rows);
+                }
+                Err(reject) => self.rejects.push((ordinal, reject)),
+            }
+        }
+        self.articles_written += rows.articles.len() as u64;
+        self.count_rows(&rows);
+        self.stats.add(&rows);
+        self.writer.write_rows(&rows)?;
+        self.progress.set_message(format!(
+            "{} articles, {} sentences, {} rejects",
+            self.articles_written,
+            self.rows
+                .get("sentences")
+                .map(|m| m.values().sum::<u64>())
+                .unwrap_or(0),
+            self.rejects.len()
+        ));
+        Ok(())
+    }
+
+    fn count_rows(&mut self, rows: &TableRows) {
+        let mut add = |table: &str, split: &str| {
+            *self
+                .rows
+                .entry(table.to_string())
+                .or_default()
+                .entry(split.to_string())
+                .or_default() += 1;
+        };
+        rows.articles.iter().for_each(|r| add("articles", &r.split));
+        rows.sentences
+            .iter()
+            .for_each(|r| add("sentences", &r.split));
+        rows.entities.iter().for_each(|r| add("entities", &r.split));
+        rows.claims.iter().for_each(|r| add("claims", &r.split));
+    }
+}
+
+/// The staging directory beside `output`: a rename away from being the dataset.
+fn staging_dir(output: &Path) -> Result<(PathBuf, String)> {
+    let name = output
+        .file_name()
+        .with_context(|| format!("--output {} has no directory name", output.display()))?
+        .to_string_lossy()
+        .to_string();
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    Ok((
+        parent.join(format!(".{name}.tmp-{}", std::process::id())),
+        name,
+    ))
+}
+
+/// Refuses an existing `--output` that is not a dataset of this tool.
+fn check_replaceable(output: &Path) -> Result<()> {
+    if !output.exists() {
+        return Ok(());
+    }
+    if !output.is_dir() {
+        bail!(
+            "refusing to replace {}: it is not a directory",
+            output.display()
+        );
+    }
+    let empty = std::fs::read_dir(output)?.next().is_none();
+    if empty {
+        return Ok(());
+    }
+    match manifest::read(output) {
+        Ok(m) if m.generator == manifest::GENERATOR => Ok(()),
+        _ => bail!(
+            "refusing to replace {}: it exists and is not a dataset written by export (no manifest.json of ours); remove it or choose another --output",
+            output.display()
+        ),
+    }
+}
+
+/// Removes staging directories that interrupted runs left beside `output`.
+fn remove_stale_staging(output: &Path, name: &str) -> Result<()> {
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return Ok(());
+    };
+    let prefix = format!(".{name}.tmp-");
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            std::fs::remove_dir_all(entry.path())
+                .with_context(|| format!("cannot remove stale {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn progress_bar(total_bytes: u64, quiet: bool) -> ProgressBar {
+    let bar = ProgressBar::new(total_bytes);
+    if quiet || !std::io::stderr().is_terminal() {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} {msg}",
+        )
+        .expect("valid template"),
+    );
+    bar
+}
+
+pub fn run(config: &RunConfig, pipeline: &Pipeline) -> Result<Summary> {
+    check_replaceable(&config.output)?;
+    let (staging, name) = staging_dir(&config.output)?;
+    remove_stale_staging(&config.output, &name)?;
+    if let Some(parent) = staging.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::create_dir_all(&staging)
+        .with_context(|| format!("cannot create {}", staging.display()))?;
+    let result = write_dataset(config, pipeline, &staging);
+    match result {
+        Ok(summary) if config.strict && summary.counts.rejected > 0 => {
+            std::fs::remove_dir_all(&staging)?;
+            bail!(
+                "--strict: {} input(s) rejected ({:?}); the dataset at {} was left as it was",
+                summary.counts.rejected,
+                summary.counts.rejects_by_reason,
+                config.output.display()
+            )
+        }
+        Ok(summary) => {
+            replace_dir(&staging, &config.output)?;
+            Ok(Summary {
+                output: config.output.clone(),
+                ..summary
+            })
+        }
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            Err(e)
+        }
+    }
+}
+
+/// Puts `staging` in place of `output`. The old dataset is moved aside first and removed
+/// only once the new one is in place, so some complete dataset is always at `output` or
+/// beside it.
+fn replace_dir(staging: &Path, output: &Path) -> Result<()> {
+    if output.exists() {
+        let aside = staging.with_extension("old");
+        std::fs::rename(output, &aside)
+            .with_context(|| format!("cannot move {} aside", output.display()))?;
+        std::fs::rename(staging, output)
+            .with_context(|| format!("cannot rename into {}", output.display()))?;
+        std::fs::remove_dir_all(&aside)?;
+    } else {
+        std::fs::rename(staging, output)
+            .with_context(|| format!("cannot rename into {}", output.display()))?;
+    }
+    Ok(())
+}
+
+fn write_dataset(config: &RunConfig, pipeline: &Pipeline, dir: &Path) -> Result<Summary> {
+    let found = inputs::discover(&config.inputs)?;
+    let total_bytes: u64 = found
+        .iter()
+        .filter_map(|f| match f {
+            Found::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+            Found::Unwalkable { .. } => None,
+        })
+        .sum();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.threads)
+        .build()?;
+    let splits: Vec<String> = config.splits.names().map(String::from).collect();
+    let mut state = State {
+        pipeline,
+        pool: &pool,
+        writer: DatasetWriter::new(dir, splits, MAX_SHARD_BYTES)?,
+        batch: Vec::new(),
+        batch_size: config.batch_size,
+        next_ordinal: 0,
+        rejects: Vec::new(),
+        seen_ids: HashSet::new(),
+        files: Vec::new(),
+        file_index: HashMap::new(),
+        stats: Stats::default(),
+        rows: BTreeMap::new(),
+        articles_written: 0,
+        progress: progress_bar(total_bytes, config.quiet),
+    };
+    for f in found {
+        match f {
+            Found::File(path) => {
+                let name = inputs::display_path(&path);
+                state.file_index.insert(name.clone(), state.files.len());
+                state.files.push(InputFile {
+                    path: name,
+                    sha256: String::new(),
+                    bytes: 0,
+                    articles_read: 0,
+                    rejects: 0,
+                    articles_written: 0,
+                });
+                let record = inputs::read_file(&path, &mut |item| state.accept(item))?;
+                let i = state.file_index[&record.path];
+                let written = state.files[i].articles_written;
+                state.files[i] = InputFile {
+                    articles_written: written,
+                    ..record
+                };
+                state.progress.inc(state.files[i].bytes);
+            }
+            Found::Unwalkable { path, detail } => {
+                state.accept(Item::Reject(RejectRow {
+                    source_file: path.clone(),
+                    source_line: None,
+                    reason: "unwalkable".to_string(),
+                    detail: format!("{path}: {detail}"),
+                }))?;
+            }
+        }
+    }
+    state.flush()?;
+    state.progress.finish_and_clear();
+
+    // Rejects found after reading (parse errors, duplicate ids) are attributed to their file.
+    let mut rejects = std::mem::take(&mut state.rejects);
+    rejects.sort_by_key(|(ordinal, _)| *ordinal);
+    let mut by_reason = BTreeMap::new();
+    for (_, r) in &rejects {
+        *by_reason.entry(r.reason.clone()).or_insert(0u64) += 1;
+    }
+    let mut per_file_rejects: HashMap<&str, u64> = HashMap::new();
+    for (_, r) in &rejects {
+        *per_file_rejects.entry(r.source_file.as_str()).or_default() += 1;
+    }
+    for f in &mut state.files {
+        f.rejects = per_file_rejects.get(f.path.as_str()).copied().unwrap_or(0);
+    }
+
+    let mut rejects_file =
+        std::io::BufWriter::new(std::fs::File::create(dir.join("rejects.jsonl"))?);
+    for (_, r) in &rejects {
+        serde_json::to_writer(&mut rejects_file, r)?;
+        rejects_file.write_all(b"\n")?;
+    }
+    rejects_file
+        .into_inner()
+        .map_err(|e| e.into_error())?
+        .sync_all()?;
+
+    let written = state.writer.finish()?;
+    let mut files = Vec::new();
+    for w in &written {
+        let (sha256, bytes) = manifest::file_sha256(&dir.join(&w.path))?;
+        files.push(FileRecord {
+            path: w.path.clone(),
+            table: w.table.name().to_string(),
+            split: Some(w.split.clone()),
+            rows: w.rows,
+            bytes,
+            sha256,
+        });
+    }
+    let (sha256, bytes) = manifest::file_sha256(&dir.join("rejects.jsonl"))?;
+    files.push(FileRecord {
+        path: "rejects.jsonl".to_string(),
+        table: "rejects".to_string(),
+        split: None,
+        rows: rejects.len() as u64,
+        bytes,
+        sha256,
+    });
+
+    let mut rows = state.rows.clone();
+    for table in records::tables::Table::ALL {
+        let entry = rows.entry(table.name().to_string()).or_default();
+        for split in config.splits.names() {
+            entry.entry(split.to_string()).or_insert(0);
+        }
+    }
+    // Every input (file, JSONL line or unwalkable path) got one ordinal when it was read.
+    let counts = Counts {
+        inputs_read: state.next_ordinal,
+        articles_written: state.articles_written,
+        rejected: rejects.len() as u64,
+        rejects_by_reason: by_reason,
+        rows,
+    };
+    if counts.inputs_read != counts.articles_written + counts.rejected {
+        bail!(
+            "internal error: {} inputs read but {} written and {} rejected",
+            counts.inputs_read,
+            counts.articles_written,
+            counts.rejected
+        );
+    }
+    let manifest = Manifest {
+        generator: manifest::GENERATOR.to_string(),
+        tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        schema_version: records::SCHEMA_VERSION.to_string(),
+        config: ManifestConfig {
+            inputs: config
+                .inputs
+                .iter()
+                .map(|p| inputs::display_path(p))
+                .collect(),
+            seed: config.seed,
+            splits: config.splits.to_string(),
+            split_method: SPLIT_METHOD.to_string(),
+            batch_size: config.batch_size,
+        },
+        inputs: state.files.iter().map(InputRecord::from).collect(),
+        counts: counts.clone(),
+        files,
+    };
+    std::fs::write(
+        dir.join("manifest.json"),
+        serde_json::to_string_pretty(&manifest)? + "\n",
+    )?;
+    std::fs::write(
+        dir.join("README.md"),
+        crate::card::render(&manifest, &state.stats),
+    )?;
+    Ok(Summary {
+        output: dir.to_path_buf(),
+        counts,
+    })
+}

@@ -1,0 +1,257 @@
+//! Writes table rows as Parquet shards in the Hugging Face layout:
+//! `<dir>/<table>/<split>-<i:05>-of-<n:05>.parquet`.
+//!
+//! Shards rotate when they pass a size cap, so `n` is known only at the end: shards are
+//! written under temporary names and renamed by [`DatasetWriter::finish`]. Every split of
+//! every table gets at least one file, written with the schema even when it has no rows.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use arrow_array::RecordBatch;
+use parquet::arrow::ArrowWriter;
+use parquet::basic::{Compression, ZstdLevel};
+use parquet::file::metadata::KeyValue;
+use parquet::file::properties::WriterProperties;
+use parquet::schema::types::ColumnPath;
+use records::TableRows;
+use records::tables::{self, Table};
+
+/// Pinned so that identical runs give identical footers (arrow-rs's default names its own
+/// version, which would change files when only the library is upgraded).
+pub const CREATED_BY: &str = concat!("newsds-export ", env!("CARGO_PKG_VERSION"));
+
+/// Rows per row group, and the byte cap that also bounds a row group.
+const ROW_GROUP_ROWS: usize = 65_536;
+const ROW_GROUP_BYTES: usize = 96 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenFile {
+    /// Path relative to the dataset directory, with `/` separators.
+    pub path: String,
+    pub table: Table,
+    pub split: String,
+    pub rows: u64,
+}
+
+struct ShardSet {
+    current: Option<ArrowWriter<File>>,
+    /// Finished shards: temporary path and row count.
+    done: Vec<(PathBuf, u64)>,
+    current_rows: u64,
+}
+
+pub struct DatasetWriter {
+    dir: PathBuf,
+    splits: Vec<String>,
+    max_shard_bytes: usize,
+    shards: BTreeMap<(Table, String), ShardSet>,
+}
+
+/// Writer properties of one table: zstd, dictionary encoding only where values repeat,
+/// bounded row groups, a pinned `created_by`, and the `huggingface` metadata as a footer key
+/// for readers that do not read the Arrow schema.
+pub fn writer_properties(table: Table) -> WriterProperties {
+    let mut builder = WriterProperties::builder()
+        .set_compression(Compression::ZSTD(
+            ZstdLevel::try_new(3).expect("valid zstd level"),
+        ))
+        .set_created_by(CREATED_BY.to_string())
+        .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
+        .set_max_row_group_bytes(Some(ROW_GROUP_BYTES))
+        .set_dictionary_enabled(false)
+        .set_key_value_metadata(Some(vec![KeyValue::new(
+            "huggingface".to_string(),
+            table.hf_metadata(),
+        )]));
+    for column in table.dictionary_columns() {
+        let path = match table
+            .columns()
+            .iter()
+            .find(|c| c.name == *column)
+            .map(|c| &c.feature)
+        {
+            Some(records::tables::Feature::List(_)) => {
+                ColumnPath::new(vec![column.to_string(), "list".into(), "item".into()])
+            }
+            _ => ColumnPath::from(*column),
+        };
+        builder = builder.set_column_dictionary_enabled(path, true);
+    }
+    builder.build()
+}
+
+impl DatasetWriter {
+    pub fn new(dir: &Path, splits: Vec<String>, max_shard_bytes: usize) -> Result<DatasetWriter> {
+        for table in Table::ALL {
+            let path = dir.join(table.name());
+            std::fs::create_dir_all(&path)
+                .with_context(|| format!("cannot create {}", path.display()))?;
+        }
+        Ok(DatasetWriter {
+            dir: dir.to_path_buf(),
+            splits,
+            max_shard_bytes,
+            shards: BTreeMap::new(),
+        })
+    }
+
+    /// Writes the rows of a batch of articles, each to its split.
+    pub fn write_rows(&mut self, rows: &TableRows) -> Result<()> {
+        for split in self.splits.clone() {
+            let articles: Vec<_> = rows
+                .articles
+                .iter()
+                .filter(|r| r.split == split)
+                .cloned()
+                .collect();
+            let sentences: Vec<_> = rows
+                .sentences
+                .iter()
+                .filter(|r| r.split == split)
+                .cloned()
+                .collect();
+            let entities: Vec<_> = rows
+                .entities
+                .iter()
+                .filter(|r| r.split == split)
+                .cloned()
+                .collect();
+            let claims: Vec<_> = rows
+                .claims
+                .iter()
+                .filter(|r| r.split == split)
+                .cloned()
+                .collect();
+            if !articles.is_empty() {
+                self.write(Table::Articles, &split, tables::articles_batch(&articles)?)?;
+            }
+            if !sentences.is_empty() {
+                self.write(
+                    Table::Sentences,
+                    &split,
+                    tables::sentences_batch(&sentences)?,
+                )?;
+            }
+            if !entities.is_empty() {
+                self.write(Table::Entities, &split, tables::entities_batch(&entities)?)?;
+            }
+            if !claims.is_empty() {
+                self.write(Table::Claims, &split, tables::claims_batch(&claims)?)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn open_shard(&self, table: Table, split: &str, index: usize) -> Result<ArrowWriter<File>> {
+        let path = self.temp_path(table, split, index);
+        let file =
+            File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
+        Ok(ArrowWriter::try_new(
+            file,
+            table.schema(),
+            Some(writer_properties(table)),
+        )?)
+    }
+
+    fn temp_path(&self, table: Table, split: &str, index: usize) -> PathBuf {
+        self.dir
+            .join(table.name())
+            .join(format!(".{split}-{index:05}.partial"))
+    }
+
+    pub fn write(&mut self, table: Table, split: &str, batch: RecordBatch) -> Result<()> {
+        let key = (table, split.to_string());
+        if !self.shards.contains_key(&key) {
+            let writer = self.open_shard(table, split, 0)?;
+            self.shards.insert(
+                key.clone(),
+                ShardSet {
+                    current: Some(writer),
+                    done: vec![],
+                    current_rows: 0,
+                },
+            );
+        }
+        let full = {
+            let set = self.shards.get_mut(&key).expect("inserted above");
+            let writer = set.current.as_mut().expect("a shard is open");
+            writer.write(&batch)?;
+            set.current_rows += batch.num_rows() as u64;
+            writer.bytes_written() + writer.in_progress_size() >= self.max_shard_bytes
+        };
+        if full {
+            let index = {
+                let set = &self.shards[&key];
+                set.done.len() + 1
+            };
+            let next = self.open_shard(table, split, index)?;
+            let path = self.temp_path(table, split, index - 1);
+            let set = self.shards.get_mut(&key).expect("inserted above");
+            let finished = set.current.replace(next).expect("a shard is open");
+            finished.close()?;
+            set.done.push((path, set.current_rows));
+            set.current_rows = 0;
+        }
+        Ok(())
+    }
+
+    /// Closes every shard, writes empty files for splits without rows, and gives the shards
+    /// their final names. Returns the files in table, split order.
+    pub fn finish(mut self) -> Result<Vec<WrittenFile>> {
+        for table in Table::ALL {
+            for split in self.splits.clone() {
+                let key = (table, split.clone());
+                if !self.shards.contains_key(&key) {
+                    let empty = match table {
+                        Table::Articles => tables::articles_batch(&[])?,
+                        Table::Sentences => tables::sentences_batch(&[])?,
+                        Table::Entities => tables::entities_batch(&[])?,
+                        Table::Claims => tables::claims_batch(&[])?,
+                    };
+                    self.write(table, &split, empty)?;
+                }
+            }
+        }
+        let mut written = Vec::new();
+        let shards = std::mem::take(&mut self.shards);
+        for ((table, split), mut set) in shards {
+            if let Some(writer) = set.current.take() {
+                writer.close()?;
+                set.done.push((
+                    self.temp_path(table, &split, set.done.len()),
+                    set.current_rows,
+                ));
+            }
+            // An empty trailing shard (rotation right at the end) is dropped unless it is the only one.
+            if set.done.len() > 1 && set.done.last().is_some_and(|(_, rows)| *rows == 0) {
+                let (path, _) = set.done.pop().expect("checked non-empty");
+                std::fs::remove_file(&path)?;
+            }
+            let n = set.done.len();
+            for (i, (temp, rows)) in set.done.into_iter().enumerate() {
+                let rel = format!("{}/{split}-{i:05}-of-{n:05}.parquet", table.name());
+                std::fs::rename(&temp, self.dir.join(&rel))
+                    .with_context(|| format!("cannot rename {}", temp.display()))?;
+                written.push(WrittenFile {
+                    path: rel,
+                    table,
+                    split: split.clone(),
+                    rows,
+                });
+            }
+        }
+        let order = |s: &str| {
+            self.splits
+                .iter()
+                .position(|x| x == s)
+                .unwrap_or(usize::MAX)
+        };
+        written.sort_by(|a, b| {
+            (a.table, order(&a.split), &a.path).cmp(&(b.table, order(&b.split), &b.path))
+        });
+        Ok(written)
+    }
+}

@@ -1,0 +1,194 @@
+//! Bad inputs: every one is either used (with a quality flag) or rejected with a reason; the
+//! run goes on and the manifest's counts add up.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+fn export(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_export"))
+        .args(args)
+        .output()
+        .expect("export runs")
+}
+
+/// Writes the bad corpus; returns the expected reject reason per file (None = used).
+fn make_corpus(dir: &Path) -> BTreeMap<&'static str, Option<&'static str>> {
+    let mut expect = BTreeMap::new();
+    let mut put = |name: &'static str, bytes: &[u8], outcome: Option<&'static str>| {
+        fs::write(dir.join(name), bytes).unwrap();
+        expect.insert(name, outcome);
+    };
+    put(
+        "01_invalid_utf8.txt",
+        b"Caf\xE9 owners met on Monday. They agreed on prices.",
+        None,
+    );
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in "Jakarta hosted the talks. Both sides agreed.".encode_utf16() {
+        utf16.extend(u.to_le_bytes());
+    }
+    put("02_utf16_bom.txt", &utf16, None);
+    put(
+        "03_utf8_bom.txt",
+        "\u{FEFF}The minister said that prices would fall.".as_bytes(),
+        None,
+    );
+    put(
+        "04_crlf.txt",
+        b"Title line\r\n\r\nFirst paragraph here.\r\nSecond one.\r\n",
+        None,
+    );
+    put(
+        "05_lone_cr.txt",
+        b"Title line\r\rFirst paragraph here.\rSecond one.\r",
+        None,
+    );
+    put("06_nul.txt", b"The talks\0 went well. Nothing else.", None);
+    let binary: Vec<u8> = (0u8..=255).cycle().take(5000).collect();
+    put("07_binary.txt", &binary, Some("binary"));
+    put("08_empty.txt", b"", Some("empty"));
+    put("09_whitespace.txt", b" \n\t\r\n ", Some("empty"));
+    put("10_numbers.txt", b"123 456 7890 11 12", None);
+    put("11_punct.txt", b"... !!! ??? --- ;;;", None);
+    put(
+        "12_mixed_scripts.txt",
+        "Presiden Xi bertemu الرئيس علييف in Samarkand.".as_bytes(),
+        None,
+    );
+    let long: String = "word ".repeat(200_000);
+    put("13_long_sentence.txt", long.as_bytes(), None);
+    put(
+        "14_unsupported.csv",
+        b"a,b\n1,2\n",
+        Some("unsupported_file"),
+    );
+    fs::write(
+        dir.join("20_lines.jsonl"),
+        concat!(
+            "{\"id\": \"ok-1\", \"text\": \"A fine article. It has two sentences.\"}\n",
+            "{not json at all\n",
+            "{\"id\": \"no-text\"}\n",
+            "{\"id\": \"bad-type\", \"text\": 42}\n",
+            "\n",
+            "[\"an\", \"array\"]\n",
+            "{\"id\": \"ok-1\", \"text\": \"Another article with a reused id.\"}\n",
+            "{\"id\": \"ok-2\", \"text\": \"Second fine article.\", \"lang\": \"en\", \"title\": \"Given title\"}\n",
+        ),
+    )
+    .unwrap();
+    expect
+}
+
+#[test]
+fn bad_inputs_are_used_or_rejected_and_counts_add_up() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("bad");
+    fs::create_dir_all(&input).unwrap();
+    let expect = make_corpus(&input);
+    #[cfg(unix)]
+    {
+        fs::create_dir_all(input.join("loop")).unwrap();
+        std::os::unix::fs::symlink("..", input.join("loop/up")).unwrap();
+    }
+    let out = tmp.path().join("ds");
+    let result = export(&[
+        "--input",
+        input.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "-q",
+    ]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(
+        result.status.code(),
+        Some(3),
+        "a run with rejects exits 3: {stderr}"
+    );
+
+    let manifest: Value =
+        serde_json::from_str(&fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    let c = &manifest["counts"];
+    let (read, written, rejected) = (
+        c["inputs_read"].as_u64().unwrap(),
+        c["articles_written"].as_u64().unwrap(),
+        c["rejected"].as_u64().unwrap(),
+    );
+    assert_eq!(read, written + rejected);
+
+    let rejects: Vec<Value> = fs::read_to_string(out.join("rejects.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rejects.len() as u64, rejected);
+    let reason_of = |file: &str, line: Option<u64>| -> Option<String> {
+        rejects
+            .iter()
+            .find(|r| {
+                r["source_file"].as_str().unwrap().ends_with(file)
+                    && r["source_line"].as_u64() == line
+            })
+            .map(|r| r["reason"].as_str().unwrap().to_string())
+    };
+    for (file, outcome) in &expect {
+        assert_eq!(reason_of(file, None).as_deref(), *outcome, "{file}");
+    }
+    assert_eq!(
+        reason_of("20_lines.jsonl", Some(2)).as_deref(),
+        Some("invalid_json")
+    );
+    assert_eq!(
+        reason_of("20_lines.jsonl", Some(3)).as_deref(),
+        Some("missing_text")
+    );
+    assert_eq!(
+        reason_of("20_lines.jsonl", Some(4)).as_deref(),
+        Some("wrong_type")
+    );
+    assert_eq!(
+        reason_of("20_lines.jsonl", Some(6)).as_deref(),
+        Some("not_an_object")
+    );
+    assert_eq!(
+        reason_of("20_lines.jsonl", Some(7)).as_deref(),
+        Some("duplicate_id")
+    );
+    assert_eq!(reason_of("20_lines.jsonl", Some(1)), None);
+    assert_eq!(reason_of("20_lines.jsonl", Some(8)), None);
+    #[cfg(unix)]
+    assert!(
+        rejects
+            .iter()
+            .any(|r| r["reason"] == "unwalkable" && r["detail"].as_str().unwrap().contains("loop"))
+    );
+    // Every reject names its file (and line) in its detail.
+    for r in &rejects {
+        assert!(
+            r["detail"]
+                .as_str()
+                .unwrap()
+                .contains(r["source_file"].as_str().unwrap()),
+            "{r}"
+        );
+    }
+    let used = expect.values().filter(|o| o.is_none()).count() as u64 + 2;
+    assert_eq!(written, used);
+
+    // --strict turns any reject into an error and leaves the previous dataset untouched.
+    let before = fs::read(out.join("manifest.json")).unwrap();
+    let strict = export(&[
+        "--input",
+        input.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "-q",
+        "--strict",
+    ]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&strict.stderr).contains("--strict"));
+    assert_eq!(fs::read(out.join("manifest.json")).unwrap(), before);
+}
