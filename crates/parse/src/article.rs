@@ -83,7 +83,7 @@ pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
     for &i in &prose {
         let mut line = lines[i];
         if let Some(p) = prev {
-            b.edit(p.trim_end, "\n");
+            b.edit(p.trim_end, p.trim_end + 1, "\n");
         }
         let is_title = layout.title == Some(i);
         if is_title && let Some(first_len) = doubled_title(line.text(src)) {
@@ -163,7 +163,7 @@ pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
     let mut sents = Vec::new();
     for (s, e) in sentences::segment(&text, &lang) {
         let st = &text[s..e];
-        let slang = lang::detect_sentence(st).filter(|l| *l != lang);
+        let slang = lang::detect_sentence(st).filter(|l| !lang::same_family(l, &lang));
         sents.push(Sentence {
             start: s,
             end: e,
@@ -193,4 +193,166 @@ pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
         quality_flags,
         sentences: sents,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use records::GivenFields;
+
+    fn raw(text: &str) -> RawArticle {
+        RawArticle {
+            source_file: "t.txt".into(),
+            source_line: None,
+            text: text.into(),
+            given: GivenFields::default(),
+            input_flags: vec![],
+        }
+    }
+
+    /// Every sentence maps back to raw bytes equal to it up to whitespace and NFC.
+    fn check_map(r: &RawArticle, a: &Article) {
+        use unicode_normalization::UnicodeNormalization;
+        let squeeze = |s: &str| -> String { s.nfc().filter(|c| !c.is_whitespace()).collect() };
+        for s in &a.sentences {
+            let (rs, re) = a.source_range(s.start, s.end);
+            assert!(rs <= re && re <= r.text.len());
+            assert!(r.text.is_char_boundary(rs) && r.text.is_char_boundary(re));
+            assert_eq!(squeeze(&r.text[rs..re]), squeeze(a.sentence_text(s)));
+            for t in &s.tokens {
+                assert!(t.start < t.end && t.end <= s.end - s.start);
+            }
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_inputs() {
+        let long_word = "kata".repeat(250_000);
+        let inputs = [
+            String::new(),
+            " \n\t\r\n".to_string(),
+            "1234567890 ".repeat(1000),
+            "word ".repeat(200_000),
+            long_word,
+            "Line one\rLine two.\rLine three.".to_string(),
+            "Title here\r\n\r\nBody text. More text.\r\n".to_string(),
+            "English text. نص عربي هنا. Teks Indonesia. 中文句子。".to_string(),
+            "\u{FEFF}\u{200B}\u{00AD}".to_string(),
+            "A. B. C. D.".to_string(),
+            "O n".to_string(),
+            "\u{301}\u{301}a\u{301}".to_string(),
+            "«»؟،؛...!!??".to_string(),
+        ];
+        for text in inputs {
+            let r = raw(&text);
+            if let Ok(a) = parse_article(&r) {
+                check_map(&r, &a);
+                assert!(a.source_map.first().is_none_or(|x| x.text_byte == 0));
+                assert!(
+                    a.source_map
+                        .windows(2)
+                        .all(|w| w[0].text_byte < w[1].text_byte)
+                );
+            } else {
+                assert_eq!(parse_article(&r).unwrap_err().reason(), "no_prose");
+            }
+        }
+    }
+
+    #[test]
+    fn large_input_is_fast_enough() {
+        let para =
+            "The committee met on Monday. It discussed the budget, the roads and the schools.\n";
+        let text = para.repeat(12_000); // ~1 MB
+        let t = std::time::Instant::now();
+        let a = parse_article(&raw(&text)).unwrap();
+        assert_eq!(a.sentences.len(), 24_000);
+        // Debug build on a shared machine: a generous bound that still catches quadratic work.
+        assert!(t.elapsed().as_secs() < 60, "{:?}", t.elapsed());
+    }
+
+    #[test]
+    fn deterministic() {
+        let text = "Judul Berita Hari Ini\nJakarta (ANTARA) - Harga naik. Pedagang mengeluh.\n\nEditor: Sari";
+        assert_eq!(parse_article(&raw(text)), parse_article(&raw(text)));
+    }
+
+    #[test]
+    fn english_article_with_header_and_repairs() {
+        let text = "Rain Returns to the Valley\nRain Returns to the Valley\n12 March 2020 14:00\n\nT he first rain in months fell on  Monday. Farmers were glad.\n\nPhoto: Jane Roe\n© 2020 Valley Post";
+        let r = raw(text);
+        let a = parse_article(&r).unwrap();
+        check_map(&r, &a);
+        assert_eq!(a.title.as_deref(), Some("Rain Returns to the Valley"));
+        assert_eq!(a.published, chrono::NaiveDate::from_ymd_opt(2020, 3, 12));
+        assert_eq!(a.copyright_year, Some(2020));
+        assert_eq!(
+            a.text,
+            "Rain Returns to the Valley\nThe first rain in months fell on Monday. Farmers were glad."
+        );
+        for f in ["drop_cap", "duplicate_title", "whitespace"] {
+            assert!(a.quality_flags.iter().any(|q| q == f), "{f}");
+        }
+        let kinds: Vec<&str> = a.zones.iter().map(|z| z.kind.as_str()).collect();
+        assert_eq!(
+            kinds,
+            vec!["duplicate_title", "timestamp", "credits", "copyright"]
+        );
+        assert_eq!(a.sentences.len(), 3);
+    }
+
+    #[test]
+    fn indonesian_dateline_and_event_date_is_not_published() {
+        let text = "Surabaya (ANTARA) - Wali kota meresmikan pasar pada Senin (12/4). Pasar itu luas.\n\nPewarta: Budi\nEditor: Sari\nCopyright © ANTARA 2021";
+        let a = parse_article(&raw(text)).unwrap();
+        assert_eq!(a.dateline.as_deref(), Some("Surabaya"));
+        assert_eq!(a.outlet.as_deref(), Some("ANTARA"));
+        assert_eq!(a.published, None);
+        assert_eq!(a.copyright_year, Some(2021));
+        assert_eq!(a.lang, "id");
+        assert_eq!(a.title, None);
+        assert_eq!(a.sentences.len(), 2);
+    }
+
+    #[test]
+    fn arabic_article_with_credits() {
+        let text = "القاهرة (رويترز) - قال مسؤولون إن الأسعار ارتفعت. وأكد الوزير أن الحكومة ستدعم المزارعين.\nالمحرر: أحمد علي";
+        let a = parse_article(&raw(text)).unwrap();
+        assert_eq!(a.lang, "ar");
+        assert_eq!(a.dateline.as_deref(), Some("القاهرة"));
+        assert_eq!(a.sentences.len(), 2);
+        assert_eq!(a.zones.len(), 1);
+        assert_eq!(a.zones[0].kind, "credits");
+        let s = &a.sentences[1];
+        let toks: Vec<&str> = s
+            .tokens
+            .iter()
+            .map(|t| &a.sentence_text(s)[t.start..t.end])
+            .collect();
+        assert_eq!(&toks[..3], &["و", "أكد", "الوزير"]);
+    }
+
+    #[test]
+    fn given_fields_win() {
+        let mut r = raw("Some Headline\n2021-06-04 08:40\nThe body is here. It is short.");
+        r.given.title = Some("Given title".into());
+        r.given.published = Some("2020-01-02".into());
+        r.given.source = Some("Given Outlet".into());
+        r.given.lang = Some("en".into());
+        r.input_flags = vec!["utf8_bom_removed".into()];
+        let a = parse_article(&r).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Given title"));
+        assert_eq!(a.published, chrono::NaiveDate::from_ymd_opt(2020, 1, 2));
+        assert_eq!(a.outlet.as_deref(), Some("Given Outlet"));
+        assert_eq!(a.quality_flags[0], "utf8_bom_removed");
+    }
+
+    #[test]
+    fn foreign_sentence_gets_its_language() {
+        let text = "The minister spoke to reporters in the capital on Monday about the new plan. He quoted a proverb in Arabic. أعلنت الحكومة يوم الثلاثاء عن إجراءات جديدة لدعم المزارعين في جميع أنحاء البلاد. Then he left the building with his advisers after the meeting ended.";
+        let a = parse_article(&raw(text)).unwrap();
+        assert_eq!(a.lang, "en");
+        let langs: Vec<Option<&str>> = a.sentences.iter().map(|s| s.lang.as_deref()).collect();
+        assert_eq!(langs, vec![None, None, Some("ar"), None]);
+    }
 }

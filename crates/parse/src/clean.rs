@@ -54,11 +54,21 @@ impl Builder {
         self.next_src = Some(src + s.len());
     }
 
-    /// Replaces the raw bytes from `src` with `with` (possibly empty: a deletion).
-    pub fn edit(&mut self, src: usize, with: &str) {
+    /// Replaces the raw bytes `src..src_end` with `with` (possibly empty: a deletion). The first
+    /// byte of the replacement maps to `src` and, when it is longer than one byte, its last
+    /// byte to the last raw byte, so that ranges starting or ending at the edit map onto
+    /// whole raw characters.
+    pub fn edit(&mut self, src: usize, src_end: usize, with: &str) {
         if !with.is_empty() {
             self.anchor(src);
             self.text.push_str(with);
+            if with.len() > 1 && src_end > src + 1 {
+                let a = SourceAnchor {
+                    text_byte: self.text.len() - 1,
+                    source_byte: src_end - 1,
+                };
+                self.map.push(a);
+            }
         }
         self.next_src = None;
     }
@@ -71,7 +81,7 @@ pub fn push_line(b: &mut Builder, raw: &str, line: &Line, lang: &str, drop_cap: 
     let mut i = 0;
     if drop_cap && let Some((letter_end, frag_start)) = split_drop_cap(s, lang) {
         b.copy(base, &s[..letter_end]);
-        b.edit(base + letter_end, "");
+        b.edit(base + letter_end, base + frag_start, "");
         b.flags.insert("drop_cap");
         i = frag_start;
     }
@@ -83,7 +93,7 @@ pub fn push_line(b: &mut Builder, raw: &str, line: &Line, lang: &str, drop_cap: 
             if &rest[..run] == " " {
                 b.copy(base + i, " ");
             } else {
-                b.edit(base + i, " ");
+                b.edit(base + i, base + i + run, " ");
                 b.flags.insert("whitespace");
             }
             i += run;
@@ -111,7 +121,7 @@ fn push_word(b: &mut Builder, src: usize, w: &str) {
         for (j, c) in w.char_indices() {
             if is_invisible(c) {
                 b.copy(src + start, &w[start..j]);
-                b.edit(src + j, "");
+                b.edit(src + j, src + j + c.len_utf8(), "");
                 start = j + c.len_utf8();
             }
         }
@@ -124,7 +134,7 @@ fn push_word(b: &mut Builder, src: usize, w: &str) {
     }
     let cleaned: String = w.chars().filter(|&c| !is_invisible(c)).nfc().collect();
     b.flags.insert("nfc");
-    b.edit(src, &cleaned);
+    b.edit(src, src + w.len(), &cleaned);
 }
 
 /// "O n June 2" -> the end of the letter and the start of the fragment, when the capital is
@@ -190,7 +200,7 @@ mod tests {
             .enumerate()
         {
             if n > 0 {
-                b.edit(l.start.saturating_sub(1), "\n");
+                b.edit(l.start.saturating_sub(1), l.start, "\n");
             }
             push_line(&mut b, raw, l, lang, n == 0);
         }

@@ -7,7 +7,14 @@
 //! Measured on the five gold seeds (72 sentences; exact (start, end) match of code-point spans,
 //! same zones and text for all three):
 //!
-//! SEGMENTER_FIGURES_PLACEHOLDER
+//! | segmenter (per paragraph)                 | P     | R     | F1    | matched / pred / gold |
+//! |-------------------------------------------|-------|-------|-------|-----------------------|
+//! | UAX #29 (`split_sentence_bound_indices`)   | 0.946 | 0.972 | 0.959 | 70 / 74 / 72          |
+//! | `sentencex` alone                          | 0.986 | 0.972 | 0.979 | 70 / 71 / 72          |
+//! | `sentencex` + our rules (this module)      | 1.000 | 1.000 | 1.000 | 72 / 72 / 72          |
+//!
+//! sentencex keeps a quotation with several sentences together (seed 002's last paragraph);
+//! UAX #29 also splits after initials ("A. Hajizadeh said").
 
 use crate::rules::abbreviation;
 
