@@ -29,6 +29,7 @@ struct Gold {
     sentences: Vec<(usize, usize)>,
     boilerplate: Vec<(usize, usize)>,
     meta: Value,
+    meta_lang: String,
 }
 
 fn load() -> Vec<Gold> {
@@ -58,6 +59,7 @@ fn load() -> Vec<Gold> {
                 sentences: spans(&v["sentences"]),
                 boilerplate: spans(&v["meta"]["boilerplate"]),
                 meta: v["meta"].clone(),
+                meta_lang: v["lang"].as_str().unwrap_or("und").to_string(),
             }
         })
         .collect()
@@ -190,6 +192,8 @@ fn metadata_matches_gold() {
     let mut nulls = 0;
     for g in load() {
         let a = parse::parse_article(&raw(&g.text)).unwrap();
+        let gold_lang = g.meta_lang.clone();
+        assert_eq!(a.lang, gold_lang, "seed {} lang", g.id);
         let ours = [
             ("title", a.title.clone()),
             ("published", a.published.map(|d| d.to_string())),
