@@ -260,15 +260,14 @@ mod tests {
     }
 
     #[test]
-    fn large_input_is_fast_enough() {
+    fn large_input_is_segmented_whole() {
+        // Speed is measured by the benchmark, not here; this checks that a 1 MB article is
+        // read through without losing a sentence.
         let para =
             "The committee met on Monday. It discussed the budget, the roads and the schools.\n";
         let text = para.repeat(12_000); // ~1 MB
-        let t = std::time::Instant::now();
         let a = parse_article(&raw(&text)).unwrap();
         assert_eq!(a.sentences.len(), 24_000);
-        // Debug build on a shared machine: a generous bound that still catches quadratic work.
-        assert!(t.elapsed().as_secs() < 60, "{:?}", t.elapsed());
     }
 
     #[test]
