@@ -1,0 +1,270 @@
+//! Building the cleaned prose text and its source map from the prose lines, with repairs:
+//! Unicode NFC, whitespace normalisation (runs of spaces, tabs, no-break spaces become one
+//! space; invisible characters go), a split drop cap ("O n June 2" -> "On June 2") and a
+//! title written twice on its line. Prose lines are joined with one `\n`.
+//!
+//! Offsets stay exact: bytes copied verbatim map one-to-one to raw bytes, and every edit point
+//! starts a new [`SourceAnchor`].
+
+use crate::lines::{Line, is_invisible, is_space};
+use crate::rules::single_letter_words;
+use records::SourceAnchor;
+use std::collections::BTreeSet;
+use unicode_normalization::{UnicodeNormalization, is_nfc};
+
+pub struct Builder {
+    pub text: String,
+    pub map: Vec<SourceAnchor>,
+    pub flags: BTreeSet<&'static str>,
+    /// Source byte the next text byte maps to under the last anchor, if it continues it.
+    next_src: Option<usize>,
+}
+
+impl Builder {
+    pub fn new() -> Self {
+        Builder {
+            text: String::new(),
+            map: Vec::new(),
+            flags: BTreeSet::new(),
+            next_src: None,
+        }
+    }
+
+    fn anchor(&mut self, src: usize) {
+        let a = SourceAnchor {
+            text_byte: self.text.len(),
+            source_byte: src,
+        };
+        match self.map.last_mut() {
+            // An anchor at the same text byte replaces the previous one (nothing was emitted).
+            Some(last) if last.text_byte == a.text_byte => *last = a,
+            _ => self.map.push(a),
+        }
+    }
+
+    /// Copies raw text verbatim from source byte `src`.
+    pub fn copy(&mut self, src: usize, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        if self.next_src != Some(src) {
+            self.anchor(src);
+        }
+        self.text.push_str(s);
+        self.next_src = Some(src + s.len());
+    }
+
+    /// Replaces the raw bytes `src..src_end` with `with` (possibly empty: a deletion). The first
+    /// byte of the replacement maps to `src` and, when it is longer than one byte, its last
+    /// byte to the last raw byte, so that ranges starting or ending at the edit map onto
+    /// whole raw characters.
+    pub fn edit(&mut self, src: usize, src_end: usize, with: &str) {
+        if !with.is_empty() {
+            self.anchor(src);
+            self.text.push_str(with);
+            if with.len() > 1 && src_end > src + 1 {
+                let a = SourceAnchor {
+                    text_byte: self.text.len() - 1,
+                    source_byte: src_end - 1,
+                };
+                self.map.push(a);
+            }
+        }
+        self.next_src = None;
+    }
+}
+
+/// Appends one prose line, repaired. `drop_cap` allows the drop-cap repair at its start.
+pub fn push_line(b: &mut Builder, raw: &str, line: &Line, lang: &str, drop_cap: bool) {
+    let s = &raw[line.trim_start..line.trim_end];
+    let base = line.trim_start;
+    let mut i = 0;
+    if drop_cap && let Some((letter_end, frag_start)) = split_drop_cap(s, lang) {
+        b.copy(base, &s[..letter_end]);
+        b.edit(base + letter_end, base + frag_start, "");
+        b.flags.insert("drop_cap");
+        i = frag_start;
+    }
+    while i < s.len() {
+        let rest = &s[i..];
+        let c = rest.chars().next().unwrap_or(' ');
+        if is_space(c) && !is_invisible(c) {
+            let run = rest.len() - rest.trim_start_matches(is_space).len();
+            if &rest[..run] == " " {
+                b.copy(base + i, " ");
+            } else {
+                b.edit(base + i, base + i + run, " ");
+                b.flags.insert("whitespace");
+            }
+            i += run;
+        } else {
+            let len = rest
+                .find(|c: char| is_space(c) && !is_invisible(c))
+                .unwrap_or(rest.len());
+            push_word(b, base + i, &rest[..len]);
+            i += len;
+        }
+    }
+}
+
+/// A word (no whitespace inside): copied when clean, else NFC-normalised without invisibles.
+fn push_word(b: &mut Builder, src: usize, w: &str) {
+    let has_invisible = w.contains(is_invisible);
+    let nfc = w.is_ascii() || is_nfc(w);
+    if !has_invisible && nfc {
+        b.copy(src, w);
+        return;
+    }
+    if has_invisible && nfc {
+        // Copy the visible pieces verbatim; drop the invisible characters.
+        let mut start = 0;
+        for (j, c) in w.char_indices() {
+            if is_invisible(c) {
+                b.copy(src + start, &w[start..j]);
+                b.edit(src + j, src + j + c.len_utf8(), "");
+                start = j + c.len_utf8();
+            }
+        }
+        b.copy(src + start, &w[start..]);
+        b.flags.insert("invisible_removed");
+        return;
+    }
+    if has_invisible {
+        b.flags.insert("invisible_removed");
+    }
+    let cleaned: String = w.chars().filter(|&c| !is_invisible(c)).nfc().collect();
+    b.flags.insert("nfc");
+    b.edit(src, src + w.len(), &cleaned);
+}
+
+/// "O n June 2" -> the end of the letter and the start of the fragment, when the capital is
+/// split from the rest of its word: the letter is not a word of its own, or the fragment is a
+/// single letter ("I n 2020").
+pub fn split_drop_cap(s: &str, lang: &str) -> Option<(usize, usize)> {
+    let mut it = s.char_indices();
+    let (_, letter) = it.next()?;
+    if !letter.is_uppercase() {
+        return None;
+    }
+    let (sp, space) = it.next()?;
+    if !(space == ' ' || space == '\u{A0}') {
+        return None;
+    }
+    let frag_start = sp + space.len_utf8();
+    let frag: &str = s[frag_start..]
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    if frag.is_empty() || !frag.chars().all(char::is_lowercase) {
+        return None;
+    }
+    let after = s[frag_start + frag.len()..].chars().next();
+    if after.is_some_and(|c| c == '.' || c == '\'') {
+        return None;
+    }
+    let is_word = single_letter_words(lang).contains(&letter);
+    (!is_word || frag.chars().count() == 1).then_some((sp, frag_start))
+}
+
+/// A title written twice on one line ("Rain returns Rain returns", "Rain returnsRain returns"):
+/// the byte length of the first copy.
+pub fn doubled_title(s: &str) -> Option<usize> {
+    if s.chars().count() < 8 {
+        return None;
+    }
+    let half = s.len() / 2;
+    for cut in [half, half + 1] {
+        if cut > s.len() || !s.is_char_boundary(cut) {
+            continue;
+        }
+        let (a, b) = s.split_at(cut);
+        let a_trim = a.trim_end();
+        let b_trim = b.trim_start();
+        if !a_trim.is_empty() && a_trim == b_trim && a_trim.len() + b_trim.len() + 1 >= s.len() {
+            return Some(a_trim.len());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split_lines;
+
+    fn build(raw: &str, lang: &str) -> Builder {
+        let mut b = Builder::new();
+        for (n, l) in split_lines(raw)
+            .iter()
+            .filter(|l| !l.is_blank())
+            .enumerate()
+        {
+            if n > 0 {
+                b.edit(l.start.saturating_sub(1), l.start, "\n");
+            }
+            push_line(&mut b, raw, l, lang, n == 0);
+        }
+        b
+    }
+
+    fn source_of(b: &Builder, t: usize) -> usize {
+        let i = b.map.partition_point(|a| a.text_byte <= t);
+        let a = b.map[i - 1];
+        a.source_byte + (t - a.text_byte)
+    }
+
+    #[test]
+    fn whitespace_and_nbsp_are_normalised_with_exact_offsets() {
+        let raw = "Kota  itu\u{A0}\u{A0}ramai.\tSekali.";
+        let b = build(raw, "id");
+        assert_eq!(b.text, "Kota itu ramai. Sekali.");
+        assert!(b.flags.contains("whitespace"));
+        let t = b.text.find("ramai").unwrap();
+        assert_eq!(&raw[source_of(&b, t)..source_of(&b, t) + 5], "ramai");
+        let t = b.text.find("Sekali").unwrap();
+        assert_eq!(&raw[source_of(&b, t)..source_of(&b, t) + 6], "Sekali");
+    }
+
+    #[test]
+    fn nfc_and_invisibles() {
+        let raw = "Cafe\u{301} opens.\nA zero\u{200B}width word.";
+        let b = build(raw, "en");
+        assert_eq!(b.text, "Caf\u{E9} opens.\nA zerowidth word.");
+        assert!(b.flags.contains("nfc") && b.flags.contains("invisible_removed"));
+        let t = b.text.find("opens").unwrap();
+        assert_eq!(&raw[source_of(&b, t)..source_of(&b, t) + 5], "opens");
+        let t = b.text.find("width").unwrap();
+        assert_eq!(&raw[source_of(&b, t)..source_of(&b, t) + 5], "width");
+    }
+
+    #[test]
+    fn drop_caps() {
+        assert_eq!(split_drop_cap("T he minister said.", "en"), Some((1, 2)));
+        assert_eq!(
+            split_drop_cap("I n 2020 the plant closed.", "en"),
+            Some((1, 2))
+        );
+        assert_eq!(split_drop_cap("A man was arrested.", "en"), None);
+        assert_eq!(
+            split_drop_cap("S ebuah kapal tenggelam.", "id"),
+            Some((1, 2))
+        );
+        assert_eq!(split_drop_cap("J. Smith said.", "en"), None);
+        assert_eq!(split_drop_cap("قال الوزير", "ar"), None);
+        let b = build("T he port is busy.", "en");
+        assert_eq!(b.text, "The port is busy.");
+        assert_eq!(source_of(&b, 0), 0);
+        assert_eq!(source_of(&b, 1), 2);
+    }
+
+    #[test]
+    fn doubled_titles() {
+        assert_eq!(doubled_title("Rain returns Rain returns"), Some(12));
+        assert_eq!(doubled_title("Rain returnsRain returns"), Some(12));
+        assert_eq!(
+            doubled_title("هطول الأمطار هطول الأمطار"),
+            Some("هطول الأمطار".len())
+        );
+        assert_eq!(doubled_title("Rain returns to the valley"), None);
+    }
+}

@@ -1,0 +1,184 @@
+//! Metadata stated by the text: dateline and outlet of a datelined opening
+//! ("Samarkand (ANTARA) - ...", "WASHINGTON, June 2 (Reuters) -"), the outlet of an
+//! attribution ("Baku Tribune reports citing Azertac", "According to Azernews"), the
+//! copyright year and holder ("Copyright © ANTARA 2022").
+
+use crate::dates::find_dates;
+use crate::rules::OUTLET_WORDS;
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static DATELINE_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<place>(?:\p{Lu}|\p{Arabic})[\p{L}\p{M}'’.\-]*(?:[ ][\p{L}\p{M}'’.\-]+){0,3}?)\s*(?:[,،]\s*(?P<date>[^()\n]{1,40}?))?\s*\((?P<outlet>[^()\n]{2,40})\)\s*[-–—:]+\s*",
+    )
+    .unwrap()
+});
+
+static DATELINE_CAPS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<place>\p{Lu}{2,}(?:[ \-]\p{Lu}{2,}){0,3})(?:,\s*(?P<date>[^—–\n]{1,40}?))?\s+[—–-]{1,2}\s+",
+    )
+    .unwrap()
+});
+
+const NAME: &str = r"\p{Lu}[\p{L}\p{N}.\-&]*(?:\s+\p{Lu}[\p{L}\p{N}.\-&]*){0,3}";
+
+static REPORTS_CITING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<o>{NAME})\s+(?:reports?|reported|writes|wrote|melaporkan)\s*,?\s+(?:citing|quoting|mengutip)\b"
+    ))
+    .unwrap()
+});
+
+static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:\b[Aa]ccording to|\b[Mm]enurut|\b[Dd]ikutip dari|\b[Dd]ilansir(?: dari)?|\b[Mm]elansir)\s+(?P<o>{NAME})"
+    ))
+    .unwrap()
+});
+
+/// A name that reads as a news outlet: one of its words is an outlet word ("News", "Agency"),
+/// it ends like one ("Azernews"), or it is a short acronym ("AFP").
+pub fn is_outlet_like(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let acronym = name.chars().count() >= 2
+        && name.chars().count() <= 8
+        && name.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+    acronym
+        || lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| OUTLET_WORDS.words.contains(w))
+        || OUTLET_WORDS
+            .suffixes
+            .iter()
+            .any(|s| lower.ends_with(s.as_str()) && lower.len() > s.len())
+}
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    pub place: String,
+    pub outlet: Option<String>,
+    pub date: Option<NaiveDate>,
+}
+
+/// The dateline at the start of the first body paragraph.
+pub fn dateline(first_para: &str) -> Option<Dateline> {
+    if let Some(c) = DATELINE_PAREN.captures(first_para) {
+        let place = c.name("place")?.as_str().trim().to_string();
+        let outlet = c.name("outlet").map(|m| m.as_str().trim().to_string());
+        let date = c
+            .name("date")
+            .and_then(|d| find_dates(d.as_str()).first().map(|f| f.date));
+        // "(ANTARA)" is an outlet, "(pictured)" is not: the outlet is capitalised.
+        let outlet = outlet.filter(|o| o.chars().next().is_some_and(|c| !c.is_lowercase()));
+        if outlet.is_some() && place.split_whitespace().count() <= 4 {
+            return Some(Dateline {
+                place,
+                outlet,
+                date,
+            });
+        }
+    }
+    let c = DATELINE_CAPS.captures(first_para)?;
+    Some(Dateline {
+        place: c.name("place")?.as_str().to_string(),
+        outlet: None,
+        date: c
+            .name("date")
+            .and_then(|d| find_dates(d.as_str()).first().map(|f| f.date)),
+    })
+}
+
+/// The outlet named by an attribution in the text.
+pub fn attributed_outlet(text: &str) -> Option<String> {
+    if let Some(c) = REPORTS_CITING.captures(text) {
+        return Some(c["o"].trim_end_matches(['.', '-']).to_string());
+    }
+    ACCORDING_TO
+        .captures_iter(text)
+        .map(|c| c["o"].trim_end_matches(['.', '-']).to_string())
+        .find(|o| is_outlet_like(o))
+}
+
+/// Year and holder of a copyright line.
+pub fn copyright(line: &str) -> (Option<i32>, Option<String>) {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(19\d\d|20\d\d)\b").unwrap());
+    static NOISE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)copyright|hak cipta|\(c\)|©|all rights reserved\.?|\b(19|20)\d\d\b|[-–—,.|]",
+        )
+        .unwrap()
+    });
+    let year = YEAR
+        .find_iter(line)
+        .last()
+        .and_then(|m| m.as_str().parse().ok());
+    let holder = NOISE.replace_all(line, " ");
+    let holder = holder.split_whitespace().collect::<Vec<_>>().join(" ");
+    let holder = (!holder.is_empty()
+        && holder.split_whitespace().count() <= 4
+        && holder.chars().next().is_some_and(char::is_uppercase))
+    .then_some(holder);
+    (year, holder)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines() {
+        let d = dateline("Bandung (Antara) - Wali kota meresmikan pasar.").unwrap();
+        assert_eq!(d.place, "Bandung");
+        assert_eq!(d.outlet.as_deref(), Some("Antara"));
+        let d = dateline("LONDON, March 3, 2020 (Reuters) - Shares fell.").unwrap();
+        assert_eq!(d.place, "LONDON");
+        assert_eq!(d.outlet.as_deref(), Some("Reuters"));
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2020, 3, 3));
+        let d = dateline("NAIROBI — Rains flooded the city.").unwrap();
+        assert_eq!(d.place, "NAIROBI");
+        let d = dateline("القاهرة (رويترز) - قال مسؤولون إن الأسعار ارتفعت.").unwrap();
+        assert_eq!(d.place, "القاهرة");
+        assert_eq!(d.outlet.as_deref(), Some("رويترز"));
+        assert_eq!(
+            dateline("The minister (pictured) - smiling - arrived."),
+            None
+        );
+        assert_eq!(dateline("Rains flooded the city on Monday."), None);
+    }
+
+    #[test]
+    fn attributions() {
+        assert_eq!(
+            attributed_outlet("The fair opened, Daily Herald reports citing the mayor."),
+            Some("Daily Herald".into())
+        );
+        assert_eq!(
+            attributed_outlet("According to Trendnews, the deal was signed."),
+            Some("Trendnews".into())
+        );
+        assert_eq!(
+            attributed_outlet("According to AFP, talks stalled."),
+            Some("AFP".into())
+        );
+        assert_eq!(
+            attributed_outlet("According to Smith, talks stalled."),
+            None
+        );
+        assert_eq!(
+            attributed_outlet("Menurut Kantor Berita Nasional, harga naik."),
+            Some("Kantor Berita Nasional".into())
+        );
+    }
+
+    #[test]
+    fn copyright_lines() {
+        assert_eq!(
+            copyright("Copyright © Kantor Berita 2019"),
+            (Some(2019), Some("Kantor Berita".into()))
+        );
+        assert_eq!(copyright("© 2021 All rights reserved."), (Some(2021), None));
+    }
+}

@@ -1,0 +1,267 @@
+//! Tokens for token classification: words, numbers (with decimal and thousands separators:
+//! "3.5", "1,000", "1.000.000"), each punctuation mark apart (a run of dots stays one token),
+//! hyphenated compounds split ("Azerbaijan-China" -> "Azerbaijan", "-", "China"), English
+//! clitics apart ("Azerbaijan's" -> "Azerbaijan", "'s"), abbreviations and initials keep their
+//! dot ("U.S.", "Jan.", "A."). Arabic: a glued conjunction (و ف) or preposition (ب ل ك) is a
+//! token of its own where the rest is a word: always before the article ال ("والصين" -> "و",
+//! "الصين"), for و/ف before any rest of three letters or more, and for ب/ل before a rest of
+//! four letters or more starting with ت or م; words listed in
+//! `datasets/parse/arabic_proclitic_exceptions.txt` ("وزير", "بكين") are never split.
+
+use crate::rules::{AR_EXCEPTIONS, is_abbreviation};
+use records::Token;
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+fn is_mark(c: char) -> bool {
+    // Combining marks (Arabic harakat, Latin accents) and the Arabic tatweel.
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' | '\u{200C}' | '\u{200D}')
+}
+
+fn is_arabic(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// Tokens of one sentence (byte offsets into `s`).
+pub fn tokenize(s: &str, lang: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let n = chars.len();
+    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let pos = |i: usize| chars.get(i).map(|&(b, _)| b).unwrap_or(s.len());
+    let mut i = 0;
+    while i < n {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if c.is_numeric() {
+            // A number with inner separators followed by a digit.
+            i += 1;
+            while i < n {
+                let c = chars[i].1;
+                if c.is_numeric() {
+                    i += 1;
+                } else if matches!(c, '.' | ',' | '٫' | '٬')
+                    && at(i + 1).is_some_and(char::is_numeric)
+                {
+                    i += 2;
+                } else if c.is_alphabetic() {
+                    // "100th", "5G": letters glued to a number stay with it.
+                    while i < n && is_word_char(chars[i].1) {
+                        i += 1;
+                    }
+                    break;
+                } else {
+                    break;
+                }
+            }
+            out.push(Token {
+                start: pos(start),
+                end: pos(i),
+            });
+        } else if is_word_char(c) {
+            while i < n && is_word_char(chars[i].1) {
+                i += 1;
+            }
+            // Apostrophes: English clitics apart, other inner apostrophes kept ("O'Brien").
+            while i < n && matches!(chars[i].1, '\'' | '’') && at(i + 1).is_some_and(is_word_char)
+            {
+                let mut j = i + 1;
+                while j < n && is_word_char(chars[j].1) {
+                    j += 1;
+                }
+                let tail: String = chars[i + 1..j].iter().map(|&(_, c)| c).collect();
+                if matches!(
+                    tail.to_lowercase().as_str(),
+                    "s" | "re" | "ve" | "ll" | "d" | "m" | "t"
+                ) {
+                    break;
+                }
+                i = j;
+            }
+            // Dotted acronyms and abbreviations keep their dot: "U.S.", "Jan.", "A.".
+            let mut j = i;
+            while at(j) == Some('.') && at(j + 1).is_some_and(char::is_alphabetic) && {
+                let mut k = j + 1;
+                while k < n && chars[k].1.is_alphabetic() {
+                    k += 1;
+                }
+                k - (j + 1) <= 2 && at(k) == Some('.')
+            } {
+                j += 1;
+                while j < n && chars[j].1.is_alphabetic() {
+                    j += 1;
+                }
+            }
+            let word = &s[pos(start)..pos(j)];
+            if at(j) == Some('.') {
+                let single_initial =
+                    word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                if j > i || single_initial || is_abbreviation(lang, word) {
+                    j += 1;
+                }
+            }
+            i = j;
+            let (a, b) = (pos(start), pos(i));
+            if s[a..b].chars().next().is_some_and(is_arabic) {
+                for (x, y) in split_arabic(&s[a..b]) {
+                    out.push(Token {
+                        start: a + x,
+                        end: a + y,
+                    });
+                }
+            } else {
+                out.push(Token { start: a, end: b });
+            }
+        } else if c == '\'' || c == '’' {
+            // A clitic "'s" after a word, or a lone quote mark.
+            let mut j = i + 1;
+            let prev_word = i > 0 && is_word_char(chars[i - 1].1);
+            if prev_word {
+                while j < n && is_word_char(chars[j].1) {
+                    j += 1;
+                }
+            } else {
+                j = i + 1;
+            }
+            i = j;
+            out.push(Token {
+                start: pos(start),
+                end: pos(i),
+            });
+        } else {
+            i += 1;
+            if c == '.' {
+                while at(i) == Some('.') {
+                    i += 1;
+                }
+            }
+            out.push(Token {
+                start: pos(start),
+                end: pos(i),
+            });
+        }
+    }
+    out
+}
+
+fn letters(s: &str) -> usize {
+    s.chars().filter(|&c| c.is_alphabetic()).count()
+}
+
+/// Splits glued proclitics off an Arabic word; byte ranges within the word.
+fn split_arabic(w: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    // Conjunction و or ف.
+    let rest = &w[start..];
+    if let Some(c) = rest.chars().next()
+        && matches!(c, 'و' | 'ف')
+        && !AR_EXCEPTIONS.contains(rest)
+    {
+        let after = &rest[c.len_utf8()..];
+        if letters(after) >= 3 && !AR_EXCEPTIONS.contains(after)
+            || after.starts_with("ال") && letters(after) >= 3
+        {
+            out.push((start, start + c.len_utf8()));
+            start += c.len_utf8();
+        }
+    }
+    // Preposition ب ل ك.
+    let rest = &w[start..];
+    if let Some(c) = rest.chars().next()
+        && matches!(c, 'ب' | 'ل' | 'ك')
+        && !AR_EXCEPTIONS.contains(rest)
+    {
+        let after = &rest[c.len_utf8()..];
+        let before_article = after.starts_with("ال") && letters(after) >= 4;
+        let verbal_noun = c != 'ك'
+            && after.starts_with(['ت', 'م'])
+            && letters(after) >= 4
+            && !AR_EXCEPTIONS.contains(after);
+        if before_article || verbal_noun {
+            out.push((start, start + c.len_utf8()));
+            start += c.len_utf8();
+        }
+    }
+    out.push((start, w.len()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks<'a>(s: &'a str, lang: &str) -> Vec<&'a str> {
+        // Offsets must slice the sentence exactly.
+        tokenize(s, lang)
+            .into_iter()
+            .map(|t| &s[t.start..t.end])
+            .collect()
+    }
+
+    #[test]
+    fn english_tokens() {
+        assert_eq!(
+            toks(
+                "The U.S. sent 1,000 tons (3.5%) to Chile-Peru on Jan. 5, A. Smith's team said.",
+                "en"
+            ),
+            vec![
+                "The", "U.S.", "sent", "1,000", "tons", "(", "3.5", "%", ")", "to", "Chile", "-",
+                "Peru", "on", "Jan.", "5", ",", "A.", "Smith", "'s", "team", "said", "."
+            ]
+        );
+        assert_eq!(
+            toks("A 19-year-old won...", "en"),
+            vec!["A", "19", "-", "year", "-", "old", "won", "..."]
+        );
+    }
+
+    #[test]
+    fn indonesian_tokens() {
+        assert_eq!(
+            toks(
+                "Harga naik 1.500.000 rupiah di Jakarta-Bogor, kata Ir. Budi.",
+                "id"
+            ),
+            vec![
+                "Harga",
+                "naik",
+                "1.500.000",
+                "rupiah",
+                "di",
+                "Jakarta",
+                "-",
+                "Bogor",
+                ",",
+                "kata",
+                "Ir.",
+                "Budi",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn arabic_proclitics() {
+        assert_eq!(toks("والهند", "ar"), vec!["و", "الهند"]);
+        assert_eq!(toks("وأكد الوزير", "ar"), vec!["و", "أكد", "الوزير"]);
+        assert_eq!(toks("بالقاهرة", "ar"), vec!["ب", "القاهرة"]);
+        assert_eq!(toks("وبالتالي", "ar"), vec!["و", "ب", "التالي"]);
+        assert_eq!(toks("لتطوير", "ar"), vec!["ل", "تطوير"]);
+        assert_eq!(toks("وزير", "ar"), vec!["وزير"]);
+        assert_eq!(toks("بين", "ar"), vec!["بين"]);
+        assert_eq!(toks("ولد", "ar"), vec!["ولد"]);
+        assert_eq!(
+            toks("قال، «نعم»؟", "ar"),
+            vec!["قال", "،", "«", "نعم", "»", "؟"]
+        );
+        assert_eq!(toks("بلغ ٣٫٥ مليون", "ar"), vec!["بلغ", "٣٫٥", "مليون"]);
+    }
+}

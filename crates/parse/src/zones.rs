@@ -1,0 +1,435 @@
+//! Telling the article's own prose from what is not. Each line of the raw text is classified
+//! by general signals and the per-language labels of `datasets/parse/boilerplate.tsv`:
+//!
+//! * `timestamp`: a line made only of dates, times, weekday/month/time-zone words and labels
+//!   like "Published:" ("2021-06-04 08:40", "4 July 2024 09:00 (UTC+04:00)");
+//! * `share_counter`: counter words with numbers ("SHARE: READ: 617  22:53  02 June 2021");
+//! * `credits`, `copyright`, `navigation`: short lines led by (or, for copyright, holding) a label;
+//! * `duplicate_title`: a later line repeating the title;
+//! * `teasers`: after the body, a run of headline/summary pairs of other stories.
+//!
+//! The title is the first prose line when it reads as a headline (no final punctuation, short)
+//! and body prose follows it.
+
+use crate::dates::{find_dates, find_times};
+use crate::lines::Line;
+use crate::rules::{BOILERPLATE_LABELS, MONTH_NAMES};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Blank,
+    Prose,
+    Zone(&'static str),
+}
+
+/// The outcome of classifying the lines of one article.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub kinds: Vec<Kind>,
+    /// Index of the title line, when the article has one.
+    pub title: Option<usize>,
+}
+
+/// Final sentence punctuation in the scripts we meet (Latin, Arabic, CJK, Devanagari).
+pub fn ends_with_final_punct(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '›')
+    });
+    t.ends_with(['.', '!', '?', '…', '؟', '。', '！', '？', '।', '۔'])
+}
+
+/// A line that reads as a headline: no final punctuation, not too long.
+pub fn is_headline_like(s: &str) -> bool {
+    !ends_with_final_punct(s)
+        && s.chars().count() <= 250
+        && s.split_whitespace().count() <= 30
+        && s.chars().any(char::is_alphabetic)
+}
+
+fn lower_starts_with_label<'a>(lower: &str, labels: &'a [String]) -> Option<&'a String> {
+    labels.iter().find(|l| lower.starts_with(l.as_str()))
+}
+
+/// Words of a line (letters, marks and digits), lowercased.
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Blanks out dates and times; returns the rest and whether any date or time was found.
+fn without_dates_and_times(s: &str) -> (String, bool, bool) {
+    let mut spans: Vec<(usize, usize)> = find_dates(s).iter().map(|d| (d.start, d.end)).collect();
+    let has_date = !spans.is_empty();
+    let times = find_times(s);
+    let has_time = !times.is_empty();
+    spans.extend(times);
+    let mut out = s.to_string();
+    spans.sort();
+    for (a, b) in spans.into_iter().rev() {
+        if a < b && b <= out.len() && out.is_char_boundary(a) && out.is_char_boundary(b) {
+            out.replace_range(a..b, " ");
+        }
+    }
+    (out, has_date, has_time)
+}
+
+fn is_date_word(w: &str) -> bool {
+    MONTH_NAMES.contains_key(w)
+        || w.chars().all(|c| c.is_numeric())
+        || w.trim_start_matches(|c: char| c.is_alphabetic())
+            .chars()
+            .all(|c| c.is_numeric())
+            && matches!(w.trim_end_matches(|c: char| c.is_numeric()), "utc" | "gmt")
+}
+
+/// "2021-06-04 08:40", "Published: 4 July 2024 09:00 (UTC+04:00)", "Senin, 5 Agustus 2019 10:00 WIB".
+pub fn is_timestamp_line(s: &str) -> bool {
+    if s.chars().count() > 120 {
+        return false;
+    }
+    let lower = s.to_lowercase();
+    let rest = match lower_starts_with_label(&lower, &BOILERPLATE_LABELS.timestamp) {
+        Some(l) => &lower[l.len()..],
+        None => &lower[..],
+    };
+    let (rest, has_date, has_time) = without_dates_and_times(rest);
+    if !has_date && !has_time {
+        return false;
+    }
+    words(&rest).iter().all(|w| is_date_word(w))
+}
+
+/// "SHARE: READ: 617  22:53  02 June 2021", "Dibaca 1.234 kali".
+pub fn is_counter_line(s: &str) -> bool {
+    if s.chars().count() > 150 {
+        return false;
+    }
+    let (rest, _, _) = without_dates_and_times(&s.to_lowercase());
+    let ws = words(&rest);
+    let counters = ws
+        .iter()
+        .filter(|w| BOILERPLATE_LABELS.counter.contains(w.as_str()))
+        .count();
+    counters > 0
+        && s.chars().any(|c| c.is_numeric())
+        && ws
+            .iter()
+            .all(|w| BOILERPLATE_LABELS.counter.contains(w.as_str()) || is_date_word(w))
+}
+
+/// A label followed by a separator (":", a dash), or a label ending in a space ("By ").
+fn led_by_label(s: &str, labels: &[String], max_chars: usize) -> bool {
+    if s.chars().count() > max_chars {
+        return false;
+    }
+    let lower = s.to_lowercase();
+    for l in labels {
+        let Some(rest) = lower.strip_prefix(l.as_str()) else {
+            continue;
+        };
+        if l.ends_with(' ') {
+            // "By Jane Doe", "Reporting by X; Editing by Y": a name list, not a sentence.
+            if !ends_with_final_punct(s) && rest.split_whitespace().count() <= 10 {
+                return true;
+            }
+            continue;
+        }
+        let rest = rest.trim_start();
+        if rest.starts_with([':', '：', '-', '–', '—', '|']) || (rest.is_empty() && s.len() < 40)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+pub fn is_credits_line(s: &str) -> bool {
+    led_by_label(s, &BOILERPLATE_LABELS.credits, 120)
+}
+
+pub fn is_navigation_line(s: &str) -> bool {
+    if led_by_label(s, &BOILERPLATE_LABELS.navigation, 150) {
+        return true;
+    }
+    // Breadcrumbs: "Home > World > Asia", "News | Politics | Economy".
+    let seps = s.matches(['>', '»', '|', '/']).count();
+    let pieces: Vec<&str> = s.split(['>', '»', '|']).map(str::trim).collect();
+    seps >= 2
+        && pieces.len() >= 3
+        && pieces
+            .iter()
+            .all(|p| !p.is_empty() && p.split_whitespace().count() <= 4)
+        && !ends_with_final_punct(s)
+}
+
+pub fn is_copyright_line(s: &str) -> bool {
+    if s.chars().count() > 160 {
+        return false;
+    }
+    let lower = s.to_lowercase();
+    BOILERPLATE_LABELS.copyright.iter().any(|l| {
+        lower.find(l.as_str()).is_some_and(|i| {
+            // "(c) " only as a copyright sign, i.e. followed by a year or a name.
+            l != "(c) " || lower[i + l.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })
+    })
+}
+
+/// The line's kind by its own content alone.
+fn line_kind(s: &str) -> Kind {
+    if s.is_empty() {
+        Kind::Blank
+    } else if is_timestamp_line(s) {
+        Kind::Zone("timestamp")
+    } else if is_counter_line(s) {
+        Kind::Zone("share_counter")
+    } else if is_copyright_line(s) {
+        Kind::Zone("copyright")
+    } else if is_credits_line(s) {
+        Kind::Zone("credits")
+    } else if is_navigation_line(s) {
+        Kind::Zone("navigation")
+    } else {
+        Kind::Prose
+    }
+}
+
+/// For comparing a title with its repetition.
+pub fn norm_key(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+pub fn classify(raw: &str, lines: &[Line], outlet_hint: Option<&str>) -> Layout {
+    let mut kinds: Vec<Kind> = lines.iter().map(|l| line_kind(l.text(raw))).collect();
+    let prose: Vec<usize> = (0..lines.len())
+        .filter(|&i| kinds[i] == Kind::Prose)
+        .collect();
+
+    // Title: the first prose line, when it is a headline and prose follows.
+    let title = prose.first().copied().filter(|&i| {
+        let t = lines[i].text(raw);
+        is_headline_like(t) && !t.ends_with(':') && prose.len() > 1
+    });
+    if let Some(t) = title {
+        let key = norm_key(lines[t].text(raw));
+        for &i in &prose[1..] {
+            if norm_key(lines[i].text(raw)) == key {
+                kinds[i] = Kind::Zone("duplicate_title");
+            }
+        }
+    }
+
+    // Teasers: after the body, a run of headline/summary pairs.
+    let body: Vec<usize> = (0..lines.len())
+        .filter(|&i| kinds[i] == Kind::Prose && Some(i) != title)
+        .collect();
+    if let Some(k) = teaser_start(raw, lines, &body, outlet_hint) {
+        let first = body[k];
+        for kind in kinds.iter_mut().skip(first) {
+            if *kind == Kind::Prose {
+                *kind = Kind::Zone("teasers");
+            }
+        }
+    }
+    Layout { kinds, title }
+}
+
+/// Index into `body` where a trailing run of teasers starts, if there is one.
+///
+/// A teaser run starts with a headline-like line, holds at least three headlines (two when
+/// a headline names the article's outlet), never more than two summary paragraphs in a row
+/// (a section of the article has more), and at least one body paragraph stays before it.
+fn teaser_start(
+    raw: &str,
+    lines: &[Line],
+    body: &[usize],
+    outlet_hint: Option<&str>,
+) -> Option<usize> {
+    let is_head: Vec<bool> = body
+        .iter()
+        .map(|&i| is_headline_like(lines[i].text(raw)))
+        .collect();
+    // Walk back from the end while the suffix stays a valid run.
+    let mut start = body.len();
+    let mut run_of_summaries = 0;
+    let mut best = None;
+    let mut headlines = 0;
+    let mut summaries_total = 0;
+    while start > 0 {
+        let j = start - 1;
+        if is_head[j] {
+            run_of_summaries = 0;
+            headlines += 1;
+            start = j;
+            if j > 0 && !is_head[j - 1] {
+                best = Some((j, headlines, summaries_total));
+            }
+        } else {
+            run_of_summaries += 1;
+            summaries_total += 1;
+            if run_of_summaries > 2 {
+                break;
+            }
+            start = j;
+        }
+    }
+    let (k, heads, summaries) = best?;
+    // The run must leave body prose (not only headlines) before it.
+    if !is_head[..k].iter().any(|h| !h) {
+        return None;
+    }
+    let names_outlet = outlet_hint.is_some_and(|o| {
+        let o = o.to_lowercase();
+        body[k..]
+            .iter()
+            .enumerate()
+            .any(|(x, &i)| is_head[k + x] && lines[i].text(raw).to_lowercase().contains(&o))
+    });
+    let enough = heads >= 3 || (heads >= 2 && names_outlet);
+    (enough && summaries <= 2 * heads).then_some(k)
+}
+
+/// Zones as byte ranges of the raw text: consecutive lines of one kind (with the blank lines
+/// between them) make one zone.
+pub fn zones(lines: &[Line], kinds: &[Kind]) -> Vec<records::Zone> {
+    let mut out: Vec<records::Zone> = Vec::new();
+    let mut last_kind: Option<&'static str> = None;
+    for (l, k) in lines.iter().zip(kinds) {
+        match k {
+            Kind::Blank => {}
+            Kind::Prose => last_kind = None,
+            Kind::Zone(kind) => {
+                match out.last_mut() {
+                    Some(z) if last_kind == Some(*kind) => z.source_byte_end = l.trim_end,
+                    _ => out.push(records::Zone {
+                        kind: kind.to_string(),
+                        source_byte_start: l.trim_start,
+                        source_byte_end: l.trim_end,
+                    }),
+                }
+                last_kind = Some(kind);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split_lines;
+
+    fn kinds(raw: &str) -> Vec<Kind> {
+        classify(raw, &split_lines(raw), None).kinds
+    }
+
+    #[test]
+    fn timestamp_lines() {
+        assert!(is_timestamp_line("2019-11-30 17:05"));
+        assert!(is_timestamp_line("12 March 2020 14:00 (UTC+03:00)"));
+        assert!(is_timestamp_line("Published: Sept. 14, 2018"));
+        assert!(is_timestamp_line("Senin, 5 Agustus 2019 10:00 WIB"));
+        assert!(is_timestamp_line("الأحد 3 مارس 2019 - 10:30"));
+        assert!(!is_timestamp_line("The talks ended on March 3, 2019."));
+        assert!(!is_timestamp_line(
+            "Rapat digelar 5 Agustus 2019 di Jakarta"
+        ));
+    }
+
+    #[test]
+    fn counter_lines() {
+        assert!(is_counter_line(
+            "Views: 1,024   Comments: 3   10:15  5 May 2020"
+        ));
+        assert!(is_counter_line("Dibaca 1.234 kali"));
+        assert!(is_counter_line("مشاهدة 350"));
+        assert!(!is_counter_line("He read 3 books."));
+    }
+
+    #[test]
+    fn credits_copyright_navigation() {
+        assert!(is_credits_line("Translator: Jane Roe"));
+        assert!(is_credits_line("Pewarta: Budi Santoso"));
+        assert!(is_credits_line("Editor: Rina"));
+        assert!(is_credits_line("المحرر: أحمد علي"));
+        assert!(is_credits_line(
+            "Reporting by John Doe; Editing by Mary Major"
+        ));
+        assert!(!is_credits_line(
+            "By the end of the year, prices had doubled."
+        ));
+        assert!(!is_credits_line(
+            "Editors around the world said the rule was wrong."
+        ));
+        assert!(is_copyright_line("Copyright © Kantor Berita 2019"));
+        assert!(is_copyright_line(
+            "© 2020 The Daily Post. All rights reserved."
+        ));
+        assert!(is_copyright_line("جميع الحقوق محفوظة 2021"));
+        assert!(!is_copyright_line(
+            "The Ministry discussed trade and tourism."
+        ));
+        assert!(is_navigation_line("Baca juga: Harga minyak naik"));
+        assert!(is_navigation_line("Home > World > Asia"));
+        assert!(is_navigation_line("اقرأ أيضا: ارتفاع أسعار النفط"));
+        assert!(!is_navigation_line("Related talks will follow next week."));
+    }
+
+    #[test]
+    fn title_and_duplicate_title() {
+        let raw = "Port Traffic Rises Again\nPort Traffic Rises Again\n\nThe port handled more ships. Officials were pleased.";
+        let k = kinds(raw);
+        assert_eq!(k[0], Kind::Prose);
+        assert_eq!(k[1], Kind::Zone("duplicate_title"));
+        let l = classify(raw, &split_lines(raw), None);
+        assert_eq!(l.title, Some(0));
+        // No title when the first line is a sentence.
+        let raw = "Harga beras naik di pasar.\n\nPedagang mengeluh.";
+        assert_eq!(classify(raw, &split_lines(raw), None).title, None);
+    }
+
+    #[test]
+    fn teasers_after_body() {
+        let raw = "Rain Returns to the Valley\n\
+            Farmers welcomed the first rain in months on Monday. The reservoirs are still low.\n\
+            Bridge reopens after repairs\n\
+            The old bridge reopened to traffic after two years.\n\
+            Local team wins the cup\n\
+            The city's team won the regional cup on Sunday.\n\
+            New museum opens downtown\n\
+            A museum of local history opened its doors.";
+        let k = kinds(raw);
+        assert_eq!(k[1], Kind::Prose);
+        assert!(k[2..].iter().all(|k| *k == Kind::Zone("teasers")));
+    }
+
+    #[test]
+    fn sections_are_not_teasers() {
+        let raw = "Budget talks\n\
+            The council met on Monday.\n\
+            Background\n\
+            The budget was cut last year. Schools lost funds. Parents protested.\n\
+            The mayor promised a review.\n\
+            The review found errors.\n\
+            Next steps\n\
+            A vote is due in May.";
+        let k = kinds(raw);
+        assert!(k.iter().all(|k| matches!(k, Kind::Prose | Kind::Blank)));
+    }
+
+    #[test]
+    fn credit_block_in_indonesian() {
+        let raw = "Jakarta (Antara) - Harga cabai naik.\n\nPewarta: Budi\nEditor: Sari\nCopyright © Antara 2021";
+        let lines = split_lines(raw);
+        let l = classify(raw, &lines, None);
+        let z = zones(&lines, &l.kinds);
+        assert_eq!(z.len(), 2);
+        assert_eq!(z[0].kind, "credits");
+        assert_eq!(z[1].kind, "copyright");
+    }
+}
