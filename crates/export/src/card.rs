@@ -10,7 +10,7 @@ use std::fmt::Write;
 use records::tables::{Feature, Table};
 
 use crate::manifest::Manifest;
-use crate::stats::Stats;
+use stats::Stats;
 
 fn yaml_str(s: &str) -> String {
     serde_json::to_string(s).expect("strings serialise")
@@ -249,7 +249,7 @@ pub fn render(manifest: &Manifest, stats: &Stats) -> String {
             by(&cell.claims)
         );
     }
-    let top = stats.top_entities(20);
+    let top = &stats.top_entities;
     if !top.is_empty() {
         let _ = writeln!(
             y,

@@ -21,6 +21,18 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Rewrite an existing dataset's splits with another seed or ratios, without parsing or
+    /// labelling again. Articles keep their stories; the manifest and card are updated.
+    Resplit {
+        /// The dataset directory (holding manifest.json); replaced atomically.
+        dataset: PathBuf,
+        /// Seed of the split assignment.
+        #[arg(long)]
+        seed: u64,
+        /// Splits and their ratios, in order.
+        #[arg(long, default_value = "train=0.8,validation=0.1,test=0.1")]
+        split: String,
+    },
     /// Check a dataset against its manifest: checksums, row counts and schemas.
     Verify {
         /// The dataset directory (holding manifest.json).
@@ -55,6 +67,10 @@ pub struct RunArgs {
     /// No progress bar.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Write the wall-clock time of each stage (read, parse, label, write, finish) as JSON to
+    /// this file, for benchmarks.
+    #[arg(long)]
+    pub timings: Option<PathBuf>,
 }
 
 /// The validated configuration of a run.
@@ -68,6 +84,7 @@ pub struct RunConfig {
     pub batch_size: usize,
     pub strict: bool,
     pub quiet: bool,
+    pub timings: Option<PathBuf>,
 }
 
 impl RunArgs {
@@ -100,6 +117,7 @@ impl RunArgs {
             batch_size: self.batch_size,
             strict: self.strict,
             quiet: self.quiet,
+            timings: self.timings,
         })
     }
 }

@@ -5,8 +5,9 @@ mod card;
 mod cli;
 mod inputs;
 mod manifest;
+mod resplit;
+mod rewrite;
 mod run;
-mod stats;
 mod writer;
 
 use std::process::ExitCode;
@@ -30,6 +31,13 @@ fn main() -> ExitCode {
 
 fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Some(Command::Resplit { dataset, seed, split }) => {
+            let splits: pipeline::SplitSpec =
+                split.parse().map_err(|e| anyhow::anyhow!("invalid --split {split:?}: {e}"))?;
+            let manifest = resplit::resplit(&dataset, seed, &splits)?;
+            eprintln!("export: resplit {} with seed {seed} into {splits}: {:?}", dataset.display(), manifest.counts.rows["articles"]);
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Verify { dataset }) => {
             let problems = manifest::verify(&dataset)?;
             if problems.is_empty() {
@@ -56,6 +64,9 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                 label::Labelers::default(),
             );
             let summary = run::run(&config, &pipeline)?;
+            if let Some(path) = &config.timings {
+                std::fs::write(path, serde_json::to_string_pretty(&summary.timings)? + "\n")?;
+            }
             let c = &summary.counts;
             eprintln!(
                 "export: wrote {} ({} articles, {} rejected of {} inputs)",

@@ -4,7 +4,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use std::time::Instant;
+
 use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use pipeline::Pipeline;
 use records::{RawArticle, RejectRow, TableRows};
@@ -12,11 +15,15 @@ use records::{RawArticle, RejectRow, TableRows};
 use crate::cli::RunConfig;
 use crate::inputs::{self, Found, InputFile, Item};
 use crate::manifest::{self, Counts, FileRecord, InputRecord, Manifest, ManifestConfig};
-use crate::stats::Stats;
-use crate::writer::DatasetWriter;
+use crate::rewrite::{self, Placement};
+use crate::writer::{DatasetWriter, WrittenFile};
+
+/// Phase 1 writes every row here, inside the staging directory, before splits are known.
+const UNSPLIT_DIR: &str = ".unsplit";
+const UNSPLIT: &str = "unsplit";
 
 /// Shards are cut at this many bytes (uncompressed estimate plus written bytes).
-const MAX_SHARD_BYTES: usize = 256 * 1024 * 1024;
+pub(crate) const MAX_SHARD_BYTES: usize = 256 * 1024 * 1024;
 
 pub const SPLIT_METHOD: &str = "u = xxh3_64(seed as 8 little-endian bytes || 0x00 || story_id) / 2^64; the first split whose cumulative ratio exceeds u";
 
@@ -25,6 +32,7 @@ pub const SPLIT_METHOD: &str = "u = xxh3_64(seed as 8 little-endian bytes || 0x0
 pub struct Summary {
     pub output: PathBuf,
     pub counts: Counts,
+    pub timings: Timings,
 }
 
 struct State<'a> {
@@ -39,10 +47,27 @@ struct State<'a> {
     seen_ids: HashSet<String>,
     files: Vec<InputFile>,
     file_index: HashMap<String, usize>,
-    stats: Stats,
+    /// Every written article, in input order, with what story clustering needs.
+    articles: Vec<StoryInput>,
     rows: BTreeMap<String, BTreeMap<String, u64>>,
     articles_written: u64,
     progress: ProgressBar,
+    timings: Timings,
+}
+
+/// Wall-clock seconds per stage, for `--timings` (never written into the dataset: clocks
+/// would break byte-identity).
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Timings {
+    pub read: f64,
+    pub parse: f64,
+    pub label: f64,
+    pub write: f64,
+    pub finish: f64,
+    pub total: f64,
+    pub input_bytes: u64,
+    pub articles: u64,
+    pub threads: usize,
 }
 
 impl State<'_> {
@@ -66,8 +91,21 @@ impl State<'_> {
             return Ok(());
         }
         let batch = std::mem::take(&mut self.batch);
-        let raws: Vec<RawArticle> = batch.iter().map(|(_, r)| r.clone()).collect();
-        let outcomes = self.pool.install(|| self.pipeline.process_each(&raws));
+        // Two parallel passes rather than one, so that the stages can be timed apart.
+        let pipeline = self.pipeline;
+        let clock = Instant::now();
+        let parsed: Vec<_> = self.pool.install(|| batch.par_iter().map(|(_, raw)| pipeline.parse(raw)).collect());
+        self.timings.parse += clock.elapsed().as_secs_f64();
+        let clock = Instant::now();
+        let outcomes: Vec<Result<TableRows, RejectRow>> = self.pool.install(|| {
+            batch
+                .par_iter()
+                .zip(parsed)
+                .map(|((_, raw), parsed)| parsed.map(|article| pipeline.label(raw, &article)))
+                .collect()
+        });
+        self.timings.label += clock.elapsed().as_secs_f64();
+        let clock = Instant::now();
         let mut rows = TableRows::default();
         for ((ordinal, raw), outcome) in batch.into_iter().zip(outcomes) {
             match outcome {
@@ -101,8 +139,9 @@ impl State<'_> {
         }
         self.articles_written += rows.articles.len() as u64;
         self.count_rows(&rows);
-        self.stats.add(&rows);
-        self.writer.write_rows(&rows)?;
+        self.articles.extend(story_inputs(&rows));
+        self.writer.write_unsplit(&rows)?;
+        self.timings.write += clock.elapsed().as_secs_f64();
         self.progress.set_message(format!(
             "{} articles, {} sentences, {} rejects",
             self.articles_written,
@@ -134,7 +173,7 @@ impl State<'_> {
 }
 
 /// The staging directory beside `output`: a rename away from being the dataset.
-fn staging_dir(output: &Path) -> Result<(PathBuf, String)> {
+pub(crate) fn staging_dir(output: &Path) -> Result<(PathBuf, String)> {
     let name = output
         .file_name()
         .with_context(|| format!("--output {} has no directory name", output.display()))?
@@ -175,7 +214,7 @@ fn check_replaceable(output: &Path) -> Result<()> {
 }
 
 /// Removes staging directories that interrupted runs left beside `output`.
-fn remove_stale_staging(output: &Path, name: &str) -> Result<()> {
+pub(crate) fn remove_stale_staging(output: &Path, name: &str) -> Result<()> {
     let parent = output
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -244,7 +283,7 @@ pub fn run(config: &RunConfig, pipeline: &Pipeline) -> Result<Summary> {
 /// Puts `staging` in place of `output`. The old dataset is moved aside first and removed
 /// only once the new one is in place, so some complete dataset is always at `output` or
 /// beside it.
-fn replace_dir(staging: &Path, output: &Path) -> Result<()> {
+pub(crate) fn replace_dir(staging: &Path, output: &Path) -> Result<()> {
     if output.exists() {
         let aside = staging.with_extension("old");
         std::fs::rename(output, &aside)
@@ -271,11 +310,10 @@ fn write_dataset(config: &RunConfig, pipeline: &Pipeline, dir: &Path) -> Result<
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.threads)
         .build()?;
-    let splits: Vec<String> = config.splits.names().map(String::from).collect();
     let mut state = State {
         pipeline,
         pool: &pool,
-        writer: DatasetWriter::new(dir, splits, MAX_SHARD_BYTES)?,
+        writer: DatasetWriter::new(&dir.join(UNSPLIT_DIR), vec![UNSPLIT.to_string()], MAX_SHARD_BYTES)?,
         batch: Vec::new(),
         batch_size: config.batch_size,
         next_ordinal: 0,
@@ -283,11 +321,13 @@ fn write_dataset(config: &RunConfig, pipeline: &Pipeline, dir: &Path) -> Result<
         seen_ids: HashSet::new(),
         files: Vec::new(),
         file_index: HashMap::new(),
-        stats: Stats::default(),
+        articles: Vec::new(),
         rows: BTreeMap::new(),
         articles_written: 0,
         progress: progress_bar(total_bytes, config.quiet),
+        timings: Timings { input_bytes: total_bytes, threads: config.threads, ..Timings::default() },
     };
+    let started = Instant::now();
     for f in found {
         match f {
             Found::File(path) => {
@@ -322,6 +362,7 @@ fn write_dataset(config: &RunConfig, pipeline: &Pipeline, dir: &Path) -> Result<
     }
     state.flush()?;
     state.progress.finish_and_clear();
+    let finishing = Instant::now();
 
     // Rejects found after reading (parse errors, duplicate ids) are attributed to their file.
     let mut rejects = std::mem::take(&mut state.rejects);
@@ -349,43 +390,27 @@ fn write_dataset(config: &RunConfig, pipeline: &Pipeline, dir: &Path) -> Result<
         .map_err(|e| e.into_error())?
         .sync_all()?;
 
-    let written = state.writer.finish()?;
-    let mut files = Vec::new();
-    for w in &written {
-        let (sha256, bytes) = manifest::file_sha256(&dir.join(&w.path))?;
-        files.push(FileRecord {
-            path: w.path.clone(),
-            table: w.table.name().to_string(),
-            split: Some(w.split.clone()),
-            rows: w.rows,
-            bytes,
-            sha256,
-        });
+    // Phase 2: stories across the whole corpus, then each article's split from its story.
+    let unsplit = state.writer.finish()?;
+    let story_ids = cluster_stories(&state.articles);
+    let mut placements = HashMap::with_capacity(state.articles.len());
+    for (article, story_id) in state.articles.iter().zip(story_ids) {
+        let split = config.splits.assign(config.seed, &story_id).to_string();
+        placements.insert(article.article_id.clone(), Placement { split, story_id });
     }
-    let (sha256, bytes) = manifest::file_sha256(&dir.join("rejects.jsonl"))?;
-    files.push(FileRecord {
-        path: "rejects.jsonl".to_string(),
-        table: "rejects".to_string(),
-        split: None,
-        rows: rejects.len() as u64,
-        bytes,
-        sha256,
-    });
+    let splits: Vec<String> = config.splits.names().map(String::from).collect();
+    let mut writer = DatasetWriter::new(dir, splits.clone(), MAX_SHARD_BYTES)?;
+    rewrite::rewrite(&rewrite::sources_of(&dir.join(UNSPLIT_DIR), &unsplit), &placements, &splits, &mut writer)?;
+    let written = writer.finish()?;
+    std::fs::remove_dir_all(dir.join(UNSPLIT_DIR))?;
 
-    let mut rows = state.rows.clone();
-    for table in records::tables::Table::ALL {
-        let entry = rows.entry(table.name().to_string()).or_default();
-        for split in config.splits.names() {
-            entry.entry(split.to_string()).or_insert(0);
-        }
-    }
-    // Every input (file, JSONL line or unwalkable path) got one ordinal when it was read.
     let counts = Counts {
+        // Every input (file, JSONL line or unwalkable path) got one ordinal when it was read.
         inputs_read: state.next_ordinal,
         articles_written: state.articles_written,
         rejected: rejects.len() as u64,
         rejects_by_reason: by_reason,
-        rows,
+        rows: BTreeMap::new(),
     };
     if counts.inputs_read != counts.articles_written + counts.rejected {
         bail!(
@@ -400,30 +425,80 @@ fn write_dataset(config: &RunConfig, pipeline: &Pipeline, dir: &Path) -> Result<
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
         schema_version: records::SCHEMA_VERSION.to_string(),
         config: ManifestConfig {
-            inputs: config
-                .inputs
-                .iter()
-                .map(|p| inputs::display_path(p))
-                .collect(),
+            inputs: config.inputs.iter().map(|p| inputs::display_path(p)).collect(),
             seed: config.seed,
             splits: config.splits.to_string(),
             split_method: SPLIT_METHOD.to_string(),
             batch_size: config.batch_size,
         },
         inputs: state.files.iter().map(InputRecord::from).collect(),
-        counts: counts.clone(),
-        files,
-    };
-    std::fs::write(
-        dir.join("manifest.json"),
-        serde_json::to_string_pretty(&manifest)? + "\n",
-    )?;
-    std::fs::write(
-        dir.join("README.md"),
-        crate::card::render(&manifest, &state.stats),
-    )?;
-    Ok(Summary {
-        output: dir.to_path_buf(),
         counts,
-    })
+        files: Vec::new(),
+    };
+    let manifest = finalize(dir, manifest, &written, rejects.len() as u64)?;
+    let mut timings = state.timings.clone();
+    timings.finish = finishing.elapsed().as_secs_f64();
+    timings.total = started.elapsed().as_secs_f64();
+    timings.read = timings.total - timings.parse - timings.label - timings.write - timings.finish;
+    timings.articles = manifest.counts.articles_written;
+    Ok(Summary { output: dir.to_path_buf(), counts: manifest.counts, timings })
+}
+
+/// Fills in the files and row counts of `manifest` from the written files, checks them, and
+/// writes `manifest.json` and the card (statistics read back from the files with polars).
+pub fn finalize(dir: &Path, mut manifest: Manifest, written: &[WrittenFile], rejects: u64) -> Result<Manifest> {
+    let mut files = Vec::new();
+    let mut rows: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
+    let splits: Vec<String> = manifest.config.splits.split(',').filter_map(|p| p.split('=').next()).map(String::from).collect();
+    for table in records::tables::Table::ALL {
+        let entry = rows.entry(table.name().to_string()).or_default();
+        for split in &splits {
+            entry.insert(split.clone(), 0);
+        }
+    }
+    for w in written {
+        let (sha256, bytes) = manifest::file_sha256(&dir.join(&w.path))?;
+        *rows.entry(w.table.name().to_string()).or_default().entry(w.split.clone()).or_default() += w.rows;
+        files.push(FileRecord {
+            path: w.path.clone(),
+            table: w.table.name().to_string(),
+            split: Some(w.split.clone()),
+            rows: w.rows,
+            bytes,
+            sha256,
+        });
+    }
+    let (sha256, bytes) = manifest::file_sha256(&dir.join("rejects.jsonl"))?;
+    files.push(FileRecord {
+        path: "rejects.jsonl".to_string(),
+        table: "rejects".to_string(),
+        split: None,
+        rows: rejects,
+        bytes,
+        sha256,
+    });
+    let articles: u64 = rows.get("articles").map(|m| m.values().sum()).unwrap_or(0);
+    if articles != manifest.counts.articles_written {
+        bail!("internal error: {articles} article rows written, {} expected", manifest.counts.articles_written);
+    }
+    manifest.counts.rows = rows;
+    manifest.files = files;
+    std::fs::write(dir.join("manifest.json"), serde_json::to_string_pretty(&manifest)? + "\n")?;
+    let stats = stats::compute(dir, 20)?;
+    std::fs::write(dir.join("README.md"), crate::card::render(&manifest, &stats))?;
+    Ok(manifest)
+}
+
+/// What story clustering needs of one article.
+pub struct StoryInput {
+    pub article_id: String,
+}
+
+fn story_inputs(rows: &TableRows) -> impl Iterator<Item = StoryInput> + '_ {
+    rows.articles.iter().map(|a| StoryInput { article_id: a.article_id.clone() })
+}
+
+/// The story of every article, in order.
+fn cluster_stories(articles: &[StoryInput]) -> Vec<String> {
+    articles.iter().map(|a| a.article_id.clone()).collect()
 }

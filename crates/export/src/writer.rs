@@ -98,49 +98,21 @@ impl DatasetWriter {
         })
     }
 
-    /// Writes the rows of a batch of articles, each to its split.
-    pub fn write_rows(&mut self, rows: &TableRows) -> Result<()> {
-        for split in self.splits.clone() {
-            let articles: Vec<_> = rows
-                .articles
-                .iter()
-                .filter(|r| r.split == split)
-                .cloned()
-                .collect();
-            let sentences: Vec<_> = rows
-                .sentences
-                .iter()
-                .filter(|r| r.split == split)
-                .cloned()
-                .collect();
-            let entities: Vec<_> = rows
-                .entities
-                .iter()
-                .filter(|r| r.split == split)
-                .cloned()
-                .collect();
-            let claims: Vec<_> = rows
-                .claims
-                .iter()
-                .filter(|r| r.split == split)
-                .cloned()
-                .collect();
-            if !articles.is_empty() {
-                self.write(Table::Articles, &split, tables::articles_batch(&articles)?)?;
-            }
-            if !sentences.is_empty() {
-                self.write(
-                    Table::Sentences,
-                    &split,
-                    tables::sentences_batch(&sentences)?,
-                )?;
-            }
-            if !entities.is_empty() {
-                self.write(Table::Entities, &split, tables::entities_batch(&entities)?)?;
-            }
-            if !claims.is_empty() {
-                self.write(Table::Claims, &split, tables::claims_batch(&claims)?)?;
-            }
+    /// Writes every row of a batch of articles under this writer's one split (the unsplit
+    /// first phase of an export).
+    pub fn write_unsplit(&mut self, rows: &TableRows) -> Result<()> {
+        let split = self.splits[0].clone();
+        if !rows.articles.is_empty() {
+            self.write(Table::Articles, &split, tables::articles_batch(&rows.articles)?)?;
+        }
+        if !rows.sentences.is_empty() {
+            self.write(Table::Sentences, &split, tables::sentences_batch(&rows.sentences)?)?;
+        }
+        if !rows.entities.is_empty() {
+            self.write(Table::Entities, &split, tables::entities_batch(&rows.entities)?)?;
+        }
+        if !rows.claims.is_empty() {
+            self.write(Table::Claims, &split, tables::claims_batch(&rows.claims)?)?;
         }
         Ok(())
     }

@@ -106,6 +106,11 @@ pub struct Labelers {
 }
 
 impl Labelers {
+    /// The standard set of labelers, with the built-in knowledge base and lexicons.
+    pub fn standard() -> Labelers {
+        Labelers::default()
+    }
+
     /// Entities and claims of one article, deterministically.
     pub fn label(&self, article: &Article) -> (Vec<Entity>, Vec<Claim>) {
         let mut proposals = Vec::new();

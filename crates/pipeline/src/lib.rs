@@ -10,7 +10,7 @@ pub mod split;
 use label::Labelers;
 use rayon::prelude::*;
 use records::rows::ArticleKey;
-use records::{RawArticle, RejectRow, TableRows};
+use records::{Article, RawArticle, RejectRow, TableRows};
 use xxhash_rust::xxh3::xxh3_128;
 
 pub use split::{SplitError, SplitSpec};
@@ -57,23 +57,28 @@ impl Pipeline {
 
     /// One article's rows, or the reason it was rejected.
     pub fn process(&self, raw: &RawArticle) -> Result<TableRows, RejectRow> {
-        let article = parse::parse_article(raw).map_err(|e| RejectRow {
+        let article = self.parse(raw)?;
+        Ok(self.label(raw, &article))
+    }
+
+    /// The first stage: parsing. Separate so that callers can time the stages.
+    pub fn parse(&self, raw: &RawArticle) -> Result<Article, RejectRow> {
+        parse::parse_article(raw).map_err(|e| RejectRow {
             source_file: raw.source_file.clone(),
             source_line: raw.source_line,
             reason: e.reason().to_string(),
-            detail: e.to_string(),
-        })?;
-        let article_id = raw
-            .given
-            .id
-            .clone()
-            .unwrap_or_else(|| content_id(&raw.text));
+            detail: match raw.source_line {
+                Some(line) => format!("{}:{line}: {e}", raw.source_file),
+                None => format!("{}: {e}", raw.source_file),
+            },
+        })
+    }
+
+    /// The second stage: labelling a parsed article and making its rows.
+    pub fn label(&self, raw: &RawArticle, article: &Article) -> TableRows {
+        let article_id = raw.given.id.clone().unwrap_or_else(|| content_id(&raw.text));
         let story_id = article_id.clone();
-        let split = self
-            .config
-            .splits
-            .assign(self.config.seed, &story_id)
-            .to_string();
+        let split = self.config.splits.assign(self.config.seed, &story_id).to_string();
         let key = ArticleKey {
             article_id,
             split,
@@ -82,8 +87,8 @@ impl Pipeline {
             source_line: raw.source_line,
             url: raw.given.url.clone(),
         };
-        let (entities, claims) = self.labelers.label(&article);
-        Ok(TableRows::from_article(&key, &article, &entities, &claims))
+        let (entities, claims) = self.labelers.label(article);
+        TableRows::from_article(&key, article, &entities, &claims)
     }
 
     /// Each article's outcome, in parallel on the current rayon pool, in input order.

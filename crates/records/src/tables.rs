@@ -21,6 +21,12 @@ use serde_json::{Value, json};
 
 use crate::rows::{ArticleRow, ClaimRow, EntityRow, SentenceRow, SpanRef, ner_tag_names};
 
+/// Columns that stages other than the row builders need by name: the split of every row, the
+/// article every row belongs to, and the story of an article (rewritten by resplits).
+pub const SPLIT_COLUMN: &str = "split";
+pub const ARTICLE_ID_COLUMN: &str = "article_id";
+pub const STORY_ID_COLUMN: &str = "story_id";
+
 /// A column's type as a Hugging Face `datasets` feature.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Feature {

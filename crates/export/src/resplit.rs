@@ -1,0 +1,69 @@
+//! `export resplit`: new splits for an existing dataset, from its stories, without parsing or
+//! labelling again. The story of every article is read back with polars.
+//!
+//! Rows are read split by split in the order of the manifest, so a resplit with the dataset's
+//! own seed and ratios rewrites every file byte for byte as it was.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use pipeline::SplitSpec;
+use records::tables::Table;
+
+use crate::manifest::{self, Manifest};
+use crate::rewrite::{self, Placement};
+use crate::run::{finalize, remove_stale_staging, replace_dir, staging_dir};
+use crate::writer::DatasetWriter;
+
+pub fn resplit(dataset: &Path, seed: u64, splits: &SplitSpec) -> Result<Manifest> {
+    let old = manifest::read(dataset)?;
+    if old.generator != manifest::GENERATOR {
+        bail!("{} was not written by export", dataset.display());
+    }
+    let problems = manifest::verify(dataset)?;
+    if let Some(first) = problems.first() {
+        bail!("{} does not match its manifest ({first}); run `export verify` for all differences", dataset.display());
+    }
+    let stories = stats::article_stories(dataset).context("cannot read the articles' stories")?;
+    let placements: HashMap<String, Placement> = stories
+        .into_iter()
+        .map(|(article_id, story_id)| {
+            let split = splits.assign(seed, &story_id).to_string();
+            (article_id, Placement { split, story_id })
+        })
+        .collect();
+
+    let (staging, name) = staging_dir(dataset)?;
+    remove_stale_staging(dataset, &name)?;
+    std::fs::create_dir_all(&staging)?;
+    let result = (|| -> Result<Manifest> {
+        let split_names: Vec<String> = splits.names().map(String::from).collect();
+        let mut writer = DatasetWriter::new(&staging, split_names.clone(), crate::run::MAX_SHARD_BYTES)?;
+        let sources: Vec<(Table, Vec<PathBuf>)> = Table::ALL
+            .into_iter()
+            .map(|t| {
+                let files = old.files.iter().filter(|f| f.table == t.name()).map(|f| dataset.join(&f.path)).collect();
+                (t, files)
+            })
+            .collect();
+        rewrite::rewrite(&sources, &placements, &split_names, &mut writer)?;
+        let written = writer.finish()?;
+        std::fs::copy(dataset.join("rejects.jsonl"), staging.join("rejects.jsonl"))?;
+        let mut manifest = old.clone();
+        manifest.config.seed = seed;
+        manifest.config.splits = splits.to_string();
+        let rejects = old.counts.rejected;
+        finalize(&staging, manifest, &written, rejects)
+    })();
+    match result {
+        Ok(manifest) => {
+            replace_dir(&staging, dataset)?;
+            Ok(manifest)
+        }
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            Err(e)
+        }
+    }
+}

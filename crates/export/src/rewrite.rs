@@ -1,0 +1,97 @@
+//! Rewrites table files into splits: the second phase of an export (from the unsplit staging
+//! files, once stories are known) and `export resplit` (from an existing dataset's splits).
+//! Parsing and labelling are never re-run.
+//!
+//! Rows keep the order in which they are read; each batch is sent to its rows' splits with
+//! arrow's `filter` kernel and the `split` (and, for articles, `story_id`) columns replaced.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::{Context, Result, bail};
+use arrow_array::cast::AsArray;
+use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch, StringArray};
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use records::tables::{ARTICLE_ID_COLUMN, SPLIT_COLUMN, STORY_ID_COLUMN, Table};
+
+use crate::writer::{DatasetWriter, WrittenFile};
+
+/// Where each article goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placement {
+    pub split: String,
+    pub story_id: String,
+}
+
+fn replace_column(batch: &RecordBatch, name: &str, values: ArrayRef) -> Result<RecordBatch> {
+    let index = batch.schema().index_of(name)?;
+    let mut columns = batch.columns().to_vec();
+    columns[index] = values;
+    Ok(RecordBatch::try_new(batch.schema(), columns)?)
+}
+
+/// Reads `sources` (table files, in order) and writes their rows to `writer`, each row to its
+/// article's placement. Every article must have one.
+pub fn rewrite(
+    sources: &[(Table, Vec<PathBuf>)],
+    placements: &HashMap<String, Placement>,
+    splits: &[String],
+    writer: &mut DatasetWriter,
+) -> Result<()> {
+    for (table, files) in sources {
+        for path in files {
+            let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+            let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+                .with_context(|| format!("{} is not a readable Parquet file", path.display()))?
+                .build()?;
+            for batch in reader {
+                let batch = batch.with_context(|| format!("cannot read {}", path.display()))?;
+                let ids = batch
+                    .column_by_name(ARTICLE_ID_COLUMN)
+                    .with_context(|| format!("{}: no {ARTICLE_ID_COLUMN} column", path.display()))?
+                    .as_string::<i32>()
+                    .clone();
+                let mut row_splits = Vec::with_capacity(batch.num_rows());
+                let mut stories = Vec::with_capacity(batch.num_rows());
+                for i in 0..ids.len() {
+                    let id = ids.value(i);
+                    let Some(p) = placements.get(id) else {
+                        bail!("{}: article {id} has no split assignment", path.display());
+                    };
+                    row_splits.push(p.split.as_str());
+                    stories.push(p.story_id.as_str());
+                }
+                let mut batch = replace_column(
+                    &batch,
+                    SPLIT_COLUMN,
+                    Arc::new(StringArray::from_iter_values(row_splits.iter().copied())),
+                )?;
+                if *table == Table::Articles {
+                    batch = replace_column(
+                        &batch,
+                        STORY_ID_COLUMN,
+                        Arc::new(StringArray::from_iter_values(stories.iter().copied())),
+                    )?;
+                }
+                for split in splits {
+                    let mask = BooleanArray::from_iter(row_splits.iter().map(|s| Some(s == split)));
+                    if mask.true_count() == 0 {
+                        continue;
+                    }
+                    let part = arrow_select::filter::filter_record_batch(&batch, &mask)?;
+                    writer.write(*table, split, part)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The files of each table in `written`, in the order they were written.
+pub fn sources_of(dir: &std::path::Path, written: &[WrittenFile]) -> Vec<(Table, Vec<PathBuf>)> {
+    Table::ALL
+        .into_iter()
+        .map(|t| (t, written.iter().filter(|w| w.table == t).map(|w| dir.join(&w.path)).collect()))
+        .collect()
+}

@@ -1,0 +1,29 @@
+//! Any bytes as a `.txt` article: decoding, parsing and labelling must never panic, and the
+//! rows they make must index their text.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok((text, flags)) = parse::decode_text(data) else { return };
+    let raw = records::RawArticle {
+        source_file: "fuzz.txt".into(),
+        source_line: None,
+        text,
+        given: Default::default(),
+        input_flags: flags,
+    };
+    let pipeline = pipeline::Pipeline::new(Default::default(), label::Labelers::standard());
+    if let Ok(rows) = pipeline.process(&raw) {
+        let article = &rows.articles[0];
+        for s in &rows.sentences {
+            let text: String = article
+                .text
+                .chars()
+                .skip(s.char_start as usize)
+                .take((s.char_end - s.char_start) as usize)
+                .collect();
+            assert_eq!(text, s.text);
+        }
+    }
+});
