@@ -23,7 +23,10 @@ impl ClaimLabeler for Headline {
             return;
         };
         for (si, &(a, send)) in doc.sent_toks.iter().enumerate() {
+            // A title glued to the next line by a simple sentence splitter is its first line.
             let (s, e) = doc.sents[si];
+            let e = doc.text[s..e].find('\n').map_or(e, |n| s + n);
+            let send = (a..send).find(|&k| doc.toks[k].start >= e).unwrap_or(send);
             let text = &doc.text[s..e];
             let is_title = si == 0 || article.title.as_deref().is_some_and(|t| t.trim() == text);
             if !is_title || text.ends_with(['.', ':']) {
