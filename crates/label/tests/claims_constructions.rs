@@ -404,3 +404,56 @@ fn lexicons_parse() {
         assert!(!lx.cues.is_empty() && !lx.comps.is_empty(), "{lang}");
     }
 }
+
+#[test]
+fn bare_cues_take_a_clause_only() {
+    let names = [
+        ("Powell", Person, "Jerome Powell"),
+        ("Jokowi", Person, "Joko Widodo"),
+        ("Indonesia", Gpe, "Indonesia"),
+    ];
+    let (s, c) = check(
+        "en",
+        "Powell said the economy would slow this year. Powell said the plan. Powell said on Monday.",
+        &names,
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "the economy would slow this year",
+            Some("Jerome Powell"),
+            Some("said"),
+            Indirect
+        )]
+    );
+    assert!(c[0].confidence < 0.9);
+    let (s, _) = check(
+        "id",
+        "Jokowi mengatakan Indonesia akan membangun jalan baru. Jokowi mengatakan hal itu.",
+        &names,
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "Indonesia akan membangun jalan baru",
+            Some("Joko Widodo"),
+            Some("mengatakan"),
+            Indirect
+        )]
+    );
+}
+
+#[test]
+fn ar_nested_cue_takes_the_content_subject() {
+    let (s, _) = check(
+        "ar",
+        "قال رئيس أذربيجان إلهام علييف إن بلاده تدعم الحوار، وتصر على أن الحل السياسي هو الطريق الوحيد، وتعمل مع جميع الأطراف.",
+        &[
+            ("إلهام علييف", Person, "Ilham Aliyev"),
+            ("أذربيجان", Gpe, "Azerbaijan"),
+        ],
+    );
+    assert_eq!(s.len(), 2);
+    assert_eq!(s[1].0, "الحل السياسي هو الطريق الوحيد");
+    assert_eq!(s[1].1.as_deref(), Some("Azerbaijan"), "his country");
+}

@@ -35,6 +35,12 @@ struct Complement {
 fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
     let vso = doc.lx.subject == SubjectSide::After;
     let gap = if vso { VSO_GAP } else { SVO_GAP };
+    if cm.cue.bare && bare_clause(doc, cm.last, send) {
+        return Some(Complement {
+            first: cm.last,
+            content: cm.last,
+        });
+    }
     let mut words = 0;
     let mut k = cm.last;
     while k < send {
@@ -74,6 +80,34 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
     None
 }
 
+/// Words from a clause opener to an auxiliary or finite-verb marker.
+const BARE_REACH: usize = 8;
+
+/// A clause right after a cue without a complementizer ("said the economy would grow",
+/// "mengatakan Indonesia akan ..."): it opens with a name or an opener word and has an
+/// auxiliary within a few words, before any punctuation.
+fn bare_clause(doc: &Doc, from: usize, send: usize) -> bool {
+    let Some(t) = doc.toks.get(from) else {
+        return false;
+    };
+    if from >= send || !t.word {
+        return false;
+    }
+    let named = doc.ents.iter().any(|e| e.start == t.start);
+    if !named && !doc.lx.openers.contains(&t.norm) {
+        return false;
+    }
+    for k in from + 1..(from + 1 + BARE_REACH).min(send) {
+        if !doc.toks[k].word {
+            return false;
+        }
+        if doc.lx.auxes.contains(&doc.toks[k].norm) {
+            return true;
+        }
+    }
+    false
+}
+
 /// `, SPEAKER CUE` ending a clause ("..., A. Hajizade noted:"): the speaker's token range and
 /// the cue.
 pub fn tail_attribution(
@@ -98,10 +132,13 @@ pub fn tail_attribution(
 }
 
 /// The end of a content starting at token `from`, and a `, SPEAKER CUE` found there.
+/// A nested content (a cue inside another claim's content) also ends at the next
+/// coordination (", وتدعم", ", and supports"): what follows belongs to the outer clause.
 fn content_end(
     doc: &Doc,
     from: usize,
     send: usize,
+    nested: bool,
 ) -> (usize, Option<(usize, usize, CueMatch<'static>)>) {
     for k in from..send {
         if k > from && (doc.stop_at(k) || doc.is_punct(k, &[':'])) {
@@ -116,6 +153,10 @@ fn content_end(
             continue;
         }
         if doc.cue_at(k + 1).is_some_and(|c| c.cue.participle) {
+            return (doc.toks[k].start, None);
+        }
+        if nested && (doc.lx.conjs.contains(&doc.toks[k + 1].norm) || doc.unglued(k + 1).is_some())
+        {
             return (doc.toks[k].start, None);
         }
         if doc.lx.according.iter().any(|(w, glued)| {
@@ -159,15 +200,15 @@ impl ClaimLabeler for CueThat {
                     continue;
                 }
                 let start = doc.toks[comp.content].start;
-                let (end, tail) = content_end(&doc, comp.content, send);
-                if end <= start || doc.words_in(start, end) < 3 {
-                    continue;
-                }
-                let quote = quotes.iter().find(|q| q.contains(&doc, cm.start));
                 let outer = here
                     .iter()
                     .rev()
                     .find(|((s, e), _)| *s <= cm.start && cm.start < *e);
+                let (end, tail) = content_end(&doc, comp.content, send, outer.is_some());
+                if end <= start || doc.words_in(start, end) < 3 {
+                    continue;
+                }
+                let quote = quotes.iter().find(|q| q.contains(&doc, cm.start));
                 let context = quote
                     .and_then(|q| q.speaker.as_ref())
                     .or_else(|| outer.and_then(|(_, s)| s.as_ref()))
@@ -240,10 +281,14 @@ impl ClaimLabeler for CueThat {
                 } else {
                     ClaimKind::Indirect
                 };
-                let confidence = if speaker.as_ref().is_some_and(|s| s.canonical.is_some()) {
-                    0.9
-                } else {
-                    0.7
+                let confidence = match (
+                    speaker.as_ref().is_some_and(|s| s.canonical.is_some()),
+                    comp.first == comp.content,
+                ) {
+                    (true, false) => 0.9,
+                    (false, false) => 0.7,
+                    (true, true) => 0.7,
+                    (false, true) => 0.5,
                 };
                 if let Some(c) = doc.claim(
                     (start, end),

@@ -209,7 +209,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The normalised word at `i` without a glued conjunction, and the conjunction's length.
-    fn unglued(&self, i: usize) -> Option<(&str, usize)> {
+    pub fn unglued(&self, i: usize) -> Option<(&str, usize)> {
         let norm = &self.toks[i].norm;
         for c in &self.lx.clitics {
             if let Some(rest) = norm.strip_prefix(c.as_str())
@@ -433,12 +433,19 @@ impl<'a> Doc<'a> {
             }
         }
         // An organisation or a country.
-        if let Some(x) = self.ents_in(start, end).find(|x| {
-            matches!(
-                x.label,
-                EntityType::Org | EntityType::Gpe | EntityType::Norp
-            )
-        }) {
+        if let Some(x) = self
+            .ents_in(start, end)
+            .find(|x| matches!(x.label, EntityType::Org | EntityType::Gpe))
+        {
+            return found(x.canonical.clone(), x.id.clone(), false, false);
+        }
+        // A nationality stands for its people only when it is (nearly) the whole phrase ("the
+        // Chinese"), not as an adjective ("the Chinese news agency").
+        if let Some(x) = self
+            .ents_in(start, end)
+            .find(|x| x.label == EntityType::Norp)
+            && self.words_in(start, end) <= self.words_in(x.start, x.end) + 1
+        {
             return found(x.canonical.clone(), x.id.clone(), false, false);
         }
         if words <= 6 {

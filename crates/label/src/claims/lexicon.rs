@@ -37,6 +37,8 @@ pub struct Cue {
     pub final_: bool,
     /// At the end, stands before its speaker ("..., kata Xi").
     pub inverted: bool,
+    /// May take a clause without a complementizer ("said the economy would grow").
+    pub bare: bool,
 }
 
 /// Which side of the cue the speaker usually stands on.
@@ -78,6 +80,10 @@ pub struct Lexicon {
     pub clitics: Vec<String>,
     /// Coordinating conjunctions ("and"), which with a `stop` verb end a content.
     pub conjs: Vec<String>,
+    /// Words that open a clause after a `bare` cue ("the", "he", "dia").
+    pub openers: Vec<String>,
+    /// Auxiliaries and finite-verb markers that show a clause ("would", "akan").
+    pub auxes: Vec<String>,
 }
 
 impl Lexicon {
@@ -103,6 +109,8 @@ impl Lexicon {
             negations: vec![],
             clitics: vec![],
             conjs: vec![],
+            openers: vec![],
+            auxes: vec![],
         };
         for line in data.lines() {
             let line = line.trim_end();
@@ -135,6 +143,7 @@ impl Lexicon {
                         .map(normalize),
                     final_: options.contains(&"final"),
                     inverted: options.contains(&"inverted"),
+                    bare: options.contains(&"bare"),
                 }),
                 "comp" => lx.comps.push(words),
                 "passive" => lx.passives.push(words),
@@ -161,6 +170,8 @@ impl Lexicon {
                 "negation" => lx.negations.extend(words),
                 "clitic" => lx.clitics.extend(words),
                 "conj" => lx.conjs.extend(words),
+                "opener" => lx.openers.extend(words),
+                "aux" => lx.auxes.extend(words),
                 _ => {}
             }
         }
