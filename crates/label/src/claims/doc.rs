@@ -161,7 +161,11 @@ impl<'a> Doc<'a> {
             .filter_map(|e| {
                 let &(s, se) = sents.get(e.sentence)?;
                 let (start, end) = (s + e.start, s + e.end);
-                (e.start < e.end && end <= se).then(|| Ent {
+                (e.start < e.end
+                    && end <= se
+                    && text.is_char_boundary(start)
+                    && text.is_char_boundary(end))
+                .then(|| Ent {
                     start,
                     end,
                     label: e.label,
