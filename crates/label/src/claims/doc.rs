@@ -237,7 +237,15 @@ impl<'a> Doc<'a> {
         if !self.toks.get(i)?.word {
             return None;
         }
-        for cue in &self.lx.cues {
+        let by_first = |w: &str| {
+            self.lx
+                .cues_by_first
+                .get(w)
+                .into_iter()
+                .flatten()
+                .map(|&k| &self.lx.cues[k])
+        };
+        for cue in by_first(&self.toks[i].norm) {
             if let Some(end) = self.match_words(i, &cue.words) {
                 return Some(CueMatch {
                     cue,
@@ -251,7 +259,7 @@ impl<'a> Doc<'a> {
         }
         let (rest, n) = self.unglued(i)?;
         let (_, send) = self.sent_toks[self.toks[i].sent];
-        for cue in &self.lx.cues {
+        for cue in by_first(rest) {
             let k = cue.words.len();
             if cue.words[0] == rest
                 && i + k <= send

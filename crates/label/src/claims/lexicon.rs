@@ -84,6 +84,8 @@ pub struct Lexicon {
     pub openers: Vec<String>,
     /// Auxiliaries and finite-verb markers that show a clause ("would", "akan").
     pub auxes: Vec<String>,
+    /// Indices into `cues` by first word, longest cue first.
+    pub cues_by_first: HashMap<String, Vec<usize>>,
 }
 
 impl Lexicon {
@@ -111,6 +113,7 @@ impl Lexicon {
             conjs: vec![],
             openers: vec![],
             auxes: vec![],
+            cues_by_first: HashMap::new(),
         };
         for line in data.lines() {
             let line = line.trim_end();
@@ -186,6 +189,12 @@ impl Lexicon {
             &mut lx.adverbs,
         ] {
             list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        for (i, c) in lx.cues.iter().enumerate() {
+            lx.cues_by_first
+                .entry(c.words[0].clone())
+                .or_default()
+                .push(i);
         }
         lx.according.sort_by_key(|a| std::cmp::Reverse(a.0.len()));
         lx.joints.sort_by_key(|j| std::cmp::Reverse(j.words.len()));
