@@ -5,6 +5,8 @@
 //! filter. A labeler never fails and never panics: on text it does not understand it finds
 //! fewer spans. This crate does no I/O: knowledge bases and lexicons come in as data.
 
+pub mod claims;
+
 use records::{Article, Claim, Entity, EntityType};
 
 /// An entity span proposed by one labeler. Offsets are bytes into the sentence text.

@@ -1,0 +1,110 @@
+//! `according_to/1`: "According to SPEAKER, CONTENT", "CONTENT, according to SPEAKER",
+//! "menurut SPEAKER", "CONTENT، وفقا لما نقلت SPEAKER". Only at the start of a sentence or
+//! after a comma: "chosen according to their national conditions" is no attribution.
+
+use records::{Article, Claim, ClaimKind, Entity};
+
+use super::doc::{Doc, Subject};
+use crate::ClaimLabeler;
+
+pub const NAME: &str = "according_to/1";
+
+/// Words of the speaker phrase after the cue.
+const MAX_SPEAKER: usize = 8;
+
+pub struct AccordingTo;
+
+impl ClaimLabeler for AccordingTo {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn find(&self, article: &Article, entities: &[Entity], out: &mut Vec<Claim>) {
+        let Some(doc) = Doc::new(article, entities) else {
+            return;
+        };
+        for &(a, send) in &doc.sent_toks {
+            for i in a..send {
+                if !(i == a || doc.is_comma(i - 1)) {
+                    continue;
+                }
+                let Some((cue_end, speaker_from, speaker_start)) = matched(&doc, i) else {
+                    continue;
+                };
+                // The speaker phrase runs to the next comma or the sentence's end.
+                let mut e = speaker_from;
+                while e < send && !doc.is_boundary(e) && e - speaker_from < MAX_SPEAKER {
+                    e += 1;
+                }
+                if e < send && !doc.is_boundary(e) {
+                    continue;
+                }
+                let speaker = match doc.resolve_subject(speaker_from, e, None) {
+                    Subject::Found(mut s) => {
+                        s.start = s.start.max(speaker_start);
+                        s
+                    }
+                    _ => continue,
+                };
+                let send_byte = doc.toks[send - 1].end;
+                let content = if i == a {
+                    // "According to X, CONTENT"
+                    if e >= send || !doc.is_comma(e) {
+                        continue;
+                    }
+                    (doc.toks[e].end, send_byte)
+                } else {
+                    // "CONTENT, according to X"
+                    (doc.toks[a].start, doc.toks[i - 1].start)
+                };
+                if doc.words_in(content.0, content.1) < 4
+                    || doc.text[content.0..content.1]
+                        .trim_start()
+                        .starts_with(super::doc::is_quote)
+                {
+                    continue;
+                }
+                if let Some(c) = doc.claim(
+                    content,
+                    Some(&speaker),
+                    Some((doc.toks[i].start, cue_end)),
+                    ClaimKind::Indirect,
+                    NAME,
+                    0.85,
+                ) {
+                    out.push(c);
+                }
+            }
+        }
+    }
+}
+
+/// An "according to" phrase at token `i`: the cue's end byte, the first token of the
+/// speaker, and the speaker's first byte (after a glued preposition).
+fn matched(doc: &Doc, i: usize) -> Option<(usize, usize, usize)> {
+    for (words, glued) in &doc.lx.according {
+        if !glued {
+            if let Some(end) = doc.match_words(i, words) {
+                let t = doc.toks.get(end)?;
+                return Some((doc.toks[end - 1].end, end, t.start));
+            }
+            continue;
+        }
+        let n = words.len();
+        let Some(end) = doc.match_words(i, &words[..n - 1]) else {
+            continue;
+        };
+        let t = doc.toks.get(end)?;
+        let prefix = &words[n - 1];
+        if t.sent != doc.toks[i].sent || !t.norm.starts_with(prefix.as_str()) || t.norm == *prefix {
+            continue;
+        }
+        let raw = &doc.text[t.start..t.end];
+        let cut = raw
+            .char_indices()
+            .nth(prefix.chars().count())
+            .map_or(raw.len(), |(b, _)| b);
+        return Some((t.start + cut, end, t.start + cut));
+    }
+    None
+}

@@ -1,0 +1,109 @@
+//! `clause_final/1`: a cue after its content. "CONTENT, SPEAKER CUE" ("..., Baku Tribune
+//! reports citing Azertac", "..., he said"), "CONTENT, CUE SPEAKER" ("..., kata Xi"), with a
+//! second claim for "citing SOURCE". Quoted content is left to `quote/1`.
+
+use records::{Article, Claim, ClaimKind, Entity};
+
+use super::doc::{Doc, Speaker, Subject, is_quote};
+use crate::ClaimLabeler;
+
+pub const NAME: &str = "clause_final/1";
+
+/// Words after a final cue before the sentence ends ("told Baku Tribune", "said on Monday").
+const MAX_TRAILING: usize = 4;
+/// Words of the speaker phrase.
+const MAX_SPEAKER: usize = 7;
+
+pub struct ClauseFinal;
+
+impl ClaimLabeler for ClauseFinal {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn find(&self, article: &Article, entities: &[Entity], out: &mut Vec<Claim>) {
+        let Some(doc) = Doc::new(article, entities) else {
+            return;
+        };
+        for &(a, send) in &doc.sent_toks {
+            // The sentence without its final punctuation.
+            let mut end = send;
+            while end > a && !doc.is_word(end - 1) {
+                end -= 1;
+            }
+            let Some(comma) = (a..end).rev().find(|&k| doc.is_comma(k)) else {
+                continue;
+            };
+            let Some(found) = tail(&doc, comma + 1, end) else {
+                continue;
+            };
+            // Quoted content is left to `quote/1`; a content does not run over a line break.
+            let quotes =
+                |s: usize, e: usize| doc.text[s..e].chars().filter(|&c| is_quote(c)).count();
+            let tail_start = doc.toks[comma].end;
+            let tail_end = doc.toks[end - 1].end;
+            let mut start = doc.toks[a].start;
+            if let Some(n) = doc.text[start..doc.toks[comma].start].rfind('\n') {
+                start += n + 1;
+            }
+            let content = (start, doc.toks[comma].start);
+            if doc.words_in(content.0, content.1) < 4
+                || doc.text[content.0..content.1]
+                    .trim_start()
+                    .starts_with(is_quote)
+                || quotes(content.0, content.1) % 2 == 1
+                || quotes(tail_start, tail_end) > 0
+            {
+                continue;
+            }
+            for (speaker, cue) in found {
+                if let Some(c) = doc.claim(
+                    content,
+                    Some(&speaker),
+                    Some(cue),
+                    ClaimKind::Indirect,
+                    NAME,
+                    0.8,
+                ) {
+                    out.push(c);
+                }
+            }
+        }
+    }
+}
+
+/// The attributions of a sentence tail `[from, end)`: speaker and cue, then the cited source.
+fn tail(doc: &Doc, from: usize, end: usize) -> Option<Vec<(Speaker, (usize, usize))>> {
+    let k = (from..end.min(from + MAX_SPEAKER + 1)).find(|&k| doc.cue_at(k).is_some())?;
+    let cm = doc.cue_at(k)?;
+    if !cm.cue.final_ {
+        return None;
+    }
+    let found = |s: usize, e: usize| match doc.resolve_subject(s, e, None) {
+        Subject::Found(x) => Some(x),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    if k == from {
+        // CUE SPEAKER
+        if end - cm.last > MAX_SPEAKER {
+            return None;
+        }
+        out.push((found(cm.last, end)?, (cm.start, cm.end)));
+        return Some(out);
+    }
+    out.push((found(from, k)?, (cm.start, cm.end)));
+    if let Some((cite, cite_end)) = doc
+        .lx
+        .cites
+        .iter()
+        .find_map(|w| doc.match_words(cm.last, w).map(|e| (cm.last, e)))
+    {
+        if let Some(s) = found(cite_end, end) {
+            out.push((s, (doc.toks[cite].start, doc.toks[cite_end - 1].end)));
+        }
+    } else if end - cm.last > MAX_TRAILING {
+        return None;
+    }
+    Some(out)
+}

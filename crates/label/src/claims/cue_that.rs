@@ -1,0 +1,313 @@
+//! `cue_that/1`: a reporting cue with a clause complement. `SPEAKER CUE (that|bahwa) CONTENT`,
+//! VSO `CUE SPEAKER أن CONTENT`, speakerless passives ("It was noted that"), participles
+//! that take the main clause's speaker ("..., noting that", "مضيفا أن"), pro-drop cues that
+//! take the last speaker ("وأضاف أن"), and Arabic verbal-noun complements of the cues marked
+//! `masdar=` ("دعا إلى تعزيز", "أعرب عن استعداد"). A cue whose object is a noun phrase
+//! ("stressed the importance of") has no complementizer and gives no claim.
+
+use records::{Article, Claim, ClaimKind, Entity};
+
+use super::doc::{CueMatch, Doc, Speaker, Subject};
+use super::lexicon::SubjectSide;
+use super::quote::find_quotes;
+use crate::ClaimLabeler;
+
+pub const NAME: &str = "cue_that/1";
+
+/// Words allowed between a cue and its complementizer in SVO languages ("noted with
+/// satisfaction that", "told reporters on Monday that").
+const SVO_GAP: usize = 4;
+/// Words allowed between a cue and its complementizer in VSO languages (the subject).
+const VSO_GAP: usize = 10;
+/// Sentences back that a pro-drop cue looks for its speaker.
+const PRO_DROP_REACH: usize = 3;
+/// Words of a speaker phrase before a cue.
+const MAX_SUBJECT: usize = 10;
+
+/// Where a cue's complement starts.
+struct Complement {
+    /// First token of the complementizer (or preposition).
+    first: usize,
+    /// First token of the content.
+    content: usize,
+}
+
+fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
+    let vso = doc.lx.subject == SubjectSide::After;
+    let gap = if vso { VSO_GAP } else { SVO_GAP };
+    if cm.cue.bare && bare_clause(doc, cm.last, send) {
+        return Some(Complement {
+            first: cm.last,
+            content: cm.last,
+        });
+    }
+    let mut words = 0;
+    let mut k = cm.last;
+    while k < send {
+        if let Some(end) = doc.match_any(k, &doc.lx.comps) {
+            return Some(Complement {
+                first: k,
+                content: end,
+            });
+        }
+        if let Some(p) = &cm.cue.masdar
+            && doc.toks[k].norm == *p
+        {
+            return Some(Complement {
+                first: k,
+                content: k + 1,
+            });
+        }
+        let t = &doc.toks[k];
+        if doc.is_punct(k, &['.', '!', '?', '؟', ':']) && !doc.is_initial(k) {
+            return None;
+        }
+        if !vso && (doc.is_comma(k) || doc.is_punct(k, &['"', '\u{201C}', '\u{201D}', '«', '»']))
+        {
+            return None;
+        }
+        if t.word {
+            if doc.lx.blocks.contains(&t.norm) || doc.cue_at(k).is_some() {
+                return None;
+            }
+            words += 1;
+            if words > gap {
+                return None;
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Words from a clause opener to an auxiliary or finite-verb marker.
+const BARE_REACH: usize = 8;
+
+/// A clause right after a cue without a complementizer ("said the economy would grow",
+/// "mengatakan Indonesia akan ..."): it opens with a name or an opener word and has an
+/// auxiliary within a few words, before any punctuation.
+fn bare_clause(doc: &Doc, from: usize, send: usize) -> bool {
+    let Some(t) = doc.toks.get(from) else {
+        return false;
+    };
+    if from >= send || !t.word {
+        return false;
+    }
+    let named = doc.ents.iter().any(|e| e.start == t.start);
+    if !named && !doc.lx.openers.contains(&t.norm) {
+        return false;
+    }
+    for k in from + 1..(from + 1 + BARE_REACH).min(send) {
+        if !doc.toks[k].word {
+            return false;
+        }
+        if doc.lx.auxes.contains(&doc.toks[k].norm) {
+            return true;
+        }
+    }
+    false
+}
+
+/// `, SPEAKER CUE` ending a clause ("..., A. Hajizade noted:"): the speaker's token range and
+/// the cue.
+pub fn tail_attribution(
+    doc: &Doc,
+    from: usize,
+    send: usize,
+) -> Option<(usize, usize, CueMatch<'static>)> {
+    for k in from..(from + 7).min(send) {
+        if doc.is_boundary(k) && !doc.is_initial(k) {
+            return None;
+        }
+        let Some(cm) = doc.cue_at(k) else { continue };
+        if k == from || cm.cue.participle {
+            return None;
+        }
+        let after_ok = cm.last >= send
+            || doc.is_punct(cm.last, &['.', ',', '،', ':', '!', '?'])
+            || doc.match_any(cm.last, &doc.lx.comps).is_some();
+        return after_ok.then_some((from, k, cm));
+    }
+    None
+}
+
+/// The end of a content starting at token `from`, and a `, SPEAKER CUE` found there.
+/// A nested content (a cue inside another claim's content) also ends at the next
+/// coordination (", وتدعم", ", and supports"): what follows belongs to the outer clause.
+fn content_end(
+    doc: &Doc,
+    from: usize,
+    send: usize,
+    nested: bool,
+) -> (usize, Option<(usize, usize, CueMatch<'static>)>) {
+    for k in from..send {
+        if k > from && (doc.stop_at(k) || doc.is_punct(k, &[':'])) {
+            return (doc.toks[k].start, None);
+        }
+        if doc.text[doc.toks[k].start..doc.toks[k].end].contains('\n')
+            || (k > from && doc.text[doc.toks[k - 1].end..doc.toks[k].start].contains('\n'))
+        {
+            return (doc.toks[k - 1].end, None);
+        }
+        if !doc.is_comma(k) || k + 1 >= send {
+            continue;
+        }
+        if doc.cue_at(k + 1).is_some_and(|c| c.cue.participle) {
+            return (doc.toks[k].start, None);
+        }
+        if nested && (doc.lx.conjs.contains(&doc.toks[k + 1].norm) || doc.unglued(k + 1).is_some())
+        {
+            return (doc.toks[k].start, None);
+        }
+        if doc.lx.according.iter().any(|(w, glued)| {
+            let n = if *glued { w.len() - 1 } else { w.len() };
+            doc.match_words(k + 1, &w[..n]).is_some()
+        }) {
+            return (doc.toks[k].start, None);
+        }
+        if let Some(tail) = tail_attribution(doc, k + 1, send) {
+            return (doc.toks[k].start, Some(tail));
+        }
+    }
+    let end = doc.toks.get(send.saturating_sub(1)).map_or(0, |t| t.end);
+    (end, None)
+}
+
+pub struct CueThat;
+
+impl ClaimLabeler for CueThat {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn find(&self, article: &Article, entities: &[Entity], out: &mut Vec<Claim>) {
+        let Some(doc) = Doc::new(article, entities) else {
+            return;
+        };
+        let quotes = find_quotes(&doc);
+        let vso = doc.lx.subject == SubjectSide::After;
+        // The last person who spoke, for pro-drop cues: (speaker, sentence).
+        let mut last_speaker: Option<(Speaker, usize)> = None;
+        for (si, &(a, send)) in doc.sent_toks.iter().enumerate() {
+            // Claims of this sentence: (content tokens, content bytes, speaker).
+            let mut here: Vec<((usize, usize), Option<Speaker>)> = Vec::new();
+            for i in a..send {
+                let Some(cm) = doc.cue_at(i) else { continue };
+                let Some(comp) = complement(&doc, &cm, send) else {
+                    continue;
+                };
+                if comp.content >= send {
+                    continue;
+                }
+                let start = doc.toks[comp.content].start;
+                let outer = here
+                    .iter()
+                    .rev()
+                    .find(|((s, e), _)| *s <= cm.start && cm.start < *e);
+                let (end, tail) = content_end(&doc, comp.content, send, outer.is_some());
+                if end <= start || doc.words_in(start, end) < 3 {
+                    continue;
+                }
+                let quote = quotes.iter().find(|q| q.contains(&doc, cm.start));
+                let context = quote
+                    .and_then(|q| q.speaker.as_ref())
+                    .or_else(|| outer.and_then(|(_, s)| s.as_ref()))
+                    .or(last_speaker.as_ref().map(|(s, _)| s));
+                let subject = if vso {
+                    match doc.resolve_subject(cm.last, comp.first, context) {
+                        // An object before a verbal-noun complement ("دعا الجانبين إلى").
+                        Subject::Found(s)
+                            if cm.cue.masdar.is_some() && s.canonical.is_none() && !s.joint =>
+                        {
+                            Subject::Missing
+                        }
+                        s => s,
+                    }
+                } else {
+                    let mut j = cm.first;
+                    while j > a
+                        && !doc.is_boundary(j - 1)
+                        && doc.match_any(j - 1, &doc.lx.comps).is_none()
+                        && cm.first - j < MAX_SUBJECT
+                    {
+                        j -= 1;
+                    }
+                    if cm.clitic {
+                        Subject::Missing
+                    } else {
+                        doc.resolve_subject(j, cm.first, context)
+                    }
+                };
+                let speaker: Option<Speaker> = match subject {
+                    Subject::Found(s) => Some(s),
+                    Subject::Expletive => None,
+                    Subject::Missing => {
+                        let previous_here = here.last().and_then(|(_, s)| s.clone());
+                        let tail_speaker =
+                            tail.and_then(|(s, e, _)| match doc.resolve_subject(s, e, context) {
+                                Subject::Found(x) => Some(x),
+                                _ => None,
+                            });
+                        let nested = outer.and_then(|((s, _), _)| {
+                            let t = doc.toks.iter().position(|t| t.start >= *s)?;
+                            (1..=3).find_map(|n| {
+                                match doc.resolve_subject(t, (t + n).min(send), context) {
+                                    Subject::Found(x) if x.canonical.is_some() => Some(x),
+                                    _ => None,
+                                }
+                            })
+                        });
+                        let recent = last_speaker
+                            .as_ref()
+                            .filter(|(_, s)| si - s <= PRO_DROP_REACH)
+                            .map(|(x, _)| x.clone());
+                        let entity = doc.last_person(cm.start).map(|e| Speaker {
+                            start: e.start,
+                            end: e.end,
+                            id: e.id.clone(),
+                            canonical: e.canonical.clone(),
+                            joint: false,
+                            person: true,
+                        });
+                        if cm.cue.participle {
+                            previous_here.or(tail_speaker).or(recent).or(entity)
+                        } else {
+                            nested.or(recent).or(tail_speaker).or(entity)
+                        }
+                    }
+                };
+                let kind = if quote.is_some() {
+                    ClaimKind::Direct
+                } else {
+                    ClaimKind::Indirect
+                };
+                let confidence = match (
+                    speaker.as_ref().is_some_and(|s| s.canonical.is_some()),
+                    comp.first == comp.content,
+                ) {
+                    (true, false) => 0.9,
+                    (false, false) => 0.7,
+                    (true, true) => 0.7,
+                    (false, true) => 0.5,
+                };
+                if let Some(c) = doc.claim(
+                    (start, end),
+                    speaker.as_ref(),
+                    Some((cm.start, cm.end)),
+                    kind,
+                    NAME,
+                    confidence,
+                ) {
+                    out.push(c);
+                }
+                if let Some(s) = &speaker
+                    && s.person
+                    && quote.is_none()
+                {
+                    last_speaker = Some((s.clone(), si));
+                }
+                here.push(((start, end), speaker));
+            }
+        }
+    }
+}

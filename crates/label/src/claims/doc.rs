@@ -1,0 +1,718 @@
+//! What the claim labelers share: an article seen as tokens and entities in article-text
+//! coordinates, phrase matching against the lexicon, speaker resolution, content trimming and
+//! the signals of a claim.
+
+use records::{Article, Claim, ClaimKind, Entity, EntityType, Mention};
+
+use super::lexicon::{Cue, Lexicon, normalize};
+
+/// Splits text into word tokens and single punctuation tokens (byte ranges).
+pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut word_start: Option<usize> = None;
+    while let Some((i, c)) = chars.next() {
+        let next_is_word = chars.peek().is_some_and(|&(_, n)| is_word_char(n));
+        if is_word_char(c) || (word_start.is_some() && is_joiner(c) && next_is_word) {
+            if word_start.is_none() {
+                word_start = Some(i);
+            }
+            continue;
+        }
+        if let Some(s) = word_start.take() {
+            out.push((s, i));
+        }
+        if !c.is_whitespace() {
+            out.push((i, i + c.len_utf8()));
+        }
+    }
+    if let Some(s) = word_start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(c, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Quotation marks that open, close, or (`"`) do either.
+pub fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}'
+    )
+}
+
+#[derive(Debug, Clone)]
+pub struct Tok {
+    /// Byte offsets into the article text.
+    pub start: usize,
+    pub end: usize,
+    pub norm: String,
+    pub word: bool,
+    pub sent: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Ent {
+    pub start: usize,
+    pub end: usize,
+    pub label: EntityType,
+    pub id: Option<String>,
+    pub canonical: Option<String>,
+}
+
+/// A resolved speaker: a mention in article-text coordinates and what it refers to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speaker {
+    pub start: usize,
+    pub end: usize,
+    pub id: Option<String>,
+    pub canonical: Option<String>,
+    pub joint: bool,
+    /// Refers to a person (a PERSON entity, a pronoun or a role noun).
+    pub person: bool,
+}
+
+/// What the words before (or after) a cue say about its speaker.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Subject {
+    /// No words: the speaker must come from elsewhere (pro-drop, participles).
+    Missing,
+    /// An expletive subject ("it was noted"): the speaker is null.
+    Expletive,
+    Found(Speaker),
+}
+
+/// A cue found at a token.
+#[derive(Debug, Clone)]
+pub struct CueMatch<'l> {
+    pub cue: &'l Cue,
+    /// Token range of the cue.
+    pub first: usize,
+    pub last: usize,
+    /// Byte range of the cue without a glued conjunction.
+    pub start: usize,
+    pub end: usize,
+    /// A conjunction was glued to the cue (Arabic وأضاف).
+    pub clitic: bool,
+}
+
+pub struct Doc<'a> {
+    pub article: &'a Article,
+    pub text: &'a str,
+    pub lx: &'static Lexicon,
+    pub toks: Vec<Tok>,
+    /// Token index range of each sentence.
+    pub sent_toks: Vec<(usize, usize)>,
+    /// Sentence ranges in the article text.
+    pub sents: Vec<(usize, usize)>,
+    /// Paragraph number of each sentence (paragraphs are separated by line breaks).
+    pub para: Vec<usize>,
+    /// Sorted by start.
+    pub ents: Vec<Ent>,
+}
+
+impl<'a> Doc<'a> {
+    /// `None` when the article's language has no lexicon.
+    pub fn new(article: &'a Article, entities: &[Entity]) -> Option<Doc<'a>> {
+        let lx = Lexicon::get(&article.lang)?;
+        let text = article.text.as_str();
+        let mut toks = Vec::new();
+        let mut sent_toks = Vec::new();
+        let mut sents = Vec::new();
+        let mut para = Vec::new();
+        let mut breaks = 0;
+        let mut last = 0;
+        for (si, s) in article.sentences.iter().enumerate() {
+            let (start, end) = (s.start.min(text.len()), s.end.min(text.len()));
+            let (start, end) = if text.is_char_boundary(start) && text.is_char_boundary(end) {
+                (start, end.max(start))
+            } else {
+                (start, start)
+            };
+            if start >= last && text.is_char_boundary(start) {
+                breaks += text[last..start].matches('\n').count();
+                last = start;
+            }
+            para.push(breaks);
+            let first = toks.len();
+            for (ts, te) in tokenize(&text[start..end]) {
+                let raw = &text[start + ts..start + te];
+                toks.push(Tok {
+                    start: start + ts,
+                    end: start + te,
+                    norm: normalize(raw),
+                    word: raw.chars().next().is_some_and(is_word_char),
+                    sent: si,
+                });
+            }
+            sent_toks.push((first, toks.len()));
+            sents.push((start, end));
+        }
+        let mut ents: Vec<Ent> = entities
+            .iter()
+            .filter_map(|e| {
+                let &(s, se) = sents.get(e.sentence)?;
+                let (start, end) = (s + e.start, s + e.end);
+                (e.start < e.end
+                    && end <= se
+                    && text.is_char_boundary(start)
+                    && text.is_char_boundary(end))
+                .then(|| Ent {
+                    start,
+                    end,
+                    label: e.label,
+                    id: e.canonical_id.clone(),
+                    canonical: e
+                        .canonical_name
+                        .clone()
+                        .or_else(|| text.get(start..end).map(str::to_string)),
+                })
+            })
+            .collect();
+        ents.sort_by_key(|e| (e.start, e.end));
+        Some(Doc {
+            article,
+            text,
+            lx,
+            toks,
+            sent_toks,
+            sents,
+            para,
+            ents,
+        })
+    }
+
+    pub fn sentence_of_tok(&self, t: usize) -> usize {
+        self.toks[t].sent
+    }
+
+    /// End token of `words` matched at token `i` within its sentence.
+    pub fn match_words(&self, i: usize, words: &[String]) -> Option<usize> {
+        let (_, send) = self.sent_toks[self.toks.get(i)?.sent];
+        if i + words.len() > send {
+            return None;
+        }
+        words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| self.toks[i + k].norm == *w)
+            .then_some(i + words.len())
+    }
+
+    /// The longest phrase of `list` at token `i`.
+    pub fn match_any(&self, i: usize, list: &[Vec<String>]) -> Option<usize> {
+        list.iter().find_map(|w| self.match_words(i, w))
+    }
+
+    /// The normalised word at `i` without a glued conjunction, and the conjunction's length.
+    pub fn unglued(&self, i: usize) -> Option<(&str, usize)> {
+        let norm = &self.toks[i].norm;
+        for c in &self.lx.clitics {
+            if let Some(rest) = norm.strip_prefix(c.as_str())
+                && rest.chars().count() >= 2
+            {
+                // Byte length of the clitic in the raw text: its characters are not
+                // changed by normalisation (و, ف).
+                let raw = &self.text[self.toks[i].start..self.toks[i].end];
+                let n = raw
+                    .char_indices()
+                    .nth(c.chars().count())
+                    .map_or(raw.len(), |(b, _)| b);
+                return Some((rest, n));
+            }
+        }
+        None
+    }
+
+    /// A cue at token `i`: exact, or after stripping a glued conjunction.
+    pub fn cue_at(&self, i: usize) -> Option<CueMatch<'static>> {
+        if !self.toks.get(i)?.word {
+            return None;
+        }
+        let by_first = |w: &str| {
+            self.lx
+                .cues_by_first
+                .get(w)
+                .into_iter()
+                .flatten()
+                .map(|&k| &self.lx.cues[k])
+        };
+        for cue in by_first(&self.toks[i].norm) {
+            if let Some(end) = self.match_words(i, &cue.words) {
+                return Some(CueMatch {
+                    cue,
+                    first: i,
+                    last: end,
+                    start: self.toks[i].start,
+                    end: self.toks[end - 1].end,
+                    clitic: false,
+                });
+            }
+        }
+        let (rest, n) = self.unglued(i)?;
+        let (_, send) = self.sent_toks[self.toks[i].sent];
+        for cue in by_first(rest) {
+            let k = cue.words.len();
+            if cue.words[0] == rest
+                && i + k <= send
+                && (1..k).all(|j| self.toks[i + j].norm == cue.words[j])
+            {
+                return Some(CueMatch {
+                    cue,
+                    first: i,
+                    last: i + k,
+                    start: self.toks[i].start + n,
+                    end: self.toks[i + k - 1].end,
+                    clitic: true,
+                });
+            }
+        }
+        None
+    }
+
+    /// A coordinated verb of the speaker at `i` ("and welcomed", "وأعلن"): the content ends.
+    pub fn stop_at(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if !t.word {
+            return false;
+        }
+        if self.lx.conjs.contains(&t.norm)
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|n| n.sent == t.sent && self.lx.stops.contains(&n.norm))
+        {
+            return true;
+        }
+        self.unglued(i)
+            .is_some_and(|(rest, _)| self.lx.stops.iter().any(|s| s == rest))
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.word)
+    }
+
+    pub fn is_punct(&self, i: usize, chars: &[char]) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            !t.word
+                && self.text[t.start..t.end]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| chars.contains(&c))
+        })
+    }
+
+    /// A period after a one-letter word: an initial ("A. Hajizade").
+    pub fn is_initial(&self, i: usize) -> bool {
+        i > 0
+            && self.is_punct(i, &['.'])
+            && self.toks[i - 1].word
+            && self.toks[i - 1].sent == self.toks[i].sent
+            && self.text[self.toks[i - 1].start..self.toks[i - 1].end]
+                .chars()
+                .count()
+                == 1
+    }
+
+    pub fn is_comma(&self, i: usize) -> bool {
+        self.is_punct(i, &[',', '،', ';', '؛'])
+    }
+
+    /// Tokens that bound a clause when looking for a subject.
+    pub fn is_boundary(&self, i: usize) -> bool {
+        self.is_punct(
+            i,
+            &[
+                ',', '،', ';', '؛', ':', '(', ')', '"', '\u{201C}', '\u{201D}', '\u{201E}', '«',
+                '»', '\u{2014}', '\u{2013}', '.', '?', '!', '؟',
+            ],
+        )
+    }
+
+    /// Entities inside a byte range.
+    pub fn ents_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Ent> {
+        self.ents
+            .iter()
+            .filter(move |e| e.start < end && start < e.end)
+    }
+
+    /// The word tokens of `[s, e)` without punctuation, determiners and adverbs at the edges.
+    fn trim_phrase(&self, mut s: usize, mut e: usize) -> (usize, usize) {
+        loop {
+            while s < e && !self.toks[s].word {
+                s += 1;
+            }
+            while e > s && !self.toks[e - 1].word {
+                e -= 1;
+            }
+            // Trailing adverbs ("Xi also said").
+            let before = e;
+            for adv in &self.lx.adverbs {
+                if adv.len() <= e - s && self.match_words(e - adv.len(), adv) == Some(e) {
+                    e -= adv.len();
+                    break;
+                }
+            }
+            if e == before {
+                return (s, e);
+            }
+        }
+    }
+
+    /// Resolves the words of `[s, e)` (token indices) as the subject of a cue. `context` is
+    /// the speaker around (of the enclosing quote or claim), for "we" and "his country".
+    pub fn resolve_subject(&self, s: usize, e: usize, context: Option<&Speaker>) -> Subject {
+        let (s, e) = self.trim_phrase(s, e);
+        if s >= e {
+            return Subject::Missing;
+        }
+        let (start, end) = (self.toks[s].start, self.toks[e - 1].end);
+        let words = e - s;
+        if self
+            .lx
+            .passives
+            .iter()
+            .any(|p| p.len() == words && self.match_words(s, p) == Some(e))
+        {
+            return Subject::Expletive;
+        }
+        let found = |canonical: Option<String>, id: Option<String>, person: bool, joint: bool| {
+            Subject::Found(Speaker {
+                start,
+                end,
+                id,
+                canonical,
+                joint,
+                person,
+            })
+        };
+        // A named person in the phrase.
+        if let Some(p) = self
+            .ents_in(start, end)
+            .filter(|x| x.label == EntityType::Person)
+            .last()
+        {
+            return found(p.canonical.clone(), p.id.clone(), true, false);
+        }
+        // Both parties.
+        for j in &self.lx.joints {
+            let k = j.words.len();
+            if k <= words && self.match_words(e - k, &j.words) == Some(e) {
+                let label = j.label.unwrap_or(EntityType::Gpe);
+                let canonical = self.top_two(label, start);
+                return found(canonical, None, label == EntityType::Person, true);
+            }
+        }
+        // Pronouns.
+        for p in &self.lx.pronouns {
+            if p.words.len() == words && self.match_words(s, &p.words) == Some(e) {
+                return match p.label {
+                    Some(EntityType::Person) => match self.last_person(start) {
+                        Some(x) => found(x.canonical.clone(), x.id.clone(), true, false),
+                        None => found(None, None, true, false),
+                    },
+                    _ => {
+                        let (canonical, id) = self.country_of(context, start);
+                        found(canonical, id, false, false)
+                    }
+                };
+            }
+        }
+        // Role nouns ("The President", "The Chairman of ..."): a person named before.
+        let mut r = s;
+        while r < e && self.lx.determiners.contains(&self.toks[r].norm) {
+            r += 1;
+        }
+        if let Some(role_end) = self.match_any(r, &self.lx.roles) {
+            let role = &self
+                .lx
+                .roles
+                .iter()
+                .find(|w| self.match_words(r, w) == Some(role_end));
+            if let Some(x) = role.and_then(|w| self.person_with_role(w, start)) {
+                return found(x.canonical.clone(), x.id.clone(), true, false);
+            }
+            if let Some(x) = self.last_person(start) {
+                return found(x.canonical.clone(), x.id.clone(), true, false);
+            }
+        }
+        // An organisation or a country.
+        if let Some(x) = self
+            .ents_in(start, end)
+            .find(|x| matches!(x.label, EntityType::Org | EntityType::Gpe))
+        {
+            return found(x.canonical.clone(), x.id.clone(), false, false);
+        }
+        // A nationality stands for its people only when it is (nearly) the whole phrase ("the
+        // Chinese"), not as an adjective ("the Chinese news agency").
+        if let Some(x) = self
+            .ents_in(start, end)
+            .find(|x| x.label == EntityType::Norp)
+            && self.words_in(start, end) <= self.words_in(x.start, x.end) + 1
+        {
+            return found(x.canonical.clone(), x.id.clone(), false, false);
+        }
+        if words <= 6 {
+            return found(None, None, false, false);
+        }
+        Subject::Missing
+    }
+
+    /// The last PERSON entity that ends before `pos`.
+    pub fn last_person(&self, pos: usize) -> Option<&Ent> {
+        self.ents
+            .iter()
+            .rev()
+            .find(|e| e.label == EntityType::Person && e.end <= pos)
+    }
+
+    /// The last PERSON before `pos` named shortly after the role word ("President Ilham
+    /// Aliyev", "Chairman of the People's Republic of China Xi Jinping").
+    fn person_with_role(&self, role: &[String], pos: usize) -> Option<&Ent> {
+        let mut best = None;
+        for (i, _) in self.toks.iter().enumerate() {
+            if self.toks[i].start >= pos {
+                break;
+            }
+            if self.match_words(i, role).is_none() {
+                continue;
+            }
+            let (_, send) = self.sent_toks[self.toks[i].sent];
+            let window_end = self.toks[(i + 10).min(send - 1)].end;
+            if let Some(p) = self.ents.iter().find(|x| {
+                x.label == EntityType::Person
+                    && x.start > self.toks[i].start
+                    && x.start <= window_end
+                    && x.end <= pos
+            }) {
+                best = Some(p);
+            }
+        }
+        best
+    }
+
+    /// The two most mentioned entities of a type before `pos` (or in the article), in order
+    /// of first mention, joined by "; ".
+    pub fn top_two(&self, label: EntityType, pos: usize) -> Option<String> {
+        let count = |before: bool| {
+            let mut counts: Vec<(String, usize, usize)> = Vec::new();
+            for (k, e) in self.ents.iter().enumerate() {
+                if e.label != label || (before && e.end > pos) {
+                    continue;
+                }
+                let Some(c) = &e.canonical else { continue };
+                match counts.iter_mut().find(|x| &x.0 == c) {
+                    Some(x) => x.1 += 1,
+                    None => counts.push((c.clone(), 1, k)),
+                }
+            }
+            counts
+        };
+        let mut counts = count(true);
+        if counts.len() < 2 {
+            counts = count(false);
+        }
+        if counts.is_empty() {
+            return None;
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+        counts.truncate(2);
+        counts.sort_by_key(|x| x.2);
+        Some(
+            counts
+                .into_iter()
+                .map(|x| x.0)
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    }
+
+    /// The country of a speaker: a GPE or NORP named just before one of its mentions
+    /// ("Azerbaijani President Aliyev"), else the article's most mentioned GPE.
+    fn country_of(&self, who: Option<&Speaker>, pos: usize) -> (Option<String>, Option<String>) {
+        let gpes: Vec<&Ent> = self
+            .ents
+            .iter()
+            .filter(|e| e.label == EntityType::Gpe)
+            .collect();
+        if let Some(who) = who.and_then(|w| w.canonical.as_deref()) {
+            for m in self
+                .ents
+                .iter()
+                .filter(|e| e.canonical.as_deref() == Some(who))
+            {
+                let near = self.ents.iter().rev().find(|e| {
+                    matches!(e.label, EntityType::Gpe | EntityType::Norp)
+                        && e.end <= m.start
+                        && m.start - e.end <= 40
+                        && !self.text[e.end..m.start].contains(['.', '\n'])
+                });
+                let Some(near) = near else { continue };
+                if near.label == EntityType::Gpe {
+                    return (near.canonical.clone(), near.id.clone());
+                }
+                // A nationality: the country whose name shares the longest prefix with it.
+                let adj = near.canonical.as_deref().unwrap_or_default();
+                let best = gpes
+                    .iter()
+                    .filter_map(|g| {
+                        let c = g.canonical.as_deref()?;
+                        let n = c
+                            .chars()
+                            .zip(adj.chars())
+                            .take_while(|(a, b)| a == b)
+                            .count();
+                        (n >= 4).then_some((n, *g))
+                    })
+                    .max_by_key(|x| x.0);
+                if let Some((_, g)) = best {
+                    return (g.canonical.clone(), g.id.clone());
+                }
+            }
+        }
+        let _ = pos;
+        let mut counts: Vec<(&str, usize, Option<&String>)> = Vec::new();
+        for g in &gpes {
+            let Some(c) = g.canonical.as_deref() else {
+                continue;
+            };
+            match counts.iter_mut().find(|x| x.0 == c) {
+                Some(x) => x.1 += 1,
+                None => counts.push((c, 1, g.id.as_ref())),
+            }
+        }
+        counts
+            .iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(std::cmp::Ordering::Greater))
+            .map_or((None, None), |x| (Some(x.0.to_string()), x.2.cloned()))
+    }
+
+    /// Shrinks a content byte range: whitespace, a final period or comma, quotation marks
+    /// that have no partner inside.
+    pub fn trim_content(&self, mut start: usize, mut end: usize) -> (usize, usize) {
+        let t = self.text;
+        loop {
+            let before = (start, end);
+            let s = &t[start..end];
+            let trimmed = s.trim_start();
+            start += s.len() - trimmed.len();
+            let s = &t[start..end];
+            end = start + s.trim_end().len();
+            let s = &t[start..end];
+            if let Some(c) = s.chars().last()
+                && matches!(c, '.' | ',' | '،' | ';' | '؛' | ':')
+            {
+                end -= c.len_utf8();
+            }
+            let s = &t[start..end];
+            let quotes = s.chars().filter(|&c| is_quote(c)).count();
+            if quotes % 2 == 1 {
+                if let Some(c) = s.chars().next()
+                    && is_quote(c)
+                {
+                    start += c.len_utf8();
+                } else if let Some(c) = s.chars().last()
+                    && is_quote(c)
+                {
+                    end -= c.len_utf8();
+                }
+            }
+            if (start, end) == before || start >= end {
+                return (start, end.max(start));
+            }
+        }
+    }
+
+    /// Number of word tokens in a byte range.
+    pub fn words_in(&self, start: usize, end: usize) -> usize {
+        self.toks
+            .iter()
+            .filter(|t| t.word && t.start >= start && t.end <= end)
+            .count()
+    }
+
+    /// The sentence that contains a byte offset.
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let i = self.sents.partition_point(|&(s, _)| s <= pos);
+        let i = i.checked_sub(1)?;
+        (pos <= self.sents[i].1).then_some(i)
+    }
+
+    /// A mention in sentence coordinates.
+    pub fn mention(
+        &self,
+        start: usize,
+        end: usize,
+        id: Option<String>,
+        canonical: Option<String>,
+    ) -> Option<Mention> {
+        let s = self.sentence_at(start)?;
+        let (ss, se) = self.sents[s];
+        Some(Mention {
+            sentence: s,
+            start: start - ss,
+            end: end.min(se) - ss,
+            canonical_id: id,
+            canonical_name: canonical,
+        })
+    }
+
+    /// Builds a claim with its signals; `None` when the content is empty or not in one
+    /// sentence.
+    #[allow(clippy::too_many_arguments)]
+    pub fn claim(
+        &self,
+        content: (usize, usize),
+        speaker: Option<&Speaker>,
+        cue: Option<(usize, usize)>,
+        kind: ClaimKind,
+        labeler: &str,
+        confidence: f32,
+    ) -> Option<Claim> {
+        let (start, end) = self.trim_content(content.0, content.1);
+        if start >= end {
+            return None;
+        }
+        let s = self.sentence_at(start)?;
+        let (ss, se) = self.sents[s];
+        if end > se {
+            return None;
+        }
+        let kind = if speaker.is_some_and(|x| x.joint) {
+            ClaimKind::Joint
+        } else {
+            kind
+        };
+        let inside: Vec<&Ent> = self.ents_in(start, end).collect();
+        let before_cue = cue.map_or(0, |c| c.0);
+        let negated = self.toks.iter().any(|t| {
+            t.word
+                && ((t.start >= start && t.end <= end)
+                    || (t.sent == s && t.end <= before_cue && before_cue - t.end <= 12))
+                && (self.lx.negations.contains(&t.norm) || t.norm.ends_with("n't"))
+        });
+        Some(Claim {
+            sentence: s,
+            start: start - ss,
+            end: end - ss,
+            speaker: speaker
+                .and_then(|x| self.mention(x.start, x.end, x.id.clone(), x.canonical.clone())),
+            cue: cue.and_then(|(a, b)| self.mention(a, b, None, None)),
+            kind,
+            labelers: vec![labeler.to_string()],
+            confidence,
+            has_number: self.text[start..end].chars().any(|c| c.is_numeric()),
+            has_date: inside.iter().any(|e| e.label == EntityType::Date),
+            has_entity: inside.iter().any(|e| e.label != EntityType::Date),
+            negated,
+        })
+    }
+}

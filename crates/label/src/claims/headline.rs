@@ -1,0 +1,58 @@
+//! `headline/1`: a title that attributes words with a colon, "President: Relations develop
+//! successfully", is a direct claim without a cue.
+
+use records::{Article, Claim, ClaimKind, Entity};
+
+use super::doc::{Doc, Subject};
+use crate::ClaimLabeler;
+
+pub const NAME: &str = "headline/1";
+
+/// Words of the speaker before the colon.
+const MAX_SPEAKER: usize = 5;
+
+pub struct Headline;
+
+impl ClaimLabeler for Headline {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn find(&self, article: &Article, entities: &[Entity], out: &mut Vec<Claim>) {
+        let Some(doc) = Doc::new(article, entities) else {
+            return;
+        };
+        for (si, &(a, send)) in doc.sent_toks.iter().enumerate() {
+            // A title glued to the next line by a simple sentence splitter is its first line.
+            let (s, e) = doc.sents[si];
+            let e = doc.text[s..e].find('\n').map_or(e, |n| s + n);
+            let send = (a..send).find(|&k| doc.toks[k].start >= e).unwrap_or(send);
+            let text = &doc.text[s..e];
+            let is_title = si == 0 || article.title.as_deref().is_some_and(|t| t.trim() == text);
+            if !is_title || text.ends_with(['.', ':']) {
+                continue;
+            }
+            let Some(colon) = (a..send).find(|&k| doc.is_punct(k, &[':'])) else {
+                continue;
+            };
+            if colon == a
+                || doc.words_in(doc.toks[a].start, doc.toks[colon].start) > MAX_SPEAKER
+                || (a..colon).any(|k| doc.cue_at(k).is_some())
+            {
+                continue;
+            }
+            let speaker = match doc.resolve_subject(a, colon, None) {
+                Subject::Found(x) if x.canonical.is_some() || x.person => x,
+                _ => continue,
+            };
+            let content = (doc.toks[colon].end, e);
+            if doc.words_in(content.0, content.1) < 3 {
+                continue;
+            }
+            if let Some(c) = doc.claim(content, Some(&speaker), None, ClaimKind::Direct, NAME, 0.7)
+            {
+                out.push(c);
+            }
+        }
+    }
+}

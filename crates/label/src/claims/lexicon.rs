@@ -1,0 +1,245 @@
+//! Per-language cue lexicons, compiled in from `datasets/lexicons/claims/*.tsv`.
+//!
+//! The format is described in `datasets/lexicons/claims/README.md`. Adding a language means
+//! adding a data file and one entry in [`SOURCES`]; the labelers themselves know no words.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use records::EntityType;
+
+/// The data files, by ISO 639-1 code.
+const SOURCES: &[(&str, &str)] = &[
+    (
+        "en",
+        include_str!("../../../../datasets/lexicons/claims/en.tsv"),
+    ),
+    (
+        "id",
+        include_str!("../../../../datasets/lexicons/claims/id.tsv"),
+    ),
+    (
+        "ar",
+        include_str!("../../../../datasets/lexicons/claims/ar.tsv"),
+    ),
+];
+
+/// A reporting cue: a verb or a light-verb phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    /// Normalised words.
+    pub words: Vec<String>,
+    /// Takes the speaker of the main clause ("noting", "مضيفا").
+    pub participle: bool,
+    /// A verbal-noun complement after this preposition is a claim ("دعا إلى").
+    pub masdar: Option<String>,
+    /// May stand after its content ("..., Y said").
+    pub final_: bool,
+    /// At the end, stands before its speaker ("..., kata Xi").
+    pub inverted: bool,
+    /// May take a clause without a complementizer ("said the economy would grow").
+    pub bare: bool,
+}
+
+/// Which side of the cue the speaker usually stands on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubjectSide {
+    Before,
+    After,
+}
+
+/// Phrases with an entity type: pronouns and joint phrases.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Typed {
+    pub words: Vec<String>,
+    /// `PERSON`, `GPE`, or `None` for `GROUP` (the speaker's country).
+    pub label: Option<EntityType>,
+}
+
+/// One language's lexicon.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub lang: &'static str,
+    pub subject: SubjectSide,
+    pub cues: Vec<Cue>,
+    pub comps: Vec<Vec<String>>,
+    pub passives: Vec<Vec<String>>,
+    pub passive_cues: Vec<Vec<String>>,
+    /// "according to" phrases; `true` when the last word is a prefix glued to the speaker.
+    pub according: Vec<(Vec<String>, bool)>,
+    pub cites: Vec<Vec<String>>,
+    pub pronouns: Vec<Typed>,
+    pub joints: Vec<Typed>,
+    pub roles: Vec<Vec<String>>,
+    pub determiners: Vec<String>,
+    pub adverbs: Vec<Vec<String>>,
+    pub stops: Vec<String>,
+    pub blocks: Vec<String>,
+    pub negations: Vec<String>,
+    /// Conjunctions glued to the next word (Arabic و), stripped before matching a cue.
+    pub clitics: Vec<String>,
+    /// Coordinating conjunctions ("and"), which with a `stop` verb end a content.
+    pub conjs: Vec<String>,
+    /// Words that open a clause after a `bare` cue ("the", "he", "dia").
+    pub openers: Vec<String>,
+    /// Auxiliaries and finite-verb markers that show a clause ("would", "akan").
+    pub auxes: Vec<String>,
+    /// Indices into `cues` by first word, longest cue first.
+    pub cues_by_first: HashMap<String, Vec<usize>>,
+}
+
+impl Lexicon {
+    /// Parses one data file. Unknown kinds and malformed lines are skipped: the data files
+    /// are checked by this crate's tests.
+    pub fn parse(lang: &'static str, data: &str) -> Lexicon {
+        let mut lx = Lexicon {
+            lang,
+            subject: SubjectSide::Before,
+            cues: vec![],
+            comps: vec![],
+            passives: vec![],
+            passive_cues: vec![],
+            according: vec![],
+            cites: vec![],
+            pronouns: vec![],
+            joints: vec![],
+            roles: vec![],
+            determiners: vec![],
+            adverbs: vec![],
+            stops: vec![],
+            blocks: vec![],
+            negations: vec![],
+            clitics: vec![],
+            conjs: vec![],
+            openers: vec![],
+            auxes: vec![],
+            cues_by_first: HashMap::new(),
+        };
+        for line in data.lines() {
+            let line = line.trim_end();
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let mut fields = line.split('\t');
+            let (Some(kind), Some(phrase)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            let options: Vec<&str> = fields.flat_map(|f| f.split_whitespace()).collect();
+            let words = words_of(phrase);
+            if words.is_empty() {
+                continue;
+            }
+            let label = || match options.first().copied() {
+                Some("GROUP") | None => None,
+                Some(t) => EntityType::parse(t),
+            };
+            match kind {
+                "config" if phrase == "subject" && options.first() == Some(&"after") => {
+                    lx.subject = SubjectSide::After;
+                }
+                "cue" => lx.cues.push(Cue {
+                    words,
+                    participle: options.contains(&"participle"),
+                    masdar: options
+                        .iter()
+                        .find_map(|o| o.strip_prefix("masdar="))
+                        .map(normalize),
+                    final_: options.contains(&"final"),
+                    inverted: options.contains(&"inverted"),
+                    bare: options.contains(&"bare"),
+                }),
+                "comp" => lx.comps.push(words),
+                "passive" => lx.passives.push(words),
+                "passive_cue" => lx.passive_cues.push(words),
+                "according" => {
+                    let glued = phrase.trim_end().ends_with('-');
+                    let words = words_of(phrase.trim_end().trim_end_matches('-'));
+                    lx.according.push((words, glued));
+                }
+                "cite" => lx.cites.push(words),
+                "pronoun" => lx.pronouns.push(Typed {
+                    words,
+                    label: label(),
+                }),
+                "joint" => lx.joints.push(Typed {
+                    words,
+                    label: label(),
+                }),
+                "role" => lx.roles.push(words),
+                "determiner" => lx.determiners.extend(words),
+                "adverb" => lx.adverbs.push(words),
+                "stop" => lx.stops.extend(words),
+                "block" => lx.blocks.extend(words),
+                "negation" => lx.negations.extend(words),
+                "clitic" => lx.clitics.extend(words),
+                "conj" => lx.conjs.extend(words),
+                "opener" => lx.openers.extend(words),
+                "aux" => lx.auxes.extend(words),
+                _ => {}
+            }
+        }
+        // Longest phrases first, so that "pointed out" wins over a shorter entry.
+        lx.cues.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+        for list in [
+            &mut lx.comps,
+            &mut lx.passives,
+            &mut lx.passive_cues,
+            &mut lx.cites,
+            &mut lx.roles,
+            &mut lx.adverbs,
+        ] {
+            list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        for (i, c) in lx.cues.iter().enumerate() {
+            lx.cues_by_first
+                .entry(c.words[0].clone())
+                .or_default()
+                .push(i);
+        }
+        lx.according.sort_by_key(|a| std::cmp::Reverse(a.0.len()));
+        lx.joints.sort_by_key(|j| std::cmp::Reverse(j.words.len()));
+        lx
+    }
+
+    /// The lexicon of a language code (`en`, `id`, `ar`; a region suffix is ignored).
+    pub fn get(lang: &str) -> Option<&'static Lexicon> {
+        static ALL: OnceLock<HashMap<&'static str, Lexicon>> = OnceLock::new();
+        let all = ALL.get_or_init(|| {
+            SOURCES
+                .iter()
+                .map(|&(lang, data)| (lang, Lexicon::parse(lang, data)))
+                .collect()
+        });
+        let code = lang.split(['-', '_']).next().unwrap_or(lang);
+        all.get(code.to_ascii_lowercase().as_str())
+    }
+
+    /// The languages that have a lexicon.
+    pub fn languages() -> impl Iterator<Item = &'static str> {
+        SOURCES.iter().map(|&(lang, _)| lang)
+    }
+}
+
+/// Normalised words of a phrase, split like sentence tokens.
+pub fn words_of(phrase: &str) -> Vec<String> {
+    super::doc::tokenize(phrase)
+        .into_iter()
+        .map(|(s, e)| normalize(&phrase[s..e]))
+        .collect()
+}
+
+/// Lowercase; Arabic without diacritics and tatweel, with bare alef and dotless ya as ya;
+/// typographic apostrophes as ASCII.
+pub fn normalize(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => {}
+            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+            'ى' => out.push('ي'),
+            '\u{2019}' | '\u{2018}' => out.push('\''),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}

@@ -1,0 +1,46 @@
+//! Claim labelers: who said what.
+//!
+//! Each labeler is a small named unit (`name/version`) for one construction:
+//!
+//! * [`cue_that`]: `SPEAKER CUE that CONTENT` and its kin (VSO, passives, participles,
+//!   pro-drop, Arabic verbal-noun complements);
+//! * [`quote`]: quoted words with their source, also over several sentences;
+//! * [`according_to`]: "according to SPEAKER", "menurut", "وفقا لما نقلت";
+//! * [`clause_final`]: `CONTENT, SPEAKER CUE` ("..., Baku Tribune reports citing Azertac");
+//! * [`headline`]: a title `SPEAKER: words`.
+//!
+//! They know no words themselves: cues, complementizers, pronouns, joint phrases, role nouns
+//! and negations come from `datasets/lexicons/claims/{lang}.tsv` ([`lexicon`]), compiled in.
+//! Adding a language means adding a data file. Speakers are resolved to the entities passed
+//! in: names through the entity that overlaps them, pronouns and role nouns ("the
+//! President") to a person named before, "the two sides" to the two main parties (a `joint`
+//! claim). Offsets of every claim are bytes into its sentence's text. Like every labeler,
+//! these never fail: on text they do not understand they find fewer claims.
+
+pub mod according_to;
+pub mod clause_final;
+pub mod cue_that;
+pub mod doc;
+pub mod headline;
+pub mod lexicon;
+pub mod quote;
+
+use crate::ClaimLabeler;
+
+pub use according_to::AccordingTo;
+pub use clause_final::ClauseFinal;
+pub use cue_that::CueThat;
+pub use headline::Headline;
+pub use lexicon::Lexicon;
+pub use quote::QuoteLabeler;
+
+/// The claim labelers, in the order they run.
+pub fn standard_claim_labelers() -> Vec<Box<dyn ClaimLabeler>> {
+    vec![
+        Box::new(CueThat),
+        Box::new(QuoteLabeler),
+        Box::new(AccordingTo),
+        Box::new(ClauseFinal),
+        Box::new(Headline),
+    ]
+}

@@ -1,0 +1,264 @@
+//! `quote/1`: quoted words with their source. `"CONTENT," SPEAKER CUE`, `"CONTENT," CUE
+//! SPEAKER`, `SPEAKER CUE: "CONTENT"`. A quotation over several sentences gives one direct
+//! claim per sentence, each with the quotation's speaker and cue. A quotation opened after
+//! `CUE:` and never closed runs on over the following sentences until the narrative resumes
+//! (a sentence with a cue or a quotation mark of its own), at most [`MAX_RUN_ON`] sentences.
+//! Quotations without an attribution next to them (titles, scare quotes) are no claims.
+
+use records::{Article, Claim, ClaimKind, Entity};
+
+use super::doc::{Doc, Speaker, Subject, is_quote};
+use crate::ClaimLabeler;
+
+pub const NAME: &str = "quote/1";
+
+/// Sentences an unclosed quotation may run on after its paragraph.
+const MAX_RUN_ON: usize = 3;
+/// Tokens between a quotation and its cue.
+const MAX_ATTRIBUTION: usize = 10;
+
+/// A quotation with its attribution.
+#[derive(Debug, Clone)]
+pub struct Quote {
+    /// The quoted text (inside the marks), in article-text bytes.
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<Speaker>,
+    pub cue: (usize, usize),
+    /// Whole sentences after the quotation's paragraph that it runs on over.
+    pub run_on: Vec<usize>,
+}
+
+impl Quote {
+    /// Whether a byte offset is inside the quotation (run-on sentences included).
+    pub fn contains(&self, doc: &Doc, pos: usize) -> bool {
+        (self.start <= pos && pos < self.end)
+            || self
+                .run_on
+                .iter()
+                .any(|&s| doc.sents[s].0 <= pos && pos < doc.sents[s].1)
+    }
+}
+
+/// Attributed quotations of the article, in order.
+pub fn find_quotes(doc: &Doc) -> Vec<Quote> {
+    // Quotation marks of the sentences, with their paragraph (line breaks before them).
+    let mut marks: Vec<(usize, char, usize)> = Vec::new();
+    let (mut para, mut counted) = (0, 0);
+    for &(s, e) in &doc.sents {
+        for (i, c) in doc.text[s..e].char_indices() {
+            if is_quote(c) {
+                let at = s + i;
+                para += doc.text[counted..at].matches('\n').count();
+                counted = at;
+                marks.push((at, c, para));
+            }
+        }
+    }
+    // Pairs within paragraphs: (inner start, inner end, closed).
+    let para_end = |pos: usize| {
+        let end = doc.text[pos..]
+            .find('\n')
+            .map_or(doc.text.len(), |n| pos + n);
+        // The last sentence end at or before the line break.
+        doc.sents
+            .iter()
+            .map(|&(_, e)| e)
+            .filter(|&e| e <= end)
+            .max()
+            .unwrap_or(end)
+            .max(pos)
+    };
+    let mut pairs: Vec<(usize, usize, bool)> = Vec::new();
+    let mut open: Option<(usize, usize)> = None; // (inner start, paragraph)
+    for &(at, c, para) in &marks {
+        if let Some((o, p)) = open
+            && p != para
+        {
+            pairs.push((o, para_end(o), false));
+            open = None;
+        }
+        let opener = matches!(c, '\u{201C}' | '\u{201E}' | '«');
+        let closer = matches!(c, '\u{201D}' | '»');
+        match open {
+            Some((o, _)) if !opener => {
+                pairs.push((o, at, true));
+                open = None;
+            }
+            None if !closer => open = Some((at + c.len_utf8(), para)),
+            _ => {}
+        }
+    }
+    if let Some((o, _)) = open {
+        pairs.push((o, para_end(o), false));
+    }
+
+    let mut quotes = Vec::new();
+    for (start, end, closed) in pairs {
+        if doc.words_in(start, end) < 3 {
+            continue;
+        }
+        let attribution = if closed {
+            after(doc, end).or_else(|| before(doc, start))
+        } else {
+            before(doc, start)
+        };
+        let Some((speaker, cue)) = attribution else {
+            continue;
+        };
+        let mut run_on = Vec::new();
+        if !closed {
+            let last_sent = doc.sentence_at(end.saturating_sub(1)).unwrap_or(0);
+            let mut s = last_sent + 1;
+            while s < doc.sents.len() && run_on.len() < MAX_RUN_ON && narrative_pauses(doc, s) {
+                run_on.push(s);
+                s += 1;
+            }
+        }
+        quotes.push(Quote {
+            start,
+            end,
+            speaker,
+            cue,
+            run_on,
+        });
+    }
+    quotes
+}
+
+/// A sentence that can continue an unclosed quotation: no cue, no quotation mark at its
+/// start, and ending like prose.
+fn narrative_pauses(doc: &Doc, s: usize) -> bool {
+    let (a, b) = doc.sent_toks[s];
+    let text = doc.text[doc.sents[s].0..doc.sents[s].1].trim();
+    if text.starts_with(is_quote) || !text.ends_with(['.', '!', '?', '؟']) {
+        return false;
+    }
+    let odd_quotes = text.chars().filter(|&c| is_quote(c)).count() % 2 == 1;
+    !odd_quotes && (a..b).all(|i| doc.cue_at(i).is_none())
+}
+
+/// `"...," SPEAKER CUE` or `"...," CUE SPEAKER` after a closing mark at `close`.
+fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
+    let first = doc.toks.iter().position(|t| t.start > close)?;
+    let sent = doc.toks[first].sent;
+    let mut i = first;
+    while doc.is_comma(i) {
+        i += 1;
+    }
+    let limit = (i + MAX_ATTRIBUTION).min(doc.toks.len());
+    for k in i..limit {
+        let t = &doc.toks[k];
+        if doc.para[t.sent] != doc.para[sent] {
+            return None;
+        }
+        if doc.is_boundary(k) && !doc.is_punct(k, &['.']) {
+            return None;
+        }
+        let Some(cm) = doc.cue_at(k) else { continue };
+        // SPEAKER CUE
+        let speaker = match doc.resolve_subject(i, k, None) {
+            Subject::Found(s) => Some(s),
+            _ => None,
+        };
+        let tail_end = end_of_attribution(doc, cm.last);
+        let speaker = match speaker {
+            Some(s) if tail_end == Some(cm.last) => Some(s),
+            Some(_) => return None,
+            None => {
+                // CUE SPEAKER
+                let e = tail_end?;
+                match doc.resolve_subject(cm.last, e, None) {
+                    Subject::Found(s) => Some(s),
+                    _ => return None,
+                }
+            }
+        };
+        return Some((speaker, (cm.start, cm.end)));
+    }
+    None
+}
+
+/// The token where an attribution ends: the first sentence-ending or clause-ending
+/// punctuation (or the end of the sentence), within a few words.
+fn end_of_attribution(doc: &Doc, from: usize) -> Option<usize> {
+    let sent = doc.toks.get(from.saturating_sub(1))?.sent;
+    let (_, send) = doc.sent_toks[sent];
+    (from..send)
+        .take(7)
+        .find(|&k| doc.is_punct(k, &['.', ',', '،', '!', '?', ':', ';']))
+        .or((send - from <= 6).then_some(send))
+}
+
+/// `SPEAKER CUE: "..."` (or `CUE SPEAKER: «...»` in VSO languages) before an opening mark.
+fn before(doc: &Doc, open: usize) -> Option<(Option<Speaker>, (usize, usize))> {
+    let mark = doc.toks.iter().rposition(|t| t.end < open)?;
+    if !doc.is_punct(mark, &[':', ',', '،']) {
+        return None;
+    }
+    let sent = doc.toks[mark].sent;
+    let (a, _) = doc.sent_toks[sent];
+    let lo = mark.saturating_sub(MAX_ATTRIBUTION).max(a);
+    for k in (lo..mark).rev() {
+        let Some(cm) = doc.cue_at(k) else {
+            if doc.is_boundary(k) && k + 1 != mark {
+                return None;
+            }
+            continue;
+        };
+        // Words between the cue and the mark: adverbs, or the speaker (VSO).
+        let speaker = match doc.resolve_subject(cm.last, mark, None) {
+            Subject::Found(s) => Some(s),
+            _ => {
+                let mut j = k;
+                while j > a && !doc.is_boundary(j - 1) {
+                    j -= 1;
+                }
+                match doc.resolve_subject(j, k, None) {
+                    Subject::Found(s) => Some(s),
+                    _ => None,
+                }
+            }
+        };
+        return Some((speaker, (cm.start, cm.end)));
+    }
+    None
+}
+
+pub struct QuoteLabeler;
+
+impl ClaimLabeler for QuoteLabeler {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn find(&self, article: &Article, entities: &[Entity], out: &mut Vec<Claim>) {
+        let Some(doc) = Doc::new(article, entities) else {
+            return;
+        };
+        for q in find_quotes(&doc) {
+            let mut pieces: Vec<(usize, usize)> = doc
+                .sents
+                .iter()
+                .filter(|&&(s, e)| s < q.end && q.start < e)
+                .map(|&(s, e)| (s.max(q.start), e.min(q.end)))
+                .collect();
+            pieces.extend(q.run_on.iter().map(|&s| doc.sents[s]));
+            for (s, e) in pieces {
+                if doc.words_in(s, e) < 2 {
+                    continue;
+                }
+                if let Some(c) = doc.claim(
+                    (s, e),
+                    q.speaker.as_ref(),
+                    Some(q.cue),
+                    ClaimKind::Direct,
+                    NAME,
+                    0.8,
+                ) {
+                    out.push(c);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,459 @@
+//! One check per construction and language, on sentences of our own.
+
+mod claims_support;
+
+use claims_support::parse;
+use label::claims::standard_claim_labelers;
+use records::{Article, Claim, ClaimKind, Entity, EntityType};
+
+/// Entities at every whole occurrence of each surface form.
+fn entities(article: &Article, names: &[(&str, EntityType, &str)]) -> Vec<Entity> {
+    let mut out = Vec::new();
+    for (si, s) in article.sentences.iter().enumerate() {
+        let text = &article.text[s.start..s.end];
+        for &(surface, label, canonical) in names {
+            for (at, _) in text.match_indices(surface) {
+                let before = text[..at].chars().next_back();
+                let after = text[at + surface.len()..].chars().next();
+                if before.is_some_and(char::is_alphanumeric)
+                    || after.is_some_and(char::is_alphanumeric)
+                {
+                    continue;
+                }
+                out.push(Entity {
+                    sentence: si,
+                    start: at,
+                    end: at + surface.len(),
+                    label,
+                    canonical_id: None,
+                    canonical_name: Some(canonical.to_string()),
+                    labelers: vec!["test".into()],
+                    confidence: 1.0,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|e| (e.sentence, e.start));
+    out
+}
+
+/// What a claim says, readably: (content, speaker canonical, cue text, kind).
+type Seen = (String, Option<String>, Option<String>, ClaimKind);
+
+fn check(lang: &str, text: &str, names: &[(&str, EntityType, &str)]) -> (Vec<Seen>, Vec<Claim>) {
+    let article = parse(text, Some(lang));
+    let ents = entities(&article, names);
+    let mut claims = Vec::new();
+    for l in standard_claim_labelers() {
+        l.find(&article, &ents, &mut claims);
+    }
+    let seen = claims
+        .iter()
+        .map(|c| {
+            let s = &article.sentences[c.sentence];
+            let st = &article.text[s.start..s.end];
+            let cue = c.cue.as_ref().map(|m| {
+                let cs = &article.sentences[m.sentence];
+                article.text[cs.start + m.start..cs.start + m.end].to_string()
+            });
+            (
+                st[c.start..c.end].to_string(),
+                c.speaker.as_ref().and_then(|m| m.canonical_name.clone()),
+                cue,
+                c.kind,
+            )
+        })
+        .collect();
+    (seen, claims)
+}
+
+fn seen(content: &str, speaker: Option<&str>, cue: Option<&str>, kind: ClaimKind) -> Seen {
+    (
+        content.into(),
+        speaker.map(Into::into),
+        cue.map(Into::into),
+        kind,
+    )
+}
+
+use ClaimKind::{Direct, Indirect, Joint};
+use EntityType::{Gpe, Org, Person};
+
+#[test]
+fn en_speaker_cue_that() {
+    let (s, c) = check(
+        "en",
+        "Prime Minister Anwar Ibrahim said on Monday that the economy would grow by 5 percent next year.",
+        &[("Anwar Ibrahim", Person, "Anwar Ibrahim")],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "the economy would grow by 5 percent next year",
+            Some("Anwar Ibrahim"),
+            Some("said"),
+            Indirect
+        )]
+    );
+    assert!(c[0].has_number && !c[0].negated && !c[0].has_entity);
+}
+
+#[test]
+fn en_passive_cue_has_no_speaker() {
+    let (s, c) = check(
+        "en",
+        "During the talks, it was stressed that the ceasefire had not failed.",
+        &[],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "the ceasefire had not failed",
+            None,
+            Some("stressed"),
+            Indirect
+        )]
+    );
+    assert!(c[0].negated);
+}
+
+#[test]
+fn en_two_cues_give_two_claims() {
+    let (s, _) = check(
+        "en",
+        "Lula said that Brazil wants peace in the region, adding that talks must resume soon.",
+        &[
+            ("Lula", Person, "Luiz Inácio Lula da Silva"),
+            ("Brazil", Gpe, "Brazil"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "Brazil wants peace in the region",
+                Some("Luiz Inácio Lula da Silva"),
+                Some("said"),
+                Indirect
+            ),
+            seen(
+                "talks must resume soon",
+                Some("Luiz Inácio Lula da Silva"),
+                Some("adding"),
+                Indirect
+            ),
+        ]
+    );
+}
+
+#[test]
+fn en_noun_phrase_objects_are_no_claims() {
+    let (s, _) = check(
+        "en",
+        "Macron stressed the importance of dialogue with Berlin. Scholz thanked Spain for its help. The ministers expressed warm congratulations to the team.",
+        &[
+            ("Macron", Person, "Emmanuel Macron"),
+            ("Scholz", Person, "Olaf Scholz"),
+        ],
+    );
+    assert_eq!(s, vec![]);
+}
+
+#[test]
+fn en_pronoun_and_role_take_the_person_named_before() {
+    let (s, _) = check(
+        "en",
+        "President Joko Widodo met Angela Merkel in Berlin. She said that Germany would help Indonesia. The President noted that the visit was a success.",
+        &[
+            ("Joko Widodo", Person, "Joko Widodo"),
+            ("Angela Merkel", Person, "Angela Merkel"),
+        ],
+    );
+    assert_eq!(s[0].1.as_deref(), Some("Angela Merkel"));
+    assert_eq!(s[1].1.as_deref(), Some("Joko Widodo"));
+}
+
+#[test]
+fn en_joint_speakers_name_both_parties() {
+    let (s, c) = check(
+        "en",
+        "Modi met Biden in New Delhi. The two leaders agreed that trade between India and the United States must double.",
+        &[
+            ("Modi", Person, "Narendra Modi"),
+            ("Biden", Person, "Joe Biden"),
+            ("India", Gpe, "India"),
+            ("United States", Gpe, "United States"),
+        ],
+    );
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].3, Joint);
+    assert_eq!(s[0].1.as_deref(), Some("Narendra Modi; Joe Biden"));
+    assert!(c[0].has_entity);
+}
+
+#[test]
+fn en_quotes_after_before_and_over_sentences() {
+    let (s, _) = check(
+        "en",
+        "\"We will not give up,\" Zelensky said.\n\"Prices will fall soon,\" said Powell.\nXi said: \"China is ready. We will work with all sides.\"",
+        &[
+            ("Zelensky", Person, "Volodymyr Zelensky"),
+            ("Powell", Person, "Jerome Powell"),
+            ("Xi", Person, "Xi Jinping"),
+        ],
+    );
+    assert_eq!(
+        s[..2],
+        vec![
+            seen(
+                "We will not give up",
+                Some("Volodymyr Zelensky"),
+                Some("said"),
+                Direct
+            ),
+            seen(
+                "Prices will fall soon",
+                Some("Jerome Powell"),
+                Some("said"),
+                Direct
+            ),
+        ]
+    );
+    // One claim per sentence of the quotation, however the parser splits it.
+    let rest: Vec<&str> = s[2..].iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(
+        rest.join(". "),
+        "China is ready. We will work with all sides"
+    );
+    assert!(
+        s[2..]
+            .iter()
+            .all(|x| x.1.as_deref() == Some("Xi Jinping") && x.3 == Direct)
+    );
+}
+
+#[test]
+fn en_scare_quotes_and_titles_are_no_claims() {
+    let (s, _) = check(
+        "en",
+        "Both countries support the \"One China\" policy and the \"Belt and Road Initiative\" of Beijing.",
+        &[],
+    );
+    assert_eq!(s, vec![]);
+}
+
+#[test]
+fn en_according_to_and_clause_final() {
+    let (s, _) = check(
+        "en",
+        "According to Reuters, the deal was signed on Friday.\nThe plant will close next month, Bloomberg reported citing Tass.\nThe firm was chosen according to its experience in the region.",
+        &[
+            ("Reuters", Org, "Reuters"),
+            ("Bloomberg", Org, "Bloomberg"),
+            ("Tass", Org, "TASS"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "the deal was signed on Friday",
+                Some("Reuters"),
+                Some("According to"),
+                Indirect
+            ),
+            seen(
+                "The plant will close next month",
+                Some("Bloomberg"),
+                Some("reported"),
+                Indirect
+            ),
+            seen(
+                "The plant will close next month",
+                Some("TASS"),
+                Some("citing"),
+                Indirect
+            ),
+        ]
+    );
+}
+
+#[test]
+fn en_headline_with_colon() {
+    let (s, _) = check(
+        "en",
+        "Erdogan: Turkey will never back down\nThe Turkish president spoke in Ankara.",
+        &[("Erdogan", Person, "Recep Tayyip Erdoğan")],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "Turkey will never back down",
+            Some("Recep Tayyip Erdoğan"),
+            None,
+            Direct
+        )]
+    );
+}
+
+#[test]
+fn id_constructions() {
+    let (s, c) = check(
+        "id",
+        "Presiden Joko Widodo bertemu Anwar Ibrahim di Jakarta. Jokowi mengatakan bahwa Indonesia akan membangun ibu kota baru. Dia juga menegaskan bahwa pemerintah tidak akan mundur. Menurut Kompas, harga beras naik tajam pada pekan ini. Kedua pemimpin sepakat bahwa kerja sama ekonomi harus ditingkatkan.",
+        &[
+            ("Joko Widodo", Person, "Joko Widodo"),
+            ("Jokowi", Person, "Joko Widodo"),
+            ("Anwar Ibrahim", Person, "Anwar Ibrahim"),
+            ("Indonesia", Gpe, "Indonesia"),
+            ("Kompas", Org, "Kompas"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "Indonesia akan membangun ibu kota baru",
+                Some("Joko Widodo"),
+                Some("mengatakan"),
+                Indirect
+            ),
+            seen(
+                "pemerintah tidak akan mundur",
+                Some("Joko Widodo"),
+                Some("menegaskan"),
+                Indirect
+            ),
+            seen(
+                "kerja sama ekonomi harus ditingkatkan",
+                Some("Joko Widodo; Anwar Ibrahim"),
+                Some("sepakat"),
+                Joint
+            ),
+            seen(
+                "harga beras naik tajam pada pekan ini",
+                Some("Kompas"),
+                Some("Menurut"),
+                Indirect
+            ),
+        ]
+    );
+    assert!(c[1].negated);
+}
+
+#[test]
+fn ar_vso_pro_drop_participle_and_masdar() {
+    let (s, _) = check(
+        "ar",
+        "قال الرئيس المصري عبد الفتاح السيسي، إن مصر تدعم جهود السلام في المنطقة، مضيفا أن الحوار هو الحل الوحيد. وأكد أن الحكومة ستواصل الإصلاحات الاقتصادية. ودعا الأطراف إلى وقف إطلاق النار فورا. وأعلن الجانبان عن توقيع اتفاقية جديدة.",
+        &[
+            ("عبد الفتاح السيسي", Person, "Abdel Fattah el-Sisi"),
+            ("مصر", Gpe, "Egypt"),
+        ],
+    );
+    let sisi = Some("Abdel Fattah el-Sisi");
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "مصر تدعم جهود السلام في المنطقة",
+                sisi,
+                Some("قال"),
+                Indirect
+            ),
+            seen("الحوار هو الحل الوحيد", sisi, Some("مضيفا"), Indirect),
+            seen(
+                "الحكومة ستواصل الإصلاحات الاقتصادية",
+                sisi,
+                Some("أكد"),
+                Indirect
+            ),
+            seen("وقف إطلاق النار فورا", sisi, Some("دعا"), Indirect),
+        ]
+    );
+}
+
+#[test]
+fn ar_according_to_outlet() {
+    let (s, _) = check(
+        "ar",
+        "ارتفعت أسعار النفط بشكل حاد اليوم، وفقا لما نقلت وكالة رويترز، وذلك بعد الهجوم.",
+        &[("رويترز", Org, "Reuters")],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "ارتفعت أسعار النفط بشكل حاد اليوم",
+            Some("Reuters"),
+            Some("وفقا لما نقلت"),
+            Indirect
+        )]
+    );
+}
+
+#[test]
+fn unknown_language_finds_nothing() {
+    let (s, _) = check("fr", "Macron a dit que la France est prête.", &[]);
+    assert!(s.is_empty());
+}
+
+#[test]
+fn lexicons_parse() {
+    for lang in label::claims::Lexicon::languages() {
+        let lx = label::claims::Lexicon::get(lang).expect("lexicon");
+        assert!(!lx.cues.is_empty() && !lx.comps.is_empty(), "{lang}");
+    }
+}
+
+#[test]
+fn bare_cues_take_a_clause_only() {
+    let names = [
+        ("Powell", Person, "Jerome Powell"),
+        ("Jokowi", Person, "Joko Widodo"),
+        ("Indonesia", Gpe, "Indonesia"),
+    ];
+    let (s, c) = check(
+        "en",
+        "Powell said the economy would slow this year. Powell said the plan. Powell said on Monday.",
+        &names,
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "the economy would slow this year",
+            Some("Jerome Powell"),
+            Some("said"),
+            Indirect
+        )]
+    );
+    assert!(c[0].confidence < 0.9);
+    let (s, _) = check(
+        "id",
+        "Jokowi mengatakan Indonesia akan membangun jalan baru. Jokowi mengatakan hal itu.",
+        &names,
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "Indonesia akan membangun jalan baru",
+            Some("Joko Widodo"),
+            Some("mengatakan"),
+            Indirect
+        )]
+    );
+}
+
+#[test]
+fn ar_nested_cue_takes_the_content_subject() {
+    let (s, _) = check(
+        "ar",
+        "قال رئيس أذربيجان إلهام علييف إن بلاده تدعم الحوار، وتصر على أن الحل السياسي هو الطريق الوحيد، وتعمل مع جميع الأطراف.",
+        &[
+            ("إلهام علييف", Person, "Ilham Aliyev"),
+            ("أذربيجان", Gpe, "Azerbaijan"),
+        ],
+    );
+    assert_eq!(s.len(), 2);
+    assert_eq!(s[1].0, "الحل السياسي هو الطريق الوحيد");
+    assert_eq!(s[1].1.as_deref(), Some("Azerbaijan"), "his country");
+}
