@@ -6,6 +6,7 @@
 //! inside other engines (Python bindings, Ray, Spark).
 
 pub mod split;
+pub mod story;
 
 use label::Labelers;
 use rayon::prelude::*;
