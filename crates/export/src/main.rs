@@ -61,7 +61,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                     seed: config.seed,
                     splits: config.splits.clone(),
                 },
-                label::Labelers::default(),
+                label::Labelers::standard(),
             );
             let summary = run::run(&config, &pipeline)?;
             if let Some(path) = &config.timings {

@@ -10,6 +10,7 @@ use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use pipeline::Pipeline;
+use pipeline::story::{StorySignature, cluster_stories};
 use records::{RawArticle, RejectRow, TableRows};
 
 use crate::cli::RunConfig;
@@ -139,7 +140,8 @@ impl State<'_> {
         }
         self.articles_written += rows.articles.len() as u64;
         self.count_rows(&rows);
-        self.articles.extend(story_inputs(&rows));
+        let signatures = self.pool.install(|| story_inputs(&rows));
+        self.articles.extend(signatures);
         self.writer.write_unsplit(&rows)?;
         self.timings.write += clock.elapsed().as_secs_f64();
         self.progress.set_message(format!(
@@ -396,7 +398,7 @@ fn write_dataset(config: &RunConfig, pipeline: &Pipeline, dir: &Path) -> Result<
     let mut placements = HashMap::with_capacity(state.articles.len());
     for (article, story_id) in state.articles.iter().zip(story_ids) {
         let split = config.splits.assign(config.seed, &story_id).to_string();
-        placements.insert(article.article_id.clone(), Placement { split, story_id });
+        placements.insert(article.0.clone(), Placement { split, story_id });
     }
     let splits: Vec<String> = config.splits.names().map(String::from).collect();
     let mut writer = DatasetWriter::new(dir, splits.clone(), MAX_SHARD_BYTES)?;
@@ -489,16 +491,26 @@ pub fn finalize(dir: &Path, mut manifest: Manifest, written: &[WrittenFile], rej
     Ok(manifest)
 }
 
-/// What story clustering needs of one article.
-pub struct StoryInput {
-    pub article_id: String,
-}
+/// What story clustering keeps of one article: its id and a compact signature.
+pub type StoryInput = (String, StorySignature);
 
-fn story_inputs(rows: &TableRows) -> impl Iterator<Item = StoryInput> + '_ {
-    rows.articles.iter().map(|a| StoryInput { article_id: a.article_id.clone() })
-}
+/// Entity types whose referents identify a story (dates are in the signature already).
+const STORY_ENTITY_TYPES: [&str; 5] = ["PERSON", "ORG", "GPE", "EVENT", "WORK"];
 
-/// The story of every article, in order.
-fn cluster_stories(articles: &[StoryInput]) -> Vec<String> {
-    articles.iter().map(|a| a.article_id.clone()).collect()
+/// Story signatures of a batch's articles, computed in parallel, in article order.
+fn story_inputs(rows: &TableRows) -> Vec<StoryInput> {
+    let mut keys: HashMap<&str, Vec<String>> = HashMap::new();
+    for e in &rows.entities {
+        if STORY_ENTITY_TYPES.contains(&e.label.as_str()) {
+            let key = e.canonical_id.clone().or_else(|| e.canonical_name.clone()).unwrap_or_else(|| e.text.to_lowercase());
+            keys.entry(e.article_id.as_str()).or_default().push(key);
+        }
+    }
+    rows.articles
+        .par_iter()
+        .map(|a| {
+            let keys = keys.get(a.article_id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+            (a.article_id.clone(), StorySignature::new(&a.text, &a.lang, keys, a.published))
+        })
+        .collect()
 }

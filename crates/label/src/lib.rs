@@ -110,7 +110,7 @@ pub struct Labelers {
 impl Labelers {
     /// The standard set of labelers, with the built-in knowledge base and lexicons.
     pub fn standard() -> Labelers {
-        Labelers::default()
+        Labelers { entities: Vec::new(), claims: claims::standard_claim_labelers() }
     }
 
     /// Entities and claims of one article, deterministically.
