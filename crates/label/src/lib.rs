@@ -5,6 +5,9 @@
 //! filter. A labeler never fails and never panics: on text it does not understand it finds
 //! fewer spans. This crate does no I/O: knowledge bases and lexicons come in as data.
 
+pub mod entities;
+pub mod kb;
+
 use records::{Article, Claim, Entity, EntityType};
 
 /// An entity span proposed by one labeler. Offsets are bytes into the sentence text.
@@ -108,11 +111,7 @@ pub struct Labelers {
 impl Labelers {
     /// Entities and claims of one article, deterministically.
     pub fn label(&self, article: &Article) -> (Vec<Entity>, Vec<Claim>) {
-        let mut proposals = Vec::new();
-        for labeler in &self.entities {
-            labeler.propose(article, &mut proposals);
-        }
-        let entities = aggregate(proposals);
+        let entities = entities::label_entities(article, &self.entities);
         let mut claims = Vec::new();
         for labeler in &self.claims {
             labeler.find(article, &entities, &mut claims);

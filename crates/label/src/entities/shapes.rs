@@ -1,0 +1,427 @@
+//! `shapes/1`: names of organisations, places, events and works that the knowledge base lacks,
+//! found by their head word (`datasets/label/org_shapes.tsv`):
+//!
+//! - head first: "Ministry of Economy", "Kementerian Luar Negeri", "Kompleks X", "وزارة الخارجية";
+//! - head last: "Foreign Ministry", "Baku Tribune", "Global X Initiative", "X Summit";
+//! - a quoted title that names a document ("Memorandum of Understanding between ...").
+//!
+//! A ministry's canonical name is its usual English form ("Foreign Ministry" and
+//! "Kementerian Luar Negeri" are both "Ministry of Foreign Affairs"); the coreference pass adds
+//! the country. Other names keep their text as canonical.
+
+use std::sync::Arc;
+
+use records::{Article, EntityType};
+
+use super::gazetteer::{Found, Gazetteer};
+use super::lexicon::Lexicon;
+use super::text::{Word, fold_str, is_arabic, is_capitalised, words};
+use crate::{EntityLabeler, Proposal};
+
+pub const NAME: &str = "shapes/1";
+
+/// Lower-case words inside a name ("Ministry of Economy", "Kementerian Koordinator Bidang").
+const CONNECTORS: [&str; 11] = [
+    "of", "on", "for", "and", "the", "between", "in", "dan", "untuk", "tentang", "antara",
+];
+/// Connectors allowed inside a name that ends in its head ("Belt and Road Initiative").
+const INNER: [&str; 4] = ["and", "of", "for", "&"];
+/// Arabic clitics before a head word ("ووزارة", "بوزارة").
+const AR_CLITICS: [&str; 6] = ["وب", "ول", "و", "ب", "ل", "ف"];
+
+pub struct ShapeLabeler {
+    gazetteer: Arc<Gazetteer>,
+}
+
+impl ShapeLabeler {
+    pub fn new(gazetteer: Arc<Gazetteer>) -> ShapeLabeler {
+        ShapeLabeler { gazetteer }
+    }
+}
+
+struct Ctx<'a> {
+    s: &'a str,
+    words: Vec<Word>,
+    found: Vec<Found>,
+    g: &'a Gazetteer,
+    langs: &'static [&'static str],
+    lx: &'static Lexicon,
+}
+
+impl Ctx<'_> {
+    fn w(&self, i: usize) -> &str {
+        self.words[i].text(self.s)
+    }
+
+    fn adjacent(&self, i: usize) -> bool {
+        i + 1 < self.words.len()
+            && self.s[self.words[i].end..self.words[i + 1].start]
+                .chars()
+                .all(char::is_whitespace)
+    }
+
+    /// The knowledge-base type of a name covering exactly word `i`.
+    fn kb_word(&self, i: usize) -> Option<EntityType> {
+        let w = self.words[i];
+        self.found
+            .iter()
+            .find(|f| f.start == w.start && f.end == w.end)
+            .map(|f| self.g.kb().entry(f.entry).label)
+    }
+
+    fn stop(&self, i: usize) -> bool {
+        self.lx.is_stopword(self.langs, self.w(i))
+    }
+
+    /// A multi-word head phrase starting at word `i`: the index after it.
+    fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
+        let parts: Vec<&str> = phrase.split(' ').collect();
+        let mut j = i;
+        for (k, p) in parts.iter().enumerate() {
+            if j >= self.words.len() || (k > 0 && !self.adjacent(j - 1)) {
+                return None;
+            }
+            let mut w = self.w(j);
+            if k == 0 && is_arabic(p.chars().next().unwrap_or(' ')) {
+                for c in AR_CLITICS {
+                    if let Some(rest) = w.strip_prefix(c)
+                        && fold_str(rest) == fold_str(p)
+                    {
+                        w = rest;
+                        break;
+                    }
+                }
+            }
+            if fold_str(w) != fold_str(p)
+                || !(is_capitalised(w) || is_arabic(p.chars().next().unwrap_or(' ')))
+            {
+                return None;
+            }
+            j += 1;
+        }
+        Some(j)
+    }
+
+    /// Is word `i` the head of a name in any of the article's languages?
+    fn is_head(&self, i: usize) -> bool {
+        let w = self.w(i);
+        self.langs.iter().any(|l| {
+            ["head", "tail"].iter().any(|pos| {
+                self.lx
+                    .shapes
+                    .get(&(l.to_string(), pos.to_string()))
+                    .is_some_and(|m| m.contains_key(w))
+            })
+        })
+    }
+
+    /// Capitalised words and connectors after word `j - 1`: the index after the last
+    /// capitalised word. "and" joins two fields ("Trade and Industry"), not two names.
+    fn extend_right(&self, mut j: usize) -> usize {
+        let mut end = j;
+        while j < self.words.len() && self.adjacent(j - 1) {
+            let w = self.w(j);
+            if is_capitalised(w) || w.chars().all(|c| c.is_ascii_digit()) {
+                j += 1;
+                end = j;
+            } else if matches!(w, "and" | "dan") {
+                let next_ok = j + 1 < self.words.len()
+                    && self.adjacent(j)
+                    && is_capitalised(self.w(j + 1))
+                    && !self.is_head(j + 1);
+                if !next_ok {
+                    break;
+                }
+                j += 1;
+            } else if CONNECTORS.contains(&w) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    /// Capitalised words (with inner connectors) before word `i`: the first index.
+    fn extend_left(&self, i: usize, allow_year: bool) -> usize {
+        let mut a = i;
+        let mut k = i;
+        while k > 0 && self.adjacent(k - 1) {
+            let w = self.w(k - 1);
+            let year = allow_year && w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+            if w.ends_with("'s") || w.ends_with("’s") {
+                break;
+            }
+            if (is_capitalised(w)
+                && !self.stop(k - 1)
+                && self.kb_word(k - 1) != Some(EntityType::Norp))
+                || year
+            {
+                k -= 1;
+                a = k;
+            } else if INNER.contains(&w) && k >= 2 && is_capitalised(self.w(k - 2)) {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        a
+    }
+}
+
+impl EntityLabeler for ShapeLabeler {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn propose(&self, article: &Article, out: &mut Vec<Proposal>) {
+        let lx = super::lexicon();
+        let langs = Lexicon::langs(&article.lang);
+        for (si, sentence) in article.sentences.iter().enumerate() {
+            let s = article.sentence_text(sentence);
+            let ctx = Ctx {
+                s,
+                words: words(s),
+                found: self.gazetteer.find(s),
+                g: &self.gazetteer,
+                langs,
+                lx,
+            };
+            let mut spans: Vec<(usize, usize, EntityType)> = Vec::new();
+            let n = ctx.words.len();
+            for lang in langs
+                .iter()
+                .chain(["ar"].iter().filter(|_| article.lang != "ar"))
+            {
+                let key = |pos: &str| (lang.to_string(), pos.to_string());
+                if let Some(heads) = lx.shapes.get(&key("head")) {
+                    for (head, &label) in heads {
+                        for i in 0..n {
+                            let Some(h) = ctx.phrase_at(i, head) else {
+                                continue;
+                            };
+                            if *lang == "ar" {
+                                // وزارة + its field (+ a nationality or country).
+                                if h < n && ctx.adjacent(h - 1) && ctx.w(h).starts_with("ال") {
+                                    let mut e = h + 1;
+                                    if e < n
+                                        && ctx.adjacent(e - 1)
+                                        && matches!(
+                                            ctx.kb_word(e),
+                                            Some(EntityType::Norp | EntityType::Gpe)
+                                        )
+                                    {
+                                        e += 1;
+                                    }
+                                    let word = ctx.w(i);
+                                    let start = if word.ends_with(head.as_str()) {
+                                        ctx.words[i].end - head.len()
+                                    } else {
+                                        ctx.words[i].start
+                                    };
+                                    spans.push((start, e, label));
+                                }
+                                continue;
+                            }
+                            let e = if h < n && ctx.adjacent(h - 1) {
+                                ctx.extend_right(h)
+                            } else {
+                                h
+                            };
+                            let a = if *lang == "en" {
+                                ctx.extend_left(i, false)
+                            } else {
+                                i
+                            };
+                            if e > h || a < i {
+                                spans.push((ctx.words[a].start, e, label));
+                            }
+                        }
+                    }
+                }
+                if let Some(tails) = lx.shapes.get(&key("tail")) {
+                    for t in 0..n {
+                        let Some(&label) = tails.get(ctx.w(t)) else {
+                            continue;
+                        };
+                        let a = ctx.extend_left(t, label == EntityType::Event);
+                        if a < t {
+                            spans.push((ctx.words[a].start, t + 1, label));
+                        }
+                    }
+                }
+            }
+            quoted_works(&ctx, &mut spans);
+            for (start, e, label) in spans {
+                let end = ctx.words[e - 1].end;
+                let text = &s[start..end];
+                // A name that is all knowledge base (or a lone head word) is left to the gazetteer.
+                if start >= end || ctx.found.iter().any(|f| f.start == start && f.end == end) {
+                    continue;
+                }
+                let canonical = ministry(lx, langs, text)
+                    .unwrap_or_else(|| text.split_whitespace().collect::<Vec<_>>().join(" "));
+                out.push(Proposal {
+                    sentence: si,
+                    start,
+                    end,
+                    label,
+                    canonical_id: None,
+                    canonical_name: Some(canonical),
+                    confidence: 0.6,
+                    labeler: NAME,
+                });
+            }
+        }
+    }
+}
+
+/// The usual English name of a ministry written `text`.
+fn ministry(lx: &Lexicon, langs: &[&str], text: &str) -> Option<String> {
+    let folded = fold_str(text);
+    for lang in langs.iter().chain(["ar"].iter()) {
+        if let Some(table) = lx.ministries.get(*lang) {
+            if let Some(en) = table.get(&folded) {
+                return Some(en.clone());
+            }
+            // "وزارة الخارجية الصينية": the table's phrase and a nationality after it.
+            if let Some((phrase, en)) = table
+                .iter()
+                .filter(|(p, _)| folded.starts_with(p.as_str()) && folded.len() > p.len())
+                .max_by_key(|(p, _)| p.len())
+                && folded[phrase.len()..].starts_with(' ')
+            {
+                return Some(en.clone());
+            }
+        }
+    }
+    None
+}
+
+/// A quoted title that names a document: the whole title is one WORK.
+fn quoted_works(ctx: &Ctx<'_>, spans: &mut Vec<(usize, usize, EntityType)>) {
+    let s = ctx.s;
+    let mut opens: Vec<usize> = Vec::new();
+    let quotes: Vec<(usize, char)> = s
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '"' | '“' | '”' | '«' | '»'))
+        .collect();
+    let mut k = 0;
+    while k + 1 < quotes.len() {
+        let (a, ca) = quotes[k];
+        let (b, cb) = quotes[k + 1];
+        let pair = matches!((ca, cb), ('"', '"') | ('“', '”') | ('«', '»') | ('”', '”'));
+        if !pair {
+            k += 1;
+            continue;
+        }
+        opens.push(a);
+        let inner_start = a + ca.len_utf8();
+        let content = &s[inner_start..b];
+        let lead = content.len() - content.trim_start().len();
+        let mut start = inner_start + lead;
+        let trimmed = content.trim();
+        for the in ["the ", "The "] {
+            if trimmed.starts_with(the) {
+                start += the.len();
+            }
+        }
+        let end = inner_start + content.trim_end().len();
+        let inner: Vec<usize> = (0..ctx.words.len())
+            .filter(|&i| ctx.words[i].start >= start && ctx.words[i].end <= end)
+            .collect();
+        let is_work = inner.iter().any(|&i| {
+            ctx.langs.iter().any(|l| {
+                [("head"), ("tail")].iter().any(|pos| {
+                    ctx.lx
+                        .shapes
+                        .get(&(l.to_string(), pos.to_string()))
+                        .and_then(|m| m.get(ctx.w(i)))
+                        == Some(&EntityType::Work)
+                })
+            })
+        });
+        if inner.len() >= 3 && is_work && is_capitalised(ctx.w(inner[0])) {
+            let last = *inner.last().unwrap_or(&0);
+            spans.push((start, last + 1, EntityType::Work));
+        }
+        k += 2;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::tests::{article, spans};
+    use crate::kb::KnowledgeBase;
+
+    fn labeler() -> ShapeLabeler {
+        ShapeLabeler::new(Arc::new(Gazetteer::new(Arc::new(KnowledgeBase::builtin()))))
+    }
+
+    fn got(lang: &str, s: &str) -> Vec<(String, EntityType, Option<String>)> {
+        spans(&labeler(), &article(lang, s))
+    }
+
+    #[test]
+    fn english_heads_and_tails() {
+        let g = got(
+            "en",
+            "The Ministry of Digital Development and the Foreign Ministry signed the Joint Statement on Green Energy at the Baku Energy Forum.",
+        );
+        let names: Vec<(&str, EntityType)> = g.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert!(
+            names.contains(&("Ministry of Digital Development", EntityType::Org)),
+            "{g:?}"
+        );
+        assert!(
+            names.contains(&("Foreign Ministry", EntityType::Org)),
+            "{g:?}"
+        );
+        assert!(
+            names.contains(&("Joint Statement on Green Energy", EntityType::Work)),
+            "{g:?}"
+        );
+        assert!(
+            names.contains(&("Baku Energy Forum", EntityType::Event)),
+            "{g:?}"
+        );
+        let fm = g.iter().find(|x| x.0 == "Foreign Ministry").unwrap();
+        assert_eq!(fm.2.as_deref(), Some("Ministry of Foreign Affairs"));
+    }
+
+    #[test]
+    fn quoted_document_titles() {
+        let g = got(
+            "en",
+            "They signed the \"Agreement on Mutual Visa Exemption for Holders of Service Passports\" in Rome.",
+        );
+        assert_eq!(
+            g[0].0,
+            "Agreement on Mutual Visa Exemption for Holders of Service Passports"
+        );
+        assert_eq!(g[0].1, EntityType::Work);
+    }
+
+    #[test]
+    fn indonesian_and_arabic_heads() {
+        let g = got(
+            "id",
+            "Kementerian Luar Negeri menggelar acara di Gedung Sate dan Kompleks Gelora Bung Karno.",
+        );
+        let names: Vec<(&str, EntityType)> = g.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert!(
+            names.contains(&("Kementerian Luar Negeri", EntityType::Org)),
+            "{g:?}"
+        );
+        assert!(names.contains(&("Gedung Sate", EntityType::Loc)), "{g:?}");
+        assert!(
+            names.contains(&("Kompleks Gelora Bung Karno", EntityType::Loc)),
+            "{g:?}"
+        );
+        let g = got("ar", "وقالت وزارة الخارجية الروسية إن المحادثات بناءة.");
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!(g[0].0, "وزارة الخارجية الروسية");
+        assert_eq!(g[0].2.as_deref(), Some("Ministry of Foreign Affairs"));
+    }
+}
