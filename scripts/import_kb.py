@@ -12,6 +12,8 @@ nisba rule; irregular ones are curated in datasets/kb/curated_norp.tsv.
 
 Output: TSV with a header, one row per alias, sorted:
     id  type  name  wikidata  lang  alias  flags
+and country_relations.tsv (subject  relation  object): `demonym_of` links a NORP to its
+country, `is_a country` marks the countries among the GPEs.
 """
 import pathlib
 import re
@@ -60,7 +62,8 @@ CITY_QIDS = {
 NAME_OVERRIDES = {"US": "United States", "GB": "United Kingdom", "KR": "South Korea",
                   "KP": "North Korea", "RU": "Russia", "TW": "Taiwan", "PS": "Palestine",
                   "CZ": "Czech Republic", "TL": "East Timor", "CI": "Ivory Coast",
-                  "MM": "Myanmar", "VA": "Vatican City", "FM": "Micronesia"}
+                  "MM": "Myanmar", "VA": "Vatican City", "FM": "Micronesia",
+                  "HK": "Hong Kong", "MO": "Macau"}
 # Extra aliases of the usual news usage that the sources lack.
 EXTRA = {
     "US": [("en", "United States of America"), ("en", "USA"), ("en", "U.S."), ("en", "US"),
@@ -112,7 +115,7 @@ def arabic_nisba(name):
         stem = stem[:-2]
     elif stem.endswith("ا") or stem.endswith("ة"):
         stem = stem[:-1]
-    if len(stem) < 3:
+    if len(stem) < 3 or stem.endswith("ي"):
         return []
     out = []
     for suf in ("ي", "ية", "يون", "يين"):
@@ -137,6 +140,7 @@ def main():
             by_name[key] = c
     rows = set()
     norp_seen = {}
+    relations = set()
     city_rows = set()
 
     def add(store, eid, etype, name, qid, lang, alias, flags=""):
@@ -152,6 +156,19 @@ def main():
             infos[c.alpha_2] = CountryInfo(c.alpha_2)
         except Exception:
             infos[c.alpha_2] = None
+    # A demonym shared by several territories ("Chinese", "American") belongs to the most
+    # populous of them.
+    owners = {}
+    for c in countries:
+        try:
+            d = infos[c.alpha_2].info() if infos[c.alpha_2] else {}
+        except Exception:
+            d = {}
+        dem = re.split(r"[,/]", d.get("demonym") or "")[0].strip()
+        pop = d.get("population") or 0
+        if dem and (dem not in owners or pop > owners[dem][1]):
+            owners[dem] = (c.alpha_2, pop)
+    owners = {d: o[0] for d, o in owners.items()}
     for c in countries:
         code = c.alpha_2
         name = NAME_OVERRIDES.get(code) or getattr(c, "common_name", None) or locales["en"].get(code) or c.name
@@ -179,10 +196,11 @@ def main():
         for alt in data.get("altSpellings") or []:
             if re.fullmatch(r"[A-Z][A-Za-z' .-]{3,}", alt) and not alt.isupper():
                 add(rows, eid, "GPE", name, qid, "en", alt)
-        dem = (data.get("demonym") or "").strip()
-        if dem and dem not in norp_seen and " " not in dem:
+        dem = re.split(r"[,/]", data.get("demonym") or "")[0].strip()
+        if dem and owners.get(dem) == code and " " not in dem:
             norp_seen[dem] = code
             nid = f"kb:norp-{slug(dem)}"
+            relations.add((nid, "demonym_of", eid))
             add(rows, nid, "NORP", dem, "", "en", dem)
             for p in plural_demonym(dem):
                 add(rows, nid, "NORP", dem, "", "en", p)
@@ -196,7 +214,13 @@ def main():
     for c in sorted(cities.values(), key=lambda c: c["geonameid"]):
         if c["population"] >= 500_000:
             add_city(city_rows, c, capital=False)
+    for code in sorted(QIDS) + [c.alpha_2 for c in countries if c.alpha_2 not in QIDS]:
+        relations.add((QIDS.get(code) or f"kb:country-{code.lower()}", "is_a", "country"))
     write(OUT / "countries.tsv", rows)
+    with open(OUT / "country_relations.tsv", "w", encoding="utf-8", newline="\n") as f:
+        f.write("subject\trelation\tobject\n")
+        for r in sorted(relations):
+            f.write("\t".join(r) + "\n")
     write(OUT / "cities.tsv", city_rows)
 
 

@@ -49,6 +49,12 @@ pub enum KbError {
         line: usize,
         column: &'static str,
     },
+    #[error("{file}:{line}: unknown relation `{value}` (expected `demonym_of` or `is_a`)")]
+    Relation {
+        file: String,
+        line: usize,
+        value: String,
+    },
     #[error("{file}:{line}: entity `{id}` has another type, name or wikidata id elsewhere")]
     Conflict {
         file: String,
@@ -57,8 +63,11 @@ pub enum KbError {
     },
 }
 
-/// The header every knowledge-base file starts with.
+/// The header every knowledge-base file of entities starts with.
 pub const HEADER: &str = "id\ttype\tname\twikidata\tlang\talias\tflags";
+/// The header of a file of relations between entities: `demonym_of` links a NORP to its
+/// country, `is_a country` marks a GPE as a country.
+pub const RELATIONS_HEADER: &str = "subject\trelation\tobject";
 
 /// One name of an entity in one language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,6 +100,9 @@ pub struct KbEntry {
 pub struct KnowledgeBase {
     entries: Vec<KbEntry>,
     by_id: BTreeMap<String, usize>,
+    /// NORP id -> country id.
+    demonym_of: BTreeMap<String, String>,
+    countries: std::collections::BTreeSet<String>,
 }
 
 macro_rules! kb_file {
@@ -101,7 +113,7 @@ macro_rules! kb_file {
 
 /// The built-in files, curated before generated: an alias that two entities share goes to
 /// the entity of the earlier file.
-const BUILTIN: [(&str, &str); 7] = [
+const BUILTIN: [(&str, &str); 9] = [
     kb_file!("curated_people.tsv"),
     kb_file!("curated_orgs.tsv"),
     kb_file!("curated_works_events.tsv"),
@@ -109,6 +121,8 @@ const BUILTIN: [(&str, &str); 7] = [
     kb_file!("curated_norp.tsv"),
     kb_file!("countries.tsv"),
     kb_file!("cities.tsv"),
+    kb_file!("curated_relations.tsv"),
+    kb_file!("country_relations.tsv"),
 ];
 
 impl KnowledgeBase {
@@ -123,7 +137,17 @@ impl KnowledgeBase {
         let mut kb = KnowledgeBase::default();
         for (source, (file, content)) in files.iter().enumerate() {
             let mut lines = content.lines();
-            if lines.next().map(|h| h.trim_end_matches('\r')) != Some(HEADER) {
+            let header = lines.next().map(|h| h.trim_end_matches('\r'));
+            if header == Some(RELATIONS_HEADER) {
+                for (i, line) in lines.enumerate() {
+                    let line = line.trim_end_matches('\r');
+                    if !line.trim().is_empty() {
+                        kb.add_relation(file, i + 2, line)?;
+                    }
+                }
+                continue;
+            }
+            if header != Some(HEADER) {
                 return Err(KbError::Header {
                     file: file.to_string(),
                     expected: HEADER,
@@ -139,6 +163,44 @@ impl KnowledgeBase {
             }
         }
         Ok(kb)
+    }
+
+    fn add_relation(&mut self, file: &str, line: usize, row: &str) -> Result<(), KbError> {
+        let cols: Vec<&str> = row.split('\t').map(str::trim).collect();
+        if cols.len() != 3 {
+            return Err(KbError::Columns {
+                file: file.into(),
+                line,
+                found: cols.len(),
+            });
+        }
+        match (cols[1], cols[2]) {
+            ("demonym_of", country) => {
+                self.demonym_of
+                    .insert(cols[0].to_string(), country.to_string());
+            }
+            ("is_a", "country") => {
+                self.countries.insert(cols[0].to_string());
+            }
+            (other, _) => {
+                return Err(KbError::Relation {
+                    file: file.into(),
+                    line,
+                    value: other.into(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The country of a nationality ("Chinese" -> China).
+    pub fn country_of(&self, norp_id: &str) -> Option<&KbEntry> {
+        self.demonym_of.get(norp_id).and_then(|c| self.get(c))
+    }
+
+    /// Is this GPE a country (not a city or province)?
+    pub fn is_country(&self, id: &str) -> bool {
+        self.countries.contains(id)
     }
 
     fn add_row(
@@ -280,6 +342,11 @@ mod tests {
                 .any(|a| a.lang == "ar" && a.text == "الصين")
         );
         assert!(china.aliases.iter().any(|a| a.lang == "id"));
+        assert!(kb.is_country("Q148") && !kb.is_country("Q956"));
+        assert_eq!(
+            kb.country_of("kb:norp-chinese").map(|e| e.name.as_str()),
+            Some("China")
+        );
         let ids: Vec<&str> = kb.entries().map(|e| e.id.as_str()).collect();
         let mut sorted = ids.clone();
         sorted.sort();
@@ -304,6 +371,12 @@ mod tests {
         let clash = format!("{HEADER}\nQ1\tGPE\tX\t\ten\tX\t\nQ1\tORG\tX\t\ten\tXX\t\n");
         let err = KnowledgeBase::from_tsv(&[("c.tsv", &clash)]).unwrap_err();
         assert!(err.to_string().starts_with("c.tsv:3: entity `Q1`"));
+        let rel = format!("{RELATIONS_HEADER}\nkb:x\tlocated_in\tQ1\n");
+        let err = KnowledgeBase::from_tsv(&[("r.tsv", &rel)]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "r.tsv:2: unknown relation `located_in` (expected `demonym_of` or `is_a`)"
+        );
         let err = KnowledgeBase::from_tsv(&[("d.tsv", "id\tname\n")]).unwrap_err();
         assert!(matches!(err, KbError::Header { .. }));
     }

@@ -3,10 +3,7 @@
 //! After a full name ("Xi Jinping", "Aykhan Hajizade", "شي جين بينج"), a later surname or
 //! family name ("Xi", "Hajizadeh" — one letter off is the same name for long names — or a form
 //! with initials, "A. Hajizade") refers to the same person: existing spans take the full name's
-//! canonical, and unlabelled mentions are added. A ministry without its country ("Ministry of
-//! Foreign Affairs") takes the country named just before it, else the article's main country.
-
-use std::collections::BTreeMap;
+//! canonical, and unlabelled mentions are added.
 
 use records::{Article, Entity, EntityType};
 
@@ -170,51 +167,6 @@ pub(crate) fn resolve(article: &Article, entities: &mut Vec<Entity>, lx: &Lexico
     }
     entities.extend(added);
     entities.sort_by_key(|e| (e.sentence, e.start));
-    complete_ministries(article, entities, lx);
-}
-
-/// "Ministry of Foreign Affairs" becomes "Ministry of Foreign Affairs of Azerbaijan".
-fn complete_ministries(article: &Article, entities: &mut [Entity], lx: &Lexicon) {
-    let ministries: Vec<&String> = lx.ministries.values().flat_map(|m| m.values()).collect();
-    // The article's main country: the GPE named most often, the earliest on ties.
-    let mut counts: BTreeMap<&str, (usize, (usize, usize))> = BTreeMap::new();
-    for e in entities.iter().filter(|e| e.label == EntityType::Gpe) {
-        if let Some(n) = e.canonical_name.as_deref() {
-            let c = counts.entry(n).or_insert((0, (e.sentence, e.start)));
-            c.0 += 1;
-        }
-    }
-    let main = counts
-        .iter()
-        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
-        .map(|(n, _)| n.to_string());
-    let gpes: Vec<(usize, usize, String)> = entities
-        .iter()
-        .filter(|e| e.label == EntityType::Gpe)
-        .filter_map(|e| Some((e.sentence, e.end, e.canonical_name.clone()?)))
-        .collect();
-    for e in entities.iter_mut().filter(|e| e.label == EntityType::Org) {
-        let Some(name) = e.canonical_name.clone() else {
-            continue;
-        };
-        if !ministries.iter().any(|m| **m == name) {
-            continue;
-        }
-        let s = article.sentence_text(&article.sentences[e.sentence]);
-        // "Azerbaijan's Foreign Ministry": a country right before the name.
-        let before = gpes.iter().find(|(si, end, _)| {
-            *si == e.sentence && *end <= e.start && {
-                let gap = s[*end..e.start].trim();
-                gap.is_empty() || gap == "'s" || gap == "’s"
-            }
-        });
-        let country = before.map(|g| g.2.clone()).or_else(|| main.clone());
-        if let Some(c) = country {
-            e.canonical_name = Some(format!("{name} of {c}"));
-            e.canonical_id = None;
-            add_labeler(e);
-        }
-    }
 }
 
 #[cfg(test)]
@@ -263,27 +215,5 @@ mod tests {
         assert!(ruto.iter().all(|e| e.2.as_deref() == Some("وليام روتو")));
         let xi = got.iter().find(|e| e.0 == "شي").unwrap();
         assert_eq!(xi.2.as_deref(), Some("Xi Jinping"));
-    }
-
-    #[test]
-    fn ministries_take_their_country() {
-        let a = article(
-            "en",
-            "Kazakhstan and Kazakhstan's partners met in Astana.\nThe Ministry of Foreign Affairs said Japan's Foreign Ministry agreed.",
-        );
-        let got = entities(&a);
-        let mfa = got
-            .iter()
-            .find(|e| e.0 == "Ministry of Foreign Affairs")
-            .unwrap_or_else(|| panic!("{got:?}"));
-        assert_eq!(
-            mfa.2.as_deref(),
-            Some("Ministry of Foreign Affairs of Kazakhstan")
-        );
-        let jp = got.iter().find(|e| e.0 == "Foreign Ministry").unwrap();
-        assert_eq!(
-            jp.2.as_deref(),
-            Some("Ministry of Foreign Affairs of Japan")
-        );
     }
 }

@@ -15,7 +15,7 @@ use records::{Article, EntityType};
 use regex::{Captures, Regex};
 
 use super::lexicon::{Lexicon, Relative};
-use super::text::fold_str;
+use super::text::{fold, fold_str};
 use crate::{EntityLabeler, Proposal};
 
 pub const NAME: &str = "dates/1";
@@ -246,7 +246,11 @@ fn relative(reference: &Reference, rel: Relative) -> Value {
 
 /// Every date expression in `s`: calls `emit(start, end, value)` for non-overlapping spans,
 /// the more specific patterns first.
-fn collect(s: &str, reference: &Reference, emit: &mut dyn FnMut(usize, usize, Value)) {
+fn collect(original: &str, reference: &Reference, emit: &mut dyn FnMut(usize, usize, Value)) {
+    // The patterns run on the folded text (lower case, one Alef, no diacritics) and their
+    // matches map back to the original bytes.
+    let folded = fold(original);
+    let s = folded.text.as_str();
     let p = patterns();
     let lx = super::lexicon();
     let mut taken: Vec<(usize, usize)> = Vec::new();
@@ -257,7 +261,14 @@ fn collect(s: &str, reference: &Reference, emit: &mut dyn FnMut(usize, usize, Va
             return;
         }
         taken.push((m.start(), m.end()));
-        emit(m.start(), m.end(), v);
+        let (a, b) = folded.original(m.start(), m.end());
+        emit(a, b, v);
+    };
+    // "may" is a verb: a Latin month name must be written with a capital.
+    let capital = |c: &Captures| {
+        let m = &c["mon"];
+        let at = folded.start[c.name("mon").map_or(0, |m| m.start())];
+        !m.is_ascii() || original[at..].starts_with(char::is_uppercase)
     };
     let ymd = |y: Option<i32>, mo: u32, d: u32| -> Option<Value> {
         match y {
@@ -291,8 +302,7 @@ fn collect(s: &str, reference: &Reference, emit: &mut dyn FnMut(usize, usize, Va
     for re in [&p.month_day, &p.day_month] {
         for c in re.captures_iter(s) {
             let mon = &c["mon"];
-            // "may" is a verb: the month must be written with a capital in Latin script.
-            if mon.is_ascii() && !mon.starts_with(|ch: char| ch.is_uppercase()) {
+            if !capital(&c) {
                 continue;
             }
             let y = c.name("y").and_then(|y| number(y.as_str()));
@@ -303,7 +313,7 @@ fn collect(s: &str, reference: &Reference, emit: &mut dyn FnMut(usize, usize, Va
     }
     for c in p.month_year.captures_iter(s) {
         let mon = &c["mon"];
-        if mon.is_ascii() && !mon.starts_with(|ch: char| ch.is_uppercase()) {
+        if !capital(&c) {
             continue;
         }
         let v = month_of(lx, mon)

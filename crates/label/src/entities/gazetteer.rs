@@ -33,6 +33,11 @@ const PREFIXES: [&str; 14] = [
     "cross", "ultra",
 ];
 
+/// Languages whose aliases are matched (the knowledge base keeps the others for its users):
+/// French, German, Spanish or Turkish names of countries are people's names or words in
+/// English and Indonesian text too often ("Maurice"), and Persian names clash with Arabic words.
+const MATCHED_LANGS: [&str; 7] = ["en", "id", "ms", "ar", "az", "zh", "ru"];
+
 #[derive(Debug, Clone)]
 struct Pattern {
     entry: usize,
@@ -64,7 +69,11 @@ impl Gazetteer {
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (entry, e) in kb.indexed() {
-            for alias in &e.aliases {
+            for alias in e
+                .aliases
+                .iter()
+                .filter(|a| MATCHED_LANGS.contains(&a.lang.as_str()))
+            {
                 let arabic = alias.text.chars().any(is_arabic);
                 let mut variants = vec![fold_str(&alias.text)];
                 if arabic && alias.text.contains(' ') {
@@ -82,6 +91,9 @@ impl Gazetteer {
                             if p.entry == entry {
                                 p.case_sensitive &= alias.case_sensitive;
                                 p.short &= alias.short;
+                                if is_all_caps(&p.alias) && !is_all_caps(&alias.text) {
+                                    p.alias = alias.text.clone();
+                                }
                             }
                         }
                         None => {

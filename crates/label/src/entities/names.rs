@@ -87,6 +87,12 @@ impl Ctx<'_> {
         })
     }
 
+    /// A head word of organisations, places, events or works (`org_shapes.tsv`).
+    fn is_shape_word(&self, i: usize) -> bool {
+        let w = self.w(i);
+        self.lx.shapes.values().any(|m| m.contains_key(w))
+    }
+
     fn is_title_word(&self, i: usize) -> bool {
         self.langs.iter().any(|l| {
             self.lx
@@ -248,6 +254,11 @@ impl Ctx<'_> {
                 && t != EntityType::Person
             {
                 skipped = true;
+                // "Commander of Azerbaijan's Naval Forces": a possessive owns a thing, not a name.
+                let w = self.w(last);
+                if w.ends_with("'s") || w.ends_with("’s") {
+                    return None;
+                }
                 if self.gap(last) == "," || self.gap(last) == "،" {
                     return Some(last + 1).filter(|&k| k < self.words.len());
                 }
@@ -318,7 +329,10 @@ impl EntityLabeler for NameLabeler {
                     && after < n
                     && let Some(k) = ctx.after_complement(after)
                 {
-                    let end = if is_arabic_word(ctx.w(k)) {
+                    let end = if let Some((EntityType::Person, last)) = ctx.kb_at(k) {
+                        // A known person: exactly the knowledge-base name.
+                        Some(last + 1)
+                    } else if is_arabic_word(ctx.w(k)) {
                         ctx.arabic_name(k)
                     } else {
                         ctx.latin_name(k, 4)
@@ -402,6 +416,10 @@ impl EntityLabeler for NameLabeler {
             spans.dedup_by_key(|x| (x.0, x.1));
             for (a, b, confidence) in spans {
                 let (start, end) = (ctx.words[a].start, ctx.words[b - 1].end);
+                // "Naval Forces", "Energy Forum": words that head organisations and events.
+                if (a..b).any(|k| ctx.is_shape_word(k)) {
+                    continue;
+                }
                 if ctx.overlaps_non_person(start, end) {
                     continue;
                 }

@@ -102,6 +102,36 @@ impl Ctx<'_> {
         Some(j)
     }
 
+    /// The country a name at `start..end` belongs to: a country or nationality inside it
+    /// ("وزارة الخارجية الروسية") or just before it ("Japan's Foreign Ministry", "Chinese
+    /// Foreign Ministry").
+    fn country_near(&self, start: usize, end: usize) -> Option<String> {
+        let kb = self.g.kb();
+        let country = |f: &Found| {
+            let e = kb.entry(f.entry);
+            match e.label {
+                EntityType::Gpe if kb.is_country(&e.id) => Some(e.name.clone()),
+                EntityType::Norp => kb.country_of(&e.id).map(|c| c.name.clone()),
+                _ => None,
+            }
+        };
+        let inside = self
+            .found
+            .iter()
+            .filter(|f| f.start >= start && f.end <= end)
+            .find_map(country);
+        inside.or_else(|| {
+            self.found
+                .iter()
+                .filter(|f| f.end <= start)
+                .filter(|f| {
+                    let gap = self.s[f.end..start].trim();
+                    gap.is_empty() || gap == "'s" || gap == "’s"
+                })
+                .find_map(country)
+        })
+    }
+
     /// Is word `i` the head of a name in any of the article's languages?
     fn is_head(&self, i: usize) -> bool {
         let w = self.w(i);
@@ -121,7 +151,7 @@ impl Ctx<'_> {
         let mut end = j;
         while j < self.words.len() && self.adjacent(j - 1) {
             let w = self.w(j);
-            if is_capitalised(w) || w.chars().all(|c| c.is_ascii_digit()) {
+            if is_capitalised(w) {
                 j += 1;
                 end = j;
             } else if matches!(w, "and" | "dan") {
@@ -152,20 +182,50 @@ impl Ctx<'_> {
             if w.ends_with("'s") || w.ends_with("’s") {
                 break;
             }
-            if (is_capitalised(w)
-                && !self.stop(k - 1)
-                && self.kb_word(k - 1) != Some(EntityType::Norp))
-                || year
-            {
+            let norp = self.kb_word(k - 1) == Some(EntityType::Norp);
+            // "Brazilian Development Bank" is a name; "Chinese Foreign Ministry" is a
+            // ministry described by a nationality.
+            let descriptive = norp && {
+                let rest = &self.s[self.words[k].start..self.words[i].end];
+                ministry(self.lx, self.langs, rest).is_some()
+            };
+            if (is_capitalised(w) && !self.stop(k - 1) && !descriptive) || year {
                 k -= 1;
                 a = k;
-            } else if INNER.contains(&w) && k >= 2 && is_capitalised(self.w(k - 2)) {
+            } else if INNER.contains(&w)
+                && k >= 2
+                && is_capitalised(self.w(k - 2))
+                && !(w == "and" && self.is_head(k - 2))
+            {
+                // "Olympics and Paralympics" are two names.
                 k -= 1;
             } else {
                 break;
             }
         }
         a
+    }
+}
+
+impl ShapeLabeler {
+    /// The country the article names most often (the earliest on ties).
+    fn main_country(&self, article: &Article) -> Option<String> {
+        let kb = self.gazetteer.kb();
+        let mut counts: Vec<(usize, usize)> = Vec::new(); // (entry, count) in first-seen order
+        for sentence in &article.sentences {
+            for f in self.gazetteer.find(article.sentence_text(sentence)) {
+                let e = kb.entry(f.entry);
+                if e.label == EntityType::Gpe && kb.is_country(&e.id) {
+                    match counts.iter_mut().find(|c| c.0 == f.entry) {
+                        Some(c) => c.1 += 1,
+                        None => counts.push((f.entry, 1)),
+                    }
+                }
+            }
+        }
+        let best = counts.iter().map(|c| c.1).max()?;
+        let entry = counts.iter().find(|c| c.1 == best)?.0;
+        Some(kb.entry(entry).name.clone())
     }
 }
 
@@ -177,6 +237,7 @@ impl EntityLabeler for ShapeLabeler {
     fn propose(&self, article: &Article, out: &mut Vec<Proposal>) {
         let lx = super::lexicon();
         let langs = Lexicon::langs(&article.lang);
+        let main_country = self.main_country(article);
         for (si, sentence) in article.sentences.iter().enumerate() {
             let s = article.sentence_text(sentence);
             let ctx = Ctx {
@@ -252,6 +313,8 @@ impl EntityLabeler for ShapeLabeler {
                 }
             }
             quoted_works(&ctx, &mut spans);
+            spans.sort_by_key(|x| (x.0, x.1));
+            spans.dedup_by_key(|x| (x.0, x.1));
             for (start, e, label) in spans {
                 let end = ctx.words[e - 1].end;
                 let text = &s[start..end];
@@ -259,8 +322,16 @@ impl EntityLabeler for ShapeLabeler {
                 if start >= end || ctx.found.iter().any(|f| f.start == start && f.end == end) {
                     continue;
                 }
-                let canonical = ministry(lx, langs, text)
-                    .unwrap_or_else(|| text.split_whitespace().collect::<Vec<_>>().join(" "));
+                let canonical = match ministry(lx, langs, text) {
+                    Some(en) => match ctx
+                        .country_near(start, end)
+                        .or_else(|| main_country.clone())
+                    {
+                        Some(c) => format!("{en} of {c}"),
+                        None => en,
+                    },
+                    None => text.split_whitespace().collect::<Vec<_>>().join(" "),
+                };
                 out.push(Proposal {
                     sentence: si,
                     start,
@@ -422,6 +493,32 @@ mod tests {
         let g = got("ar", "وقالت وزارة الخارجية الروسية إن المحادثات بناءة.");
         assert_eq!(g.len(), 1, "{g:?}");
         assert_eq!(g[0].0, "وزارة الخارجية الروسية");
-        assert_eq!(g[0].2.as_deref(), Some("Ministry of Foreign Affairs"));
+        assert_eq!(
+            g[0].2.as_deref(),
+            Some("Ministry of Foreign Affairs of Russia")
+        );
+    }
+
+    #[test]
+    fn ministries_take_their_country() {
+        let g = got(
+            "en",
+            "Kazakhstan and Kazakhstan's partners met in Astana and Astana.\nThe Ministry of Foreign Affairs said Japan's Foreign Ministry and the Chinese Foreign Ministry agreed with the Brazilian Development Bank.",
+        );
+        let canon = |t: &str| g.iter().find(|x| x.0 == t).and_then(|x| x.2.clone());
+        assert_eq!(
+            canon("Ministry of Foreign Affairs").as_deref(),
+            Some("Ministry of Foreign Affairs of Kazakhstan")
+        );
+        let fm: Vec<_> = g.iter().filter(|x| x.0 == "Foreign Ministry").collect();
+        assert_eq!(
+            fm[0].2.as_deref(),
+            Some("Ministry of Foreign Affairs of Japan")
+        );
+        assert_eq!(
+            fm[1].2.as_deref(),
+            Some("Ministry of Foreign Affairs of China")
+        );
+        assert!(canon("Brazilian Development Bank").is_some(), "{g:?}");
     }
 }
