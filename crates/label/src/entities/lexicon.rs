@@ -11,6 +11,7 @@ const STOPWORDS: &str = include_str!("../../../../datasets/label/stopwords.tsv")
 const PERSON_CUES: &str = include_str!("../../../../datasets/label/person_cues.tsv");
 const DATES: &str = include_str!("../../../../datasets/label/dates.tsv");
 const CHINESE: &str = include_str!("../../../../datasets/label/chinese_names.tsv");
+const DOMAINS: &str = include_str!("../../../../datasets/label/domain_words.tsv");
 
 /// Rows of a TSV with a header, split into columns; short rows are padded with "".
 fn rows(content: &str, columns: usize) -> impl Iterator<Item = Vec<&str>> {
@@ -56,6 +57,9 @@ pub(crate) struct Lexicon {
     pub chinese_surnames: BTreeSet<String>,
     /// Pinyin syllables without tones (lower case).
     pub pinyin: BTreeSet<String>,
+    /// Words of a ministry's or office's field ("Foreign", "Affairs", "Perekonomian"): never
+    /// part of a person's name.
+    pub domains: BTreeMap<String, BTreeSet<String>>,
 }
 
 impl Lexicon {
@@ -134,6 +138,12 @@ impl Lexicon {
                 _ => {}
             }
         }
+        for c in rows(DOMAINS, 2) {
+            lx.domains
+                .entry(c[0].to_string())
+                .or_default()
+                .insert(c[1].to_string());
+        }
         for c in rows(CHINESE, 2) {
             match c[0] {
                 "surname" => {
@@ -162,6 +172,21 @@ impl Lexicon {
         langs
             .iter()
             .any(|l| self.stopwords.get(*l).is_some_and(|s| s.contains(w)))
+    }
+
+    pub fn is_domain_word(&self, langs: &[&str], w: &str) -> bool {
+        langs
+            .iter()
+            .any(|l| self.domains.get(*l).is_some_and(|s| s.contains(w)))
+    }
+
+    /// Is `w` the name of a month or a weekday in one of `langs`?
+    pub fn is_calendar_word(&self, langs: &[&str], w: &str) -> bool {
+        let f = super::text::fold_str(w);
+        langs.iter().any(|l| {
+            self.months.get(*l).is_some_and(|m| m.contains_key(&f))
+                || self.weekdays.get(*l).is_some_and(|m| m.contains_key(&f))
+        })
     }
 
     /// Can `w` be split into pinyin syllables (a Chinese given name such as "Lifeng")?

@@ -15,7 +15,9 @@ use records::{Article, EntityType};
 
 use super::gazetteer::{Found, Gazetteer};
 use super::lexicon::Lexicon;
-use super::text::{Word, fold_str, is_all_caps, is_arabic, is_capitalised, words};
+use super::text::{
+    Word, fold_str, is_all_caps, is_arabic, is_capitalised, same_line_gap, title_case_words, words,
+};
 use crate::{EntityLabeler, Proposal};
 
 pub const NAME: &str = "names/1";
@@ -57,9 +59,7 @@ impl Ctx<'_> {
     /// Only spaces between words `i` and `i + 1`.
     fn adjacent(&self, i: usize) -> bool {
         i + 1 < self.words.len()
-            && self.s[self.words[i].end..self.words[i + 1].start]
-                .chars()
-                .all(char::is_whitespace)
+            && same_line_gap(self.s, self.words[i].end, self.words[i + 1].start)
     }
 
     /// What separates words `i` and `i + 1`, trimmed.
@@ -165,6 +165,7 @@ impl Ctx<'_> {
             || self.lx.is_stopword(self.langs, first)
             || is_all_caps(first)
             || self.is_title_word(i)
+            || self.lx.is_domain_word(self.langs, first)
         {
             return None;
         }
@@ -177,6 +178,9 @@ impl Ctx<'_> {
                 break;
             }
             if self.is_title_word(j) && !initial {
+                break;
+            }
+            if self.lx.is_domain_word(self.langs, w) || self.lx.is_calendar_word(self.langs, w) {
                 break;
             }
             // A place or group after the name is not part of it ("... Jepang Takeshi").
@@ -231,7 +235,9 @@ impl Ctx<'_> {
             let w = self.w(j);
             let prev = self.w(j - 1);
             let compound = AR_COMPOUND.contains(&prev);
-            if stop(w) || (w.starts_with("ال") && !compound) || w.starts_with('و') {
+            // A family name may be a nisba with the article ("بدر البوسعيدي").
+            let nisba = w.starts_with("ال") && w.ends_with('ي') && w.chars().count() >= 5;
+            if stop(w) || (w.starts_with("ال") && !compound && !nisba) || w.starts_with('و') {
                 break;
             }
             if self.kb_at(j).is_some_and(|(t, _)| t != EntityType::Person) {
@@ -239,6 +245,9 @@ impl Ctx<'_> {
             }
             j += 1;
             n += 1;
+            if w.starts_with("ال") && !compound {
+                break;
+            }
         }
         Some(j)
     }
@@ -269,10 +278,15 @@ impl Ctx<'_> {
                 continue;
             }
             let w = self.w(i);
-            if LINKS.contains(&w.to_lowercase().as_str()) && self.adjacent(i) {
+            let field = self.lx.is_domain_word(self.langs, w)
+                || (is_arabic_word(w) && w.starts_with("ال") && i < start + 3);
+            if (LINKS.contains(&w.to_lowercase().as_str()) || field) && self.adjacent(i) {
                 skipped = true;
                 i += 1;
                 continue;
+            }
+            if field && (self.gap(i) == "," || self.gap(i) == "،") {
+                return Some(i + 1).filter(|&k| k < self.words.len());
             }
             if skipped && i > start && LINKS.contains(&self.w(i - 1).to_lowercase().as_str()) {
                 // An organisation after "of the": capitalised words up to a comma.
@@ -412,6 +426,8 @@ impl EntityLabeler for NameLabeler {
                     }
                 }
             }
+            let headline = title_case_words(s, &ctx.words);
+            spans.retain(|x| !headline[x.0]);
             spans.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(y.2.total_cmp(&x.2)));
             spans.dedup_by_key(|x| (x.0, x.1));
             for (a, b, confidence) in spans {
@@ -526,5 +542,35 @@ mod tests {
             vec!["إيمانويل ماكرون"]
         );
         assert!(texts("ar", "قال الرئيس الأمريكي يدعو إلى السلام.").is_empty());
+        // A field after the title, a nisba family name.
+        assert_eq!(
+            texts(
+                "ar",
+                "وقال محافظ البنك المركزي حسن عبد الله إن التضخم تراجع، ونظيره العماني بدر البوسعيدي."
+            ),
+            vec!["حسن عبد الله", "بدر البوسعيدي"]
+        );
+    }
+
+    #[test]
+    fn fields_months_and_headlines_are_not_names() {
+        assert_eq!(
+            texts(
+                "id",
+                "Menteri Koordinator Bidang Perekonomian Airlangga Hartarto hadir, kata Menteri Keuangan Sri Mulyani."
+            ),
+            vec!["Airlangga Hartarto", "Sri Mulyani"]
+        );
+        assert_eq!(
+            texts("en", "Minister of Foreign Affairs Ahmed Attaf spoke."),
+            vec!["Ahmed Attaf"]
+        );
+        assert!(
+            texts(
+                "en",
+                "President Ruto Meets Kenyan Business Leaders In Nairobi Today"
+            )
+            .is_empty()
+        );
     }
 }

@@ -15,7 +15,9 @@ use records::{Article, EntityType};
 
 use super::gazetteer::{Found, Gazetteer};
 use super::lexicon::Lexicon;
-use super::text::{Word, fold_str, is_arabic, is_capitalised, words};
+use super::text::{
+    Word, fold_str, is_arabic, is_capitalised, same_line_gap, title_case_words, words,
+};
 use crate::{EntityLabeler, Proposal};
 
 pub const NAME: &str = "shapes/1";
@@ -55,9 +57,7 @@ impl Ctx<'_> {
 
     fn adjacent(&self, i: usize) -> bool {
         i + 1 < self.words.len()
-            && self.s[self.words[i].end..self.words[i + 1].start]
-                .chars()
-                .all(char::is_whitespace)
+            && same_line_gap(self.s, self.words[i].end, self.words[i + 1].start)
     }
 
     /// The knowledge-base type of a name covering exactly word `i`.
@@ -151,6 +151,9 @@ impl Ctx<'_> {
         let mut end = j;
         while j < self.words.len() && self.adjacent(j - 1) {
             let w = self.w(j);
+            if self.lx.is_calendar_word(self.langs, w) {
+                break;
+            }
             if is_capitalised(w) {
                 j += 1;
                 end = j;
@@ -315,6 +318,12 @@ impl EntityLabeler for ShapeLabeler {
             quoted_works(&ctx, &mut spans);
             spans.sort_by_key(|x| (x.0, x.1));
             spans.dedup_by_key(|x| (x.0, x.1));
+            // Headlines capitalise every word: only quoted titles are trusted there.
+            let headline = title_case_words(s, &ctx.words);
+            spans.retain(|x| {
+                let first = ctx.words.iter().position(|w| w.end > x.0).unwrap_or(0);
+                !headline[first] || x.2 == EntityType::Work && quoted(s, x.0)
+            });
             for (start, e, label) in spans {
                 let end = ctx.words[e - 1].end;
                 let text = &s[start..end];
@@ -367,6 +376,17 @@ fn ministry(lx: &Lexicon, langs: &[&str], text: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Does a quotation mark stand just before byte `start` (skipping a leading "the")?
+fn quoted(s: &str, start: usize) -> bool {
+    let before = s[..start].trim_end();
+    let before = before
+        .strip_suffix("the")
+        .or_else(|| before.strip_suffix("The"))
+        .unwrap_or(before)
+        .trim_end();
+    before.ends_with(['"', '“', '«'])
 }
 
 /// A quoted title that names a document: the whole title is one WORK.
@@ -459,6 +479,20 @@ mod tests {
         );
         let fm = g.iter().find(|x| x.0 == "Foreign Ministry").unwrap();
         assert_eq!(fm.2.as_deref(), Some("Ministry of Foreign Affairs"));
+    }
+
+    #[test]
+    fn headlines_and_month_names_do_not_extend_names() {
+        let g = got(
+            "en",
+            "China Development Bank Signs Loan Agreement With Brazil",
+        );
+        assert!(g.is_empty(), "{g:?}");
+        let g = got(
+            "id",
+            "Bank Indonesia menggelar Rapat Dewan Gubernur Januari 2024.",
+        );
+        assert_eq!(g[0].0, "Dewan Gubernur");
     }
 
     #[test]

@@ -119,6 +119,51 @@ pub(crate) fn words(s: &str) -> Vec<Word> {
     out
 }
 
+/// For each word, whether its line is written in headline Title Case ("China Development Bank
+/// Signs Loan Agreement With Brazil"), where capitals say nothing about names.
+pub(crate) fn title_case_words(s: &str, words: &[Word]) -> Vec<bool> {
+    let mut out = vec![false; words.len()];
+    let mut line_start = 0;
+    for line in s.split_inclusive('\n') {
+        let line_end = line_start + line.len();
+        let idx: Vec<usize> = (0..words.len())
+            .filter(|&i| words[i].start >= line_start && words[i].end <= line_end)
+            .collect();
+        let content: Vec<&str> = idx
+            .iter()
+            .map(|&i| words[i].text(s))
+            .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+            .filter(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_lowercase())
+            })
+            .collect();
+        let lower = content
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .count();
+        // Headlines carry no full stop; prose full of names does.
+        let unpunctuated = !line
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '”', ':', ';', '»', ')']);
+        if unpunctuated && content.len() >= 4 && lower * 5 <= content.len() {
+            for i in idx {
+                out[i] = true;
+            }
+        }
+        line_start = line_end;
+    }
+    out
+}
+
+/// Only spaces (no line break) between two byte offsets.
+pub(crate) fn same_line_gap(s: &str, a: usize, b: usize) -> bool {
+    s[a..b]
+        .chars()
+        .all(|c| c.is_whitespace() && c != '\n' && c != '\r')
+}
+
 /// Starts with an upper-case letter.
 pub(crate) fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
@@ -178,6 +223,15 @@ mod tests {
             w,
             vec!["People's", "Republic", "Asia-Europe", "A", "Hajizade"]
         );
+    }
+
+    #[test]
+    fn headlines_are_title_case() {
+        let s = "China Development Bank Signs Loan Agreement With Brazil\nThe bank said on Monday that the Loan Agreement was signed.";
+        let w = words(s);
+        let t = title_case_words(s, &w);
+        assert!(t[0] && t[7]);
+        assert!(!t[8] && !t[t.len() - 1]);
     }
 
     #[test]
