@@ -92,7 +92,9 @@ EXTRA = {
 STOP_ALIASES = {"kota", "bursa", "niger", "chad", "jordan", "georgia", "turkey", "guinea",
                 "victoria", "santiago", "medina", "mali", "oman", "man", "bar",
                 "ar", "sur", "city of victoria", "كوت", "صور", "جدة", "ليما", "مالي", "عمان",
-                "آمن", "نيس", "الأمل", "سلا", "نهر"}
+                "آمن", "نيس", "الأمل", "سلا", "نهر", "surat", "serang", "malang", "male", "sale",
+                "split", "mobile", "salem", "erode", "teni", "loni", "guli", "budta", "banan",
+                "honchō", "takeo", "okara", "perth"}
 ARABIC_ONLY = re.compile(r"^[\u0621-\u063A\u0641-\u064A ]+$")
 PERSIAN = set("پچژگکیۀےڈٹںھ")
 

@@ -167,6 +167,68 @@ pub(crate) fn resolve(article: &Article, entities: &mut Vec<Entity>, lx: &Lexico
     }
     entities.extend(added);
     entities.sort_by_key(|e| (e.sentence, e.start));
+    acronyms(article, entities);
+    entities.sort_by_key(|e| (e.sentence, e.start));
+}
+
+/// An acronym given in parentheses after a name ("Badan Pusat Statistik (BPS)", "(Global
+/// Development Initiative/GDI)") names the same thing wherever it stands in the article.
+fn acronyms(article: &Article, entities: &mut Vec<Entity>) {
+    let mut defined: Vec<(String, Entity)> = Vec::new();
+    for e in entities
+        .iter()
+        .filter(|e| !matches!(e.label, EntityType::Person | EntityType::Date))
+    {
+        let s = article.sentence_text(&article.sentences[e.sentence]);
+        let after = s[e.end..].trim_start();
+        let inner = after
+            .strip_prefix('(')
+            .or_else(|| after.strip_prefix('/'))
+            .map(str::trim_start);
+        let Some(inner) = inner else { continue };
+        let acronym: String = inner
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '&' || *c == '-')
+            .collect();
+        let rest = inner[acronym.len()..].trim_start();
+        let letters = acronym.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2
+            && acronym
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+            && rest.starts_with(')')
+            && !defined.iter().any(|(a, _)| *a == acronym)
+        {
+            defined.push((acronym, e.clone()));
+        }
+    }
+    let mut added = Vec::new();
+    for (si, sentence) in article.sentences.iter().enumerate() {
+        let s = article.sentence_text(sentence);
+        for w in words(s) {
+            let Some((_, def)) = defined.iter().find(|(a, _)| a == w.text(s)) else {
+                continue;
+            };
+            let taken = entities
+                .iter()
+                .chain(added.iter())
+                .any(|e: &Entity| e.sentence == si && e.start < w.end && w.start < e.end);
+            if !taken {
+                added.push(Entity {
+                    sentence: si,
+                    start: w.start,
+                    end: w.end,
+                    label: def.label,
+                    canonical_id: def.canonical_id.clone(),
+                    canonical_name: def.canonical_name.clone(),
+                    labelers: vec![NAME.to_string()],
+                    confidence: 0.6,
+                });
+            }
+        }
+    }
+    entities.extend(added);
 }
 
 #[cfg(test)]
@@ -192,6 +254,20 @@ mod tests {
         assert_eq!(canon("Abdullayev"), "Leyla Abdullayeva");
         let added = got.iter().find(|e| e.0 == "Abdullayev").unwrap();
         assert_eq!(added.3, vec!["coref/1"]);
+    }
+
+    #[test]
+    fn acronyms_defined_in_parentheses() {
+        let a = article(
+            "id",
+            "Menurut Badan Pusat Statistik (BPS), ekspor naik.\nData BPS juga menunjukkan impor turun.",
+        );
+        let got = entities(&a);
+        let bps: Vec<_> = got.iter().filter(|e| e.0 == "BPS").collect();
+        assert_eq!(bps.len(), 2, "{got:?}");
+        assert!(bps.iter().all(|e| e.1 == EntityType::Org
+            && e.2.as_deref() == Some("Badan Pusat Statistik")
+            && e.3 == vec!["coref/1"]));
     }
 
     #[test]

@@ -67,6 +67,8 @@ struct Patterns {
     month_year: Regex,
     weekday_dm: Regex,
     relative: Regex,
+    weekday: Regex,
+    month: Regex,
     year: Regex,
     copyright: Regex,
 }
@@ -106,6 +108,14 @@ fn patterns() -> &'static Patterns {
                 r"(?i){l}(?P<m>(?P<wd>{weekdays})\s*\(\s*(?P<d>{d}{{1,2}})/(?P<mo>{d}{{1,2}})(?:/(?P<y>{d}{{2,4}}))?\s*\)){r}"
             )),
             relative: re(format!(r"(?i){l}(?P<m>{relative}){r}")),
+            // "on Tuesday", "pada Senin", "يوم الخميس": the weekday alone.
+            weekday: re(format!(
+                r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:on|pada|hari|يوم|ويوم)\s+(?P<m>{weekdays}){r}"
+            )),
+            // "in June", "sejak Maret": the month alone.
+            month: re(format!(
+                r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:in|since|until|by|early|late|mid-|pada|bulan|sejak|hingga|sampai|في|منذ|خلال|حتى)\s+(?P<m>(?P<mon>{months})){r}"
+            )),
             year: re(format!(r"{l}(?P<m>(?:19|20|١٩|٢٠){d}{{2}}){r}")),
             copyright: Regex::new(r"(?i)(?:copyright|©|\(c\))[^0-9\n]{0,40}((?:19|20)[0-9]{2})")
                 .expect("copyright pattern"),
@@ -244,6 +254,17 @@ fn relative(reference: &Reference, rel: Relative) -> Value {
     }
 }
 
+/// The latest day on or before the reference date that falls on `weekday` (1 = Monday):
+/// news report days that have passed.
+fn last_weekday(reference: &Reference, weekday: u32) -> Value {
+    let Some(d) = reference.date else {
+        return Value::Unplaced;
+    };
+    let back = (d.weekday().number_from_monday() + 7 - weekday) % 7;
+    d.checked_sub_days(Days::new(u64::from(back)))
+        .map_or(Value::Unplaced, Value::Day)
+}
+
 /// Every date expression in `s`: calls `emit(start, end, value)` for non-overlapping spans,
 /// the more specific patterns first.
 fn collect(original: &str, reference: &Reference, emit: &mut dyn FnMut(usize, usize, Value)) {
@@ -321,6 +342,22 @@ fn collect(original: &str, reference: &Reference, emit: &mut dyn FnMut(usize, us
             .map(|(m, y)| Value::Month(y, m));
         push(&mut taken, &c, v);
     }
+    for c in p.weekday.captures_iter(s) {
+        let wd = lx.weekdays.values().find_map(|m| m.get(&c["m"]).copied());
+        push(&mut taken, &c, wd.map(|wd| last_weekday(reference, wd)));
+    }
+    for c in p.month.captures_iter(s) {
+        if !capital(&c) {
+            continue;
+        }
+        let v = month_of(lx, &c["mon"]).map(|m| match (reference.year, reference.date) {
+            // A month well after the reference date is last year's.
+            (_, Some(d)) if m > d.month() + 2 => Value::Month(d.year() - 1, m),
+            (Some(y), _) => Value::Month(y, m),
+            _ => Value::Unplaced,
+        });
+        push(&mut taken, &c, v);
+    }
     for c in p.relative.captures_iter(s) {
         let key = fold_str(&c["m"])
             .split_whitespace()
@@ -337,7 +374,7 @@ fn collect(original: &str, reference: &Reference, emit: &mut dyn FnMut(usize, us
         let m = c.name("m").expect("group m");
         let before = s[..m.start()].trim_end();
         let after = s[m.end()..].trim_start();
-        let quantity = before.ends_with(['$', '€', '£', '#', '¥'])
+        let quantity = before.ends_with(['$', '€', '£', '#', '¥', '-', '–'])
             || after.starts_with(['%', '-', '/'])
             || s[m.end()..].starts_with([',', '.'])
                 && s[m.end() + 1..].starts_with(|c: char| c.is_ascii_digit())
@@ -396,6 +433,25 @@ mod tests {
 
     fn pair(t: &str, c: Option<&str>) -> (String, Option<String>) {
         (t.to_string(), c.map(str::to_string))
+    }
+
+    #[test]
+    fn weekdays_and_months_alone() {
+        let mut a = article(
+            "en",
+            "The minister said on Tuesday that talks begun in March will end by June.",
+        );
+        a.published = NaiveDate::from_ymd_opt(2024, 4, 11); // a Thursday
+        assert_eq!(
+            got(&a),
+            vec![
+                pair("Tuesday", Some("2024-04-09")),
+                pair("March", Some("2024-03")),
+                pair("June", Some("2024-06")),
+            ]
+        );
+        let b = article("ar", "وأعلن البنك يوم الخميس نتائجه.");
+        assert_eq!(got(&b), vec![pair("الخميس", None)]);
     }
 
     #[test]
