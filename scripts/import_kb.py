@@ -218,6 +218,9 @@ def main():
             add_city(city_rows, c, capital=False)
     for code in sorted(QIDS) + [c.alpha_2 for c in countries if c.alpha_2 not in QIDS]:
         relations.add((QIDS.get(code) or f"kb:country-{code.lower()}", "is_a", "country"))
+    # A country's name in some language may be an English demonym ("Thai"): the NORP wins.
+    demonyms = {r[5] for r in rows if r[1] == "NORP" and r[4] == "en"}
+    rows = {r for r in rows if not (r[1] == "GPE" and r[5] in demonyms)}
     write(OUT / "countries.tsv", rows)
     with open(OUT / "country_relations.tsv", "w", encoding="utf-8", newline="\n") as f:
         f.write("subject\trelation\tobject\n")

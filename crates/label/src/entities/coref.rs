@@ -169,6 +169,80 @@ pub(crate) fn resolve(article: &Article, entities: &mut Vec<Entity>, lx: &Lexico
     entities.sort_by_key(|e| (e.sentence, e.start));
     acronyms(article, entities);
     entities.sort_by_key(|e| (e.sentence, e.start));
+    lists_of_people(article, entities, lx);
+    entities.sort_by_key(|e| (e.sentence, e.start));
+}
+
+/// In a list of names joined by commas and "and"/"dan"/"و" ("Erdogan, Ilham Aliyev and Sadyr
+/// Japarov"), a capitalised two- or three-word item beside a person is a person too.
+fn lists_of_people(article: &Article, entities: &mut Vec<Entity>, lx: &Lexicon) {
+    let mut added = Vec::new();
+    for (si, sentence) in article.sentences.iter().enumerate() {
+        let s = article.sentence_text(sentence);
+        let ws = words(s);
+        // Items: runs of capitalised words separated by a comma or a conjunction.
+        let mut items: Vec<(usize, usize)> = Vec::new(); // word index ranges
+        let mut i = 0;
+        while i < ws.len() {
+            if !is_capitalised(ws[i].text(s)) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < ws.len()
+                && is_capitalised(ws[j].text(s))
+                && s[ws[j - 1].end..ws[j].start].trim().is_empty()
+            {
+                j += 1;
+            }
+            items.push((i, j));
+            i = j;
+        }
+        let sep = |a: &(usize, usize), b: &(usize, usize)| {
+            let gap = s[ws[a.1 - 1].end..ws[b.0].start].trim();
+            matches!(gap, "," | "and" | ", and" | "dan" | ", dan" | "و" | "،")
+        };
+        let person_at = |a: &(usize, usize)| {
+            entities.iter().any(|e| {
+                e.sentence == si
+                    && e.label == EntityType::Person
+                    && e.start == ws[a.0].start
+                    && e.end == ws[a.1 - 1].end
+            })
+        };
+        for k in 0..items.len() {
+            let item = items[k];
+            let n = item.1 - item.0;
+            if !(2..=3).contains(&n) || person_at(&item) {
+                continue;
+            }
+            let beside = (k > 0 && sep(&items[k - 1], &item) && person_at(&items[k - 1]))
+                || (k + 1 < items.len() && sep(&item, &items[k + 1]) && person_at(&items[k + 1]));
+            let (start, end) = (ws[item.0].start, ws[item.1 - 1].end);
+            let first = ws[item.0].text(s);
+            let free = !entities
+                .iter()
+                .chain(added.iter())
+                .any(|e: &Entity| e.sentence == si && e.start < end && start < e.end);
+            if beside && free && !lx.is_stopword(Lexicon::langs(&article.lang), first) {
+                let text = s[start..end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                added.push(Entity {
+                    sentence: si,
+                    start,
+                    end,
+                    label: EntityType::Person,
+                    canonical_id: None,
+                    canonical_name: Some(text),
+                    labelers: vec![NAME.to_string()],
+                    confidence: 0.5,
+                });
+            }
+        }
+    }
+    entities.extend(added);
 }
 
 /// An acronym given in parentheses after a name ("Badan Pusat Statistik (BPS)", "(Global
@@ -254,6 +328,24 @@ mod tests {
         assert_eq!(canon("Abdullayev"), "Leyla Abdullayeva");
         let added = got.iter().find(|e| e.0 == "Abdullayev").unwrap();
         assert_eq!(added.3, vec!["coref/1"]);
+    }
+
+    #[test]
+    fn people_listed_beside_people() {
+        let a = article(
+            "en",
+            "Leaders including Ilham Aliyev, Sadyr Japarov and Emomali Rahmon met, as did Kenya and Peru.",
+        );
+        let got = entities(&a);
+        let persons: Vec<&str> = got
+            .iter()
+            .filter(|e| e.1 == EntityType::Person)
+            .map(|e| e.0.as_str())
+            .collect();
+        assert_eq!(
+            persons,
+            vec!["Ilham Aliyev", "Sadyr Japarov", "Emomali Rahmon"]
+        );
     }
 
     #[test]

@@ -279,6 +279,7 @@ impl Ctx<'_> {
             }
             let w = self.w(i);
             let field = self.lx.is_domain_word(self.langs, w)
+                || (self.is_shape_word(i) && is_capitalised(w))
                 || (is_arabic_word(w) && w.starts_with("ال") && i < start + 3);
             if (LINKS.contains(&w.to_lowercase().as_str()) || field) && self.adjacent(i) {
                 skipped = true;

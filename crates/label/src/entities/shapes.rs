@@ -157,6 +157,10 @@ impl Ctx<'_> {
             if is_capitalised(w) {
                 j += 1;
                 end = j;
+                // A country closes the name ("Kementerian Luar Negeri RI", "... of Azerbaijan").
+                if self.kb_word(j - 1) == Some(EntityType::Gpe) {
+                    break;
+                }
             } else if matches!(w, "and" | "dan") {
                 let next_ok = j + 1 < self.words.len()
                     && self.adjacent(j)
@@ -226,9 +230,13 @@ impl ShapeLabeler {
                 }
             }
         }
+        // Only a clear main country counts: named twice or more, and more often than any other.
         let best = counts.iter().map(|c| c.1).max()?;
-        let entry = counts.iter().find(|c| c.1 == best)?.0;
-        Some(kb.entry(entry).name.clone())
+        let leaders: Vec<&(usize, usize)> = counts.iter().filter(|c| c.1 == best).collect();
+        if best < 2 || leaders.len() > 1 {
+            return None;
+        }
+        Some(kb.entry(leaders[0].0).name.clone())
     }
 }
 
