@@ -1,6 +1,6 @@
 //! Word lists of the pattern and date labelers, per language, from `datasets/label/`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use records::EntityType;
 
@@ -26,6 +26,92 @@ fn rows(content: &str, columns: usize) -> impl Iterator<Item = Vec<&str>> {
     })
 }
 
+/// A phrase of a word list (a title, or the head of a name), folded, with what it stands for.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase {
+    /// Folded words.
+    pub parts: Vec<String>,
+    /// As written in the list.
+    pub text: String,
+    /// Written in lower case in the list: matched in any case; otherwise a Latin-script
+    /// phrase must be capitalised in the text.
+    pub lower: bool,
+    pub label: Option<EntityType>,
+}
+
+/// Phrases by language and folded first word, longest first.
+pub(crate) type PhraseIndex = BTreeMap<String, HashMap<String, Vec<Phrase>>>;
+
+fn index_phrase(index: &mut PhraseIndex, lang: &str, text: &str, label: Option<EntityType>) {
+    use super::text::fold_str;
+    let parts: Vec<String> = text.split(' ').map(fold_str).collect();
+    let Some(first) = parts.first().cloned() else {
+        return;
+    };
+    let list = index
+        .entry(lang.to_string())
+        .or_default()
+        .entry(first)
+        .or_default();
+    list.push(Phrase {
+        parts,
+        text: text.to_string(),
+        lower: text.chars().next().is_some_and(char::is_lowercase),
+        label,
+    });
+    list.sort_by(|a, b| b.parts.len().cmp(&a.parts.len()).then(a.text.cmp(&b.text)));
+}
+
+/// Arabic clitics that may stand glued before a title or a head word ("بالرئيس", "ووزارة").
+const AR_CLITICS: [&str; 6] = ["وب", "ول", "و", "ب", "ل", "ف"];
+
+/// The longest phrase of `index` (for `langs`) that starts at word `i`: the phrase, the index
+/// of the word after it, and the byte where it starts (after an Arabic clitic).
+pub(crate) fn phrase_at<'a>(
+    index: &'a PhraseIndex,
+    langs: &[&str],
+    s: &str,
+    words: &[super::text::Word],
+    folded: &[String],
+    i: usize,
+) -> Option<(&'a Phrase, usize, usize)> {
+    use super::text::{is_arabic, is_capitalised, same_line_gap};
+    let mut best: Option<(&Phrase, usize, usize)> = None;
+    for lang in langs {
+        let Some(map) = index.get(*lang) else {
+            continue;
+        };
+        let mut keys: Vec<(&str, usize)> = vec![(folded[i].as_str(), 0)];
+        if folded[i].starts_with(is_arabic) {
+            for c in AR_CLITICS {
+                if let Some(rest) = folded[i].strip_prefix(c) {
+                    keys.push((rest, c.len()));
+                }
+            }
+        }
+        for (key, skip) in keys {
+            for p in map.get(key).into_iter().flatten() {
+                let n = p.parts.len();
+                if i + n > words.len() {
+                    continue;
+                }
+                let word = &s[words[i].start + skip..words[i].end];
+                let case_ok = p.lower
+                    || !word.starts_with(|c: char| c.is_alphabetic() && !is_arabic(c))
+                    || is_capitalised(word);
+                let rest_ok = (1..n).all(|k| {
+                    folded[i + k] == p.parts[k]
+                        && same_line_gap(s, words[i + k - 1].end, words[i + k].start)
+                });
+                if case_ok && rest_ok && best.is_none_or(|b| n > b.0.parts.len()) {
+                    best = Some((p, i + n, words[i].start + skip));
+                }
+            }
+        }
+    }
+    best
+}
+
 /// A relative date expression: an offset in years, months or days from the reference date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Relative {
@@ -37,9 +123,14 @@ pub(crate) enum Relative {
 /// Word lists of one language (all of them, keyed by language code).
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    /// Titles and roles before a name (as written; matching folds case where the list is
-    /// lower case).
-    pub titles: BTreeMap<String, Vec<String>>,
+    /// Titles and roles before a name.
+    pub titles: PhraseIndex,
+    /// Folded one-word titles of every language.
+    pub title_words: BTreeSet<String>,
+    /// Heads that start a name ("Ministry", "Kementerian", "وزارة").
+    pub heads: PhraseIndex,
+    /// Folded head and tail words of every language.
+    pub shape_words: BTreeSet<String>,
     /// (lang, position "head"/"tail") -> word -> type.
     pub shapes: BTreeMap<(String, String), BTreeMap<String, EntityType>>,
     /// lang -> folded phrase -> English ministry name.
@@ -67,17 +158,17 @@ impl Lexicon {
         use super::text::fold_str;
         let mut lx = Lexicon::default();
         for c in rows(TITLES, 2) {
-            lx.titles
-                .entry(c[0].to_string())
-                .or_default()
-                .push(c[1].to_string());
-        }
-        for v in lx.titles.values_mut() {
-            // Longest first, so that "Prime Minister" is tried before "Minister".
-            v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            index_phrase(&mut lx.titles, c[0], c[1], None);
+            if !c[1].contains(' ') {
+                lx.title_words.insert(fold_str(c[1]));
+            }
         }
         for c in rows(ORG_SHAPES, 4) {
             if let Some(t) = EntityType::parse(c[3]) {
+                if c[1] == "head" {
+                    index_phrase(&mut lx.heads, c[0], c[2], Some(t));
+                }
+                lx.shape_words.insert(fold_str(c[2]));
                 lx.shapes
                     .entry((c[0].to_string(), c[1].to_string()))
                     .or_default()

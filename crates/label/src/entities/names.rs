@@ -14,7 +14,7 @@ use std::sync::Arc;
 use records::{Article, EntityType};
 
 use super::gazetteer::{Found, Gazetteer};
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, phrase_at};
 use super::text::{
     Word, fold_str, is_all_caps, is_arabic, is_capitalised, same_line_gap, title_case_words, words,
 };
@@ -45,6 +45,8 @@ impl NameLabeler {
 struct Ctx<'a> {
     s: &'a str,
     words: Vec<Word>,
+    /// Folded words.
+    folded: Vec<String>,
     found: Vec<Found>,
     langs: &'static [&'static str],
     lx: &'static Lexicon,
@@ -89,72 +91,24 @@ impl Ctx<'_> {
 
     /// A head word of organisations, places, events or works (`org_shapes.tsv`).
     fn is_shape_word(&self, i: usize) -> bool {
-        let w = self.w(i);
-        self.lx.shapes.values().any(|m| m.contains_key(w))
+        self.lx.shape_words.contains(&self.folded[i])
     }
 
     fn is_title_word(&self, i: usize) -> bool {
-        self.langs.iter().any(|l| {
-            self.lx
-                .titles
-                .get(*l)
-                .is_some_and(|t| t.iter().any(|x| x == self.w(i)))
-        })
+        self.lx.title_words.contains(&self.folded[i])
     }
 
-    /// A title phrase ending at word `i` or later, starting at `i`: the index after it.
+    /// A title phrase starting at word `i`: the index after it.
     fn title_at(&self, i: usize) -> Option<usize> {
-        for lang in self.langs {
-            for title in self.lx.titles.get(*lang).into_iter().flatten() {
-                let parts: Vec<&str> = title.split([' ', '-']).collect();
-                if i + parts.len() > self.words.len() {
-                    continue;
-                }
-                let lower = title.chars().next().is_some_and(char::is_lowercase);
-                let mut ok = true;
-                let mut j = i;
-                // Titles written with a hyphen ("Secretary-General") are one word here.
-                if title.contains('-') && !title.contains(' ') {
-                    let w = self.w(i);
-                    ok = if lower {
-                        w.eq_ignore_ascii_case(title)
-                    } else {
-                        w == title
-                    };
-                    j = i + 1;
-                } else {
-                    for p in &parts {
-                        let mut w = self.w(j);
-                        if j == i && is_arabic(w.chars().next().unwrap_or(' ')) {
-                            // Clitics before an Arabic title: "بالرئيس", "والرئيس".
-                            for c in ["وب", "ول", "و", "ب", "ل", "ف"] {
-                                if let Some(rest) = w.strip_prefix(c)
-                                    && fold_str(rest) == fold_str(p)
-                                {
-                                    w = rest;
-                                    break;
-                                }
-                            }
-                        }
-                        let same = if lower {
-                            w.to_lowercase() == p.to_lowercase()
-                        } else {
-                            fold_str(w) == fold_str(p) && (is_capitalised(w) || is_arabic_word(w))
-                        };
-                        if !same || (j > i && !self.adjacent(j - 1)) {
-                            ok = false;
-                            break;
-                        }
-                        j += 1;
-                    }
-                }
-                // "Dr." and "Mr." keep their full stop outside the word.
-                if ok {
-                    return Some(j);
-                }
-            }
-        }
-        None
+        phrase_at(
+            &self.lx.titles,
+            self.langs,
+            self.s,
+            &self.words,
+            &self.folded,
+            i,
+        )
+        .map(|m| m.1)
     }
 
     /// A Latin-script name of capitalised words (and initials) starting at word `i`: the index
@@ -327,9 +281,11 @@ impl EntityLabeler for NameLabeler {
         let langs = Lexicon::langs(&article.lang);
         for (si, sentence) in article.sentences.iter().enumerate() {
             let s = article.sentence_text(sentence);
+            let ws = words(s);
             let ctx = Ctx {
                 s,
-                words: words(s),
+                folded: ws.iter().map(|w| fold_str(w.text(s))).collect(),
+                words: ws,
                 found: self.gazetteer.find(s),
                 langs,
                 lx,

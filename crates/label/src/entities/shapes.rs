@@ -14,10 +14,8 @@ use std::sync::Arc;
 use records::{Article, EntityType};
 
 use super::gazetteer::{Found, Gazetteer};
-use super::lexicon::Lexicon;
-use super::text::{
-    Word, fold_str, is_arabic, is_capitalised, same_line_gap, title_case_words, words,
-};
+use super::lexicon::{Lexicon, phrase_at};
+use super::text::{Word, fold_str, is_capitalised, same_line_gap, title_case_words, words};
 use crate::{EntityLabeler, Proposal};
 
 pub const NAME: &str = "shapes/1";
@@ -28,8 +26,6 @@ const CONNECTORS: [&str; 11] = [
 ];
 /// Connectors allowed inside a name that ends in its head ("Belt and Road Initiative").
 const INNER: [&str; 4] = ["and", "of", "for", "&"];
-/// Arabic clitics before a head word ("ووزارة", "بوزارة").
-const AR_CLITICS: [&str; 6] = ["وب", "ول", "و", "ب", "ل", "ف"];
 
 pub struct ShapeLabeler {
     gazetteer: Arc<Gazetteer>,
@@ -44,6 +40,7 @@ impl ShapeLabeler {
 struct Ctx<'a> {
     s: &'a str,
     words: Vec<Word>,
+    folded: Vec<String>,
     found: Vec<Found>,
     g: &'a Gazetteer,
     langs: &'static [&'static str],
@@ -71,35 +68,6 @@ impl Ctx<'_> {
 
     fn stop(&self, i: usize) -> bool {
         self.lx.is_stopword(self.langs, self.w(i))
-    }
-
-    /// A multi-word head phrase starting at word `i`: the index after it.
-    fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
-        let parts: Vec<&str> = phrase.split(' ').collect();
-        let mut j = i;
-        for (k, p) in parts.iter().enumerate() {
-            if j >= self.words.len() || (k > 0 && !self.adjacent(j - 1)) {
-                return None;
-            }
-            let mut w = self.w(j);
-            if k == 0 && is_arabic(p.chars().next().unwrap_or(' ')) {
-                for c in AR_CLITICS {
-                    if let Some(rest) = w.strip_prefix(c)
-                        && fold_str(rest) == fold_str(p)
-                    {
-                        w = rest;
-                        break;
-                    }
-                }
-            }
-            if fold_str(w) != fold_str(p)
-                || !(is_capitalised(w) || is_arabic(p.chars().next().unwrap_or(' ')))
-            {
-                return None;
-            }
-            j += 1;
-        }
-        Some(j)
     }
 
     /// The country a name at `start..end` belongs to: a country or nationality inside it
@@ -134,15 +102,7 @@ impl Ctx<'_> {
 
     /// Is word `i` the head of a name in any of the article's languages?
     fn is_head(&self, i: usize) -> bool {
-        let w = self.w(i);
-        self.langs.iter().any(|l| {
-            ["head", "tail"].iter().any(|pos| {
-                self.lx
-                    .shapes
-                    .get(&(l.to_string(), pos.to_string()))
-                    .is_some_and(|m| m.contains_key(w))
-            })
-        })
+        self.lx.shape_words.contains(&self.folded[i])
     }
 
     /// Capitalised words and connectors after word `j - 1`: the index after the last
@@ -251,9 +211,11 @@ impl EntityLabeler for ShapeLabeler {
         let main_country = self.main_country(article);
         for (si, sentence) in article.sentences.iter().enumerate() {
             let s = article.sentence_text(sentence);
+            let ws = words(s);
             let ctx = Ctx {
                 s,
-                words: words(s),
+                folded: ws.iter().map(|w| fold_str(w.text(s))).collect(),
+                words: ws,
                 found: self.gazetteer.find(s),
                 g: &self.gazetteer,
                 langs,
@@ -266,49 +228,42 @@ impl EntityLabeler for ShapeLabeler {
                 .chain(["ar"].iter().filter(|_| article.lang != "ar"))
             {
                 let key = |pos: &str| (lang.to_string(), pos.to_string());
-                if let Some(heads) = lx.shapes.get(&key("head")) {
-                    for (head, &label) in heads {
-                        for i in 0..n {
-                            let Some(h) = ctx.phrase_at(i, head) else {
-                                continue;
-                            };
-                            if *lang == "ar" {
-                                // وزارة + its field (+ a nationality or country).
-                                if h < n && ctx.adjacent(h - 1) && ctx.w(h).starts_with("ال") {
-                                    let mut e = h + 1;
-                                    if e < n
-                                        && ctx.adjacent(e - 1)
-                                        && matches!(
-                                            ctx.kb_word(e),
-                                            Some(EntityType::Norp | EntityType::Gpe)
-                                        )
-                                    {
-                                        e += 1;
-                                    }
-                                    let word = ctx.w(i);
-                                    let start = if word.ends_with(head.as_str()) {
-                                        ctx.words[i].end - head.len()
-                                    } else {
-                                        ctx.words[i].start
-                                    };
-                                    spans.push((start, e, label));
-                                }
-                                continue;
+                for i in 0..n {
+                    let Some((head, h, start)) =
+                        phrase_at(&lx.heads, &[lang], s, &ctx.words, &ctx.folded, i)
+                    else {
+                        continue;
+                    };
+                    let label = head.label.unwrap_or(EntityType::Org);
+                    if *lang == "ar" {
+                        // وزارة + its field (+ a nationality or country).
+                        if h < n && ctx.adjacent(h - 1) && ctx.w(h).starts_with("ال") {
+                            let mut e = h + 1;
+                            if e < n
+                                && ctx.adjacent(e - 1)
+                                && matches!(
+                                    ctx.kb_word(e),
+                                    Some(EntityType::Norp | EntityType::Gpe)
+                                )
+                            {
+                                e += 1;
                             }
-                            let e = if h < n && ctx.adjacent(h - 1) {
-                                ctx.extend_right(h)
-                            } else {
-                                h
-                            };
-                            let a = if *lang == "en" {
-                                ctx.extend_left(i, false)
-                            } else {
-                                i
-                            };
-                            if e > h || a < i {
-                                spans.push((ctx.words[a].start, e, label));
-                            }
+                            spans.push((start, e, label));
                         }
+                        continue;
+                    }
+                    let e = if h < n && ctx.adjacent(h - 1) {
+                        ctx.extend_right(h)
+                    } else {
+                        h
+                    };
+                    let a = if *lang == "en" {
+                        ctx.extend_left(i, false)
+                    } else {
+                        i
+                    };
+                    if e > h || a < i {
+                        spans.push((ctx.words[a].start, e, label));
                     }
                 }
                 if let Some(tails) = lx.shapes.get(&key("tail")) {
