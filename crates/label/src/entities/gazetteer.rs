@@ -46,6 +46,8 @@ struct Pattern {
     short: bool,
     case_sensitive: bool,
     arabic: bool,
+    /// The entity is a WORK.
+    work: bool,
 }
 
 /// A knowledge-base name found in a text.
@@ -105,6 +107,7 @@ impl Gazetteer {
                                 short: alias.short,
                                 case_sensitive: alias.case_sensitive,
                                 arabic,
+                                work: e.label == records::EntityType::Work,
                             });
                         }
                     }
@@ -221,7 +224,9 @@ fn latin_ok(s: &str, start: usize, end: usize, p: &Pattern) -> bool {
     if !alias.contains(' ') && is_capitalised(alias) {
         return is_capitalised(text);
     }
-    true
+    // Names of initiatives are often written in lower case ("the belt and road initiative");
+    // other names in lower case are common nouns ("a national security council").
+    p.work || !is_capitalised(alias) || is_capitalised(text)
 }
 
 /// Which Arabic candidates stand on valid word edges: the letters of the word before the
@@ -362,11 +367,11 @@ mod tests {
         let g = gaz();
         let a = article(
             "en",
-            "The SCO met; who knows. WHO said xi was fine and Xi agreed.",
+            "The SCO met; who knows. WHO said xi was fine and Xi agreed on the belt and road initiative, not a world bank.",
         );
         let got = spans(&g, &a);
         let texts: Vec<&str> = got.iter().map(|x| x.0.as_str()).collect();
-        assert_eq!(texts, vec!["SCO", "WHO", "Xi"]);
+        assert_eq!(texts, vec!["SCO", "WHO", "Xi", "belt and road initiative"]);
     }
 
     #[test]

@@ -1,11 +1,14 @@
-//! Entity labelers: the knowledge-base gazetteer, name patterns (titles and roles, initials,
-//! Chinese name morphology, report cues), shapes of organisations, places, events and works,
-//! dates normalised to ISO 8601, and an in-article coreference pass that gives short mentions
-//! ("Xi", "Aliyev", "A. Hajizadeh") the canonical of the full name met in the same article.
+//! Entity labelers: the knowledge-base gazetteer (`gazetteer/1`), name patterns (`names/1`:
+//! titles and roles, initials, Chinese name morphology, report cues), shapes of organisations,
+//! places, events and works (`shapes/1`), dates normalised to ISO 8601 (`dates/1`), and an
+//! in-article pass (`coref/1`) that gives short mentions ("Xi", "Aliyev", "A. Hajizadeh") the
+//! canonical of the full name met in the same article, labels acronyms defined in parentheses
+//! ("Badan Pusat Statistik (BPS)") wherever they recur, and people listed beside people.
 //!
 //! Every labeler proposes spans on its own; [`label_entities`] aggregates them
 //! ([`crate::aggregate`]) and then runs the coreference pass, which needs the aggregated
-//! spans. Word lists live in `datasets/label/`, the knowledge base in `datasets/kb/`.
+//! spans; [`crate::Labelers::label`] calls it. Word lists live in `datasets/label/`, the
+//! knowledge base in `datasets/kb/`. Nothing here does I/O or panics on odd text.
 
 mod coref;
 mod dates;

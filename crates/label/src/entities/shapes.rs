@@ -5,9 +5,10 @@
 //! - head last: "Foreign Ministry", "Baku Tribune", "Global X Initiative", "X Summit";
 //! - a quoted title that names a document ("Memorandum of Understanding between ...").
 //!
-//! A ministry's canonical name is its usual English form ("Foreign Ministry" and
-//! "Kementerian Luar Negeri" are both "Ministry of Foreign Affairs"); the coreference pass adds
-//! the country. Other names keep their text as canonical.
+//! A ministry's canonical name is its usual English form with its country ("Foreign Ministry"
+//! and "Kementerian Luar Negeri" are "Ministry of Foreign Affairs of X"): the country inside
+//! the name or just before it, else the article's clear main country (the one named most,
+//! at least twice), else none. Other names keep their text as canonical.
 
 use std::sync::Arc;
 
