@@ -46,6 +46,8 @@ struct Pattern {
     short: bool,
     case_sensitive: bool,
     arabic: bool,
+    /// An Arabic name whose article lost its Alef after the preposition ل ("للصين").
+    lam: bool,
     /// The entity is a WORK.
     work: bool,
 }
@@ -57,6 +59,8 @@ pub(crate) struct Found {
     pub end: usize,
     pub entry: usize,
     pub short: bool,
+    /// Found through the ل + (ا)ل form: valid only right after the preposition.
+    pub lam: bool,
 }
 
 pub struct Gazetteer {
@@ -77,12 +81,17 @@ impl Gazetteer {
                 .filter(|a| MATCHED_LANGS.contains(&a.lang.as_str()))
             {
                 let arabic = alias.text.chars().any(is_arabic);
-                let mut variants = vec![fold_str(&alias.text)];
+                let folded = fold_str(&alias.text);
+                let mut variants = vec![(folded.clone(), false)];
                 if arabic && alias.text.contains(' ') {
                     // Missing spaces are common in Arabic news text ("الأممالمتحدة").
-                    variants.push(variants[0].replace(' ', ""));
+                    variants.push((folded.replace(' ', ""), false));
                 }
-                for key in variants {
+                if let Some(rest) = folded.strip_prefix("ال").filter(|_| arabic) {
+                    // After the preposition ل the article loses its Alef: "للأمم المتحدة".
+                    variants.push((format!("ل{rest}"), true));
+                }
+                for (key, lam) in variants {
                     if key.chars().count() < 2 {
                         continue;
                     }
@@ -107,6 +116,7 @@ impl Gazetteer {
                                 short: alias.short,
                                 case_sensitive: alias.case_sensitive,
                                 arabic,
+                                lam,
                                 work: e.label == records::EntityType::Work,
                             });
                         }
@@ -147,6 +157,7 @@ impl Gazetteer {
                         end,
                         entry: p.entry,
                         short: p.short,
+                        lam: p.lam,
                     },
                     true,
                 ));
@@ -157,6 +168,7 @@ impl Gazetteer {
                         end,
                         entry: p.entry,
                         short: p.short,
+                        lam: p.lam,
                     },
                     false,
                 ));
@@ -263,7 +275,9 @@ fn arabic_validity(s: &str, cands: &[(Found, bool)]) -> Vec<bool> {
         let f = &cands[i].0;
         let ws = word_start(f.start);
         let prefix = &s[ws..f.start];
-        start_ok[i] = if f.short {
+        start_ok[i] = if f.lam {
+            matches!(prefix, "ل" | "ول" | "فل")
+        } else if f.short {
             short_prefix(prefix)
         } else {
             clitic(prefix)
@@ -403,7 +417,7 @@ mod tests {
         let g = gaz();
         let a = article(
             "ar",
-            "زار الوفد روسيا والصين وبكين، وقال إن مصروالسعودية تدعمان الأممالمتحدة والشعب المصري.",
+            "زار الوفد روسيا والصين وبكين، وقال إن مصروالسعودية تدعمان الأممالمتحدة والشعب المصري وللأمم المتحدة.",
         );
         let got = spans(&g, &a);
         let names: Vec<(&str, EntityType)> = got.iter().map(|x| (x.0.as_str(), x.1)).collect();
@@ -417,6 +431,7 @@ mod tests {
                 ("السعودية", EntityType::Gpe),
                 ("الأممالمتحدة", EntityType::Org),
                 ("المصري", EntityType::Norp),
+                ("لأمم المتحدة", EntityType::Org),
             ]
         );
     }

@@ -176,7 +176,12 @@ impl Ctx<'_> {
             self.lx.is_stopword(&["ar"], w) || !w.chars().all(is_arabic) || w.chars().count() < 2
         };
         let first = self.w(i);
-        if stop(first) || first.starts_with("ال") {
+        // Not a title ("رئيس الوزراء وزير الخارجية"), not a noun with its article or a
+        // preposition and article ("للأمم", "بالرئيس").
+        let article = ["ال", "لل", "بال", "وال", "فال", "كال"]
+            .iter()
+            .any(|p| first.starts_with(p));
+        if stop(first) || article || self.is_title_word(i) {
             return None;
         }
         // An imperfect verb right after a title is more likely than a name.
