@@ -146,6 +146,39 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn odd_text_never_panics() {
+        let labelers = standard_entity_labelers(Arc::new(KnowledgeBase::builtin()));
+        let odd = [
+            "",
+            "A.",
+            "\"",
+            "“ «",
+            "ال",
+            "ﻻ ﷲ ـــ",
+            "1999-13-45 and 2021-02-30, Kamis (99/99), Senin (31/2/2023)",
+            "'s 's ’s -",
+            "President",
+            "الرئيس",
+            "e\u{301}\u{301} \u{200f}\u{200e} 👍🏽 İstanbul ǅ ß ﬁ",
+            "Ministry of",
+            "\"Agreement on\"",
+            "وللل ببب ٢٠٢٢ ١٥ سبتمبر",
+            "X. Y. Z.",
+            "Copyright © 2099",
+        ];
+        for text in odd {
+            for lang in ["en", "id", "ar", "und"] {
+                let a = article(lang, text);
+                for e in label_entities(&a, &labelers) {
+                    let s = a.sentence_text(&a.sentences[e.sentence]);
+                    assert!(s.is_char_boundary(e.start) && s.is_char_boundary(e.end));
+                    assert!(e.start < e.end && e.end <= s.len());
+                }
+            }
+        }
+    }
+
+    #[test]
     fn aggregation_merges_labelers_and_keeps_the_longest() {
         let a = article(
             "en",
