@@ -6,6 +6,8 @@
 //! fewer spans. This crate does no I/O: knowledge bases and lexicons come in as data.
 
 pub mod claims;
+pub mod entities;
+pub mod kb;
 
 use records::{Article, Claim, Entity, EntityType};
 
@@ -110,16 +112,16 @@ pub struct Labelers {
 impl Labelers {
     /// The standard set of labelers, with the built-in knowledge base and lexicons.
     pub fn standard() -> Labelers {
-        Labelers { entities: Vec::new(), claims: claims::standard_claim_labelers() }
+        let kb = std::sync::Arc::new(kb::KnowledgeBase::builtin());
+        Labelers {
+            entities: entities::standard_entity_labelers(kb),
+            claims: claims::standard_claim_labelers(),
+        }
     }
 
     /// Entities and claims of one article, deterministically.
     pub fn label(&self, article: &Article) -> (Vec<Entity>, Vec<Claim>) {
-        let mut proposals = Vec::new();
-        for labeler in &self.entities {
-            labeler.propose(article, &mut proposals);
-        }
-        let entities = aggregate(proposals);
+        let entities = entities::label_entities(article, &self.entities);
         let mut claims = Vec::new();
         for labeler in &self.claims {
             labeler.find(article, &entities, &mut claims);

@@ -1,0 +1,387 @@
+//! `coref/1`: in-article coreference of short forms, run on the aggregated entities.
+//!
+//! After a full name ("Xi Jinping", "Aykhan Hajizade", "شي جين بينج"), a later surname or
+//! family name ("Xi", "Hajizadeh" — one letter off is the same name for long names — or a form
+//! with initials, "A. Hajizade") refers to the same person: existing spans take the full name's
+//! canonical, and unlabelled mentions are added.
+
+use records::{Article, Entity, EntityType};
+
+use super::lexicon::Lexicon;
+use super::text::{edit_distance, fold_str, is_arabic, is_capitalised, words};
+
+pub const NAME: &str = "coref/1";
+
+/// A full name met in the article.
+#[derive(Debug, Clone)]
+struct Full {
+    pos: (usize, usize),
+    first: String,
+    last: String,
+    /// The family name comes first (Chinese names).
+    family_first: bool,
+    canonical_id: Option<String>,
+    canonical_name: String,
+}
+
+/// Name tokens of a span: words, initials dropped.
+fn name_tokens(span: &str) -> (Vec<String>, Vec<char>) {
+    let mut tokens = Vec::new();
+    let mut initials = Vec::new();
+    for w in words(span) {
+        let t = w.text(span);
+        let rest = &span[w.end..];
+        if t.chars().count() == 1 && rest.starts_with('.') {
+            initials.extend(t.chars());
+        } else {
+            tokens.push(t.to_string());
+        }
+    }
+    (tokens, initials)
+}
+
+/// Same surname, allowing one letter of spelling variation in long names ("Hajizadeh").
+fn same_name(a: &str, b: &str) -> bool {
+    let (fa, fb) = (fold_str(a), fold_str(b));
+    if fa == fb {
+        return true;
+    }
+    let n = fa.chars().count().min(fb.chars().count());
+    n >= 6 && !is_arabic(fa.chars().next().unwrap_or(' ')) && edit_distance(&fa, &fb) <= 1
+}
+
+fn add_labeler(e: &mut Entity) {
+    if !e.labelers.iter().any(|l| l == NAME) {
+        e.labelers.push(NAME.to_string());
+        e.labelers.sort();
+    }
+}
+
+pub(crate) fn resolve(article: &Article, entities: &mut Vec<Entity>, lx: &Lexicon) {
+    let text_of = |e: &Entity| -> String {
+        let s = article.sentence_text(&article.sentences[e.sentence]);
+        s[e.start..e.end].to_string()
+    };
+    let mut fulls: Vec<Full> = Vec::new();
+    for e in entities.iter().filter(|e| e.label == EntityType::Person) {
+        let span = text_of(e);
+        let (tokens, initials) = name_tokens(&span);
+        if tokens.len() < 2 || !initials.is_empty() {
+            continue;
+        }
+        let family_first = lx.chinese_surnames.contains(&tokens[0].to_lowercase())
+            && lx.is_pinyin_name(&tokens[1]);
+        fulls.push(Full {
+            pos: (e.sentence, e.start),
+            first: tokens[0].clone(),
+            last: tokens[tokens.len() - 1].clone(),
+            family_first,
+            canonical_id: e.canonical_id.clone(),
+            canonical_name: e.canonical_name.clone().unwrap_or(span.clone()),
+        });
+    }
+    // The full name a short form refers to: the nearest before it, else the first after it.
+    let antecedent = |pos: (usize, usize), token: &str, initial: Option<char>| -> Option<Full> {
+        let matches = |f: &&Full| {
+            let by_last = same_name(&f.last, token);
+            let by_first = f.family_first && fold_str(&f.first) == fold_str(token);
+            let initial_ok = initial.is_none_or(|c| {
+                f.first
+                    .chars()
+                    .next()
+                    .is_some_and(|x| x.to_lowercase().eq(c.to_lowercase()))
+            });
+            (by_last || by_first) && initial_ok
+        };
+        fulls
+            .iter()
+            .filter(|f| f.pos < pos)
+            .filter(matches)
+            .max_by_key(|f| f.pos)
+            .or_else(|| fulls.iter().filter(|f| f.pos > pos).find(matches))
+            .cloned()
+    };
+    // Short spans already labelled.
+    for e in entities
+        .iter_mut()
+        .filter(|e| e.label == EntityType::Person)
+    {
+        let span = {
+            let s = article.sentence_text(&article.sentences[e.sentence]);
+            s[e.start..e.end].to_string()
+        };
+        let (tokens, initials) = name_tokens(&span);
+        if tokens.len() != 1 {
+            continue;
+        }
+        if let Some(f) = antecedent((e.sentence, e.start), &tokens[0], initials.first().copied())
+            && e.canonical_name.as_deref() != Some(f.canonical_name.as_str())
+        {
+            e.canonical_id = f.canonical_id.clone();
+            e.canonical_name = Some(f.canonical_name.clone());
+            add_labeler(e);
+        }
+    }
+    // Unlabelled short mentions of a full name.
+    let mut added: Vec<Entity> = Vec::new();
+    if !fulls.is_empty() {
+        for (si, sentence) in article.sentences.iter().enumerate() {
+            let s = article.sentence_text(sentence);
+            for w in words(s) {
+                let t = w.text(s);
+                let arabic = is_arabic(t.chars().next().unwrap_or(' '));
+                let (start, token) = match t.strip_prefix('و') {
+                    Some(rest) if arabic && !fulls.iter().any(|f| f.last == t || f.first == t) => {
+                        (w.start + 'و'.len_utf8(), rest)
+                    }
+                    _ => (w.start, t),
+                };
+                if token.chars().count() < 2 || (!arabic && !is_capitalised(token)) {
+                    continue;
+                }
+                if arabic && token.chars().count() < 3 {
+                    continue;
+                }
+                let end = w.end;
+                let taken = entities
+                    .iter()
+                    .chain(added.iter())
+                    .any(|e| e.sentence == si && e.start < end && start < e.end);
+                if taken || lx.is_stopword(Lexicon::langs(&article.lang), token) {
+                    continue;
+                }
+                if let Some(f) = antecedent((si, start), token, None) {
+                    added.push(Entity {
+                        sentence: si,
+                        start,
+                        end,
+                        label: EntityType::Person,
+                        canonical_id: f.canonical_id.clone(),
+                        canonical_name: Some(f.canonical_name.clone()),
+                        labelers: vec![NAME.to_string()],
+                        confidence: 0.6,
+                    });
+                }
+            }
+        }
+    }
+    entities.extend(added);
+    entities.sort_by_key(|e| (e.sentence, e.start));
+    acronyms(article, entities);
+    entities.sort_by_key(|e| (e.sentence, e.start));
+    lists_of_people(article, entities, lx);
+    entities.sort_by_key(|e| (e.sentence, e.start));
+}
+
+/// In a list of names joined by commas and "and"/"dan"/"و" ("Erdogan, Ilham Aliyev and Sadyr
+/// Japarov"), a capitalised two- or three-word item beside a person is a person too.
+fn lists_of_people(article: &Article, entities: &mut Vec<Entity>, lx: &Lexicon) {
+    let mut added = Vec::new();
+    for (si, sentence) in article.sentences.iter().enumerate() {
+        let s = article.sentence_text(sentence);
+        let ws = words(s);
+        // Items: runs of capitalised words separated by a comma or a conjunction.
+        let mut items: Vec<(usize, usize)> = Vec::new(); // word index ranges
+        let mut i = 0;
+        while i < ws.len() {
+            if !is_capitalised(ws[i].text(s)) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < ws.len()
+                && is_capitalised(ws[j].text(s))
+                && s[ws[j - 1].end..ws[j].start].trim().is_empty()
+            {
+                j += 1;
+            }
+            items.push((i, j));
+            i = j;
+        }
+        let sep = |a: &(usize, usize), b: &(usize, usize)| {
+            let gap = s[ws[a.1 - 1].end..ws[b.0].start].trim();
+            matches!(gap, "," | "and" | ", and" | "dan" | ", dan" | "و" | "،")
+        };
+        let person_at = |a: &(usize, usize)| {
+            entities.iter().any(|e| {
+                e.sentence == si
+                    && e.label == EntityType::Person
+                    && e.start == ws[a.0].start
+                    && e.end == ws[a.1 - 1].end
+            })
+        };
+        for k in 0..items.len() {
+            let item = items[k];
+            let n = item.1 - item.0;
+            if !(2..=3).contains(&n) || person_at(&item) {
+                continue;
+            }
+            let beside = (k > 0 && sep(&items[k - 1], &item) && person_at(&items[k - 1]))
+                || (k + 1 < items.len() && sep(&item, &items[k + 1]) && person_at(&items[k + 1]));
+            let (start, end) = (ws[item.0].start, ws[item.1 - 1].end);
+            let first = ws[item.0].text(s);
+            let free = !entities
+                .iter()
+                .chain(added.iter())
+                .any(|e: &Entity| e.sentence == si && e.start < end && start < e.end);
+            if beside && free && !lx.is_stopword(Lexicon::langs(&article.lang), first) {
+                let text = s[start..end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                added.push(Entity {
+                    sentence: si,
+                    start,
+                    end,
+                    label: EntityType::Person,
+                    canonical_id: None,
+                    canonical_name: Some(text),
+                    labelers: vec![NAME.to_string()],
+                    confidence: 0.5,
+                });
+            }
+        }
+    }
+    entities.extend(added);
+}
+
+/// An acronym given in parentheses after a name ("Badan Pusat Statistik (BPS)", "(Global
+/// Development Initiative/GDI)") names the same thing wherever it stands in the article.
+fn acronyms(article: &Article, entities: &mut Vec<Entity>) {
+    let mut defined: Vec<(String, Entity)> = Vec::new();
+    for e in entities
+        .iter()
+        .filter(|e| !matches!(e.label, EntityType::Person | EntityType::Date))
+    {
+        let s = article.sentence_text(&article.sentences[e.sentence]);
+        let after = s[e.end..].trim_start();
+        let inner = after
+            .strip_prefix('(')
+            .or_else(|| after.strip_prefix('/'))
+            .map(str::trim_start);
+        let Some(inner) = inner else { continue };
+        let acronym: String = inner
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '&' || *c == '-')
+            .collect();
+        let rest = inner[acronym.len()..].trim_start();
+        let letters = acronym.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2
+            && acronym
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+            && rest.starts_with(')')
+            && !defined.iter().any(|(a, _)| *a == acronym)
+        {
+            defined.push((acronym, e.clone()));
+        }
+    }
+    let mut added = Vec::new();
+    for (si, sentence) in article.sentences.iter().enumerate() {
+        let s = article.sentence_text(sentence);
+        for w in words(s) {
+            let Some((_, def)) = defined.iter().find(|(a, _)| a == w.text(s)) else {
+                continue;
+            };
+            let taken = entities
+                .iter()
+                .chain(added.iter())
+                .any(|e: &Entity| e.sentence == si && e.start < w.end && w.start < e.end);
+            if !taken {
+                added.push(Entity {
+                    sentence: si,
+                    start: w.start,
+                    end: w.end,
+                    label: def.label,
+                    canonical_id: def.canonical_id.clone(),
+                    canonical_name: def.canonical_name.clone(),
+                    labelers: vec![NAME.to_string()],
+                    confidence: 0.6,
+                });
+            }
+        }
+    }
+    entities.extend(added);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::tests::{article, entities};
+    use records::EntityType;
+
+    #[test]
+    fn english_surnames_initials_and_spelling_variants() {
+        let a = article(
+            "en",
+            "Foreign Minister Jeyhun Bayramov met spokesperson Leyla Abdullayeva.\nBayramov said ties grew, L. Abdullayeva noted, and Abdullayev added more.",
+        );
+        let got = entities(&a);
+        let canon = |t: &str| {
+            got.iter()
+                .find(|e| e.0 == t)
+                .and_then(|e| e.2.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(canon("Bayramov"), "Jeyhun Bayramov");
+        assert_eq!(canon("L. Abdullayeva"), "Leyla Abdullayeva");
+        assert_eq!(canon("Abdullayev"), "Leyla Abdullayeva");
+        let added = got.iter().find(|e| e.0 == "Abdullayev").unwrap();
+        assert_eq!(added.3, vec!["coref/1"]);
+    }
+
+    #[test]
+    fn people_listed_beside_people() {
+        let a = article(
+            "en",
+            "Leaders including Ilham Aliyev, Sadyr Japarov and Emomali Rahmon met, as did Kenya and Peru.",
+        );
+        let got = entities(&a);
+        let persons: Vec<&str> = got
+            .iter()
+            .filter(|e| e.1 == EntityType::Person)
+            .map(|e| e.0.as_str())
+            .collect();
+        assert_eq!(
+            persons,
+            vec!["Ilham Aliyev", "Sadyr Japarov", "Emomali Rahmon"]
+        );
+    }
+
+    #[test]
+    fn acronyms_defined_in_parentheses() {
+        let a = article(
+            "id",
+            "Menurut Badan Pusat Statistik (BPS), ekspor naik.\nData BPS juga menunjukkan impor turun.",
+        );
+        let got = entities(&a);
+        let bps: Vec<_> = got.iter().filter(|e| e.0 == "BPS").collect();
+        assert_eq!(bps.len(), 2, "{got:?}");
+        assert!(bps.iter().all(|e| e.1 == EntityType::Org
+            && e.2.as_deref() == Some("Badan Pusat Statistik")
+            && e.3 == vec!["coref/1"]));
+    }
+
+    #[test]
+    fn chinese_family_names_and_arabic() {
+        let a = article(
+            "en",
+            "Premier Li Qiang met the delegation.\nLi stressed cooperation with Indonesia.",
+        );
+        let got = entities(&a);
+        let li = got.iter().find(|e| e.0 == "Li").unwrap();
+        assert_eq!(li.2.as_deref(), Some("Li Qiang"));
+        assert_eq!(li.1, EntityType::Person);
+
+        let b = article(
+            "ar",
+            "استقبل الرئيس الكيني، وليام روتو، الوفد.\nوقال روتو إن العلاقات قوية، وأكد شي جين بينج ذلك وشكر شي روتو.",
+        );
+        let got = entities(&b);
+        let ruto: Vec<_> = got.iter().filter(|e| e.0 == "روتو").collect();
+        assert_eq!(ruto.len(), 2, "{got:?}");
+        assert!(ruto.iter().all(|e| e.2.as_deref() == Some("وليام روتو")));
+        let xi = got.iter().find(|e| e.0 == "شي").unwrap();
+        assert_eq!(xi.2.as_deref(), Some("Xi Jinping"));
+    }
+}

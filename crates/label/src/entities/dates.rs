@@ -1,0 +1,528 @@
+//! `dates/1`: dates and periods in English, Indonesian and Arabic, normalised to ISO 8601.
+//!
+//! Absolute dates ("2 June 2021", "June 2, 2021", "15 سبتمبر 2022", "2021-06-04"), partial
+//! ones ("June 2", "Kamis (15/9)"), months ("June 2021"), years ("2022") and relative
+//! expressions ("last year", "tahun ini", "العام الماضي") are placed on the calendar from the
+//! article's reference date: `published`, else `copyright_year`, else a full date in the
+//! article's first lines (a timestamp), else a copyright year in the text. Where the article
+//! gives no reference, a partial or relative date keeps a null canonical. Vague periods
+//! ("recent years", "saat ini", "منذ قرن") are not dates.
+
+use std::sync::OnceLock;
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+use records::{Article, EntityType};
+use regex::{Captures, Regex};
+
+use super::lexicon::{Lexicon, Relative};
+use super::text::{fold, fold_str};
+use crate::{EntityLabeler, Proposal};
+
+pub const NAME: &str = "dates/1";
+
+/// Words after a number that make it a quantity, not a year.
+const UNITS: [&str; 20] = [
+    "people",
+    "persons",
+    "tons",
+    "tonnes",
+    "km",
+    "kilometers",
+    "kilometres",
+    "meters",
+    "units",
+    "orang",
+    "ton",
+    "unit",
+    "dollars",
+    "usd",
+    "yuan",
+    "manat",
+    "rupiah",
+    "barrels",
+    "cars",
+    "companies",
+];
+
+#[derive(Default)]
+pub struct DateLabeler;
+
+impl DateLabeler {
+    pub fn new() -> DateLabeler {
+        DateLabeler
+    }
+}
+
+/// What the article lets us place dates by.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Reference {
+    year: Option<i32>,
+    date: Option<NaiveDate>,
+}
+
+struct Patterns {
+    iso: Regex,
+    month_day: Regex,
+    day_month: Regex,
+    month_year: Regex,
+    weekday_dm: Regex,
+    relative: Regex,
+    weekday: Regex,
+    month: Regex,
+    year: Regex,
+    copyright: Regex,
+}
+
+fn alternation<'a>(items: impl Iterator<Item = &'a String>) -> String {
+    let mut v: Vec<&String> = items.collect();
+    v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    v.dedup();
+    v.iter()
+        .map(|s| regex::escape(s).replace("\\ ", "\\s+").replace(' ', "\\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let lx = super::lexicon();
+        let months = alternation(lx.months.values().flat_map(|m| m.keys()));
+        let weekdays = alternation(lx.weekdays.values().flat_map(|m| m.keys()));
+        let relative = alternation(lx.relative.values().flat_map(|m| m.keys()));
+        // Letters around a match must not continue a word (\b is ASCII-blind for Arabic).
+        let l = r"(?:^|[^\p{L}\p{N}])";
+        let r = r"(?:$|[^\p{L}\p{N}])";
+        let d = r"[0-9٠-٩]";
+        let re = |s: String| Regex::new(&s).expect("date pattern");
+        Patterns {
+            iso: re(format!(r"{l}(?P<m>(?P<y>{d}{{4}})-(?P<mo>{d}{{2}})-(?P<d>{d}{{2}})){r}")),
+            month_day: re(format!(
+                r"(?i){l}(?P<m>(?:(?:{weekdays}),?\s+)?(?P<mon>{months})\.?\s+(?P<d>{d}{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{d}{{4}}))?){r}"
+            )),
+            day_month: re(format!(
+                r"(?i){l}(?P<m>(?P<d>{d}{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<mon>{months})\.?(?:,?\s+(?P<y>{d}{{4}}))?){r}"
+            )),
+            month_year: re(format!(r"(?i){l}(?P<m>(?P<mon>{months})\.?,?\s+(?P<y>{d}{{4}})){r}")),
+            weekday_dm: re(format!(
+                r"(?i){l}(?P<m>(?P<wd>{weekdays})\s*\(\s*(?P<d>{d}{{1,2}})/(?P<mo>{d}{{1,2}})(?:/(?P<y>{d}{{2,4}}))?\s*\)){r}"
+            )),
+            relative: re(format!(r"(?i){l}(?P<m>{relative}){r}")),
+            // "on Tuesday", "pada Senin", "يوم الخميس": the weekday alone.
+            weekday: re(format!(
+                r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:on|pada|hari|يوم|ويوم)\s+(?P<m>{weekdays}){r}"
+            )),
+            // "in June", "sejak Maret": the month alone.
+            month: re(format!(
+                r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:in|since|until|by|early|late|mid-|pada|bulan|sejak|hingga|sampai|في|منذ|خلال|حتى)\s+(?P<m>(?P<mon>{months})){r}"
+            )),
+            year: re(format!(r"{l}(?P<m>(?:19|20|١٩|٢٠){d}{{2}}){r}")),
+            copyright: Regex::new(r"(?i)(?:copyright|©|\(c\))[^0-9\n]{0,40}((?:19|20)[0-9]{2})")
+                .expect("copyright pattern"),
+        }
+    })
+}
+
+/// ASCII value of a run of Western or Arabic-Indic digits.
+fn number(s: &str) -> Option<i32> {
+    let ascii: String = s
+        .chars()
+        .map(|c| match c {
+            '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+            c => c,
+        })
+        .collect();
+    ascii.parse().ok()
+}
+
+fn month_of(lx: &Lexicon, name: &str) -> Option<u32> {
+    let key = fold_str(name.trim_end_matches('.'));
+    let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+    lx.months.values().find_map(|m| m.get(&key).copied())
+}
+
+fn reference(article: &Article) -> Reference {
+    if let Some(d) = article.published {
+        return Reference {
+            year: Some(d.year()),
+            date: Some(d),
+        };
+    }
+    if let Some(y) = article.copyright_year {
+        return Reference {
+            year: Some(y),
+            date: None,
+        };
+    }
+    // A timestamp among the first lines (before the parser knows the publication date).
+    let head: String = article
+        .text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(3)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let none = Reference::default();
+    let mut found: Vec<(usize, Option<NaiveDate>, Option<i32>)> = Vec::new();
+    collect(&head, &none, &mut found_adapter(&mut found));
+    if let Some(d) = found.iter().filter_map(|(_, d, _)| *d).next() {
+        return Reference {
+            year: Some(d.year()),
+            date: Some(d),
+        };
+    }
+    if let Some(c) = patterns().copyright.captures(&article.text) {
+        return Reference {
+            year: number(&c[1]),
+            date: None,
+        };
+    }
+    none
+}
+
+/// Keeps only the full dates of `collect`.
+fn found_adapter(
+    found: &mut Vec<(usize, Option<NaiveDate>, Option<i32>)>,
+) -> impl FnMut(usize, usize, Value) + '_ {
+    move |start, _end, v| {
+        if let Value::Day(d) = v {
+            found.push((start, Some(d), None));
+        }
+    }
+}
+
+/// A date's value, as precise as the text and the reference allow.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Value {
+    Day(NaiveDate),
+    Month(i32, u32),
+    Year(i32),
+    Unplaced,
+}
+
+impl Value {
+    fn iso(self) -> Option<String> {
+        match self {
+            Value::Day(d) => Some(d.format("%Y-%m-%d").to_string()),
+            Value::Month(y, m) => Some(format!("{y:04}-{m:02}")),
+            Value::Year(y) => Some(format!("{y:04}")),
+            Value::Unplaced => None,
+        }
+    }
+}
+
+/// A day and month placed in the reference year (the previous year when that would put it
+/// well after the reference date).
+fn place(reference: &Reference, month: u32, day: u32) -> Value {
+    let Some(year) = reference.year else {
+        return Value::Unplaced;
+    };
+    let Some(mut date) = NaiveDate::from_ymd_opt(year, month, day) else {
+        return Value::Unplaced;
+    };
+    if let Some(r) = reference.date
+        && date > r + Days::new(60)
+        && let Some(prev) = NaiveDate::from_ymd_opt(year - 1, month, day)
+    {
+        date = prev;
+    }
+    Value::Day(date)
+}
+
+fn relative(reference: &Reference, rel: Relative) -> Value {
+    match rel {
+        Relative::Year(n) => reference
+            .year
+            .map_or(Value::Unplaced, |y| Value::Year(y + n)),
+        Relative::Month(n) => reference.date.map_or(Value::Unplaced, |d| {
+            let first = d.with_day(1).unwrap_or(d);
+            let m = if n >= 0 {
+                first.checked_add_months(Months::new(n as u32))
+            } else {
+                first.checked_sub_months(Months::new(n.unsigned_abs()))
+            };
+            m.map_or(Value::Unplaced, |m| Value::Month(m.year(), m.month()))
+        }),
+        Relative::Day(n) => reference.date.map_or(Value::Unplaced, |d| {
+            let r = if n >= 0 {
+                d.checked_add_days(Days::new(n as u64))
+            } else {
+                d.checked_sub_days(Days::new(n.unsigned_abs() as u64))
+            };
+            r.map_or(Value::Unplaced, Value::Day)
+        }),
+    }
+}
+
+/// The latest day on or before the reference date that falls on `weekday` (1 = Monday):
+/// news report days that have passed.
+fn last_weekday(reference: &Reference, weekday: u32) -> Value {
+    let Some(d) = reference.date else {
+        return Value::Unplaced;
+    };
+    let back = (d.weekday().number_from_monday() + 7 - weekday) % 7;
+    d.checked_sub_days(Days::new(u64::from(back)))
+        .map_or(Value::Unplaced, Value::Day)
+}
+
+/// Every date expression in `s`: calls `emit(start, end, value)` for non-overlapping spans,
+/// the more specific patterns first.
+fn collect(original: &str, reference: &Reference, emit: &mut dyn FnMut(usize, usize, Value)) {
+    // The patterns run on the folded text (lower case, one Alef, no diacritics) and their
+    // matches map back to the original bytes.
+    let folded = fold(original);
+    let s = folded.text.as_str();
+    let p = patterns();
+    let lx = super::lexicon();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut push = |taken: &mut Vec<(usize, usize)>, c: &Captures, v: Option<Value>| {
+        let Some(v) = v else { return };
+        let m = c.name("m").expect("every date pattern has group m");
+        if taken.iter().any(|&(a, b)| a < m.end() && m.start() < b) {
+            return;
+        }
+        taken.push((m.start(), m.end()));
+        let (a, b) = folded.original(m.start(), m.end());
+        emit(a, b, v);
+    };
+    // "may" is a verb: a Latin month name must be written with a capital.
+    let capital = |c: &Captures| {
+        let m = &c["mon"];
+        let at = folded.start[c.name("mon").map_or(0, |m| m.start())];
+        !m.is_ascii() || original[at..].starts_with(char::is_uppercase)
+    };
+    let ymd = |y: Option<i32>, mo: u32, d: u32| -> Option<Value> {
+        match y {
+            Some(y) => NaiveDate::from_ymd_opt(y, mo, d).map(Value::Day),
+            None => (1..=12)
+                .contains(&mo)
+                .then(|| place(reference, mo, d))
+                .filter(|_| (1..=31).contains(&d)),
+        }
+    };
+    for c in p.iso.captures_iter(s) {
+        let v = ymd(
+            number(&c["y"]),
+            number(&c["mo"]).unwrap_or(0) as u32,
+            number(&c["d"]).unwrap_or(0) as u32,
+        );
+        push(&mut taken, &c, v);
+    }
+    for c in p.weekday_dm.captures_iter(s) {
+        let y = c
+            .name("y")
+            .and_then(|y| number(y.as_str()))
+            .map(|y| if y < 100 { 2000 + y } else { y });
+        let v = ymd(
+            y,
+            number(&c["mo"]).unwrap_or(0) as u32,
+            number(&c["d"]).unwrap_or(0) as u32,
+        );
+        push(&mut taken, &c, v);
+    }
+    for re in [&p.month_day, &p.day_month] {
+        for c in re.captures_iter(s) {
+            let mon = &c["mon"];
+            if !capital(&c) {
+                continue;
+            }
+            let y = c.name("y").and_then(|y| number(y.as_str()));
+            let v =
+                month_of(lx, mon).and_then(|mo| ymd(y, mo, number(&c["d"]).unwrap_or(0) as u32));
+            push(&mut taken, &c, v);
+        }
+    }
+    for c in p.month_year.captures_iter(s) {
+        let mon = &c["mon"];
+        if !capital(&c) {
+            continue;
+        }
+        let v = month_of(lx, mon)
+            .zip(number(&c["y"]))
+            .map(|(m, y)| Value::Month(y, m));
+        push(&mut taken, &c, v);
+    }
+    for c in p.weekday.captures_iter(s) {
+        let wd = lx.weekdays.values().find_map(|m| m.get(&c["m"]).copied());
+        push(&mut taken, &c, wd.map(|wd| last_weekday(reference, wd)));
+    }
+    for c in p.month.captures_iter(s) {
+        if !capital(&c) {
+            continue;
+        }
+        let v = month_of(lx, &c["mon"]).map(|m| match (reference.year, reference.date) {
+            // A month well after the reference date is last year's.
+            (_, Some(d)) if m > d.month() + 2 => Value::Month(d.year() - 1, m),
+            (Some(y), _) => Value::Month(y, m),
+            _ => Value::Unplaced,
+        });
+        push(&mut taken, &c, v);
+    }
+    for c in p.relative.captures_iter(s) {
+        let key = fold_str(&c["m"])
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let v = lx
+            .relative
+            .values()
+            .find_map(|m| m.get(&key).copied())
+            .map(|r| relative(reference, r));
+        push(&mut taken, &c, v);
+    }
+    for c in p.year.captures_iter(s) {
+        let m = c.name("m").expect("group m");
+        let before = s[..m.start()].trim_end();
+        let after = s[m.end()..].trim_start();
+        let quantity = before.ends_with(['$', '€', '£', '#', '¥', '-', '–'])
+            || after.starts_with(['%', '-', '/'])
+            || s[m.end()..].starts_with([',', '.'])
+                && s[m.end() + 1..].starts_with(|c: char| c.is_ascii_digit())
+            || s[..m.start()].ends_with([',', '.'])
+                && s[..m.start() - 1].ends_with(|c: char| c.is_ascii_digit())
+            || UNITS.iter().any(|u| {
+                after
+                    .split(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(u))
+            });
+        if quantity {
+            continue;
+        }
+        push(&mut taken, &c, number(m.as_str()).map(Value::Year));
+    }
+}
+
+impl EntityLabeler for DateLabeler {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn propose(&self, article: &Article, out: &mut Vec<Proposal>) {
+        let reference = reference(article);
+        for (si, sentence) in article.sentences.iter().enumerate() {
+            let s = article.sentence_text(sentence);
+            collect(s, &reference, &mut |start, end, v| {
+                let iso = v.iso();
+                out.push(Proposal {
+                    sentence: si,
+                    start,
+                    end,
+                    label: EntityType::Date,
+                    canonical_id: iso.clone(),
+                    canonical_name: iso,
+                    confidence: 0.8,
+                    labeler: NAME,
+                });
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::tests::{article, spans};
+
+    fn got(a: &Article) -> Vec<(String, Option<String>)> {
+        spans(&DateLabeler::new(), a)
+            .into_iter()
+            .map(|(t, _, c)| (t, c))
+            .collect()
+    }
+
+    fn pair(t: &str, c: Option<&str>) -> (String, Option<String>) {
+        (t.to_string(), c.map(str::to_string))
+    }
+
+    #[test]
+    fn weekdays_and_months_alone() {
+        let mut a = article(
+            "en",
+            "The minister said on Tuesday that talks begun in March will end by June.",
+        );
+        a.published = NaiveDate::from_ymd_opt(2024, 4, 11); // a Thursday
+        assert_eq!(
+            got(&a),
+            vec![
+                pair("Tuesday", Some("2024-04-09")),
+                pair("March", Some("2024-03")),
+                pair("June", Some("2024-06")),
+            ]
+        );
+        let b = article("ar", "وأعلن البنك يوم الخميس نتائجه.");
+        assert_eq!(got(&b), vec![pair("الخميس", None)]);
+    }
+
+    #[test]
+    fn english_absolute_partial_and_relative() {
+        let mut a = article(
+            "en",
+            "On March 3, the ministers met; on 14 February 2019 they signed, and last year sales rose in May 2020.\nIn recent years trade grew, and 2,000 people came in 2018. Both may 5 times agree.",
+        );
+        a.published = NaiveDate::from_ymd_opt(2021, 4, 10);
+        assert_eq!(
+            got(&a),
+            vec![
+                pair("March 3", Some("2021-03-03")),
+                pair("14 February 2019", Some("2019-02-14")),
+                pair("last year", Some("2020")),
+                pair("May 2020", Some("2020-05")),
+                pair("2018", Some("2018")),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_reference_leaves_partial_dates_unplaced() {
+        let a = article("en", "They met on June 2 and will meet again next year.");
+        assert_eq!(got(&a), vec![pair("June 2", None), pair("next year", None)]);
+    }
+
+    #[test]
+    fn timestamp_and_copyright_give_the_reference() {
+        let a = article(
+            "en",
+            "Talks held\n2019-11-05 10:00\nThey met on November 4 and will meet next year.",
+        );
+        let g = got(&a);
+        assert!(g.contains(&pair("November 4", Some("2019-11-04"))), "{g:?}");
+        assert!(g.contains(&pair("next year", Some("2020"))), "{g:?}");
+        let b = article(
+            "id",
+            "Jakarta - Menteri bertemu pada Selasa (7/3) dan tahun lalu.\nSaat ini belum ada hasil.\nCopyright © ANTARA 2023",
+        );
+        let g = got(&b);
+        assert_eq!(g[0], pair("Selasa (7/3)", Some("2023-03-07")));
+        assert_eq!(g[1], pair("tahun lalu", Some("2022")));
+    }
+
+    #[test]
+    fn indonesian_and_arabic() {
+        let mut a = article(
+            "id",
+            "Pertemuan digelar 17 Agustus 2023 dan berlanjut bulan depan, hari ini ramai.",
+        );
+        a.published = NaiveDate::from_ymd_opt(2023, 8, 20);
+        assert_eq!(
+            got(&a),
+            vec![
+                pair("17 Agustus 2023", Some("2023-08-17")),
+                pair("bulan depan", Some("2023-09")),
+                pair("hari ini", Some("2023-08-20")),
+            ]
+        );
+        let mut b = article(
+            "ar",
+            "وقع الجانبان الاتفاق في 15 سبتمبر 2022، وسيلتقيان العام المقبل، ولم يحدث ذلك منذ قرن.",
+        );
+        b.copyright_year = Some(2022);
+        assert_eq!(
+            got(&b),
+            vec![
+                pair("15 سبتمبر 2022", Some("2022-09-15")),
+                pair("العام المقبل", Some("2023")),
+            ]
+        );
+    }
+}

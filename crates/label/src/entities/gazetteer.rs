@@ -1,0 +1,446 @@
+//! `gazetteer/1`: names of the knowledge base found in the text.
+//!
+//! Aliases and text are folded alike (case, diacritics, Arabic letter variants), so matching
+//! tolerates them; an Aho-Corasick automaton finds every occurrence, and the longest valid
+//! ones win. Latin-script names must stand on word boundaries (a possessive "'s" stays outside
+//! the span; an acronym or a one-word name must keep its capital). Arabic names may carry
+//! clitics (و ف ب ل ك) or be glued to a neighbouring name ("أذربيجانوالصين"): the span covers
+//! the name's own letters only.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use records::Article;
+#[cfg(test)]
+use records::EntityType;
+
+use super::text::{
+    char_at, char_before, fold, fold_str, is_all_caps, is_arabic, is_capitalised, is_word_char,
+};
+use crate::kb::KnowledgeBase;
+use crate::{EntityLabeler, Proposal};
+
+pub const NAME: &str = "gazetteer/1";
+
+/// Arabic clitics that may stand before a name, in one word with it.
+const CLITICS: [&str; 12] = [
+    "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "ولل",
+];
+/// Latin prefixes that make a hyphenated word that is not the name ("Trans-Caspian").
+const PREFIXES: [&str; 14] = [
+    "trans", "pan", "anti", "pro", "post", "pre", "non", "inter", "intra", "sub", "ex", "neo",
+    "cross", "ultra",
+];
+
+/// Languages whose aliases are matched (the knowledge base keeps the others for its users):
+/// French, German, Spanish or Turkish names of countries are people's names or words in
+/// English and Indonesian text too often ("Maurice"), and Persian names clash with Arabic words.
+const MATCHED_LANGS: [&str; 7] = ["en", "id", "ms", "ar", "az", "zh", "ru"];
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    entry: usize,
+    /// The alias as written in the knowledge base.
+    alias: String,
+    short: bool,
+    case_sensitive: bool,
+    arabic: bool,
+    /// An Arabic name whose article lost its Alef after the preposition ل ("للصين").
+    lam: bool,
+    /// The entity is a WORK.
+    work: bool,
+}
+
+/// A knowledge-base name found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub entry: usize,
+    pub short: bool,
+    /// Found through the ل + (ا)ل form: valid only right after the preposition.
+    pub lam: bool,
+}
+
+pub struct Gazetteer {
+    kb: Arc<KnowledgeBase>,
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+}
+
+impl Gazetteer {
+    pub fn new(kb: Arc<KnowledgeBase>) -> Gazetteer {
+        let mut keys: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (entry, e) in kb.indexed() {
+            for alias in e
+                .aliases
+                .iter()
+                .filter(|a| MATCHED_LANGS.contains(&a.lang.as_str()))
+            {
+                let arabic = alias.text.chars().any(is_arabic);
+                let folded = fold_str(&alias.text);
+                let mut variants = vec![(folded.clone(), false)];
+                if arabic && alias.text.contains(' ') {
+                    // Missing spaces are common in Arabic news text ("الأممالمتحدة").
+                    variants.push((folded.replace(' ', ""), false));
+                }
+                if let Some(rest) = folded.strip_prefix("ال").filter(|_| arabic) {
+                    // After the preposition ل the article loses its Alef: "للأمم المتحدة".
+                    variants.push((format!("ل{rest}"), true));
+                }
+                for (key, lam) in variants {
+                    if key.chars().count() < 2 {
+                        continue;
+                    }
+                    match seen.get(&key) {
+                        Some(&i) => {
+                            let p = &mut patterns[i];
+                            // The same entity written two ways: keep the laxer form.
+                            if p.entry == entry {
+                                p.case_sensitive &= alias.case_sensitive;
+                                p.short &= alias.short;
+                                if is_all_caps(&p.alias) && !is_all_caps(&alias.text) {
+                                    p.alias = alias.text.clone();
+                                }
+                            }
+                        }
+                        None => {
+                            seen.insert(key.clone(), patterns.len());
+                            keys.push(key);
+                            patterns.push(Pattern {
+                                entry,
+                                alias: alias.text.clone(),
+                                short: alias.short,
+                                case_sensitive: alias.case_sensitive,
+                                arabic,
+                                lam,
+                                work: e.label == records::EntityType::Work,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&keys)
+            .expect("knowledge-base aliases build an automaton");
+        Gazetteer {
+            kb,
+            automaton,
+            patterns,
+        }
+    }
+
+    pub fn kb(&self) -> &KnowledgeBase {
+        &self.kb
+    }
+
+    /// Valid, non-overlapping matches in `s`, longest first then leftmost, in text order.
+    pub(crate) fn find(&self, s: &str) -> Vec<Found> {
+        let folded = fold(s);
+        let mut cands: Vec<(Found, bool)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(&folded.text) {
+            let p = &self.patterns[m.pattern().as_usize()];
+            let (start, end) = folded.original(m.start(), m.end());
+            // A match must begin and end on whole characters of the folded text.
+            if !folded.text.is_char_boundary(m.start()) || !folded.text.is_char_boundary(m.end()) {
+                continue;
+            }
+            if p.arabic {
+                cands.push((
+                    Found {
+                        start,
+                        end,
+                        entry: p.entry,
+                        short: p.short,
+                        lam: p.lam,
+                    },
+                    true,
+                ));
+            } else if latin_ok(s, start, end, p) {
+                cands.push((
+                    Found {
+                        start,
+                        end,
+                        entry: p.entry,
+                        short: p.short,
+                        lam: p.lam,
+                    },
+                    false,
+                ));
+            }
+        }
+        let arabic_ok = arabic_validity(s, &cands);
+        let mut valid: Vec<Found> = cands
+            .into_iter()
+            .zip(arabic_ok)
+            .filter(|((_, arabic), ok)| !arabic || *ok)
+            .map(|((f, _), _)| f)
+            .collect();
+        valid.sort_by(|a, b| {
+            (b.end - b.start)
+                .cmp(&(a.end - a.start))
+                .then(a.start.cmp(&b.start))
+                .then(a.short.cmp(&b.short))
+        });
+        let mut kept: Vec<Found> = Vec::new();
+        for f in valid {
+            if kept.iter().all(|k| k.end <= f.start || f.end <= k.start) {
+                kept.push(f);
+            }
+        }
+        kept.sort_by_key(|f| f.start);
+        kept
+    }
+}
+
+/// Word boundaries and case of a Latin-script (or other non-Arabic) match.
+fn latin_ok(s: &str, start: usize, end: usize, p: &Pattern) -> bool {
+    if char_before(s, start).is_some_and(is_word_char) || char_at(s, end).is_some_and(is_word_char)
+    {
+        return false;
+    }
+    // "Trans-Caspian" is not the Caspian.
+    if char_before(s, start) == Some('-') {
+        let head = &s[..start - 1];
+        let prev: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if PREFIXES.contains(&prev.to_lowercase().as_str()) {
+            return false;
+        }
+    }
+    let text = &s[start..end];
+    let alias = p.alias.as_str();
+    if p.case_sensitive || p.short || is_all_caps(alias) {
+        // Same case letter by letter, where the letters line up.
+        let a: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
+        let t: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+        if a.len() == t.len() {
+            return a
+                .iter()
+                .zip(&t)
+                .all(|(x, y)| x.is_uppercase() == y.is_uppercase());
+        }
+        return is_capitalised(text);
+    }
+    if !alias.contains(' ') && is_capitalised(alias) {
+        return is_capitalised(text);
+    }
+    // Names of initiatives are often written in lower case ("the belt and road initiative");
+    // other names in lower case are common nouns ("a national security council").
+    p.work || !is_capitalised(alias) || is_capitalised(text)
+}
+
+/// Which Arabic candidates stand on valid word edges: the letters of the word before the
+/// match are a clitic, or another valid name (plus a clitic) glued to it; likewise after it.
+fn arabic_validity(s: &str, cands: &[(Found, bool)]) -> Vec<bool> {
+    let n = cands.len();
+    let word_start = |i: usize| {
+        let mut b = i;
+        while let Some(c) = char_before(s, b) {
+            if !(is_arabic(c) && is_word_char(c)) {
+                break;
+            }
+            b -= c.len_utf8();
+        }
+        b
+    };
+    let word_end = |i: usize| {
+        let mut e = i;
+        while let Some(c) = char_at(s, e) {
+            if !(is_arabic(c) && is_word_char(c)) {
+                break;
+            }
+            e += c.len_utf8();
+        }
+        e
+    };
+    let clitic = |t: &str| t.is_empty() || CLITICS.contains(&t);
+    let short_prefix = |t: &str| t.is_empty() || t == "و";
+    // Start validity, in order of start so that glued names can lean on earlier ones.
+    let mut order: Vec<usize> = (0..n).filter(|&i| cands[i].1).collect();
+    order.sort_by_key(|&i| (cands[i].0.start, cands[i].0.end));
+    let mut start_ok = vec![false; n];
+    for &i in &order {
+        let f = &cands[i].0;
+        let ws = word_start(f.start);
+        let prefix = &s[ws..f.start];
+        start_ok[i] = if f.lam {
+            matches!(prefix, "ل" | "ول" | "فل")
+        } else if f.short {
+            short_prefix(prefix)
+        } else {
+            clitic(prefix)
+                || order.iter().any(|&j| {
+                    let g = &cands[j].0;
+                    j != i
+                        && start_ok[j]
+                        && !g.short
+                        && g.start >= ws
+                        && g.end <= f.start
+                        && clitic(&s[g.end..f.start])
+                })
+        };
+    }
+    let mut ok = vec![false; n];
+    for &i in &order {
+        let f = &cands[i].0;
+        if !start_ok[i] {
+            continue;
+        }
+        let we = word_end(f.end);
+        if we == f.end {
+            ok[i] = true;
+            continue;
+        }
+        if f.short {
+            continue;
+        }
+        // Glued to a following name, perhaps through a clitic.
+        ok[i] = order.iter().any(|&j| {
+            let g = &cands[j].0;
+            j != i && start_ok[j] && !g.short && g.start >= f.end && clitic(&s[f.end..g.start])
+        });
+    }
+    ok
+}
+
+impl EntityLabeler for Gazetteer {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn propose(&self, article: &Article, out: &mut Vec<Proposal>) {
+        for (si, sentence) in article.sentences.iter().enumerate() {
+            let s = article.sentence_text(sentence);
+            for f in self.find(s) {
+                let e = self.kb.entry(f.entry);
+                out.push(Proposal {
+                    sentence: si,
+                    start: f.start,
+                    end: f.end,
+                    label: e.label,
+                    canonical_id: Some(e.id.clone()),
+                    canonical_name: Some(e.name.clone()),
+                    confidence: if f.short { 0.7 } else { 0.9 },
+                    labeler: NAME,
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::tests::{article, spans};
+
+    fn gaz() -> Gazetteer {
+        Gazetteer::new(Arc::new(KnowledgeBase::builtin()))
+    }
+
+    #[test]
+    fn english_names_with_boundaries_and_possessive() {
+        let g = gaz();
+        let a = article(
+            "en",
+            "Kazakhstan's President met the People's Republic of China envoy in Asia-Europe talks on the Trans-Caspian route.",
+        );
+        let got = spans(&g, &a);
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Kazakhstan".into(),
+                    EntityType::Gpe,
+                    Some("Kazakhstan".into())
+                ),
+                (
+                    "People's Republic of China".into(),
+                    EntityType::Gpe,
+                    Some("China".into())
+                ),
+                ("Asia".into(), EntityType::Loc, Some("Asia".into())),
+                ("Europe".into(), EntityType::Loc, Some("Europe".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn case_rules_for_acronyms_and_short_forms() {
+        let g = gaz();
+        let a = article(
+            "en",
+            "The SCO met; who knows. WHO said xi was fine and Xi agreed on the belt and road initiative, not a world bank.",
+        );
+        let got = spans(&g, &a);
+        let texts: Vec<&str> = got.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(texts, vec!["SCO", "WHO", "Xi", "belt and road initiative"]);
+    }
+
+    #[test]
+    fn indonesian_names() {
+        let g = gaz();
+        let a = article(
+            "id",
+            "Menteri Luar Negeri Tiongkok bertemu mitranya dari Uni Eropa di Jakarta untuk membahas Inisiatif Sabuk dan Jalan.",
+        );
+        let got = spans(&g, &a);
+        let names: Vec<(&str, Option<&str>)> =
+            got.iter().map(|x| (x.0.as_str(), x.2.as_deref())).collect();
+        assert_eq!(
+            names,
+            vec![
+                ("Tiongkok", Some("China")),
+                ("Uni Eropa", Some("European Union")),
+                ("Jakarta", Some("Jakarta")),
+                (
+                    "Inisiatif Sabuk dan Jalan",
+                    Some("Belt and Road Initiative")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn arabic_clitics_and_glued_names() {
+        let g = gaz();
+        let a = article(
+            "ar",
+            "زار الوفد روسيا والصين وبكين، وقال إن مصروالسعودية تدعمان الأممالمتحدة والشعب المصري وللأمم المتحدة.",
+        );
+        let got = spans(&g, &a);
+        let names: Vec<(&str, EntityType)> = got.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            names,
+            vec![
+                ("روسيا", EntityType::Gpe),
+                ("الصين", EntityType::Gpe),
+                ("بكين", EntityType::Gpe),
+                ("مصر", EntityType::Gpe),
+                ("السعودية", EntityType::Gpe),
+                ("الأممالمتحدة", EntityType::Org),
+                ("المصري", EntityType::Norp),
+                ("لأمم المتحدة", EntityType::Org),
+            ]
+        );
+    }
+
+    #[test]
+    fn arabic_name_inside_a_longer_word_is_not_a_name() {
+        let g = gaz();
+        // مصرف (bank) contains مصر; شيء (thing) contains شي.
+        let a = article("ar", "افتتح مصرف جديد ولا شيء آخر.");
+        assert!(spans(&g, &a).is_empty());
+    }
+}

@@ -1,0 +1,303 @@
+//! Word lists of the pattern and date labelers, per language, from `datasets/label/`.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use records::EntityType;
+
+const TITLES: &str = include_str!("../../../../datasets/label/titles.tsv");
+const ORG_SHAPES: &str = include_str!("../../../../datasets/label/org_shapes.tsv");
+const MINISTRIES: &str = include_str!("../../../../datasets/label/ministries.tsv");
+const STOPWORDS: &str = include_str!("../../../../datasets/label/stopwords.tsv");
+const PERSON_CUES: &str = include_str!("../../../../datasets/label/person_cues.tsv");
+const DATES: &str = include_str!("../../../../datasets/label/dates.tsv");
+const CHINESE: &str = include_str!("../../../../datasets/label/chinese_names.tsv");
+const DOMAINS: &str = include_str!("../../../../datasets/label/domain_words.tsv");
+
+/// Rows of a TSV with a header, split into columns; short rows are padded with "".
+fn rows(content: &str, columns: usize) -> impl Iterator<Item = Vec<&str>> {
+    content.lines().skip(1).filter_map(move |l| {
+        let l = l.trim_end_matches('\r');
+        if l.trim().is_empty() || l.starts_with('#') {
+            return None;
+        }
+        let mut c: Vec<&str> = l.split('\t').map(str::trim).collect();
+        c.resize(columns, "");
+        Some(c)
+    })
+}
+
+/// A phrase of a word list (a title, or the head of a name), folded, with what it stands for.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase {
+    /// Folded words.
+    pub parts: Vec<String>,
+    /// As written in the list.
+    pub text: String,
+    /// Written in lower case in the list: matched in any case; otherwise a Latin-script
+    /// phrase must be capitalised in the text.
+    pub lower: bool,
+    pub label: Option<EntityType>,
+}
+
+/// Phrases by language and folded first word, longest first.
+pub(crate) type PhraseIndex = BTreeMap<String, HashMap<String, Vec<Phrase>>>;
+
+fn index_phrase(index: &mut PhraseIndex, lang: &str, text: &str, label: Option<EntityType>) {
+    use super::text::fold_str;
+    let parts: Vec<String> = text.split(' ').map(fold_str).collect();
+    let Some(first) = parts.first().cloned() else {
+        return;
+    };
+    let list = index
+        .entry(lang.to_string())
+        .or_default()
+        .entry(first)
+        .or_default();
+    list.push(Phrase {
+        parts,
+        text: text.to_string(),
+        lower: text.chars().next().is_some_and(char::is_lowercase),
+        label,
+    });
+    list.sort_by(|a, b| b.parts.len().cmp(&a.parts.len()).then(a.text.cmp(&b.text)));
+}
+
+/// Arabic clitics that may stand glued before a title or a head word ("بالرئيس", "ووزارة").
+const AR_CLITICS: [&str; 6] = ["وب", "ول", "و", "ب", "ل", "ف"];
+
+/// The longest phrase of `index` (for `langs`) that starts at word `i`: the phrase, the index
+/// of the word after it, and the byte where it starts (after an Arabic clitic).
+pub(crate) fn phrase_at<'a>(
+    index: &'a PhraseIndex,
+    langs: &[&str],
+    s: &str,
+    words: &[super::text::Word],
+    folded: &[String],
+    i: usize,
+) -> Option<(&'a Phrase, usize, usize)> {
+    use super::text::{is_arabic, is_capitalised, same_line_gap};
+    let mut best: Option<(&Phrase, usize, usize)> = None;
+    for lang in langs {
+        let Some(map) = index.get(*lang) else {
+            continue;
+        };
+        let mut keys: Vec<(&str, usize)> = vec![(folded[i].as_str(), 0)];
+        if folded[i].starts_with(is_arabic) {
+            for c in AR_CLITICS {
+                if let Some(rest) = folded[i].strip_prefix(c) {
+                    keys.push((rest, c.len()));
+                }
+            }
+        }
+        for (key, skip) in keys {
+            for p in map.get(key).into_iter().flatten() {
+                let n = p.parts.len();
+                if i + n > words.len() {
+                    continue;
+                }
+                let word = &s[words[i].start + skip..words[i].end];
+                let case_ok = p.lower
+                    || !word.starts_with(|c: char| c.is_alphabetic() && !is_arabic(c))
+                    || is_capitalised(word);
+                let rest_ok = (1..n).all(|k| {
+                    folded[i + k] == p.parts[k]
+                        && same_line_gap(s, words[i + k - 1].end, words[i + k].start)
+                });
+                if case_ok && rest_ok && best.is_none_or(|b| n > b.0.parts.len()) {
+                    best = Some((p, i + n, words[i].start + skip));
+                }
+            }
+        }
+    }
+    best
+}
+
+/// A relative date expression: an offset in years, months or days from the reference date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Relative {
+    Year(i32),
+    Month(i32),
+    Day(i32),
+}
+
+/// Word lists of one language (all of them, keyed by language code).
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    /// Titles and roles before a name.
+    pub titles: PhraseIndex,
+    /// Folded one-word titles of every language.
+    pub title_words: BTreeSet<String>,
+    /// Heads that start a name ("Ministry", "Kementerian", "وزارة").
+    pub heads: PhraseIndex,
+    /// Folded head and tail words of every language.
+    pub shape_words: BTreeSet<String>,
+    /// (lang, position "head"/"tail") -> word -> type.
+    pub shapes: BTreeMap<(String, String), BTreeMap<String, EntityType>>,
+    /// lang -> folded phrase -> English ministry name.
+    pub ministries: BTreeMap<String, BTreeMap<String, String>>,
+    pub stopwords: BTreeMap<String, BTreeSet<String>>,
+    /// (lang, "after"/"before") -> phrases.
+    pub person_cues: BTreeMap<(String, String), Vec<String>>,
+    /// lang -> folded month name -> month.
+    pub months: BTreeMap<String, BTreeMap<String, u32>>,
+    /// lang -> folded weekday -> ISO weekday (1 = Monday).
+    pub weekdays: BTreeMap<String, BTreeMap<String, u32>>,
+    /// lang -> folded phrase -> offset.
+    pub relative: BTreeMap<String, BTreeMap<String, Relative>>,
+    /// Chinese family names in pinyin (lower case).
+    pub chinese_surnames: BTreeSet<String>,
+    /// Pinyin syllables without tones (lower case).
+    pub pinyin: BTreeSet<String>,
+    /// Words of a ministry's or office's field ("Foreign", "Affairs", "Perekonomian"): never
+    /// part of a person's name.
+    pub domains: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl Lexicon {
+    pub fn builtin() -> Lexicon {
+        use super::text::fold_str;
+        let mut lx = Lexicon::default();
+        for c in rows(TITLES, 2) {
+            index_phrase(&mut lx.titles, c[0], c[1], None);
+            if !c[1].contains(' ') {
+                lx.title_words.insert(fold_str(c[1]));
+            }
+        }
+        for c in rows(ORG_SHAPES, 4) {
+            if let Some(t) = EntityType::parse(c[3]) {
+                if c[1] == "head" {
+                    index_phrase(&mut lx.heads, c[0], c[2], Some(t));
+                }
+                lx.shape_words.insert(fold_str(c[2]));
+                lx.shapes
+                    .entry((c[0].to_string(), c[1].to_string()))
+                    .or_default()
+                    .insert(c[2].to_string(), t);
+            }
+        }
+        for c in rows(MINISTRIES, 3) {
+            lx.ministries
+                .entry(c[0].to_string())
+                .or_default()
+                .insert(fold_str(c[1]), c[2].to_string());
+        }
+        for c in rows(STOPWORDS, 2) {
+            lx.stopwords
+                .entry(c[0].to_string())
+                .or_default()
+                .insert(c[1].to_string());
+        }
+        for c in rows(PERSON_CUES, 3) {
+            lx.person_cues
+                .entry((c[0].to_string(), c[1].to_string()))
+                .or_default()
+                .push(c[2].to_string());
+        }
+        for c in rows(DATES, 4) {
+            let (lang, kind, phrase, value) = (c[0], c[1], fold_str(c[2]), c[3]);
+            match kind {
+                "month" => {
+                    if let Ok(m) = value.parse() {
+                        lx.months.entry(lang.into()).or_default().insert(phrase, m);
+                    }
+                }
+                "weekday" => {
+                    if let Ok(d) = value.parse() {
+                        lx.weekdays
+                            .entry(lang.into())
+                            .or_default()
+                            .insert(phrase, d);
+                    }
+                }
+                "relative" => {
+                    let rel = value.split_once(':').and_then(|(unit, n)| {
+                        let n: i32 = n.parse().ok()?;
+                        match unit {
+                            "year" => Some(Relative::Year(n)),
+                            "month" => Some(Relative::Month(n)),
+                            "day" => Some(Relative::Day(n)),
+                            _ => None,
+                        }
+                    });
+                    if let Some(rel) = rel {
+                        lx.relative
+                            .entry(lang.into())
+                            .or_default()
+                            .insert(phrase, rel);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for c in rows(DOMAINS, 2) {
+            lx.domains
+                .entry(c[0].to_string())
+                .or_default()
+                .insert(c[1].to_string());
+        }
+        for c in rows(CHINESE, 2) {
+            match c[0] {
+                "surname" => {
+                    lx.chinese_surnames.insert(c[1].to_lowercase());
+                }
+                "syllable" => {
+                    lx.pinyin.insert(c[1].to_lowercase());
+                }
+                _ => {}
+            }
+        }
+        lx
+    }
+
+    /// Languages whose lists apply to an article: its own, else all three.
+    pub fn langs(lang: &str) -> &'static [&'static str] {
+        match lang {
+            "en" => &["en"],
+            "id" | "ms" => &["id", "en"],
+            "ar" => &["ar"],
+            _ => &["en", "id", "ar"],
+        }
+    }
+
+    pub fn is_stopword(&self, langs: &[&str], w: &str) -> bool {
+        langs
+            .iter()
+            .any(|l| self.stopwords.get(*l).is_some_and(|s| s.contains(w)))
+    }
+
+    pub fn is_domain_word(&self, langs: &[&str], w: &str) -> bool {
+        langs
+            .iter()
+            .any(|l| self.domains.get(*l).is_some_and(|s| s.contains(w)))
+    }
+
+    /// Is `w` the name of a month or a weekday in one of `langs`?
+    pub fn is_calendar_word(&self, langs: &[&str], w: &str) -> bool {
+        let f = super::text::fold_str(w);
+        langs.iter().any(|l| {
+            self.months.get(*l).is_some_and(|m| m.contains_key(&f))
+                || self.weekdays.get(*l).is_some_and(|m| m.contains_key(&f))
+        })
+    }
+
+    /// Can `w` be split into pinyin syllables (a Chinese given name such as "Lifeng")?
+    pub fn is_pinyin_name(&self, w: &str) -> bool {
+        let w = w.to_lowercase().replace(['-', '\''], "");
+        if w.is_empty() || w.len() > 12 || !w.chars().all(|c| c.is_ascii_lowercase()) {
+            return false;
+        }
+        // Dynamic programming over prefixes: at most two or three syllables in a given name.
+        let n = w.len();
+        let mut ok = vec![None::<usize>; n + 1];
+        ok[0] = Some(0);
+        for i in 0..n {
+            let Some(k) = ok[i] else { continue };
+            for j in i + 1..=n.min(i + 6) {
+                if self.pinyin.contains(&w[i..j]) && ok[j].is_none_or(|x| x > k + 1) {
+                    ok[j] = Some(k + 1);
+                }
+            }
+        }
+        ok[n].is_some_and(|k| k <= 3)
+    }
+}

@@ -1,0 +1,236 @@
+//! Entity labelers: the knowledge-base gazetteer (`gazetteer/1`), name patterns (`names/1`:
+//! titles and roles, initials, Chinese name morphology, report cues), shapes of organisations,
+//! places, events and works (`shapes/1`), dates normalised to ISO 8601 (`dates/1`), and an
+//! in-article pass (`coref/1`) that gives short mentions ("Xi", "Aliyev", "A. Hajizadeh") the
+//! canonical of the full name met in the same article, labels acronyms defined in parentheses
+//! ("Badan Pusat Statistik (BPS)") wherever they recur, and people listed beside people.
+//!
+//! Every labeler proposes spans on its own; [`label_entities`] aggregates them
+//! ([`crate::aggregate`]) and then runs the coreference pass, which needs the aggregated
+//! spans; [`crate::Labelers::label`] calls it. Word lists live in `datasets/label/`, the
+//! knowledge base in `datasets/kb/`. Nothing here does I/O or panics on odd text.
+
+mod coref;
+mod dates;
+mod gazetteer;
+mod lexicon;
+mod names;
+mod shapes;
+mod text;
+
+use std::sync::{Arc, OnceLock};
+
+use records::{Article, Entity};
+
+pub use coref::NAME as COREF;
+pub use dates::DateLabeler;
+pub use gazetteer::Gazetteer;
+pub use names::NameLabeler;
+pub use shapes::ShapeLabeler;
+
+use crate::kb::KnowledgeBase;
+use crate::{EntityLabeler, aggregate};
+use lexicon::Lexicon;
+
+/// The built-in word lists, read once.
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::builtin)
+}
+
+/// The standard entity labelers over a knowledge base, in order.
+pub fn standard_entity_labelers(kb: Arc<KnowledgeBase>) -> Vec<Box<dyn EntityLabeler>> {
+    let gazetteer = Arc::new(Gazetteer::new(kb));
+    vec![
+        Box::new(SharedGazetteer(gazetteer.clone())),
+        Box::new(NameLabeler::new(gazetteer.clone())),
+        Box::new(ShapeLabeler::new(gazetteer)),
+        Box::new(DateLabeler::new()),
+    ]
+}
+
+/// A gazetteer shared with the pattern labelers.
+struct SharedGazetteer(Arc<Gazetteer>);
+
+impl EntityLabeler for SharedGazetteer {
+    fn name(&self) -> &'static str {
+        self.0.name()
+    }
+    fn propose(&self, article: &Article, out: &mut Vec<crate::Proposal>) {
+        self.0.propose(article, out)
+    }
+}
+
+/// Entities of one article: the labelers' proposals, aggregated, then the in-article
+/// coreference pass (short mentions take the canonical of the full name; ministries without
+/// a country take the article's main country).
+pub fn label_entities(article: &Article, labelers: &[Box<dyn EntityLabeler>]) -> Vec<Entity> {
+    let mut proposals = Vec::new();
+    for labeler in labelers {
+        labeler.propose(article, &mut proposals);
+    }
+    let mut entities = aggregate(proposals);
+    coref::resolve(article, &mut entities, lexicon());
+    entities
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use records::{Article, EntityType, Sentence, Token};
+
+    use super::*;
+
+    /// An article with one sentence per line.
+    pub(crate) fn article(lang: &str, text: &str) -> Article {
+        let mut sentences = Vec::new();
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let trimmed = line.trim_end();
+            if !trimmed.is_empty() {
+                sentences.push(Sentence {
+                    start: offset,
+                    end: offset + trimmed.len(),
+                    lang: None,
+                    tokens: Vec::<Token>::new(),
+                });
+            }
+            offset += line.len();
+        }
+        Article {
+            text: text.to_string(),
+            source_map: vec![],
+            title: None,
+            published: None,
+            outlet: None,
+            dateline: None,
+            copyright_year: None,
+            lang: lang.to_string(),
+            lang_confidence: 1.0,
+            zones: vec![],
+            quality_flags: vec![],
+            sentences,
+        }
+    }
+
+    /// (text, type, canonical name) of one labeler's proposals, in text order.
+    pub(crate) fn spans(
+        labeler: &dyn EntityLabeler,
+        a: &Article,
+    ) -> Vec<(String, EntityType, Option<String>)> {
+        let mut out = Vec::new();
+        labeler.propose(a, &mut out);
+        out.sort_by_key(|p| (p.sentence, p.start));
+        out.into_iter()
+            .map(|p| {
+                let s = a.sentence_text(&a.sentences[p.sentence]);
+                (s[p.start..p.end].to_string(), p.label, p.canonical_name)
+            })
+            .collect()
+    }
+
+    /// (text, type, canonical name, labelers) of the aggregated entities.
+    pub(crate) fn entities(a: &Article) -> Vec<(String, EntityType, Option<String>, Vec<String>)> {
+        let labelers = standard_entity_labelers(Arc::new(KnowledgeBase::builtin()));
+        label_entities(a, &labelers)
+            .into_iter()
+            .map(|e| {
+                let s = a.sentence_text(&a.sentences[e.sentence]);
+                (
+                    s[e.start..e.end].to_string(),
+                    e.label,
+                    e.canonical_name,
+                    e.labelers,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn odd_text_never_panics() {
+        let labelers = standard_entity_labelers(Arc::new(KnowledgeBase::builtin()));
+        let odd = [
+            "",
+            "A.",
+            "\"",
+            "“ «",
+            "ال",
+            "ﻻ ﷲ ـــ",
+            "1999-13-45 and 2021-02-30, Kamis (99/99), Senin (31/2/2023)",
+            "'s 's ’s -",
+            "President",
+            "الرئيس",
+            "e\u{301}\u{301} \u{200f}\u{200e} 👍🏽 İstanbul ǅ ß ﬁ",
+            "Ministry of",
+            "\"Agreement on\"",
+            "وللل ببب ٢٠٢٢ ١٥ سبتمبر",
+            "X. Y. Z.",
+            "Copyright © 2099",
+        ];
+        for text in odd {
+            for lang in ["en", "id", "ar", "und"] {
+                let a = article(lang, text);
+                for e in label_entities(&a, &labelers) {
+                    let s = a.sentence_text(&a.sentences[e.sentence]);
+                    assert!(s.is_char_boundary(e.start) && s.is_char_boundary(e.end));
+                    assert!(e.start < e.end && e.end <= s.len());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn aggregation_merges_labelers_and_keeps_the_longest() {
+        let a = article(
+            "en",
+            "Chinese Foreign Minister Wang Yi met President Ilham Aliyev of the Republic of Azerbaijan in Baku on 5 May 2023.",
+        );
+        let got = entities(&a);
+        let find = |t: &str| got.iter().find(|e| e.0 == t).cloned();
+        let wang = find("Wang Yi").unwrap();
+        assert_eq!(wang.1, EntityType::Person);
+        assert!(wang.3.contains(&"gazetteer/1".to_string()));
+        assert!(wang.3.contains(&"names/1".to_string()));
+        let az = find("Republic of Azerbaijan").unwrap();
+        assert_eq!(az.2.as_deref(), Some("Azerbaijan"));
+        assert!(find("Azerbaijan").is_none());
+        let date = find("5 May 2023").unwrap();
+        assert_eq!(date.2.as_deref(), Some("2023-05-05"));
+        assert_eq!(find("Chinese").unwrap().1, EntityType::Norp);
+    }
+
+    #[test]
+    fn all_three_languages_end_to_end() {
+        let id = article(
+            "id",
+            "Presiden Indonesia Prabowo Subianto bertemu Menteri Luar Negeri Jepang Takeshi Iwaya di Istana Merdeka pada Senin (3/2/2025).\nPrabowo mengatakan kerja sama akan diperluas tahun ini.",
+        );
+        let got = entities(&id);
+        let texts: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+        assert!(texts.contains(&"Prabowo Subianto"), "{got:?}");
+        assert!(texts.contains(&"Takeshi Iwaya"), "{got:?}");
+        assert!(texts.contains(&"Istana Merdeka"), "{got:?}");
+        let date = got.iter().find(|e| e.0 == "Senin (3/2/2025)").unwrap();
+        assert_eq!(date.2.as_deref(), Some("2025-02-03"));
+        let this_year = got.iter().find(|e| e.0 == "tahun ini").unwrap();
+        assert_eq!(this_year.2.as_deref(), Some("2025"));
+        let short = got.iter().find(|e| e.0 == "Prabowo").unwrap();
+        assert_eq!(short.2.as_deref(), Some("Prabowo Subianto"));
+
+        let ar = article(
+            "ar",
+            "التقى الرئيس المصري عبد الفتاح السيسي نظيره الفرنسي في القاهرة.\nوأكد السيسي أن مصر وفرنسا تدعمان السلام.",
+        );
+        let got = entities(&ar);
+        let texts: Vec<(&str, EntityType)> = got.iter().map(|e| (e.0.as_str(), e.1)).collect();
+        assert!(
+            texts.contains(&("عبد الفتاح السيسي", EntityType::Person)),
+            "{got:?}"
+        );
+        assert!(texts.contains(&("المصري", EntityType::Norp)), "{got:?}");
+        assert!(texts.contains(&("الفرنسي", EntityType::Norp)), "{got:?}");
+        assert!(texts.contains(&("القاهرة", EntityType::Gpe)), "{got:?}");
+        assert!(texts.contains(&("فرنسا", EntityType::Gpe)), "{got:?}");
+        let sisi = got.iter().find(|e| e.0 == "السيسي").unwrap();
+        assert_eq!(sisi.2.as_deref(), Some("Abdel Fattah el-Sisi"));
+    }
+}

@@ -1,0 +1,538 @@
+//! `names/1`: people the knowledge base lacks, found by their context and shape.
+//!
+//! - a title or role before the name ("President X", "Presiden X", "الرئيس X", "the press
+//!   secretary of the Ministry of Foreign Affairs, X"), the title itself left out;
+//! - initials before a surname ("A. Hajizade");
+//! - Chinese names: a family name and a given name made of pinyin syllables ("He Lifeng");
+//! - a two- or three-word capitalised name before a reporting verb ("Jane Doe said").
+//!
+//! The canonical name of a new person is the name as written; the coreference pass later
+//! replaces it with the full name where the span is a short form.
+
+use std::sync::Arc;
+
+use records::{Article, EntityType};
+
+use super::gazetteer::{Found, Gazetteer};
+use super::lexicon::{Lexicon, phrase_at};
+use super::text::{
+    Word, fold_str, is_all_caps, is_arabic, is_capitalised, same_line_gap, title_case_words, words,
+};
+use crate::{EntityLabeler, Proposal};
+
+pub const NAME: &str = "names/1";
+
+/// Lower-case words that may stand inside a name ("bin", "al", "van der").
+const PARTICLES: [&str; 12] = [
+    "bin", "binti", "al", "van", "von", "der", "de", "da", "del", "la", "el", "dos",
+];
+/// Words that join a title to its complement ("President of the Republic of ...").
+const LINKS: [&str; 5] = ["of", "the", "for", "to", "dari"];
+/// Arabic words that start a compound name ("عبد الله").
+const AR_COMPOUND: [&str; 5] = ["عبد", "أبو", "ابو", "بن", "آل"];
+
+pub struct NameLabeler {
+    gazetteer: Arc<Gazetteer>,
+}
+
+impl NameLabeler {
+    pub fn new(gazetteer: Arc<Gazetteer>) -> NameLabeler {
+        NameLabeler { gazetteer }
+    }
+}
+
+/// One sentence under study.
+struct Ctx<'a> {
+    s: &'a str,
+    words: Vec<Word>,
+    /// Folded words.
+    folded: Vec<String>,
+    found: Vec<Found>,
+    langs: &'static [&'static str],
+    lx: &'static Lexicon,
+    g: &'a Gazetteer,
+}
+
+impl Ctx<'_> {
+    fn w(&self, i: usize) -> &str {
+        self.words[i].text(self.s)
+    }
+
+    /// Only spaces between words `i` and `i + 1`.
+    fn adjacent(&self, i: usize) -> bool {
+        i + 1 < self.words.len()
+            && same_line_gap(self.s, self.words[i].end, self.words[i + 1].start)
+    }
+
+    /// What separates words `i` and `i + 1`, trimmed.
+    fn gap(&self, i: usize) -> &str {
+        if i + 1 >= self.words.len() {
+            return self.s[self.words[i].end..].trim();
+        }
+        self.s[self.words[i].end..self.words[i + 1].start].trim()
+    }
+
+    /// A knowledge-base match that starts at word `i`: its type and the index of its last word.
+    fn kb_at(&self, i: usize) -> Option<(EntityType, usize)> {
+        let start = self.words[i].start;
+        let f = self.found.iter().find(|f| f.start == start)?;
+        let last = (i..self.words.len())
+            .take_while(|&j| self.words[j].start < f.end)
+            .last()?;
+        Some((self.g.kb().entry(f.entry).label, last))
+    }
+
+    /// Does a knowledge-base name of another type overlap bytes `a..b`?
+    fn overlaps_non_person(&self, a: usize, b: usize) -> bool {
+        self.found.iter().any(|f| {
+            f.start < b && a < f.end && self.g.kb().entry(f.entry).label != EntityType::Person
+        })
+    }
+
+    /// A head word of organisations, places, events or works (`org_shapes.tsv`).
+    fn is_shape_word(&self, i: usize) -> bool {
+        self.lx.shape_words.contains(&self.folded[i])
+    }
+
+    fn is_title_word(&self, i: usize) -> bool {
+        self.lx.title_words.contains(&self.folded[i])
+    }
+
+    /// A title phrase starting at word `i`: the index after it.
+    fn title_at(&self, i: usize) -> Option<usize> {
+        phrase_at(
+            &self.lx.titles,
+            self.langs,
+            self.s,
+            &self.words,
+            &self.folded,
+            i,
+        )
+        .map(|m| m.1)
+    }
+
+    /// A Latin-script name of capitalised words (and initials) starting at word `i`: the index
+    /// after its last word.
+    fn latin_name(&self, i: usize, max: usize) -> Option<usize> {
+        let first = self.w(i);
+        if !is_capitalised(first)
+            || self.lx.is_stopword(self.langs, first)
+            || is_all_caps(first)
+            || self.is_title_word(i)
+            || self.lx.is_domain_word(self.langs, first)
+        {
+            return None;
+        }
+        let mut j = i;
+        let mut n = 0;
+        while j < self.words.len() && n < max {
+            let w = self.w(j);
+            let initial = w.chars().count() == 1 && self.gap(j) == ".";
+            if !(is_capitalised(w) || (j > i && PARTICLES.contains(&w))) {
+                break;
+            }
+            if self.is_title_word(j) && !initial {
+                break;
+            }
+            if self.lx.is_domain_word(self.langs, w) || self.lx.is_calendar_word(self.langs, w) {
+                break;
+            }
+            // A place or group after the name is not part of it ("... Jepang Takeshi").
+            if self.kb_at(j).is_some_and(|(t, _)| t != EntityType::Person) {
+                break;
+            }
+            if is_all_caps(w) && !initial {
+                break;
+            }
+            n += 1;
+            j += 1;
+            let joined = if initial {
+                j < self.words.len() && {
+                    let between = &self.s[self.words[j - 1].end..self.words[j].start];
+                    between.trim() == "."
+                }
+            } else {
+                self.adjacent(j - 1)
+            };
+            if !joined {
+                break;
+            }
+        }
+        // A name does not end in a particle or an initial.
+        while j > i {
+            let w = self.w(j - 1);
+            if PARTICLES.contains(&w) || (w.chars().count() == 1 && self.gap(j - 1) == ".") {
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        (j > i).then_some(j)
+    }
+
+    /// An Arabic name of one to three words starting at word `i`.
+    fn arabic_name(&self, i: usize) -> Option<usize> {
+        let stop = |w: &str| {
+            self.lx.is_stopword(&["ar"], w) || !w.chars().all(is_arabic) || w.chars().count() < 2
+        };
+        let first = self.w(i);
+        // Not a title ("رئيس الوزراء وزير الخارجية"), not a noun with its article or a
+        // preposition and article ("للأمم", "بالرئيس").
+        let article = ["ال", "لل", "بال", "وال", "فال", "كال"]
+            .iter()
+            .any(|p| first.starts_with(p));
+        if stop(first) || article || self.is_title_word(i) {
+            return None;
+        }
+        // An imperfect verb right after a title is more likely than a name.
+        if (first.starts_with('ي') || first.starts_with('ت')) && first.chars().count() >= 4 {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut n = 1;
+        while j < self.words.len() && n < 3 && self.adjacent(j - 1) {
+            let w = self.w(j);
+            let prev = self.w(j - 1);
+            let compound = AR_COMPOUND.contains(&prev);
+            // A family name may be a nisba with the article ("بدر البوسعيدي").
+            let nisba = w.starts_with("ال") && w.ends_with('ي') && w.chars().count() >= 5;
+            if stop(w) || (w.starts_with("ال") && !compound && !nisba) || w.starts_with('و') {
+                break;
+            }
+            if self.kb_at(j).is_some_and(|(t, _)| t != EntityType::Person) {
+                break;
+            }
+            j += 1;
+            n += 1;
+            if w.starts_with("ال") && !compound {
+                break;
+            }
+        }
+        Some(j)
+    }
+
+    /// Skips what stands between a title and its name: knowledge-base names of places and
+    /// groups, linking words, and an organisation or place complement ended by a comma.
+    /// Returns the first word of the name.
+    fn after_complement(&self, mut i: usize) -> Option<usize> {
+        let start = i;
+        let mut skipped = false;
+        while i < self.words.len() && i < start + 14 {
+            if let Some((t, last)) = self.kb_at(i)
+                && t != EntityType::Person
+            {
+                skipped = true;
+                // "Commander of Azerbaijan's Naval Forces": a possessive owns a thing, not a name.
+                let w = self.w(last);
+                if w.ends_with("'s") || w.ends_with("’s") {
+                    return None;
+                }
+                if self.gap(last) == "," || self.gap(last) == "،" {
+                    return Some(last + 1).filter(|&k| k < self.words.len());
+                }
+                if !self.adjacent(last) {
+                    return None;
+                }
+                i = last + 1;
+                continue;
+            }
+            let w = self.w(i);
+            let field = self.lx.is_domain_word(self.langs, w)
+                || (self.is_shape_word(i) && is_capitalised(w))
+                || (is_arabic_word(w) && w.starts_with("ال") && i < start + 3);
+            if (LINKS.contains(&w.to_lowercase().as_str()) || field) && self.adjacent(i) {
+                skipped = true;
+                i += 1;
+                continue;
+            }
+            if field && (self.gap(i) == "," || self.gap(i) == "،") {
+                return Some(i + 1).filter(|&k| k < self.words.len());
+            }
+            if skipped && i > start && LINKS.contains(&self.w(i - 1).to_lowercase().as_str()) {
+                // An organisation after "of the": capitalised words up to a comma.
+                let mut j = i;
+                while j < self.words.len()
+                    && (is_capitalised(self.w(j))
+                        || LINKS.contains(&self.w(j))
+                        || self.w(j) == "and")
+                {
+                    if self.gap(j) == "," {
+                        return Some(j + 1).filter(|&k| k < self.words.len());
+                    }
+                    if !self.adjacent(j) {
+                        break;
+                    }
+                    j += 1;
+                }
+                return None;
+            }
+            return Some(i);
+        }
+        None
+    }
+}
+
+fn is_arabic_word(w: &str) -> bool {
+    w.chars().next().is_some_and(is_arabic)
+}
+
+impl EntityLabeler for NameLabeler {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn propose(&self, article: &Article, out: &mut Vec<Proposal>) {
+        let lx = super::lexicon();
+        let langs = Lexicon::langs(&article.lang);
+        for (si, sentence) in article.sentences.iter().enumerate() {
+            let s = article.sentence_text(sentence);
+            let ws = words(s);
+            let ctx = Ctx {
+                s,
+                folded: ws.iter().map(|w| fold_str(w.text(s))).collect(),
+                words: ws,
+                found: self.gazetteer.find(s),
+                langs,
+                lx,
+                g: &self.gazetteer,
+            };
+            let mut spans: Vec<(usize, usize, f32)> = Vec::new();
+            let n = ctx.words.len();
+            let mut i = 0;
+            while i < n {
+                // Titles and roles.
+                if let Some(after) = ctx.title_at(i)
+                    && after < n
+                    && let Some(k) = ctx.after_complement(after)
+                {
+                    let end = if let Some((EntityType::Person, last)) = ctx.kb_at(k) {
+                        // A known person: exactly the knowledge-base name.
+                        Some(last + 1)
+                    } else if is_arabic_word(ctx.w(k)) {
+                        ctx.arabic_name(k)
+                    } else {
+                        ctx.latin_name(k, 4)
+                    };
+                    if let Some(e) = end {
+                        spans.push((k, e, 0.75));
+                    }
+                    i = after;
+                    continue;
+                }
+                i += 1;
+            }
+            for i in 0..n {
+                let w = ctx.w(i);
+                // Initials before a surname: "A. Hajizade", "J. R. Smith".
+                if w.chars().count() == 1
+                    && w.chars().all(char::is_uppercase)
+                    && ctx.gap(i) == "."
+                    && (i == 0 || ctx.w(i - 1).chars().count() > 1 || ctx.gap(i - 1) != ".")
+                    && let Some(e) = ctx.latin_name(i, 4)
+                    && e > i + 1
+                    && !ctx.is_title_word(e - 1)
+                {
+                    spans.push((i, e, 0.7));
+                }
+                // Chinese names: family name + pinyin given name.
+                if i + 1 < n
+                    && is_capitalised(w)
+                    && lx.chinese_surnames.contains(&w.to_lowercase())
+                    && ctx.adjacent(i)
+                    && is_capitalised(ctx.w(i + 1))
+                    && !is_all_caps(ctx.w(i + 1))
+                    && lx.is_pinyin_name(ctx.w(i + 1))
+                    && (i + 2 >= n || !ctx.adjacent(i + 1) || !is_capitalised(ctx.w(i + 2)))
+                {
+                    spans.push((i, i + 2, 0.65));
+                }
+            }
+            // Two or three capitalised words before a reporting verb.
+            for lang in langs {
+                for cue in lx
+                    .person_cues
+                    .get(&(lang.to_string(), "after".to_string()))
+                    .into_iter()
+                    .flatten()
+                {
+                    let first = cue.split(' ').next().unwrap_or_default();
+                    for j in 1..n {
+                        if ctx.w(j) != first || !ctx.adjacent(j - 1) {
+                            continue;
+                        }
+                        let mut a = j;
+                        while a > 0
+                            && j - a < 3
+                            && ctx.adjacent(a - 1)
+                            && is_capitalised(ctx.w(a - 1))
+                        {
+                            a -= 1;
+                        }
+                        while a < j && ctx.lx.is_stopword(langs, ctx.w(a)) {
+                            a += 1;
+                        }
+                        // A sentence's first word is capitalised anyway: prefer two words.
+                        if a == 0 && j - a == 3 {
+                            a = 1;
+                        }
+                        // Part of a longer name ("Ministry of Foreign Affairs said").
+                        if a > 0 && ["of", "the"].contains(&ctx.w(a - 1)) {
+                            continue;
+                        }
+                        while a + 2 <= j && ctx.latin_name(a, 3) != Some(j) {
+                            a += 1;
+                        }
+                        if j - a >= 2 {
+                            spans.push((a, j, 0.6));
+                        }
+                    }
+                }
+            }
+            let headline = title_case_words(s, &ctx.words);
+            spans.retain(|x| !headline[x.0]);
+            spans.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(y.2.total_cmp(&x.2)));
+            spans.dedup_by_key(|x| (x.0, x.1));
+            for (a, b, confidence) in spans {
+                let (start, end) = (ctx.words[a].start, ctx.words[b - 1].end);
+                // "Naval Forces", "Energy Forum": words that head organisations and events.
+                if (a..b).any(|k| ctx.is_shape_word(k)) {
+                    continue;
+                }
+                if ctx.overlaps_non_person(start, end) {
+                    continue;
+                }
+                let text = &s[start..end];
+                out.push(Proposal {
+                    sentence: si,
+                    start,
+                    end,
+                    label: EntityType::Person,
+                    canonical_id: None,
+                    canonical_name: Some(text.split_whitespace().collect::<Vec<_>>().join(" ")),
+                    confidence,
+                    labeler: NAME,
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::tests::{article, spans};
+    use crate::kb::KnowledgeBase;
+
+    fn labeler() -> NameLabeler {
+        NameLabeler::new(Arc::new(Gazetteer::new(Arc::new(KnowledgeBase::builtin()))))
+    }
+
+    fn texts(lang: &str, s: &str) -> Vec<String> {
+        spans(&labeler(), &article(lang, s))
+            .into_iter()
+            .map(|x| x.0)
+            .collect()
+    }
+
+    #[test]
+    fn english_titles_roles_and_initials() {
+        assert_eq!(
+            texts(
+                "en",
+                "Kenyan President William Ruto met Prime Minister Narendra Modi."
+            ),
+            vec!["William Ruto", "Narendra Modi"]
+        );
+        assert_eq!(
+            texts(
+                "en",
+                "The spokesperson of the Ministry of Trade, Maria Lopez, said exports grew."
+            ),
+            vec!["Maria Lopez"]
+        );
+        assert_eq!(
+            texts(
+                "en",
+                "President of the Republic of Kazakhstan Kassym-Jomart Tokayev spoke."
+            ),
+            vec!["Kassym-Jomart Tokayev"]
+        );
+        assert_eq!(
+            texts("en", "As J. Smith noted, the U.S. President agreed."),
+            vec!["J. Smith"]
+        );
+        assert!(texts("en", "The President noted that the Minister agreed.").is_empty());
+    }
+
+    #[test]
+    fn chinese_names_and_report_cues() {
+        assert_eq!(
+            texts("en", "Talks were attended by Li Qiang and Zhang Guoqing."),
+            vec!["Li Qiang", "Zhang Guoqing"]
+        );
+        assert_eq!(
+            texts(
+                "en",
+                "Analyst Tom Berger said the deal was fair, and Anna Maria Cole noted risks."
+            ),
+            vec!["Tom Berger", "Anna Maria Cole"]
+        );
+    }
+
+    #[test]
+    fn indonesian_titles() {
+        assert_eq!(
+            texts(
+                "id",
+                "Presiden Brasil Luiz Inacio menerima Duta Besar Budi Santoso di Brasilia."
+            ),
+            vec!["Luiz Inacio", "Budi Santoso"]
+        );
+    }
+
+    #[test]
+    fn arabic_titles() {
+        assert_eq!(
+            texts(
+                "ar",
+                "استقبل الرئيس الكيني، وليام روتو، وزير الخارجية في نيروبي."
+            ),
+            vec!["وليام روتو"]
+        );
+        assert_eq!(
+            texts("ar", "وقال الرئيس الفرنسي إيمانويل ماكرون إن الاتفاق مهم."),
+            vec!["إيمانويل ماكرون"]
+        );
+        assert!(texts("ar", "قال الرئيس الأمريكي يدعو إلى السلام.").is_empty());
+        // A field after the title, a nisba family name.
+        assert_eq!(
+            texts(
+                "ar",
+                "وقال محافظ البنك المركزي حسن عبد الله إن التضخم تراجع، ونظيره العماني بدر البوسعيدي."
+            ),
+            vec!["حسن عبد الله", "بدر البوسعيدي"]
+        );
+    }
+
+    #[test]
+    fn fields_months_and_headlines_are_not_names() {
+        assert_eq!(
+            texts(
+                "id",
+                "Menteri Koordinator Bidang Perekonomian Airlangga Hartarto hadir, kata Menteri Keuangan Sri Mulyani."
+            ),
+            vec!["Airlangga Hartarto", "Sri Mulyani"]
+        );
+        assert_eq!(
+            texts("en", "Minister of Foreign Affairs Ahmed Attaf spoke."),
+            vec!["Ahmed Attaf"]
+        );
+        assert!(
+            texts(
+                "en",
+                "President Ruto Meets Kenyan Business Leaders In Nairobi Today"
+            )
+            .is_empty()
+        );
+    }
+}

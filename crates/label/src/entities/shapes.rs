@@ -1,0 +1,522 @@
+//! `shapes/1`: names of organisations, places, events and works that the knowledge base lacks,
+//! found by their head word (`datasets/label/org_shapes.tsv`):
+//!
+//! - head first: "Ministry of Economy", "Kementerian Luar Negeri", "Kompleks X", "وزارة الخارجية";
+//! - head last: "Foreign Ministry", "Baku Tribune", "Global X Initiative", "X Summit";
+//! - a quoted title that names a document ("Memorandum of Understanding between ...").
+//!
+//! A ministry's canonical name is its usual English form with its country ("Foreign Ministry"
+//! and "Kementerian Luar Negeri" are "Ministry of Foreign Affairs of X"): the country inside
+//! the name or just before it, else the article's clear main country (the one named most,
+//! at least twice), else none. Other names keep their text as canonical.
+
+use std::sync::Arc;
+
+use records::{Article, EntityType};
+
+use super::gazetteer::{Found, Gazetteer};
+use super::lexicon::{Lexicon, phrase_at};
+use super::text::{Word, fold_str, is_capitalised, same_line_gap, title_case_words, words};
+use crate::{EntityLabeler, Proposal};
+
+pub const NAME: &str = "shapes/1";
+
+/// Lower-case words inside a name ("Ministry of Economy", "Kementerian Koordinator Bidang").
+const CONNECTORS: [&str; 11] = [
+    "of", "on", "for", "and", "the", "between", "in", "dan", "untuk", "tentang", "antara",
+];
+/// Connectors allowed inside a name that ends in its head ("Belt and Road Initiative").
+const INNER: [&str; 4] = ["and", "of", "for", "&"];
+
+pub struct ShapeLabeler {
+    gazetteer: Arc<Gazetteer>,
+}
+
+impl ShapeLabeler {
+    pub fn new(gazetteer: Arc<Gazetteer>) -> ShapeLabeler {
+        ShapeLabeler { gazetteer }
+    }
+}
+
+struct Ctx<'a> {
+    s: &'a str,
+    words: Vec<Word>,
+    folded: Vec<String>,
+    found: Vec<Found>,
+    g: &'a Gazetteer,
+    langs: &'static [&'static str],
+    lx: &'static Lexicon,
+}
+
+impl Ctx<'_> {
+    fn w(&self, i: usize) -> &str {
+        self.words[i].text(self.s)
+    }
+
+    fn adjacent(&self, i: usize) -> bool {
+        i + 1 < self.words.len()
+            && same_line_gap(self.s, self.words[i].end, self.words[i + 1].start)
+    }
+
+    /// The knowledge-base type of a name covering exactly word `i`.
+    fn kb_word(&self, i: usize) -> Option<EntityType> {
+        let w = self.words[i];
+        self.found
+            .iter()
+            .find(|f| f.start == w.start && f.end == w.end)
+            .map(|f| self.g.kb().entry(f.entry).label)
+    }
+
+    fn stop(&self, i: usize) -> bool {
+        self.lx.is_stopword(self.langs, self.w(i))
+    }
+
+    /// The country a name at `start..end` belongs to: a country or nationality inside it
+    /// ("وزارة الخارجية الروسية") or just before it ("Japan's Foreign Ministry", "Chinese
+    /// Foreign Ministry").
+    fn country_near(&self, start: usize, end: usize) -> Option<String> {
+        let kb = self.g.kb();
+        let country = |f: &Found| {
+            let e = kb.entry(f.entry);
+            match e.label {
+                EntityType::Gpe if kb.is_country(&e.id) => Some(e.name.clone()),
+                EntityType::Norp => kb.country_of(&e.id).map(|c| c.name.clone()),
+                _ => None,
+            }
+        };
+        let inside = self
+            .found
+            .iter()
+            .filter(|f| f.start >= start && f.end <= end)
+            .find_map(country);
+        inside.or_else(|| {
+            self.found
+                .iter()
+                .filter(|f| f.end <= start)
+                .filter(|f| {
+                    let gap = self.s[f.end..start].trim();
+                    gap.is_empty() || gap == "'s" || gap == "’s"
+                })
+                .find_map(country)
+        })
+    }
+
+    /// Is word `i` the head of a name in any of the article's languages?
+    fn is_head(&self, i: usize) -> bool {
+        self.lx.shape_words.contains(&self.folded[i])
+    }
+
+    /// Capitalised words and connectors after word `j - 1`: the index after the last
+    /// capitalised word. "and" joins two fields ("Trade and Industry"), not two names.
+    fn extend_right(&self, mut j: usize) -> usize {
+        let mut end = j;
+        while j < self.words.len() && self.adjacent(j - 1) {
+            let w = self.w(j);
+            if self.lx.is_calendar_word(self.langs, w) {
+                break;
+            }
+            if is_capitalised(w) {
+                j += 1;
+                end = j;
+                // A country closes the name ("Kementerian Luar Negeri RI", "... of Azerbaijan").
+                if self.kb_word(j - 1) == Some(EntityType::Gpe) {
+                    break;
+                }
+            } else if matches!(w, "and" | "dan") {
+                let next_ok = j + 1 < self.words.len()
+                    && self.adjacent(j)
+                    && is_capitalised(self.w(j + 1))
+                    && !self.is_head(j + 1);
+                if !next_ok {
+                    break;
+                }
+                j += 1;
+            } else if CONNECTORS.contains(&w) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    /// Capitalised words (with inner connectors) before word `i`: the first index.
+    fn extend_left(&self, i: usize, allow_year: bool) -> usize {
+        let mut a = i;
+        let mut k = i;
+        while k > 0 && self.adjacent(k - 1) {
+            let w = self.w(k - 1);
+            let year = allow_year && w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+            if w.ends_with("'s") || w.ends_with("’s") {
+                break;
+            }
+            let norp = self.kb_word(k - 1) == Some(EntityType::Norp);
+            // "Brazilian Development Bank" is a name; "Chinese Foreign Ministry" is a
+            // ministry described by a nationality.
+            let descriptive = norp && {
+                let rest = &self.s[self.words[k].start..self.words[i].end];
+                ministry(self.lx, self.langs, rest).is_some()
+            };
+            if (is_capitalised(w) && !self.stop(k - 1) && !descriptive) || year {
+                k -= 1;
+                a = k;
+            } else if INNER.contains(&w)
+                && k >= 2
+                && is_capitalised(self.w(k - 2))
+                && !(w == "and" && self.is_head(k - 2))
+            {
+                // "Olympics and Paralympics" are two names.
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        a
+    }
+}
+
+impl ShapeLabeler {
+    /// The country the article names most often (the earliest on ties).
+    fn main_country(&self, article: &Article) -> Option<String> {
+        let kb = self.gazetteer.kb();
+        let mut counts: Vec<(usize, usize)> = Vec::new(); // (entry, count) in first-seen order
+        for sentence in &article.sentences {
+            for f in self.gazetteer.find(article.sentence_text(sentence)) {
+                let e = kb.entry(f.entry);
+                if e.label == EntityType::Gpe && kb.is_country(&e.id) {
+                    match counts.iter_mut().find(|c| c.0 == f.entry) {
+                        Some(c) => c.1 += 1,
+                        None => counts.push((f.entry, 1)),
+                    }
+                }
+            }
+        }
+        // Only a clear main country counts: named twice or more, and more often than any other.
+        let best = counts.iter().map(|c| c.1).max()?;
+        let leaders: Vec<&(usize, usize)> = counts.iter().filter(|c| c.1 == best).collect();
+        if best < 2 || leaders.len() > 1 {
+            return None;
+        }
+        Some(kb.entry(leaders[0].0).name.clone())
+    }
+}
+
+impl EntityLabeler for ShapeLabeler {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn propose(&self, article: &Article, out: &mut Vec<Proposal>) {
+        let lx = super::lexicon();
+        let langs = Lexicon::langs(&article.lang);
+        let main_country = self.main_country(article);
+        for (si, sentence) in article.sentences.iter().enumerate() {
+            let s = article.sentence_text(sentence);
+            let ws = words(s);
+            let ctx = Ctx {
+                s,
+                folded: ws.iter().map(|w| fold_str(w.text(s))).collect(),
+                words: ws,
+                found: self.gazetteer.find(s),
+                g: &self.gazetteer,
+                langs,
+                lx,
+            };
+            let mut spans: Vec<(usize, usize, EntityType)> = Vec::new();
+            let n = ctx.words.len();
+            for lang in langs
+                .iter()
+                .chain(["ar"].iter().filter(|_| article.lang != "ar"))
+            {
+                let key = |pos: &str| (lang.to_string(), pos.to_string());
+                for i in 0..n {
+                    let Some((head, h, start)) =
+                        phrase_at(&lx.heads, &[lang], s, &ctx.words, &ctx.folded, i)
+                    else {
+                        continue;
+                    };
+                    let label = head.label.unwrap_or(EntityType::Org);
+                    if *lang == "ar" {
+                        // وزارة + its field (+ a nationality or country).
+                        if h < n && ctx.adjacent(h - 1) && ctx.w(h).starts_with("ال") {
+                            let mut e = h + 1;
+                            if e < n
+                                && ctx.adjacent(e - 1)
+                                && matches!(
+                                    ctx.kb_word(e),
+                                    Some(EntityType::Norp | EntityType::Gpe)
+                                )
+                            {
+                                e += 1;
+                            }
+                            spans.push((start, e, label));
+                        }
+                        continue;
+                    }
+                    let e = if h < n && ctx.adjacent(h - 1) {
+                        ctx.extend_right(h)
+                    } else {
+                        h
+                    };
+                    let a = if *lang == "en" {
+                        ctx.extend_left(i, false)
+                    } else {
+                        i
+                    };
+                    if e > h || a < i {
+                        spans.push((ctx.words[a].start, e, label));
+                    }
+                }
+                if let Some(tails) = lx.shapes.get(&key("tail")) {
+                    for t in 0..n {
+                        let Some(&label) = tails.get(ctx.w(t)) else {
+                            continue;
+                        };
+                        let a = ctx.extend_left(t, label == EntityType::Event);
+                        if a < t {
+                            spans.push((ctx.words[a].start, t + 1, label));
+                        }
+                    }
+                }
+            }
+            quoted_works(&ctx, &mut spans);
+            spans.sort_by_key(|x| (x.0, x.1));
+            spans.dedup_by_key(|x| (x.0, x.1));
+            // Headlines capitalise every word: only quoted titles are trusted there.
+            let headline = title_case_words(s, &ctx.words);
+            spans.retain(|x| {
+                let first = ctx.words.iter().position(|w| w.end > x.0).unwrap_or(0);
+                !headline[first] || x.2 == EntityType::Work && quoted(s, x.0)
+            });
+            for (start, e, label) in spans {
+                let end = ctx.words[e - 1].end;
+                let text = &s[start..end];
+                // A name that is all knowledge base (or a lone head word) is left to the gazetteer.
+                if start >= end || ctx.found.iter().any(|f| f.start == start && f.end == end) {
+                    continue;
+                }
+                let canonical = match ministry(lx, langs, text) {
+                    Some(en) => match ctx
+                        .country_near(start, end)
+                        .or_else(|| main_country.clone())
+                    {
+                        Some(c) => format!("{en} of {c}"),
+                        None => en,
+                    },
+                    None => text.split_whitespace().collect::<Vec<_>>().join(" "),
+                };
+                out.push(Proposal {
+                    sentence: si,
+                    start,
+                    end,
+                    label,
+                    canonical_id: None,
+                    canonical_name: Some(canonical),
+                    confidence: 0.6,
+                    labeler: NAME,
+                });
+            }
+        }
+    }
+}
+
+/// The usual English name of a ministry written `text`.
+fn ministry(lx: &Lexicon, langs: &[&str], text: &str) -> Option<String> {
+    let folded = fold_str(text);
+    for lang in langs.iter().chain(["ar"].iter()) {
+        if let Some(table) = lx.ministries.get(*lang) {
+            if let Some(en) = table.get(&folded) {
+                return Some(en.clone());
+            }
+            // "وزارة الخارجية الصينية": the table's phrase and a nationality after it.
+            if let Some((phrase, en)) = table
+                .iter()
+                .filter(|(p, _)| folded.starts_with(p.as_str()) && folded.len() > p.len())
+                .max_by_key(|(p, _)| p.len())
+                && folded[phrase.len()..].starts_with(' ')
+            {
+                return Some(en.clone());
+            }
+        }
+    }
+    None
+}
+
+/// Does a quotation mark stand just before byte `start` (skipping a leading "the")?
+fn quoted(s: &str, start: usize) -> bool {
+    let before = s[..start].trim_end();
+    let before = before
+        .strip_suffix("the")
+        .or_else(|| before.strip_suffix("The"))
+        .unwrap_or(before)
+        .trim_end();
+    before.ends_with(['"', '“', '«'])
+}
+
+/// A quoted title that names a document: the whole title is one WORK.
+fn quoted_works(ctx: &Ctx<'_>, spans: &mut Vec<(usize, usize, EntityType)>) {
+    let s = ctx.s;
+    let mut opens: Vec<usize> = Vec::new();
+    let quotes: Vec<(usize, char)> = s
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '"' | '“' | '”' | '«' | '»'))
+        .collect();
+    let mut k = 0;
+    while k + 1 < quotes.len() {
+        let (a, ca) = quotes[k];
+        let (b, cb) = quotes[k + 1];
+        let pair = matches!((ca, cb), ('"', '"') | ('“', '”') | ('«', '»') | ('”', '”'));
+        if !pair {
+            k += 1;
+            continue;
+        }
+        opens.push(a);
+        let inner_start = a + ca.len_utf8();
+        let content = &s[inner_start..b];
+        let lead = content.len() - content.trim_start().len();
+        let mut start = inner_start + lead;
+        let trimmed = content.trim();
+        for the in ["the ", "The "] {
+            if trimmed.starts_with(the) {
+                start += the.len();
+            }
+        }
+        let end = inner_start + content.trim_end().len();
+        let inner: Vec<usize> = (0..ctx.words.len())
+            .filter(|&i| ctx.words[i].start >= start && ctx.words[i].end <= end)
+            .collect();
+        let is_work = inner.iter().any(|&i| {
+            ctx.langs.iter().any(|l| {
+                [("head"), ("tail")].iter().any(|pos| {
+                    ctx.lx
+                        .shapes
+                        .get(&(l.to_string(), pos.to_string()))
+                        .and_then(|m| m.get(ctx.w(i)))
+                        == Some(&EntityType::Work)
+                })
+            })
+        });
+        if inner.len() >= 3 && is_work && is_capitalised(ctx.w(inner[0])) {
+            let last = *inner.last().unwrap_or(&0);
+            spans.push((start, last + 1, EntityType::Work));
+        }
+        k += 2;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::tests::{article, spans};
+    use crate::kb::KnowledgeBase;
+
+    fn labeler() -> ShapeLabeler {
+        ShapeLabeler::new(Arc::new(Gazetteer::new(Arc::new(KnowledgeBase::builtin()))))
+    }
+
+    fn got(lang: &str, s: &str) -> Vec<(String, EntityType, Option<String>)> {
+        spans(&labeler(), &article(lang, s))
+    }
+
+    #[test]
+    fn english_heads_and_tails() {
+        let g = got(
+            "en",
+            "The Ministry of Digital Development and the Foreign Ministry signed the Joint Statement on Green Energy at the Baku Energy Forum.",
+        );
+        let names: Vec<(&str, EntityType)> = g.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert!(
+            names.contains(&("Ministry of Digital Development", EntityType::Org)),
+            "{g:?}"
+        );
+        assert!(
+            names.contains(&("Foreign Ministry", EntityType::Org)),
+            "{g:?}"
+        );
+        assert!(
+            names.contains(&("Joint Statement on Green Energy", EntityType::Work)),
+            "{g:?}"
+        );
+        assert!(
+            names.contains(&("Baku Energy Forum", EntityType::Event)),
+            "{g:?}"
+        );
+        let fm = g.iter().find(|x| x.0 == "Foreign Ministry").unwrap();
+        assert_eq!(fm.2.as_deref(), Some("Ministry of Foreign Affairs"));
+    }
+
+    #[test]
+    fn headlines_and_month_names_do_not_extend_names() {
+        let g = got(
+            "en",
+            "China Development Bank Signs Loan Agreement With Brazil",
+        );
+        assert!(g.is_empty(), "{g:?}");
+        let g = got(
+            "id",
+            "Bank Indonesia menggelar Rapat Dewan Gubernur Januari 2024.",
+        );
+        assert_eq!(g[0].0, "Dewan Gubernur");
+    }
+
+    #[test]
+    fn quoted_document_titles() {
+        let g = got(
+            "en",
+            "They signed the \"Agreement on Mutual Visa Exemption for Holders of Service Passports\" in Rome.",
+        );
+        assert_eq!(
+            g[0].0,
+            "Agreement on Mutual Visa Exemption for Holders of Service Passports"
+        );
+        assert_eq!(g[0].1, EntityType::Work);
+    }
+
+    #[test]
+    fn indonesian_and_arabic_heads() {
+        let g = got(
+            "id",
+            "Kementerian Luar Negeri menggelar acara di Gedung Sate dan Kompleks Gelora Bung Karno.",
+        );
+        let names: Vec<(&str, EntityType)> = g.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert!(
+            names.contains(&("Kementerian Luar Negeri", EntityType::Org)),
+            "{g:?}"
+        );
+        assert!(names.contains(&("Gedung Sate", EntityType::Loc)), "{g:?}");
+        assert!(
+            names.contains(&("Kompleks Gelora Bung Karno", EntityType::Loc)),
+            "{g:?}"
+        );
+        let g = got("ar", "وقالت وزارة الخارجية الروسية إن المحادثات بناءة.");
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!(g[0].0, "وزارة الخارجية الروسية");
+        assert_eq!(
+            g[0].2.as_deref(),
+            Some("Ministry of Foreign Affairs of Russia")
+        );
+    }
+
+    #[test]
+    fn ministries_take_their_country() {
+        let g = got(
+            "en",
+            "Kazakhstan and Kazakhstan's partners met in Astana and Astana.\nThe Ministry of Foreign Affairs said Japan's Foreign Ministry and the Chinese Foreign Ministry agreed with the Brazilian Development Bank.",
+        );
+        let canon = |t: &str| g.iter().find(|x| x.0 == t).and_then(|x| x.2.clone());
+        assert_eq!(
+            canon("Ministry of Foreign Affairs").as_deref(),
+            Some("Ministry of Foreign Affairs of Kazakhstan")
+        );
+        let fm: Vec<_> = g.iter().filter(|x| x.0 == "Foreign Ministry").collect();
+        assert_eq!(
+            fm[0].2.as_deref(),
+            Some("Ministry of Foreign Affairs of Japan")
+        );
+        assert_eq!(
+            fm[1].2.as_deref(),
+            Some("Ministry of Foreign Affairs of China")
+        );
+        assert!(canon("Brazilian Development Bank").is_some(), "{g:?}");
+    }
+}

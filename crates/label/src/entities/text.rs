@@ -1,0 +1,243 @@
+//! Text helpers shared by the entity labelers: a folded copy of a sentence (case, diacritics,
+//! Arabic letter variants) that maps back to the original bytes, words, and script tests.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// A folded copy of a text. `start[i]`/`end[i]` give the original byte range of the character
+/// that produced folded byte `i`, so that a match in the folded text maps back exactly.
+#[derive(Debug, Clone)]
+pub(crate) struct Folded {
+    pub text: String,
+    pub start: Vec<usize>,
+    pub end: Vec<usize>,
+}
+
+impl Folded {
+    /// Original byte range of the folded range `a..b` (non-empty).
+    pub fn original(&self, a: usize, b: usize) -> (usize, usize) {
+        (self.start[a], self.end[b - 1])
+    }
+}
+
+fn fold_char(c: char, out: &mut dyn FnMut(char)) {
+    match c {
+        'ى' | 'ی' => out('ي'),
+        'ة' => out('ه'),
+        'ک' => out('ك'),
+        'ـ' | '\u{200c}' | '\u{200d}' | '\u{200e}' | '\u{200f}' | '\u{feff}' => {}
+        '’' | '‘' | '`' | 'ʼ' | '′' => out('\''),
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => out('-'),
+        '“' | '”' | '«' | '»' | '„' => out('"'),
+        c if c.is_whitespace() => out(' '),
+        c => decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                for l in d.to_lowercase() {
+                    out(l);
+                }
+            }
+        }),
+    }
+}
+
+/// Folds a text: lower case, no diacritics or Arabic short vowels, one Alef, one apostrophe,
+/// one hyphen, one double quote, one space character.
+pub(crate) fn fold(text: &str) -> Folded {
+    let mut folded = Folded {
+        text: String::with_capacity(text.len()),
+        start: Vec::with_capacity(text.len()),
+        end: Vec::with_capacity(text.len()),
+    };
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        fold_char(c, &mut |f| {
+            folded.text.push(f);
+            for _ in 0..f.len_utf8() {
+                folded.start.push(i);
+                folded.end.push(end);
+            }
+        });
+    }
+    folded
+}
+
+/// The folded text alone.
+pub(crate) fn fold_str(text: &str) -> String {
+    fold(text).text
+}
+
+pub(crate) fn is_arabic(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// A letter or digit of any script, or an Arabic mark (which sits inside words).
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || (is_arabic(c) && is_combining_mark(c)) || c == 'ـ'
+}
+
+/// A word: a run of letters and digits, with apostrophes and hyphens inside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Word {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Word {
+    pub fn text<'a>(&self, s: &'a str) -> &'a str {
+        &s[self.start..self.end]
+    }
+}
+
+/// Words of a text, in order. Inner `'`, `’` and `-` join two runs of word characters.
+pub(crate) fn words(s: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_word_char(chars[i].1) {
+            i += 1;
+            continue;
+        }
+        let start = chars[i].0;
+        let mut j = i;
+        loop {
+            while j < chars.len() && is_word_char(chars[j].1) {
+                j += 1;
+            }
+            if j + 1 < chars.len()
+                && matches!(chars[j].1, '\'' | '’' | '-' | '‑')
+                && is_word_char(chars[j + 1].1)
+            {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let end = chars.get(j).map(|c| c.0).unwrap_or(s.len());
+        out.push(Word { start, end });
+        i = j;
+    }
+    out
+}
+
+/// For each word, whether its line is written in headline Title Case ("China Development Bank
+/// Signs Loan Agreement With Brazil"), where capitals say nothing about names.
+pub(crate) fn title_case_words(s: &str, words: &[Word]) -> Vec<bool> {
+    let mut out = vec![false; words.len()];
+    let mut line_start = 0;
+    for line in s.split_inclusive('\n') {
+        let line_end = line_start + line.len();
+        let idx: Vec<usize> = (0..words.len())
+            .filter(|&i| words[i].start >= line_start && words[i].end <= line_end)
+            .collect();
+        let content: Vec<&str> = idx
+            .iter()
+            .map(|&i| words[i].text(s))
+            .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+            .filter(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_lowercase())
+            })
+            .collect();
+        let lower = content
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .count();
+        // Headlines carry no full stop; prose full of names does.
+        let unpunctuated = !line
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '”', ':', ';', '»', ')']);
+        if unpunctuated && content.len() >= 4 && lower * 5 <= content.len() {
+            for i in idx {
+                out[i] = true;
+            }
+        }
+        line_start = line_end;
+    }
+    out
+}
+
+/// Only spaces (no line break) between two byte offsets.
+pub(crate) fn same_line_gap(s: &str, a: usize, b: usize) -> bool {
+    s[a..b]
+        .chars()
+        .all(|c| c.is_whitespace() && c != '\n' && c != '\r')
+}
+
+/// Starts with an upper-case letter.
+pub(crate) fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Two or more letters, all upper case (an acronym).
+pub(crate) fn is_all_caps(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// The character before byte `i`, if any.
+pub(crate) fn char_before(s: &str, i: usize) -> Option<char> {
+    s[..i].chars().next_back()
+}
+
+/// The character at byte `i`, if any.
+pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
+    s[i..].chars().next()
+}
+
+/// Levenshtein distance of two short strings, by characters.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_maps_back_to_original_bytes() {
+        let s = "Bakû’s «أذربيجانُ»";
+        let f = fold(s);
+        assert_eq!(f.text, "baku's \"اذربيجان\"");
+        let a = f.text.find("اذربيجان").unwrap();
+        let (x, y) = f.original(a, a + "اذربيجان".len());
+        assert_eq!(&s[x..y], "أذربيجانُ".trim_end_matches('ُ'));
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_hyphens() {
+        let s = "People's Republic, Asia-Europe - A. Hajizade";
+        let w: Vec<&str> = words(s).iter().map(|w| w.text(s)).collect();
+        assert_eq!(
+            w,
+            vec!["People's", "Republic", "Asia-Europe", "A", "Hajizade"]
+        );
+    }
+
+    #[test]
+    fn headlines_are_title_case() {
+        let s = "China Development Bank Signs Loan Agreement With Brazil\nThe bank said on Monday that the Loan Agreement was signed.";
+        let w = words(s);
+        let t = title_case_words(s, &w);
+        assert!(t[0] && t[7]);
+        assert!(!t[8] && !t[t.len() - 1]);
+    }
+
+    #[test]
+    fn small_helpers() {
+        assert!(is_all_caps("SCO") && !is_all_caps("Sco") && !is_all_caps("A"));
+        assert_eq!(edit_distance("Hajizade", "Hajizadeh"), 1);
+        assert!(is_word_char('ص') && !is_word_char('،') && is_arabic('،'));
+    }
+}
