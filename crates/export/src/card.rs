@@ -143,6 +143,9 @@ pub fn render(manifest: &Manifest, stats: &Stats) -> String {
             .unwrap_or(0)
     };
     let card_splits = |table: Table| -> Vec<&str> {
+        if !Table::SPLIT.contains(&table) {
+            return vec![Table::UNSPLIT_NAME];
+        }
         let with_rows: Vec<&str> = splits
             .iter()
             .copied()
@@ -217,7 +220,7 @@ pub fn render(manifest: &Manifest, stats: &Stats) -> String {
     y.push_str(" |\n|---|");
     y.push_str(&"---|".repeat(splits.len()));
     y.push('\n');
-    for table in Table::ALL {
+    for table in Table::SPLIT {
         let _ = write!(y, "| {} |", table.name());
         for split in &splits {
             let rows = c

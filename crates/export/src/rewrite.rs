@@ -90,7 +90,7 @@ pub fn rewrite(
 
 /// The files of each table in `written`, in the order they were written.
 pub fn sources_of(dir: &std::path::Path, written: &[WrittenFile]) -> Vec<(Table, Vec<PathBuf>)> {
-    Table::ALL
+    Table::SPLIT
         .into_iter()
         .map(|t| (t, written.iter().filter(|w| w.table == t).map(|w| dir.join(&w.path)).collect()))
         .collect()

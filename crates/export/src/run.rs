@@ -11,7 +11,8 @@ use rayon::prelude::*;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use pipeline::Pipeline;
 use pipeline::story::{StorySignature, cluster_stories};
-use records::{RawArticle, RejectRow, TableRows};
+use records::tables::Table;
+use records::{KbRow, RawArticle, RejectRow, TableRows};
 
 use crate::cli::RunConfig;
 use crate::inputs::{self, Found, InputFile, Item};
@@ -403,8 +404,9 @@ fn write_dataset(config: &RunConfig, pipeline: &Pipeline, dir: &Path) -> Result<
     let splits: Vec<String> = config.splits.names().map(String::from).collect();
     let mut writer = DatasetWriter::new(dir, splits.clone(), MAX_SHARD_BYTES)?;
     rewrite::rewrite(&rewrite::sources_of(&dir.join(UNSPLIT_DIR), &unsplit), &placements, &splits, &mut writer)?;
-    let written = writer.finish()?;
+    let mut written = writer.finish()?;
     std::fs::remove_dir_all(dir.join(UNSPLIT_DIR))?;
+    written.push(DatasetWriter::write_whole(dir, Table::Kb, &records::tables::kb_batch(&kb_rows(pipeline))?)?);
 
     let counts = Counts {
         // Every input (file, JSONL line or unwalkable path) got one ordinal when it was read.
@@ -452,7 +454,7 @@ pub fn finalize(dir: &Path, mut manifest: Manifest, written: &[WrittenFile], rej
     let mut files = Vec::new();
     let mut rows: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
     let splits: Vec<String> = manifest.config.splits.split(',').filter_map(|p| p.split('=').next()).map(String::from).collect();
-    for table in records::tables::Table::ALL {
+    for table in records::tables::Table::SPLIT {
         let entry = rows.entry(table.name().to_string()).or_default();
         for split in &splits {
             entry.insert(split.clone(), 0);
@@ -489,6 +491,26 @@ pub fn finalize(dir: &Path, mut manifest: Manifest, written: &[WrittenFile], rej
     let stats = stats::compute(dir, 20)?;
     std::fs::write(dir.join("README.md"), crate::card::render(&manifest, &stats))?;
     Ok(manifest)
+}
+
+/// The knowledge base of the pipeline's labelers, as rows.
+fn kb_rows(pipeline: &Pipeline) -> Vec<KbRow> {
+    pipeline
+        .labelers
+        .kb
+        .as_ref()
+        .map(|kb| {
+            kb.entries()
+                .map(|e| KbRow {
+                    id: e.id.clone(),
+                    kind: e.label.as_str().to_string(),
+                    name: e.name.clone(),
+                    wikidata: e.wikidata.clone(),
+                    aliases: e.aliases.iter().map(|a| (a.lang.clone(), a.text.clone())).collect(),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// What story clustering keeps of one article: its id and a compact signature.

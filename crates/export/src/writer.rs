@@ -85,7 +85,7 @@ pub fn writer_properties(table: Table) -> WriterProperties {
 
 impl DatasetWriter {
     pub fn new(dir: &Path, splits: Vec<String>, max_shard_bytes: usize) -> Result<DatasetWriter> {
-        for table in Table::ALL {
+        for table in Table::SPLIT {
             let path = dir.join(table.name());
             std::fs::create_dir_all(&path)
                 .with_context(|| format!("cannot create {}", path.display()))?;
@@ -96,6 +96,18 @@ impl DatasetWriter {
             max_shard_bytes,
             shards: BTreeMap::new(),
         })
+    }
+
+    /// Writes a table that is not split (the knowledge base) as one file of its own.
+    pub fn write_whole(dir: &Path, table: Table, batch: &RecordBatch) -> Result<WrittenFile> {
+        let rel = format!("{}/{}-00000-of-00001.parquet", table.name(), Table::UNSPLIT_NAME);
+        let path = dir.join(&rel);
+        std::fs::create_dir_all(path.parent().expect("a table folder"))?;
+        let file = File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
+        let mut writer = ArrowWriter::try_new(file, table.schema(), Some(writer_properties(table)))?;
+        writer.write(batch)?;
+        writer.close()?;
+        Ok(WrittenFile { path: rel, table, split: Table::UNSPLIT_NAME.to_string(), rows: batch.num_rows() as u64 })
     }
 
     /// Writes every row of a batch of articles under this writer's one split (the unsplit
@@ -173,17 +185,11 @@ impl DatasetWriter {
     /// Closes every shard, writes empty files for splits without rows, and gives the shards
     /// their final names. Returns the files in table, split order.
     pub fn finish(mut self) -> Result<Vec<WrittenFile>> {
-        for table in Table::ALL {
+        for table in Table::SPLIT {
             for split in self.splits.clone() {
                 let key = (table, split.clone());
                 if !self.shards.contains_key(&key) {
-                    let empty = match table {
-                        Table::Articles => tables::articles_batch(&[])?,
-                        Table::Sentences => tables::sentences_batch(&[])?,
-                        Table::Entities => tables::entities_batch(&[])?,
-                        Table::Claims => tables::claims_batch(&[])?,
-                    };
-                    self.write(table, &split, empty)?;
+                    self.write(table, &split, tables::empty_batch(table)?)?;
                 }
             }
         }

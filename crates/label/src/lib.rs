@@ -107,6 +107,8 @@ pub fn aggregate(mut proposals: Vec<Proposal>) -> Vec<Entity> {
 pub struct Labelers {
     pub entities: Vec<Box<dyn EntityLabeler>>,
     pub claims: Vec<Box<dyn ClaimLabeler>>,
+    /// The knowledge base the entity labelers link to, shipped with datasets.
+    pub kb: Option<std::sync::Arc<kb::KnowledgeBase>>,
 }
 
 impl Labelers {
@@ -114,8 +116,9 @@ impl Labelers {
     pub fn standard() -> Labelers {
         let kb = std::sync::Arc::new(kb::KnowledgeBase::builtin());
         Labelers {
-            entities: entities::standard_entity_labelers(kb),
+            entities: entities::standard_entity_labelers(kb.clone()),
             claims: claims::standard_claim_labelers(),
+            kb: Some(kb),
         }
     }
 

@@ -20,7 +20,7 @@ pub mod tables;
 
 pub use article::{Article, GivenFields, RawArticle, Sentence, SourceAnchor, Token, Zone};
 pub use labels::{Claim, ClaimKind, Entity, EntityType, Mention};
-pub use rows::{ArticleRow, ClaimRow, EntityRow, RejectRow, SentenceRow, TableRows};
+pub use rows::{ArticleRow, ClaimRow, EntityRow, KbRow, RejectRow, SentenceRow, TableRows};
 
 /// Version of the table schemas; bumped whenever a column changes meaning or type.
 pub const SCHEMA_VERSION: &str = "1";

@@ -96,6 +96,18 @@ pub struct ClaimRow {
     pub negated: bool,
 }
 
+/// One knowledge-base entity, as shipped with the dataset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KbRow {
+    pub id: String,
+    /// The entity type (`type` column).
+    pub kind: String,
+    pub name: String,
+    pub wikidata: Option<String>,
+    /// (language, name) pairs.
+    pub aliases: Vec<(String, String)>,
+}
+
 /// An input that could not be used, as written to `rejects.jsonl`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RejectRow {

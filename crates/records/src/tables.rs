@@ -19,7 +19,7 @@ use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef};
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
-use crate::rows::{ArticleRow, ClaimRow, EntityRow, SentenceRow, SpanRef, ner_tag_names};
+use crate::rows::{ArticleRow, ClaimRow, EntityRow, KbRow, SentenceRow, SpanRef, ner_tag_names};
 
 /// Columns that stages other than the row builders need by name: the split of every row, the
 /// article every row belongs to, and the story of an article (rewritten by resplits).
@@ -97,6 +97,8 @@ pub enum Table {
     Sentences,
     Entities,
     Claims,
+    /// The knowledge base the entity labelers linked to: not split, shipped whole.
+    Kb,
 }
 
 impl Table {
@@ -113,6 +115,7 @@ impl Table {
             Table::Sentences => "sentences",
             Table::Entities => "entities",
             Table::Claims => "claims",
+            Table::Kb => "kb",
         }
     }
 
@@ -126,6 +129,7 @@ impl Table {
                 "One row per entity mention, with its canonical referent and the labelers that proposed it."
             }
             Table::Claims => "One row per attributed statement: who said what, with the cue.",
+            Table::Kb => "The knowledge base that `entities.canonical_id` and `claims.speaker_id` refer to: one row per entity, with its names in many languages.",
         }
     }
 
@@ -136,6 +140,7 @@ impl Table {
             Table::Sentences => "sentence_id",
             Table::Entities => "entity_id",
             Table::Claims => "claim_id",
+            Table::Kb => "id",
         }
     }
 
@@ -339,6 +344,13 @@ impl Table {
                 ]);
                 cols
             }
+            Table::Kb => vec![
+                c("id", s(), "Stable id: a Wikidata id (`Q…`) where known, else `kb:slug`."),
+                c("type", s(), "Entity type: PERSON, GPE, LOC, ORG, NORP, EVENT or WORK."),
+                c("name", s(), "Usual English name: the `canonical_name` of mentions."),
+                c("wikidata", s(), "Wikidata id, when known."),
+                c("aliases", Feature::list(Feature::Struct(vec![("lang", s()), ("text", s())])), "Names the gazetteer matches, with their language."),
+            ],
         }
     }
 
@@ -567,6 +579,35 @@ pub fn entities_batch(rows: &[EntityRow]) -> Result<RecordBatch, ArrowError> {
         float32s(rows.iter().map(|r| r.confidence)),
     ];
     RecordBatch::try_new(Table::Entities.schema(), columns)
+}
+
+pub fn kb_batch(rows: &[KbRow]) -> Result<RecordBatch, ArrowError> {
+    let t = Table::Kb;
+    let members = struct_members(t, "aliases");
+    let aliases = || rows.iter().flat_map(|r| r.aliases.iter());
+    let columns: Vec<ArrayRef> = vec![
+        strings(rows.iter().map(|r| r.id.as_str())),
+        strings(rows.iter().map(|r| r.kind.as_str())),
+        strings(rows.iter().map(|r| r.name.as_str())),
+        opt_strings(rows.iter().map(|r| r.wikidata.as_deref())),
+        struct_list(
+            &members,
+            rows.iter().map(|r| r.aliases.len()),
+            vec![strings(aliases().map(|a| a.0.as_str())), strings(aliases().map(|a| a.1.as_str()))],
+        ),
+    ];
+    RecordBatch::try_new(t.schema(), columns)
+}
+
+/// An empty batch of a table, with its schema.
+pub fn empty_batch(table: Table) -> Result<RecordBatch, ArrowError> {
+    match table {
+        Table::Articles => articles_batch(&[]),
+        Table::Sentences => sentences_batch(&[]),
+        Table::Entities => entities_batch(&[]),
+        Table::Claims => claims_batch(&[]),
+        Table::Kb => kb_batch(&[]),
+    }
 }
 
 pub fn claims_batch(rows: &[ClaimRow]) -> Result<RecordBatch, ArrowError> {
