@@ -76,3 +76,18 @@ def test_python_slicing_gives_sentences_and_tokens(dataset):
     split_of = dict(zip(articles["article_id"], articles["split"]))
     for row in sentences.iter_rows(named=True):
         assert row["split"] == split_of[row["article_id"]]
+
+
+def test_knowledge_base_ships_as_its_own_config(dataset, manifest):
+    import datasets
+
+    rows = manifest["counts"]["rows"]["kb"]["full"]
+    assert rows > 1000
+    kb = datasets.load_dataset(str(dataset), "kb")["full"]
+    assert kb.num_rows == rows
+    entities = pl.read_parquet(str(dataset / "entities" / "*.parquet"))
+    ids = set(pl.read_parquet(str(dataset / "kb" / "*.parquet"))["id"])
+    linked = [c for c, label in zip(entities["canonical_id"], entities["label"]) if c and label != "DATE"]
+    assert linked, "no entity links to the knowledge base"
+    # Every canonical id of a gazetteer match is a row of the kb table.
+    assert sum(c in ids for c in linked) / len(linked) > 0.8

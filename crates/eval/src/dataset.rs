@@ -79,7 +79,7 @@ struct ManifestFile {
     table: String,
 }
 
-/// The Parquet files of each table, in the order of [`Table::ALL`].
+/// The Parquet files of each table, in the order of [`Table::SPLIT`].
 fn table_files(dir: &Path) -> Result<Vec<Vec<PathBuf>>, EvalError> {
     let manifest_path = dir.join("manifest.json");
     let io = |path: &Path| {
@@ -93,7 +93,7 @@ fn table_files(dir: &Path) -> Result<Vec<Vec<PathBuf>>, EvalError> {
             path: manifest_path.clone(),
             source,
         })?;
-        return Ok(Table::ALL
+        return Ok(Table::SPLIT
             .iter()
             .map(|t| {
                 let mut files: Vec<PathBuf> = manifest
@@ -108,7 +108,7 @@ fn table_files(dir: &Path) -> Result<Vec<Vec<PathBuf>>, EvalError> {
             .collect());
     }
     let mut all = Vec::new();
-    for t in Table::ALL {
+    for t in Table::SPLIT {
         let table_dir = dir.join(t.name());
         let mut files = Vec::new();
         for entry in std::fs::read_dir(&table_dir).map_err(io(&table_dir))? {

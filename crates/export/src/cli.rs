@@ -33,6 +33,18 @@ pub enum Command {
         #[arg(long, default_value = "train=0.8,validation=0.1,test=0.1")]
         split: String,
     },
+    /// Score a dataset's sentences, metadata, entities and claims against gold annotations
+    /// (the format of shared/gold): P/R/F1 per language, type, kind and labeler.
+    Eval {
+        /// The dataset directory.
+        dataset: PathBuf,
+        /// Gold annotations, one article per JSONL line.
+        #[arg(long)]
+        gold: PathBuf,
+        /// Also write the report as JSON here.
+        #[arg(long)]
+        json: Option<PathBuf>,
+    },
     /// Check a dataset against its manifest: checksums, row counts and schemas.
     Verify {
         /// The dataset directory (holding manifest.json).

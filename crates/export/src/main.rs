@@ -31,11 +31,33 @@ fn main() -> ExitCode {
 
 fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Some(Command::Resplit { dataset, seed, split }) => {
-            let splits: pipeline::SplitSpec =
-                split.parse().map_err(|e| anyhow::anyhow!("invalid --split {split:?}: {e}"))?;
+        Some(Command::Resplit {
+            dataset,
+            seed,
+            split,
+        }) => {
+            let splits: pipeline::SplitSpec = split
+                .parse()
+                .map_err(|e| anyhow::anyhow!("invalid --split {split:?}: {e}"))?;
             let manifest = resplit::resplit(&dataset, seed, &splits)?;
-            eprintln!("export: resplit {} with seed {seed} into {splits}: {:?}", dataset.display(), manifest.counts.rows["articles"]);
+            eprintln!(
+                "export: resplit {} with seed {seed} into {splits}: {:?}",
+                dataset.display(),
+                manifest.counts.rows["articles"]
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Eval {
+            dataset,
+            gold,
+            json,
+        }) => {
+            let report = eval::evaluate(&dataset, &gold)?;
+            print!("{}", report.to_table());
+            if let Some(path) = json {
+                std::fs::write(&path, serde_json::to_string_pretty(&report)? + "\n")
+                    .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Verify { dataset }) => {

@@ -41,7 +41,8 @@ pub fn rewrite(
 ) -> Result<()> {
     for (table, files) in sources {
         for path in files {
-            let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+            let file = std::fs::File::open(path)
+                .with_context(|| format!("cannot open {}", path.display()))?;
             let reader = ParquetRecordBatchReaderBuilder::try_new(file)
                 .with_context(|| format!("{} is not a readable Parquet file", path.display()))?
                 .build()?;
@@ -92,6 +93,15 @@ pub fn rewrite(
 pub fn sources_of(dir: &std::path::Path, written: &[WrittenFile]) -> Vec<(Table, Vec<PathBuf>)> {
     Table::SPLIT
         .into_iter()
-        .map(|t| (t, written.iter().filter(|w| w.table == t).map(|w| dir.join(&w.path)).collect()))
+        .map(|t| {
+            (
+                t,
+                written
+                    .iter()
+                    .filter(|w| w.table == t)
+                    .map(|w| dir.join(&w.path))
+                    .collect(),
+            )
+        })
         .collect()
 }

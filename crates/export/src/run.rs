@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
-use rayon::prelude::*;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use pipeline::Pipeline;
 use pipeline::story::{StorySignature, cluster_stories};
+use rayon::prelude::*;
 use records::tables::Table;
 use records::{KbRow, RawArticle, RejectRow, TableRows};
 
@@ -96,7 +96,12 @@ impl State<'_> {
         // Two parallel passes rather than one, so that the stages can be timed apart.
         let pipeline = self.pipeline;
         let clock = Instant::now();
-        let parsed: Vec<_> = self.pool.install(|| batch.par_iter().map(|(_, raw)| pipeline.parse(raw)).collect());
+        let parsed: Vec<_> = self.pool.install(|| {
+            batch
+                .par_iter()
+                .map(|(_, raw)| pipeline.parse(raw))
+                .collect()
+        });
         self.timings.parse += clock.elapsed().as_secs_f64();
         let clock = Instant::now();
         let outcomes: Vec<Result<TableRows, RejectRow>> = self.pool.install(|| {
@@ -316,7 +321,11 @@ fn write_dataset(config: &RunConfig, pipeline: &Pipeline, dir: &Path) -> Result<
     let mut state = State {
         pipeline,
         pool: &pool,
-        writer: DatasetWriter::new(&dir.join(UNSPLIT_DIR), vec![UNSPLIT.to_string()], MAX_SHARD_BYTES)?,
+        writer: DatasetWriter::new(
+            &dir.join(UNSPLIT_DIR),
+            vec![UNSPLIT.to_string()],
+            MAX_SHARD_BYTES,
+        )?,
         batch: Vec::new(),
         batch_size: config.batch_size,
         next_ordinal: 0,
@@ -328,7 +337,11 @@ fn write_dataset(config: &RunConfig, pipeline: &Pipeline, dir: &Path) -> Result<
         rows: BTreeMap::new(),
         articles_written: 0,
         progress: progress_bar(total_bytes, config.quiet),
-        timings: Timings { input_bytes: total_bytes, threads: config.threads, ..Timings::default() },
+        timings: Timings {
+            input_bytes: total_bytes,
+            threads: config.threads,
+            ..Timings::default()
+        },
     };
     let started = Instant::now();
     for f in found {
@@ -403,10 +416,19 @@ fn write_dataset(config: &RunConfig, pipeline: &Pipeline, dir: &Path) -> Result<
     }
     let splits: Vec<String> = config.splits.names().map(String::from).collect();
     let mut writer = DatasetWriter::new(dir, splits.clone(), MAX_SHARD_BYTES)?;
-    rewrite::rewrite(&rewrite::sources_of(&dir.join(UNSPLIT_DIR), &unsplit), &placements, &splits, &mut writer)?;
+    rewrite::rewrite(
+        &rewrite::sources_of(&dir.join(UNSPLIT_DIR), &unsplit),
+        &placements,
+        &splits,
+        &mut writer,
+    )?;
     let mut written = writer.finish()?;
     std::fs::remove_dir_all(dir.join(UNSPLIT_DIR))?;
-    written.push(DatasetWriter::write_whole(dir, Table::Kb, &records::tables::kb_batch(&kb_rows(pipeline))?)?);
+    written.push(DatasetWriter::write_whole(
+        dir,
+        Table::Kb,
+        &records::tables::kb_batch(&kb_rows(pipeline))?,
+    )?);
 
     let counts = Counts {
         // Every input (file, JSONL line or unwalkable path) got one ordinal when it was read.
@@ -429,7 +451,11 @@ fn write_dataset(config: &RunConfig, pipeline: &Pipeline, dir: &Path) -> Result<
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
         schema_version: records::SCHEMA_VERSION.to_string(),
         config: ManifestConfig {
-            inputs: config.inputs.iter().map(|p| inputs::display_path(p)).collect(),
+            inputs: config
+                .inputs
+                .iter()
+                .map(|p| inputs::display_path(p))
+                .collect(),
             seed: config.seed,
             splits: config.splits.to_string(),
             split_method: SPLIT_METHOD.to_string(),
@@ -445,15 +471,30 @@ fn write_dataset(config: &RunConfig, pipeline: &Pipeline, dir: &Path) -> Result<
     timings.total = started.elapsed().as_secs_f64();
     timings.read = timings.total - timings.parse - timings.label - timings.write - timings.finish;
     timings.articles = manifest.counts.articles_written;
-    Ok(Summary { output: dir.to_path_buf(), counts: manifest.counts, timings })
+    Ok(Summary {
+        output: dir.to_path_buf(),
+        counts: manifest.counts,
+        timings,
+    })
 }
 
 /// Fills in the files and row counts of `manifest` from the written files, checks them, and
 /// writes `manifest.json` and the card (statistics read back from the files with polars).
-pub fn finalize(dir: &Path, mut manifest: Manifest, written: &[WrittenFile], rejects: u64) -> Result<Manifest> {
+pub fn finalize(
+    dir: &Path,
+    mut manifest: Manifest,
+    written: &[WrittenFile],
+    rejects: u64,
+) -> Result<Manifest> {
     let mut files = Vec::new();
     let mut rows: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
-    let splits: Vec<String> = manifest.config.splits.split(',').filter_map(|p| p.split('=').next()).map(String::from).collect();
+    let splits: Vec<String> = manifest
+        .config
+        .splits
+        .split(',')
+        .filter_map(|p| p.split('=').next())
+        .map(String::from)
+        .collect();
     for table in records::tables::Table::SPLIT {
         let entry = rows.entry(table.name().to_string()).or_default();
         for split in &splits {
@@ -462,7 +503,11 @@ pub fn finalize(dir: &Path, mut manifest: Manifest, written: &[WrittenFile], rej
     }
     for w in written {
         let (sha256, bytes) = manifest::file_sha256(&dir.join(&w.path))?;
-        *rows.entry(w.table.name().to_string()).or_default().entry(w.split.clone()).or_default() += w.rows;
+        *rows
+            .entry(w.table.name().to_string())
+            .or_default()
+            .entry(w.split.clone())
+            .or_default() += w.rows;
         files.push(FileRecord {
             path: w.path.clone(),
             table: w.table.name().to_string(),
@@ -483,13 +528,22 @@ pub fn finalize(dir: &Path, mut manifest: Manifest, written: &[WrittenFile], rej
     });
     let articles: u64 = rows.get("articles").map(|m| m.values().sum()).unwrap_or(0);
     if articles != manifest.counts.articles_written {
-        bail!("internal error: {articles} article rows written, {} expected", manifest.counts.articles_written);
+        bail!(
+            "internal error: {articles} article rows written, {} expected",
+            manifest.counts.articles_written
+        );
     }
     manifest.counts.rows = rows;
     manifest.files = files;
-    std::fs::write(dir.join("manifest.json"), serde_json::to_string_pretty(&manifest)? + "\n")?;
+    std::fs::write(
+        dir.join("manifest.json"),
+        serde_json::to_string_pretty(&manifest)? + "\n",
+    )?;
     let stats = stats::compute(dir, 20)?;
-    std::fs::write(dir.join("README.md"), crate::card::render(&manifest, &stats))?;
+    std::fs::write(
+        dir.join("README.md"),
+        crate::card::render(&manifest, &stats),
+    )?;
     Ok(manifest)
 }
 
@@ -506,7 +560,11 @@ fn kb_rows(pipeline: &Pipeline) -> Vec<KbRow> {
                     kind: e.label.as_str().to_string(),
                     name: e.name.clone(),
                     wikidata: e.wikidata.clone(),
-                    aliases: e.aliases.iter().map(|a| (a.lang.clone(), a.text.clone())).collect(),
+                    aliases: e
+                        .aliases
+                        .iter()
+                        .map(|a| (a.lang.clone(), a.text.clone()))
+                        .collect(),
                 })
                 .collect()
         })
@@ -524,15 +582,25 @@ fn story_inputs(rows: &TableRows) -> Vec<StoryInput> {
     let mut keys: HashMap<&str, Vec<String>> = HashMap::new();
     for e in &rows.entities {
         if STORY_ENTITY_TYPES.contains(&e.label.as_str()) {
-            let key = e.canonical_id.clone().or_else(|| e.canonical_name.clone()).unwrap_or_else(|| e.text.to_lowercase());
+            let key = e
+                .canonical_id
+                .clone()
+                .or_else(|| e.canonical_name.clone())
+                .unwrap_or_else(|| e.text.to_lowercase());
             keys.entry(e.article_id.as_str()).or_default().push(key);
         }
     }
     rows.articles
         .par_iter()
         .map(|a| {
-            let keys = keys.get(a.article_id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
-            (a.article_id.clone(), StorySignature::new(&a.text, &a.lang, keys, a.published))
+            let keys = keys
+                .get(a.article_id.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            (
+                a.article_id.clone(),
+                StorySignature::new(&a.text, &a.lang, keys, a.published),
+            )
         })
         .collect()
 }

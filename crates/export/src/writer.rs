@@ -100,14 +100,25 @@ impl DatasetWriter {
 
     /// Writes a table that is not split (the knowledge base) as one file of its own.
     pub fn write_whole(dir: &Path, table: Table, batch: &RecordBatch) -> Result<WrittenFile> {
-        let rel = format!("{}/{}-00000-of-00001.parquet", table.name(), Table::UNSPLIT_NAME);
+        let rel = format!(
+            "{}/{}-00000-of-00001.parquet",
+            table.name(),
+            Table::UNSPLIT_NAME
+        );
         let path = dir.join(&rel);
         std::fs::create_dir_all(path.parent().expect("a table folder"))?;
-        let file = File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
-        let mut writer = ArrowWriter::try_new(file, table.schema(), Some(writer_properties(table)))?;
+        let file =
+            File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
+        let mut writer =
+            ArrowWriter::try_new(file, table.schema(), Some(writer_properties(table)))?;
         writer.write(batch)?;
         writer.close()?;
-        Ok(WrittenFile { path: rel, table, split: Table::UNSPLIT_NAME.to_string(), rows: batch.num_rows() as u64 })
+        Ok(WrittenFile {
+            path: rel,
+            table,
+            split: Table::UNSPLIT_NAME.to_string(),
+            rows: batch.num_rows() as u64,
+        })
     }
 
     /// Writes every row of a batch of articles under this writer's one split (the unsplit
@@ -115,13 +126,25 @@ impl DatasetWriter {
     pub fn write_unsplit(&mut self, rows: &TableRows) -> Result<()> {
         let split = self.splits[0].clone();
         if !rows.articles.is_empty() {
-            self.write(Table::Articles, &split, tables::articles_batch(&rows.articles)?)?;
+            self.write(
+                Table::Articles,
+                &split,
+                tables::articles_batch(&rows.articles)?,
+            )?;
         }
         if !rows.sentences.is_empty() {
-            self.write(Table::Sentences, &split, tables::sentences_batch(&rows.sentences)?)?;
+            self.write(
+                Table::Sentences,
+                &split,
+                tables::sentences_batch(&rows.sentences)?,
+            )?;
         }
         if !rows.entities.is_empty() {
-            self.write(Table::Entities, &split, tables::entities_batch(&rows.entities)?)?;
+            self.write(
+                Table::Entities,
+                &split,
+                tables::entities_batch(&rows.entities)?,
+            )?;
         }
         if !rows.claims.is_empty() {
             self.write(Table::Claims, &split, tables::claims_batch(&rows.claims)?)?;

@@ -25,18 +25,32 @@ fn a_killed_run_leaves_the_previous_dataset_untouched() {
     fs::write(&corpus, lines).unwrap();
     let out = tmp.path().join("ds");
     let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../datasets/raw");
-    let status = export().args(["--input", seeds, "--output", out.to_str().unwrap(), "-q"]).status().unwrap();
+    let status = export()
+        .args(["--input", seeds, "--output", out.to_str().unwrap(), "-q"])
+        .status()
+        .unwrap();
     assert!(status.success());
     let before: Vec<(String, Vec<u8>)> = walk(&out);
 
     let mut child = export()
-        .args(["--input", corpus.to_str().unwrap(), "--output", out.to_str().unwrap(), "-q", "--batch-size", "64"])
+        .args([
+            "--input",
+            corpus.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+            "-q",
+            "--batch-size",
+            "64",
+        ])
         .spawn()
         .unwrap();
     // Kill it once it is writing into its staging folder.
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
-        let staging = fs::read_dir(tmp.path()).unwrap().flatten().any(|e| e.file_name().to_string_lossy().starts_with(".ds.tmp-"));
+        let staging = fs::read_dir(tmp.path())
+            .unwrap()
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with(".ds.tmp-"));
         if staging || Instant::now() > deadline {
             break;
         }
@@ -46,16 +60,32 @@ fn a_killed_run_leaves_the_previous_dataset_untouched() {
     let finished = child.try_wait().unwrap().is_some();
     child.kill().unwrap();
     child.wait().unwrap();
-    assert!(!finished, "the run finished before it could be killed: make the corpus larger");
+    assert!(
+        !finished,
+        "the run finished before it could be killed: make the corpus larger"
+    );
     assert_eq!(walk(&out), before, "the previous dataset changed");
-    let verify = export().args(["verify", out.to_str().unwrap()]).status().unwrap();
+    let verify = export()
+        .args(["verify", out.to_str().unwrap()])
+        .status()
+        .unwrap();
     assert!(verify.success());
 
     // The next run removes the killed run's staging folder.
-    let status = export().args(["--input", seeds, "--output", out.to_str().unwrap(), "-q"]).status().unwrap();
+    let status = export()
+        .args(["--input", seeds, "--output", out.to_str().unwrap(), "-q"])
+        .status()
+        .unwrap();
     assert!(status.success());
-    let names: Vec<String> = fs::read_dir(tmp.path()).unwrap().flatten().map(|e| e.file_name().to_string_lossy().to_string()).collect();
-    assert!(names.iter().all(|n| !n.starts_with(".ds.")), "left behind: {names:?}");
+    let names: Vec<String> = fs::read_dir(tmp.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.starts_with(".ds.")),
+        "left behind: {names:?}"
+    );
 }
 
 fn walk(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
@@ -64,7 +94,16 @@ fn walk(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
         .into_iter()
         .flatten()
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_string_lossy().to_string(), fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .to_string(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
         .collect();
     files.sort();
     files

@@ -32,7 +32,10 @@ fn decode(unit: &Unit) -> Option<(String, String)> {
         Unit::Txt(path) => {
             let bytes = std::fs::read(path).ok()?;
             let text = String::from_utf8_lossy(&bytes).into_owned();
-            Some((format!("{:016x}", xxhash_rust::xxh3::xxh3_64(text.as_bytes())), text))
+            Some((
+                format!("{:016x}", xxhash_rust::xxh3::xxh3_64(text.as_bytes())),
+                text,
+            ))
         }
         Unit::Line(id, line) => {
             let value: serde_json::Value = serde_json::from_slice(line).ok()?;
@@ -52,9 +55,16 @@ impl Sink {
         let articles: Vec<(String, String)> = units.par_iter().filter_map(decode).collect();
         units.clear();
         self.rows += articles.len();
-        let ids: ArrayRef = Arc::new(StringArray::from_iter_values(articles.iter().map(|a| a.0.as_str())));
-        let texts: ArrayRef = Arc::new(StringArray::from_iter_values(articles.iter().map(|a| a.1.as_str())));
-        self.writer.write(&RecordBatch::try_new(self.schema.clone(), vec![ids, texts])?)?;
+        let ids: ArrayRef = Arc::new(StringArray::from_iter_values(
+            articles.iter().map(|a| a.0.as_str()),
+        ));
+        let texts: ArrayRef = Arc::new(StringArray::from_iter_values(
+            articles.iter().map(|a| a.1.as_str()),
+        ));
+        self.writer.write(&RecordBatch::try_new(
+            self.schema.clone(),
+            vec![ids, texts],
+        )?)?;
         Ok(())
     }
 }
@@ -67,7 +77,9 @@ fn main() -> Result<()> {
     };
     if let Some(pos) = args.iter().position(|a| a == "--threads") {
         let n: usize = args.get(pos + 1).context("--threads N")?.parse()?;
-        rayon::ThreadPoolBuilder::new().num_threads(n).build_global()?;
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()?;
     }
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&input)
         .sort_by_file_name()
@@ -85,7 +97,11 @@ fn main() -> Result<()> {
         .set_compression(Compression::ZSTD(ZstdLevel::try_new(3)?))
         .build();
     let writer = ArrowWriter::try_new(File::create(&output)?, schema.clone(), Some(props))?;
-    let mut sink = Sink { writer, schema, rows: 0 };
+    let mut sink = Sink {
+        writer,
+        schema,
+        rows: 0,
+    };
     let mut units = Vec::with_capacity(UNITS_PER_BATCH);
     for path in &files {
         match path.extension().and_then(|e| e.to_str()) {

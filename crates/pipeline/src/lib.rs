@@ -77,9 +77,17 @@ impl Pipeline {
 
     /// The second stage: labelling a parsed article and making its rows.
     pub fn label(&self, raw: &RawArticle, article: &Article) -> TableRows {
-        let article_id = raw.given.id.clone().unwrap_or_else(|| content_id(&raw.text));
+        let article_id = raw
+            .given
+            .id
+            .clone()
+            .unwrap_or_else(|| content_id(&raw.text));
         let story_id = article_id.clone();
-        let split = self.config.splits.assign(self.config.seed, &story_id).to_string();
+        let split = self
+            .config
+            .splits
+            .assign(self.config.seed, &story_id)
+            .to_string();
         let key = ArticleKey {
             article_id,
             split,

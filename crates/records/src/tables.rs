@@ -102,12 +102,22 @@ pub enum Table {
 }
 
 impl Table {
-    pub const ALL: [Table; 4] = [
+    /// The tables whose rows are split into train/validation/test.
+    pub const SPLIT: [Table; 4] = [
         Table::Articles,
         Table::Sentences,
         Table::Entities,
         Table::Claims,
     ];
+    pub const ALL: [Table; 5] = [
+        Table::Articles,
+        Table::Sentences,
+        Table::Entities,
+        Table::Claims,
+        Table::Kb,
+    ];
+    /// The one split name of tables that are not split (`all` is reserved by `datasets`).
+    pub const UNSPLIT_NAME: &'static str = "full";
 
     pub fn name(self) -> &'static str {
         match self {
@@ -129,7 +139,9 @@ impl Table {
                 "One row per entity mention, with its canonical referent and the labelers that proposed it."
             }
             Table::Claims => "One row per attributed statement: who said what, with the cue.",
-            Table::Kb => "The knowledge base that `entities.canonical_id` and `claims.speaker_id` refer to: one row per entity, with its names in many languages.",
+            Table::Kb => {
+                "The knowledge base that `entities.canonical_id` and `claims.speaker_id` refer to: one row per entity, with its names in many languages."
+            }
         }
     }
 
@@ -164,6 +176,7 @@ impl Table {
                 "speaker_name",
                 "cue",
             ],
+            Table::Kb => &["type"],
         }
     }
 
@@ -345,11 +358,27 @@ impl Table {
                 cols
             }
             Table::Kb => vec![
-                c("id", s(), "Stable id: a Wikidata id (`Q…`) where known, else `kb:slug`."),
-                c("type", s(), "Entity type: PERSON, GPE, LOC, ORG, NORP, EVENT or WORK."),
-                c("name", s(), "Usual English name: the `canonical_name` of mentions."),
+                c(
+                    "id",
+                    s(),
+                    "Stable id: a Wikidata id (`Q…`) where known, else `kb:slug`.",
+                ),
+                c(
+                    "type",
+                    s(),
+                    "Entity type: PERSON, GPE, LOC, ORG, NORP, EVENT or WORK.",
+                ),
+                c(
+                    "name",
+                    s(),
+                    "Usual English name: the `canonical_name` of mentions.",
+                ),
                 c("wikidata", s(), "Wikidata id, when known."),
-                c("aliases", Feature::list(Feature::Struct(vec![("lang", s()), ("text", s())])), "Names the gazetteer matches, with their language."),
+                c(
+                    "aliases",
+                    Feature::list(Feature::Struct(vec![("lang", s()), ("text", s())])),
+                    "Names the gazetteer matches, with their language.",
+                ),
             ],
         }
     }
@@ -593,7 +622,10 @@ pub fn kb_batch(rows: &[KbRow]) -> Result<RecordBatch, ArrowError> {
         struct_list(
             &members,
             rows.iter().map(|r| r.aliases.len()),
-            vec![strings(aliases().map(|a| a.0.as_str())), strings(aliases().map(|a| a.1.as_str()))],
+            vec![
+                strings(aliases().map(|a| a.0.as_str())),
+                strings(aliases().map(|a| a.1.as_str())),
+            ],
         ),
     ];
     RecordBatch::try_new(t.schema(), columns)

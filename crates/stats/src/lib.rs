@@ -50,8 +50,14 @@ impl Stats {
 fn scan(dir: &Path, table: &str) -> Result<LazyFrame, StatsError> {
     let pattern = dir.join(table).join("*.parquet");
     let pattern = pattern.to_string_lossy().to_string();
-    LazyFrame::scan_parquet(PlRefPath::from(pattern.as_str()), ScanArgsParquet::default())
-        .map_err(|source| StatsError::Read { path: pattern, source })
+    LazyFrame::scan_parquet(
+        PlRefPath::from(pattern.as_str()),
+        ScanArgsParquet::default(),
+    )
+    .map_err(|source| StatsError::Read {
+        path: pattern,
+        source,
+    })
 }
 
 fn collect(frame: LazyFrame, dir: &Path, table: &str) -> Result<DataFrame, StatsError> {
@@ -62,18 +68,27 @@ fn collect(frame: LazyFrame, dir: &Path, table: &str) -> Result<DataFrame, Stats
 }
 
 fn str_values(df: &DataFrame, column: &str, dir: &Path) -> Result<Vec<String>, StatsError> {
-    let missing = || StatsError::Column { path: dir.to_string_lossy().to_string(), column: column.to_string() };
+    let missing = || StatsError::Column {
+        path: dir.to_string_lossy().to_string(),
+        column: column.to_string(),
+    };
     let series = df.column(column).map_err(|_| missing())?;
     let ca = series.str().map_err(|_| missing())?;
-    Ok(ca.into_iter().map(|v| v.unwrap_or_default().to_string()).collect())
+    Ok(ca
+        .iter()
+        .map(|v| v.unwrap_or_default().to_string())
+        .collect())
 }
 
 fn u64_values(df: &DataFrame, column: &str, dir: &Path) -> Result<Vec<u64>, StatsError> {
-    let missing = || StatsError::Column { path: dir.to_string_lossy().to_string(), column: column.to_string() };
+    let missing = || StatsError::Column {
+        path: dir.to_string_lossy().to_string(),
+        column: column.to_string(),
+    };
     let series = df.column(column).map_err(|_| missing())?;
     let cast = series.cast(&DataType::UInt64).map_err(|_| missing())?;
     let ca = cast.u64().map_err(|_| missing())?;
-    Ok(ca.into_iter().map(|v| v.unwrap_or(0)).collect())
+    Ok(ca.iter().map(|v| v.unwrap_or(0)).collect())
 }
 
 /// Statistics of the dataset in `dir` (the layout `export` writes).
@@ -99,8 +114,17 @@ pub fn compute(dir: &Path, top_n: usize) -> Result<Stats, StatsError> {
 
     let sentences = collect(
         scan(dir, "sentences")?
-            .select([col("article_id"), col("split"), col("tokens").list().len().alias("n_tokens")])
-            .join(langs.clone(), [col("article_id")], [col("article_id")], JoinArgs::new(JoinType::Left))
+            .select([
+                col("article_id"),
+                col("split"),
+                col("tokens").list().len().alias("n_tokens"),
+            ])
+            .join(
+                langs.clone(),
+                [col("article_id")],
+                [col("article_id")],
+                JoinArgs::new(JoinType::Left),
+            )
             .group_by([col("split"), col("lang")])
             .agg([len().alias("n"), col("n_tokens").sum().alias("tokens")])
             .sort(["split", "lang"], Default::default()),
@@ -122,7 +146,12 @@ pub fn compute(dir: &Path, top_n: usize) -> Result<Stats, StatsError> {
         let counts = collect(
             scan(dir, table)?
                 .select([col("article_id"), col("split"), col(by)])
-                .join(langs.clone(), [col("article_id")], [col("article_id")], JoinArgs::new(JoinType::Left))
+                .join(
+                    langs.clone(),
+                    [col("article_id")],
+                    [col("article_id")],
+                    JoinArgs::new(JoinType::Left),
+                )
                 .group_by([col("split"), col("lang"), col(by)])
                 .agg([len().alias("n")])
                 .sort(["split", "lang", by], Default::default()),
@@ -136,7 +165,11 @@ pub fn compute(dir: &Path, top_n: usize) -> Result<Stats, StatsError> {
             .zip(u64_values(&counts, "n", dir)?)
         {
             let cell = stats.cells.entry((split, lang)).or_default();
-            let map = if table == "entities" { &mut cell.entities } else { &mut cell.claims };
+            let map = if table == "entities" {
+                &mut cell.entities
+            } else {
+                &mut cell.claims
+            };
             map.insert(key, n);
         }
     }
@@ -155,12 +188,22 @@ pub fn compute(dir: &Path, top_n: usize) -> Result<Stats, StatsError> {
         dir,
         "entities",
     )?;
-    stats.top_entities = str_values(&top, "name", dir)?.into_iter().zip(u64_values(&top, "n", dir)?).collect();
+    stats.top_entities = str_values(&top, "name", dir)?
+        .into_iter()
+        .zip(u64_values(&top, "n", dir)?)
+        .collect();
     Ok(stats)
 }
 
 /// `(article_id, story_id)` of every article, in file order (files sorted by name).
 pub fn article_stories(dir: &Path) -> Result<Vec<(String, String)>, StatsError> {
-    let df = collect(scan(dir, "articles")?.select([col("article_id"), col("story_id")]), dir, "articles")?;
-    Ok(str_values(&df, "article_id", dir)?.into_iter().zip(str_values(&df, "story_id", dir)?).collect())
+    let df = collect(
+        scan(dir, "articles")?.select([col("article_id"), col("story_id")]),
+        dir,
+        "articles",
+    )?;
+    Ok(str_values(&df, "article_id", dir)?
+        .into_iter()
+        .zip(str_values(&df, "story_id", dir)?)
+        .collect())
 }
