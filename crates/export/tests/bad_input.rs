@@ -93,6 +93,8 @@ fn bad_inputs_are_used_or_rejected_and_counts_add_up() {
     {
         fs::create_dir_all(input.join("loop")).unwrap();
         std::os::unix::fs::symlink("..", input.join("loop/up")).unwrap();
+        // A file that is gone by the time it is read: a link to nothing.
+        std::os::unix::fs::symlink("nowhere.txt", input.join("15_vanished.txt")).unwrap();
     }
     let out = tmp.path().join("ds");
     let result = export(&[
