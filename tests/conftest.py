@@ -12,7 +12,8 @@ TABLES = ["articles", "sentences", "entities", "claims"]
 
 def export_bin() -> Path:
     """The binary the Rust tests built (same profile), built now if missing."""
-    path = Path(os.environ.get("EXPORT_BIN", ROOT / "target" / "debug" / "export"))
+    target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+    path = Path(os.environ.get("EXPORT_BIN", target / "debug" / "export"))
     if not path.exists():
         subprocess.run(["cargo", "build", "-q", "-p", "export"], cwd=ROOT, check=True)
     return path

@@ -142,13 +142,44 @@ fn marker_counts(text: &str) -> (usize, usize, usize) {
     (id, ms, both)
 }
 
+/// Languages a sentence may be told apart in. Sentence-level detection runs on every long
+/// sentence, and over all of whatlang's languages it was the costliest step of the whole
+/// pipeline (22% of export's time in a profile of a generated 5 MB corpus); an allowlist is
+/// several times faster (22 vs 132 µs a sentence in the comparison above) and loses nothing on
+/// en/id/ar. The article's own language is still detected over every language.
+const SENTENCE_LANGUAGES: [Lang; 20] = [
+    Lang::Eng,
+    Lang::Ind,
+    Lang::Ara,
+    Lang::Fra,
+    Lang::Spa,
+    Lang::Por,
+    Lang::Deu,
+    Lang::Ita,
+    Lang::Nld,
+    Lang::Rus,
+    Lang::Ukr,
+    Lang::Tur,
+    Lang::Aze,
+    Lang::Pes,
+    Lang::Urd,
+    Lang::Hin,
+    Lang::Cmn,
+    Lang::Jpn,
+    Lang::Kor,
+    Lang::Heb,
+];
+
+static SENTENCE_DETECTOR: LazyLock<Detector> =
+    LazyLock::new(|| Detector::with_allowlist(SENTENCE_LANGUAGES.to_vec()));
+
 /// The language of one sentence when detection on it is reliable: long enough and confident.
 pub fn detect_sentence(text: &str) -> Option<String> {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     if letters < 40 || text.split_whitespace().count() < 6 {
         return None;
     }
-    let info = Detector::new().detect(sample(text, 4096))?;
+    let info = SENTENCE_DETECTOR.detect(sample(text, 4096))?;
     (info.is_reliable() && info.confidence() >= 0.9).then(|| resolve(&info, text).to_string())
 }
 
