@@ -25,7 +25,7 @@ const UNSPLIT_DIR: &str = ".unsplit";
 const UNSPLIT: &str = "unsplit";
 
 /// Shards are cut at this many bytes (uncompressed estimate plus written bytes).
-pub(crate) const MAX_SHARD_BYTES: usize = 256 * 1024 * 1024;
+pub(crate) const MAX_SHARD_BYTES: usize = 128 * 1024 * 1024;
 
 pub const SPLIT_METHOD: &str = "u = xxh3_64(seed as 8 little-endian bytes || 0x00 || story_id) / 2^64; the first split whose cumulative ratio exceeds u";
 

@@ -24,7 +24,7 @@ use records::tables::{self, Table};
 pub const CREATED_BY: &str = concat!("newsds-export ", env!("CARGO_PKG_VERSION"));
 
 /// Rows per row group, and the byte cap that also bounds a row group.
-const ROW_GROUP_ROWS: usize = 65_536;
+const ROW_GROUP_ROWS: usize = 16_384;
 const ROW_GROUP_BYTES: usize = 96 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,7 +6,7 @@
 //! the only crate that depends on polars, which keeps the other crates quick to build.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
 use serde::Serialize;
@@ -91,16 +91,48 @@ fn u64_values(df: &DataFrame, column: &str, dir: &Path) -> Result<Vec<u64>, Stat
     Ok(ca.iter().map(|v| v.unwrap_or(0)).collect())
 }
 
+/// The Parquet files of a table, sorted.
+fn table_files(dir: &Path, table: &str) -> Result<Vec<PathBuf>, StatsError> {
+    let folder = dir.join(table);
+    let entries = std::fs::read_dir(&folder).map_err(|e| StatsError::Read {
+        path: folder.to_string_lossy().to_string(),
+        source: PolarsError::IO {
+            error: std::sync::Arc::new(e),
+            msg: None,
+        },
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "parquet"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn scan_file(path: &Path) -> Result<LazyFrame, StatsError> {
+    let name = path.to_string_lossy().to_string();
+    LazyFrame::scan_parquet(PlRefPath::from(name.as_str()), ScanArgsParquet::default())
+        .map_err(|source| StatsError::Read { path: name, source })
+}
+
 /// Statistics of the dataset in `dir` (the layout `export` writes).
+///
+/// Sentence, entity and claim files are aggregated one shard at a time and the counts summed,
+/// so memory is bounded by the largest shard, not by the dataset; only the small
+/// (article_id, lang) table is held whole, for the joins.
 pub fn compute(dir: &Path, top_n: usize) -> Result<Stats, StatsError> {
     let mut stats = Stats::default();
-    let langs = scan(dir, "articles")?.select([col("article_id"), col("lang")]);
+    let langs = collect(
+        scan(dir, "articles")?.select([col("article_id"), col("lang")]),
+        dir,
+        "articles",
+    )?;
 
     let articles = collect(
         scan(dir, "articles")?
             .group_by([col("split"), col("lang")])
-            .agg([len().alias("n")])
-            .sort(["split", "lang"], Default::default()),
+            .agg([len().alias("n")]),
         dir,
         "articles",
     )?;
@@ -109,89 +141,94 @@ pub fn compute(dir: &Path, top_n: usize) -> Result<Stats, StatsError> {
         .zip(str_values(&articles, "lang", dir)?)
         .zip(u64_values(&articles, "n", dir)?)
     {
-        stats.cells.entry((split, lang)).or_default().articles = n;
+        stats.cells.entry((split, lang)).or_default().articles += n;
     }
 
-    let sentences = collect(
-        scan(dir, "sentences")?
-            .select([
-                col("article_id"),
-                col("split"),
-                col("tokens").list().len().alias("n_tokens"),
-            ])
-            .join(
-                langs.clone(),
-                [col("article_id")],
-                [col("article_id")],
-                JoinArgs::new(JoinType::Left),
-            )
-            .group_by([col("split"), col("lang")])
-            .agg([len().alias("n"), col("n_tokens").sum().alias("tokens")])
-            .sort(["split", "lang"], Default::default()),
-        dir,
-        "sentences",
-    )?;
-    for (((split, lang), n), tokens) in str_values(&sentences, "split", dir)?
-        .into_iter()
-        .zip(str_values(&sentences, "lang", dir)?)
-        .zip(u64_values(&sentences, "n", dir)?)
-        .zip(u64_values(&sentences, "tokens", dir)?)
-    {
-        let cell = stats.cells.entry((split, lang)).or_default();
-        cell.sentences = n;
-        cell.tokens = tokens;
-    }
-
-    for (table, by) in [("entities", "label"), ("claims", "kind")] {
+    for path in table_files(dir, "sentences")? {
         let counts = collect(
-            scan(dir, table)?
-                .select([col("article_id"), col("split"), col(by)])
+            scan_file(&path)?
+                .select([
+                    col("article_id"),
+                    col("split"),
+                    col("token_starts").list().len().alias("n_tokens"),
+                ])
                 .join(
-                    langs.clone(),
+                    langs.clone().lazy(),
                     [col("article_id")],
                     [col("article_id")],
                     JoinArgs::new(JoinType::Left),
                 )
-                .group_by([col("split"), col("lang"), col(by)])
-                .agg([len().alias("n")])
-                .sort(["split", "lang", by], Default::default()),
-            dir,
-            table,
+                .group_by([col("split"), col("lang")])
+                .agg([len().alias("n"), col("n_tokens").sum().alias("tokens")]),
+            &path,
+            "",
         )?;
-        for (((split, lang), key), n) in str_values(&counts, "split", dir)?
+        for (((split, lang), n), tokens) in str_values(&counts, "split", &path)?
             .into_iter()
-            .zip(str_values(&counts, "lang", dir)?)
-            .zip(str_values(&counts, by, dir)?)
-            .zip(u64_values(&counts, "n", dir)?)
+            .zip(str_values(&counts, "lang", &path)?)
+            .zip(u64_values(&counts, "n", &path)?)
+            .zip(u64_values(&counts, "tokens", &path)?)
         {
             let cell = stats.cells.entry((split, lang)).or_default();
-            let map = if table == "entities" {
-                &mut cell.entities
-            } else {
-                &mut cell.claims
-            };
-            map.insert(key, n);
+            cell.sentences += n;
+            cell.tokens += tokens;
         }
     }
 
-    let top = collect(
-        scan(dir, "entities")?
-            .filter(col("label").neq(lit("DATE")))
-            .select([coalesce(&[col("canonical_name"), col("text")]).alias("name")])
-            .group_by([col("name")])
-            .agg([len().alias("n")])
-            .sort_by_exprs(
-                [col("n"), col("name")],
-                SortMultipleOptions::default().with_order_descending_multi([true, false]),
-            )
-            .limit(top_n as IdxSize),
-        dir,
-        "entities",
-    )?;
-    stats.top_entities = str_values(&top, "name", dir)?
-        .into_iter()
-        .zip(u64_values(&top, "n", dir)?)
-        .collect();
+    let mut mentions: BTreeMap<String, u64> = BTreeMap::new();
+    for (table, by) in [("entities", "label"), ("claims", "kind")] {
+        for path in table_files(dir, table)? {
+            let counts = collect(
+                scan_file(&path)?
+                    .select([col("article_id"), col("split"), col(by)])
+                    .join(
+                        langs.clone().lazy(),
+                        [col("article_id")],
+                        [col("article_id")],
+                        JoinArgs::new(JoinType::Left),
+                    )
+                    .group_by([col("split"), col("lang"), col(by)])
+                    .agg([len().alias("n")]),
+                &path,
+                "",
+            )?;
+            for (((split, lang), key), n) in str_values(&counts, "split", &path)?
+                .into_iter()
+                .zip(str_values(&counts, "lang", &path)?)
+                .zip(str_values(&counts, by, &path)?)
+                .zip(u64_values(&counts, "n", &path)?)
+            {
+                let cell = stats.cells.entry((split, lang)).or_default();
+                let map = if table == "entities" {
+                    &mut cell.entities
+                } else {
+                    &mut cell.claims
+                };
+                *map.entry(key).or_default() += n;
+            }
+            if table == "entities" {
+                let names = collect(
+                    scan_file(&path)?
+                        .filter(col("label").neq(lit("DATE")))
+                        .select([coalesce(&[col("canonical_name"), col("text")]).alias("name")])
+                        .group_by([col("name")])
+                        .agg([len().alias("n")]),
+                    &path,
+                    "",
+                )?;
+                for (name, n) in str_values(&names, "name", &path)?
+                    .into_iter()
+                    .zip(u64_values(&names, "n", &path)?)
+                {
+                    *mentions.entry(name).or_default() += n;
+                }
+            }
+        }
+    }
+    let mut top: Vec<(String, u64)> = mentions.into_iter().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    top.truncate(top_n);
+    stats.top_entities = top;
     Ok(stats)
 }
 
