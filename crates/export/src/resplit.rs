@@ -13,7 +13,7 @@ use records::tables::Table;
 
 use crate::manifest::{self, Manifest};
 use crate::rewrite::{self, Placement};
-use crate::run::{finalize, remove_stale_staging, replace_dir, staging_dir};
+use crate::run::{build_staged, finalize};
 use crate::writer::DatasetWriter;
 
 pub fn resplit(dataset: &Path, seed: u64, splits: &SplitSpec) -> Result<Manifest> {
@@ -37,60 +37,48 @@ pub fn resplit(dataset: &Path, seed: u64, splits: &SplitSpec) -> Result<Manifest
         })
         .collect();
 
-    let (staging, name) = staging_dir(dataset)?;
-    remove_stale_staging(dataset, &name)?;
-    std::fs::create_dir_all(&staging)?;
-    let result =
-        (|| -> Result<Manifest> {
-            let split_names: Vec<String> = splits.names().map(String::from).collect();
-            let mut writer =
-                DatasetWriter::new(&staging, split_names.clone(), crate::run::MAX_SHARD_BYTES)?;
-            let sources: Vec<(Table, Vec<PathBuf>)> = Table::SPLIT
+    build_staged(dataset, |staging| {
+        let split_names: Vec<String> = splits.names().map(String::from).collect();
+        let mut writer =
+            DatasetWriter::new(staging, split_names.clone(), crate::run::MAX_SHARD_BYTES)?;
+        let sources: Vec<(Table, Vec<PathBuf>)> = Table::SPLIT
+            .into_iter()
+            .map(|t| {
+                let files = old
+                    .files
+                    .iter()
+                    .filter(|f| f.table == t.name())
+                    .map(|f| dataset.join(&f.path))
+                    .collect();
+                (t, files)
+            })
+            .collect();
+        rewrite::rewrite(&sources, &placements, &split_names, &mut writer)?;
+        let mut written = writer.finish()?;
+        std::fs::copy(dataset.join("rejects.jsonl"), staging.join("rejects.jsonl"))?;
+        // Tables that are not split are carried over as they are.
+        for f in old
+            .files
+            .iter()
+            .filter(|f| !Table::SPLIT.iter().any(|t| t.name() == f.table) && f.table != "rejects")
+        {
+            let table = Table::ALL
                 .into_iter()
-                .map(|t| {
-                    let files = old
-                        .files
-                        .iter()
-                        .filter(|f| f.table == t.name())
-                        .map(|f| dataset.join(&f.path))
-                        .collect();
-                    (t, files)
-                })
-                .collect();
-            rewrite::rewrite(&sources, &placements, &split_names, &mut writer)?;
-            let mut written = writer.finish()?;
-            std::fs::copy(dataset.join("rejects.jsonl"), staging.join("rejects.jsonl"))?;
-            // Tables that are not split are carried over as they are.
-            for f in old.files.iter().filter(|f| {
-                !Table::SPLIT.iter().any(|t| t.name() == f.table) && f.table != "rejects"
-            }) {
-                let table = Table::ALL
-                    .into_iter()
-                    .find(|t| t.name() == f.table)
-                    .context("unknown table in manifest")?;
-                std::fs::create_dir_all(staging.join(table.name()))?;
-                std::fs::copy(dataset.join(&f.path), staging.join(&f.path))?;
-                written.push(crate::writer::WrittenFile {
-                    path: f.path.clone(),
-                    table,
-                    split: f.split.clone().unwrap_or_default(),
-                    rows: f.rows,
-                });
-            }
-            let mut manifest = old.clone();
-            manifest.config.seed = seed;
-            manifest.config.splits = splits.to_string();
-            let rejects = old.counts.rejected;
-            finalize(&staging, manifest, &written, rejects)
-        })();
-    match result {
-        Ok(manifest) => {
-            replace_dir(&staging, dataset)?;
-            Ok(manifest)
+                .find(|t| t.name() == f.table)
+                .context("unknown table in manifest")?;
+            std::fs::create_dir_all(staging.join(table.name()))?;
+            std::fs::copy(dataset.join(&f.path), staging.join(&f.path))?;
+            written.push(crate::writer::WrittenFile {
+                path: f.path.clone(),
+                table,
+                split: f.split.clone().unwrap_or_default(),
+                rows: f.rows,
+            });
         }
-        Err(e) => {
-            let _ = std::fs::remove_dir_all(&staging);
-            Err(e)
-        }
-    }
+        let mut manifest = old.clone();
+        manifest.config.seed = seed;
+        manifest.config.splits = splits.to_string();
+        let rejects = old.counts.rejected;
+        finalize(staging, manifest, &written, rejects)
+    })
 }

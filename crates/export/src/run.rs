@@ -181,7 +181,7 @@ impl State<'_> {
 }
 
 /// The staging directory beside `output`: a rename away from being the dataset.
-pub(crate) fn staging_dir(output: &Path) -> Result<(PathBuf, String)> {
+fn staging_dir(output: &Path) -> Result<(PathBuf, String)> {
     let name = output
         .file_name()
         .with_context(|| format!("--output {} has no directory name", output.display()))?
@@ -222,7 +222,7 @@ fn check_replaceable(output: &Path) -> Result<()> {
 }
 
 /// Removes staging directories that interrupted runs left beside `output`.
-pub(crate) fn remove_stale_staging(output: &Path, name: &str) -> Result<()> {
+fn remove_stale_staging(output: &Path, name: &str) -> Result<()> {
     let parent = output
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -256,30 +256,35 @@ fn progress_bar(total_bytes: u64, quiet: bool) -> ProgressBar {
 
 pub fn run(config: &RunConfig, pipeline: &Pipeline) -> Result<Summary> {
     check_replaceable(&config.output)?;
-    let (staging, name) = staging_dir(&config.output)?;
-    remove_stale_staging(&config.output, &name)?;
-    if let Some(parent) = staging.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    std::fs::create_dir_all(&staging)
-        .with_context(|| format!("cannot create {}", staging.display()))?;
-    let result = write_dataset(config, pipeline, &staging);
-    match result {
-        Ok(summary) if config.strict && summary.counts.rejected > 0 => {
-            std::fs::remove_dir_all(&staging)?;
+    let summary = build_staged(&config.output, |staging| {
+        let summary = write_dataset(config, pipeline, staging)?;
+        if config.strict && summary.counts.rejected > 0 {
             bail!(
                 "--strict: {} input(s) rejected ({:?}); the dataset at {} was left as it was",
                 summary.counts.rejected,
                 summary.counts.rejects_by_reason,
                 config.output.display()
-            )
+            );
         }
-        Ok(summary) => {
-            replace_dir(&staging, &config.output)?;
-            Ok(Summary {
-                output: config.output.clone(),
-                ..summary
-            })
+        Ok(summary)
+    })?;
+    Ok(Summary {
+        output: config.output.clone(),
+        ..summary
+    })
+}
+
+/// Builds a dataset in a staging directory beside `output` and puts it in place when `build`
+/// succeeds; on an error the staging directory is removed and `output` is left as it was.
+pub(crate) fn build_staged<T>(output: &Path, build: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
+    let (staging, name) = staging_dir(output)?;
+    remove_stale_staging(output, &name)?;
+    std::fs::create_dir_all(&staging)
+        .with_context(|| format!("cannot create {}", staging.display()))?;
+    match build(&staging) {
+        Ok(value) => {
+            replace_dir(&staging, output)?;
+            Ok(value)
         }
         Err(e) => {
             let _ = std::fs::remove_dir_all(&staging);
@@ -291,7 +296,7 @@ pub fn run(config: &RunConfig, pipeline: &Pipeline) -> Result<Summary> {
 /// Puts `staging` in place of `output`. The old dataset is moved aside first and removed
 /// only once the new one is in place, so some complete dataset is always at `output` or
 /// beside it.
-pub(crate) fn replace_dir(staging: &Path, output: &Path) -> Result<()> {
+fn replace_dir(staging: &Path, output: &Path) -> Result<()> {
     if output.exists() {
         let aside = staging.with_extension("old");
         std::fs::rename(output, &aside)

@@ -125,29 +125,8 @@ impl DatasetWriter {
     /// first phase of an export).
     pub fn write_unsplit(&mut self, rows: &TableRows) -> Result<()> {
         let split = self.splits[0].clone();
-        if !rows.articles.is_empty() {
-            self.write(
-                Table::Articles,
-                &split,
-                tables::articles_batch(&rows.articles)?,
-            )?;
-        }
-        if !rows.sentences.is_empty() {
-            self.write(
-                Table::Sentences,
-                &split,
-                tables::sentences_batch(&rows.sentences)?,
-            )?;
-        }
-        if !rows.entities.is_empty() {
-            self.write(
-                Table::Entities,
-                &split,
-                tables::entities_batch(&rows.entities)?,
-            )?;
-        }
-        if !rows.claims.is_empty() {
-            self.write(Table::Claims, &split, tables::claims_batch(&rows.claims)?)?;
+        for (table, batch) in tables::batches(rows)? {
+            self.write(table, &split, batch)?;
         }
         Ok(())
     }

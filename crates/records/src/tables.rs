@@ -19,7 +19,9 @@ use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef};
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
-use crate::rows::{ArticleRow, ClaimRow, EntityRow, KbRow, SentenceRow, SpanRef, ner_tag_names};
+use crate::rows::{
+    ArticleRow, ClaimRow, EntityRow, KbRow, SentenceRow, SpanRef, TableRows, ner_tag_names,
+};
 
 /// Columns that stages other than the row builders need by name: the split of every row, the
 /// article every row belongs to, and the story of an article (rewritten by resplits).
@@ -629,6 +631,24 @@ pub fn kb_batch(rows: &[KbRow]) -> Result<RecordBatch, ArrowError> {
         ),
     ];
     RecordBatch::try_new(t.schema(), columns)
+}
+
+/// The record batch of each split table for `rows`, leaving out tables without rows.
+pub fn batches(rows: &TableRows) -> Result<Vec<(Table, RecordBatch)>, ArrowError> {
+    let mut out = Vec::new();
+    if !rows.articles.is_empty() {
+        out.push((Table::Articles, articles_batch(&rows.articles)?));
+    }
+    if !rows.sentences.is_empty() {
+        out.push((Table::Sentences, sentences_batch(&rows.sentences)?));
+    }
+    if !rows.entities.is_empty() {
+        out.push((Table::Entities, entities_batch(&rows.entities)?));
+    }
+    if !rows.claims.is_empty() {
+        out.push((Table::Claims, claims_batch(&rows.claims)?));
+    }
+    Ok(out)
 }
 
 /// An empty batch of a table, with its schema.
