@@ -73,6 +73,9 @@ pub struct RunArgs {
     /// Articles per batch. Bounds memory; changing it does not change the output.
     #[arg(long, default_value_t = 512)]
     pub batch_size: usize,
+    /// Rows per Parquet shard at most (shards are also cut at 128 MB).
+    #[arg(long, default_value_t = 1_000_000)]
+    pub max_shard_rows: u64,
     /// Exit with an error if any input is rejected.
     #[arg(long)]
     pub strict: bool,
@@ -94,6 +97,7 @@ pub struct RunConfig {
     pub splits: SplitSpec,
     pub threads: usize,
     pub batch_size: usize,
+    pub max_shard_rows: u64,
     pub strict: bool,
     pub quiet: bool,
     pub timings: Option<PathBuf>,
@@ -110,6 +114,9 @@ impl RunArgs {
             .split
             .parse()
             .with_context(|| format!("invalid --split {:?}", self.split))?;
+        if self.max_shard_rows == 0 {
+            bail!("--max-shard-rows must be at least 1");
+        }
         if self.batch_size == 0 {
             bail!("--batch-size must be at least 1");
         }
@@ -127,6 +134,7 @@ impl RunArgs {
             splits,
             threads,
             batch_size: self.batch_size,
+            max_shard_rows: self.max_shard_rows,
             strict: self.strict,
             quiet: self.quiet,
             timings: self.timings,

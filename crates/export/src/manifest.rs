@@ -34,6 +34,7 @@ pub struct ManifestConfig {
     pub splits: String,
     pub split_method: String,
     pub batch_size: usize,
+    pub max_shard_rows: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]

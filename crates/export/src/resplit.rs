@@ -39,8 +39,11 @@ pub fn resplit(dataset: &Path, seed: u64, splits: &SplitSpec) -> Result<Manifest
 
     build_staged(dataset, |staging| {
         let split_names: Vec<String> = splits.names().map(String::from).collect();
-        let mut writer =
-            DatasetWriter::new(staging, split_names.clone(), crate::run::MAX_SHARD_BYTES)?;
+        let mut writer = DatasetWriter::new(
+            staging,
+            split_names.clone(),
+            crate::run::shard_limits(old.config.max_shard_rows),
+        )?;
         let sources: Vec<(Table, Vec<PathBuf>)> = Table::SPLIT
             .into_iter()
             .map(|t| {

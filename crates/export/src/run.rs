@@ -18,7 +18,7 @@ use crate::cli::RunConfig;
 use crate::inputs::{self, Found, InputFile, Item};
 use crate::manifest::{self, Counts, FileRecord, InputRecord, Manifest, ManifestConfig};
 use crate::rewrite::{self, Placement};
-use crate::writer::{DatasetWriter, WrittenFile};
+use crate::writer::{DatasetWriter, ShardLimits, WrittenFile};
 
 /// Phase 1 writes every row here, inside the staging directory, before splits are known.
 const UNSPLIT_DIR: &str = ".unsplit";
@@ -26,6 +26,13 @@ const UNSPLIT: &str = "unsplit";
 
 /// Shards are cut at this many bytes (uncompressed estimate plus written bytes).
 pub(crate) const MAX_SHARD_BYTES: usize = 128 * 1024 * 1024;
+
+pub(crate) fn shard_limits(max_rows: u64) -> ShardLimits {
+    ShardLimits {
+        bytes: MAX_SHARD_BYTES,
+        rows: max_rows,
+    }
+}
 
 pub const SPLIT_METHOD: &str = "u = xxh3_64(seed as 8 little-endian bytes || 0x00 || story_id) / 2^64; the first split whose cumulative ratio exceeds u";
 
@@ -329,7 +336,7 @@ fn write_dataset(config: &RunConfig, pipeline: &Pipeline, dir: &Path) -> Result<
         writer: DatasetWriter::new(
             &dir.join(UNSPLIT_DIR),
             vec![UNSPLIT.to_string()],
-            MAX_SHARD_BYTES,
+            shard_limits(config.max_shard_rows),
         )?,
         batch: Vec::new(),
         batch_size: config.batch_size,
@@ -420,7 +427,7 @@ fn write_dataset(config: &RunConfig, pipeline: &Pipeline, dir: &Path) -> Result<
         placements.insert(article.0.clone(), Placement { split, story_id });
     }
     let splits: Vec<String> = config.splits.names().map(String::from).collect();
-    let mut writer = DatasetWriter::new(dir, splits.clone(), MAX_SHARD_BYTES)?;
+    let mut writer = DatasetWriter::new(dir, splits.clone(), shard_limits(config.max_shard_rows))?;
     rewrite::rewrite(
         &rewrite::sources_of(&dir.join(UNSPLIT_DIR), &unsplit),
         &placements,
@@ -465,6 +472,7 @@ fn write_dataset(config: &RunConfig, pipeline: &Pipeline, dir: &Path) -> Result<
             splits: config.splits.to_string(),
             split_method: SPLIT_METHOD.to_string(),
             batch_size: config.batch_size,
+            max_shard_rows: config.max_shard_rows,
         },
         inputs: state.files.iter().map(InputRecord::from).collect(),
         counts,

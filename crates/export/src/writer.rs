@@ -43,10 +43,19 @@ struct ShardSet {
     current_rows: u64,
 }
 
+/// When a shard is cut: at this many bytes (written plus in progress, i.e. compressed) or this
+/// many rows, whichever comes first. The row cap matters for very compressible text, where the
+/// byte cap alone would let one shard hold gigabytes once decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShardLimits {
+    pub bytes: usize,
+    pub rows: u64,
+}
+
 pub struct DatasetWriter {
     dir: PathBuf,
     splits: Vec<String>,
-    max_shard_bytes: usize,
+    limits: ShardLimits,
     shards: BTreeMap<(Table, String), ShardSet>,
 }
 
@@ -84,7 +93,7 @@ pub fn writer_properties(table: Table) -> WriterProperties {
 }
 
 impl DatasetWriter {
-    pub fn new(dir: &Path, splits: Vec<String>, max_shard_bytes: usize) -> Result<DatasetWriter> {
+    pub fn new(dir: &Path, splits: Vec<String>, limits: ShardLimits) -> Result<DatasetWriter> {
         for table in Table::SPLIT {
             let path = dir.join(table.name());
             std::fs::create_dir_all(&path)
@@ -93,7 +102,7 @@ impl DatasetWriter {
         Ok(DatasetWriter {
             dir: dir.to_path_buf(),
             splits,
-            max_shard_bytes,
+            limits,
             shards: BTreeMap::new(),
         })
     }
@@ -148,6 +157,8 @@ impl DatasetWriter {
             .join(format!(".{split}-{index:05}.partial"))
     }
 
+    /// Appends rows to a table's split, cutting shards at the limits (a batch that would pass
+    /// the row cap is sliced so that no shard holds more rows than the cap).
     pub fn write(&mut self, table: Table, split: &str, batch: RecordBatch) -> Result<()> {
         let key = (table, split.to_string());
         if !self.shards.contains_key(&key) {
@@ -161,26 +172,41 @@ impl DatasetWriter {
                 },
             );
         }
-        let full = {
-            let set = self.shards.get_mut(&key).expect("inserted above");
-            let writer = set.current.as_mut().expect("a shard is open");
-            writer.write(&batch)?;
-            set.current_rows += batch.num_rows() as u64;
-            writer.bytes_written() + writer.in_progress_size() >= self.max_shard_bytes
-        };
-        if full {
-            let index = {
-                let set = &self.shards[&key];
-                set.done.len() + 1
+        let mut offset = 0;
+        loop {
+            let full = {
+                let set = self.shards.get_mut(&key).expect("inserted above");
+                let room = self.limits.rows.saturating_sub(set.current_rows) as usize;
+                let take = room.min(batch.num_rows() - offset);
+                let writer = set.current.as_mut().expect("a shard is open");
+                if take > 0 || batch.num_rows() == 0 {
+                    writer.write(&batch.slice(offset, take))?;
+                }
+                offset += take;
+                set.current_rows += take as u64;
+                writer.bytes_written() + writer.in_progress_size() >= self.limits.bytes
+                    || set.current_rows >= self.limits.rows
             };
-            let next = self.open_shard(table, split, index)?;
-            let path = self.temp_path(table, split, index - 1);
-            let set = self.shards.get_mut(&key).expect("inserted above");
-            let finished = set.current.replace(next).expect("a shard is open");
-            finished.close()?;
-            set.done.push((path, set.current_rows));
-            set.current_rows = 0;
+            if full {
+                self.rotate(&key)?;
+            }
+            if offset >= batch.num_rows() {
+                return Ok(());
+            }
         }
+    }
+
+    /// Closes the current shard of `key` and opens the next.
+    fn rotate(&mut self, key: &(Table, String)) -> Result<()> {
+        let (table, split) = (key.0, key.1.clone());
+        let index = self.shards[key].done.len() + 1;
+        let next = self.open_shard(table, &split, index)?;
+        let path = self.temp_path(table, &split, index - 1);
+        let set = self.shards.get_mut(key).expect("a shard set");
+        let finished = set.current.replace(next).expect("a shard is open");
+        finished.close()?;
+        set.done.push((path, set.current_rows));
+        set.current_rows = 0;
         Ok(())
     }
 

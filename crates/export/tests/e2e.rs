@@ -348,3 +348,72 @@ fn a_previous_dataset_is_replaced_whole() {
         .collect();
     assert_eq!(leftovers.len(), 1, "staging left behind: {leftovers:?}");
 }
+
+#[test]
+fn shards_are_cut_at_the_row_cap_and_named_i_of_n() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("ds");
+    run_ok(&[
+        "--input",
+        "datasets/raw",
+        "--output",
+        out.to_str().unwrap(),
+        "-q",
+        "--max-shard-rows",
+        "10",
+    ]);
+    let m = manifest(&out);
+    for table in ["articles", "sentences", "entities", "claims"] {
+        for (split, rows) in m["counts"]["rows"][table].as_object().unwrap() {
+            let rows = rows.as_u64().unwrap();
+            let files: Vec<&Value> = m["files"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|f| f["table"] == table && f["split"] == split.as_str())
+                .collect();
+            let expected = rows.div_ceil(10).max(1) as usize;
+            assert_eq!(files.len(), expected, "{table}/{split}: {rows} rows");
+            let mut sum = 0;
+            for (i, f) in files.iter().enumerate() {
+                let path = f["path"].as_str().unwrap();
+                assert_eq!(
+                    path,
+                    format!("{table}/{split}-{i:05}-of-{expected:05}.parquet")
+                );
+                let n = f["rows"].as_u64().unwrap();
+                assert!(n <= 10, "{path} holds {n} rows");
+                let read: usize = ParquetRecordBatchReaderBuilder::try_new(
+                    fs::File::open(out.join(path)).unwrap(),
+                )
+                .unwrap()
+                .build()
+                .unwrap()
+                .map(|b| b.unwrap().num_rows())
+                .sum();
+                assert_eq!(read as u64, n);
+                sum += n;
+            }
+            assert_eq!(sum, rows);
+        }
+    }
+    let verify = export(&["verify", out.to_str().unwrap()]);
+    assert!(
+        verify.status.success(),
+        "{}",
+        String::from_utf8_lossy(&verify.stderr)
+    );
+    // A resplit keeps the cap (it is in the manifest).
+    run_ok(&["resplit", out.to_str().unwrap(), "--seed", "3"]);
+    let m = manifest(&out);
+    assert_eq!(m["config"]["max_shard_rows"], 10);
+    assert!(
+        m["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["rows"].as_u64().unwrap() <= 10
+                || f["table"] == "kb"
+                || f["table"] == "rejects")
+    );
+}
