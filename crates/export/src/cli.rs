@@ -74,7 +74,7 @@ pub struct RunArgs {
     #[arg(long, default_value_t = 512)]
     pub batch_size: usize,
     /// Rows per Parquet shard at most (shards are also cut at 128 MB).
-    #[arg(long, default_value_t = 1_000_000)]
+    #[arg(long, default_value_t = 250_000)]
     pub max_shard_rows: u64,
     /// Exit with an error if any input is rejected.
     #[arg(long)]
