@@ -3,7 +3,6 @@
 
 mod card;
 mod cli;
-mod inputs;
 mod manifest;
 mod resplit;
 mod rewrite;

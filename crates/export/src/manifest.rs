@@ -10,7 +10,7 @@ use records::tables::Table;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::inputs::{InputFile, hex};
+use inputs::{InputFile, hex};
 
 /// Written into every manifest; an `--output` whose manifest lacks it is not ours to replace.
 pub const GENERATOR: &str = "newsds-export";

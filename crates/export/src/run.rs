@@ -15,7 +15,7 @@ use records::tables::Table;
 use records::{KbRow, RawArticle, RejectRow, TableRows};
 
 use crate::cli::RunConfig;
-use crate::inputs::{self, Found, InputFile, Item};
+use inputs::{Found, InputFile, Item};
 use crate::manifest::{self, Counts, FileRecord, InputRecord, Manifest, ManifestConfig};
 use crate::rewrite::{self, Placement};
 use crate::writer::{DatasetWriter, ShardLimits, WrittenFile};

@@ -1,11 +1,14 @@
 //! Finding input files and reading them into raw articles. Every file and every JSONL line
 //! becomes either a raw article or a reject: nothing is skipped unseen.
+//!
+//! Shared by the `export` binary and the Python bindings, so that every engine reads inputs
+//! exactly alike. It must never parse or label text (that is `parse` and `label`), and never
+//! fail on a bad file: a file that cannot be read becomes a reject.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, bail};
 use records::{RawArticle, RejectRow};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -45,13 +48,18 @@ pub enum Found {
     Unwalkable { path: String, detail: String },
 }
 
+/// An input path given by the user that does not exist: an error of the run, not a reject.
+#[derive(Debug, thiserror::Error)]
+#[error("input {0} does not exist")]
+pub struct MissingInput(pub String);
+
 /// Lists the inputs: files as given, directories walked in sorted order (following symlinks,
 /// with loops reported). Hidden files (names starting with `.`) are skipped.
-pub fn discover(inputs: &[PathBuf]) -> Result<Vec<Found>> {
+pub fn discover(inputs: &[PathBuf]) -> Result<Vec<Found>, MissingInput> {
     let mut found = Vec::new();
     for input in inputs {
         if !input.exists() && input.symlink_metadata().is_err() {
-            bail!("input {} does not exist", input.display());
+            return Err(MissingInput(display_path(input)));
         }
         if !input.is_dir() {
             found.push(Found::File(input.clone()));
@@ -90,7 +98,10 @@ pub fn display_path(path: &Path) -> String {
 
 /// Reads one file, calling `emit` for each article or reject in order. Returns the file's
 /// record for the manifest (article and reject counts from reading only).
-pub fn read_file(path: &Path, emit: &mut dyn FnMut(Item) -> Result<()>) -> Result<InputFile> {
+pub fn read_file<E>(
+    path: &Path,
+    emit: &mut dyn FnMut(Item) -> Result<(), E>,
+) -> Result<InputFile, E> {
     let name = display_path(path);
     let mut record = InputFile {
         path: name.clone(),
@@ -104,7 +115,7 @@ pub fn read_file(path: &Path, emit: &mut dyn FnMut(Item) -> Result<()>) -> Resul
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    let mut count = |item: Item, record: &mut InputFile| -> Result<()> {
+    let mut count = |item: Item, record: &mut InputFile| -> Result<(), E> {
         match &item {
             Item::Article(_) => record.articles_read += 1,
             Item::Reject(_) => record.rejects += 1,
@@ -147,12 +158,12 @@ pub fn read_file(path: &Path, emit: &mut dyn FnMut(Item) -> Result<()>) -> Resul
     Ok(record)
 }
 
-fn read_jsonl(
+fn read_jsonl<E>(
     path: &Path,
     name: &str,
     record: &mut InputFile,
-    count: &mut dyn FnMut(Item, &mut InputFile) -> Result<()>,
-) -> Result<()> {
+    count: &mut dyn FnMut(Item, &mut InputFile) -> Result<(), E>,
+) -> Result<(), E> {
     let file = match File::open(path) {
         Ok(f) => f,
         Err(e) => {
