@@ -4,7 +4,10 @@
 
 use records::{Article, Claim, ClaimKind, Entity, EntityType, Mention};
 
+use std::cell::OnceCell;
+
 use super::lexicon::{Cue, Lexicon, normalize};
+use super::quote::{Quote, find_quotes};
 
 /// Splits text into word tokens and single punctuation tokens (byte ranges).
 pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
@@ -117,6 +120,8 @@ pub struct Doc<'a> {
     pub para: Vec<usize>,
     /// Sorted by start.
     pub ents: Vec<Ent>,
+    /// Attributed quotations, found on first use ([`Doc::quotes`]).
+    quotes: OnceCell<Vec<Quote>>,
 }
 
 impl<'a> Doc<'a> {
@@ -187,7 +192,14 @@ impl<'a> Doc<'a> {
             sents,
             para,
             ents,
+            quotes: OnceCell::new(),
         })
+    }
+
+    /// The attributed quotations of the article ([`find_quotes`]), found once and shared by
+    /// the labelers that need them.
+    pub fn quotes(&self) -> &[Quote] {
+        self.quotes.get_or_init(|| find_quotes(self))
     }
 
     pub fn sentence_of_tok(&self, t: usize) -> usize {
