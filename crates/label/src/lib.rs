@@ -25,11 +25,12 @@ pub struct Proposal {
     pub labeler: &'static str,
 }
 
-/// Proposes entity spans.
+/// Proposes entity spans, on an article prepared once for all entity labelers
+/// ([`entities::Doc`]: sentences folded, words, knowledge-base matches).
 pub trait EntityLabeler: Send + Sync {
     /// `name/version`, stored with every span this labeler proposes.
     fn name(&self) -> &'static str;
-    fn propose(&self, article: &Article, out: &mut Vec<Proposal>);
+    fn propose(&self, doc: &entities::Doc, out: &mut Vec<Proposal>);
 }
 
 /// Finds claims in an article prepared once for all claim labelers ([`claims::doc::Doc`]:

@@ -14,8 +14,9 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use records::{Article, EntityType};
 use regex::{Captures, Regex};
 
+use super::doc::Doc;
 use super::lexicon::{Lexicon, Relative};
-use super::text::{fold, fold_str};
+use super::text::{Folded, fold, fold_str};
 use crate::{EntityLabeler, Proposal};
 
 pub const NAME: &str = "dates/1";
@@ -164,7 +165,7 @@ fn reference(article: &Article) -> Reference {
         .join("\n");
     let none = Reference::default();
     let mut found: Vec<(usize, Option<NaiveDate>, Option<i32>)> = Vec::new();
-    collect(&head, &none, &mut found_adapter(&mut found));
+    collect(&head, &fold(&head), &none, &mut found_adapter(&mut found));
     if let Some(d) = found.iter().filter_map(|(_, d, _)| *d).next() {
         return Reference {
             year: Some(d.year()),
@@ -267,10 +268,14 @@ fn last_weekday(reference: &Reference, weekday: u32) -> Value {
 
 /// Every date expression in `s`: calls `emit(start, end, value)` for non-overlapping spans,
 /// the more specific patterns first.
-fn collect(original: &str, reference: &Reference, emit: &mut dyn FnMut(usize, usize, Value)) {
+fn collect(
+    original: &str,
+    folded: &Folded,
+    reference: &Reference,
+    emit: &mut dyn FnMut(usize, usize, Value),
+) {
     // The patterns run on the folded text (lower case, one Alef, no diacritics) and their
     // matches map back to the original bytes.
-    let folded = fold(original);
     let s = folded.text.as_str();
     let p = patterns();
     let lx = super::lexicon();
@@ -398,11 +403,11 @@ impl EntityLabeler for DateLabeler {
         NAME
     }
 
-    fn propose(&self, article: &Article, out: &mut Vec<Proposal>) {
-        let reference = reference(article);
-        for (si, sentence) in article.sentences.iter().enumerate() {
-            let s = article.sentence_text(sentence);
-            collect(s, &reference, &mut |start, end, v| {
+    fn propose(&self, doc: &Doc, out: &mut Vec<Proposal>) {
+        let reference = reference(doc.article);
+        for (si, sentence) in doc.sentences().iter().enumerate() {
+            let s = sentence.text();
+            collect(s, sentence.folded(), &reference, &mut |start, end, v| {
                 let iso = v.iso();
                 out.push(Proposal {
                     sentence: si,
