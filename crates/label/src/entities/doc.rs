@@ -9,7 +9,7 @@ use std::cell::OnceCell;
 use records::Article;
 
 use super::gazetteer::{Found, Gazetteer};
-use super::text::{Folded, Word, fold, words};
+use super::text::{Folded, Word, fold, title_case_words, words};
 
 /// An article seen by the entity labelers.
 pub struct Doc<'a> {
@@ -41,6 +41,7 @@ pub(crate) struct SentenceView<'a> {
     folded: OnceCell<Folded>,
     words: OnceCell<Vec<Word>>,
     folded_words: OnceCell<Vec<String>>,
+    title_case: OnceCell<Vec<bool>>,
     /// The gazetteer's matches, with the id of the gazetteer that found them.
     found: OnceCell<(u64, Vec<Found>)>,
 }
@@ -52,6 +53,7 @@ impl<'a> SentenceView<'a> {
             folded: OnceCell::new(),
             words: OnceCell::new(),
             folded_words: OnceCell::new(),
+            title_case: OnceCell::new(),
             found: OnceCell::new(),
         }
     }
@@ -81,6 +83,12 @@ impl<'a> SentenceView<'a> {
                 .map(|w| f.text[at(w.start)..at(w.end)].to_string())
                 .collect()
         })
+    }
+
+    /// For each word, whether its line is in headline Title Case ([`title_case_words`]).
+    pub fn title_case(&self) -> &[bool] {
+        self.title_case
+            .get_or_init(|| title_case_words(self.text, self.words()))
     }
 
     /// The knowledge-base names in the sentence ([`Gazetteer::find_folded`]), found once for the

@@ -17,7 +17,7 @@ use records::EntityType;
 use super::doc::Doc;
 use super::gazetteer::{Found, Gazetteer};
 use super::lexicon::{Lexicon, phrase_at};
-use super::text::{Word, is_all_caps, is_arabic, is_capitalised, same_line_gap, title_case_words};
+use super::text::{Word, is_all_caps, is_arabic, is_capitalised, same_line_gap};
 use crate::{EntityLabeler, Proposal};
 
 pub const NAME: &str = "names/1";
@@ -387,7 +387,7 @@ impl EntityLabeler for NameLabeler {
                     }
                 }
             }
-            let headline = title_case_words(s, ctx.words);
+            let headline = sentence.title_case();
             spans.retain(|x| !headline[x.0]);
             spans.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(y.2.total_cmp(&x.2)));
             spans.dedup_by_key(|x| (x.0, x.1));

@@ -18,7 +18,7 @@ use records::EntityType;
 use super::doc::Doc;
 use super::gazetteer::{Found, Gazetteer};
 use super::lexicon::{Lexicon, phrase_at};
-use super::text::{Word, fold_str, is_capitalised, same_line_gap, title_case_words};
+use super::text::{Word, fold_str, is_capitalised, same_line_gap};
 use crate::{EntityLabeler, Proposal};
 
 pub const NAME: &str = "shapes/1";
@@ -285,7 +285,7 @@ impl EntityLabeler for ShapeLabeler {
             spans.sort_by_key(|x| (x.0, x.1));
             spans.dedup_by_key(|x| (x.0, x.1));
             // Headlines capitalise every word: only quoted titles are trusted there.
-            let headline = title_case_words(s, ctx.words);
+            let headline = sentence.title_case();
             spans.retain(|x| {
                 let first = ctx.words.iter().position(|w| w.end > x.0).unwrap_or(0);
                 !headline[first] || x.2 == EntityType::Work && quoted(s, x.0)
