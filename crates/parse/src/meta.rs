@@ -3,6 +3,7 @@
 //! attribution ("Baku Tribune reports citing Azertac", "According to Azernews"), the
 //! copyright year and holder ("Copyright © ANTARA 2022").
 
+use crate::chars;
 use crate::dates::find_dates;
 use crate::rules::OUTLET_WORDS;
 use chrono::NaiveDate;
@@ -88,7 +89,7 @@ pub fn is_outlet_like(name: &str) -> bool {
         && name.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
     acronym
         || lower
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !chars::is_alphanumeric(c))
             .any(|w| OUTLET_WORDS.words.contains(w))
         || OUTLET_WORDS
             .suffixes

@@ -2,6 +2,7 @@
 //! coordinates, phrase matching against the lexicon, speaker resolution, content trimming and
 //! the signals of a claim.
 
+use crate::chars;
 use records::{Article, Claim, ClaimKind, Entity, EntityType, Mention};
 
 use std::cell::OnceCell;
@@ -36,7 +37,7 @@ pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    chars::is_alphanumeric(c)
         || matches!(c, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
 }
 
@@ -721,7 +722,7 @@ impl<'a> Doc<'a> {
             kind,
             labelers: vec![labeler.to_string()],
             confidence,
-            has_number: self.text[start..end].chars().any(|c| c.is_numeric()),
+            has_number: self.text[start..end].chars().any(chars::is_numeric),
             has_date: inside.iter().any(|e| e.label == EntityType::Date),
             has_entity: inside.iter().any(|e| e.label != EntityType::Date),
             negated,

@@ -5,6 +5,7 @@
 //! with initials, "A. Hajizade") refers to the same person: existing spans take the full name's
 //! canonical, and unlabelled mentions are added.
 
+use crate::chars;
 use records::{Entity, EntityType};
 
 use super::doc::Doc;
@@ -272,14 +273,14 @@ fn acronyms(doc: &Doc, entities: &mut Vec<Entity>) {
         let Some(inner) = inner else { continue };
         let acronym: String = inner
             .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '&' || *c == '-')
+            .take_while(|c| chars::is_alphanumeric(*c) || *c == '&' || *c == '-')
             .collect();
         let rest = inner[acronym.len()..].trim_start();
-        let letters = acronym.chars().filter(|c| c.is_alphabetic()).count();
+        let letters = acronym.chars().filter(|c| chars::is_alphabetic(*c)).count();
         if letters >= 2
             && acronym
                 .chars()
-                .filter(|c| c.is_alphabetic())
+                .filter(|c| chars::is_alphabetic(*c))
                 .all(char::is_uppercase)
             && rest.starts_with(')')
             && !defined.iter().any(|(a, _)| *a == acronym)

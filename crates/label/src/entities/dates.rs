@@ -8,6 +8,7 @@
 //! gives no reference, a partial or relative date keeps a null canonical. Vague periods
 //! ("recent years", "saat ini", "منذ قرن") are not dates.
 
+use crate::chars;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
@@ -387,7 +388,7 @@ fn collect(
                 && s[..m.start() - 1].ends_with(|c: char| c.is_ascii_digit())
             || UNITS.iter().any(|u| {
                 after
-                    .split(|c: char| !c.is_alphanumeric())
+                    .split(|c: char| !chars::is_alphanumeric(c))
                     .next()
                     .is_some_and(|w| w.eq_ignore_ascii_case(u))
             });

@@ -7,6 +7,7 @@
 //! clitics (و ف ب ل ك) or be glued to a neighbouring name ("أذربيجانوالصين"): the span covers
 //! the name's own letters only.
 
+use crate::chars;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -219,7 +220,7 @@ fn latin_ok(s: &str, start: usize, end: usize, p: &Pattern) -> bool {
         let prev: String = head
             .chars()
             .rev()
-            .take_while(|c| c.is_alphabetic())
+            .take_while(|c| chars::is_alphabetic(*c))
             .collect::<Vec<_>>()
             .into_iter()
             .rev()
@@ -232,8 +233,8 @@ fn latin_ok(s: &str, start: usize, end: usize, p: &Pattern) -> bool {
     let alias = p.alias.as_str();
     if p.case_sensitive || p.short || is_all_caps(alias) {
         // Same case letter by letter, where the letters line up.
-        let a: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
-        let t: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+        let a: Vec<char> = alias.chars().filter(|c| chars::is_alphabetic(*c)).collect();
+        let t: Vec<char> = text.chars().filter(|c| chars::is_alphabetic(*c)).collect();
         if a.len() == t.len() {
             return a
                 .iter()

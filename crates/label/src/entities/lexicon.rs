@@ -1,5 +1,6 @@
 //! Word lists of the pattern and date labelers, per language, from `datasets/label/`.
 
+use crate::chars;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use records::EntityType;
@@ -97,7 +98,7 @@ pub(crate) fn phrase_at<'a>(
                 }
                 let word = &s[words[i].start + skip..words[i].end];
                 let case_ok = p.lower
-                    || !word.starts_with(|c: char| c.is_alphabetic() && !is_arabic(c))
+                    || !word.starts_with(|c: char| chars::is_alphabetic(c) && !is_arabic(c))
                     || is_capitalised(word);
                 let rest_ok = (1..n).all(|k| {
                     folded[i + k] == p.parts[k]

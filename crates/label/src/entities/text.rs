@@ -1,6 +1,7 @@
 //! Text helpers shared by the entity labelers: a folded copy of a sentence (case, diacritics,
 //! Arabic letter variants) that maps back to the original bytes, words, and script tests.
 
+use crate::chars;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// A folded copy of a text. `start[i]`/`end[i]` give the original byte range of the character
@@ -71,7 +72,7 @@ pub(crate) fn is_arabic(c: char) -> bool {
 
 /// A letter or digit of any script, or an Arabic mark (which sits inside words).
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || (is_arabic(c) && is_combining_mark(c)) || c == 'ـ'
+    chars::is_alphanumeric(c) || (is_arabic(c) && is_combining_mark(c)) || c == 'ـ'
 }
 
 /// A word: a run of letters and digits, with apostrophes and hyphens inside it.
@@ -132,7 +133,7 @@ pub(crate) fn title_case_words(s: &str, words: &[Word]) -> Vec<bool> {
         let content: Vec<&str> = idx
             .iter()
             .map(|&i| words[i].text(s))
-            .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+            .filter(|w| w.chars().count() >= 4 && w.chars().all(chars::is_alphabetic))
             .filter(|w| {
                 w.chars()
                     .next()
@@ -171,7 +172,7 @@ pub(crate) fn is_capitalised(w: &str) -> bool {
 
 /// Two or more letters, all upper case (an acronym).
 pub(crate) fn is_all_caps(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = w.chars().filter(|c| chars::is_alphabetic(*c)).collect();
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
