@@ -279,6 +279,9 @@ fn collect(
     // matches map back to the original bytes.
     let s = folded.text.as_str();
     let p = patterns();
+    // Most patterns need a digit: in a sentence without one they are not searched.
+    let digits = s.contains(|c: char| c.is_ascii_digit() || ('٠'..='٩').contains(&c));
+    let numeric = |re: &'static Regex| digits.then(|| re.captures_iter(s)).into_iter().flatten();
     let lx = super::lexicon();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut push = |taken: &mut Vec<(usize, usize)>, c: &Captures, v: Option<Value>| {
@@ -306,7 +309,7 @@ fn collect(
                 .filter(|_| (1..=31).contains(&d)),
         }
     };
-    for c in p.iso.captures_iter(s) {
+    for c in numeric(&p.iso) {
         let v = ymd(
             number(&c["y"]),
             number(&c["mo"]).unwrap_or(0) as u32,
@@ -314,7 +317,7 @@ fn collect(
         );
         push(&mut taken, &c, v);
     }
-    for c in p.weekday_dm.captures_iter(s) {
+    for c in numeric(&p.weekday_dm) {
         let y = c
             .name("y")
             .and_then(|y| number(y.as_str()))
@@ -327,7 +330,7 @@ fn collect(
         push(&mut taken, &c, v);
     }
     for re in [&p.month_day, &p.day_month] {
-        for c in re.captures_iter(s) {
+        for c in numeric(re) {
             let mon = &c["mon"];
             if !capital(&c) {
                 continue;
@@ -338,7 +341,7 @@ fn collect(
             push(&mut taken, &c, v);
         }
     }
-    for c in p.month_year.captures_iter(s) {
+    for c in numeric(&p.month_year) {
         let mon = &c["mon"];
         if !capital(&c) {
             continue;
@@ -376,7 +379,7 @@ fn collect(
             .map(|r| relative(reference, r));
         push(&mut taken, &c, v);
     }
-    for c in p.year.captures_iter(s) {
+    for c in numeric(&p.year) {
         let m = c.name("m").expect("group m");
         let before = s[..m.start()].trim_end();
         let after = s[m.end()..].trim_start();
