@@ -82,15 +82,13 @@ pub(crate) fn phrase_at<'a>(
         let Some(map) = index.get(*lang) else {
             continue;
         };
-        let mut keys: Vec<(&str, usize)> = vec![(folded[i].as_str(), 0)];
-        if folded[i].starts_with(is_arabic) {
-            for c in AR_CLITICS {
-                if let Some(rest) = folded[i].strip_prefix(c) {
-                    keys.push((rest, c.len()));
-                }
-            }
-        }
-        for (key, skip) in keys {
+        // The word, then (Arabic) the word without each clitic it starts with.
+        let arabic = folded[i].starts_with(is_arabic);
+        let unglued = AR_CLITICS
+            .iter()
+            .filter(|_| arabic)
+            .filter_map(|c| folded[i].strip_prefix(c).map(|rest| (rest, c.len())));
+        for (key, skip) in std::iter::once((folded[i].as_str(), 0)).chain(unglued) {
             for p in map.get(key).into_iter().flatten() {
                 let n = p.parts.len();
                 if i + n > words.len() {

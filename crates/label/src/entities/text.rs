@@ -172,8 +172,14 @@ pub(crate) fn is_capitalised(w: &str) -> bool {
 
 /// Two or more letters, all upper case (an acronym).
 pub(crate) fn is_all_caps(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| chars::is_alphabetic(*c)).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in w.chars().filter(|&c| chars::is_alphabetic(c)) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// The character before byte `i`, if any.
