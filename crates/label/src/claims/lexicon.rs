@@ -85,7 +85,8 @@ pub struct Lexicon {
     /// Auxiliaries and finite-verb markers that show a clause ("would", "akan").
     pub auxes: Vec<String>,
     /// Indices into `cues` by first word, longest cue first.
-    pub cues_by_first: HashMap<String, Vec<usize>>,
+    /// Looked up for every token: a fast hash (nothing iterates it).
+    pub cues_by_first: foldhash::HashMap<String, Vec<usize>>,
 }
 
 impl Lexicon {
@@ -113,7 +114,7 @@ impl Lexicon {
             conjs: vec![],
             openers: vec![],
             auxes: vec![],
-            cues_by_first: HashMap::new(),
+            cues_by_first: Default::default(),
         };
         for line in data.lines() {
             let line = line.trim_end();

@@ -1,7 +1,10 @@
 //! Word lists of the pattern and date labelers, per language, from `datasets/label/`.
 
 use crate::chars;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+// Looked up for every word: a fast hash (nothing iterates these maps).
+use foldhash::HashMap;
 
 use records::EntityType;
 
