@@ -10,7 +10,7 @@ use records::{Entity, EntityType};
 
 use super::doc::Doc;
 use super::lexicon::Lexicon;
-use super::text::{edit_distance, fold_str, is_arabic, is_capitalised, words};
+use super::text::{fold_str, is_arabic, is_capitalised, within_one_edit, words};
 
 pub const NAME: &str = "coref/1";
 
@@ -52,7 +52,7 @@ fn same_name(fa: &str, fb: &str) -> bool {
         return true;
     }
     let n = fa.chars().count().min(fb.chars().count());
-    n >= 6 && !is_arabic(fa.chars().next().unwrap_or(' ')) && edit_distance(fa, fb) <= 1
+    n >= 6 && !is_arabic(fa.chars().next().unwrap_or(' ')) && within_one_edit(fa, fb)
 }
 
 fn add_labeler(e: &mut Entity) {
