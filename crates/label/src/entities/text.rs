@@ -49,6 +49,18 @@ pub(crate) fn fold(text: &str) -> Folded {
         end: Vec::with_capacity(text.len()),
     };
     for (i, c) in text.char_indices() {
+        if c.is_ascii() {
+            // What fold_char does to ASCII (no decompositions, no marks), without its lookups.
+            let f = match c {
+                '`' => '\'',
+                c if c.is_whitespace() => ' ',
+                c => c.to_ascii_lowercase(),
+            };
+            folded.text.push(f);
+            folded.start.push(i);
+            folded.end.push(i + 1);
+            continue;
+        }
         let end = i + c.len_utf8();
         fold_char(c, &mut |f| {
             folded.text.push(f);
@@ -243,6 +255,15 @@ mod tests {
         let a = f.text.find("اذربيجان").unwrap();
         let (x, y) = f.original(a, a + "اذربيجان".len());
         assert_eq!(&s[x..y], "أذربيجانُ".trim_end_matches('ُ'));
+    }
+
+    #[test]
+    fn ascii_folds_as_fold_char_folds_it() {
+        for c in (0..128u8).map(char::from) {
+            let mut slow = String::new();
+            fold_char(c, &mut |f| slow.push(f));
+            assert_eq!(fold(&c.to_string()).text, slow, "{c:?}");
+        }
     }
 
     #[test]
