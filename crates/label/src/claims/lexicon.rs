@@ -232,6 +232,10 @@ pub fn words_of(phrase: &str) -> Vec<String> {
 /// Lowercase; Arabic without diacritics and tatweel, with bare alef and dotless ya as ya;
 /// typographic apostrophes as ASCII.
 pub fn normalize(word: &str) -> String {
+    if word.is_ascii() {
+        // Only the case of ASCII letters changes.
+        return word.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         match c {
@@ -243,4 +247,17 @@ pub fn normalize(word: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_only_changes_case() {
+        let ascii: String = (0..128u8).map(char::from).collect();
+        let slow: String = ascii.chars().flat_map(char::to_lowercase).collect();
+        assert_eq!(normalize(&ascii), slow);
+        assert_eq!(normalize("Xi’s «ﺃ» وأكد"), "xi's «ﺃ» واكد");
+    }
 }
