@@ -5,6 +5,7 @@
 //! filter. A labeler never fails and never panics: on text it does not understand it finds
 //! fewer spans. This crate does no I/O: knowledge bases and lexicons come in as data.
 
+mod chars;
 pub mod claims;
 pub mod entities;
 pub mod kb;
@@ -25,17 +26,19 @@ pub struct Proposal {
     pub labeler: &'static str,
 }
 
-/// Proposes entity spans.
+/// Proposes entity spans, on an article prepared once for all entity labelers
+/// ([`entities::Doc`]: sentences folded, words, knowledge-base matches).
 pub trait EntityLabeler: Send + Sync {
     /// `name/version`, stored with every span this labeler proposes.
     fn name(&self) -> &'static str;
-    fn propose(&self, article: &Article, out: &mut Vec<Proposal>);
+    fn propose(&self, doc: &entities::Doc, out: &mut Vec<Proposal>);
 }
 
-/// Finds claims, given the article and its aggregated entities.
+/// Finds claims in an article prepared once for all claim labelers ([`claims::doc::Doc`]:
+/// its tokens, sentences, paragraphs and aggregated entities in article-text coordinates).
 pub trait ClaimLabeler: Send + Sync {
     fn name(&self) -> &'static str;
-    fn find(&self, article: &Article, entities: &[Entity], out: &mut Vec<Claim>);
+    fn find(&self, doc: &claims::doc::Doc, out: &mut Vec<Claim>);
 }
 
 /// Resolves overlapping proposals: the longest span wins, then the highest confidence, then
@@ -125,10 +128,7 @@ impl Labelers {
     /// Entities and claims of one article, deterministically.
     pub fn label(&self, article: &Article) -> (Vec<Entity>, Vec<Claim>) {
         let entities = entities::label_entities(article, &self.entities);
-        let mut claims = Vec::new();
-        for labeler in &self.claims {
-            labeler.find(article, &entities, &mut claims);
-        }
+        let claims = claims::find_claims(&self.claims, article, &entities);
         (entities, claims)
     }
 }

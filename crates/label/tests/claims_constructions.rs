@@ -3,7 +3,7 @@
 mod claims_support;
 
 use claims_support::parse;
-use label::claims::standard_claim_labelers;
+use label::claims::{find_claims, standard_claim_labelers};
 use records::{Article, Claim, ClaimKind, Entity, EntityType};
 
 /// Entities at every whole occurrence of each surface form.
@@ -43,10 +43,7 @@ type Seen = (String, Option<String>, Option<String>, ClaimKind);
 fn check(lang: &str, text: &str, names: &[(&str, EntityType, &str)]) -> (Vec<Seen>, Vec<Claim>) {
     let article = parse(text, Some(lang));
     let ents = entities(&article, names);
-    let mut claims = Vec::new();
-    for l in standard_claim_labelers() {
-        l.find(&article, &ents, &mut claims);
-    }
+    let claims = find_claims(&standard_claim_labelers(), &article, &ents);
     let seen = claims
         .iter()
         .map(|c| {

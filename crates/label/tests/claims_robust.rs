@@ -4,7 +4,7 @@
 mod claims_support;
 
 use claims_support::gold_records;
-use label::claims::standard_claim_labelers;
+use label::claims::{find_claims, standard_claim_labelers};
 use records::{Entity, EntityType};
 
 #[test]
@@ -34,10 +34,7 @@ fn claim_labelers_never_panic() {
                     confidence: 1.0,
                 })
                 .collect();
-            let mut claims = Vec::new();
-            for l in &labelers {
-                l.find(&article, &entities, &mut claims);
-            }
+            let claims = find_claims(&labelers, &article, &entities);
             for c in &claims {
                 let s = &article.sentences[c.sentence];
                 assert!(c.start < c.end && s.start + c.end <= s.end);

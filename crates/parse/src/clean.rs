@@ -6,6 +6,7 @@
 //! Offsets stay exact: bytes copied verbatim map one-to-one to raw bytes, and every edit point
 //! starts a new [`SourceAnchor`].
 
+use crate::chars;
 use crate::lines::{Line, is_invisible, is_space};
 use crate::rules::single_letter_words;
 use records::SourceAnchor;
@@ -152,7 +153,7 @@ pub fn split_drop_cap(s: &str, lang: &str) -> Option<(usize, usize)> {
     }
     let frag_start = sp + space.len_utf8();
     let frag: &str = s[frag_start..]
-        .split(|c: char| !c.is_alphabetic())
+        .split(|c: char| !chars::is_alphabetic(c))
         .next()
         .unwrap_or("");
     if frag.is_empty() || !frag.chars().all(char::is_lowercase) {

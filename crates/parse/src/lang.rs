@@ -22,6 +22,7 @@
 //! Indonesian one), is 2-10x faster and adds no model crates. Malay text comes out as `id`
 //! from whatlang; the marker-word tie-break turns clear Malay into `ms`.
 
+use crate::chars;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 use whatlang::{Detector, Lang};
@@ -131,7 +132,7 @@ fn marker_counts(text: &str) -> (usize, usize, usize) {
             .collect()
     });
     let (mut id, mut ms, mut both) = (0usize, 0usize, 0usize);
-    for w in text.split(|c: char| !c.is_alphabetic()) {
+    for w in text.split(|c: char| !chars::is_alphabetic(c)) {
         match MARKERS.get(&w.to_lowercase()).map(String::as_str) {
             Some("ms") => ms += 1,
             Some("id") => id += 1,
@@ -175,7 +176,7 @@ static SENTENCE_DETECTOR: LazyLock<Detector> =
 
 /// The language of one sentence when detection on it is reliable: long enough and confident.
 pub fn detect_sentence(text: &str) -> Option<String> {
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = text.chars().filter(|c| chars::is_alphabetic(*c)).count();
     if letters < 40 || text.split_whitespace().count() < 6 {
         return None;
     }

@@ -16,6 +16,7 @@
 //! sentencex keeps a quotation with several sentences together (seed 002's last paragraph);
 //! UAX #29 also splits after initials ("A. Hajizadeh said").
 
+use crate::chars;
 use crate::rules::abbreviation;
 
 /// Sentence spans (byte offsets into `text`), without surrounding whitespace.
@@ -140,7 +141,7 @@ fn last_word_before_dot(s: &str) -> Option<&str> {
     let start = body
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .take_while(|&(_, c)| chars::is_alphanumeric(c) || c == '.')
         .last()
         .map(|(i, _)| i)?;
     Some(&body[start..])
@@ -150,7 +151,7 @@ fn starts_lowercase_or_digit(s: &str) -> bool {
     let t = s.trim_start_matches(['"', '\'', '“', '‘', '(', '«', '[']);
     t.chars()
         .next()
-        .is_some_and(|c| c.is_lowercase() || c.is_numeric())
+        .is_some_and(|c| c.is_lowercase() || chars::is_numeric(c))
 }
 
 fn should_join(prev: &str, next: &str, lang: &str) -> bool {

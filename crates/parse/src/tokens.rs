@@ -8,11 +8,12 @@
 //! four letters or more starting with ت or م; words listed in
 //! `datasets/parse/arabic_proclitic_exceptions.txt` ("وزير", "بكين") are never split.
 
+use crate::chars;
 use crate::rules::{AR_EXCEPTIONS, is_abbreviation};
 use records::Token;
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    chars::is_alphanumeric(c) || is_mark(c)
 }
 
 fn is_mark(c: char) -> bool {
@@ -39,18 +40,18 @@ pub fn tokenize(s: &str, lang: &str) -> Vec<Token> {
             continue;
         }
         let start = i;
-        if c.is_numeric() {
+        if chars::is_numeric(c) {
             // A number with inner separators followed by a digit.
             i += 1;
             while i < n {
                 let c = chars[i].1;
-                if c.is_numeric() {
+                if chars::is_numeric(c) {
                     i += 1;
                 } else if matches!(c, '.' | ',' | '٫' | '٬')
-                    && at(i + 1).is_some_and(char::is_numeric)
+                    && at(i + 1).is_some_and(chars::is_numeric)
                 {
                     i += 2;
-                } else if c.is_alphabetic() {
+                } else if chars::is_alphabetic(c) {
                     // "100th", "5G": letters glued to a number stay with it.
                     while i < n && is_word_char(chars[i].1) {
                         i += 1;
@@ -86,15 +87,15 @@ pub fn tokenize(s: &str, lang: &str) -> Vec<Token> {
             }
             // Dotted acronyms and abbreviations keep their dot: "U.S.", "Jan.", "A.".
             let mut j = i;
-            while at(j) == Some('.') && at(j + 1).is_some_and(char::is_alphabetic) && {
+            while at(j) == Some('.') && at(j + 1).is_some_and(chars::is_alphabetic) && {
                 let mut k = j + 1;
-                while k < n && chars[k].1.is_alphabetic() {
+                while k < n && chars::is_alphabetic(chars[k].1) {
                     k += 1;
                 }
                 k - (j + 1) <= 2 && at(k) == Some('.')
             } {
                 j += 1;
-                while j < n && chars[j].1.is_alphabetic() {
+                while j < n && chars::is_alphabetic(chars[j].1) {
                     j += 1;
                 }
             }
@@ -151,7 +152,7 @@ pub fn tokenize(s: &str, lang: &str) -> Vec<Token> {
 }
 
 fn letters(s: &str) -> usize {
-    s.chars().filter(|&c| c.is_alphabetic()).count()
+    s.chars().filter(|&c| chars::is_alphabetic(c)).count()
 }
 
 /// Splits glued proclitics off an Arabic word; byte ranges within the word.

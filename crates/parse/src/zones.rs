@@ -11,6 +11,7 @@
 //! The title is the first prose line when it reads as a headline (no final punctuation, short)
 //! and body prose follows it.
 
+use crate::chars;
 use crate::dates::{find_dates, find_times};
 use crate::lines::Line;
 use crate::rules::{BOILERPLATE_LABELS, MONTH_NAMES};
@@ -43,7 +44,7 @@ pub fn is_headline_like(s: &str) -> bool {
     !ends_with_final_punct(s)
         && s.chars().count() <= 250
         && s.split_whitespace().count() <= 30
-        && s.chars().any(char::is_alphabetic)
+        && s.chars().any(chars::is_alphabetic)
 }
 
 fn lower_starts_with_label<'a>(lower: &str, labels: &'a [String]) -> Option<&'a String> {
@@ -52,7 +53,7 @@ fn lower_starts_with_label<'a>(lower: &str, labels: &'a [String]) -> Option<&'a 
 
 /// Words of a line (letters, marks and digits), lowercased.
 fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+    s.split(|c: char| !(chars::is_alphanumeric(c) || c == '\''))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
@@ -77,11 +78,14 @@ fn without_dates_and_times(s: &str) -> (String, bool, bool) {
 
 fn is_date_word(w: &str) -> bool {
     MONTH_NAMES.contains_key(w)
-        || w.chars().all(|c| c.is_numeric())
-        || w.trim_start_matches(|c: char| c.is_alphabetic())
+        || w.chars().all(chars::is_numeric)
+        || w.trim_start_matches(|c: char| chars::is_alphabetic(c))
             .chars()
-            .all(|c| c.is_numeric())
-            && matches!(w.trim_end_matches(|c: char| c.is_numeric()), "utc" | "gmt")
+            .all(chars::is_numeric)
+            && matches!(
+                w.trim_end_matches(|c: char| chars::is_numeric(c)),
+                "utc" | "gmt"
+            )
 }
 
 /// "2021-06-04 08:40", "Published: 4 July 2024 09:00 (UTC+04:00)", "Senin, 5 Agustus 2019 10:00 WIB".
@@ -113,7 +117,7 @@ pub fn is_counter_line(s: &str) -> bool {
         .filter(|w| BOILERPLATE_LABELS.counter.contains(w.as_str()))
         .count();
     counters > 0
-        && s.chars().any(|c| c.is_numeric())
+        && s.chars().any(chars::is_numeric)
         && ws
             .iter()
             .all(|w| BOILERPLATE_LABELS.counter.contains(w.as_str()) || is_date_word(w))
@@ -172,7 +176,7 @@ pub fn is_copyright_line(s: &str) -> bool {
     BOILERPLATE_LABELS.copyright.iter().any(|l| {
         lower.find(l.as_str()).is_some_and(|i| {
             // "(c) " only as a copyright sign, i.e. followed by a year or a name.
-            l != "(c) " || lower[i + l.len()..].starts_with(|c: char| c.is_alphanumeric())
+            l != "(c) " || lower[i + l.len()..].starts_with(|c: char| chars::is_alphanumeric(c))
         })
     })
 }

@@ -2,7 +2,7 @@
 //! "menurut SPEAKER", "CONTENT، وفقا لما نقلت SPEAKER". Only at the start of a sentence or
 //! after a comma: "chosen according to their national conditions" is no attribution.
 
-use records::{Article, Claim, ClaimKind, Entity};
+use records::{Claim, ClaimKind};
 
 use super::doc::{Doc, Subject};
 use crate::ClaimLabeler;
@@ -19,16 +19,13 @@ impl ClaimLabeler for AccordingTo {
         NAME
     }
 
-    fn find(&self, article: &Article, entities: &[Entity], out: &mut Vec<Claim>) {
-        let Some(doc) = Doc::new(article, entities) else {
-            return;
-        };
+    fn find(&self, doc: &Doc, out: &mut Vec<Claim>) {
         for &(a, send) in &doc.sent_toks {
             for i in a..send {
                 if !(i == a || doc.is_comma(i - 1)) {
                     continue;
                 }
-                let Some((cue_end, speaker_from, speaker_start)) = matched(&doc, i) else {
+                let Some((cue_end, speaker_from, speaker_start)) = matched(doc, i) else {
                     continue;
                 };
                 // The speaker phrase runs to the next comma or the sentence's end.

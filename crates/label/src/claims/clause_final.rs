@@ -2,7 +2,7 @@
 //! reports citing Azertac", "..., he said"), "CONTENT, CUE SPEAKER" ("..., kata Xi"), with a
 //! second claim for "citing SOURCE". Quoted content is left to `quote/1`.
 
-use records::{Article, Claim, ClaimKind, Entity};
+use records::{Claim, ClaimKind};
 
 use super::doc::{Doc, Speaker, Subject, is_quote};
 use crate::ClaimLabeler;
@@ -21,10 +21,7 @@ impl ClaimLabeler for ClauseFinal {
         NAME
     }
 
-    fn find(&self, article: &Article, entities: &[Entity], out: &mut Vec<Claim>) {
-        let Some(doc) = Doc::new(article, entities) else {
-            return;
-        };
+    fn find(&self, doc: &Doc, out: &mut Vec<Claim>) {
         for &(a, send) in &doc.sent_toks {
             // The sentence without its final punctuation.
             let mut end = send;
@@ -34,7 +31,7 @@ impl ClaimLabeler for ClauseFinal {
             let Some(comma) = (a..end).rev().find(|&k| doc.is_comma(k)) else {
                 continue;
             };
-            let Some(found) = tail(&doc, comma + 1, end) else {
+            let Some(found) = tail(doc, comma + 1, end) else {
                 continue;
             };
             // Quoted content is left to `quote/1`; a content does not run over a line break.

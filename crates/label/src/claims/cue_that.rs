@@ -5,11 +5,10 @@
 //! `masdar=` ("دعا إلى تعزيز", "أعرب عن استعداد"). A cue whose object is a noun phrase
 //! ("stressed the importance of") has no complementizer and gives no claim.
 
-use records::{Article, Claim, ClaimKind, Entity};
+use records::{Claim, ClaimKind};
 
 use super::doc::{CueMatch, Doc, Speaker, Subject};
 use super::lexicon::SubjectSide;
-use super::quote::find_quotes;
 use crate::ClaimLabeler;
 
 pub const NAME: &str = "cue_that/1";
@@ -180,11 +179,8 @@ impl ClaimLabeler for CueThat {
         NAME
     }
 
-    fn find(&self, article: &Article, entities: &[Entity], out: &mut Vec<Claim>) {
-        let Some(doc) = Doc::new(article, entities) else {
-            return;
-        };
-        let quotes = find_quotes(&doc);
+    fn find(&self, doc: &Doc, out: &mut Vec<Claim>) {
+        let quotes = doc.quotes();
         let vso = doc.lx.subject == SubjectSide::After;
         // The last person who spoke, for pro-drop cues: (speaker, sentence).
         let mut last_speaker: Option<(Speaker, usize)> = None;
@@ -193,7 +189,7 @@ impl ClaimLabeler for CueThat {
             let mut here: Vec<((usize, usize), Option<Speaker>)> = Vec::new();
             for i in a..send {
                 let Some(cm) = doc.cue_at(i) else { continue };
-                let Some(comp) = complement(&doc, &cm, send) else {
+                let Some(comp) = complement(doc, &cm, send) else {
                     continue;
                 };
                 if comp.content >= send {
@@ -204,11 +200,11 @@ impl ClaimLabeler for CueThat {
                     .iter()
                     .rev()
                     .find(|((s, e), _)| *s <= cm.start && cm.start < *e);
-                let (end, tail) = content_end(&doc, comp.content, send, outer.is_some());
+                let (end, tail) = content_end(doc, comp.content, send, outer.is_some());
                 if end <= start || doc.words_in(start, end) < 3 {
                     continue;
                 }
-                let quote = quotes.iter().find(|q| q.contains(&doc, cm.start));
+                let quote = quotes.iter().find(|q| q.contains(doc, cm.start));
                 let context = quote
                     .and_then(|q| q.speaker.as_ref())
                     .or_else(|| outer.and_then(|(_, s)| s.as_ref()))

@@ -2,9 +2,13 @@
 //! coordinates, phrase matching against the lexicon, speaker resolution, content trimming and
 //! the signals of a claim.
 
+use crate::chars;
 use records::{Article, Claim, ClaimKind, Entity, EntityType, Mention};
 
+use std::cell::OnceCell;
+
 use super::lexicon::{Cue, Lexicon, normalize};
+use super::quote::{Quote, find_quotes};
 
 /// Splits text into word tokens and single punctuation tokens (byte ranges).
 pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
@@ -33,7 +37,7 @@ pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    chars::is_alphanumeric(c)
         || matches!(c, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
 }
 
@@ -117,6 +121,8 @@ pub struct Doc<'a> {
     pub para: Vec<usize>,
     /// Sorted by start.
     pub ents: Vec<Ent>,
+    /// Attributed quotations, found on first use ([`Doc::quotes`]).
+    quotes: OnceCell<Vec<Quote>>,
 }
 
 impl<'a> Doc<'a> {
@@ -187,7 +193,14 @@ impl<'a> Doc<'a> {
             sents,
             para,
             ents,
+            quotes: OnceCell::new(),
         })
+    }
+
+    /// The attributed quotations of the article ([`find_quotes`]), found once and shared by
+    /// the labelers that need them.
+    pub fn quotes(&self) -> &[Quote] {
+        self.quotes.get_or_init(|| find_quotes(self))
     }
 
     pub fn sentence_of_tok(&self, t: usize) -> usize {
@@ -709,7 +722,7 @@ impl<'a> Doc<'a> {
             kind,
             labelers: vec![labeler.to_string()],
             confidence,
-            has_number: self.text[start..end].chars().any(|c| c.is_numeric()),
+            has_number: self.text[start..end].chars().any(chars::is_numeric),
             has_date: inside.iter().any(|e| e.label == EntityType::Date),
             has_entity: inside.iter().any(|e| e.label != EntityType::Date),
             negated,

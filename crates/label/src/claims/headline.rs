@@ -1,7 +1,7 @@
 //! `headline/1`: a title that attributes words with a colon, "President: Relations develop
 //! successfully", is a direct claim without a cue.
 
-use records::{Article, Claim, ClaimKind, Entity};
+use records::{Claim, ClaimKind};
 
 use super::doc::{Doc, Subject};
 use crate::ClaimLabeler;
@@ -18,17 +18,19 @@ impl ClaimLabeler for Headline {
         NAME
     }
 
-    fn find(&self, article: &Article, entities: &[Entity], out: &mut Vec<Claim>) {
-        let Some(doc) = Doc::new(article, entities) else {
-            return;
-        };
+    fn find(&self, doc: &Doc, out: &mut Vec<Claim>) {
         for (si, &(a, send)) in doc.sent_toks.iter().enumerate() {
             // A title glued to the next line by a simple sentence splitter is its first line.
             let (s, e) = doc.sents[si];
             let e = doc.text[s..e].find('\n').map_or(e, |n| s + n);
             let send = (a..send).find(|&k| doc.toks[k].start >= e).unwrap_or(send);
             let text = &doc.text[s..e];
-            let is_title = si == 0 || article.title.as_deref().is_some_and(|t| t.trim() == text);
+            let is_title = si == 0
+                || doc
+                    .article
+                    .title
+                    .as_deref()
+                    .is_some_and(|t| t.trim() == text);
             if !is_title || text.ends_with(['.', ':']) {
                 continue;
             }

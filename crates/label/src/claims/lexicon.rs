@@ -85,7 +85,8 @@ pub struct Lexicon {
     /// Auxiliaries and finite-verb markers that show a clause ("would", "akan").
     pub auxes: Vec<String>,
     /// Indices into `cues` by first word, longest cue first.
-    pub cues_by_first: HashMap<String, Vec<usize>>,
+    /// Looked up for every token: a fast hash (nothing iterates it).
+    pub cues_by_first: foldhash::HashMap<String, Vec<usize>>,
 }
 
 impl Lexicon {
@@ -113,7 +114,7 @@ impl Lexicon {
             conjs: vec![],
             openers: vec![],
             auxes: vec![],
-            cues_by_first: HashMap::new(),
+            cues_by_first: Default::default(),
         };
         for line in data.lines() {
             let line = line.trim_end();
@@ -231,6 +232,10 @@ pub fn words_of(phrase: &str) -> Vec<String> {
 /// Lowercase; Arabic without diacritics and tatweel, with bare alef and dotless ya as ya;
 /// typographic apostrophes as ASCII.
 pub fn normalize(word: &str) -> String {
+    if word.is_ascii() {
+        // Only the case of ASCII letters changes.
+        return word.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         match c {
@@ -242,4 +247,17 @@ pub fn normalize(word: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_only_changes_case() {
+        let ascii: String = (0..128u8).map(char::from).collect();
+        let slow: String = ascii.chars().flat_map(char::to_lowercase).collect();
+        assert_eq!(normalize(&ascii), slow);
+        assert_eq!(normalize("Xi’s «ﺃ» وأكد"), "xi's «ﺃ» واكد");
+    }
 }

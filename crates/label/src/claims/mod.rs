@@ -25,6 +25,8 @@ pub mod headline;
 pub mod lexicon;
 pub mod quote;
 
+use records::{Article, Claim, Entity};
+
 use crate::ClaimLabeler;
 
 pub use according_to::AccordingTo;
@@ -33,6 +35,22 @@ pub use cue_that::CueThat;
 pub use headline::Headline;
 pub use lexicon::Lexicon;
 pub use quote::QuoteLabeler;
+
+/// Claims of an article by `labelers`, in order. The article is tokenised and its entities
+/// placed once ([`doc::Doc`]) for all of them; none when its language has no lexicon.
+pub fn find_claims(
+    labelers: &[Box<dyn ClaimLabeler>],
+    article: &Article,
+    entities: &[Entity],
+) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    if let Some(doc) = doc::Doc::new(article, entities) {
+        for labeler in labelers {
+            labeler.find(&doc, &mut claims);
+        }
+    }
+    claims
+}
 
 /// The claim labelers, in the order they run.
 pub fn standard_claim_labelers() -> Vec<Box<dyn ClaimLabeler>> {

@@ -5,7 +5,7 @@
 //! (a sentence with a cue or a quotation mark of its own), at most [`MAX_RUN_ON`] sentences.
 //! Quotations without an attribution next to them (titles, scare quotes) are no claims.
 
-use records::{Article, Claim, ClaimKind, Entity};
+use records::{Claim, ClaimKind};
 
 use super::doc::{Doc, Speaker, Subject, is_quote};
 use crate::ClaimLabeler;
@@ -232,11 +232,8 @@ impl ClaimLabeler for QuoteLabeler {
         NAME
     }
 
-    fn find(&self, article: &Article, entities: &[Entity], out: &mut Vec<Claim>) {
-        let Some(doc) = Doc::new(article, entities) else {
-            return;
-        };
-        for q in find_quotes(&doc) {
+    fn find(&self, doc: &Doc, out: &mut Vec<Claim>) {
+        for q in doc.quotes() {
             let mut pieces: Vec<(usize, usize)> = doc
                 .sents
                 .iter()

@@ -5,10 +5,12 @@
 //! with initials, "A. Hajizade") refers to the same person: existing spans take the full name's
 //! canonical, and unlabelled mentions are added.
 
-use records::{Article, Entity, EntityType};
+use crate::chars;
+use records::{Entity, EntityType};
 
+use super::doc::Doc;
 use super::lexicon::Lexicon;
-use super::text::{edit_distance, fold_str, is_arabic, is_capitalised, words};
+use super::text::{fold_str, is_arabic, is_capitalised, within_one_edit, words};
 
 pub const NAME: &str = "coref/1";
 
@@ -18,6 +20,9 @@ struct Full {
     pos: (usize, usize),
     first: String,
     last: String,
+    /// `first` and `last` folded.
+    first_folded: String,
+    last_folded: String,
     /// The family name comes first (Chinese names).
     family_first: bool,
     canonical_id: Option<String>,
@@ -40,14 +45,14 @@ fn name_tokens(span: &str) -> (Vec<String>, Vec<char>) {
     (tokens, initials)
 }
 
-/// Same surname, allowing one letter of spelling variation in long names ("Hajizadeh").
-fn same_name(a: &str, b: &str) -> bool {
-    let (fa, fb) = (fold_str(a), fold_str(b));
+/// Same surname (both folded), allowing one letter of spelling variation in long names
+/// ("Hajizadeh").
+fn same_name(fa: &str, fb: &str) -> bool {
     if fa == fb {
         return true;
     }
     let n = fa.chars().count().min(fb.chars().count());
-    n >= 6 && !is_arabic(fa.chars().next().unwrap_or(' ')) && edit_distance(&fa, &fb) <= 1
+    n >= 6 && !is_arabic(fa.chars().next().unwrap_or(' ')) && within_one_edit(fa, fb)
 }
 
 fn add_labeler(e: &mut Entity) {
@@ -57,7 +62,8 @@ fn add_labeler(e: &mut Entity) {
     }
 }
 
-pub(crate) fn resolve(article: &Article, entities: &mut Vec<Entity>, lx: &Lexicon) {
+pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
+    let article = doc.article;
     let text_of = |e: &Entity| -> String {
         let s = article.sentence_text(&article.sentences[e.sentence]);
         s[e.start..e.end].to_string()
@@ -73,6 +79,8 @@ pub(crate) fn resolve(article: &Article, entities: &mut Vec<Entity>, lx: &Lexico
             && lx.is_pinyin_name(&tokens[1]);
         fulls.push(Full {
             pos: (e.sentence, e.start),
+            first_folded: fold_str(&tokens[0]),
+            last_folded: fold_str(&tokens[tokens.len() - 1]),
             first: tokens[0].clone(),
             last: tokens[tokens.len() - 1].clone(),
             family_first,
@@ -82,9 +90,10 @@ pub(crate) fn resolve(article: &Article, entities: &mut Vec<Entity>, lx: &Lexico
     }
     // The full name a short form refers to: the nearest before it, else the first after it.
     let antecedent = |pos: (usize, usize), token: &str, initial: Option<char>| -> Option<Full> {
+        let token_folded = fold_str(token);
         let matches = |f: &&Full| {
-            let by_last = same_name(&f.last, token);
-            let by_first = f.family_first && fold_str(&f.first) == fold_str(token);
+            let by_last = same_name(&f.last_folded, &token_folded);
+            let by_first = f.family_first && f.first_folded == token_folded;
             let initial_ok = initial.is_none_or(|c| {
                 f.first
                     .chars()
@@ -125,9 +134,9 @@ pub(crate) fn resolve(article: &Article, entities: &mut Vec<Entity>, lx: &Lexico
     // Unlabelled short mentions of a full name.
     let mut added: Vec<Entity> = Vec::new();
     if !fulls.is_empty() {
-        for (si, sentence) in article.sentences.iter().enumerate() {
-            let s = article.sentence_text(sentence);
-            for w in words(s) {
+        for (si, sentence) in doc.sentences().iter().enumerate() {
+            let s = sentence.text();
+            for w in sentence.words() {
                 let t = w.text(s);
                 let arabic = is_arabic(t.chars().next().unwrap_or(' '));
                 let (start, token) = match t.strip_prefix('و') {
@@ -167,19 +176,20 @@ pub(crate) fn resolve(article: &Article, entities: &mut Vec<Entity>, lx: &Lexico
     }
     entities.extend(added);
     entities.sort_by_key(|e| (e.sentence, e.start));
-    acronyms(article, entities);
+    acronyms(doc, entities);
     entities.sort_by_key(|e| (e.sentence, e.start));
-    lists_of_people(article, entities, lx);
+    lists_of_people(doc, entities, lx);
     entities.sort_by_key(|e| (e.sentence, e.start));
 }
 
 /// In a list of names joined by commas and "and"/"dan"/"و" ("Erdogan, Ilham Aliyev and Sadyr
 /// Japarov"), a capitalised two- or three-word item beside a person is a person too.
-fn lists_of_people(article: &Article, entities: &mut Vec<Entity>, lx: &Lexicon) {
+fn lists_of_people(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
+    let article = doc.article;
     let mut added = Vec::new();
-    for (si, sentence) in article.sentences.iter().enumerate() {
-        let s = article.sentence_text(sentence);
-        let ws = words(s);
+    for (si, sentence) in doc.sentences().iter().enumerate() {
+        let s = sentence.text();
+        let ws = sentence.words();
         // Items: runs of capitalised words separated by a comma or a conjunction.
         let mut items: Vec<(usize, usize)> = Vec::new(); // word index ranges
         let mut i = 0;
@@ -247,7 +257,8 @@ fn lists_of_people(article: &Article, entities: &mut Vec<Entity>, lx: &Lexicon) 
 
 /// An acronym given in parentheses after a name ("Badan Pusat Statistik (BPS)", "(Global
 /// Development Initiative/GDI)") names the same thing wherever it stands in the article.
-fn acronyms(article: &Article, entities: &mut Vec<Entity>) {
+fn acronyms(doc: &Doc, entities: &mut Vec<Entity>) {
+    let article = doc.article;
     let mut defined: Vec<(String, Entity)> = Vec::new();
     for e in entities
         .iter()
@@ -262,14 +273,14 @@ fn acronyms(article: &Article, entities: &mut Vec<Entity>) {
         let Some(inner) = inner else { continue };
         let acronym: String = inner
             .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '&' || *c == '-')
+            .take_while(|c| chars::is_alphanumeric(*c) || *c == '&' || *c == '-')
             .collect();
         let rest = inner[acronym.len()..].trim_start();
-        let letters = acronym.chars().filter(|c| c.is_alphabetic()).count();
+        let letters = acronym.chars().filter(|c| chars::is_alphabetic(*c)).count();
         if letters >= 2
             && acronym
                 .chars()
-                .filter(|c| c.is_alphabetic())
+                .filter(|c| chars::is_alphabetic(*c))
                 .all(char::is_uppercase)
             && rest.starts_with(')')
             && !defined.iter().any(|(a, _)| *a == acronym)
@@ -278,9 +289,9 @@ fn acronyms(article: &Article, entities: &mut Vec<Entity>) {
         }
     }
     let mut added = Vec::new();
-    for (si, sentence) in article.sentences.iter().enumerate() {
-        let s = article.sentence_text(sentence);
-        for w in words(s) {
+    for (si, sentence) in doc.sentences().iter().enumerate() {
+        let s = sentence.text();
+        for w in sentence.words() {
             let Some((_, def)) = defined.iter().find(|(a, _)| a == w.text(s)) else {
                 continue;
             };

@@ -8,14 +8,16 @@
 //! gives no reference, a partial or relative date keeps a null canonical. Vague periods
 //! ("recent years", "saat ini", "منذ قرن") are not dates.
 
+use crate::chars;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 use records::{Article, EntityType};
 use regex::{Captures, Regex};
 
+use super::doc::Doc;
 use super::lexicon::{Lexicon, Relative};
-use super::text::{fold, fold_str};
+use super::text::{Folded, fold, fold_str};
 use crate::{EntityLabeler, Proposal};
 
 pub const NAME: &str = "dates/1";
@@ -164,7 +166,7 @@ fn reference(article: &Article) -> Reference {
         .join("\n");
     let none = Reference::default();
     let mut found: Vec<(usize, Option<NaiveDate>, Option<i32>)> = Vec::new();
-    collect(&head, &none, &mut found_adapter(&mut found));
+    collect(&head, &fold(&head), &none, &mut found_adapter(&mut found));
     if let Some(d) = found.iter().filter_map(|(_, d, _)| *d).next() {
         return Reference {
             year: Some(d.year()),
@@ -267,12 +269,19 @@ fn last_weekday(reference: &Reference, weekday: u32) -> Value {
 
 /// Every date expression in `s`: calls `emit(start, end, value)` for non-overlapping spans,
 /// the more specific patterns first.
-fn collect(original: &str, reference: &Reference, emit: &mut dyn FnMut(usize, usize, Value)) {
+fn collect(
+    original: &str,
+    folded: &Folded,
+    reference: &Reference,
+    emit: &mut dyn FnMut(usize, usize, Value),
+) {
     // The patterns run on the folded text (lower case, one Alef, no diacritics) and their
     // matches map back to the original bytes.
-    let folded = fold(original);
     let s = folded.text.as_str();
     let p = patterns();
+    // Most patterns need a digit: in a sentence without one they are not searched.
+    let digits = s.contains(|c: char| c.is_ascii_digit() || ('٠'..='٩').contains(&c));
+    let numeric = |re: &'static Regex| digits.then(|| re.captures_iter(s)).into_iter().flatten();
     let lx = super::lexicon();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut push = |taken: &mut Vec<(usize, usize)>, c: &Captures, v: Option<Value>| {
@@ -300,7 +309,7 @@ fn collect(original: &str, reference: &Reference, emit: &mut dyn FnMut(usize, us
                 .filter(|_| (1..=31).contains(&d)),
         }
     };
-    for c in p.iso.captures_iter(s) {
+    for c in numeric(&p.iso) {
         let v = ymd(
             number(&c["y"]),
             number(&c["mo"]).unwrap_or(0) as u32,
@@ -308,7 +317,7 @@ fn collect(original: &str, reference: &Reference, emit: &mut dyn FnMut(usize, us
         );
         push(&mut taken, &c, v);
     }
-    for c in p.weekday_dm.captures_iter(s) {
+    for c in numeric(&p.weekday_dm) {
         let y = c
             .name("y")
             .and_then(|y| number(y.as_str()))
@@ -321,7 +330,7 @@ fn collect(original: &str, reference: &Reference, emit: &mut dyn FnMut(usize, us
         push(&mut taken, &c, v);
     }
     for re in [&p.month_day, &p.day_month] {
-        for c in re.captures_iter(s) {
+        for c in numeric(re) {
             let mon = &c["mon"];
             if !capital(&c) {
                 continue;
@@ -332,7 +341,7 @@ fn collect(original: &str, reference: &Reference, emit: &mut dyn FnMut(usize, us
             push(&mut taken, &c, v);
         }
     }
-    for c in p.month_year.captures_iter(s) {
+    for c in numeric(&p.month_year) {
         let mon = &c["mon"];
         if !capital(&c) {
             continue;
@@ -370,7 +379,7 @@ fn collect(original: &str, reference: &Reference, emit: &mut dyn FnMut(usize, us
             .map(|r| relative(reference, r));
         push(&mut taken, &c, v);
     }
-    for c in p.year.captures_iter(s) {
+    for c in numeric(&p.year) {
         let m = c.name("m").expect("group m");
         let before = s[..m.start()].trim_end();
         let after = s[m.end()..].trim_start();
@@ -382,7 +391,7 @@ fn collect(original: &str, reference: &Reference, emit: &mut dyn FnMut(usize, us
                 && s[..m.start() - 1].ends_with(|c: char| c.is_ascii_digit())
             || UNITS.iter().any(|u| {
                 after
-                    .split(|c: char| !c.is_alphanumeric())
+                    .split(|c: char| !chars::is_alphanumeric(c))
                     .next()
                     .is_some_and(|w| w.eq_ignore_ascii_case(u))
             });
@@ -398,11 +407,11 @@ impl EntityLabeler for DateLabeler {
         NAME
     }
 
-    fn propose(&self, article: &Article, out: &mut Vec<Proposal>) {
-        let reference = reference(article);
-        for (si, sentence) in article.sentences.iter().enumerate() {
-            let s = article.sentence_text(sentence);
-            collect(s, &reference, &mut |start, end, v| {
+    fn propose(&self, doc: &Doc, out: &mut Vec<Proposal>) {
+        let reference = reference(doc.article);
+        for (si, sentence) in doc.sentences().iter().enumerate() {
+            let s = sentence.text();
+            collect(s, sentence.folded(), &reference, &mut |start, end, v| {
                 let iso = v.iso();
                 out.push(Proposal {
                     sentence: si,

@@ -7,16 +7,18 @@
 //! clitics (و ف ب ل ك) or be glued to a neighbouring name ("أذربيجانوالصين"): the span covers
 //! the name's own letters only.
 
+use crate::chars;
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use records::Article;
 #[cfg(test)]
 use records::EntityType;
 
+use super::doc::Doc;
 use super::text::{
-    char_at, char_before, fold, fold_str, is_all_caps, is_arabic, is_capitalised, is_word_char,
+    Folded, char_at, char_before, fold_str, is_all_caps, is_arabic, is_capitalised, is_word_char,
 };
 use crate::kb::KnowledgeBase;
 use crate::{EntityLabeler, Proposal};
@@ -64,6 +66,8 @@ pub(crate) struct Found {
 }
 
 pub struct Gazetteer {
+    /// Tells gazetteers apart, so that a [`Doc`] keeps the matches of the one it was asked.
+    id: u64,
     kb: Arc<KnowledgeBase>,
     automaton: AhoCorasick,
     patterns: Vec<Pattern>,
@@ -128,7 +132,9 @@ impl Gazetteer {
             .match_kind(MatchKind::Standard)
             .build(&keys)
             .expect("knowledge-base aliases build an automaton");
+        static NEXT_ID: AtomicU64 = AtomicU64::new(0);
         Gazetteer {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             kb,
             automaton,
             patterns,
@@ -139,9 +145,13 @@ impl Gazetteer {
         &self.kb
     }
 
-    /// Valid, non-overlapping matches in `s`, longest first then leftmost, in text order.
-    pub(crate) fn find(&self, s: &str) -> Vec<Found> {
-        let folded = fold(s);
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// Valid, non-overlapping matches in `s` (whose [`fold`](super::text::fold) is `folded`),
+    /// longest first then leftmost, in text order.
+    pub(crate) fn find_folded(&self, s: &str, folded: &Folded) -> Vec<Found> {
         let mut cands: Vec<(Found, bool)> = Vec::new();
         for m in self.automaton.find_overlapping_iter(&folded.text) {
             let p = &self.patterns[m.pattern().as_usize()];
@@ -210,7 +220,7 @@ fn latin_ok(s: &str, start: usize, end: usize, p: &Pattern) -> bool {
         let prev: String = head
             .chars()
             .rev()
-            .take_while(|c| c.is_alphabetic())
+            .take_while(|c| chars::is_alphabetic(*c))
             .collect::<Vec<_>>()
             .into_iter()
             .rev()
@@ -223,8 +233,8 @@ fn latin_ok(s: &str, start: usize, end: usize, p: &Pattern) -> bool {
     let alias = p.alias.as_str();
     if p.case_sensitive || p.short || is_all_caps(alias) {
         // Same case letter by letter, where the letters line up.
-        let a: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
-        let t: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+        let a: Vec<char> = alias.chars().filter(|c| chars::is_alphabetic(*c)).collect();
+        let t: Vec<char> = text.chars().filter(|c| chars::is_alphabetic(*c)).collect();
         if a.len() == t.len() {
             return a
                 .iter()
@@ -320,10 +330,9 @@ impl EntityLabeler for Gazetteer {
         NAME
     }
 
-    fn propose(&self, article: &Article, out: &mut Vec<Proposal>) {
-        for (si, sentence) in article.sentences.iter().enumerate() {
-            let s = article.sentence_text(sentence);
-            for f in self.find(s) {
+    fn propose(&self, doc: &Doc, out: &mut Vec<Proposal>) {
+        for (si, sentence) in doc.sentences().iter().enumerate() {
+            for f in sentence.found(self).iter() {
                 let e = self.kb.entry(f.entry);
                 out.push(Proposal {
                     sentence: si,

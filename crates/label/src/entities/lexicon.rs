@@ -1,6 +1,10 @@
 //! Word lists of the pattern and date labelers, per language, from `datasets/label/`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use crate::chars;
+use std::collections::{BTreeMap, BTreeSet};
+
+// Looked up for every word: a fast hash (nothing iterates these maps).
+use foldhash::HashMap;
 
 use records::EntityType;
 
@@ -81,15 +85,13 @@ pub(crate) fn phrase_at<'a>(
         let Some(map) = index.get(*lang) else {
             continue;
         };
-        let mut keys: Vec<(&str, usize)> = vec![(folded[i].as_str(), 0)];
-        if folded[i].starts_with(is_arabic) {
-            for c in AR_CLITICS {
-                if let Some(rest) = folded[i].strip_prefix(c) {
-                    keys.push((rest, c.len()));
-                }
-            }
-        }
-        for (key, skip) in keys {
+        // The word, then (Arabic) the word without each clitic it starts with.
+        let arabic = folded[i].starts_with(is_arabic);
+        let unglued = AR_CLITICS
+            .iter()
+            .filter(|_| arabic)
+            .filter_map(|c| folded[i].strip_prefix(c).map(|rest| (rest, c.len())));
+        for (key, skip) in std::iter::once((folded[i].as_str(), 0)).chain(unglued) {
             for p in map.get(key).into_iter().flatten() {
                 let n = p.parts.len();
                 if i + n > words.len() {
@@ -97,7 +99,7 @@ pub(crate) fn phrase_at<'a>(
                 }
                 let word = &s[words[i].start + skip..words[i].end];
                 let case_ok = p.lower
-                    || !word.starts_with(|c: char| c.is_alphabetic() && !is_arabic(c))
+                    || !word.starts_with(|c: char| chars::is_alphabetic(c) && !is_arabic(c))
                     || is_capitalised(word);
                 let rest_ok = (1..n).all(|k| {
                     folded[i + k] == p.parts[k]

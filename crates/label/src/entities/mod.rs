@@ -12,6 +12,7 @@
 
 mod coref;
 mod dates;
+pub mod doc;
 mod gazetteer;
 mod lexicon;
 mod names;
@@ -24,6 +25,7 @@ use records::{Article, Entity};
 
 pub use coref::NAME as COREF;
 pub use dates::DateLabeler;
+pub use doc::Doc;
 pub use gazetteer::Gazetteer;
 pub use names::NameLabeler;
 pub use shapes::ShapeLabeler;
@@ -56,8 +58,8 @@ impl EntityLabeler for SharedGazetteer {
     fn name(&self) -> &'static str {
         self.0.name()
     }
-    fn propose(&self, article: &Article, out: &mut Vec<crate::Proposal>) {
-        self.0.propose(article, out)
+    fn propose(&self, doc: &Doc, out: &mut Vec<crate::Proposal>) {
+        self.0.propose(doc, out)
     }
 }
 
@@ -65,12 +67,13 @@ impl EntityLabeler for SharedGazetteer {
 /// coreference pass (short mentions take the canonical of the full name; ministries without
 /// a country take the article's main country).
 pub fn label_entities(article: &Article, labelers: &[Box<dyn EntityLabeler>]) -> Vec<Entity> {
+    let doc = Doc::new(article);
     let mut proposals = Vec::new();
     for labeler in labelers {
-        labeler.propose(article, &mut proposals);
+        labeler.propose(&doc, &mut proposals);
     }
     let mut entities = aggregate(proposals);
-    coref::resolve(article, &mut entities, lexicon());
+    coref::resolve(&doc, &mut entities, lexicon());
     entities
 }
 
@@ -118,7 +121,7 @@ pub(crate) mod tests {
         a: &Article,
     ) -> Vec<(String, EntityType, Option<String>)> {
         let mut out = Vec::new();
-        labeler.propose(a, &mut out);
+        labeler.propose(&Doc::new(a), &mut out);
         out.sort_by_key(|p| (p.sentence, p.start));
         out.into_iter()
             .map(|p| {

@@ -9,15 +9,15 @@
 //! The canonical name of a new person is the name as written; the coreference pass later
 //! replaces it with the full name where the span is a short form.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
-use records::{Article, EntityType};
+use records::EntityType;
 
+use super::doc::Doc;
 use super::gazetteer::{Found, Gazetteer};
 use super::lexicon::{Lexicon, phrase_at};
-use super::text::{
-    Word, fold_str, is_all_caps, is_arabic, is_capitalised, same_line_gap, title_case_words, words,
-};
+use super::text::{Word, is_all_caps, is_arabic, is_capitalised, same_line_gap};
 use crate::{EntityLabeler, Proposal};
 
 pub const NAME: &str = "names/1";
@@ -44,10 +44,10 @@ impl NameLabeler {
 /// One sentence under study.
 struct Ctx<'a> {
     s: &'a str,
-    words: Vec<Word>,
+    words: &'a [Word],
     /// Folded words.
-    folded: Vec<String>,
-    found: Vec<Found>,
+    folded: &'a [String],
+    found: Cow<'a, [Found]>,
     langs: &'static [&'static str],
     lx: &'static Lexicon,
     g: &'a Gazetteer,
@@ -104,8 +104,8 @@ impl Ctx<'_> {
             &self.lx.titles,
             self.langs,
             self.s,
-            &self.words,
-            &self.folded,
+            self.words,
+            self.folded,
             i,
         )
         .map(|m| m.1)
@@ -281,17 +281,16 @@ impl EntityLabeler for NameLabeler {
         NAME
     }
 
-    fn propose(&self, article: &Article, out: &mut Vec<Proposal>) {
+    fn propose(&self, doc: &Doc, out: &mut Vec<Proposal>) {
         let lx = super::lexicon();
-        let langs = Lexicon::langs(&article.lang);
-        for (si, sentence) in article.sentences.iter().enumerate() {
-            let s = article.sentence_text(sentence);
-            let ws = words(s);
+        let langs = Lexicon::langs(&doc.article.lang);
+        for (si, sentence) in doc.sentences().iter().enumerate() {
+            let s = sentence.text();
             let ctx = Ctx {
                 s,
-                folded: ws.iter().map(|w| fold_str(w.text(s))).collect(),
-                words: ws,
-                found: self.gazetteer.find(s),
+                folded: sentence.folded_words(),
+                words: sentence.words(),
+                found: sentence.found(&self.gazetteer),
                 langs,
                 lx,
                 g: &self.gazetteer,
@@ -388,7 +387,7 @@ impl EntityLabeler for NameLabeler {
                     }
                 }
             }
-            let headline = title_case_words(s, &ctx.words);
+            let headline = sentence.title_case();
             spans.retain(|x| !headline[x.0]);
             spans.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(y.2.total_cmp(&x.2)));
             spans.dedup_by_key(|x| (x.0, x.1));

@@ -10,13 +10,15 @@
 //! the name or just before it, else the article's clear main country (the one named most,
 //! at least twice), else none. Other names keep their text as canonical.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
-use records::{Article, EntityType};
+use records::EntityType;
 
+use super::doc::Doc;
 use super::gazetteer::{Found, Gazetteer};
 use super::lexicon::{Lexicon, phrase_at};
-use super::text::{Word, fold_str, is_capitalised, same_line_gap, title_case_words, words};
+use super::text::{Word, fold_str, is_capitalised, same_line_gap};
 use crate::{EntityLabeler, Proposal};
 
 pub const NAME: &str = "shapes/1";
@@ -40,9 +42,9 @@ impl ShapeLabeler {
 
 struct Ctx<'a> {
     s: &'a str,
-    words: Vec<Word>,
-    folded: Vec<String>,
-    found: Vec<Found>,
+    words: &'a [Word],
+    folded: &'a [String],
+    found: Cow<'a, [Found]>,
     g: &'a Gazetteer,
     langs: &'static [&'static str],
     lx: &'static Lexicon,
@@ -177,11 +179,11 @@ impl Ctx<'_> {
 
 impl ShapeLabeler {
     /// The country the article names most often (the earliest on ties).
-    fn main_country(&self, article: &Article) -> Option<String> {
+    fn main_country(&self, doc: &Doc) -> Option<String> {
         let kb = self.gazetteer.kb();
         let mut counts: Vec<(usize, usize)> = Vec::new(); // (entry, count) in first-seen order
-        for sentence in &article.sentences {
-            for f in self.gazetteer.find(article.sentence_text(sentence)) {
+        for sentence in doc.sentences() {
+            for f in sentence.found(&self.gazetteer).iter() {
                 let e = kb.entry(f.entry);
                 if e.label == EntityType::Gpe && kb.is_country(&e.id) {
                     match counts.iter_mut().find(|c| c.0 == f.entry) {
@@ -206,18 +208,18 @@ impl EntityLabeler for ShapeLabeler {
         NAME
     }
 
-    fn propose(&self, article: &Article, out: &mut Vec<Proposal>) {
+    fn propose(&self, doc: &Doc, out: &mut Vec<Proposal>) {
         let lx = super::lexicon();
+        let article = doc.article;
         let langs = Lexicon::langs(&article.lang);
-        let main_country = self.main_country(article);
-        for (si, sentence) in article.sentences.iter().enumerate() {
-            let s = article.sentence_text(sentence);
-            let ws = words(s);
+        let main_country = self.main_country(doc);
+        for (si, sentence) in doc.sentences().iter().enumerate() {
+            let s = sentence.text();
             let ctx = Ctx {
                 s,
-                folded: ws.iter().map(|w| fold_str(w.text(s))).collect(),
-                words: ws,
-                found: self.gazetteer.find(s),
+                folded: sentence.folded_words(),
+                words: sentence.words(),
+                found: sentence.found(&self.gazetteer),
                 g: &self.gazetteer,
                 langs,
                 lx,
@@ -231,7 +233,7 @@ impl EntityLabeler for ShapeLabeler {
                 let key = |pos: &str| (lang.to_string(), pos.to_string());
                 for i in 0..n {
                     let Some((head, h, start)) =
-                        phrase_at(&lx.heads, &[lang], s, &ctx.words, &ctx.folded, i)
+                        phrase_at(&lx.heads, &[lang], s, ctx.words, ctx.folded, i)
                     else {
                         continue;
                     };
@@ -283,7 +285,7 @@ impl EntityLabeler for ShapeLabeler {
             spans.sort_by_key(|x| (x.0, x.1));
             spans.dedup_by_key(|x| (x.0, x.1));
             // Headlines capitalise every word: only quoted titles are trusted there.
-            let headline = title_case_words(s, &ctx.words);
+            let headline = sentence.title_case();
             spans.retain(|x| {
                 let first = ctx.words.iter().position(|w| w.end > x.0).unwrap_or(0);
                 !headline[first] || x.2 == EntityType::Work && quoted(s, x.0)

@@ -1,6 +1,7 @@
 //! Text helpers shared by the entity labelers: a folded copy of a sentence (case, diacritics,
 //! Arabic letter variants) that maps back to the original bytes, words, and script tests.
 
+use crate::chars;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// A folded copy of a text. `start[i]`/`end[i]` give the original byte range of the character
@@ -48,6 +49,18 @@ pub(crate) fn fold(text: &str) -> Folded {
         end: Vec::with_capacity(text.len()),
     };
     for (i, c) in text.char_indices() {
+        if c.is_ascii() {
+            // What fold_char does to ASCII (no decompositions, no marks), without its lookups.
+            let f = match c {
+                '`' => '\'',
+                c if c.is_whitespace() => ' ',
+                c => c.to_ascii_lowercase(),
+            };
+            folded.text.push(f);
+            folded.start.push(i);
+            folded.end.push(i + 1);
+            continue;
+        }
         let end = i + c.len_utf8();
         fold_char(c, &mut |f| {
             folded.text.push(f);
@@ -71,7 +84,7 @@ pub(crate) fn is_arabic(c: char) -> bool {
 
 /// A letter or digit of any script, or an Arabic mark (which sits inside words).
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || (is_arabic(c) && is_combining_mark(c)) || c == 'ـ'
+    chars::is_alphanumeric(c) || (is_arabic(c) && is_combining_mark(c)) || c == 'ـ'
 }
 
 /// A word: a run of letters and digits, with apostrophes and hyphens inside it.
@@ -132,7 +145,7 @@ pub(crate) fn title_case_words(s: &str, words: &[Word]) -> Vec<bool> {
         let content: Vec<&str> = idx
             .iter()
             .map(|&i| words[i].text(s))
-            .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+            .filter(|w| w.chars().count() >= 4 && w.chars().all(chars::is_alphabetic))
             .filter(|w| {
                 w.chars()
                     .next()
@@ -171,8 +184,14 @@ pub(crate) fn is_capitalised(w: &str) -> bool {
 
 /// Two or more letters, all upper case (an acronym).
 pub(crate) fn is_all_caps(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in w.chars().filter(|&c| chars::is_alphabetic(c)) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// The character before byte `i`, if any.
@@ -185,7 +204,30 @@ pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
     s[i..].chars().next()
 }
 
+/// Whether two strings are at most one character edit apart (Levenshtein distance <= 1):
+/// what is left once their common start and end are taken off is at most one character
+/// on each side. Same answer as `edit_distance(a, b) <= 1`, in one pass, without allocating.
+pub(crate) fn within_one_edit(a: &str, b: &str) -> bool {
+    let prefix: usize = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix: usize = a
+        .chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
+    a.chars().nth(1).is_none() && b.chars().nth(1).is_none()
+}
+
 /// Levenshtein distance of two short strings, by characters.
+#[cfg(test)]
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
@@ -216,6 +258,15 @@ mod tests {
     }
 
     #[test]
+    fn ascii_folds_as_fold_char_folds_it() {
+        for c in (0..128u8).map(char::from) {
+            let mut slow = String::new();
+            fold_char(c, &mut |f| slow.push(f));
+            assert_eq!(fold(&c.to_string()).text, slow, "{c:?}");
+        }
+    }
+
+    #[test]
     fn words_keep_inner_apostrophes_and_hyphens() {
         let s = "People's Republic, Asia-Europe - A. Hajizade";
         let w: Vec<&str> = words(s).iter().map(|w| w.text(s)).collect();
@@ -238,6 +289,42 @@ mod tests {
     fn small_helpers() {
         assert!(is_all_caps("SCO") && !is_all_caps("Sco") && !is_all_caps("A"));
         assert_eq!(edit_distance("Hajizade", "Hajizadeh"), 1);
+        let words = [
+            "",
+            "a",
+            "b",
+            "aa",
+            "ab",
+            "ba",
+            "aab",
+            "abb",
+            "aba",
+            "abc",
+            "acb",
+            "bca",
+            "abcd",
+            "hajizade",
+            "hajizadeh",
+            "hajizada",
+            "hajjizade",
+            "ajizade",
+            "bayramov",
+            "bayramova",
+            "abdullayev",
+            "abdullayeva",
+            "abdulayev",
+            "روتو",
+            "روتوا",
+            "رتو",
+            "ééa",
+            "éa",
+            "éé",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(within_one_edit(a, b), edit_distance(a, b) <= 1, "{a} {b}");
+            }
+        }
         assert!(is_word_char('ص') && !is_word_char('،') && is_arabic('،'));
     }
 }

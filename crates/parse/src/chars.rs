@@ -1,0 +1,75 @@
+//! `char::is_alphabetic`, `is_numeric` and `is_alphanumeric`, with the same answers, faster:
+//! the Basic Multilingual Plane is looked up in bit tables made once from the standard
+//! library's own answers (its search of the Unicode tables for every non-ASCII character was
+//! a tenth of the pipeline's time on Arabic text). The same module is in `label`.
+
+use std::sync::LazyLock;
+
+const BMP: usize = 0x10000;
+
+struct Tables {
+    alphabetic: Vec<u64>,
+    numeric: Vec<u64>,
+}
+
+static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+    let table = |f: fn(char) -> bool| {
+        let mut bits = vec![0u64; BMP / 64];
+        for c in (0..BMP as u32).filter_map(char::from_u32).filter(|&c| f(c)) {
+            bits[c as usize / 64] |= 1 << (c as usize % 64);
+        }
+        bits
+    };
+    Tables {
+        alphabetic: table(char::is_alphabetic),
+        numeric: table(char::is_numeric),
+    }
+});
+
+fn lookup(bits: &[u64], c: char) -> bool {
+    bits[c as usize / 64] >> (c as usize % 64) & 1 == 1
+}
+
+/// Same as [`char::is_alphabetic`].
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if (c as usize) < BMP {
+        lookup(&TABLES.alphabetic, c)
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// Same as [`char::is_numeric`].
+#[inline]
+pub fn is_numeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_digit()
+    } else if (c as usize) < BMP {
+        lookup(&TABLES.numeric, c)
+    } else {
+        c.is_numeric()
+    }
+}
+
+/// Same as [`char::is_alphanumeric`].
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    is_alphabetic(c) || is_numeric(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_answers_as_the_standard_library_for_every_character() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_numeric(c), c.is_numeric(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+}
