@@ -406,3 +406,202 @@ pub fn rejects_batch(rejects: &[RejectRow]) -> Result<RecordBatch, ArrowError> {
         ],
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use arrow_array::{Int64Array, StringArray};
+    use label::Labelers;
+    use pipeline::Config;
+
+    fn batch(columns: Vec<(&str, ArrayRef)>) -> RecordBatch {
+        RecordBatch::try_from_iter(columns).unwrap()
+    }
+
+    fn strings(values: &[Option<&str>]) -> ArrayRef {
+        Arc::new(StringArray::from(values.to_vec()))
+    }
+
+    /// What `read_file` returns passes back in unchanged: articles and read-time rejects,
+    /// in order, with their provenance and flags.
+    #[test]
+    fn read_tables_round_trip_into_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("in.jsonl");
+        std::fs::write(
+            &path,
+            "{\"id\": \"a\", \"text\": \"First one.\", \"lang\": \"en\"}\n\
+             {not json\n\
+             \n\
+             {\"text\": \"Nul\\u0000 inside.\", \"url\": \"https://x.test/1\"}\n\
+             {\"text\": 5}\n",
+        )
+        .unwrap();
+        let mut items = Vec::new();
+        let record = inputs::read_file(&path, &mut |item| {
+            items.push(item);
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+        let (table, read_record) = read_table(&path).unwrap();
+        assert_eq!(read_record, record);
+        assert_eq!(table.schema(), raw_schema());
+        assert_eq!(table.num_rows(), 4);
+        let expected: Vec<Row> = items
+            .into_iter()
+            .map(|item| match item {
+                Item::Article(a) => Row::Article(a),
+                Item::Reject(r) => Row::Reject(r),
+            })
+            .collect();
+        let rows = rows_from_batch(&table);
+        assert_eq!(rows, expected);
+        let Row::Article(nul) = &rows[2] else {
+            panic!("line 4 is an article")
+        };
+        assert_eq!(nul.input_flags, vec!["nul_removed"]);
+        assert_eq!(nul.source_line, Some(4));
+        assert!(matches!(&rows[3], Row::Reject(r) if r.reason == "wrong_type"));
+    }
+
+    /// A batch row is judged as the same JSONL line would be: same reason, same detail.
+    #[test]
+    fn bad_rows_are_rejected_like_jsonl_lines() {
+        let b = batch(vec![
+            ("source_file", strings(&[Some("f.jsonl"); 5])),
+            (
+                "source_line",
+                Arc::new(Int64Array::from(vec![1, 2, 3, 4, 5])),
+            ),
+            (
+                "text",
+                strings(&[
+                    None,
+                    Some("  \n"),
+                    Some("Fine text."),
+                    Some("Fine."),
+                    Some("\0"),
+                ]),
+            ),
+            ("id", strings(&[None, None, Some(" "), Some("x"), None])),
+            (
+                "title",
+                Arc::new(Int64Array::from(vec![None, None, None, Some(7), None])) as ArrayRef,
+            ),
+        ]);
+        let lines: [&[u8]; 5] = [
+            br#"{"text": null}"#,
+            br#"{"text": "  \n"}"#,
+            br#"{"text": "Fine text.", "id": " "}"#,
+            br#"{"text": "Fine.", "id": "x", "title": 7}"#,
+            br#"{"text": "\u0000"}"#,
+        ];
+        let rows = rows_from_batch(&b);
+        for (i, (row, line)) in rows.iter().zip(lines).enumerate() {
+            let number = i as u64 + 1;
+            let expected = match parse::read_jsonl_line("f.jsonl", number, line) {
+                Ok(raw) => Row::Article(raw),
+                Err(e) => Row::Reject(RejectRow {
+                    source_file: "f.jsonl".into(),
+                    source_line: Some(number),
+                    reason: e.reason().into(),
+                    detail: format!("f.jsonl:{number}: {e}"),
+                }),
+            };
+            assert_eq!(row, &expected, "row {number}");
+        }
+        let reasons: Vec<_> = rows
+            .iter()
+            .map(|r| match r {
+                Row::Reject(r) => r.reason.as_str(),
+                Row::Article(_) => "article",
+            })
+            .collect();
+        assert_eq!(
+            reasons,
+            ["missing_text", "empty", "article", "wrong_type", "empty"]
+        );
+    }
+
+    #[test]
+    fn a_batch_without_text_or_provenance_still_gives_one_row_each() {
+        let b = batch(vec![
+            (
+                "text",
+                Arc::new(Int64Array::from(vec![Some(1), None])) as ArrayRef,
+            ),
+            ("source_line", Arc::new(Int64Array::from(vec![0, 2]))),
+        ]);
+        let rows = rows_from_batch(&b);
+        assert_eq!(rows.len(), 2);
+        let Row::Reject(r) = &rows[0] else { panic!() };
+        assert_eq!(
+            (r.source_file.as_str(), r.reason.as_str()),
+            (UNNAMED_SOURCE, "wrong_type")
+        );
+        let Row::Reject(r) = &rows[1] else { panic!() };
+        assert_eq!(
+            (r.source_line, r.reason.as_str()),
+            (Some(2), "missing_text")
+        );
+        let only_text = batch(vec![("text", strings(&[Some("Just text.")]))]);
+        let Row::Article(a) = &rows_from_batch(&only_text)[0] else {
+            panic!()
+        };
+        assert_eq!(
+            (a.source_file.as_str(), a.source_line),
+            (UNNAMED_SOURCE, None)
+        );
+    }
+
+    #[test]
+    fn outcomes_keep_input_order_and_tables_keep_their_schemas() {
+        let p = pipeline::Pipeline::new(Config::default(), Labelers::default());
+        let raw = |line: u64, text: &str| {
+            Row::Article(RawArticle {
+                source_file: "f.jsonl".into(),
+                source_line: Some(line),
+                text: text.into(),
+                given: Default::default(),
+                input_flags: vec![],
+            })
+        };
+        let given = RejectRow {
+            source_file: "f.jsonl".into(),
+            source_line: Some(2),
+            reason: "invalid_json".into(),
+            detail: "f.jsonl:2: bad".into(),
+        };
+        let out = process(
+            &p,
+            vec![
+                raw(1, "The first article has a sentence."),
+                Row::Reject(given.clone()),
+                raw(3, "Copyright 2024 Reuters. All rights reserved."),
+                raw(4, "The second article has a sentence."),
+            ],
+        );
+        assert_eq!(out.rows.articles.len(), 2);
+        assert_eq!(out.rows.articles[0].source_line, Some(1));
+        assert_eq!(out.rows.articles[1].source_line, Some(4));
+        assert_eq!(out.rejects.len(), 2);
+        assert_eq!(out.rejects[0], given);
+        assert_eq!(out.rejects[1].source_line, Some(3));
+        assert_eq!(out.rejects[1].reason, "no_prose");
+        let tables = table_batches(&out.rows).unwrap();
+        assert_eq!(tables.len(), 4);
+        for (table, batch) in &tables {
+            assert_eq!(batch.schema(), table.schema());
+        }
+        assert_eq!(tables[0].1.num_rows(), 2);
+        let empty = table_batches(&TableRows::default()).unwrap();
+        assert!(
+            empty
+                .iter()
+                .all(|(t, b)| b.num_rows() == 0 && b.schema() == t.schema())
+        );
+        let rejects = rejects_batch(&out.rejects).unwrap();
+        assert_eq!(rejects.schema(), rejects_schema());
+        assert_eq!(rejects.num_rows(), 2);
+    }
+}
