@@ -45,6 +45,20 @@ pub enum Command {
         #[arg(long)]
         json: Option<PathBuf>,
     },
+    /// Combine shard datasets (from `export --shard i/n` runs or the Ray and Spark helpers)
+    /// into one dataset: stories across all shards, splits, card and manifest. The result is
+    /// byte-identical to a one-shot run over the same inputs.
+    Merge {
+        /// The shard dataset directories (all shards of one run, in any order).
+        #[arg(required = true)]
+        shards: Vec<PathBuf>,
+        /// Output dataset directory, replaced atomically.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Worker threads (default: all cores). The output does not depend on it.
+        #[arg(long)]
+        threads: Option<usize>,
+    },
     /// Check a dataset against its manifest: checksums, row counts and schemas.
     Verify {
         /// The dataset directory (holding manifest.json).
@@ -76,6 +90,11 @@ pub struct RunArgs {
     /// Rows per Parquet shard at most (shards are also cut at 128 MB).
     #[arg(long, default_value_t = 250_000)]
     pub max_shard_rows: u64,
+    /// Process only the inputs that fall in shard I of N (a stable hash of the article id, or
+    /// of the location of an input rejected before it has one) and write a shard dataset, to
+    /// be combined with `export merge`. For job arrays: every shard reads every input file.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<String>,
     /// Exit with an error if any input is rejected.
     #[arg(long)]
     pub strict: bool,
@@ -101,6 +120,30 @@ pub struct RunConfig {
     pub strict: bool,
     pub quiet: bool,
     pub timings: Option<PathBuf>,
+    pub shard: Option<crate::manifest::ShardInfo>,
+}
+
+/// `--threads`, or all cores.
+pub fn threads_or_all(threads: Option<usize>) -> Result<usize> {
+    Ok(match threads {
+        Some(0) => bail!("--threads must be at least 1"),
+        Some(n) => n,
+        None => std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1),
+    })
+}
+
+fn parse_shard(spec: &str) -> Result<crate::manifest::ShardInfo> {
+    let parsed = spec
+        .split_once('/')
+        .and_then(|(i, n)| Some((i.trim().parse::<u64>().ok()?, n.trim().parse::<u64>().ok()?)));
+    match parsed {
+        Some((index, count)) if count > 0 && index < count => {
+            Ok(crate::manifest::ShardInfo { index, count })
+        }
+        _ => bail!("invalid --shard {spec:?}: expected I/N with 0 <= I < N, e.g. 0/4"),
+    }
 }
 
 impl RunArgs {
@@ -120,13 +163,8 @@ impl RunArgs {
         if self.batch_size == 0 {
             bail!("--batch-size must be at least 1");
         }
-        let threads = match self.threads {
-            Some(0) => bail!("--threads must be at least 1"),
-            Some(n) => n,
-            None => std::thread::available_parallelism()
-                .map(|n| n.get())
-                .unwrap_or(1),
-        };
+        let threads = threads_or_all(self.threads)?;
+        let shard = self.shard.as_deref().map(parse_shard).transpose()?;
         Ok(RunConfig {
             inputs,
             output: self.output.unwrap_or_else(|| PathBuf::from("datasets/out")),
@@ -138,6 +176,7 @@ impl RunArgs {
             strict: self.strict,
             quiet: self.quiet,
             timings: self.timings,
+            shard,
         })
     }
 }

@@ -4,6 +4,7 @@
 mod card;
 mod cli;
 mod manifest;
+mod merge;
 mod resplit;
 mod rewrite;
 mod run;
@@ -59,6 +60,28 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Merge {
+            shards,
+            output,
+            threads,
+        }) => {
+            let threads = cli::threads_or_all(threads)?;
+            let manifest = run::run_merge(&shards, &output, threads)?;
+            let c = &manifest.counts;
+            eprintln!(
+                "export: merged {} shard(s) into {} ({} articles, {} rejected of {} inputs)",
+                shards.len(),
+                output.display(),
+                c.articles_written,
+                c.rejected,
+                c.inputs_read
+            );
+            Ok(if c.rejected > 0 {
+                ExitCode::from(EXIT_WITH_REJECTS)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
         Some(Command::Verify { dataset }) => {
             let problems = manifest::verify(&dataset)?;
             if problems.is_empty() {
@@ -84,7 +107,10 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                 },
                 label::Labelers::standard(),
             );
-            let summary = run::run(&config, &pipeline)?;
+            let summary = match config.shard {
+                Some(shard) => run::run_shard(&config, &pipeline, shard)?,
+                None => run::run(&config, &pipeline)?,
+            };
             if let Some(path) = &config.timings {
                 std::fs::write(path, serde_json::to_string_pretty(&summary.timings)? + "\n")?;
             }

@@ -20,10 +20,28 @@ pub struct Manifest {
     pub generator: String,
     pub tool_version: String,
     pub schema_version: String,
+    /// `shard` for a shard dataset (the input of `export merge`); absent for a dataset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Which shard of how many, for a shard dataset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shard: Option<ShardInfo>,
     pub config: ManifestConfig,
     pub inputs: Vec<InputRecord>,
+    /// Every discovered input path (files and unwalkable paths) in input order, for a shard
+    /// dataset: what `export merge` orders rows by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<Vec<String>>,
     pub counts: Counts,
     pub files: Vec<FileRecord>,
+}
+
+pub const SHARD_KIND: &str = "shard";
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+pub struct ShardInfo {
+    pub index: u64,
+    pub count: u64,
 }
 
 /// Everything that decides the output. The thread count is not here: it does not change it.

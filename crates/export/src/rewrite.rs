@@ -1,5 +1,5 @@
-//! Rewrites table files into splits: the second phase of an export (from the unsplit staging
-//! files, once stories are known) and `export resplit` (from an existing dataset's splits).
+//! Rewrites table files into splits: `export resplit` (from an existing dataset's splits), and
+//! the placing of rows that `export merge` shares.
 //! Parsing and labelling are never re-run.
 //!
 //! Rows keep the order in which they are read; each batch is sent to its rows' splits with
@@ -15,7 +15,7 @@ use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch, StringArray};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use records::tables::{ARTICLE_ID_COLUMN, SPLIT_COLUMN, STORY_ID_COLUMN, Table};
 
-use crate::writer::{DatasetWriter, WrittenFile};
+use crate::writer::DatasetWriter;
 
 /// Where each article goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,60 +48,64 @@ pub fn rewrite(
                 .build()?;
             for batch in reader {
                 let batch = batch.with_context(|| format!("cannot read {}", path.display()))?;
-                let ids = batch
-                    .column_by_name(ARTICLE_ID_COLUMN)
-                    .with_context(|| format!("{}: no {ARTICLE_ID_COLUMN} column", path.display()))?
-                    .as_string::<i32>()
-                    .clone();
-                let mut row_splits = Vec::with_capacity(batch.num_rows());
-                let mut stories = Vec::with_capacity(batch.num_rows());
-                for i in 0..ids.len() {
-                    let id = ids.value(i);
-                    let Some(p) = placements.get(id) else {
-                        bail!("{}: article {id} has no split assignment", path.display());
-                    };
-                    row_splits.push(p.split.as_str());
-                    stories.push(p.story_id.as_str());
-                }
-                let mut batch = replace_column(
+                place_and_write(
+                    *table,
                     &batch,
-                    SPLIT_COLUMN,
-                    Arc::new(StringArray::from_iter_values(row_splits.iter().copied())),
+                    placements,
+                    splits,
+                    writer,
+                    &path.display().to_string(),
                 )?;
-                if *table == Table::Articles {
-                    batch = replace_column(
-                        &batch,
-                        STORY_ID_COLUMN,
-                        Arc::new(StringArray::from_iter_values(stories.iter().copied())),
-                    )?;
-                }
-                for split in splits {
-                    let mask = BooleanArray::from_iter(row_splits.iter().map(|s| Some(s == split)));
-                    if mask.true_count() == 0 {
-                        continue;
-                    }
-                    let part = arrow_select::filter::filter_record_batch(&batch, &mask)?;
-                    writer.write(*table, split, part)?;
-                }
             }
         }
     }
     Ok(())
 }
 
-/// The files of each table in `written`, in the order they were written.
-pub fn sources_of(dir: &std::path::Path, written: &[WrittenFile]) -> Vec<(Table, Vec<PathBuf>)> {
-    Table::SPLIT
-        .into_iter()
-        .map(|t| {
-            (
-                t,
-                written
-                    .iter()
-                    .filter(|w| w.table == t)
-                    .map(|w| dir.join(&w.path))
-                    .collect(),
-            )
-        })
-        .collect()
+/// Gives each row of `batch` (rows of `table`, read from `source`) its article's split (and,
+/// for articles, story) and writes it to that split.
+pub fn place_and_write(
+    table: Table,
+    batch: &RecordBatch,
+    placements: &HashMap<String, Placement>,
+    splits: &[String],
+    writer: &mut DatasetWriter,
+    source: &str,
+) -> Result<()> {
+    let ids = batch
+        .column_by_name(ARTICLE_ID_COLUMN)
+        .with_context(|| format!("{source}: no {ARTICLE_ID_COLUMN} column"))?
+        .as_string::<i32>()
+        .clone();
+    let mut row_splits = Vec::with_capacity(batch.num_rows());
+    let mut stories = Vec::with_capacity(batch.num_rows());
+    for i in 0..ids.len() {
+        let id = ids.value(i);
+        let Some(p) = placements.get(id) else {
+            bail!("{source}: article {id} has no split assignment");
+        };
+        row_splits.push(p.split.as_str());
+        stories.push(p.story_id.as_str());
+    }
+    let mut batch = replace_column(
+        batch,
+        SPLIT_COLUMN,
+        Arc::new(StringArray::from_iter_values(row_splits.iter().copied())),
+    )?;
+    if table == Table::Articles {
+        batch = replace_column(
+            &batch,
+            STORY_ID_COLUMN,
+            Arc::new(StringArray::from_iter_values(stories.iter().copied())),
+        )?;
+    }
+    for split in splits {
+        let mask = BooleanArray::from_iter(row_splits.iter().map(|s| Some(s == split)));
+        if mask.true_count() == 0 {
+            continue;
+        }
+        let part = arrow_select::filter::filter_record_batch(&batch, &mask)?;
+        writer.write(table, split, part)?;
+    }
+    Ok(())
 }

@@ -8,20 +8,20 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use inputs::{Found, InputFile, Item};
 use pipeline::Pipeline;
-use pipeline::story::{StorySignature, cluster_stories};
 use rayon::prelude::*;
-use records::tables::Table;
-use records::{KbRow, RawArticle, RejectRow, TableRows};
+use records::{RawArticle, RejectRow, TableRows};
 
 use crate::cli::RunConfig;
-use inputs::{Found, InputFile, Item};
-use crate::manifest::{self, Counts, FileRecord, InputRecord, Manifest, ManifestConfig};
-use crate::rewrite::{self, Placement};
+use crate::manifest::{
+    self, Counts, FileRecord, InputRecord, Manifest, ManifestConfig, SHARD_KIND, ShardInfo,
+};
 use crate::writer::{DatasetWriter, ShardLimits, WrittenFile};
 
-/// Phase 1 writes every row here, inside the staging directory, before splits are known.
+/// A one-shot run writes its single shard here, inside the staging directory, then merges it.
 const UNSPLIT_DIR: &str = ".unsplit";
+/// The one split of a shard dataset: splits are known only when all shards are merged.
 const UNSPLIT: &str = "unsplit";
 
 /// Shards are cut at this many bytes (uncompressed estimate plus written bytes).
@@ -34,7 +34,7 @@ pub(crate) fn shard_limits(max_rows: u64) -> ShardLimits {
     }
 }
 
-pub const SPLIT_METHOD: &str = "u = xxh3_64(seed as 8 little-endian bytes || 0x00 || story_id) / 2^64; the first split whose cumulative ratio exceeds u";
+pub use pipeline::split::SPLIT_METHOD;
 
 /// What a run did, for the exit code and the final message.
 #[derive(Debug)]
@@ -56,8 +56,8 @@ struct State<'a> {
     seen_ids: HashSet<String>,
     files: Vec<InputFile>,
     file_index: HashMap<String, usize>,
-    /// Every written article, in input order, with what story clustering needs.
-    articles: Vec<StoryInput>,
+    /// Which shard of the inputs this run writes.
+    shard: ShardInfo,
     rows: BTreeMap<String, BTreeMap<String, u64>>,
     articles_written: u64,
     progress: ProgressBar,
@@ -81,6 +81,22 @@ pub struct Timings {
 
 impl State<'_> {
     fn accept(&mut self, item: Item) -> Result<()> {
+        let key = match &item {
+            Item::Article(raw) => pipeline::article_id(raw),
+            Item::Reject(r) => format!("{}\0{}", r.source_file, r.source_line.unwrap_or(0)),
+        };
+        if pipeline::shard_of(&key, self.shard.count) != self.shard.index {
+            return Ok(());
+        }
+        if let Some(&i) = self.file_index.get(match &item {
+            Item::Article(raw) => &raw.source_file,
+            Item::Reject(r) => &r.source_file,
+        }) {
+            match &item {
+                Item::Article(_) => self.files[i].articles_read += 1,
+                Item::Reject(_) => self.files[i].rejects += 1,
+            }
+        }
         let ordinal = self.next_ordinal;
         self.next_ordinal += 1;
         match item {
@@ -126,20 +142,9 @@ impl State<'_> {
                 Ok(article_rows) => {
                     let id = &article_rows.articles[0].article_id;
                     if !self.seen_ids.insert(id.clone()) {
-                        let at = match raw.source_line {
-                            Some(l) => format!("{}:{l}", raw.source_file),
-                            None => raw.source_file.clone(),
-                        };
                         self.rejects.push((
                             ordinal,
-                            RejectRow {
-                                source_file: raw.source_file.clone(),
-                                source_line: raw.source_line,
-                                reason: "duplicate_id".to_string(),
-                                detail: format!(
-                                    "{at}: article id {id} was already used by an earlier input"
-                                ),
-                            },
+                            pipeline::duplicate_id_reject(&raw.source_file, raw.source_line, id),
                         ));
                         continue;
                     }
@@ -153,8 +158,6 @@ impl State<'_> {
         }
         self.articles_written += rows.articles.len() as u64;
         self.count_rows(&rows);
-        let signatures = self.pool.install(|| story_inputs(&rows));
-        self.articles.extend(signatures);
         self.writer.write_unsplit(&rows)?;
         self.timings.write += clock.elapsed().as_secs_f64();
         self.progress.set_message(format!(
@@ -261,24 +264,91 @@ fn progress_bar(total_bytes: u64, quiet: bool) -> ProgressBar {
     bar
 }
 
+/// A one-shot run: the inputs become one shard dataset in the staging folder, which is merged
+/// into the dataset there (the same merge that combines the shards of a job array).
 pub fn run(config: &RunConfig, pipeline: &Pipeline) -> Result<Summary> {
     check_replaceable(&config.output)?;
+    let pool = thread_pool(config.threads)?;
     let summary = build_staged(&config.output, |staging| {
-        let summary = write_dataset(config, pipeline, staging)?;
-        if config.strict && summary.counts.rejected > 0 {
+        let shard_dir = staging.join(UNSPLIT_DIR);
+        let (shard, mut timings) = write_shard(
+            config,
+            pipeline,
+            ShardInfo { index: 0, count: 1 },
+            &shard_dir,
+            &pool,
+        )?;
+        let finishing = Instant::now();
+        let kb = pipeline
+            .labelers
+            .kb
+            .clone()
+            .unwrap_or_else(|| std::sync::Arc::new(label::kb::KnowledgeBase::builtin()));
+        let merged = crate::merge::merge(std::slice::from_ref(&shard_dir), staging, &kb, &pool)?;
+        std::fs::remove_dir_all(&shard_dir)?;
+        timings.finish = finishing.elapsed().as_secs_f64();
+        timings.total += timings.finish;
+        debug_assert_eq!(shard.counts.inputs_read, merged.manifest.counts.inputs_read);
+        let counts = merged.manifest.counts;
+        strict_check(config, &counts)?;
+        Ok(Summary {
+            output: config.output.clone(),
+            counts,
+            timings,
+        })
+    })?;
+    Ok(summary)
+}
+
+/// `export --shard i/n`: writes the shard dataset of the inputs that fall in shard `i`.
+pub fn run_shard(config: &RunConfig, pipeline: &Pipeline, shard: ShardInfo) -> Result<Summary> {
+    check_replaceable(&config.output)?;
+    let pool = thread_pool(config.threads)?;
+    build_staged(&config.output, |staging| {
+        let (manifest, timings) = write_shard(config, pipeline, shard, staging, &pool)?;
+        strict_check(config, &manifest.counts)?;
+        Ok(Summary {
+            output: config.output.clone(),
+            counts: manifest.counts,
+            timings,
+        })
+    })
+}
+
+/// `export merge`: shard datasets into one dataset at `output`.
+pub fn run_merge(shards: &[PathBuf], output: &Path, threads: usize) -> Result<Manifest> {
+    check_replaceable(output)?;
+    for shard in shards {
+        if shard.canonicalize().ok() == output.canonicalize().ok() {
             bail!(
-                "--strict: {} input(s) rejected ({:?}); the dataset at {} was left as it was",
-                summary.counts.rejected,
-                summary.counts.rejects_by_reason,
-                config.output.display()
+                "--output {} is one of the shards being merged",
+                output.display()
             );
         }
-        Ok(summary)
-    })?;
-    Ok(Summary {
-        output: config.output.clone(),
-        ..summary
+    }
+    let pool = thread_pool(threads)?;
+    let kb = label::kb::KnowledgeBase::builtin();
+    build_staged(output, |staging| {
+        Ok(crate::merge::merge(shards, staging, &kb, &pool)?.manifest)
     })
+}
+
+fn thread_pool(threads: usize) -> Result<rayon::ThreadPool> {
+    Ok(rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()?)
+}
+
+fn strict_check(config: &RunConfig, counts: &Counts) -> Result<()> {
+    if config.strict && counts.rejected > 0 {
+        bail!(
+            "--strict: {} input(s) rejected ({:?}); the dataset at {} was left as it was",
+            counts.rejected,
+            counts.rejects_by_reason,
+            config.output.display()
+        );
+    }
+    Ok(())
 }
 
 /// Builds a dataset in a staging directory beside `output` and puts it in place when `build`
@@ -318,7 +388,16 @@ fn replace_dir(staging: &Path, output: &Path) -> Result<()> {
     Ok(())
 }
 
-fn write_dataset(config: &RunConfig, pipeline: &Pipeline, dir: &Path) -> Result<Summary> {
+/// Reads every input, parses and labels those of `shard` in batches, and writes them as a
+/// shard dataset in `dir`: rows in input order under the one split `unsplit`, rejects, and a
+/// manifest with the input order that `export merge` needs.
+fn write_shard(
+    config: &RunConfig,
+    pipeline: &Pipeline,
+    shard: ShardInfo,
+    dir: &Path,
+    pool: &rayon::ThreadPool,
+) -> Result<(Manifest, Timings)> {
     let found = inputs::discover(&config.inputs)?;
     let total_bytes: u64 = found
         .iter()
@@ -327,14 +406,11 @@ fn write_dataset(config: &RunConfig, pipeline: &Pipeline, dir: &Path) -> Result<
             Found::Unwalkable { .. } => None,
         })
         .sum();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(config.threads)
-        .build()?;
     let mut state = State {
         pipeline,
-        pool: &pool,
+        pool,
         writer: DatasetWriter::new(
-            &dir.join(UNSPLIT_DIR),
+            dir,
             vec![UNSPLIT.to_string()],
             shard_limits(config.max_shard_rows),
         )?,
@@ -345,7 +421,7 @@ fn write_dataset(config: &RunConfig, pipeline: &Pipeline, dir: &Path) -> Result<
         seen_ids: HashSet::new(),
         files: Vec::new(),
         file_index: HashMap::new(),
-        articles: Vec::new(),
+        shard,
         rows: BTreeMap::new(),
         articles_written: 0,
         progress: progress_bar(total_bytes, config.quiet),
@@ -356,10 +432,12 @@ fn write_dataset(config: &RunConfig, pipeline: &Pipeline, dir: &Path) -> Result<
         },
     };
     let started = Instant::now();
+    let mut order = Vec::with_capacity(found.len());
     for f in found {
         match f {
             Found::File(path) => {
                 let name = inputs::display_path(&path);
+                order.push(name.clone());
                 state.file_index.insert(name.clone(), state.files.len());
                 state.files.push(InputFile {
                     path: name,
@@ -371,14 +449,13 @@ fn write_dataset(config: &RunConfig, pipeline: &Pipeline, dir: &Path) -> Result<
                 });
                 let record = inputs::read_file(&path, &mut |item| state.accept(item))?;
                 let i = state.file_index[&record.path];
-                let written = state.files[i].articles_written;
-                state.files[i] = InputFile {
-                    articles_written: written,
-                    ..record
-                };
-                state.progress.inc(state.files[i].bytes);
+                // Counts are this shard's (kept by `accept`); the checksum is the file's.
+                state.files[i].sha256 = record.sha256;
+                state.files[i].bytes = record.bytes;
+                state.progress.inc(record.bytes);
             }
             Found::Unwalkable { path, detail } => {
+                order.push(path.clone());
                 state.accept(Item::Reject(RejectRow {
                     source_file: path.clone(),
                     source_line: None,
@@ -392,58 +469,17 @@ fn write_dataset(config: &RunConfig, pipeline: &Pipeline, dir: &Path) -> Result<
     state.progress.finish_and_clear();
     let finishing = Instant::now();
 
-    // Rejects found after reading (parse errors, duplicate ids) are attributed to their file.
     let mut rejects = std::mem::take(&mut state.rejects);
     rejects.sort_by_key(|(ordinal, _)| *ordinal);
-    let mut by_reason = BTreeMap::new();
-    for (_, r) in &rejects {
-        *by_reason.entry(r.reason.clone()).or_insert(0u64) += 1;
-    }
-    let mut per_file_rejects: HashMap<&str, u64> = HashMap::new();
-    for (_, r) in &rejects {
-        *per_file_rejects.entry(r.source_file.as_str()).or_default() += 1;
-    }
+    let (by_reason, per_file_rejects) =
+        write_rejects(&dir.join("rejects.jsonl"), rejects.iter().map(|(_, r)| r))?;
     for f in &mut state.files {
-        f.rejects = per_file_rejects.get(f.path.as_str()).copied().unwrap_or(0);
+        f.rejects = per_file_rejects.get(&f.path).copied().unwrap_or(0);
     }
-
-    let mut rejects_file =
-        std::io::BufWriter::new(std::fs::File::create(dir.join("rejects.jsonl"))?);
-    for (_, r) in &rejects {
-        serde_json::to_writer(&mut rejects_file, r)?;
-        rejects_file.write_all(b"\n")?;
-    }
-    rejects_file
-        .into_inner()
-        .map_err(|e| e.into_error())?
-        .sync_all()?;
-
-    // Phase 2: stories across the whole corpus, then each article's split from its story.
-    let unsplit = state.writer.finish()?;
-    let story_ids = cluster_stories(&state.articles);
-    let mut placements = HashMap::with_capacity(state.articles.len());
-    for (article, story_id) in state.articles.iter().zip(story_ids) {
-        let split = config.splits.assign(config.seed, &story_id).to_string();
-        placements.insert(article.0.clone(), Placement { split, story_id });
-    }
-    let splits: Vec<String> = config.splits.names().map(String::from).collect();
-    let mut writer = DatasetWriter::new(dir, splits.clone(), shard_limits(config.max_shard_rows))?;
-    rewrite::rewrite(
-        &rewrite::sources_of(&dir.join(UNSPLIT_DIR), &unsplit),
-        &placements,
-        &splits,
-        &mut writer,
-    )?;
-    let mut written = writer.finish()?;
-    std::fs::remove_dir_all(dir.join(UNSPLIT_DIR))?;
-    written.push(DatasetWriter::write_whole(
-        dir,
-        Table::Kb,
-        &records::tables::kb_batch(&kb_rows(pipeline))?,
-    )?);
+    let written = state.writer.finish()?;
 
     let counts = Counts {
-        // Every input (file, JSONL line or unwalkable path) got one ordinal when it was read.
+        // Every input of this shard (file, JSONL line or unwalkable path) got one ordinal.
         inputs_read: state.next_ordinal,
         articles_written: state.articles_written,
         rejected: rejects.len() as u64,
@@ -458,10 +494,12 @@ fn write_dataset(config: &RunConfig, pipeline: &Pipeline, dir: &Path) -> Result<
             counts.rejected
         );
     }
-    let manifest = Manifest {
+    let mut manifest = Manifest {
         generator: manifest::GENERATOR.to_string(),
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
         schema_version: records::SCHEMA_VERSION.to_string(),
+        kind: Some(SHARD_KIND.to_string()),
+        shard: Some(shard),
         config: ManifestConfig {
             inputs: config
                 .inputs
@@ -475,42 +513,62 @@ fn write_dataset(config: &RunConfig, pipeline: &Pipeline, dir: &Path) -> Result<
             max_shard_rows: config.max_shard_rows,
         },
         inputs: state.files.iter().map(InputRecord::from).collect(),
+        order: Some(order),
         counts,
         files: Vec::new(),
     };
-    let manifest = finalize(dir, manifest, &written, rejects.len() as u64)?;
+    let (files, rows) = file_records(dir, &written, &[UNSPLIT.to_string()], rejects.len() as u64)?;
+    manifest.files = files;
+    manifest.counts.rows = rows;
+    std::fs::write(
+        dir.join("manifest.json"),
+        serde_json::to_string_pretty(&manifest)? + "\n",
+    )?;
     let mut timings = state.timings.clone();
     timings.finish = finishing.elapsed().as_secs_f64();
     timings.total = started.elapsed().as_secs_f64();
     timings.read = timings.total - timings.parse - timings.label - timings.write - timings.finish;
     timings.articles = manifest.counts.articles_written;
-    Ok(Summary {
-        output: dir.to_path_buf(),
-        counts: manifest.counts,
-        timings,
-    })
+    Ok((manifest, timings))
 }
 
-/// Fills in the files and row counts of `manifest` from the written files, checks them, and
-/// writes `manifest.json` and the card (statistics read back from the files with polars).
-pub fn finalize(
+/// Rejects counted by reason and by input file.
+pub(crate) type RejectCounts = (BTreeMap<String, u64>, HashMap<String, u64>);
+
+/// Writes `rejects` (in input order) as JSON lines to `path`, synced, and counts them.
+pub(crate) fn write_rejects<'a>(
+    path: &Path,
+    rejects: impl Iterator<Item = &'a RejectRow>,
+) -> Result<RejectCounts> {
+    let mut file = std::io::BufWriter::new(
+        std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+    );
+    let mut by_reason = BTreeMap::new();
+    let mut per_file: HashMap<String, u64> = HashMap::new();
+    for r in rejects {
+        serde_json::to_writer(&mut file, r)?;
+        file.write_all(b"\n")?;
+        *by_reason.entry(r.reason.clone()).or_insert(0u64) += 1;
+        *per_file.entry(r.source_file.clone()).or_default() += 1;
+    }
+    file.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+    Ok((by_reason, per_file))
+}
+
+/// The manifest's file records (with checksums) and rows per table and split.
+type FileRecords = (Vec<FileRecord>, BTreeMap<String, BTreeMap<String, u64>>);
+
+fn file_records(
     dir: &Path,
-    mut manifest: Manifest,
     written: &[WrittenFile],
+    splits: &[String],
     rejects: u64,
-) -> Result<Manifest> {
+) -> Result<FileRecords> {
     let mut files = Vec::new();
     let mut rows: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
-    let splits: Vec<String> = manifest
-        .config
-        .splits
-        .split(',')
-        .filter_map(|p| p.split('=').next())
-        .map(String::from)
-        .collect();
     for table in records::tables::Table::SPLIT {
         let entry = rows.entry(table.name().to_string()).or_default();
-        for split in &splits {
+        for split in splits {
             entry.insert(split.clone(), 0);
         }
     }
@@ -539,6 +597,25 @@ pub fn finalize(
         bytes,
         sha256,
     });
+    Ok((files, rows))
+}
+
+/// Fills in the files and row counts of `manifest` from the written files, checks them, and
+/// writes `manifest.json` and the card (statistics read back from the files with polars).
+pub fn finalize(
+    dir: &Path,
+    mut manifest: Manifest,
+    written: &[WrittenFile],
+    rejects: u64,
+) -> Result<Manifest> {
+    let splits: Vec<String> = manifest
+        .config
+        .splits
+        .split(',')
+        .filter_map(|p| p.split('=').next())
+        .map(String::from)
+        .collect();
+    let (files, rows) = file_records(dir, written, &splits, rejects)?;
     let articles: u64 = rows.get("articles").map(|m| m.values().sum()).unwrap_or(0);
     if articles != manifest.counts.articles_written {
         bail!(
@@ -558,62 +635,4 @@ pub fn finalize(
         crate::card::render(&manifest, &stats),
     )?;
     Ok(manifest)
-}
-
-/// The knowledge base of the pipeline's labelers, as rows.
-fn kb_rows(pipeline: &Pipeline) -> Vec<KbRow> {
-    pipeline
-        .labelers
-        .kb
-        .as_ref()
-        .map(|kb| {
-            kb.entries()
-                .map(|e| KbRow {
-                    id: e.id.clone(),
-                    kind: e.label.as_str().to_string(),
-                    name: e.name.clone(),
-                    wikidata: e.wikidata.clone(),
-                    aliases: e
-                        .aliases
-                        .iter()
-                        .map(|a| (a.lang.clone(), a.text.clone()))
-                        .collect(),
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// What story clustering keeps of one article: its id and a compact signature.
-pub type StoryInput = (String, StorySignature);
-
-/// Entity types whose referents identify a story (dates are in the signature already).
-const STORY_ENTITY_TYPES: [&str; 5] = ["PERSON", "ORG", "GPE", "EVENT", "WORK"];
-
-/// Story signatures of a batch's articles, computed in parallel, in article order.
-fn story_inputs(rows: &TableRows) -> Vec<StoryInput> {
-    let mut keys: HashMap<&str, Vec<String>> = HashMap::new();
-    for e in &rows.entities {
-        if STORY_ENTITY_TYPES.contains(&e.label.as_str()) {
-            let key = e
-                .canonical_id
-                .clone()
-                .or_else(|| e.canonical_name.clone())
-                .unwrap_or_else(|| e.text.to_lowercase());
-            keys.entry(e.article_id.as_str()).or_default().push(key);
-        }
-    }
-    rows.articles
-        .par_iter()
-        .map(|a| {
-            let keys = keys
-                .get(a.article_id.as_str())
-                .map(Vec::as_slice)
-                .unwrap_or(&[]);
-            (
-                a.article_id.clone(),
-                StorySignature::new(&a.text, &a.lang, keys, a.published),
-            )
-        })
-        .collect()
 }

@@ -4,8 +4,14 @@
 //! Shards rotate when they pass a size cap, so `n` is known only at the end: shards are
 //! written under temporary names and renamed by [`DatasetWriter::finish`]. Every split of
 //! every table gets at least one file, written with the schema even when it has no rows.
+//!
+//! Rows reach the Parquet encoder in chunks of exactly [`WRITE_CHUNK_ROWS`] (the last one
+//! shorter), whatever batches the caller hands in: page, row-group and shard cuts are checked
+//! per encoder write, so fixed chunks make a file's bytes depend on its rows alone. That is
+//! what lets a merge of shard datasets, which sees rows in other batches, write the same
+//! bytes as a one-shot run.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
@@ -27,6 +33,9 @@ pub const CREATED_BY: &str = concat!("newsds-export ", env!("CARGO_PKG_VERSION")
 const ROW_GROUP_ROWS: usize = 16_384;
 const ROW_GROUP_BYTES: usize = 96 * 1024 * 1024;
 
+/// Rows per write to the Parquet encoder (see the module docs). Divides `ROW_GROUP_ROWS`.
+pub const WRITE_CHUNK_ROWS: usize = 1024;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WrittenFile {
     /// Path relative to the dataset directory, with `/` separators.
@@ -41,6 +50,33 @@ struct ShardSet {
     /// Finished shards: temporary path and row count.
     done: Vec<(PathBuf, u64)>,
     current_rows: u64,
+    /// Rows handed in but not yet encoded: fewer than a chunk between calls.
+    pending: VecDeque<RecordBatch>,
+    pending_rows: usize,
+}
+
+/// Takes exactly `n` rows (no more than are pending) off the front of `pending`.
+fn take_rows(set: &mut ShardSet, n: usize) -> Result<RecordBatch> {
+    let mut parts = Vec::new();
+    let mut need = n;
+    while need > 0 {
+        let batch = set.pending.pop_front().expect("enough rows pending");
+        if batch.num_rows() <= need {
+            need -= batch.num_rows();
+            parts.push(batch);
+        } else {
+            parts.push(batch.slice(0, need));
+            set.pending
+                .push_front(batch.slice(need, batch.num_rows() - need));
+            need = 0;
+        }
+    }
+    set.pending_rows -= n;
+    if parts.len() == 1 {
+        return Ok(parts.pop().expect("one part"));
+    }
+    let schema = parts[0].schema();
+    Ok(arrow_select::concat::concat_batches(&schema, &parts)?)
 }
 
 /// When a shard is cut: at this many bytes (written plus in progress, i.e. compressed) or this
@@ -157,8 +193,8 @@ impl DatasetWriter {
             .join(format!(".{split}-{index:05}.partial"))
     }
 
-    /// Appends rows to a table's split, cutting shards at the limits (a batch that would pass
-    /// the row cap is sliced so that no shard holds more rows than the cap).
+    /// Appends rows to a table's split. They are encoded in chunks of [`WRITE_CHUNK_ROWS`];
+    /// an empty batch only makes sure the split has a file.
     pub fn write(&mut self, table: Table, split: &str, batch: RecordBatch) -> Result<()> {
         let key = (table, split.to_string());
         if !self.shards.contains_key(&key) {
@@ -169,18 +205,39 @@ impl DatasetWriter {
                     current: Some(writer),
                     done: vec![],
                     current_rows: 0,
+                    pending: VecDeque::new(),
+                    pending_rows: 0,
                 },
             );
         }
+        if batch.num_rows() == 0 {
+            return Ok(());
+        }
+        let set = self.shards.get_mut(&key).expect("inserted above");
+        set.pending_rows += batch.num_rows();
+        set.pending.push_back(batch);
+        while self.shards[&key].pending_rows >= WRITE_CHUNK_ROWS {
+            let chunk = take_rows(
+                self.shards.get_mut(&key).expect("a shard set"),
+                WRITE_CHUNK_ROWS,
+            )?;
+            self.encode(&key, chunk)?;
+        }
+        Ok(())
+    }
+
+    /// Encodes one chunk, cutting shards at the limits (a chunk that would pass the row cap is
+    /// sliced so that no shard holds more rows than the cap).
+    fn encode(&mut self, key: &(Table, String), chunk: RecordBatch) -> Result<()> {
         let mut offset = 0;
         loop {
             let full = {
-                let set = self.shards.get_mut(&key).expect("inserted above");
+                let set = self.shards.get_mut(key).expect("a shard set");
                 let room = self.limits.rows.saturating_sub(set.current_rows) as usize;
-                let take = room.min(batch.num_rows() - offset);
+                let take = room.min(chunk.num_rows() - offset);
                 let writer = set.current.as_mut().expect("a shard is open");
-                if take > 0 || batch.num_rows() == 0 {
-                    writer.write(&batch.slice(offset, take))?;
+                if take > 0 {
+                    writer.write(&chunk.slice(offset, take))?;
                 }
                 offset += take;
                 set.current_rows += take as u64;
@@ -188,9 +245,9 @@ impl DatasetWriter {
                     || set.current_rows >= self.limits.rows
             };
             if full {
-                self.rotate(&key)?;
+                self.rotate(key)?;
             }
-            if offset >= batch.num_rows() {
+            if offset >= chunk.num_rows() {
                 return Ok(());
             }
         }
@@ -219,6 +276,14 @@ impl DatasetWriter {
                 if !self.shards.contains_key(&key) {
                     self.write(table, &split, tables::empty_batch(table)?)?;
                 }
+            }
+        }
+        let keys: Vec<(Table, String)> = self.shards.keys().cloned().collect();
+        for key in keys {
+            let rest = self.shards[&key].pending_rows;
+            if rest > 0 {
+                let chunk = take_rows(self.shards.get_mut(&key).expect("a shard set"), rest)?;
+                self.encode(&key, chunk)?;
             }
         }
         let mut written = Vec::new();

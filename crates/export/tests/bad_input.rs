@@ -61,6 +61,17 @@ fn make_corpus(dir: &Path) -> BTreeMap<&'static str, Option<&'static str>> {
     );
     let long: String = "word ".repeat(200_000);
     put("13_long_sentence.txt", long.as_bytes(), None);
+    // 50 MB without a line break: as one article (over the 4 MiB limit) and as a JSONL line
+    // followed by a good one (the reader buffers at most the limit, then skips to the next line).
+    let huge = "x".repeat(50 * 1024 * 1024);
+    put("16_50mb_one_line.txt", huge.as_bytes(), Some("too_large"));
+    fs::write(
+        dir.join("21_50mb_line.jsonl"),
+        format!(
+            "{{\"id\": \"huge\", \"text\": \"{huge}\"}}\n{{\"id\": \"after-huge\", \"text\": \"The line after a huge one is read. It is fine.\"}}\n"
+        ),
+    )
+    .unwrap();
     put(
         "14_unsupported.csv",
         b"a,b\n1,2\n",
@@ -159,6 +170,11 @@ fn bad_inputs_are_used_or_rejected_and_counts_add_up() {
         reason_of("20_lines.jsonl", Some(7)).as_deref(),
         Some("duplicate_id")
     );
+    assert_eq!(
+        reason_of("21_50mb_line.jsonl", Some(1)).as_deref(),
+        Some("too_large")
+    );
+    assert_eq!(reason_of("21_50mb_line.jsonl", Some(2)), None);
     assert_eq!(reason_of("20_lines.jsonl", Some(1)), None);
     assert_eq!(reason_of("20_lines.jsonl", Some(8)), None);
     #[cfg(unix)]
@@ -177,7 +193,8 @@ fn bad_inputs_are_used_or_rejected_and_counts_add_up() {
             "{r}"
         );
     }
-    let used = expect.values().filter(|o| o.is_none()).count() as u64 + 2;
+    // Used besides the files: lines 1 and 8 of 20_lines.jsonl, line 2 of 21_50mb_line.jsonl.
+    let used = expect.values().filter(|o| o.is_none()).count() as u64 + 3;
     assert_eq!(written, used);
 
     // --strict turns any reject into an error and leaves the previous dataset untouched.

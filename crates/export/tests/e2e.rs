@@ -3,7 +3,6 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Int32Type, Int64Type};
@@ -11,29 +10,8 @@ use arrow_array::{Array, RecordBatch};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use serde_json::Value;
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
-fn export(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_export"))
-        .args(args)
-        .current_dir(repo_root())
-        .output()
-        .expect("export runs")
-}
-
-fn run_ok(args: &[&str]) {
-    let out = export(args);
-    assert!(
-        out.status.success(),
-        "export {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+mod common;
+use common::{export, files as parquet_files, run_ok};
 
 fn read_table(dir: &Path, table: &str) -> Vec<RecordBatch> {
     let mut paths: Vec<PathBuf> = fs::read_dir(dir.join(table))
@@ -205,23 +183,6 @@ fn seeds_export_is_consistent_in_every_table() {
         "{}",
         String::from_utf8_lossy(&verify.stderr)
     );
-}
-
-fn parquet_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.unwrap();
-        if entry.file_type().is_file() {
-            let rel = entry
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .to_string();
-            files.insert(rel, fs::read(entry.path()).unwrap());
-        }
-    }
-    files
 }
 
 #[test]

@@ -5,6 +5,8 @@ use std::fs;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+
 fn export() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_export"));
     c.stdout(Stdio::null()).stderr(Stdio::null());
@@ -89,22 +91,5 @@ fn a_killed_run_leaves_the_previous_dataset_untouched() {
 }
 
 fn walk(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path()
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .to_string(),
-                fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    files
+    common::files(dir).into_iter().collect()
 }

@@ -4,23 +4,13 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use arrow_array::RecordBatch;
 use arrow_array::cast::AsArray;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
-fn export(args: &[&str]) {
-    let out = Command::new(env!("CARGO_BIN_EXE_export"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+mod common;
+use common::{run_ok as export, word_corpus as corpus};
 
 /// article_id -> (source_file, story_id, split)
 fn articles(dir: &Path) -> BTreeMap<String, (String, String, String)> {
@@ -53,31 +43,6 @@ fn articles(dir: &Path) -> BTreeMap<String, (String, String, String)> {
         }
     }
     rows
-}
-
-/// Articles of random words (a fixed LCG), so that no two are near duplicates.
-fn corpus(path: &Path, from: usize, to: usize) {
-    const WORDS: [&str; 24] = [
-        "river", "council", "market", "budget", "school", "harvest", "railway", "museum",
-        "festival", "bridge", "hospital", "election", "port", "factory", "library", "stadium",
-        "airport", "forest", "mayor", "teacher", "farmer", "engineer", "court", "village",
-    ];
-    let mut lines = String::new();
-    for i in from..to {
-        let mut state = (i as u64 + 1).wrapping_mul(6364136223846793005);
-        let mut words = Vec::new();
-        for _ in 0..60 {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            words.push(WORDS[(state >> 33) as usize % WORDS.len()]);
-        }
-        lines.push_str(&format!(
-            "{{\"id\": \"doc-{i:04}\", \"text\": \"The {}.\"}}\n",
-            words.join(" ")
-        ));
-    }
-    fs::write(path, lines).unwrap();
 }
 
 #[test]

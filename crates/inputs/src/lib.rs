@@ -123,27 +123,43 @@ pub fn read_file<E>(
         emit(item)
     };
     match extension.as_deref() {
-        Some("txt") => match std::fs::read(path) {
-            Ok(bytes) => {
-                record.bytes = bytes.len() as u64;
-                record.sha256 = hex(&Sha256::digest(&bytes));
-                let item = match parse::decode_text(&bytes) {
-                    Ok((text, flags)) => Item::Article(RawArticle {
-                        source_file: name.clone(),
-                        source_line: None,
-                        text,
-                        given: Default::default(),
-                        input_flags: flags,
-                    }),
-                    Err(e) => reject(&name, None, e.reason(), format!("{name}: {e}")),
-                };
-                count(item, &mut record)?;
-            }
-            Err(e) => count(
-                reject(&name, None, "unreadable", format!("{name}: {e}")),
-                &mut record,
-            )?,
-        },
+        Some("txt") => {
+            // A file over the article limit is only hashed, never held in memory.
+            let too_large = std::fs::metadata(path)
+                .map(|m| m.len() > parse::MAX_ARTICLE_BYTES)
+                .unwrap_or(false);
+            let read = if too_large {
+                hash_file(path).map(|(sha256, bytes)| (sha256, bytes, None))
+            } else {
+                std::fs::read(path).map(|bytes| {
+                    (
+                        hex(&Sha256::digest(&bytes)),
+                        bytes.len() as u64,
+                        Some(bytes),
+                    )
+                })
+            };
+            let item = match read {
+                Ok((sha256, size, bytes)) => {
+                    record.sha256 = sha256;
+                    record.bytes = size;
+                    match bytes.map_or(Err(parse::InputError::TooLarge(size)), |b| {
+                        parse::decode_text(&b)
+                    }) {
+                        Ok((text, flags)) => Item::Article(RawArticle {
+                            source_file: name.clone(),
+                            source_line: None,
+                            text,
+                            given: Default::default(),
+                            input_flags: flags,
+                        }),
+                        Err(e) => reject(&name, None, e.reason(), format!("{name}: {e}")),
+                    }
+                }
+                Err(e) => reject(&name, None, "unreadable", format!("{name}: {e}")),
+            };
+            count(item, &mut record)?;
+        }
         Some("jsonl") => read_jsonl(path, &name, &mut record, &mut count)?,
         _ => count(
             reject(
@@ -180,11 +196,36 @@ fn read_jsonl<E>(
     loop {
         line.clear();
         number += 1;
-        match reader.read_until(b'\n', &mut line) {
+        // At most one byte past the article limit is buffered: a file without line breaks
+        // must not be read into memory whole.
+        let limit = parse::MAX_ARTICLE_BYTES + 1;
+        match (&mut reader).take(limit).read_until(b'\n', &mut line) {
             Ok(0) => break,
             Ok(n) => {
                 hasher.update(&line);
                 record.bytes += n as u64;
+                if n as u64 == limit && line.last() != Some(&b'\n') {
+                    let item = match skip_line(&mut reader, &mut hasher) {
+                        Ok(rest) => {
+                            record.bytes += rest;
+                            let e = parse::InputError::TooLarge(n as u64 + rest);
+                            reject(
+                                name,
+                                Some(number),
+                                e.reason(),
+                                format!("{name}:{number}: {e}"),
+                            )
+                        }
+                        Err(e) => reject(
+                            name,
+                            Some(number),
+                            "unreadable",
+                            format!("{name}:{number}: {e}"),
+                        ),
+                    };
+                    count(item, record)?;
+                    continue;
+                }
             }
             Err(e) => {
                 count(
@@ -223,6 +264,90 @@ fn read_jsonl<E>(
     Ok(())
 }
 
+/// Consumes the rest of the current line (through its `\n`), hashing it; returns its bytes.
+fn skip_line(reader: &mut impl BufRead, hasher: &mut Sha256) -> std::io::Result<u64> {
+    let mut skipped = 0u64;
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(skipped);
+        }
+        let (used, done) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (buf.len(), false),
+        };
+        hasher.update(&buf[..used]);
+        reader.consume(used);
+        skipped += used as u64;
+        if done {
+            return Ok(skipped);
+        }
+    }
+}
+
+/// The sha256 and size of a file, streamed.
+fn hash_file(path: &Path) -> std::io::Result<(String, u64)> {
+    let mut hasher = Sha256::new();
+    let bytes = std::io::copy(&mut File::open(path)?, &mut hasher)?;
+    Ok((hex(&hasher.finalize()), bytes))
+}
+
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(path: &Path) -> (Vec<Item>, InputFile) {
+        let mut items = Vec::new();
+        let record = read_file::<()>(path, &mut |item| {
+            items.push(item);
+            Ok(())
+        })
+        .unwrap();
+        (items, record)
+    }
+
+    #[test]
+    fn an_over_long_line_is_rejected_and_the_next_line_read_with_the_whole_file_hashed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.jsonl");
+        let long = "y".repeat(parse::MAX_ARTICLE_BYTES as usize + 10);
+        let bytes = format!(
+            "{{\"text\": \"{long}\"}}\n{{\"id\": \"b\", \"text\": \"Fine. Short.\"}}\n{long}"
+        );
+        std::fs::write(&path, &bytes).unwrap();
+        let (items, record) = read_all(&path);
+        let outcomes: Vec<(Option<u64>, &str)> = items
+            .iter()
+            .map(|i| match i {
+                Item::Article(a) => (a.source_line, "article"),
+                Item::Reject(r) => (r.source_line, r.reason.as_str()),
+            })
+            .collect();
+        assert_eq!(
+            outcomes,
+            [
+                (Some(1), "too_large"),
+                (Some(2), "article"),
+                (Some(3), "too_large")
+            ]
+        );
+        assert_eq!(record.bytes, bytes.len() as u64);
+        assert_eq!(record.sha256, hex(&Sha256::digest(bytes.as_bytes())));
+        assert_eq!((record.articles_read, record.rejects), (1, 2));
+    }
+
+    #[test]
+    fn an_over_large_text_file_is_hashed_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        let bytes = "z ".repeat(parse::MAX_ARTICLE_BYTES as usize);
+        std::fs::write(&path, &bytes).unwrap();
+        let (items, record) = read_all(&path);
+        assert!(matches!(&items[..], [Item::Reject(r)] if r.reason == "too_large"));
+        assert_eq!(record.sha256, hex(&Sha256::digest(bytes.as_bytes())));
+    }
 }

@@ -20,7 +20,14 @@ pub enum InputError {
     MissingText,
     #[error("field `{0}` has the wrong type (expected a string)")]
     WrongType(String),
+    #[error("the input is {0} bytes, over the limit of {MAX_ARTICLE_BYTES} bytes for one article")]
+    TooLarge(u64),
 }
+
+/// The most bytes one article (a `.txt` file or a JSONL line) may have. News articles are
+/// tens of kilobytes; anything past this is a dump, a log or a binary, and parsing it as one
+/// article would take minutes and hold it all in memory.
+pub const MAX_ARTICLE_BYTES: u64 = 4 * 1024 * 1024;
 
 impl InputError {
     pub fn reason(&self) -> &'static str {
@@ -30,6 +37,7 @@ impl InputError {
             InputError::InvalidJson(_) => "invalid_json",
             InputError::NotAnObject => "not_an_object",
             InputError::MissingText => "missing_text",
+            InputError::TooLarge(_) => "too_large",
             InputError::WrongType(_) => "wrong_type",
         }
     }
@@ -39,6 +47,9 @@ impl InputError {
 /// BOM are decoded; invalid UTF-8 sequences are replaced by U+FFFD; NUL bytes are dropped.
 /// Returns the text and the flags of the repairs made.
 pub fn decode_text(bytes: &[u8]) -> Result<(String, Vec<String>), InputError> {
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(InputError::TooLarge(bytes.len() as u64));
+    }
     let mut flags = Vec::new();
     let text = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         flags.push("utf8_bom_removed".to_string());
@@ -116,6 +127,9 @@ pub fn read_jsonl_line(
     line_number: u64,
     line: &[u8],
 ) -> Result<RawArticle, InputError> {
+    if line.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(InputError::TooLarge(line.len() as u64));
+    }
     let line = line.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(line);
     let value: Value = serde_json::from_slice(line).map_err(|e| {
         let detail = e.to_string();

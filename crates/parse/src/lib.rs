@@ -26,7 +26,7 @@ mod tokens;
 mod zones;
 
 pub use article::{ParseError, parse_article};
-pub use input::{InputError, decode_text, read_jsonl_line};
+pub use input::{InputError, MAX_ARTICLE_BYTES, decode_text, read_jsonl_line};
 
 /// Segmenter baselines, exposed for the gold measurement in `tests/gold.rs`.
 #[doc(hidden)]

@@ -51,6 +51,36 @@ pub fn content_id(text: &str) -> String {
     format!("{:032x}", xxh3_128(text.as_bytes()))[..16].to_string()
 }
 
+/// The id of a raw article: the given id, else [`content_id`] of its text.
+pub fn article_id(raw: &RawArticle) -> String {
+    raw.given
+        .id
+        .clone()
+        .unwrap_or_else(|| content_id(&raw.text))
+}
+
+/// The reject of an article whose id an earlier input (in input order) already used: the one
+/// rule for duplicates, whichever engine or merge finds them.
+pub fn duplicate_id_reject(source_file: &str, source_line: Option<u64>, id: &str) -> RejectRow {
+    let at = match source_line {
+        Some(l) => format!("{source_file}:{l}"),
+        None => source_file.to_string(),
+    };
+    RejectRow {
+        source_file: source_file.to_string(),
+        source_line,
+        reason: "duplicate_id".to_string(),
+        detail: format!("{at}: article id {id} was already used by an earlier input"),
+    }
+}
+
+/// Which of `count` shards an input belongs to: a stable hash of its key (the article id for
+/// articles, so that duplicates of one id meet in one shard; the location for inputs rejected
+/// before they have an id).
+pub fn shard_of(key: &str, count: u64) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(key.as_bytes()) % count.max(1)
+}
+
 impl Pipeline {
     pub fn new(config: Config, labelers: Labelers) -> Pipeline {
         Pipeline { config, labelers }
@@ -77,11 +107,7 @@ impl Pipeline {
 
     /// The second stage: labelling a parsed article and making its rows.
     pub fn label(&self, raw: &RawArticle, article: &Article) -> TableRows {
-        let article_id = raw
-            .given
-            .id
-            .clone()
-            .unwrap_or_else(|| content_id(&raw.text));
+        let article_id = article_id(raw);
         let story_id = article_id.clone();
         let split = self
             .config

@@ -3,6 +3,9 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
+/// How [`SplitSpec::assign`] chooses, in words, for manifests and cards.
+pub const SPLIT_METHOD: &str = "u = xxh3_64(seed as 8 little-endian bytes || 0x00 || story_id) / 2^64; the first split whose cumulative ratio exceeds u";
+
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SplitError {
     #[error("split spec `{0}` is not NAME=RATIO[,NAME=RATIO...]")]

@@ -109,7 +109,7 @@ pub struct KbRow {
 }
 
 /// An input that could not be used, as written to `rejects.jsonl`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct RejectRow {
     pub source_file: String,
     /// 1-based line for JSONL inputs.
