@@ -289,6 +289,11 @@ pub fn rows_from_batch(batch: &RecordBatch) -> Vec<Row> {
                 Ok(None) => return input_error(InputError::MissingText),
                 Err(()) => return wrong("text"),
             };
+            // The limit a JSONL line or a `.txt` file has (`parse::MAX_ARTICLE_BYTES`), for
+            // the same reason: one article of megabytes is a dump, and parsing it takes minutes.
+            if text.len() as u64 > parse::MAX_ARTICLE_BYTES {
+                return input_error(InputError::TooLarge(text.len() as u64));
+            }
             let Ok(mut input_flags) = flags_at(flags_col, i) else {
                 return wrong("input_flags");
             };
@@ -339,8 +344,9 @@ pub struct Output {
 /// Runs the articles among `rows` through the core (in parallel, on the current rayon pool)
 /// and puts every outcome back in input order.
 ///
-/// Duplicate article ids are not rejected here: whether an id was seen before is a question
-/// about the whole corpus, answered by `export merge`.
+/// An article whose id an earlier row of the batch already used is rejected as
+/// `duplicate_id`, as `export` does (and as a stream of a shard dataset requires: its ids are
+/// unique). Duplicates across batches are for `export merge` to find.
 pub fn process(pipeline: &Pipeline, rows: Vec<Row>) -> Output {
     let mut raws = Vec::new();
     let mut slots = Vec::with_capacity(rows.len());
@@ -355,13 +361,25 @@ pub fn process(pipeline: &Pipeline, rows: Vec<Row>) -> Output {
     }
     let mut outcomes = pipeline.process_each(&raws).into_iter();
     let mut out = Output::default();
+    let mut seen = std::collections::HashSet::new();
     for slot in slots {
         let outcome = match slot {
             Some(reject) => Err(reject),
             None => outcomes.next().expect("one outcome per article"),
         };
         match outcome {
-            Ok(rows) => out.rows.append(rows),
+            Ok(rows) => {
+                let a = &rows.articles[0];
+                if seen.insert(a.article_id.clone()) {
+                    out.rows.append(rows);
+                } else {
+                    out.rejects.push(pipeline::duplicate_id_reject(
+                        &a.source_file,
+                        a.source_line.map(|l| l as u64),
+                        &a.article_id,
+                    ));
+                }
+            }
             Err(reject) => out.rejects.push(reject),
         }
     }
@@ -579,15 +597,21 @@ mod tests {
                 Row::Reject(given.clone()),
                 raw(3, "Copyright 2024 Reuters. All rights reserved."),
                 raw(4, "The second article has a sentence."),
+                raw(5, "The first article has a sentence."),
             ],
         );
         assert_eq!(out.rows.articles.len(), 2);
         assert_eq!(out.rows.articles[0].source_line, Some(1));
         assert_eq!(out.rows.articles[1].source_line, Some(4));
-        assert_eq!(out.rejects.len(), 2);
+        assert_eq!(out.rejects.len(), 3);
         assert_eq!(out.rejects[0], given);
         assert_eq!(out.rejects[1].source_line, Some(3));
         assert_eq!(out.rejects[1].reason, "no_prose");
+        let first_id = &out.rows.articles[0].article_id;
+        assert_eq!(
+            out.rejects[2],
+            pipeline::duplicate_id_reject("f.jsonl", Some(5), first_id)
+        );
         let tables = table_batches(&out.rows).unwrap();
         assert_eq!(tables.len(), 4);
         for (table, batch) in &tables {
@@ -602,6 +626,6 @@ mod tests {
         );
         let rejects = rejects_batch(&out.rejects).unwrap();
         assert_eq!(rejects.schema(), rejects_schema());
-        assert_eq!(rejects.num_rows(), 2);
+        assert_eq!(rejects.num_rows(), 3);
     }
 }

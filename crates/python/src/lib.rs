@@ -7,9 +7,9 @@
 //! and labels, `records` builds the tables), so a row made here is the row `export` writes,
 //! schema and field metadata included. The core runs with the GIL released.
 //!
-//! This crate must never write datasets, cluster stories or deduplicate ids (that is
-//! `export merge`, which finalizes what engines write), and must never depend on `export`,
-//! `stats` or polars: it is loaded into every Ray and Spark worker.
+//! This crate must never write datasets, cluster stories or look for duplicate ids beyond
+//! one batch (that is `export merge`, which finalizes what engines write), and must never
+//! depend on `export`, `stats` or polars: it is loaded into every Ray and Spark worker.
 
 mod convert;
 
@@ -178,8 +178,10 @@ impl Pipeline {
     /// `pyarrow.Table`s, rows in input order. A row without usable text or with a column of
     /// the wrong type becomes a reject (`missing_text`, `empty`, `wrong_type`, ...), as does
     /// an article the parser rejects; a row with a `reject_reason` is passed on as a reject.
-    /// `split` and `story_id` are provisional (each article its own story). Duplicate ids
-    /// are not rejected here. The GIL is released while the core runs (on all cores).
+    /// A later article with the id of an earlier one in the batch is rejected
+    /// (`duplicate_id`); across batches, `export merge` does that. `split` and `story_id`
+    /// are provisional (each article its own story). The GIL is released while the core runs
+    /// (on all cores).
     fn process<'py>(
         &self,
         py: Python<'py>,
@@ -207,6 +209,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("TOOL_VERSION", env!("CARGO_PKG_VERSION"))?;
     m.add("SCHEMA_VERSION", records::SCHEMA_VERSION)?;
     m.add("UNNAMED_SOURCE", UNNAMED_SOURCE)?;
+    m.add("SPLIT_METHOD", pipeline::split::SPLIT_METHOD)?;
+    m.add("MAX_ARTICLE_BYTES", parse::MAX_ARTICLE_BYTES)?;
     m.add_function(wrap_pyfunction!(discover, m)?)?;
     m.add_function(wrap_pyfunction!(read_file, m)?)?;
     m.add_function(wrap_pyfunction!(raw_input_schema, m)?)?;
