@@ -92,6 +92,12 @@ fn discover<'py>(py: Python<'py>, paths: Vec<String>) -> PyResult<Vec<Bound<'py,
         .collect()
 }
 
+/// A path as manifests and `source_file` columns spell it (`/` separators).
+#[pyfunction]
+fn display_path(path: String) -> String {
+    inputs::display_path(std::path::Path::new(&path))
+}
+
 /// Reads one input file (`.txt`: one article; `.jsonl`: one per line; anything else: one
 /// `unsupported_file` reject) into a `pyarrow.Table` of its items in order, and the file's
 /// record `{"path", "sha256", "bytes", "articles_read", "rejects"}`.
@@ -212,6 +218,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("SPLIT_METHOD", pipeline::split::SPLIT_METHOD)?;
     m.add("MAX_ARTICLE_BYTES", parse::MAX_ARTICLE_BYTES)?;
     m.add_function(wrap_pyfunction!(discover, m)?)?;
+    m.add_function(wrap_pyfunction!(display_path, m)?)?;
     m.add_function(wrap_pyfunction!(read_file, m)?)?;
     m.add_function(wrap_pyfunction!(raw_input_schema, m)?)?;
     m.add_function(wrap_pyfunction!(schemas, m)?)?;

@@ -18,11 +18,14 @@ import threading
 from typing import Dict, Tuple
 
 from newsds._core import (  # noqa: F401  (re-exported API)
+    MAX_ARTICLE_BYTES,
     SCHEMA_VERSION,
+    SPLIT_METHOD,
     TOOL_VERSION,
     UNNAMED_SOURCE,
     Pipeline,
     discover,
+    display_path,
     raw_input_schema,
     read_file,
     schemas,
@@ -34,11 +37,14 @@ DEFAULT_SPLITS = "train=0.8,validation=0.1,test=0.1"
 __all__ = [
     "DEFAULT_SEED",
     "DEFAULT_SPLITS",
+    "MAX_ARTICLE_BYTES",
     "SCHEMA_VERSION",
+    "SPLIT_METHOD",
     "TOOL_VERSION",
     "UNNAMED_SOURCE",
     "Pipeline",
     "discover",
+    "display_path",
     "pipeline",
     "process",
     "raw_input_schema",
