@@ -15,6 +15,7 @@ the shard's manifest and runs ``export merge``. The result is the dataset a one-
 """
 from __future__ import annotations
 
+import os
 import sys
 from typing import Iterator, List, Optional, Sequence, Union
 
@@ -66,7 +67,8 @@ def export(
     dataset directory ``output`` with Spark, and returns its manifest.
 
     Uses ``spark`` (a ``SparkSession``) if given, else creates one on ``master`` (no UI;
-    Python workers run this interpreter) and stops it at the end. Workers must be able to
+    Python workers run this interpreter unless ``$PYSPARK_PYTHON`` says otherwise) and stops
+    it at the end. Workers must be able to
     import ``newsds``. ``shard_dir`` (default: a temporary directory beside ``output``,
     removed after the merge) must be visible to all executors. ``export_bin`` is the
     ``export`` binary that merges (default: ``$EXPORT_BIN``, else the repository's
@@ -88,12 +90,14 @@ def export(
         if own:
             from pyspark.sql import SparkSession
 
+            # PySpark starts workers with $PYSPARK_PYTHON (else `python3`, which may well not
+            # have newsds); the `spark.pyspark.python` setting is not read in local mode.
+            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
             spark = (
                 SparkSession.builder.master(master)
                 .appName("newsds-export")
                 .config("spark.ui.enabled", "false")
-                .config("spark.pyspark.python", sys.executable)
-                .config("spark.pyspark.driver.python", sys.executable)
+                .config("spark.ui.showConsoleProgress", "false")
                 .getOrCreate()
             )
             spark.sparkContext.setLogLevel("ERROR")
