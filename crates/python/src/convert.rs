@@ -8,6 +8,7 @@
 //! * [`process`]: those rows through the core, keeping input order.
 //! * [`table_batches`], [`rejects_batch`]: the result as the record batches `export` writes.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use arrow_array::builder::{Int64Builder, ListBuilder, StringBuilder};
@@ -67,6 +68,18 @@ pub fn read_table(path: &std::path::Path) -> Result<(RecordBatch, InputFile), Ar
     })
     .unwrap_or_else(|never| match never {});
     Ok((raw_batch(&items)?, record))
+}
+
+/// Rows as a raw table (the inverse of [`rows_from_batch`]).
+pub fn raw_rows_batch(rows: &[Row]) -> Result<RecordBatch, ArrowError> {
+    let items: Vec<Item> = rows
+        .iter()
+        .map(|r| match r {
+            Row::Article(a) => Item::Article(a.clone()),
+            Row::Reject(r) => Item::Reject(r.clone()),
+        })
+        .collect();
+    raw_batch(&items)
 }
 
 fn raw_batch(items: &[Item]) -> Result<RecordBatch, ArrowError> {
@@ -344,10 +357,11 @@ pub struct Output {
 /// Runs the articles among `rows` through the core (in parallel, on the current rayon pool)
 /// and puts every outcome back in input order.
 ///
-/// An article whose id an earlier row of the batch already used is rejected as
-/// `duplicate_id`, as `export` does (and as a stream of a shard dataset requires: its ids are
-/// unique). Duplicates across batches are for `export merge` to find.
-pub fn process(pipeline: &Pipeline, rows: Vec<Row>) -> Output {
+/// An article whose id is in `seen` (the ids of earlier rows of the batch, and of earlier
+/// batches if the caller keeps them) is rejected as `duplicate_id`, as `export` does, and as
+/// a stream of a shard dataset requires (its ids are unique). Ids of the articles kept are
+/// added to `seen`. Duplicates across streams are for `export merge` to find.
+pub fn process(pipeline: &Pipeline, rows: Vec<Row>, seen: &mut HashSet<String>) -> Output {
     let mut raws = Vec::new();
     let mut slots = Vec::with_capacity(rows.len());
     for row in rows {
@@ -361,7 +375,6 @@ pub fn process(pipeline: &Pipeline, rows: Vec<Row>) -> Output {
     }
     let mut outcomes = pipeline.process_each(&raws).into_iter();
     let mut out = Output::default();
-    let mut seen = std::collections::HashSet::new();
     for slot in slots {
         let outcome = match slot {
             Some(reject) => Err(reject),
@@ -515,6 +528,8 @@ mod tests {
             br#"{"text": "\u0000"}"#,
         ];
         let rows = rows_from_batch(&b);
+        // In raw form the verdicts are kept: the rows read back are the same.
+        assert_eq!(rows_from_batch(&raw_rows_batch(&rows).unwrap()), rows);
         for (i, (row, line)) in rows.iter().zip(lines).enumerate() {
             let number = i as u64 + 1;
             let expected = match parse::read_jsonl_line("f.jsonl", number, line) {
@@ -590,6 +605,7 @@ mod tests {
             reason: "invalid_json".into(),
             detail: "f.jsonl:2: bad".into(),
         };
+        let mut seen = HashSet::new();
         let out = process(
             &p,
             vec![
@@ -599,6 +615,7 @@ mod tests {
                 raw(4, "The second article has a sentence."),
                 raw(5, "The first article has a sentence."),
             ],
+            &mut seen,
         );
         assert_eq!(out.rows.articles.len(), 2);
         assert_eq!(out.rows.articles[0].source_line, Some(1));
@@ -612,6 +629,15 @@ mod tests {
             out.rejects[2],
             pipeline::duplicate_id_reject("f.jsonl", Some(5), first_id)
         );
+        // The ids kept are remembered: the next batch of the stream rejects them too.
+        assert_eq!(seen.len(), 2);
+        let again = process(
+            &p,
+            vec![raw(6, "The second article has a sentence.")],
+            &mut seen,
+        );
+        assert!(again.rows.articles.is_empty());
+        assert_eq!(again.rejects[0].reason, "duplicate_id");
         let tables = table_batches(&out.rows).unwrap();
         assert_eq!(tables.len(), 4);
         for (table, batch) in &tables {

@@ -13,7 +13,9 @@
 
 mod convert;
 
+use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 use arrow_array::RecordBatch;
 use arrow_pyarrow::{FromPyArrow, PyArrowType};
@@ -26,8 +28,8 @@ use pyo3::types::PyDict;
 use records::tables::Table;
 
 pub use convert::{
-    Output, Row, UNNAMED_SOURCE, process, raw_schema, read_table, rejects_batch, rejects_schema,
-    rows_from_batch, table_batches,
+    Output, Row, UNNAMED_SOURCE, process, raw_rows_batch, raw_schema, read_table, rejects_batch,
+    rejects_schema, rows_from_batch, table_batches,
 };
 
 fn arrow_err(e: ArrowError) -> PyErr {
@@ -124,6 +126,25 @@ fn read_file<'py>(
     Ok((py_table(batch)?, d))
 }
 
+/// Any batch of articles (as `Pipeline.process` takes them) in the form `read_file` returns
+/// (`raw_input_schema()`): the known columns in their types, and a row that could not be an
+/// article (no text, a column of the wrong type, ...) turned into a reject row. Lets batches
+/// from different sources be concatenated.
+#[pyfunction]
+fn normalize(
+    py: Python<'_>,
+    batch: &Bound<'_, PyAny>,
+) -> PyResult<PyArrowType<arrow_pyarrow::Table>> {
+    let batches = batches_of(batch)?;
+    let table = py
+        .detach(|| {
+            let rows: Vec<Row> = batches.iter().flat_map(rows_from_batch).collect();
+            raw_rows_batch(&rows)
+        })
+        .map_err(arrow_err)?;
+    py_table(table)
+}
+
 /// The schema of the tables `read_file` returns.
 #[pyfunction]
 fn raw_input_schema() -> PyArrowType<arrow_schema::Schema> {
@@ -185,19 +206,26 @@ impl Pipeline {
     /// the wrong type becomes a reject (`missing_text`, `empty`, `wrong_type`, ...), as does
     /// an article the parser rejects; a row with a `reject_reason` is passed on as a reject.
     /// A later article with the id of an earlier one in the batch is rejected
-    /// (`duplicate_id`); across batches, `export merge` does that. `split` and `story_id`
+    /// (`duplicate_id`), and with `seen` (an `IdSet`) also one whose id an earlier batch
+    /// processed with the same `seen` kept; across streams, `export merge` does that. `split` and `story_id`
     /// are provisional (each article its own story). The GIL is released while the core runs
     /// (on all cores).
+    #[pyo3(signature = (batch, seen = None))]
     fn process<'py>(
         &self,
         py: Python<'py>,
         batch: &Bound<'py, PyAny>,
+        seen: Option<&Bound<'py, IdSet>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let batches = batches_of(batch)?;
+        let seen = seen.map(|s| s.get());
         let (tables, rejects) = py
             .detach(|| {
                 let rows = batches.iter().flat_map(rows_from_batch).collect();
-                let out = process(&self.inner, rows);
+                let mut local = HashSet::new();
+                let mut guard = seen.map(|s| s.ids.lock().unwrap_or_else(|e| e.into_inner()));
+                let ids = guard.as_deref_mut().unwrap_or(&mut local);
+                let out = process(&self.inner, rows, ids);
                 Ok::<_, ArrowError>((table_batches(&out.rows)?, rejects_batch(&out.rejects)?))
             })
             .map_err(arrow_err)?;
@@ -207,6 +235,31 @@ impl Pipeline {
         }
         d.set_item("rejects", py_table(rejects)?)?;
         Ok(d)
+    }
+}
+
+/// The article ids a stream of batches has kept, for `Pipeline.process(batch, seen=...)`:
+/// a later article with one of them is rejected as `duplicate_id`, as `export` does.
+#[pyclass(frozen, module = "newsds._core")]
+struct IdSet {
+    ids: Mutex<HashSet<String>>,
+}
+
+#[pymethods]
+impl IdSet {
+    #[new]
+    fn new() -> IdSet {
+        IdSet {
+            ids: Mutex::new(HashSet::new()),
+        }
+    }
+
+    fn __len__(&self) -> usize {
+        self.ids.lock().map(|s| s.len()).unwrap_or(0)
+    }
+
+    fn __contains__(&self, id: &str) -> bool {
+        self.ids.lock().is_ok_and(|s| s.contains(id))
     }
 }
 
@@ -221,7 +274,9 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(display_path, m)?)?;
     m.add_function(wrap_pyfunction!(read_file, m)?)?;
     m.add_function(wrap_pyfunction!(raw_input_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize, m)?)?;
     m.add_function(wrap_pyfunction!(schemas, m)?)?;
     m.add_class::<Pipeline>()?;
+    m.add_class::<IdSet>()?;
     Ok(())
 }

@@ -4,7 +4,9 @@
   does (``.txt``: one article; ``.jsonl``: one per line; bad inputs become reject rows).
 * :class:`Pipeline` parses and labels a batch of articles into the four tables ``export``
   writes (``articles``, ``sentences``, ``entities``, ``claims``) plus ``rejects``, with the
-  exact schemas of the exported Parquet files (:func:`schemas`).
+  exact schemas of the exported Parquet files (:func:`schemas`). An :class:`IdSet` carries
+  the ids kept from batch to batch, so that later duplicates are rejected as ``export``
+  rejects them.
 * :mod:`newsds.ray` and :mod:`newsds.spark` run a whole export on Ray Data or Spark: they
   write a shard dataset and finish it with ``export merge``, which clusters stories, assigns
   splits and writes the final dataset (byte-identical to a one-shot ``export``).
@@ -23,9 +25,11 @@ from newsds._core import (  # noqa: F401  (re-exported API)
     SPLIT_METHOD,
     TOOL_VERSION,
     UNNAMED_SOURCE,
+    IdSet,
     Pipeline,
     discover,
     display_path,
+    normalize,
     raw_input_schema,
     read_file,
     schemas,
@@ -42,9 +46,11 @@ __all__ = [
     "SPLIT_METHOD",
     "TOOL_VERSION",
     "UNNAMED_SOURCE",
+    "IdSet",
     "Pipeline",
     "discover",
     "display_path",
+    "normalize",
     "pipeline",
     "process",
     "raw_input_schema",
@@ -67,14 +73,16 @@ def pipeline(seed: int = DEFAULT_SEED, splits: str = DEFAULT_SPLITS) -> Pipeline
         return p
 
 
-def process(batch, seed: int = DEFAULT_SEED, splits: str = DEFAULT_SPLITS):
-    """``pipeline(seed, splits).process(batch)``: see :meth:`Pipeline.process`.
+def process(batch, seed: int = DEFAULT_SEED, splits: str = DEFAULT_SPLITS, seen=None):
+    """``pipeline(seed, splits).process(batch, seen)``: see :meth:`Pipeline.process`.
 
     ``batch`` is a ``pyarrow.RecordBatch`` or ``pyarrow.Table`` with a ``text`` column and
     optionally ``id, title, lang, published, source, url`` (the fields of a JSONL input line)
     and ``source_file, source_line, input_flags, reject_reason, reject_detail`` (as
     :func:`read_file` returns them). Returns a dict of ``pyarrow.Table``: ``articles``,
     ``sentences``, ``entities``, ``claims`` and ``rejects`` (``source_file, source_line,
-    reason, detail``). Bad rows become rejects, never exceptions.
+    reason, detail``). Bad rows become rejects, never exceptions. A later article with the
+    id of an earlier one (in the batch, or kept by an earlier batch with the same ``seen``
+    :class:`IdSet`) is rejected as ``duplicate_id``.
     """
-    return pipeline(seed, splits).process(batch)
+    return pipeline(seed, splits).process(batch, seen)

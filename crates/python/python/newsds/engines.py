@@ -1,23 +1,31 @@
-"""What the Ray and Spark helpers share: planning a run on the driver, processing one input
-file in a task, and finishing the run on the driver with ``export merge``.
+"""What the Ray and Spark helpers share: planning a run on the driver, processing a group of
+input files in a task, and finishing the run on the driver with ``export merge``.
 
 An engine run writes ONE shard dataset (index 0 of count 1, see ARCHITECTURE.md, "Shard
 datasets and `export merge`") with many parts, then ``export merge`` turns it into the final
 dataset, byte-identical to what a one-shot ``export`` writes for the same inputs and seed::
 
-    <shard>/manifest.json                          written by the driver (finish)
-    <shard>/parts/f<file>-<chunk>/<table>/part-00000.parquet   written by tasks
-    <shard>/parts/f<file>-<chunk>/rejects.jsonl
-    <shard>/parts/unwalkable/rejects.jsonl         paths discovery could not walk
+    <shard>/manifest.json                               written by the driver (finish)
+    <shard>/parts/g<group>/<table>/part-<chunk>.parquet  written by the group's task
+    <shard>/parts/g<group>/rejects.jsonl
+    <shard>/parts/unwalkable/rejects.jsonl              paths discovery could not walk
 
-The unit of work is one input file: the task reads it (``newsds.read_file`` for ``.txt`` and
-``.jsonl``, pyarrow for ``.parquet``), cuts it into chunks of ``batch_size`` rows, and
-processes and writes each chunk as a part (a stream in input order). Part names depend only
-on the file's index and the chunk's, so a retried task overwrites its own parts, and files
-are written under a temporary name and renamed, so a killed task never leaves half a file.
+The unit of work is a *group*: consecutive input files (in input order) of about
+``group_bytes`` together; a file larger than that is a group of its own. The task reads each
+file itself (``newsds.read_file`` for ``.txt`` and ``.jsonl``, pyarrow for ``.parquet``), so
+reading is distributed and a bad line is a reject, not a crash; it cuts the group's rows into
+chunks of ``batch_size`` rows and processes and writes each chunk as one file of the group's
+part, a stream in input order. Groups rather than single files, because ``export merge``
+keeps a reader open per stream: a corpus of a million one-article ``.txt`` files must not
+become a million streams.
 
-Everything the rows depend on happens in Rust (reading, decoding, ids, parsing, labelling,
-stories, splits); this module only moves tables and files around.
+Part and file names depend only on the group and chunk numbers, so a retried task
+overwrites its own files; every file is written under a hidden temporary name and renamed,
+so a killed task never leaves half a file (merge skips hidden names).
+
+Everything the rows depend on happens in Rust (reading, decoding, ids, duplicates within a
+stream, parsing, labelling; then stories and splits in ``export merge``); this module only
+moves tables and files around.
 """
 from __future__ import annotations
 
@@ -27,11 +35,13 @@ import os
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 import newsds
@@ -42,14 +52,18 @@ DEFAULT_MAX_SHARD_ROWS = 250_000
 UNWALKABLE_PART = "unwalkable"
 #: The split name rows of a shard dataset are counted under (their splits are provisional).
 UNSPLIT = "unsplit"
+#: Bounds of the automatic group size: at least this much input per task (so that a task's
+#: overhead is paid for), and at most this much (so that work spreads over the workers).
+MIN_GROUP_BYTES = 1 << 20
+MAX_GROUP_BYTES = 64 << 20
+#: The automatic group size aims at this many groups.
+TARGET_GROUPS = 64
 
-#: One row per part written by a task (at least one per input file, even an empty one).
+#: One row per input file, returned by the task that processed it.
 SUMMARY_SCHEMA = pa.schema(
     [
         ("file_index", pa.int64()),
         ("path", pa.string()),
-        ("chunk", pa.int64()),
-        ("chunks", pa.int64()),
         ("part", pa.string()),
         ("sha256", pa.string()),
         ("bytes", pa.int64()),
@@ -68,21 +82,32 @@ SUMMARY_SCHEMA = pa.schema(
 PathLike = Union[str, "os.PathLike[str]"]
 
 
-@dataclass(frozen=True)
-class FileTask:
-    """One input file to process: its position among the discovered files and its path as
-    ``discover`` spells it (relative paths are relative to the driver's ``cwd``)."""
+class MergeError(RuntimeError):
+    """``export merge`` refused the shard dataset; it is kept for inspection."""
 
-    index: int
-    path: str
+
+@dataclass(frozen=True)
+class GroupTask:
+    """Consecutive input files for one task: ``(index, path)`` pairs, paths as ``discover``
+    spells them (relative paths are relative to the driver's ``cwd``), and the configuration
+    the task needs."""
+
+    group: int
+    files: Tuple[Tuple[int, str], ...]
     cwd: str
     seed: int
     splits: str
     batch_size: int
     shard_dir: str
 
-    def as_row(self) -> dict:
-        return dict(self.__dict__)
+    def to_json(self) -> str:
+        return json.dumps(asdict(self))
+
+    @staticmethod
+    def from_json(text: str) -> "GroupTask":
+        d = json.loads(text)
+        d["files"] = tuple((int(i), p) for i, p in d["files"])
+        return GroupTask(**d)
 
 
 @dataclass
@@ -98,13 +123,10 @@ class Run:
     max_shard_rows: int
     split_method: str
     order: List[str]
-    files: List[FileTask]
+    files: List[str]
+    groups: List[GroupTask]
     unwalkable: List[Tuple[str, str]] = field(default_factory=list)
     owns_shard_dir: bool = True
-
-
-class MergeError(RuntimeError):
-    """``export merge`` refused the shard dataset; it is kept for inspection."""
 
 
 def find_export_bin(explicit: Optional[PathLike] = None) -> Path:
@@ -124,9 +146,39 @@ def find_export_bin(explicit: Optional[PathLike] = None) -> Path:
         if c.is_file() and os.access(c, os.X_OK):
             return c
     raise FileNotFoundError(
-        "no export binary at " + ", ".join(map(str, candidates))
+        "no export binary at "
+        + ", ".join(map(str, candidates))
         + " (build it with `cargo build -p export`, or pass export_bin= / set EXPORT_BIN)"
     )
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # read by the task, which makes it a reject
+
+
+def group_files(
+    paths: Sequence[str], group_bytes: Optional[int] = None
+) -> List[List[Tuple[int, str]]]:
+    """Cuts the files, in input order, into groups of about ``group_bytes`` (default: the
+    total over ``TARGET_GROUPS``, within ``MIN_GROUP_BYTES..MAX_GROUP_BYTES``)."""
+    sizes = [_size(p) for p in paths]
+    if group_bytes is None:
+        group_bytes = min(MAX_GROUP_BYTES, max(MIN_GROUP_BYTES, sum(sizes) // TARGET_GROUPS))
+    groups: List[List[Tuple[int, str]]] = []
+    current: List[Tuple[int, str]] = []
+    current_bytes = 0
+    for i, (path, size) in enumerate(zip(paths, sizes)):
+        if current and current_bytes + size > group_bytes:
+            groups.append(current)
+            current, current_bytes = [], 0
+        current.append((i, path))
+        current_bytes += size
+    if current:
+        groups.append(current)
+    return groups
 
 
 def plan(
@@ -139,8 +191,9 @@ def plan(
     max_shard_rows: int = DEFAULT_MAX_SHARD_ROWS,
     split_method: str = newsds.SPLIT_METHOD,
     shard_dir: Optional[PathLike] = None,
+    group_bytes: Optional[int] = None,
 ) -> Run:
-    """Discovers the inputs (as ``export`` does) and gives every file its index.
+    """Discovers the inputs (as ``export`` does), numbers the files and groups them.
 
     The shard dataset goes to ``shard_dir`` (which must be empty or absent, and visible to
     every worker: on a cluster, a shared filesystem), else to a new directory beside
@@ -167,16 +220,12 @@ def plan(
             raise FileExistsError(f"shard_dir {shard} is not empty")
         shard.mkdir(parents=True, exist_ok=True)
         owns = False
+    files = [f["path"] for f in found if f["kind"] == "file"]
     cwd = os.getcwd()
-    files = []
-    unwalkable = []
-    for f in found:
-        if f["kind"] == "file":
-            files.append(
-                FileTask(len(files), f["path"], cwd, seed, canonical, batch_size, str(shard))
-            )
-        else:
-            unwalkable.append((f["path"], f["detail"]))
+    groups = [
+        GroupTask(g, tuple(members), cwd, seed, canonical, batch_size, str(shard))
+        for g, members in enumerate(group_files(files, group_bytes))
+    ]
     return Run(
         inputs=[newsds.display_path(p) for p in given],
         output=output,
@@ -188,7 +237,8 @@ def plan(
         split_method=split_method,
         order=[f["path"] for f in found],
         files=files,
-        unwalkable=unwalkable,
+        groups=groups,
+        unwalkable=[(f["path"], f["detail"]) for f in found if f["kind"] != "file"],
         owns_shard_dir=owns,
     )
 
@@ -208,11 +258,10 @@ def _file_sha256(path: str) -> Tuple[str, int]:
 
 
 def read_parquet_input(path: str, batch_size: int) -> Tuple[Iterable[pa.Table], dict]:
-    """A ``.parquet`` file of articles (columns as a JSONL line) as chunks of raw rows, with
-    ``source_file`` the file and ``source_line`` the 1-based row number; and its record.
-
-    A file pyarrow cannot open is one ``unreadable`` reject, as an unreadable ``.txt`` is.
-    """
+    """A ``.parquet`` file of articles (columns as a JSONL line) as raw tables of up to
+    ``batch_size`` rows, with ``source_file`` the file and ``source_line`` the 1-based row
+    number; and the file's record. A file pyarrow cannot open is one ``unreadable`` reject, as
+    an unreadable ``.txt`` is."""
     name = newsds.display_path(path)
     record = {"path": name, "sha256": "", "bytes": 0, "articles_read": 0, "rejects": 0}
     try:
@@ -229,28 +278,37 @@ def read_parquet_input(path: str, batch_size: int) -> Tuple[Iterable[pa.Table], 
             }
         )
         record["rejects"] = 1
-        return [reject], record
+        return [newsds.normalize(reject)], record
 
-    def chunks():
+    def chunks() -> Iterator[pa.Table]:
         start = 0
         for batch in reader.iter_batches(batch_size=batch_size):
             t = pa.Table.from_batches([batch])
             # Provenance is this file's, whatever columns the file has.
-            for col in ("source_file", "source_line"):
-                if col in t.column_names:
-                    t = t.drop_columns([col])
+            t = t.drop_columns([c for c in ("source_file", "source_line") if c in t.column_names])
             t = t.append_column("source_file", pa.array([name] * t.num_rows, pa.string()))
-            lines = pa.array(range(start + 1, start + 1 + t.num_rows), pa.int64())
-            t = t.append_column("source_line", lines)
+            t = t.append_column(
+                "source_line", pa.array(range(start + 1, start + 1 + t.num_rows), pa.int64())
+            )
             start += t.num_rows
-            yield t
+            # The raw form (bad rows already rejects), so that files can share a chunk.
+            yield newsds.normalize(t)
 
     return chunks(), record
 
 
+def read_input(path: str, batch_size: int) -> Tuple[Iterable[pa.Table], dict]:
+    """Raw tables (``newsds.raw_input_schema()``) of one input file, in order, and the file's
+    record (``path, sha256, bytes, articles_read, rejects``)."""
+    if path.lower().endswith(".parquet"):
+        return read_parquet_input(path, batch_size)
+    table, record = newsds.read_file(path)
+    return [table], record
+
+
 def _replace_file(path: Path, write) -> None:
     """Writes through a hidden temporary name and renames: readers (and merge, which skips
-    hidden names) never see half a file, and a retried task overwrites its own parts."""
+    hidden names) never see half a file, and a retried task overwrites its own files."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     write(tmp)
@@ -264,20 +322,8 @@ def _write_parquet(table: pa.Table, path: Path) -> None:
     pq.write_table(table, path, compression="zstd", use_compliant_nested_type=False)
 
 
-def write_part(shard_dir: Path, part: str, out: Dict[str, pa.Table]) -> None:
-    """One part of the shard dataset: each table's rows (a table without rows has no file)
-    and the rejects, as JSON lines."""
-    root = Path(shard_dir) / "parts" / part
-    for table in TABLES:
-        path = root / table / "part-00000.parquet"
-        if out[table].num_rows:
-            _replace_file(path, lambda p, t=out[table]: _write_parquet(t, p))
-        elif path.exists():
-            path.unlink()
-    write_rejects(root / "rejects.jsonl", out["rejects"].to_pylist())
-
-
 def write_rejects(path: Path, rejects: List[dict]) -> None:
+    """``rejects.jsonl``: one reject row as JSON a line (no file if there are none)."""
     if not rejects:
         if path.exists():
             path.unlink()
@@ -292,74 +338,114 @@ def write_rejects(path: Path, rejects: List[dict]) -> None:
     _replace_file(path, write)
 
 
-def part_name(file_index: int, chunk: int) -> str:
-    return f"f{file_index:06d}-{chunk:06d}"
+def part_name(group: int) -> str:
+    return f"g{group:06d}"
 
 
-def process_file(task: Union[FileTask, dict]) -> List[dict]:
-    """Reads one input file, processes it chunk by chunk and writes every chunk as a part.
-    Returns one summary row per part (``SUMMARY_SCHEMA``). Bad input becomes reject rows;
-    only an environment failure (a full disk, a missing shard directory) raises."""
-    if isinstance(task, dict):
-        task = FileTask(**task)
+class _FileStats:
+    """What one input file became, for its summary row."""
+
+    def __init__(self, index: int, record: dict):
+        self.index = index
+        self.record = record
+        self.counts: Counter = Counter()
+        self.reasons: Counter = Counter()
+
+
+class _Stream:
+    """One part: chunks of processed rows written in order, rejects written at the end."""
+
+    def __init__(self, task: GroupTask):
+        self.task = task
+        self.root = Path(task.shard_dir) / "parts" / part_name(task.group)
+        self.pipeline = newsds.pipeline(task.seed, task.splits)
+        # Ids kept by earlier chunks: a stream's ids are unique, later duplicates rejected.
+        self.seen = newsds.IdSet()
+        self.chunks = 0
+        self.rejects: List[dict] = []
+        self.by_path: Dict[str, _FileStats] = {}
+
+    def process(self, rows: pa.Table) -> None:
+        out = self.pipeline.process(rows, self.seen)
+        for table in TABLES:
+            if out[table].num_rows:
+                path = self.root / table / f"part-{self.chunks:05d}.parquet"
+                _replace_file(path, lambda p, t=out[table]: _write_parquet(t, p))
+        self.chunks += 1
+        self._count(out)
+        self.rejects.extend(out["rejects"].to_pylist())
+
+    def _count(self, out: Dict[str, pa.Table]) -> None:
+        articles = out["articles"]
+        file_of = dict(
+            zip(
+                articles.column("article_id").to_pylist(),
+                articles.column("source_file").to_pylist(),
+            )
+        )
+        for path in articles.column("source_file").to_pylist():
+            self.by_path[path].counts["articles"] += 1
+        for table in TABLES[1:]:
+            counts = pc.value_counts(out[table].column("article_id")).to_pylist()
+            for c in counts:
+                self.by_path[file_of[c["values"]]].counts[table] += c["counts"]
+        for r in out["rejects"].select(["source_file", "reason"]).to_pylist():
+            stats = self.by_path[r["source_file"]]
+            stats.counts["rejects"] += 1
+            stats.reasons[r["reason"]] += 1
+
+    def finish(self) -> None:
+        write_rejects(self.root / "rejects.jsonl", self.rejects)
+
+
+def process_group(task: Union[GroupTask, str]) -> List[dict]:
+    """Reads the group's files in order, processes their rows in chunks of ``batch_size``
+    and writes them as one part. Returns one summary row per file (``SUMMARY_SCHEMA``). Bad
+    input becomes reject rows; only an environment failure (a full disk, a shard directory
+    the worker cannot reach) raises."""
+    if isinstance(task, str):
+        task = GroupTask.from_json(task)
     # Relative input paths are relative to the driver; workers may start elsewhere.
     if os.getcwd() != task.cwd:
         os.chdir(task.cwd)
-    pipeline = newsds.pipeline(task.seed, task.splits)
-    if task.path.lower().endswith(".parquet"):
-        chunks, record = read_parquet_input(task.path, task.batch_size)
-    else:
-        table, record = newsds.read_file(task.path)
-        n = table.num_rows
-        chunks = (table.slice(i, task.batch_size) for i in range(0, n, task.batch_size))
-    summaries = []
-    for chunk, rows in enumerate(chunks):
-        out = pipeline.process(rows)
-        part = part_name(task.index, chunk)
-        write_part(Path(task.shard_dir), part, out)
-        by_reason: Dict[str, int] = {}
-        for reason in out["rejects"].column("reason").to_pylist():
-            by_reason[reason] = by_reason.get(reason, 0) + 1
-        summaries.append(
-            {
-                "file_index": task.index,
-                "path": task.path,
-                "chunk": chunk,
-                "part": part,
-                "articles": out["articles"].num_rows,
-                "sentences": out["sentences"].num_rows,
-                "entities": out["entities"].num_rows,
-                "claims": out["claims"].num_rows,
-                "rejects": out["rejects"].num_rows,
-                "rejects_by_reason": json.dumps(by_reason, sort_keys=True),
-            }
-        )
-    if not summaries:
-        # A file with no inputs (only blank lines): still reported, so the driver knows it
-        # was read.
-        summaries.append(
-            {
-                "file_index": task.index,
-                "path": task.path,
-                "chunk": 0,
-                "part": "",
-                "articles": 0,
-                "sentences": 0,
-                "entities": 0,
-                "claims": 0,
-                "rejects": 0,
-                "rejects_by_reason": "{}",
-            }
-        )
-    for s in summaries:
-        s.update(
-            chunks=len(summaries) if summaries[0]["part"] else 0,
-            sha256=record["sha256"],
-            bytes=record["bytes"],
-            articles_read=record["articles_read"],
-            read_rejects=record["rejects"],
-        )
-    return summaries
+    stream = _Stream(task)
+    files: List[_FileStats] = []
+    pending: List[pa.Table] = []
+    pending_rows = 0
+    for index, path in task.files:
+        tables, record = read_input(path, task.batch_size)
+        stats = _FileStats(index, record)
+        files.append(stats)
+        stream.by_path[record["path"]] = stats
+        for t in tables:
+            pending.append(t)
+            pending_rows += t.num_rows
+            while pending_rows >= task.batch_size:
+                rows = pa.concat_tables(pending)
+                stream.process(rows.slice(0, task.batch_size))
+                rest = rows.slice(task.batch_size)
+                pending, pending_rows = [rest], rest.num_rows
+    if pending_rows:
+        stream.process(pa.concat_tables(pending))
+    stream.finish()
+    return [
+        {
+            "file_index": f.index,
+            "path": f.record["path"],
+            "part": part_name(task.group),
+            "sha256": f.record["sha256"],
+            "bytes": f.record["bytes"],
+            "articles_read": f.record["articles_read"],
+            "read_rejects": f.record["rejects"],
+            "articles": f.counts["articles"],
+            "sentences": f.counts["sentences"],
+            "entities": f.counts["entities"],
+            "claims": f.counts["claims"],
+            "rejects": f.counts["rejects"],
+            "rejects_by_reason": json.dumps(dict(sorted(f.reasons.items()))),
+        }
+        for f in files
+    ]
 
 
 def summaries_table(rows: List[dict]) -> pa.Table:
@@ -370,23 +456,17 @@ def summaries_table(rows: List[dict]) -> pa.Table:
 # Driver side, after the tasks
 
 
-def _check_summaries(run: Run, rows: List[dict]) -> Dict[int, List[dict]]:
-    """Groups the summaries by file and checks every file came back complete, exactly once
-    (a retried task may report twice; its parts were overwritten, so one report counts)."""
-    by_file: Dict[int, Dict[int, dict]] = {}
-    for r in rows:
-        by_file.setdefault(r["file_index"], {})[r["chunk"]] = r
-    missing = [t.path for t in run.files if t.index not in by_file]
-    if missing:
-        raise RuntimeError(f"{len(missing)} input file(s) were not processed: {missing[:5]}")
-    out = {}
-    for t in run.files:
-        chunks = by_file[t.index]
-        expected = chunks[min(chunks)]["chunks"]
-        if sorted(chunks) != list(range(max(expected, 1))):
-            raise RuntimeError(f"{t.path}: parts {sorted(chunks)} of {expected} came back")
-        out[t.index] = [chunks[c] for c in sorted(chunks)]
-    return out
+def _by_file(run: Run, rows: List[dict]) -> List[dict]:
+    """The summary of every file, in input order; fails unless every file came back (a
+    retried task may report twice: its files were overwritten, so one report counts)."""
+    by_index = {r["file_index"]: r for r in rows}
+    missing = [p for i, p in enumerate(run.files) if i not in by_index]
+    if missing or len(by_index) != len(run.files):
+        raise RuntimeError(
+            f"{len(missing)} input file(s) were not processed (e.g. {missing[:3]}), "
+            f"or unknown files were reported"
+        )
+    return [by_index[i] for i in range(len(run.files))]
 
 
 def shard_manifest(run: Run, rows: List[dict]) -> dict:
@@ -395,38 +475,30 @@ def shard_manifest(run: Run, rows: List[dict]) -> dict:
     Per-file ``articles_written`` and ``rejects`` are this shard's (before duplicates across
     parts are found); ``export merge`` recomputes them, and every count, for the dataset.
     """
-    per_file = _check_summaries(run, rows)
     inputs = []
-    by_reason: Dict[str, int] = {}
-    table_rows = {t: 0 for t in TABLES}
+    by_reason: Counter = Counter()
+    table_rows: Counter = Counter()
     inputs_read = articles_written = rejected = 0
-    for t in run.files:
-        parts = per_file[t.index]
-        first = parts[0]
-        written = sum(p["articles"] for p in parts)
-        rejects = sum(p["rejects"] for p in parts)
+    for s in _by_file(run, rows):
         inputs.append(
             {
-                "path": t.path,
-                "sha256": first["sha256"],
-                "bytes": first["bytes"],
-                "articles_read": first["articles_read"],
-                "articles_written": written,
-                "rejects": rejects,
+                "path": s["path"],
+                "sha256": s["sha256"],
+                "bytes": s["bytes"],
+                "articles_read": s["articles_read"],
+                "articles_written": s["articles"],
+                "rejects": s["rejects"],
             }
         )
-        inputs_read += first["articles_read"] + first["read_rejects"]
-        articles_written += written
-        rejected += rejects
-        for p in parts:
-            for reason, n in json.loads(p["rejects_by_reason"]).items():
-                by_reason[reason] = by_reason.get(reason, 0) + n
-            for table in TABLES:
-                table_rows[table] += p[table]
+        inputs_read += s["articles_read"] + s["read_rejects"]
+        articles_written += s["articles"]
+        rejected += s["rejects"]
+        by_reason.update(json.loads(s["rejects_by_reason"]))
+        table_rows.update({t: s[t] for t in TABLES})
     inputs_read += len(run.unwalkable)
     rejected += len(run.unwalkable)
     if run.unwalkable:
-        by_reason["unwalkable"] = by_reason.get("unwalkable", 0) + len(run.unwalkable)
+        by_reason["unwalkable"] += len(run.unwalkable)
     if inputs_read != articles_written + rejected:
         raise RuntimeError(
             f"the parts do not add up: {inputs_read} inputs read, "

@@ -1,14 +1,14 @@
-"""Export on Ray Data: one task per input file, finished by ``export merge``.
+"""Export on Ray Data: one task per group of input files, finished by ``export merge``.
 
 ::
 
     import newsds.ray
     manifest = newsds.ray.export(["corpus/"], "out/dataset", seed=42)
 
-The files are a Ray dataset (``ray.data.from_items``); ``map_batches`` runs a callable class
-(each actor builds the :class:`newsds.Pipeline` once) that reads a file, processes it in
-chunks of ``batch_size`` and writes each chunk as a part of one shard dataset; the driver then
-writes the shard's manifest and runs ``export merge``. The result is the dataset a one-shot
+The groups of input files are a Ray dataset (``ray.data.from_items``); ``map_batches`` runs a
+callable class (each actor builds the :class:`newsds.Pipeline` once) that reads a group's
+files, processes their rows in chunks of ``batch_size`` and writes them as a part of one
+shard dataset; the driver then writes the shard's manifest and runs ``export merge``. The result is the dataset a one-shot
 ``export`` writes for the same inputs, seed and splits, byte for byte. See
 :mod:`newsds.engines` for the layout and the guarantees.
 """
@@ -24,15 +24,15 @@ from newsds import engines
 
 __all__ = ["export"]
 
-#: More blocks than workers, so that files of uneven sizes balance; one file per block
-#: up to this many files.
+#: One group per block up to this many groups (more blocks than workers, so that groups of
+#: uneven cost balance).
 MAX_BLOCKS = 4096
 
 
 def file_processor(seed: int, splits: str) -> type:
     """The callable class Ray Data runs as actors: each builds the pipeline once, then reads,
-    processes and writes the files of each batch it is given (one row per file) and returns
-    their summaries. The configuration is closed over rather than passed to the constructor,
+    processes and writes the groups of each batch it is given (one row per group) and
+    returns the summaries of their files. The configuration is closed over rather than passed to the constructor,
     so that no constructor arguments live in the object store (which actor restarts need)."""
 
     class FileProcessor:
@@ -43,8 +43,8 @@ def file_processor(seed: int, splits: str) -> type:
 
         def __call__(self, batch: pa.Table) -> pa.Table:
             rows: List[dict] = []
-            for task in batch.to_pylist():
-                rows.extend(engines.process_file(task))
+            for task in batch.column("task").to_pylist():
+                rows.extend(engines.process_group(task))
             return engines.summaries_table(rows)
 
     return FileProcessor
@@ -61,6 +61,7 @@ def export(
     num_cpus: Optional[int] = None,
     max_shard_rows: int = engines.DEFAULT_MAX_SHARD_ROWS,
     shard_dir: Optional[str] = None,
+    group_bytes: Optional[int] = None,
 ) -> dict:
     """Exports ``inputs`` (files or directories: ``.txt``, ``.jsonl``, ``.parquet``) to the
     dataset directory ``output`` with Ray Data, and returns its manifest.
@@ -68,7 +69,8 @@ def export(
     Uses the running Ray cluster if ``ray.init`` was called, else starts a local one
     (``num_cpus`` CPUs, no dashboard) and shuts it down at the end. ``shard_dir`` (default: a
     temporary directory beside ``output``, removed after the merge) must be visible to all
-    workers. ``export_bin`` is the ``export`` binary that merges (default: ``$EXPORT_BIN``,
+    workers. ``group_bytes`` is the input size of one task (default: automatic, see
+    :func:`newsds.engines.group_files`). ``export_bin`` is the ``export`` binary that merges (default: ``$EXPORT_BIN``,
     else the repository's ``target/debug/export``). Bad input becomes rejects in the
     dataset's ``rejects.jsonl``; an exception means the run itself failed.
     """
@@ -82,6 +84,7 @@ def export(
         batch_size=batch_size,
         max_shard_rows=max_shard_rows,
         shard_dir=shard_dir,
+        group_bytes=group_bytes,
     )
     # Fail before any work if the merge could not run.
     engines.find_export_bin(export_bin)
@@ -96,22 +99,22 @@ def export(
             )
             started = True
         rows: List[dict] = []
-        if run.files:
+        if run.groups:
             ctx = ray.data.DataContext.get_current()
             ctx.enable_progress_bars = False
             # Ray Data reports every execution at INFO; a library should not.
             logging.getLogger("ray.data").setLevel(logging.WARNING)
             workers = max(1, int(ray.available_resources().get("CPU", 1)))
             ds = ray.data.from_items(
-                [t.as_row() for t in run.files],
-                override_num_blocks=min(len(run.files), MAX_BLOCKS),
+                [{"task": g.to_json()} for g in run.groups],
+                override_num_blocks=min(len(run.groups), MAX_BLOCKS),
             )
             ds = ds.map_batches(
                 file_processor(run.seed, run.splits),
                 batch_size=1,
                 batch_format="pyarrow",
                 compute=ray.data.ActorPoolStrategy(
-                    min_size=1, max_size=min(workers, len(run.files))
+                    min_size=1, max_size=min(workers, len(run.groups))
                 ),
                 num_cpus=1,
             )

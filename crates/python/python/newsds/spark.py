@@ -1,4 +1,4 @@
-"""Export on Spark: one task per input file through ``mapInArrow``, finished by
+"""Export on Spark: one task per group of input files through ``mapInArrow``, finished by
 ``export merge``.
 
 ::
@@ -6,9 +6,9 @@
     import newsds.spark
     manifest = newsds.spark.export(["corpus/"], "out/dataset", spark=spark)
 
-A DataFrame holds one row per input file (``spark.range`` over the file indexes, one file per
-partition up to ``MAX_PARTITIONS``); ``mapInArrow`` reads, processes and writes each file as
-parts of one shard dataset and yields small summary batches; the driver collects them, writes
+A DataFrame holds one row per group of input files (``spark.range`` over the group numbers,
+one group per partition up to ``MAX_PARTITIONS``); ``mapInArrow`` reads, processes and writes
+each group as a part of one shard dataset and yields small summary batches; the driver collects them, writes
 the shard's manifest and runs ``export merge``. The result is the dataset a one-shot
 ``export`` writes for the same inputs, seed and splits, byte for byte. See
 :mod:`newsds.engines` for the layout and the guarantees.
@@ -26,7 +26,7 @@ from newsds import engines
 
 __all__ = ["export", "summary_ddl"]
 
-#: One file per partition up to this many files, so that files of uneven sizes balance.
+#: One group per partition up to this many groups, so that groups of uneven cost balance.
 MAX_PARTITIONS = 4096
 
 _DDL_TYPES = {pa.int64(): "long", pa.string(): "string"}
@@ -37,14 +37,14 @@ def summary_ddl() -> str:
     return ", ".join(f"{f.name} {_DDL_TYPES[f.type]}" for f in engines.SUMMARY_SCHEMA)
 
 
-def _process_partition(tasks: List[dict]):
-    """The ``mapInArrow`` function: file indexes in, summaries of their parts out."""
+def _process_partition(tasks: List[str]):
+    """The ``mapInArrow`` function: group numbers in, summaries of their files out."""
 
     def process(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         for batch in batches:
             rows: List[dict] = []
             for i in batch.column("id").to_pylist():
-                rows.extend(engines.process_file(tasks[i]))
+                rows.extend(engines.process_group(tasks[i]))
             yield from engines.summaries_table(rows).to_batches()
 
     return process
@@ -62,6 +62,7 @@ def export(
     master: str = "local[*]",
     max_shard_rows: int = engines.DEFAULT_MAX_SHARD_ROWS,
     shard_dir: Optional[str] = None,
+    group_bytes: Optional[int] = None,
 ) -> dict:
     """Exports ``inputs`` (files or directories: ``.txt``, ``.jsonl``, ``.parquet``) to the
     dataset directory ``output`` with Spark, and returns its manifest.
@@ -70,7 +71,9 @@ def export(
     Python workers run this interpreter unless ``$PYSPARK_PYTHON`` says otherwise) and stops
     it at the end. Workers must be able to
     import ``newsds``. ``shard_dir`` (default: a temporary directory beside ``output``,
-    removed after the merge) must be visible to all executors. ``export_bin`` is the
+    removed after the merge) must be visible to all executors. ``group_bytes`` is the input
+    size of one task (default: automatic, see :func:`newsds.engines.group_files`).
+    ``export_bin`` is the
     ``export`` binary that merges (default: ``$EXPORT_BIN``, else the repository's
     ``target/debug/export``). Bad input becomes rejects in the dataset's ``rejects.jsonl``;
     an exception means the run itself failed.
@@ -83,6 +86,7 @@ def export(
         batch_size=batch_size,
         max_shard_rows=max_shard_rows,
         shard_dir=shard_dir,
+        group_bytes=group_bytes,
     )
     engines.find_export_bin(export_bin)
     own = spark is None
@@ -102,8 +106,8 @@ def export(
             )
             spark.sparkContext.setLogLevel("ERROR")
         rows: List[dict] = []
-        if run.files:
-            tasks = [t.as_row() for t in run.files]
+        if run.groups:
+            tasks = [g.to_json() for g in run.groups]
             n = len(tasks)
             files = spark.range(0, n, 1, numPartitions=min(n, MAX_PARTITIONS))
             summaries = files.mapInArrow(_process_partition(tasks), summary_ddl())
