@@ -162,6 +162,8 @@ impl<'a> Strings<'a> {
             DataType::Utf8 => Strings::Utf8(column.as_string::<i32>()),
             DataType::LargeUtf8 => Strings::Large(column.as_string::<i64>()),
             DataType::Utf8View => Strings::View(column.as_string_view()),
+            // What pyarrow infers for a column of only `None`s.
+            DataType::Null => Strings::Absent,
             _ => Strings::Other(column.as_ref()),
         }
     }
@@ -176,7 +178,8 @@ impl<'a> Strings<'a> {
             Strings::Utf8(a) => Ok(opt(*a, i)),
             Strings::Large(a) => Ok(opt(*a, i)),
             Strings::View(a) => Ok(opt(*a, i)),
-            Strings::Other(a) if a.is_null(i) => Ok(None),
+            // Logical nulls: a dictionary or run-end array keeps its nulls in its values.
+            Strings::Other(a) if a.logical_nulls().is_some_and(|n| n.is_null(i)) => Ok(None),
             Strings::Other(_) => Err(()),
         }
     }
@@ -554,6 +557,29 @@ mod tests {
             reasons,
             ["missing_text", "empty", "article", "wrong_type", "empty"]
         );
+    }
+
+    #[test]
+    fn null_typed_columns_are_nulls_not_wrong_types() {
+        let b = batch(vec![
+            ("text", strings(&[Some("Some text. Here.")])),
+            (
+                "title",
+                Arc::new(arrow_array::NullArray::new(1)) as ArrayRef,
+            ),
+            (
+                "source_line",
+                Arc::new(arrow_array::NullArray::new(1)) as ArrayRef,
+            ),
+            (
+                "input_flags",
+                Arc::new(arrow_array::NullArray::new(1)) as ArrayRef,
+            ),
+        ]);
+        let Row::Article(a) = &rows_from_batch(&b)[0] else {
+            panic!("a null title is no title")
+        };
+        assert_eq!((a.given.title.as_ref(), a.source_line), (None, None));
     }
 
     #[test]
