@@ -16,8 +16,11 @@ import newsds.ray
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--input", action="append", required=True, help="file or directory (repeatable)")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--input", action="append", required=True,
+                    help="file or directory (repeatable)")
     ap.add_argument("--output", required=True)
     ap.add_argument("--seed", type=int, default=newsds.DEFAULT_SEED)
     ap.add_argument("--split", default=newsds.DEFAULT_SPLITS)

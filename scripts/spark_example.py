@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Export a corpus with Spark (`mapInArrow`), then load the result with Spark.
 
-    .venv/bin/python scripts/spark_example.py --input datasets/raw --output /tmp/ds-spark [--master local[2]]
+    .venv/bin/python scripts/spark_example.py --input datasets/raw --output /tmp/ds-spark \
+        [--master local[2]]
 
 Needs the bindings (`bash scripts/build-python.sh`), Java 17 for pyspark, and the export
 binary (`cargo build -p export`, or EXPORT_BIN=...), which finishes the run with
@@ -18,8 +19,11 @@ import newsds.spark
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--input", action="append", required=True, help="file or directory (repeatable)")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--input", action="append", required=True,
+                    help="file or directory (repeatable)")
     ap.add_argument("--output", required=True)
     ap.add_argument("--seed", type=int, default=newsds.DEFAULT_SEED)
     ap.add_argument("--split", default=newsds.DEFAULT_SPLITS)

@@ -4,7 +4,6 @@ one-shot `export` writes for the same inputs and seed, row for row as users load
 for byte, rejects included."""
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -168,10 +167,13 @@ def test_ray_on_a_corpus_with_bad_inputs_equals_export(corpus, corpus_export, ra
     assert sm["counts"]["inputs_read"] == counts["inputs_read"]
     parts = sorted(p.name for p in (shard / "parts").iterdir())
     assert len(parts) > 10 and parts[-1] == engines.UNWALKABLE_PART
-    assert json.loads((shard / "parts" / "unwalkable" / "rejects.jsonl").read_text())["reason"] == "unwalkable"
+    unwalkable = shard / "parts" / engines.UNWALKABLE_PART / "rejects.jsonl"
+    assert json.loads(unwalkable.read_text())["reason"] == "unwalkable"
 
 
-def test_spark_on_a_corpus_with_bad_inputs_equals_export(corpus, corpus_export, spark_local, tmp_path):
+def test_spark_on_a_corpus_with_bad_inputs_equals_export(
+    corpus, corpus_export, spark_local, tmp_path
+):
     newsds.spark.export([str(corpus)], str(tmp_path / "out"), spark=spark_local,
                         group_bytes=GROUP_BYTES, export_bin=str(export_bin()))
     assert_same_dataset(corpus_export, tmp_path / "out")

@@ -5,12 +5,13 @@
     import newsds.ray
     manifest = newsds.ray.export(["corpus/"], "out/dataset", seed=42)
 
-The groups of input files are a Ray dataset (``ray.data.from_items``); ``map_batches`` runs a
-callable class (each actor builds the :class:`newsds.Pipeline` once) that reads a group's
-files, processes their rows in chunks of ``batch_size`` and writes them as a part of one
-shard dataset; the driver then writes the shard's manifest and runs ``export merge``. The result is the dataset a one-shot
-``export`` writes for the same inputs, seed and splits, byte for byte. See
-:mod:`newsds.engines` for the layout and the guarantees.
+The groups of input files (see :mod:`newsds.engines`) are a Ray dataset
+(``ray.data.from_items``); ``map_batches`` runs a callable class (each actor builds the
+:class:`newsds.Pipeline` once) that reads a group's files, processes their rows in chunks of
+``batch_size`` and writes them as a part of one shard dataset; the driver then writes the
+shard's manifest and runs ``export merge``. The result is the dataset a one-shot ``export``
+writes for the same inputs, seed and splits, byte for byte. See :mod:`newsds.engines` for
+the layout and the guarantees.
 """
 from __future__ import annotations
 
@@ -29,25 +30,21 @@ __all__ = ["export"]
 MAX_BLOCKS = 4096
 
 
-def file_processor(seed: int, splits: str) -> type:
+class FileProcessor:
     """The callable class Ray Data runs as actors: each builds the pipeline once, then reads,
     processes and writes the groups of each batch it is given (one row per group) and
-    returns the summaries of their files. The configuration is closed over rather than passed to the constructor,
-    so that no constructor arguments live in the object store (which actor restarts need)."""
+    returns the summaries of their files."""
 
-    class FileProcessor:
-        def __init__(self):
-            # Built now so that the first file does not pay for it; process_file finds it in
-            # the package's cache.
-            newsds.pipeline(seed, splits)
+    def __init__(self, seed: int, splits: str):
+        # Built now so that the first group does not pay for it; process_group finds it in
+        # the package's cache.
+        newsds.pipeline(seed, splits)
 
-        def __call__(self, batch: pa.Table) -> pa.Table:
-            rows: List[dict] = []
-            for task in batch.column("task").to_pylist():
-                rows.extend(engines.process_group(task))
-            return engines.summaries_table(rows)
-
-    return FileProcessor
+    def __call__(self, batch: pa.Table) -> pa.Table:
+        rows: List[dict] = []
+        for task in batch.column("task").to_pylist():
+            rows.extend(engines.process_group(task))
+        return engines.summaries_table(rows)
 
 
 def export(
@@ -70,9 +67,10 @@ def export(
     (``num_cpus`` CPUs, no dashboard) and shuts it down at the end. ``shard_dir`` (default: a
     temporary directory beside ``output``, removed after the merge) must be visible to all
     workers. ``group_bytes`` is the input size of one task (default: automatic, see
-    :func:`newsds.engines.group_files`). ``export_bin`` is the ``export`` binary that merges (default: ``$EXPORT_BIN``,
-    else the repository's ``target/debug/export``). Bad input becomes rejects in the
-    dataset's ``rejects.jsonl``; an exception means the run itself failed.
+    :func:`newsds.engines.group_files`). ``export_bin`` is the ``export`` binary that merges
+    (default: ``$EXPORT_BIN``, else the repository's ``target/debug/export``). Bad input
+    becomes rejects in the dataset's ``rejects.jsonl``; an exception means the run itself
+    failed.
     """
     import ray
 
@@ -110,7 +108,8 @@ def export(
                 override_num_blocks=min(len(run.groups), MAX_BLOCKS),
             )
             ds = ds.map_batches(
-                file_processor(run.seed, run.splits),
+                FileProcessor,
+                fn_constructor_kwargs={"seed": run.seed, "splits": run.splits},
                 batch_size=1,
                 batch_format="pyarrow",
                 compute=ray.data.ActorPoolStrategy(

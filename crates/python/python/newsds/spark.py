@@ -6,12 +6,12 @@
     import newsds.spark
     manifest = newsds.spark.export(["corpus/"], "out/dataset", spark=spark)
 
-A DataFrame holds one row per group of input files (``spark.range`` over the group numbers,
-one group per partition up to ``MAX_PARTITIONS``); ``mapInArrow`` reads, processes and writes
-each group as a part of one shard dataset and yields small summary batches; the driver collects them, writes
-the shard's manifest and runs ``export merge``. The result is the dataset a one-shot
-``export`` writes for the same inputs, seed and splits, byte for byte. See
-:mod:`newsds.engines` for the layout and the guarantees.
+A DataFrame holds one row per group of input files (see :mod:`newsds.engines`;
+``spark.range`` over the group numbers, one group per partition up to ``MAX_PARTITIONS``);
+``mapInArrow`` reads, processes and writes each group as a part of one shard dataset and
+yields small summary batches; the driver collects them, writes the shard's manifest and runs
+``export merge``. The result is the dataset a one-shot ``export`` writes for the same inputs,
+seed and splits, byte for byte. See :mod:`newsds.engines` for the layout and the guarantees.
 """
 from __future__ import annotations
 
@@ -69,14 +69,13 @@ def export(
 
     Uses ``spark`` (a ``SparkSession``) if given, else creates one on ``master`` (no UI;
     Python workers run this interpreter unless ``$PYSPARK_PYTHON`` says otherwise) and stops
-    it at the end. Workers must be able to
-    import ``newsds``. ``shard_dir`` (default: a temporary directory beside ``output``,
-    removed after the merge) must be visible to all executors. ``group_bytes`` is the input
-    size of one task (default: automatic, see :func:`newsds.engines.group_files`).
-    ``export_bin`` is the
-    ``export`` binary that merges (default: ``$EXPORT_BIN``, else the repository's
-    ``target/debug/export``). Bad input becomes rejects in the dataset's ``rejects.jsonl``;
-    an exception means the run itself failed.
+    it at the end. Workers must be able to import ``newsds``. ``shard_dir`` (default: a
+    temporary directory beside ``output``, removed after the merge) must be visible to all
+    executors. ``group_bytes`` is the input size of one task (default: automatic, see
+    :func:`newsds.engines.group_files`). ``export_bin`` is the ``export`` binary that merges
+    (default: ``$EXPORT_BIN``, else the repository's ``target/debug/export``). Bad input
+    becomes rejects in the dataset's ``rejects.jsonl``; an exception means the run itself
+    failed.
     """
     run = engines.plan(
         inputs,
