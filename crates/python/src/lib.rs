@@ -7,9 +7,13 @@
 //! and labels, `records` builds the tables), so a row made here is the row `export` writes,
 //! schema and field metadata included. The core runs with the GIL released.
 //!
+//! Python code must never have to reimplement any of it: reading and decoding files, ids,
+//! the verdict on a bad row, duplicates within a stream all happen here.
+//!
 //! This crate must never write datasets, cluster stories or look for duplicate ids beyond
-//! one batch (that is `export merge`, which finalizes what engines write), and must never
-//! depend on `export`, `stats` or polars: it is loaded into every Ray and Spark worker.
+//! one stream of batches (that is `export merge`, which finalizes what engines write), and
+//! must never depend on `export`, `stats` or polars: it is loaded into every Ray and Spark
+//! worker.
 
 mod convert;
 
@@ -19,7 +23,7 @@ use std::sync::Mutex;
 
 use arrow_array::RecordBatch;
 use arrow_pyarrow::{FromPyArrow, PyArrowType};
-use arrow_schema::{ArrowError, SchemaRef};
+use arrow_schema::ArrowError;
 use label::Labelers;
 use pipeline::{Config, SplitSpec};
 use pyo3::exceptions::{PyFileNotFoundError, PyValueError};
@@ -36,19 +40,11 @@ fn arrow_err(e: ArrowError) -> PyErr {
     PyValueError::new_err(e.to_string())
 }
 
-/// A `pyarrow.Table` of one batch (or none), keeping the batch's schema and metadata.
+/// A `pyarrow.Table` of one batch, keeping the batch's schema and metadata.
 fn py_table(batch: RecordBatch) -> PyResult<PyArrowType<arrow_pyarrow::Table>> {
     let schema = batch.schema();
-    to_py_table(vec![batch], schema)
-}
-
-fn to_py_table(
-    batches: Vec<RecordBatch>,
-    schema: SchemaRef,
-) -> PyResult<PyArrowType<arrow_pyarrow::Table>> {
-    Ok(PyArrowType(
-        arrow_pyarrow::Table::try_new(batches, schema).map_err(arrow_err)?,
-    ))
+    let table = arrow_pyarrow::Table::try_new(vec![batch], schema).map_err(arrow_err)?;
+    Ok(PyArrowType(table))
 }
 
 /// The record batches of a `pyarrow.RecordBatch`, `pyarrow.Table` or any object exporting
