@@ -43,11 +43,18 @@ pub const STORY_ENTITY_TYPES: [&str; 5] = ["PERSON", "ORG", "GPE", "EVENT", "WOR
 /// line (0 for a one-article file).
 type OrderKey = (usize, u64);
 
-struct Order(HashMap<String, usize>);
+struct Order {
+    position: HashMap<String, usize>,
+    paths: Vec<String>,
+}
 
 impl Order {
+    fn path(&self, position: usize) -> &str {
+        &self.paths[position]
+    }
+
     fn key(&self, source_file: &str, line: Option<u64>, stream: &Path) -> Result<OrderKey> {
-        match self.0.get(source_file) {
+        match self.position.get(source_file) {
             Some(&p) => Ok((p, line.unwrap_or(0))),
             None => bail!(
                 "{}: a row comes from {source_file}, which is not among the shards' inputs",
@@ -153,16 +160,15 @@ fn read_shards(dirs: &[PathBuf]) -> Result<Shards> {
             streams.extend(subdirs);
         }
     }
-    let order = Order(
-        first
-            .order
-            .as_ref()
-            .expect("checked")
+    let paths = first.order.clone().expect("checked");
+    let order = Order {
+        position: paths
             .iter()
             .enumerate()
             .map(|(i, p)| (p.clone(), i))
             .collect(),
-    );
+        paths,
+    };
     Ok(Shards {
         manifests,
         streams,
@@ -339,22 +345,19 @@ fn head_article(cursor: &mut TableCursor) -> Result<Option<Head>> {
     }))
 }
 
-/// An article of some stream, as pass 1 finds it.
+/// Where an article of some stream is, as pass 1 finds it (its id and signature are kept
+/// beside it, in the vector that clustering takes).
 struct Entry {
     key: OrderKey,
     stream: usize,
     position: u64,
-    id: String,
-    source_file: String,
-    source_line: Option<u64>,
 }
 
+/// What clustering takes: article ids and signatures.
+type Signed = Vec<(String, StorySignature)>;
+
 /// Pass 1 over one stream: its articles (in input order, checked) and their story signatures.
-fn scan_stream(
-    order: &Order,
-    stream_index: usize,
-    stream: &Path,
-) -> Result<(Vec<Entry>, Vec<StorySignature>)> {
+fn scan_stream(order: &Order, stream_index: usize, stream: &Path) -> Result<(Vec<Entry>, Signed)> {
     let mut articles = TableCursor::open(stream, Table::Articles)?;
     let mut entities = TableCursor::open(stream, Table::Entities)?;
     let mut entries = Vec::new();
@@ -420,16 +423,16 @@ fn scan_stream(
                 key,
                 stream: stream_index,
                 position: entries.len() as u64,
-                id: id.to_string(),
-                source_file: files.value(row).to_string(),
-                source_line: line,
             });
         }
         signatures.par_extend(inputs.into_par_iter().map(|(row, keys)| {
             let date = (!published.is_null(row))
                 .then(|| date32_to_datetime(published.value(row)).map(|d| d.date()))
                 .flatten();
-            StorySignature::new(texts.value(row), langs.value(row), &keys, date)
+            (
+                article_ids.value(row).to_string(),
+                StorySignature::new(texts.value(row), langs.value(row), &keys, date),
+            )
         }));
         articles.row = batch.num_rows();
     }
@@ -483,45 +486,62 @@ pub fn merge(
     let shards = read_shards(dirs)?;
     let first = shards.manifests[0].1.clone();
 
-    // Pass 1: every article with its signature, in input order across streams.
-    let scanned: Vec<(Vec<Entry>, Vec<StorySignature>)> = shards
-        .streams
-        .iter()
-        .enumerate()
-        .map(|(i, s)| pool.install(|| scan_stream(&shards.order, i, s)))
-        .collect::<Result<_>>()?;
-    let mut all: Vec<(Entry, StorySignature)> = scanned
-        .into_iter()
-        .flat_map(|(e, s)| e.into_iter().zip(s))
-        .collect();
-    all.sort_by_key(|(e, _)| (e.key, e.stream));
+    // Pass 1: every article with its signature. Clustering does not depend on the order of
+    // its items, so streams are simply concatenated.
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut signed: Signed = Vec::new();
+    for (i, stream) in shards.streams.iter().enumerate() {
+        let (e, s) = pool.install(|| scan_stream(&shards.order, i, stream))?;
+        entries.extend(e);
+        signed.extend(s);
+    }
+    let mut keys: Vec<OrderKey> = entries.iter().map(|e| e.key).collect();
+    keys.sort_unstable();
+    if let Some(w) = keys.windows(2).find(|w| w[0] == w[1]) {
+        bail!(
+            "{}:{} was processed twice (by two shards or parts); each input must be in exactly one",
+            shards.order.path(w[0].0),
+            w[0].1
+        );
+    }
+    drop(keys);
 
     // Duplicates: the first article of an id in input order stays, later ones are rejected.
-    let mut seen: HashSet<&str> = HashSet::with_capacity(all.len());
+    let mut drop_mask = vec![false; entries.len()];
+    {
+        let mut first: HashMap<&str, usize> = HashMap::with_capacity(signed.len());
+        for (i, (id, _)) in signed.iter().enumerate() {
+            match first.entry(id.as_str()) {
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(i);
+                }
+                std::collections::hash_map::Entry::Occupied(mut o) => {
+                    if entries[i].key < entries[*o.get()].key {
+                        drop_mask[*o.get()] = true;
+                        o.insert(i);
+                    } else {
+                        drop_mask[i] = true;
+                    }
+                }
+            }
+        }
+    }
     let mut dropped: HashSet<(usize, u64)> = HashSet::new();
     let mut rejects: Vec<(OrderKey, RejectRow)> = Vec::new();
-    for (i, (entry, _)) in all.iter().enumerate() {
-        if i > 0 && all[i - 1].0.key == entry.key {
-            bail!(
-                "{}:{} was processed twice (by two shards or parts); each input must be in exactly one",
-                entry.source_file,
-                entry.source_line.unwrap_or(0)
-            );
-        }
-        if !seen.insert(entry.id.as_str()) {
+    for (i, entry) in entries.iter().enumerate() {
+        if drop_mask[i] {
             dropped.insert((entry.stream, entry.position));
+            let line = (entry.key.1 > 0).then_some(entry.key.1);
             rejects.push((
                 entry.key,
-                pipeline::duplicate_id_reject(&entry.source_file, entry.source_line, &entry.id),
+                pipeline::duplicate_id_reject(shards.order.path(entry.key.0), line, &signed[i].0),
             ));
         }
     }
-    drop(seen);
-    let kept: Vec<(String, StorySignature)> = all
-        .into_iter()
-        .filter(|(e, _)| !dropped.contains(&(e.stream, e.position)))
-        .map(|(e, s)| (e.id, s))
-        .collect();
+    drop(entries);
+    // In place: the signatures are the bulk of a merge's memory.
+    let mut mask = drop_mask.into_iter();
+    signed.retain(|_| !mask.next().expect("one flag per article"));
     let mut written_per_file: HashMap<String, u64> = HashMap::new();
 
     // Stories across all shards, then each article's split from its story.
@@ -531,9 +551,10 @@ pub fn merge(
         .splits
         .parse()
         .with_context(|| format!("invalid splits {:?} in the shards", first.config.splits))?;
-    let story_ids = pool.install(|| cluster_stories(&kept));
-    let mut placements = HashMap::with_capacity(kept.len());
-    for ((id, _), story_id) in kept.into_iter().zip(story_ids) {
+    let story_ids = pool.install(|| cluster_stories(&signed));
+    let ids: Vec<String> = signed.into_iter().map(|(id, _)| id).collect();
+    let mut placements = HashMap::with_capacity(ids.len());
+    for (id, story_id) in ids.into_iter().zip(story_ids) {
         let split = splits_spec.assign(seed, &story_id).to_string();
         placements.insert(id, Placement { split, story_id });
     }
