@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 PY="${PYTHON:-.venv/bin/python}"
 cargo test --workspace
 cargo build -p export
+bash scripts/build-python.sh --quiet   # the `newsds` bindings the Python tests import
 "$PY" -m pytest -q tests
