@@ -5,7 +5,6 @@
 //! filter. A labeler never fails and never panics: on text it does not understand it finds
 //! fewer spans. This crate does no I/O: knowledge bases and lexicons come in as data.
 
-mod chars;
 pub mod claims;
 pub mod entities;
 pub mod kb;

@@ -1,7 +1,7 @@
 //! `char::is_alphabetic`, `is_numeric` and `is_alphanumeric`, with the same answers, faster:
 //! the Basic Multilingual Plane is looked up in bit tables made once from the standard
 //! library's own answers (its search of the Unicode tables for every non-ASCII character was
-//! a tenth of the pipeline's time on Arabic text). The same module is in `label`.
+//! a tenth of the pipeline's time on Arabic text). `label` uses it too.
 
 use std::sync::LazyLock;
 

@@ -14,7 +14,7 @@
 //! state (only lazily built, immutable tables and regexes).
 
 mod article;
-mod chars;
+pub mod chars;
 mod clean;
 mod dates;
 pub mod input;

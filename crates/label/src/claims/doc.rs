@@ -2,7 +2,7 @@
 //! coordinates, phrase matching against the lexicon, speaker resolution, content trimming and
 //! the signals of a claim.
 
-use crate::chars;
+use parse::chars;
 use records::{Article, Claim, ClaimKind, Entity, EntityType, Mention};
 
 use std::cell::OnceCell;

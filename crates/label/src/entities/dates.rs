@@ -8,7 +8,7 @@
 //! gives no reference, a partial or relative date keeps a null canonical. Vague periods
 //! ("recent years", "saat ini", "منذ قرن") are not dates.
 
-use crate::chars;
+use parse::chars;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, Days, Months, NaiveDate};

@@ -7,7 +7,7 @@
 //! clitics (و ف ب ل ك) or be glued to a neighbouring name ("أذربيجانوالصين"): the span covers
 //! the name's own letters only.
 
-use crate::chars;
+use parse::chars;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -1,6 +1,6 @@
 //! Word lists of the pattern and date labelers, per language, from `datasets/label/`.
 
-use crate::chars;
+use parse::chars;
 use std::collections::{BTreeMap, BTreeSet};
 
 // Looked up for every word: a fast hash (nothing iterates these maps).

@@ -1,7 +1,7 @@
 //! Text helpers shared by the entity labelers: a folded copy of a sentence (case, diacritics,
 //! Arabic letter variants) that maps back to the original bytes, words, and script tests.
 
-use crate::chars;
+use parse::chars;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// A folded copy of a text. `start[i]`/`end[i]` give the original byte range of the character
