@@ -444,7 +444,20 @@ fn scan_stream(order: &Order, stream_index: usize, stream: &Path) -> Result<(Vec
 struct StreamCursor {
     articles: TableCursor,
     others: Vec<TableCursor>,
+    /// The article at the head of `articles`, read once when the cursor reaches it.
+    head: Option<Head>,
     position: u64,
+}
+
+impl StreamCursor {
+    /// Reads the article now at the head; returns its input order key, or None at the end.
+    fn read_head(&mut self, order: &Order, stream: &Path) -> Result<Option<OrderKey>> {
+        self.head = head_article(&mut self.articles)?;
+        self.head
+            .as_ref()
+            .map(|h| order.key(&h.source_file, h.source_line, stream))
+            .transpose()
+    }
 }
 
 /// Rows of one table waiting to be placed and written.
@@ -470,11 +483,6 @@ fn flush(
     rewrite::place_and_write(table, &batch, placements, splits, writer, table.name())
 }
 
-/// What a merge wrote, for the manifest.
-pub struct Merged {
-    pub manifest: Manifest,
-}
-
 /// Merges `dirs` (shard datasets) into the dataset directory `out` (which must exist and be
 /// empty but for what the caller put there), writing tables, rejects, manifest and card.
 pub fn merge(
@@ -482,7 +490,7 @@ pub fn merge(
     out: &Path,
     kb: &label::kb::KnowledgeBase,
     pool: &rayon::ThreadPool,
-) -> Result<Merged> {
+) -> Result<Manifest> {
     let shards = read_shards(dirs)?;
     let first = shards.manifests[0].1.clone();
 
@@ -569,21 +577,19 @@ pub fn merge(
     let mut cursors = Vec::new();
     let mut heap = BinaryHeap::new();
     for (i, stream) in shards.streams.iter().enumerate() {
-        let mut articles = TableCursor::open(stream, Table::Articles)?;
-        if let Some(head) = head_article(&mut articles)? {
-            let key = shards
-                .order
-                .key(&head.source_file, head.source_line, stream)?;
-            heap.push(Reverse((key, i)));
-        }
-        cursors.push(StreamCursor {
-            articles,
+        let mut cursor = StreamCursor {
+            articles: TableCursor::open(stream, Table::Articles)?,
             others: [Table::Sentences, Table::Entities, Table::Claims]
                 .into_iter()
                 .map(|t| TableCursor::open(stream, t))
                 .collect::<Result<_>>()?,
+            head: None,
             position: 0,
-        });
+        };
+        if let Some(key) = cursor.read_head(&shards.order, stream)? {
+            heap.push(Reverse((key, i)));
+        }
+        cursors.push(cursor);
     }
     let mut pending: Vec<Pending> = Table::SPLIT.iter().map(|_| Pending::default()).collect();
     let mut articles_written = 0u64;
@@ -591,16 +597,14 @@ pub fn merge(
     while let Some(Reverse((_, s))) = heap.pop() {
         let stream = &shards.streams[s];
         let cursor = &mut cursors[s];
-        let head = head_article(&mut cursor.articles)?.expect("a head was pushed");
+        let head = cursor.head.take().expect("a head was pushed");
         let keep = !dropped.contains(&(s, cursor.position));
         let article = cursor.articles.take_one();
         if keep {
             pending[0].rows += 1;
             pending[0].slices.push(article);
             articles_written += 1;
-            *written_per_file
-                .entry(head.source_file.clone())
-                .or_default() += 1;
+            *written_per_file.entry(head.source_file).or_default() += 1;
         }
         for (t, other) in cursor.others.iter_mut().enumerate() {
             scratch.clear();
@@ -612,10 +616,7 @@ pub fn merge(
             }
         }
         cursor.position += 1;
-        if let Some(next) = head_article(&mut cursor.articles)? {
-            let key = shards
-                .order
-                .key(&next.source_file, next.source_line, stream)?;
+        if let Some(key) = cursor.read_head(&shards.order, stream)? {
             heap.push(Reverse((key, s)));
         } else {
             for other in &mut cursor.others {
@@ -712,8 +713,7 @@ pub fn merge(
         counts,
         files: Vec::new(),
     };
-    let manifest = crate::run::finalize(out, manifest, &written, rejects.len() as u64)?;
-    Ok(Merged { manifest })
+    crate::run::finalize(out, manifest, &written, rejects.len() as u64)
 }
 
 /// The knowledge base the entities link to, as rows.

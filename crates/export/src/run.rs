@@ -81,20 +81,21 @@ pub struct Timings {
 
 impl State<'_> {
     fn accept(&mut self, item: Item) -> Result<()> {
-        let key = match &item {
-            Item::Article(raw) => pipeline::article_id(raw),
-            Item::Reject(r) => format!("{}\0{}", r.source_file, r.source_line.unwrap_or(0)),
+        let (key, source_file) = match &item {
+            Item::Article(raw) => (pipeline::article_id(raw), &raw.source_file),
+            Item::Reject(r) => (
+                format!("{}\0{}", r.source_file, r.source_line.unwrap_or(0)),
+                &r.source_file,
+            ),
         };
         if pipeline::shard_of(&key, self.shard.count) != self.shard.index {
             return Ok(());
         }
-        if let Some(&i) = self.file_index.get(match &item {
-            Item::Article(raw) => &raw.source_file,
-            Item::Reject(r) => &r.source_file,
-        }) {
+        if let Some(&i) = self.file_index.get(source_file) {
+            let file = &mut self.files[i];
             match &item {
-                Item::Article(_) => self.files[i].articles_read += 1,
-                Item::Reject(_) => self.files[i].rejects += 1,
+                Item::Article(_) => file.articles_read += 1,
+                Item::Reject(_) => file.rejects += 1,
             }
         }
         let ordinal = self.next_ordinal;
@@ -288,8 +289,8 @@ pub fn run(config: &RunConfig, pipeline: &Pipeline) -> Result<Summary> {
         std::fs::remove_dir_all(&shard_dir)?;
         timings.finish = finishing.elapsed().as_secs_f64();
         timings.total += timings.finish;
-        debug_assert_eq!(shard.counts.inputs_read, merged.manifest.counts.inputs_read);
-        let counts = merged.manifest.counts;
+        debug_assert_eq!(shard.counts.inputs_read, merged.counts.inputs_read);
+        let counts = merged.counts;
         strict_check(config, &counts)?;
         Ok(Summary {
             output: config.output.clone(),
@@ -329,7 +330,7 @@ pub fn run_merge(shards: &[PathBuf], output: &Path, threads: usize) -> Result<Ma
     let pool = thread_pool(threads)?;
     let kb = label::kb::KnowledgeBase::builtin();
     build_staged(output, |staging| {
-        Ok(crate::merge::merge(shards, staging, &kb, &pool)?.manifest)
+        crate::merge::merge(shards, staging, &kb, &pool)
     })
 }
 
