@@ -8,6 +8,7 @@ mod merge;
 mod resplit;
 mod rewrite;
 mod run;
+mod spill;
 mod writer;
 
 use std::process::ExitCode;

@@ -7,11 +7,14 @@
 //! 2. the four tables of all streams interleaved article by article in input order, each
 //!    row given its split and story, into the final layout.
 //!
-//! Memory holds one decoded batch per table and stream, plus an id, a placement and (until
-//! clustering) a signature per article.
+//! Memory holds one decoded batch per table and stream and the placements of the articles
+//! not yet written; per article, 5 bytes (its story's representative and whether it is a
+//! rejected duplicate), plus 8 bytes (its spilled id's offset) and 48 bytes (input order and
+//! id hash) until clustering is done. Signatures and ids are spilled to disk
+//! ([`crate::spill`]).
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, BinaryHeap, HashMap, VecDeque};
 use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -22,13 +25,15 @@ use arrow_array::temporal_conversions::date32_to_datetime;
 use arrow_array::types::{Date32Type, Int64Type};
 use arrow_array::{Array, RecordBatch, StringArray};
 use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
-use pipeline::story::{StorySignature, cluster_stories};
+use pipeline::story::{StorySignature, StoryStore, cluster};
 use rayon::prelude::*;
 use records::tables::{ARTICLE_ID_COLUMN, Table};
 use records::{KbRow, RejectRow};
+use xxhash_rust::xxh3::xxh3_128;
 
 use crate::manifest::{self, Counts, InputRecord, Manifest, SHARD_KIND};
 use crate::rewrite::{self, Placement};
+use crate::spill::{SignatureSpill, SpilledSignatures};
 use crate::writer::{DatasetWriter, WRITE_CHUNK_ROWS};
 
 /// Rows per batch read from a shard's files.
@@ -345,24 +350,25 @@ fn head_article(cursor: &mut TableCursor) -> Result<Option<Head>> {
     }))
 }
 
-/// Where an article of some stream is, as pass 1 finds it (its id and signature are kept
-/// beside it, in the vector that clustering takes).
-struct Entry {
+/// What pass 1 keeps of an article until duplicates are found (its id and signature are
+/// spilled): where it stands in input order and a hash of its id.
+struct Scanned {
     key: OrderKey,
-    stream: usize,
-    position: u64,
+    id_hash: u128,
 }
 
-/// What clustering takes: article ids and signatures.
-type Signed = Vec<(String, StorySignature)>;
-
-/// Pass 1 over one stream: its articles (in input order, checked) and their story signatures.
-fn scan_stream(order: &Order, stream_index: usize, stream: &Path) -> Result<(Vec<Entry>, Signed)> {
+/// Pass 1 over one stream: checks that its articles are in input order, signs them into
+/// `spill` and appends what duplicate detection needs of each to `scanned`.
+fn scan_stream(
+    order: &Order,
+    stream: &Path,
+    spill: &mut SignatureSpill,
+    scanned: &mut Vec<Scanned>,
+) -> Result<()> {
     let mut articles = TableCursor::open(stream, Table::Articles)?;
     let mut entities = TableCursor::open(stream, Table::Entities)?;
-    let mut entries = Vec::new();
-    let mut signatures = Vec::new();
-    let mut ids = HashSet::new();
+    let mut last: Option<OrderKey> = None;
+    let mut last_id: Option<String> = None;
     let mut slices = Vec::new();
     while articles.fill()? {
         let (batch, start) = articles.head();
@@ -379,18 +385,12 @@ fn scan_stream(order: &Order, stream_index: usize, stream: &Path) -> Result<(Vec
             .column_by_name("published")
             .context("no published column")?
             .as_primitive::<Date32Type>();
-        let mut inputs = Vec::with_capacity(batch.num_rows() - start);
+        let mut entity_keys = Vec::with_capacity(batch.num_rows() - start);
         for row in start..batch.num_rows() {
             let id = article_ids.value(row);
-            if !ids.insert(id.to_string()) {
-                bail!(
-                    "{}: article id {id} occurs twice in one stream (a stream's ids are unique; duplicates across streams are rejected by merge)",
-                    stream.display()
-                );
-            }
             let line = (!lines.is_null(row)).then(|| lines.value(row) as u64);
             let key = order.key(files.value(row), line, stream)?;
-            if entries.last().is_some_and(|e: &Entry| e.key >= key) {
+            if last.is_some_and(|last| last >= key) {
                 bail!(
                     "{}: articles are not in input order at {}:{}",
                     stream.display(),
@@ -398,6 +398,14 @@ fn scan_stream(order: &Order, stream_index: usize, stream: &Path) -> Result<(Vec
                     line.unwrap_or(0)
                 );
             }
+            last = Some(key);
+            if last_id.as_deref() == Some(id) {
+                bail!(
+                    "{}: article id {id} occurs twice in a row (the rows of its tables cannot be told apart; a repeat of the article just written must be rejected by the writer)",
+                    stream.display()
+                );
+            }
+            last_id = Some(id.to_string());
             slices.clear();
             entities.take_run(id, &mut slices)?;
             let mut keys = Vec::new();
@@ -418,26 +426,64 @@ fn scan_stream(order: &Order, stream_index: usize, stream: &Path) -> Result<(Vec
                     }
                 }
             }
-            inputs.push((row, keys));
-            entries.push(Entry {
+            entity_keys.push(keys);
+            scanned.push(Scanned {
                 key,
-                stream: stream_index,
-                position: entries.len() as u64,
+                id_hash: xxh3_128(id.as_bytes()),
             });
         }
-        signatures.par_extend(inputs.into_par_iter().map(|(row, keys)| {
-            let date = (!published.is_null(row))
-                .then(|| date32_to_datetime(published.value(row)).map(|d| d.date()))
-                .flatten();
-            (
-                article_ids.value(row).to_string(),
-                StorySignature::new(texts.value(row), langs.value(row), &keys, date),
-            )
-        }));
+        let signatures: Vec<StorySignature> = entity_keys
+            .into_par_iter()
+            .enumerate()
+            .map(|(k, keys)| {
+                let row = start + k;
+                let date = (!published.is_null(row))
+                    .then(|| date32_to_datetime(published.value(row)).map(|d| d.date()))
+                    .flatten();
+                StorySignature::new(texts.value(row), langs.value(row), &keys, date)
+            })
+            .collect();
+        for (k, signature) in signatures.iter().enumerate() {
+            spill.push(article_ids.value(start + k), signature)?;
+        }
         articles.row = batch.num_rows();
     }
-    entities.expect_end(stream)?;
-    Ok((entries, signatures))
+    entities.expect_end(stream)
+}
+
+/// Finds articles that share an id: the first in input order stays, later ones are dropped
+/// from `store` and returned as rejects. Ids are grouped by their 128-bit hash and compared
+/// for real within a group, so a hash collision cannot lose an article.
+fn reject_duplicates(
+    scanned: &[Scanned],
+    store: &mut SpilledSignatures,
+    order: &Order,
+) -> Result<Vec<(OrderKey, RejectRow)>> {
+    let mut by_id: Vec<u32> = (0..scanned.len() as u32).collect();
+    by_id.sort_unstable_by_key(|&i| (scanned[i as usize].id_hash, scanned[i as usize].key));
+    let mut rejects = Vec::new();
+    for group in by_id.chunk_by(|&a, &b| scanned[a as usize].id_hash == scanned[b as usize].id_hash)
+    {
+        if group.len() < 2 {
+            continue;
+        }
+        let mut named = group
+            .iter()
+            .map(|&i| Ok((store.id(i)?, scanned[i as usize].key, i)))
+            .collect::<Result<Vec<_>>>()?;
+        named.sort_unstable();
+        for same in named.chunk_by(|a, b| a.0 == b.0) {
+            for (id, key, article) in &same[1..] {
+                store.drop_article(*article);
+                let line = (key.1 > 0).then_some(key.1);
+                rejects.push((
+                    *key,
+                    pipeline::duplicate_id_reject(order.path(key.0), line, id),
+                ));
+            }
+        }
+    }
+    Ok(rejects)
 }
 
 /// The four tables of one stream, read in step article by article.
@@ -467,20 +513,24 @@ struct Pending {
     rows: usize,
 }
 
-fn flush(
-    table: Table,
-    pending: &mut Pending,
-    placements: &HashMap<String, Placement>,
+/// Places and writes the pending rows of every table, then forgets their placements.
+fn flush_all(
+    pending: &mut [Pending],
+    placements: &mut HashMap<String, Placement>,
     splits: &[String],
     writer: &mut DatasetWriter,
 ) -> Result<()> {
-    if pending.rows == 0 {
-        return Ok(());
+    for (table, pending) in Table::SPLIT.into_iter().zip(pending.iter_mut()) {
+        if pending.rows == 0 {
+            continue;
+        }
+        let batch = arrow_select::concat::concat_batches(&table.schema(), &pending.slices)?;
+        pending.slices.clear();
+        pending.rows = 0;
+        rewrite::place_and_write(table, &batch, placements, splits, writer, table.name())?;
     }
-    let batch = arrow_select::concat::concat_batches(&table.schema(), &pending.slices)?;
-    pending.slices.clear();
-    pending.rows = 0;
-    rewrite::place_and_write(table, &batch, placements, splits, writer, table.name())
+    placements.clear();
+    Ok(())
 }
 
 /// Merges `dirs` (shard datasets) into the dataset directory `out` (which must exist and be
@@ -494,16 +544,21 @@ pub fn merge(
     let shards = read_shards(dirs)?;
     let first = shards.manifests[0].1.clone();
 
-    // Pass 1: every article with its signature. Clustering does not depend on the order of
-    // its items, so streams are simply concatenated.
-    let mut entries: Vec<Entry> = Vec::new();
-    let mut signed: Signed = Vec::new();
-    for (i, stream) in shards.streams.iter().enumerate() {
-        let (e, s) = pool.install(|| scan_stream(&shards.order, i, stream))?;
-        entries.extend(e);
-        signed.extend(s);
+    // Pass 1: every article signed and spilled to disk, so that memory does not grow with
+    // the corpus. Clustering does not depend on the order of its articles, so streams are
+    // simply concatenated: article numbers count on from one stream to the next.
+    let spill_dir = out.join(".stories");
+    std::fs::create_dir_all(&spill_dir)
+        .with_context(|| format!("cannot create {}", spill_dir.display()))?;
+    let mut spill = SignatureSpill::create(&spill_dir)?;
+    let mut scanned: Vec<Scanned> = Vec::new();
+    let mut stream_start: Vec<u32> = Vec::with_capacity(shards.streams.len());
+    for stream in &shards.streams {
+        stream_start.push(spill.len() as u32);
+        pool.install(|| scan_stream(&shards.order, stream, &mut spill, &mut scanned))?;
     }
-    let mut keys: Vec<OrderKey> = entries.iter().map(|e| e.key).collect();
+    let mut store = spill.finish()?;
+    let mut keys: Vec<OrderKey> = scanned.iter().map(|s| s.key).collect();
     keys.sort_unstable();
     if let Some(w) = keys.windows(2).find(|w| w[0] == w[1]) {
         bail!(
@@ -513,59 +568,21 @@ pub fn merge(
         );
     }
     drop(keys);
-
-    // Duplicates: the first article of an id in input order stays, later ones are rejected.
-    let mut drop_mask = vec![false; entries.len()];
-    {
-        let mut first: HashMap<&str, usize> = HashMap::with_capacity(signed.len());
-        for (i, (id, _)) in signed.iter().enumerate() {
-            match first.entry(id.as_str()) {
-                std::collections::hash_map::Entry::Vacant(v) => {
-                    v.insert(i);
-                }
-                std::collections::hash_map::Entry::Occupied(mut o) => {
-                    if entries[i].key < entries[*o.get()].key {
-                        drop_mask[*o.get()] = true;
-                        o.insert(i);
-                    } else {
-                        drop_mask[i] = true;
-                    }
-                }
-            }
-        }
-    }
-    let mut dropped: HashSet<(usize, u64)> = HashSet::new();
-    let mut rejects: Vec<(OrderKey, RejectRow)> = Vec::new();
-    for (i, entry) in entries.iter().enumerate() {
-        if drop_mask[i] {
-            dropped.insert((entry.stream, entry.position));
-            let line = (entry.key.1 > 0).then_some(entry.key.1);
-            rejects.push((
-                entry.key,
-                pipeline::duplicate_id_reject(shards.order.path(entry.key.0), line, &signed[i].0),
-            ));
-        }
-    }
-    drop(entries);
-    // In place: the signatures are the bulk of a merge's memory.
-    let mut mask = drop_mask.into_iter();
-    signed.retain(|_| !mask.next().expect("one flag per article"));
+    let mut rejects = reject_duplicates(&scanned, &mut store, &shards.order)?;
+    drop(scanned);
     let mut written_per_file: HashMap<String, u64> = HashMap::new();
 
-    // Stories across all shards, then each article's split from its story.
+    // Stories across all shards; each article's split follows from its story in pass 2.
     let seed = first.config.seed;
     let splits_spec: pipeline::SplitSpec = first
         .config
         .splits
         .parse()
         .with_context(|| format!("invalid splits {:?} in the shards", first.config.splits))?;
-    let story_ids = pool.install(|| cluster_stories(&signed));
-    let ids: Vec<String> = signed.into_iter().map(|(id, _)| id).collect();
-    let mut placements = HashMap::with_capacity(ids.len());
-    for (id, story_id) in ids.into_iter().zip(story_ids) {
-        let split = splits_spec.assign(seed, &story_id).to_string();
-        placements.insert(id, Placement { split, story_id });
-    }
+    let stories = pool.install(|| cluster(&store))?;
+    let dropped = store.into_dropped();
+    std::fs::remove_dir_all(&spill_dir)
+        .with_context(|| format!("cannot remove {}", spill_dir.display()))?;
     let splits: Vec<String> = splits_spec.names().map(String::from).collect();
 
     // Pass 2: all streams interleaved article by article in input order.
@@ -592,15 +609,23 @@ pub fn merge(
         cursors.push(cursor);
     }
     let mut pending: Vec<Pending> = Table::SPLIT.iter().map(|_| Pending::default()).collect();
+    let mut placements: HashMap<String, Placement> = HashMap::new();
     let mut articles_written = 0u64;
     let mut scratch = Vec::new();
     while let Some(Reverse((_, s))) = heap.pop() {
         let stream = &shards.streams[s];
         let cursor = &mut cursors[s];
         let head = cursor.head.take().expect("a head was pushed");
-        let keep = !dropped.contains(&(s, cursor.position));
+        let article_number = stream_start[s] + cursor.position as u32;
+        let keep = !dropped[article_number as usize];
         let article = cursor.articles.take_one();
         if keep {
+            let story_id = stories.story_id(article_number, &head.id);
+            let placement = Placement {
+                split: splits_spec.assign(seed, story_id).to_string(),
+                story_id: story_id.to_string(),
+            };
+            placements.insert(head.id.clone(), placement);
             pending[0].rows += 1;
             pending[0].slices.push(article);
             articles_written += 1;
@@ -623,15 +648,13 @@ pub fn merge(
                 other.expect_end(stream)?;
             }
         }
-        for (t, table) in Table::SPLIT.into_iter().enumerate() {
-            if pending[t].rows >= FLUSH_ROWS {
-                flush(table, &mut pending[t], &placements, &splits, &mut writer)?;
-            }
+        // All tables are flushed together, so that only the pending articles need a
+        // placement in memory. Where batches are cut does not change the files' bytes.
+        if pending.iter().any(|p| p.rows >= FLUSH_ROWS) {
+            flush_all(&mut pending, &mut placements, &splits, &mut writer)?;
         }
     }
-    for (t, table) in Table::SPLIT.into_iter().enumerate() {
-        flush(table, &mut pending[t], &placements, &splits, &mut writer)?;
-    }
+    flush_all(&mut pending, &mut placements, &splits, &mut writer)?;
     let mut written = writer.finish()?;
     written.push(DatasetWriter::write_whole(
         out,

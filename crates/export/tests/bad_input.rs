@@ -88,6 +88,8 @@ fn make_corpus(dir: &Path) -> BTreeMap<&'static str, Option<&'static str>> {
             "[\"an\", \"array\"]\n",
             "{\"id\": \"ok-1\", \"text\": \"Another article with a reused id.\"}\n",
             "{\"id\": \"ok-2\", \"text\": \"Second fine article.\", \"lang\": \"en\", \"title\": \"Given title\"}\n",
+            "{\"id\": \"ok-3\", \"text\": \"Third fine article.\"}\n",
+            "{\"id\": \"ok-1\", \"text\": \"The first id once more, further down.\"}\n",
         ),
     )
     .unwrap();
@@ -177,6 +179,13 @@ fn bad_inputs_are_used_or_rejected_and_counts_add_up() {
     assert_eq!(reason_of("21_50mb_line.jsonl", Some(2)), None);
     assert_eq!(reason_of("20_lines.jsonl", Some(1)), None);
     assert_eq!(reason_of("20_lines.jsonl", Some(8)), None);
+    assert_eq!(reason_of("20_lines.jsonl", Some(9)), None);
+    // A repeat right after its first (line 7, once the bad lines are gone) and one further
+    // down (line 10) are rejected alike.
+    assert_eq!(
+        reason_of("20_lines.jsonl", Some(10)).as_deref(),
+        Some("duplicate_id")
+    );
     #[cfg(unix)]
     assert!(
         rejects
@@ -193,8 +202,9 @@ fn bad_inputs_are_used_or_rejected_and_counts_add_up() {
             "{r}"
         );
     }
-    // Used besides the files: lines 1 and 8 of 20_lines.jsonl, line 2 of 21_50mb_line.jsonl.
-    let used = expect.values().filter(|o| o.is_none()).count() as u64 + 3;
+    // Used besides the files: lines 1, 8 and 9 of 20_lines.jsonl, line 2 of
+    // 21_50mb_line.jsonl.
+    let used = expect.values().filter(|o| o.is_none()).count() as u64 + 4;
     assert_eq!(written, used);
 
     // --strict turns any reject into an error and leaves the previous dataset untouched.

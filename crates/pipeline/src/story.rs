@@ -2,9 +2,11 @@
 //! per story and no story leaks from train into validation or test.
 //!
 //! Pure and deterministic: [`StorySignature::new`] summarises one article in a compact,
-//! fixed-size signature (about 550 bytes inline plus at most 128 bytes of entity hashes),
-//! small enough to keep one per article of a corpus of millions in memory;
-//! [`cluster_stories`] then joins articles into stories in near-linear time. The result
+//! fixed-size signature (about 550 bytes inline plus at most 128 bytes of entity hashes,
+//! [`SIGNATURE_BYTES`] in byte form); [`cluster`] then joins articles into stories in
+//! near-linear time. Clustering reads the signatures through a [`StoryStore`]: a slice in
+//! memory, or files a caller spilled them to, so that its own memory is 5 bytes per article
+//! plus one band of keys ([`cluster_stories`] is the in-memory shorthand). The result
 //! depends only on the *set* of (article id, signature) pairs: not on input order, thread
 //! count or hash-map iteration order (no hash maps are iterated; everything is sorted).
 //!
@@ -65,13 +67,15 @@
 //!   0.97 at J = 0.4, 0.997 at 0.5. Undated articles and articles with fewer than three keys
 //!   never enter this LSH. The date window also keeps buckets of very common entities
 //!   (a country, a head of state) small: they only collect one week of articles.
-//! * Every candidate pair is confirmed with the rules above before it joins anything, and
-//!   pairs already in the same story are not compared again.
+//! * Every candidate pair is confirmed before it joins anything, by the rule of its LSH
+//!   (rule 1 for text candidates, rule 2 for entity candidates), and pairs already in the
+//!   same story are not compared again.
 //!
 //! # Bucket cap
 //!
 //! A bucket with more than [`BUCKET_CAP`] (256) members is not compared all-pairs: its
-//! members are sorted by signature (then article id) and each is compared with the next
+//! members are sorted by the start of their signature (the first eight text minima, or the
+//! date and first seven entity hashes; then article id) and each is compared with the next
 //! [`BUCKET_WINDOW`] (16) (sorted-neighbourhood sampling). Such buckets come from
 //! boilerplate-heavy texts (the same footer, navigation or "related articles" block under
 //! many different short articles, whose shingles then hold the minima) or from thousands of
@@ -104,6 +108,7 @@
 //!   compared.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
@@ -258,11 +263,13 @@ impl StorySignature {
         Some((self.published? - other.published?).num_days().abs())
     }
 
-    /// Whether the two articles are joined directly (rule 1 or rule 2 of the module doc).
-    pub fn same_story(&self, other: &StorySignature) -> bool {
-        if self.text_similarity(other) >= TEXT_JACCARD {
-            return true;
-        }
+    /// Rule 1 of the module doc: text near-duplicates.
+    pub fn same_text(&self, other: &StorySignature) -> bool {
+        self.text_similarity(other) >= TEXT_JACCARD
+    }
+
+    /// Rule 2 of the module doc: re-reports of one event.
+    pub fn same_event(&self, other: &StorySignature) -> bool {
         match self.days_apart(other) {
             Some(d) if d <= MAX_DAYS_APART => {
                 let (jaccard, shared) = self.entity_similarity(other);
@@ -271,105 +278,313 @@ impl StorySignature {
             _ => false,
         }
     }
+
+    /// Whether the two articles are joined directly (rule 1 or rule 2 of the module doc).
+    pub fn same_story(&self, other: &StorySignature) -> bool {
+        self.same_text(other) || self.same_event(other)
+    }
+
+    /// Calls `f` with every bucket key of this article, band by band: at most one in
+    /// [`Band::Exact`] and in each [`Band::Text`], two (this date window and the next) in
+    /// each [`Band::Entity`]. Articles without text, or without a date or enough entity
+    /// keys, have no keys in those bands.
+    pub fn for_each_band_key(&self, mut f: impl FnMut(Band, u64)) {
+        if self.has_text() {
+            f(Band::Exact, self.exact_key());
+            for band in 0..TEXT_BANDS {
+                let rows = &self.minhash[band * TEXT_ROWS..(band + 1) * TEXT_ROWS];
+                f(Band::Text(band), band_key(rows, band as u64, 0));
+            }
+        }
+        let Some(published) = self.published else {
+            return;
+        };
+        if self.entities.len() < MIN_SHARED_ENTITIES {
+            return;
+        }
+        let window = day_number(published).div_euclid(MAX_DAYS_APART + 1);
+        let seeds = hash_seeds::<{ ENTITY_BANDS * ENTITY_ROWS }>(ENTITY_SEED);
+        for band in 0..ENTITY_BANDS {
+            let band_seeds = &seeds[band * ENTITY_ROWS..(band + 1) * ENTITY_ROWS];
+            let mut rows = [u32::MAX; ENTITY_ROWS];
+            for (m, &seed) in rows.iter_mut().zip(band_seeds) {
+                for &e in &self.entities {
+                    *m = (*m).min((fmix64(u64::from(e) ^ seed) >> 32) as u32);
+                }
+            }
+            for w in [window, window + 1] {
+                f(Band::Entity(band), band_key(&rows, band as u64, w));
+            }
+        }
+    }
+
+    /// Hash of the whole text MinHash: equal for exact duplicates.
+    fn exact_key(&self) -> u64 {
+        let mut bytes = [0u8; 4 * NUM_HASHES];
+        for (chunk, m) in bytes.chunks_exact_mut(4).zip(&self.minhash) {
+            chunk.copy_from_slice(&m.to_le_bytes());
+        }
+        xxh3_64(&bytes)
+    }
+
+    /// Appends the fixed-size byte form ([`SIGNATURE_BYTES`] bytes), for callers that spill
+    /// signatures to disk to keep memory flat.
+    pub fn write_bytes(&self, out: &mut Vec<u8>) {
+        let start = out.len();
+        for m in &self.minhash {
+            out.extend_from_slice(&m.to_le_bytes());
+        }
+        out.extend_from_slice(&self.n_shingles.to_le_bytes());
+        out.extend_from_slice(&self.n_entities.to_le_bytes());
+        let days = self.published.map_or(i32::MIN, |d| d.num_days_from_ce());
+        out.extend_from_slice(&days.to_le_bytes());
+        out.push(self.entities.len() as u8);
+        for i in 0..MAX_ENTITY_KEYS {
+            let e = self.entities.get(i).copied().unwrap_or(0);
+            out.extend_from_slice(&e.to_le_bytes());
+        }
+        debug_assert_eq!(out.len() - start, SIGNATURE_BYTES);
+    }
+
+    /// Reads the byte form of [`StorySignature::write_bytes`]; None when it is not one.
+    pub fn from_bytes(bytes: &[u8]) -> Option<StorySignature> {
+        if bytes.len() != SIGNATURE_BYTES {
+            return None;
+        }
+        let word = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes"));
+        let minhash = std::array::from_fn(|i| word(4 * i));
+        let at = 4 * NUM_HASHES;
+        let n_shingles = word(at);
+        let n_entities = word(at + 4);
+        let days = word(at + 8) as i32;
+        let published = if days == i32::MIN {
+            None
+        } else {
+            Some(NaiveDate::from_num_days_from_ce_opt(days)?)
+        };
+        let stored = usize::from(bytes[at + 12]);
+        if stored > MAX_ENTITY_KEYS {
+            return None;
+        }
+        let entities = (0..stored).map(|i| word(at + 13 + 4 * i)).collect();
+        Some(StorySignature {
+            minhash,
+            n_shingles,
+            entities,
+            n_entities,
+            published,
+        })
+    }
+}
+
+/// Size of a signature's byte form.
+pub const SIGNATURE_BYTES: usize = 4 * NUM_HASHES + 4 + 4 + 4 + 1 + 4 * MAX_ENTITY_KEYS;
+
+/// A set of buckets in which candidate pairs are searched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Band {
+    /// The whole text MinHash: exact duplicates.
+    Exact,
+    /// One of the [`TEXT_BANDS`] bands of the text LSH.
+    Text(usize),
+    /// One of the [`ENTITY_BANDS`] bands of the entity LSH.
+    Entity(usize),
+}
+
+impl Band {
+    /// Every band, in the order [`cluster`] reads them.
+    pub fn all() -> impl Iterator<Item = Band> {
+        std::iter::once(Band::Exact)
+            .chain((0..TEXT_BANDS).map(Band::Text))
+            .chain((0..ENTITY_BANDS).map(Band::Entity))
+    }
+}
+
+/// Where [`cluster`] finds the articles, numbered `0..len()`: in memory (a slice of
+/// `(article id, signature)`), or spilled to disk by a caller whose memory must not grow with
+/// the corpus. Clustering keeps 5 bytes per article in memory and reads the rest from here:
+/// one band's keys at a time, and the signatures and ids of the candidates it confirms.
+pub trait StoryStore {
+    type Error;
+    fn len(&self) -> usize;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    fn id(&self, article: u32) -> Result<String, Self::Error>;
+    fn signature(&self, article: u32) -> Result<StorySignature, Self::Error>;
+    /// `(key, article)` for every key of every article in `band`
+    /// ([`StorySignature::for_each_band_key`]), in any order. Articles left out of every
+    /// band stay stories of their own.
+    fn band(&self, band: Band) -> Result<Vec<(u64, u32)>, Self::Error>;
+}
+
+impl StoryStore for [(String, StorySignature)] {
+    type Error = std::convert::Infallible;
+
+    fn len(&self) -> usize {
+        <[_]>::len(self)
+    }
+
+    fn id(&self, article: u32) -> Result<String, Self::Error> {
+        Ok(self[article as usize].0.clone())
+    }
+
+    fn signature(&self, article: u32) -> Result<StorySignature, Self::Error> {
+        Ok(self[article as usize].1.clone())
+    }
+
+    fn band(&self, band: Band) -> Result<Vec<(u64, u32)>, Self::Error> {
+        let mut keyed = Vec::new();
+        for (i, (_, signature)) in self.iter().enumerate() {
+            signature.for_each_band_key(|b, key| {
+                if b == band {
+                    keyed.push((key, i as u32));
+                }
+            });
+        }
+        Ok(keyed)
+    }
+}
+
+/// The stories of a clustered set: each article's story id.
+#[derive(Debug, Clone)]
+pub struct Stories {
+    /// Each article's representative in its story.
+    root: Vec<u32>,
+    /// The id of every story of two or more articles, by representative. A story of one
+    /// article is named after it, which the caller knows.
+    names: HashMap<u32, String>,
+}
+
+impl Stories {
+    /// The story id of article `article`, whose own id is `own_id`.
+    pub fn story_id<'a>(&'a self, article: u32, own_id: &'a str) -> &'a str {
+        self.names
+            .get(&self.root[article as usize])
+            .map_or(own_id, String::as_str)
+    }
+
+    /// Number of stories of two or more articles.
+    pub fn shared(&self) -> usize {
+        self.names.len()
+    }
 }
 
 /// The story id of each item, in input order: the smallest article id of its story.
 pub fn cluster_stories(items: &[(String, StorySignature)]) -> Vec<String> {
-    let n = items.len();
-    let sig = |i: usize| &items[i].1;
-    let mut dsu = Dsu::new(n);
-
-    // Identical text signatures (exact duplicates, or near-duplicates so close that all 128
-    // minima agree) join at once; one representative of each enters the text LSH.
-    let mut with_text: Vec<usize> = (0..n).filter(|&i| sig(i).has_text()).collect();
-    with_text.sort_unstable_by(|&a, &b| {
-        sig(a)
-            .minhash
-            .cmp(&sig(b).minhash)
-            .then_with(|| items[a].0.cmp(&items[b].0))
-    });
-    let mut reps = Vec::new();
-    for group in with_text.chunk_by(|&a, &b| sig(a).minhash == sig(b).minhash) {
-        reps.push(group[0]);
-        for &j in &group[1..] {
-            dsu.union(group[0], j);
-        }
-    }
-
-    let by_text = |a: &usize, b: &usize| {
-        sig(*a)
-            .minhash
-            .cmp(&sig(*b).minhash)
-            .then_with(|| items[*a].0.cmp(&items[*b].0))
-    };
-    let mut keyed: Vec<(u64, usize)> = Vec::with_capacity(reps.len());
-    for band in 0..TEXT_BANDS {
-        keyed.clear();
-        keyed.extend(reps.iter().map(|&i| {
-            let rows = &sig(i).minhash[band * TEXT_ROWS..(band + 1) * TEXT_ROWS];
-            (band_key(rows, band as u64, 0), i)
-        }));
-        link_buckets(&mut keyed, &mut dsu, items, &by_text);
-    }
-
-    // Entity LSH over dated articles with enough keys, keyed by band and date window.
-    let dated: Vec<(usize, i64)> = (0..n)
-        .filter(|&i| sig(i).entities.len() >= MIN_SHARED_ENTITIES)
-        .filter_map(|i| Some((i, day_number(sig(i).published?))))
-        .collect();
-    let seeds = hash_seeds::<{ ENTITY_BANDS * ENTITY_ROWS }>(ENTITY_SEED);
-    let by_entities = |a: &usize, b: &usize| {
-        (sig(*a).published, &sig(*a).entities, &items[*a].0).cmp(&(
-            sig(*b).published,
-            &sig(*b).entities,
-            &items[*b].0,
-        ))
-    };
-    let mut keyed: Vec<(u64, usize)> = Vec::with_capacity(2 * dated.len());
-    for band in 0..ENTITY_BANDS {
-        let band_seeds = &seeds[band * ENTITY_ROWS..(band + 1) * ENTITY_ROWS];
-        keyed.clear();
-        for &(i, day) in &dated {
-            let mut rows = [u32::MAX; ENTITY_ROWS];
-            for (m, &seed) in rows.iter_mut().zip(band_seeds) {
-                for &e in &sig(i).entities {
-                    *m = (*m).min((fmix64(u64::from(e) ^ seed) >> 32) as u32);
-                }
-            }
-            let window = day.div_euclid(MAX_DAYS_APART + 1);
-            for w in [window, window + 1] {
-                keyed.push((band_key(&rows, band as u64, w), i));
-            }
-        }
-        link_buckets(&mut keyed, &mut dsu, items, &by_entities);
-    }
-
-    // Each story's id: its smallest article id.
-    let mut smallest: Vec<Option<usize>> = vec![None; n];
-    for i in 0..n {
-        let root = dsu.find(i);
-        match smallest[root] {
-            Some(j) if items[j].0 <= items[i].0 => {}
-            _ => smallest[root] = Some(i),
-        }
-    }
-    (0..n)
-        .map(|i| {
-            let root = dsu.find(i);
-            items[smallest[root].expect("every root has a member")]
-                .0
-                .clone()
-        })
+    let Ok(stories) = cluster(items);
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| stories.story_id(i as u32, id).to_string())
         .collect()
 }
 
-/// Groups `(bucket key, item)` by key and joins the confirmed pairs of each bucket.
-fn link_buckets(
-    keyed: &mut [(u64, usize)],
+/// Joins the articles of `store` into stories (module doc). Memory: 5 bytes per article,
+/// plus one band's keys and the signatures of one bucket at a time.
+pub fn cluster<S: StoryStore + ?Sized>(store: &S) -> Result<Stories, S::Error> {
+    let n = store.len();
+    let mut dsu = Dsu::new(n);
+
+    // Identical text signatures (exact duplicates, or near-duplicates so close that all 128
+    // minima agree) join at once; one representative of each enters the text LSH. Which one
+    // does not matter: text candidates are confirmed on the text alone, equal for all.
+    let mut representative = vec![false; n];
+    let mut keyed = store.band(Band::Exact)?;
+    keyed.sort_unstable();
+    let mut distinct: Vec<([u32; NUM_HASHES], u32)> = Vec::new();
+    for group in keyed.chunk_by(|a, b| a.0 == b.0) {
+        if group.len() == 1 {
+            representative[group[0].1 as usize] = true;
+            continue;
+        }
+        // Read one member at a time: a story syndicated a million times is a million
+        // members. Different minhashes under one 64-bit key are kept apart.
+        distinct.clear();
+        for &(_, i) in group {
+            let minhash = store.signature(i)?.minhash;
+            match distinct.iter().find(|(m, _)| *m == minhash) {
+                Some(&(_, first)) => dsu.union(first, i),
+                None => {
+                    representative[i as usize] = true;
+                    distinct.push((minhash, i));
+                }
+            }
+        }
+    }
+
+    for band in 0..TEXT_BANDS {
+        let mut keyed = store.band(Band::Text(band))?;
+        keyed.retain(|&(_, i)| representative[i as usize]);
+        link_buckets(keyed, Rule::Text, store, &mut dsu)?;
+    }
+    drop(representative);
+    for band in 0..ENTITY_BANDS {
+        let keyed = store.band(Band::Entity(band))?;
+        link_buckets(keyed, Rule::Event, store, &mut dsu)?;
+    }
+
+    // Each story's id: its smallest article id, read only for stories of two or more.
+    let root: Vec<u32> = (0..n as u32).map(|i| dsu.find(i)).collect();
+    drop(dsu);
+    let mut names: HashMap<u32, String> = HashMap::new();
+    let mut shared = vec![false; n];
+    for (i, &r) in root.iter().enumerate() {
+        if r as usize != i {
+            shared[r as usize] = true;
+        }
+    }
+    for (i, &r) in root.iter().enumerate() {
+        if !shared[r as usize] {
+            continue;
+        }
+        let id = store.id(i as u32)?;
+        match names.get_mut(&r) {
+            Some(name) if *name <= id => {}
+            Some(name) => *name = id,
+            None => {
+                names.insert(r, id);
+            }
+        }
+    }
+    Ok(Stories { root, names })
+}
+
+/// Which rule confirms the candidates of a band.
+#[derive(Clone, Copy)]
+enum Rule {
+    Text,
+    Event,
+}
+
+impl Rule {
+    fn joins(self, a: &StorySignature, b: &StorySignature) -> bool {
+        match self {
+            Rule::Text => a.same_text(b),
+            Rule::Event => a.same_event(b),
+        }
+    }
+
+    /// Where an article goes in the sorted-neighbourhood order of an oversized bucket
+    /// (before its id): the start of its signature, so that similar articles are neighbours.
+    fn neighbourhood_key(self, s: &StorySignature) -> [u32; 8] {
+        match self {
+            Rule::Text => std::array::from_fn(|i| s.minhash[i]),
+            Rule::Event => std::array::from_fn(|i| match i {
+                0 => s.published.map_or(0, |d| d.num_days_from_ce() as u32),
+                _ => s.entities.get(i - 1).copied().unwrap_or(u32::MAX),
+            }),
+        }
+    }
+}
+
+/// Groups `(bucket key, article)` by key and joins the confirmed pairs of each bucket.
+fn link_buckets<S: StoryStore + ?Sized>(
+    mut keyed: Vec<(u64, u32)>,
+    rule: Rule,
+    store: &S,
     dsu: &mut Dsu,
-    items: &[(String, StorySignature)],
-    order: &dyn Fn(&usize, &usize) -> Ordering,
-) {
+) -> Result<(), S::Error> {
     keyed.sort_unstable();
     let mut members = Vec::new();
     for bucket in keyed.chunk_by(|a, b| a.0 == b.0) {
@@ -379,23 +594,52 @@ fn link_buckets(
         members.clear();
         members.extend(bucket.iter().map(|&(_, i)| i));
         members.dedup();
-        let window = if members.len() > BUCKET_CAP {
-            // Sorted-neighbourhood sampling, see the module doc. The order depends only on
-            // the members' signatures and ids, not on the input order.
-            members.sort_unstable_by(order);
-            BUCKET_WINDOW
-        } else {
-            members.len()
-        };
-        for a in 0..members.len() {
-            for b in a + 1..members.len().min(a + 1 + window) {
-                let (x, y) = (members[a], members[b]);
-                if dsu.find(x) != dsu.find(y) && items[x].1.same_story(&items[y].1) {
-                    dsu.union(x, y);
+        let first = dsu.find(members[0]);
+        if members.iter().all(|&m| dsu.find(m) == first) {
+            continue;
+        }
+        if members.len() <= BUCKET_CAP {
+            let signatures = members
+                .iter()
+                .map(|&m| store.signature(m))
+                .collect::<Result<Vec<_>, _>>()?;
+            for a in 0..members.len() {
+                for b in a + 1..members.len() {
+                    let (x, y) = (members[a], members[b]);
+                    if dsu.find(x) != dsu.find(y) && rule.joins(&signatures[a], &signatures[b]) {
+                        dsu.union(x, y);
+                    }
                 }
+            }
+            continue;
+        }
+        // Sorted-neighbourhood sampling, see the module doc. The order depends only on the
+        // members' signatures and ids, not on the input order; signatures are read again in
+        // that order, a window at a time, so memory stays small for huge buckets.
+        let mut order = members
+            .iter()
+            .map(|&m| {
+                let key = rule.neighbourhood_key(&store.signature(m)?);
+                Ok((key, store.id(m)?, m))
+            })
+            .collect::<Result<Vec<_>, S::Error>>()?;
+        order.sort_unstable();
+        let mut window: std::collections::VecDeque<(u32, StorySignature)> =
+            std::collections::VecDeque::with_capacity(BUCKET_WINDOW + 1);
+        for (_, _, y) in order {
+            let signature = store.signature(y)?;
+            for (x, other) in &window {
+                if dsu.find(*x) != dsu.find(y) && rule.joins(other, &signature) {
+                    dsu.union(*x, y);
+                }
+            }
+            window.push_back((y, signature));
+            if window.len() > BUCKET_WINDOW {
+                window.pop_front();
             }
         }
     }
+    Ok(())
 }
 
 fn band_key(rows: &[u32], band: u64, window: i64) -> u64 {
@@ -413,35 +657,35 @@ fn day_number(date: NaiveDate) -> i64 {
     i64::from(date.num_days_from_ce())
 }
 
-/// Union-find with path halving; the result (the components) does not depend on the order
-/// of unions.
+/// Union-find with path halving over `u32` indices (4 bytes per article); the result (the
+/// components) does not depend on the order of unions.
 struct Dsu {
-    parent: Vec<usize>,
+    parent: Vec<u32>,
 }
 
 impl Dsu {
     fn new(n: usize) -> Dsu {
+        assert!(u32::try_from(n).is_ok(), "at most 2^32 articles");
         Dsu {
-            parent: (0..n).collect(),
+            parent: (0..n as u32).collect(),
         }
     }
 
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
+    fn find(&mut self, mut x: u32) -> u32 {
+        while self.parent[x as usize] != x {
+            self.parent[x as usize] = self.parent[self.parent[x as usize] as usize];
+            x = self.parent[x as usize];
         }
         x
     }
 
-    fn union(&mut self, a: usize, b: usize) {
+    fn union(&mut self, a: u32, b: u32) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
-            self.parent[ra.max(rb)] = ra.min(rb);
+            self.parent[ra.max(rb) as usize] = ra.min(rb);
         }
     }
 }
-
 /// MurmurHash3's 64-bit finaliser: a bijection with full avalanche.
 fn fmix64(mut k: u64) -> u64 {
     k ^= k >> 33;
@@ -663,6 +907,47 @@ mod tests {
         let heap = s.entities.capacity() * 4;
         assert!(std::mem::size_of::<StorySignature>() <= 560);
         assert!(heap <= MAX_ENTITY_KEYS * 4);
+    }
+
+    #[test]
+    fn byte_form_round_trips() {
+        let signatures = [
+            StorySignature::new(FLOOD, "en", &treaty_keys(), date(2024, 1, 1)),
+            StorySignature::new("", "en", &[], None),
+            StorySignature::new(
+                FOOTBALL,
+                "en",
+                &(0..40).map(|i| format!("key {i}")).collect::<Vec<_>>(),
+                date(1, 1, 1),
+            ),
+        ];
+        for s in signatures {
+            let mut bytes = Vec::new();
+            s.write_bytes(&mut bytes);
+            assert_eq!(bytes.len(), SIGNATURE_BYTES);
+            assert_eq!(StorySignature::from_bytes(&bytes), Some(s));
+            assert_eq!(StorySignature::from_bytes(&bytes[1..]), None);
+        }
+    }
+
+    #[test]
+    fn band_keys_cover_every_band_once() {
+        let s = StorySignature::new(FLOOD, "en", &treaty_keys(), date(2024, 1, 1));
+        let mut seen = Vec::new();
+        s.for_each_band_key(|band, _| seen.push(band));
+        let mut expected: Vec<Band> = Band::all()
+            .flat_map(|b| match b {
+                Band::Entity(_) => vec![b, b],
+                _ => vec![b],
+            })
+            .collect();
+        expected.sort();
+        seen.sort();
+        assert_eq!(seen, expected);
+        let mut undated = 0;
+        StorySignature::new(FLOOD, "en", &treaty_keys(), None)
+            .for_each_band_key(|band, _| undated += matches!(band, Band::Entity(_)) as usize);
+        assert_eq!(undated, 0);
     }
 
     #[test]
