@@ -47,16 +47,23 @@ impl Stats {
     }
 }
 
+/// Statistics run at the end of every export, beside nothing else: polars' low-memory mode
+/// keeps them from setting the run's peak memory.
+fn scan_args() -> ScanArgsParquet {
+    ScanArgsParquet {
+        low_memory: true,
+        ..ScanArgsParquet::default()
+    }
+}
+
 fn scan(dir: &Path, table: &str) -> Result<LazyFrame, StatsError> {
     let pattern = dir.join(table).join("*.parquet");
     let pattern = pattern.to_string_lossy().to_string();
-    LazyFrame::scan_parquet(
-        PlRefPath::from(pattern.as_str()),
-        ScanArgsParquet::default(),
-    )
-    .map_err(|source| StatsError::Read {
-        path: pattern,
-        source,
+    LazyFrame::scan_parquet(PlRefPath::from(pattern.as_str()), scan_args()).map_err(|source| {
+        StatsError::Read {
+            path: pattern,
+            source,
+        }
     })
 }
 
@@ -112,7 +119,7 @@ fn table_files(dir: &Path, table: &str) -> Result<Vec<PathBuf>, StatsError> {
 
 fn scan_file(path: &Path) -> Result<LazyFrame, StatsError> {
     let name = path.to_string_lossy().to_string();
-    LazyFrame::scan_parquet(PlRefPath::from(name.as_str()), ScanArgsParquet::default())
+    LazyFrame::scan_parquet(PlRefPath::from(name.as_str()), scan_args())
         .map_err(|source| StatsError::Read { path: name, source })
 }
 
