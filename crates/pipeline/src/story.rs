@@ -728,13 +728,28 @@ fn push_lower(token: &mut String, c: char, turkic: bool) {
     }
 }
 
-/// The normalised tokens of a text.
-fn tokens(text: &str, lang: &str) -> Vec<String> {
+/// Calls `f` with each normalised token of a text, built in one reused buffer (signing is
+/// a large part of a merge, and a `String` per token was most of it).
+fn for_each_token(text: &str, lang: &str, mut f: impl FnMut(&str)) {
     let primary = lang.split(['-', '_']).next().unwrap_or("");
     let turkic = primary.eq_ignore_ascii_case("tr") || primary.eq_ignore_ascii_case("az");
-    let mut out = Vec::new();
     let mut token = String::new();
     for c in text.chars() {
+        if c.is_ascii() {
+            // The common case without Unicode tables: ASCII letters and digits are word
+            // characters, every other ASCII character ends a word.
+            if c.is_ascii_alphanumeric() {
+                if c == 'I' && turkic {
+                    token.push('ı');
+                } else {
+                    token.push(c.to_ascii_lowercase());
+                }
+            } else if !token.is_empty() {
+                f(&token);
+                token.clear();
+            }
+            continue;
+        }
         if is_ignorable(c) {
             continue;
         }
@@ -743,31 +758,43 @@ fn tokens(text: &str, lang: &str) -> Vec<String> {
             continue;
         }
         if !token.is_empty() {
-            out.push(std::mem::take(&mut token));
+            f(&token);
+            token.clear();
         }
         if c.is_alphanumeric() {
             push_lower(&mut token, c, turkic);
-            out.push(std::mem::take(&mut token));
+            f(&token);
+            token.clear();
         }
     }
     if !token.is_empty() {
-        out.push(token);
+        f(&token);
     }
+}
+
+/// The normalised tokens of a text.
+#[cfg(test)]
+fn tokens(text: &str, lang: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_token(text, lang, |t| out.push(t.to_string()));
     out
 }
 
 fn token_hashes(text: &str, lang: &str) -> Vec<u64> {
-    tokens(text, lang)
-        .iter()
-        .map(|t| xxh3_64(t.as_bytes()))
-        .collect()
+    let mut hashes = Vec::new();
+    for_each_token(text, lang, |t| hashes.push(xxh3_64(t.as_bytes())));
+    hashes
 }
 
 /// Distinct shingle hashes, sorted.
 fn shingle_hashes(tokens: &[u64]) -> Vec<u64> {
+    // Windows are at most SHINGLE_WORDS long, so their bytes fit on the stack.
     let hash = |window: &[u64]| {
-        let bytes: Vec<u8> = window.iter().flat_map(|t| t.to_le_bytes()).collect();
-        xxh3_64(&bytes)
+        let mut bytes = [0u8; 8 * SHINGLE_WORDS];
+        for (chunk, t) in bytes.chunks_exact_mut(8).zip(window) {
+            chunk.copy_from_slice(&t.to_le_bytes());
+        }
+        xxh3_64(&bytes[..8 * window.len()])
     };
     let mut shingles: Vec<u64> = if tokens.is_empty() {
         Vec::new()
