@@ -70,7 +70,8 @@ def main():
     release = ROOT / "target" / "release"
     lines = [
         f"\n## {machine()}\n",
-        "| input | run | wall s | MB/s | articles/s | peak MiB | read s | parse s | label s | write s | finish s | vs floor |",
+        "| input | run | wall s | MB/s | articles/s | peak MiB | read s | parse s | label s | write s "
+        "| merge s (sign / cluster / rewrite / finalize) | vs floor |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for mb in sizes:
@@ -90,10 +91,13 @@ def main():
             wall, rss = run_timed([str(release / "export"), "--input", str(corpus), "--output", str(out),
                                    "--threads", str(threads), "--quiet", "--timings", str(timings)])
             t = json.loads(timings.read_text())
+            m = t["merge"]
             mbs = size_mb / wall
             lines.append(
                 f"| {label} | export --threads {threads} | {wall:.1f} | {mbs:.1f} | {t['articles'] / wall:.0f} | {rss:.0f} "
-                f"| {t['read']:.1f} | {t['parse']:.1f} | {t['label']:.1f} | {t['write']:.1f} | {t['finish']:.1f} | {mbs / floor_mbs:.2f} |")
+                f"| {t['read']:.1f} | {t['parse']:.1f} | {t['label']:.1f} | {t['write']:.1f} "
+                f"| {t['finish']:.1f} ({m['sign']:.1f} / {m['cluster']:.1f} / {m['rewrite']:.1f} / {m['finalize']:.1f}) "
+                f"| {mbs / floor_mbs:.2f} |")
     text = "\n".join(lines) + "\n"
     print(text)
     args.results.parent.mkdir(parents=True, exist_ok=True)

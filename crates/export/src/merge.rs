@@ -18,6 +18,7 @@ use std::collections::{BTreeMap, BinaryHeap, HashMap, VecDeque};
 use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use arrow_array::cast::AsArray;
@@ -533,6 +534,18 @@ fn flush_all(
     Ok(())
 }
 
+/// Wall-clock seconds of the merge's steps, for `--timings`.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct MergeTimings {
+    /// Pass 1: reading articles and entities back, signing, spilling, duplicate ids.
+    pub sign: f64,
+    pub cluster: f64,
+    /// Pass 2: every row read, placed and written.
+    pub rewrite: f64,
+    /// Rejects, manifest, checksums and the card's statistics.
+    pub finalize: f64,
+}
+
 /// Merges `dirs` (shard datasets) into the dataset directory `out` (which must exist and be
 /// empty but for what the caller put there), writing tables, rejects, manifest and card.
 pub fn merge(
@@ -540,7 +553,14 @@ pub fn merge(
     out: &Path,
     kb: &label::kb::KnowledgeBase,
     pool: &rayon::ThreadPool,
-) -> Result<Manifest> {
+) -> Result<(Manifest, MergeTimings)> {
+    let mut timings = MergeTimings::default();
+    let mut clock = Instant::now();
+    let lap = |clock: &mut Instant| {
+        let seconds = clock.elapsed().as_secs_f64();
+        *clock = Instant::now();
+        seconds
+    };
     let shards = read_shards(dirs)?;
     let first = shards.manifests[0].1.clone();
 
@@ -579,11 +599,14 @@ pub fn merge(
         .splits
         .parse()
         .with_context(|| format!("invalid splits {:?} in the shards", first.config.splits))?;
+    timings.sign = lap(&mut clock);
     let stories = pool.install(|| cluster(&store))?;
     let dropped = store.into_dropped();
     std::fs::remove_dir_all(&spill_dir)
         .with_context(|| format!("cannot remove {}", spill_dir.display()))?;
     let splits: Vec<String> = splits_spec.names().map(String::from).collect();
+
+    timings.cluster = lap(&mut clock);
 
     // Pass 2: all streams interleaved article by article in input order.
     let mut writer = DatasetWriter::new(
@@ -656,6 +679,7 @@ pub fn merge(
     }
     flush_all(&mut pending, &mut placements, &splits, &mut writer)?;
     let mut written = writer.finish()?;
+    timings.rewrite = lap(&mut clock);
     written.push(DatasetWriter::write_whole(
         out,
         Table::Kb,
@@ -736,7 +760,9 @@ pub fn merge(
         counts,
         files: Vec::new(),
     };
-    crate::run::finalize(out, manifest, &written, rejects.len() as u64)
+    let manifest = crate::run::finalize(out, manifest, &written, rejects.len() as u64)?;
+    timings.finalize = lap(&mut clock);
+    Ok((manifest, timings))
 }
 
 /// The knowledge base the entities link to, as rows.

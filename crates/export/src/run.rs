@@ -73,7 +73,9 @@ pub struct Timings {
     pub parse: f64,
     pub label: f64,
     pub write: f64,
+    /// The merge (phase 2), all of it; its parts are in `merge`.
     pub finish: f64,
+    pub merge: crate::merge::MergeTimings,
     pub total: f64,
     pub input_bytes: u64,
     pub articles: u64,
@@ -291,7 +293,9 @@ pub fn run(config: &RunConfig, pipeline: &Pipeline) -> Result<Summary> {
             .kb
             .clone()
             .unwrap_or_else(|| std::sync::Arc::new(label::kb::KnowledgeBase::builtin()));
-        let merged = crate::merge::merge(std::slice::from_ref(&shard_dir), staging, &kb, &pool)?;
+        let (merged, merge_timings) =
+            crate::merge::merge(std::slice::from_ref(&shard_dir), staging, &kb, &pool)?;
+        timings.merge = merge_timings;
         std::fs::remove_dir_all(&shard_dir)?;
         timings.finish = finishing.elapsed().as_secs_f64();
         timings.total += timings.finish;
@@ -336,7 +340,7 @@ pub fn run_merge(shards: &[PathBuf], output: &Path, threads: usize) -> Result<Ma
     let pool = thread_pool(threads)?;
     let kb = label::kb::KnowledgeBase::builtin();
     build_staged(output, |staging| {
-        crate::merge::merge(shards, staging, &kb, &pool)
+        crate::merge::merge(shards, staging, &kb, &pool).map(|(manifest, _)| manifest)
     })
 }
 
