@@ -22,10 +22,10 @@
 //! Indonesian one), is 2-10x faster and adds no model crates. Malay text comes out as `id`
 //! from whatlang; the marker-word tie-break turns clear Malay into `ms`.
 
-use crate::chars;
+use crate::{chars, latin};
 use std::collections::HashMap;
 use std::sync::LazyLock;
-use whatlang::{Detector, Lang};
+use whatlang::{Detector, Lang, Script};
 
 /// ISO 639-1 where one exists, else ISO 639-3.
 pub fn iso_code(lang: Lang) -> &'static str {
@@ -88,7 +88,13 @@ fn sample(text: &str, max: usize) -> &str {
 /// The language of an article's prose and a confidence in 0..=1; `und` when unknown.
 pub fn detect(text: &str) -> (String, f32) {
     let text = sample(text, 8192);
-    match Detector::new().detect(text) {
+    // Latin text is scored by `latin` (the same verdict, several times faster; see there);
+    // whatlang runs on other scripts and on the rare verdict that needs its sort order.
+    let info = match latin::scores(text, *ALL_LATIN).and_then(|(s, count)| verdict(&s, count)) {
+        Some((lang, confidence)) => Some(whatlang::Info::new(Script::Latin, lang, confidence)),
+        None => Detector::new().detect(text),
+    };
+    match info {
         Some(info) => {
             let code = resolve(&info, text);
             (code.to_string(), info.confidence() as f32)
@@ -174,14 +180,86 @@ const SENTENCE_LANGUAGES: [Lang; 20] = [
 static SENTENCE_DETECTOR: LazyLock<Detector> =
     LazyLock::new(|| Detector::with_allowlist(SENTENCE_LANGUAGES.to_vec()));
 
+static SENTENCE_LATIN: LazyLock<u64> = LazyLock::new(|| latin::lang_set(&SENTENCE_LANGUAGES));
+static ALL_LATIN: LazyLock<u64> = LazyLock::new(latin::all_langs);
+
+/// Whether a sentence is long enough for detection on it to mean anything.
+fn detectable(text: &str) -> bool {
+    let letters = text.chars().filter(|c| chars::is_alphabetic(*c)).count();
+    letters >= 40 && text.split_whitespace().count() >= 6
+}
+
 /// The language of one sentence when detection on it is reliable: long enough and confident.
 pub fn detect_sentence(text: &str) -> Option<String> {
-    let letters = text.chars().filter(|c| chars::is_alphabetic(*c)).count();
-    if letters < 40 || text.split_whitespace().count() < 6 {
+    if !detectable(text) {
         return None;
     }
     let info = SENTENCE_DETECTOR.detect(sample(text, 4096))?;
     (info.is_reliable() && info.confidence() >= 0.9).then(|| resolve(&info, text).to_string())
+}
+
+/// The language of a sentence of an article in `article_lang`, when it is reliably another
+/// one: `detect_sentence` less the languages of the article's family. Most sentences are in
+/// the article's language; on Latin script their outcome is read off [`latin::scores`], and
+/// whatlang runs only when a foreign language may come out.
+pub fn foreign_sentence(text: &str, article_lang: &str) -> Option<String> {
+    if !detectable(text) {
+        return None;
+    }
+    if let Some((scores, count)) = latin::scores(sample(text, 4096), *SENTENCE_LATIN)
+        && !may_be_foreign(&scores, count, article_lang)
+    {
+        return None;
+    }
+    detect_sentence(text).filter(|l| !same_family(l, article_lang))
+}
+
+/// Whether whatlang, given these scores, may name a reliable language outside the article's
+/// family.
+fn may_be_foreign(scores: &[(Lang, f64)], count: usize, article_lang: &str) -> bool {
+    verdict(scores, count).is_none_or(|(lang, confidence)| {
+        confidence > 0.9 && !same_family(iso_code(lang), article_lang)
+    })
+}
+
+/// whatlang's verdict on Latin text from its scores ([`latin::scores`]): the language of the
+/// highest score, and a confidence from the two highest values alone (the arithmetic of
+/// `whatlang::core::calculate_confidence`, copied). `None` when that cannot be told without
+/// whatlang: a shared highest score (its pick then depends on its sort order) or no number.
+fn verdict(scores: &[(Lang, f64)], count: usize) -> Option<(Lang, f64)> {
+    let (&first, rest) = scores.split_first()?;
+    if scores.iter().any(|s| s.1.is_nan()) {
+        return None;
+    }
+    let (mut top, mut second) = (first, None::<f64>);
+    for &(lang, score) in rest {
+        if score > top.1 {
+            second = Some(top.1);
+            top = (lang, score);
+        } else if second.is_none_or(|s| score > s) {
+            second = Some(score);
+        }
+    }
+    let Some(second) = second else {
+        return Some((top.0, 1.0));
+    };
+    if second == top.1 {
+        return None;
+    }
+    let confidence = if top.1 == 0.0 {
+        0.0
+    } else if second == 0.0 {
+        top.1
+    } else {
+        let confident_rate = (3.0 / count as f64) + 0.015;
+        let rate = (top.1 - second) / second;
+        if rate > confident_rate {
+            1.0
+        } else {
+            rate / confident_rate
+        }
+    };
+    Some((top.0, confidence))
 }
 
 #[cfg(test)]
@@ -231,6 +309,70 @@ mod tests {
             .as_deref(),
             Some("ar")
         );
+    }
+
+    /// `detect` and `foreign_sentence` as they were before [`latin::scores`]: whatlang only.
+    fn detect_by_whatlang(text: &str) -> (String, f32) {
+        let text = sample(text, 8192);
+        match Detector::new().detect(text) {
+            Some(info) => (resolve(&info, text).to_string(), info.confidence() as f32),
+            None => ("und".to_string(), 0.0),
+        }
+    }
+
+    fn foreign_by_whatlang(text: &str, article_lang: &str) -> Option<String> {
+        detect_sentence(text).filter(|l| !same_family(l, article_lang))
+    }
+
+    #[test]
+    fn latin_scores_decide_as_whatlang_does() {
+        let mut texts: Vec<String> = [
+            "The government announced new measures to support farmers on Tuesday, officials said.",
+            "Pemerintah mengumumkan langkah baru untuk membantu para petani pada hari Selasa kemarin.",
+            "Kerajaan berkata sekolah akan dibuka semula bulan hadapan selepas banjir besar melanda.",
+            "Le gouvernement a annoncé mardi de nouvelles mesures pour soutenir les agriculteurs du pays.",
+            "El gobierno anunció el martes nuevas medidas para apoyar a los agricultores del país entero.",
+            "O governo anunciou na terça-feira novas medidas para apoiar os agricultores de todo o país.",
+            "Die Regierung kündigte am Dienstag neue Maßnahmen zur Unterstützung der Landwirte im Land an.",
+            "Il governo ha annunciato martedì nuove misure per sostenere gli agricoltori di tutto il paese.",
+            "De regering heeft dinsdag nieuwe maatregelen aangekondigd om de boeren in het land te steunen.",
+            "Hükümet salı günü ülkedeki çiftçileri desteklemek için yeni önlemler açıkladığını duyurdu.",
+            "Hökumət çərşənbə axşamı ölkədəki fermerləri dəstəkləmək üçün yeni tədbirlər elan etdi bu gün.",
+            "Rząd ogłosił we wtorek nowe środki wsparcia dla rolników w całym kraju, poinformowali urzędnicy.",
+            "Chính phủ đã công bố các biện pháp mới để hỗ trợ nông dân trên khắp cả nước vào thứ Ba.",
+            "Inihayag ng pamahalaan noong Martes ang mga bagong hakbang upang suportahan ang mga magsasaka.",
+            "Menteri Joko Widodo and President Barack Obama met Prime Minister Anwar Ibrahim in Jakarta.",
+            "Kata dia, the meeting was good, namun hasilnya belum jelas bagi para pedagang di pasar itu.",
+            "أعلنت الحكومة يوم الثلاثاء عن إجراءات جديدة لدعم المزارعين في جميع أنحاء البلاد والمناطق.",
+            "İSTANBUL'DA 2024 YILINDA YAPILAN SEÇİMLERDE BÜYÜK DEĞİŞİKLİKLER OLDU, DEDİ YETKİLİLER BUGÜN.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../datasets/raw/seeds");
+        for entry in std::fs::read_dir(seeds).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            texts.extend(text.lines().map(str::to_string));
+            texts.push(text);
+        }
+        // Mixtures sit near the boundaries: close scores, ties, unreliable verdicts.
+        let n = texts.len();
+        for i in 0..n {
+            texts.push(format!("{} {}", texts[i], texts[(i * 7 + 3) % n]));
+        }
+        let langs = [
+            "en", "id", "ms", "fr", "es", "pt", "de", "it", "nl", "tr", "az", "ar",
+        ];
+        for t in &texts {
+            assert_eq!(detect(t), detect_by_whatlang(t), "{t}");
+            for l in langs {
+                assert_eq!(
+                    foreign_sentence(t, l),
+                    foreign_by_whatlang(t, l),
+                    "{l}: {t}"
+                );
+            }
+        }
     }
 
     #[test]
