@@ -100,12 +100,30 @@ fn is_stop_char(c: char) -> bool {
     matches!(c, '\u{0000}'..='\u{0040}' | '\u{005B}'..='\u{0060}' | '\u{007B}'..='\u{007E}')
 }
 
+/// Whether whatlang's main script of `text` is Latin. It counts each character that is no
+/// stop character for its script; characters surely counted for Latin (ASCII letters, Latin-1
+/// to Latin Extended-B, Latin Extended Additional: ranges of its `is_latin` that no other
+/// script of its claims) outnumbering all the others settle it without its count over 25
+/// scripts.
+fn is_latin_script(text: &str) -> bool {
+    let (mut latin, mut others) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_ascii_alphabetic() || matches!(c, '\u{0080}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+        {
+            latin += 1;
+        } else if !is_stop_char(c) {
+            others += 1;
+        }
+    }
+    latin > others || whatlang::detect_script(text) == Some(Script::Latin)
+}
+
 /// The combined score of each language of `langs` (from [`lang_set`]), as a whatlang detector
 /// allowing those languages computes it on `text`, and the count of ranked trigrams (whatlang's
 /// confidence uses it). `None` when `text`'s main script is not Latin: whatlang scores other
 /// languages then.
 pub fn scores(text: &str, langs: u64) -> Option<(Vec<(Lang, f64)>, usize)> {
-    if whatlang::detect_script(text) != Some(Script::Latin) {
+    if !is_latin_script(text) {
         return None;
     }
     let p = &*PROFILES;
@@ -209,6 +227,24 @@ pub fn scores(text: &str, langs: u64) -> Option<(Vec<(Lang, f64)>, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_script_as_whatlang_tells_it() {
+        for t in [
+            "plain ascii words",
+            "Ünïcödé façade ½ ©",
+            "أعلنت الحكومة Jakarta",
+            "Jakarta Jakarta أعلنت",
+            "Москва Jakarta",
+            "\u{1D2B}\u{1D2B}\u{1D2B} ab",
+            "12345 !!",
+            "",
+            "東京 Tokyo",
+        ] {
+            let whatlang = whatlang::detect_script(t) == Some(Script::Latin);
+            assert_eq!(is_latin_script(t), whatlang, "{t}");
+        }
+    }
 
     #[test]
     fn data_has_every_profile_whole() {
