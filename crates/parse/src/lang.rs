@@ -22,7 +22,8 @@
 //! Indonesian one), is 2-10x faster and adds no model crates. Malay text comes out as `id`
 //! from whatlang; the marker-word tie-break turns clear Malay into `ms`.
 
-use crate::{chars, latin};
+use crate::chars;
+use crate::lang_scores::Scorer;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 use whatlang::{Detector, Lang, Script};
@@ -88,7 +89,7 @@ fn sample(text: &str, max: usize) -> &str {
 /// The language of an article's prose and a confidence in 0..=1; `und` when unknown.
 pub fn detect(text: &str) -> (String, f32) {
     let text = sample(text, 8192);
-    let info = whatlang_info(text, *ALL_LATIN, &ALL_DETECTOR);
+    let info = whatlang_info(text, &*ALL_SCORERS, &ALL_DETECTOR);
     match info {
         Some(info) => {
             let code = resolve(&info, text);
@@ -175,32 +176,69 @@ const SENTENCE_LANGUAGES: [Lang; 20] = [
 static SENTENCE_DETECTOR: LazyLock<Detector> =
     LazyLock::new(|| Detector::with_allowlist(SENTENCE_LANGUAGES.to_vec()));
 
-static SENTENCE_LATIN: LazyLock<u64> = LazyLock::new(|| latin::lang_set(&SENTENCE_LANGUAGES));
-static ALL_LATIN: LazyLock<u64> = LazyLock::new(latin::all_langs);
 static ALL_DETECTOR: LazyLock<Detector> = LazyLock::new(Detector::new);
 
-/// whatlang's result on `text` from `detector`, which allows the Latin languages of `latin`
-/// ([`latin::lang_set`]). Latin text is scored by `latin` (the same verdict, several times
-/// faster; see there); whatlang runs on other scripts and on the rare verdict that needs its
-/// sort order.
-fn whatlang_info(text: &str, latin: u64, detector: &Detector) -> Option<whatlang::Info> {
-    match latin::scores(text, latin).and_then(|(s, count)| verdict(&s, count)) {
-        Some((lang, confidence)) => Some(whatlang::Info::new(Script::Latin, lang, confidence)),
-        None => detector.detect(text),
+static SENTENCE_SCORERS: LazyLock<[Scorer; 2]> = LazyLock::new(|| {
+    [Script::Latin, Script::Arabic].map(|s| Scorer::new(s, Some(&SENTENCE_LANGUAGES)))
+});
+static ALL_SCORERS: LazyLock<[Scorer; 2]> =
+    LazyLock::new(|| [Script::Latin, Script::Arabic].map(|s| Scorer::new(s, None)));
+
+/// whatlang's result on `text` from `detector`, whose allowed languages `scorers` score.
+/// Latin and Arabic text is scored by [`Scorer`] (the same verdict, several times faster; see
+/// there); whatlang runs on other scripts and on the rare verdict that needs its sort order.
+fn whatlang_info(text: &str, scorers: &[Scorer], detector: &Detector) -> Option<whatlang::Info> {
+    for scorer in scorers {
+        if let Some((scores, count)) = scorer.scores(text) {
+            if let Some((lang, confidence)) = verdict(&scores, count) {
+                return Some(whatlang::Info::new(scorer.script(), lang, confidence));
+            }
+            break;
+        }
     }
+    detector.detect(text)
 }
 
-/// The language of one sentence when detection on it is reliable: long enough and confident.
-pub fn detect_sentence(text: &str) -> Option<String> {
-    let letters = text.chars().filter(|c| chars::is_alphabetic(*c)).count();
-    if letters < 40 || text.split_whitespace().count() < 6 {
+/// Whether a sentence is long enough for detection: 40 letters and 6 words (as counted by
+/// `split_whitespace`); counting stops once both are reached.
+fn detectable(text: &str) -> bool {
+    let (mut letters, mut words, mut in_word) = (0usize, 0usize, false);
+    for c in text.chars() {
+        let space = c.is_whitespace();
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+        letters += usize::from(chars::is_alphabetic(c));
+        if letters >= 40 && words >= 6 {
+            return true;
+        }
+    }
+    false
+}
+
+/// A sentence's whatlang result when reliable.
+fn reliable_sentence_info(text: &str) -> Option<whatlang::Info> {
+    if !detectable(text) {
         return None;
     }
-    let info = whatlang_info(sample(text, 4096), *SENTENCE_LATIN, &SENTENCE_DETECTOR)?;
-    (info.is_reliable() && info.confidence() >= 0.9).then(|| resolve(&info, text).to_string())
+    let info = whatlang_info(sample(text, 4096), &*SENTENCE_SCORERS, &SENTENCE_DETECTOR)?;
+    (info.is_reliable() && info.confidence() >= 0.9).then_some(info)
 }
 
-/// whatlang's verdict on Latin text from its scores ([`latin::scores`]): the language of the
+/// The language of a sentence of an article in `article_lang`, when detection on the sentence
+/// is reliable (long enough and confident) and names a language outside the article's family.
+/// An Indonesian verdict in an Indonesian/Malay article needs no Indonesian/Malay tie-break:
+/// both are of the family.
+pub fn foreign_sentence(text: &str, article_lang: &str) -> Option<String> {
+    let info = reliable_sentence_info(text)?;
+    if iso_code(info.lang()) == "id" && same_family("id", article_lang) {
+        return None;
+    }
+    Some(resolve(&info, text))
+        .filter(|l| !same_family(l, article_lang))
+        .map(str::to_string)
+}
+
+/// whatlang's verdict from its scores ([`Scorer::scores`]): the language of the
 /// highest score, and a confidence from the two highest values alone (the arithmetic of
 /// `whatlang::core::calculate_confidence`, copied). `None` when that cannot be told without
 /// whatlang: a shared highest score (its pick then depends on its sort order) or no number.
@@ -279,17 +317,18 @@ mod tests {
 
     #[test]
     fn sentence_detection_needs_length() {
-        assert_eq!(detect_sentence("Hello there."), None);
+        assert_eq!(foreign_sentence("Hello there.", "und"), None);
         assert_eq!(
-            detect_sentence(
-                "أعلنت الحكومة يوم الثلاثاء عن إجراءات جديدة لدعم المزارعين في جميع أنحاء البلاد."
+            foreign_sentence(
+                "أعلنت الحكومة يوم الثلاثاء عن إجراءات جديدة لدعم المزارعين في جميع أنحاء البلاد.",
+                "en"
             )
             .as_deref(),
             Some("ar")
         );
     }
 
-    /// `detect` and `detect_sentence` as they were before [`latin::scores`]: whatlang only.
+    /// `detect` and sentence detection as they were before [`Scorer`]: whatlang only.
     fn detect_by_whatlang(text: &str) -> (String, f32) {
         let text = sample(text, 8192);
         match Detector::new().detect(text) {
@@ -327,6 +366,9 @@ mod tests {
             "Menteri Joko Widodo and President Barack Obama met Prime Minister Anwar Ibrahim in Jakarta.",
             "Kata dia, the meeting was good, namun hasilnya belum jelas bagi para pedagang di pasar itu.",
             "أعلنت الحكومة يوم الثلاثاء عن إجراءات جديدة لدعم المزارعين في جميع أنحاء البلاد والمناطق.",
+            "دولت روز سه‌شنبه اقدامات جدیدی برای حمایت از کشاورزان سراسر کشور اعلام کرد.",
+            "حکومت نے منگل کو ملک بھر کے کسانوں کی مدد کے لیے نئے اقدامات کا اعلان کیا۔",
+            "وقال الوزير إن الحكومة ستدعم المزارعين، مضيفا أن الأسعار ارتفعت بنسبة 5% هذا العام.",
             "İSTANBUL'DA 2024 YILINDA YAPILAN SEÇİMLERDE BÜYÜK DEĞİŞİKLİKLER OLDU, DEDİ YETKİLİLER BUGÜN.",
         ]
         .iter()
@@ -345,7 +387,11 @@ mod tests {
         }
         for t in &texts {
             assert_eq!(detect(t), detect_by_whatlang(t), "{t}");
-            assert_eq!(detect_sentence(t), detect_sentence_by_whatlang(t), "{t}");
+            let by_whatlang = detect_sentence_by_whatlang(t);
+            for l in ["und", "en", "id", "ms", "fr", "ar"] {
+                let want = by_whatlang.clone().filter(|s| !same_family(s, l));
+                assert_eq!(foreign_sentence(t, l), want, "{l}: {t}");
+            }
         }
     }
 

@@ -19,7 +19,7 @@ mod clean;
 mod dates;
 pub mod input;
 mod lang;
-mod latin;
+mod lang_scores;
 mod lines;
 mod meta;
 mod rules;
