@@ -76,7 +76,7 @@ pub(crate) fn phrase_at<'a>(
     langs: &[&str],
     s: &str,
     words: &[super::text::Word],
-    folded: &[String],
+    folded: super::text::FoldedWords<'_>,
     i: usize,
 ) -> Option<(&'a Phrase, usize, usize)> {
     use super::text::{is_arabic, is_capitalised, same_line_gap};
@@ -91,7 +91,7 @@ pub(crate) fn phrase_at<'a>(
             .iter()
             .filter(|_| arabic)
             .filter_map(|c| folded[i].strip_prefix(c).map(|rest| (rest, c.len())));
-        for (key, skip) in std::iter::once((folded[i].as_str(), 0)).chain(unglued) {
+        for (key, skip) in std::iter::once((&folded[i], 0)).chain(unglued) {
             for p in map.get(key).into_iter().flatten() {
                 let n = p.parts.len();
                 if i + n > words.len() {

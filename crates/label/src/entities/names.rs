@@ -17,7 +17,7 @@ use records::EntityType;
 use super::doc::Doc;
 use super::gazetteer::{Found, Gazetteer};
 use super::lexicon::{Lexicon, phrase_at};
-use super::text::{Word, is_all_caps, is_arabic, is_capitalised, same_line_gap};
+use super::text::{FoldedWords, Word, is_all_caps, is_arabic, is_capitalised, same_line_gap};
 use crate::{EntityLabeler, Proposal};
 
 pub const NAME: &str = "names/1";
@@ -46,7 +46,7 @@ struct Ctx<'a> {
     s: &'a str,
     words: &'a [Word],
     /// Folded words.
-    folded: &'a [String],
+    folded: FoldedWords<'a>,
     found: Cow<'a, [Found]>,
     langs: &'static [&'static str],
     lx: &'static Lexicon,

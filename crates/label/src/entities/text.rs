@@ -73,6 +73,21 @@ pub(crate) fn fold(text: &str) -> Folded {
     folded
 }
 
+/// The folded words of a text: ranges of its folded text, indexed like the words.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FoldedWords<'a> {
+    pub text: &'a str,
+    pub ranges: &'a [(usize, usize)],
+}
+
+impl std::ops::Index<usize> for FoldedWords<'_> {
+    type Output = str;
+    fn index(&self, i: usize) -> &str {
+        let (a, b) = self.ranges[i];
+        &self.text[a..b]
+    }
+}
+
 /// The folded text alone.
 pub(crate) fn fold_str(text: &str) -> String {
     fold(text).text
