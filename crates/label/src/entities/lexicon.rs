@@ -81,17 +81,13 @@ pub(crate) fn phrase_at<'a>(
 ) -> Option<(&'a Phrase, usize, usize)> {
     use super::text::{is_arabic, is_capitalised, same_line_gap};
     let mut best: Option<(&Phrase, usize, usize)> = None;
+    let folded_word = &folded[i];
+    let arabic = folded_word.starts_with(is_arabic);
     for lang in langs {
         let Some(map) = index.get(*lang) else {
             continue;
         };
-        // The word, then (Arabic) the word without each clitic it starts with.
-        let arabic = folded[i].starts_with(is_arabic);
-        let unglued = AR_CLITICS
-            .iter()
-            .filter(|_| arabic)
-            .filter_map(|c| folded[i].strip_prefix(c).map(|rest| (rest, c.len())));
-        for (key, skip) in std::iter::once((&folded[i], 0)).chain(unglued) {
+        let mut try_key = |key: &str, skip: usize| {
             for p in map.get(key).into_iter().flatten() {
                 let n = p.parts.len();
                 if i + n > words.len() {
@@ -107,6 +103,15 @@ pub(crate) fn phrase_at<'a>(
                 });
                 if case_ok && rest_ok && best.is_none_or(|b| n > b.0.parts.len()) {
                     best = Some((p, i + n, words[i].start + skip));
+                }
+            }
+        };
+        // The word, then (Arabic) the word without each clitic it starts with.
+        try_key(folded_word, 0);
+        if arabic {
+            for c in AR_CLITICS {
+                if let Some(rest) = folded_word.strip_prefix(c) {
+                    try_key(rest, c.len());
                 }
             }
         }

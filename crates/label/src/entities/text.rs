@@ -48,19 +48,40 @@ pub(crate) fn fold(text: &str) -> Folded {
         start: Vec::with_capacity(text.len()),
         end: Vec::with_capacity(text.len()),
     };
-    for (i, c) in text.char_indices() {
-        if c.is_ascii() {
-            // What fold_char does to ASCII (no decompositions, no marks), without its lookups.
-            let f = match c {
-                '`' => '\'',
-                c if c.is_whitespace() => ' ',
-                c => c.to_ascii_lowercase(),
-            };
-            folded.text.push(f);
-            folded.start.push(i);
-            folded.end.push(i + 1);
+    // What fold_char does to ASCII (no decompositions, no marks), without its lookups.
+    let fold_ascii = |b: u8| match b {
+        b'`' => '\'',
+        b if char::from(b).is_whitespace() => ' ',
+        b => char::from(b.to_ascii_lowercase()),
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii() {
+            // A run of ASCII at once: one byte, one folded byte.
+            let end = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .map_or(bytes.len(), |n| i + n);
+            // Only the backtick and whitespace other than the space change beyond case.
+            if bytes[i..end]
+                .iter()
+                .any(|&b| matches!(b, b'`' | 0x09..=0x0D))
+            {
+                folded
+                    .text
+                    .extend(bytes[i..end].iter().map(|&b| fold_ascii(b)));
+            } else {
+                let at = folded.text.len();
+                folded.text.push_str(&text[i..end]);
+                folded.text[at..].make_ascii_lowercase();
+            }
+            folded.start.extend(i..end);
+            folded.end.extend(i + 1..end + 1);
+            i = end;
             continue;
         }
+        let c = text[i..].chars().next().expect("a character starts here");
         let end = i + c.len_utf8();
         fold_char(c, &mut |f| {
             folded.text.push(f);
@@ -69,6 +90,7 @@ pub(crate) fn fold(text: &str) -> Folded {
                 folded.end.push(end);
             }
         });
+        i = end;
     }
     folded
 }
@@ -279,6 +301,18 @@ mod tests {
             fold_char(c, &mut |f| slow.push(f));
             assert_eq!(fold(&c.to_string()).text, slow, "{c:?}");
         }
+        // Runs of ASCII among other text, with and without characters that change.
+        let s = "Tab\there `quoted` Bakû’s\r\nNEW line İstanbul ABC def";
+        let (mut text, mut start, mut end) = (String::new(), Vec::new(), Vec::new());
+        for (i, c) in s.char_indices() {
+            fold_char(c, &mut |f| {
+                text.push(f);
+                start.extend(std::iter::repeat_n(i, f.len_utf8()));
+                end.extend(std::iter::repeat_n(i + c.len_utf8(), f.len_utf8()));
+            });
+        }
+        let f = fold(s);
+        assert_eq!((f.text, f.start, f.end), (text, start, end));
     }
 
     #[test]
