@@ -1,10 +1,10 @@
 //! Word lists of the pattern and date labelers, per language, from `datasets/label/`.
 
 use parse::chars;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-// Looked up for every word: a fast hash (nothing iterates these maps).
-use foldhash::HashMap;
+// Looked up for every word: a fast hash (nothing iterates these maps and sets).
+use foldhash::{HashMap, HashSet};
 
 use records::EntityType;
 
@@ -133,16 +133,16 @@ pub(crate) struct Lexicon {
     /// Titles and roles before a name.
     pub titles: PhraseIndex,
     /// Folded one-word titles of every language.
-    pub title_words: BTreeSet<String>,
+    pub title_words: HashSet<String>,
     /// Heads that start a name ("Ministry", "Kementerian", "وزارة").
     pub heads: PhraseIndex,
     /// Folded head and tail words of every language.
-    pub shape_words: BTreeSet<String>,
+    pub shape_words: HashSet<String>,
     /// (lang, position "head"/"tail") -> word -> type.
-    pub shapes: BTreeMap<(String, String), BTreeMap<String, EntityType>>,
+    pub shapes: BTreeMap<(String, String), HashMap<String, EntityType>>,
     /// lang -> folded phrase -> English ministry name.
     pub ministries: BTreeMap<String, BTreeMap<String, String>>,
-    pub stopwords: BTreeMap<String, BTreeSet<String>>,
+    pub stopwords: BTreeMap<String, HashSet<String>>,
     /// (lang, "after"/"before") -> phrases.
     pub person_cues: BTreeMap<(String, String), Vec<String>>,
     /// lang -> folded month name -> month.
@@ -152,12 +152,12 @@ pub(crate) struct Lexicon {
     /// lang -> folded phrase -> offset.
     pub relative: BTreeMap<String, BTreeMap<String, Relative>>,
     /// Chinese family names in pinyin (lower case).
-    pub chinese_surnames: BTreeSet<String>,
+    pub chinese_surnames: HashSet<String>,
     /// Pinyin syllables without tones (lower case).
-    pub pinyin: BTreeSet<String>,
+    pub pinyin: HashSet<String>,
     /// Words of a ministry's or office's field ("Foreign", "Affairs", "Perekonomian"): never
     /// part of a person's name.
-    pub domains: BTreeMap<String, BTreeSet<String>>,
+    pub domains: BTreeMap<String, HashSet<String>>,
 }
 
 impl Lexicon {
