@@ -140,19 +140,43 @@ pub struct TableRows {
     pub claims: Vec<ClaimRow>,
 }
 
-/// Byte offset -> code point offset within one string.
+/// Byte offset -> code point offset within one string. Only the characters of more than one
+/// byte are recorded (none in ASCII text): a code point offset is the byte offset less the
+/// continuation bytes before it.
 struct CharIndex {
-    char_starts: Vec<usize>,
+    len: usize,
+    /// Start byte of each character of more than one byte, and the count of continuation
+    /// bytes up to the end of that character.
+    wide: Vec<(usize, usize)>,
 }
 
 impl CharIndex {
     fn new(s: &str) -> CharIndex {
-        CharIndex {
-            char_starts: s.char_indices().map(|(b, _)| b).collect(),
+        let mut wide = Vec::new();
+        if !s.is_ascii() {
+            let mut extra = 0;
+            for (b, c) in s.char_indices().filter(|(_, c)| !c.is_ascii()) {
+                extra += c.len_utf8() - 1;
+                wide.push((b, extra));
+            }
         }
+        CharIndex { len: s.len(), wide }
     }
+
+    /// The number of characters that start before `byte`.
     fn char_of(&self, byte: usize) -> i32 {
-        self.char_starts.partition_point(|&b| b < byte) as i32
+        let byte = byte.min(self.len);
+        let k = self.wide.partition_point(|&(b, _)| b < byte);
+        let continuation = match k {
+            0 => 0,
+            _ => {
+                let (b, through) = self.wide[k - 1];
+                let before = if k >= 2 { self.wide[k - 2].1 } else { 0 };
+                // The last wide character may be cut by `byte`.
+                before + (through - before).min(byte - b - 1)
+            }
+        };
+        (byte - continuation) as i32
     }
 }
 
@@ -327,4 +351,20 @@ impl TableRows {
 /// BIO tag names in class-id order, for the `ner_tags` ClassLabel.
 pub fn ner_tag_names() -> Vec<String> {
     EntityType::bio_names()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CharIndex;
+
+    #[test]
+    fn char_index_counts_code_points() {
+        for s in ["", "plain", "Bakû’s «أذربيجانُ» 👍🏽 x", "ééé"] {
+            let index = CharIndex::new(s);
+            for byte in 0..=s.len() + 2 {
+                let want = s.char_indices().filter(|&(b, _)| b < byte).count() as i32;
+                assert_eq!(index.char_of(byte), want, "{s:?} {byte}");
+            }
+        }
+    }
 }
