@@ -176,6 +176,14 @@ pub(crate) fn title_case_words(s: &str, words: &[Word]) -> Vec<bool> {
     let mut line_start = 0;
     for line in s.split_inclusive('\n') {
         let line_end = line_start + line.len();
+        // Headlines carry no full stop; prose full of names does.
+        let unpunctuated = !line
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '”', ':', ';', '»', ')']);
+        if !unpunctuated {
+            line_start = line_end;
+            continue;
+        }
         let idx: Vec<usize> = (0..words.len())
             .filter(|&i| words[i].start >= line_start && words[i].end <= line_end)
             .collect();
@@ -193,11 +201,7 @@ pub(crate) fn title_case_words(s: &str, words: &[Word]) -> Vec<bool> {
             .iter()
             .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
             .count();
-        // Headlines carry no full stop; prose full of names does.
-        let unpunctuated = !line
-            .trim_end()
-            .ends_with(['.', '!', '?', '"', '”', ':', ';', '»', ')']);
-        if unpunctuated && content.len() >= 4 && lower * 5 <= content.len() {
+        if content.len() >= 4 && lower * 5 <= content.len() {
             for i in idx {
                 out[i] = true;
             }
