@@ -40,6 +40,15 @@ fn fold_char(c: char, out: &mut dyn FnMut(char)) {
     }
 }
 
+/// What fold_char does to ASCII (no decompositions, no marks), without its lookups.
+fn fold_ascii(b: u8) -> char {
+    match b {
+        b'`' => '\'',
+        b if char::from(b).is_whitespace() => ' ',
+        b => char::from(b.to_ascii_lowercase()),
+    }
+}
+
 /// Folds a text: lower case, no diacritics or Arabic short vowels, one Alef, one apostrophe,
 /// one hyphen, one double quote, one space character.
 pub(crate) fn fold(text: &str) -> Folded {
@@ -47,12 +56,6 @@ pub(crate) fn fold(text: &str) -> Folded {
         text: String::with_capacity(text.len()),
         start: Vec::with_capacity(text.len()),
         end: Vec::with_capacity(text.len()),
-    };
-    // What fold_char does to ASCII (no decompositions, no marks), without its lookups.
-    let fold_ascii = |b: u8| match b {
-        b'`' => '\'',
-        b if char::from(b).is_whitespace() => ' ',
-        b => char::from(b.to_ascii_lowercase()),
     };
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -110,9 +113,17 @@ impl std::ops::Index<usize> for FoldedWords<'_> {
     }
 }
 
-/// The folded text alone.
+/// The folded text alone (as [`fold`] makes it, without the map back).
 pub(crate) fn fold_str(text: &str) -> String {
-    fold(text).text
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(fold_ascii(c as u8));
+        } else {
+            fold_char(c, &mut |f| out.push(f));
+        }
+    }
+    out
 }
 
 pub(crate) fn is_arabic(c: char) -> bool {
@@ -316,6 +327,7 @@ mod tests {
             });
         }
         let f = fold(s);
+        assert_eq!(fold_str(s), f.text);
         assert_eq!((f.text, f.start, f.end), (text, start, end));
     }
 
