@@ -155,12 +155,28 @@ impl CharIndex {
         let mut wide = Vec::new();
         if !s.is_ascii() {
             let mut extra = 0;
-            for (b, c) in s.char_indices().filter(|(_, c)| !c.is_ascii()) {
-                extra += c.len_utf8() - 1;
+            // The lead byte of a UTF-8 sequence tells its length.
+            for (b, &lead) in s.as_bytes().iter().enumerate().filter(|(_, l)| **l >= 0xC0) {
+                extra += match lead {
+                    0xF0.. => 3,
+                    0xE0.. => 2,
+                    _ => 1,
+                };
                 wide.push((b, extra));
             }
         }
         CharIndex { len: s.len(), wide }
+    }
+
+    /// The index of the part `start..end` of the string (`start` on a character boundary):
+    /// code point offsets within it are differences of offsets within the whole.
+    fn part(&self, start: usize, end: usize) -> Part<'_> {
+        Part {
+            index: self,
+            start,
+            len: end - start,
+            before: self.char_of(start),
+        }
     }
 
     /// The number of characters that start before `byte`.
@@ -177,6 +193,21 @@ impl CharIndex {
             }
         };
         (byte - continuation) as i32
+    }
+}
+
+/// A [`CharIndex`] of a part of its string.
+struct Part<'a> {
+    index: &'a CharIndex,
+    start: usize,
+    len: usize,
+    before: i32,
+}
+
+impl Part<'_> {
+    /// The number of characters of the part that start before its byte `byte`.
+    fn char_of(&self, byte: usize) -> i32 {
+        self.index.char_of(self.start + byte.min(self.len)) - self.before
     }
 }
 
@@ -206,10 +237,10 @@ impl TableRows {
     ) -> TableRows {
         let mut rows = TableRows::default();
         let article_chars = CharIndex::new(&article.text);
-        let sentence_chars: Vec<CharIndex> = article
+        let sentence_chars: Vec<Part> = article
             .sentences
             .iter()
-            .map(|s| CharIndex::new(article.sentence_text(s)))
+            .map(|s| article_chars.part(s.start, s.end))
             .collect();
         let sentence_ids: Vec<String> = (0..article.sentences.len())
             .map(|i| sentence_id(&key.article_id, i))
@@ -364,6 +395,17 @@ mod tests {
             for byte in 0..=s.len() + 2 {
                 let want = s.char_indices().filter(|&(b, _)| b < byte).count() as i32;
                 assert_eq!(index.char_of(byte), want, "{s:?} {byte}");
+            }
+            for (start, _) in s.char_indices() {
+                let part = index.part(start, s.len());
+                let alone = CharIndex::new(&s[start..]);
+                for byte in 0..=s.len() - start + 2 {
+                    assert_eq!(
+                        part.char_of(byte),
+                        alone.char_of(byte),
+                        "{s:?} {start} {byte}"
+                    );
+                }
             }
         }
     }
