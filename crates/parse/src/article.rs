@@ -163,7 +163,7 @@ pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
     let mut sents = Vec::new();
     for (s, e) in sentences::segment(&text, &lang) {
         let st = &text[s..e];
-        let slang = lang::detect_sentence(st).filter(|l| !lang::same_family(l, &lang));
+        let slang = lang::foreign_sentence(st, &lang);
         sents.push(Sentence {
             start: s,
             end: e,

@@ -87,6 +87,12 @@ pub fn push_line(b: &mut Builder, raw: &str, line: &Line, lang: &str, drop_cap: 
         i = frag_start;
     }
     while i < s.len() {
+        let plain = plain_prefix(&s[i..]);
+        if plain > 0 {
+            b.copy(base + i, &s[i..i + plain]);
+            i += plain;
+            continue;
+        }
         let rest = &s[i..];
         let c = rest.chars().next().unwrap_or(' ');
         if is_space(c) && !is_invisible(c) {
@@ -106,6 +112,31 @@ pub fn push_line(b: &mut Builder, raw: &str, line: &Line, lang: &str, drop_cap: 
             i += len;
         }
     }
+}
+
+/// The length of the start of `rest` that `push_line` would copy verbatim piece by piece,
+/// to copy it at once: whole ASCII words (ASCII has no invisible characters and is NFC) with
+/// single spaces between them. It ends before anything else: a run of spaces, other
+/// whitespace, or a word with a non-ASCII character (which may need NFC).
+fn plain_prefix(rest: &str) -> usize {
+    let b = rest.as_bytes();
+    let mut word_start = 0;
+    for (k, &c) in b.iter().enumerate() {
+        if c == b' ' {
+            // A single space, before an ASCII word character (or the end).
+            if b.get(k + 1)
+                .is_some_and(|&n| !n.is_ascii() || char::from(n).is_whitespace())
+            {
+                return k;
+            }
+            word_start = k + 1;
+        } else if !c.is_ascii() {
+            return word_start;
+        } else if char::from(c).is_whitespace() {
+            return k;
+        }
+    }
+    b.len()
 }
 
 /// A word (no whitespace inside): copied when clean, else NFC-normalised without invisibles.
@@ -212,6 +243,55 @@ mod tests {
         let i = b.map.partition_point(|a| a.text_byte <= t);
         let a = b.map[i - 1];
         a.source_byte + (t - a.text_byte)
+    }
+
+    #[test]
+    fn plain_runs_are_copied_as_piece_by_piece() {
+        // `push_line` before `plain_prefix`: every word and space on its own.
+        fn piece_by_piece(b: &mut Builder, s: &str, base: usize) {
+            let mut i = 0;
+            while i < s.len() {
+                let rest = &s[i..];
+                let c = rest.chars().next().unwrap_or(' ');
+                if is_space(c) && !is_invisible(c) {
+                    let run = rest.len() - rest.trim_start_matches(is_space).len();
+                    if &rest[..run] == " " {
+                        b.copy(base + i, " ");
+                    } else {
+                        b.edit(base + i, base + i + run, " ");
+                        b.flags.insert("whitespace");
+                    }
+                    i += run;
+                } else {
+                    let len = rest
+                        .find(|c: char| is_space(c) && !is_invisible(c))
+                        .unwrap_or(rest.len());
+                    push_word(b, base + i, &rest[..len]);
+                    i += len;
+                }
+            }
+        }
+        for raw in [
+            "Plain words here.",
+            "Two  spaces and\ta tab, x\u{A0}nbsp, e\u{301}cole and café \u{200B}x y",
+            "a \u{A0}b é c\u{2003}d x\u{200B} z",
+            "end with accent é",
+        ] {
+            let line = Line {
+                start: 0,
+                end: raw.len(),
+                trim_start: 0,
+                trim_end: raw.len(),
+            };
+            let mut fast = Builder::new();
+            push_line(&mut fast, raw, &line, "en", false);
+            let mut slow = Builder::new();
+            piece_by_piece(&mut slow, raw, 0);
+            assert_eq!(
+                (fast.text, fast.map, fast.flags),
+                (slow.text, slow.map, slow.flags)
+            );
+        }
     }
 
     #[test]

@@ -23,9 +23,10 @@
 //! from whatlang; the marker-word tie-break turns clear Malay into `ms`.
 
 use crate::chars;
+use crate::lang_scores::Scorer;
 use std::collections::HashMap;
 use std::sync::LazyLock;
-use whatlang::{Detector, Lang};
+use whatlang::{Detector, Lang, Script};
 
 /// ISO 639-1 where one exists, else ISO 639-3.
 pub fn iso_code(lang: Lang) -> &'static str {
@@ -88,7 +89,8 @@ fn sample(text: &str, max: usize) -> &str {
 /// The language of an article's prose and a confidence in 0..=1; `und` when unknown.
 pub fn detect(text: &str) -> (String, f32) {
     let text = sample(text, 8192);
-    match Detector::new().detect(text) {
+    let info = whatlang_info(text, &*ALL_SCORERS, &ALL_DETECTOR);
+    match info {
         Some(info) => {
             let code = resolve(&info, text);
             (code.to_string(), info.confidence() as f32)
@@ -174,14 +176,106 @@ const SENTENCE_LANGUAGES: [Lang; 20] = [
 static SENTENCE_DETECTOR: LazyLock<Detector> =
     LazyLock::new(|| Detector::with_allowlist(SENTENCE_LANGUAGES.to_vec()));
 
-/// The language of one sentence when detection on it is reliable: long enough and confident.
-pub fn detect_sentence(text: &str) -> Option<String> {
-    let letters = text.chars().filter(|c| chars::is_alphabetic(*c)).count();
-    if letters < 40 || text.split_whitespace().count() < 6 {
+static ALL_DETECTOR: LazyLock<Detector> = LazyLock::new(Detector::new);
+
+static SENTENCE_SCORERS: LazyLock<[Scorer; 2]> = LazyLock::new(|| {
+    [Script::Latin, Script::Arabic].map(|s| Scorer::new(s, Some(&SENTENCE_LANGUAGES)))
+});
+static ALL_SCORERS: LazyLock<[Scorer; 2]> =
+    LazyLock::new(|| [Script::Latin, Script::Arabic].map(|s| Scorer::new(s, None)));
+
+/// whatlang's result on `text` from `detector`, whose allowed languages `scorers` score.
+/// Latin and Arabic text is scored by [`Scorer`] (the same verdict, several times faster; see
+/// there); whatlang runs on other scripts and on the rare verdict that needs its sort order.
+fn whatlang_info(text: &str, scorers: &[Scorer], detector: &Detector) -> Option<whatlang::Info> {
+    for scorer in scorers {
+        if let Some((scores, count)) = scorer.scores(text) {
+            if let Some((lang, confidence)) = verdict(&scores, count) {
+                return Some(whatlang::Info::new(scorer.script(), lang, confidence));
+            }
+            break;
+        }
+    }
+    detector.detect(text)
+}
+
+/// Whether a sentence is long enough for detection: 40 letters and 6 words (as counted by
+/// `split_whitespace`); counting stops once both are reached.
+fn detectable(text: &str) -> bool {
+    let (mut letters, mut words, mut in_word) = (0usize, 0usize, false);
+    for c in text.chars() {
+        let space = c.is_whitespace();
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+        letters += usize::from(chars::is_alphabetic(c));
+        if letters >= 40 && words >= 6 {
+            return true;
+        }
+    }
+    false
+}
+
+/// A sentence's whatlang result when reliable.
+fn reliable_sentence_info(text: &str) -> Option<whatlang::Info> {
+    if !detectable(text) {
         return None;
     }
-    let info = SENTENCE_DETECTOR.detect(sample(text, 4096))?;
-    (info.is_reliable() && info.confidence() >= 0.9).then(|| resolve(&info, text).to_string())
+    let info = whatlang_info(sample(text, 4096), &*SENTENCE_SCORERS, &SENTENCE_DETECTOR)?;
+    (info.is_reliable() && info.confidence() >= 0.9).then_some(info)
+}
+
+/// The language of a sentence of an article in `article_lang`, when detection on the sentence
+/// is reliable (long enough and confident) and names a language outside the article's family.
+/// An Indonesian verdict in an Indonesian/Malay article needs no Indonesian/Malay tie-break:
+/// both are of the family.
+pub fn foreign_sentence(text: &str, article_lang: &str) -> Option<String> {
+    let info = reliable_sentence_info(text)?;
+    if iso_code(info.lang()) == "id" && same_family("id", article_lang) {
+        return None;
+    }
+    Some(resolve(&info, text))
+        .filter(|l| !same_family(l, article_lang))
+        .map(str::to_string)
+}
+
+/// whatlang's verdict from its scores ([`Scorer::scores`]): the language of the
+/// highest score, and a confidence from the two highest values alone (the arithmetic of
+/// `whatlang::core::calculate_confidence`, copied). `None` when that cannot be told without
+/// whatlang: a shared highest score (its pick then depends on its sort order) or no number.
+fn verdict(scores: &[(Lang, f64)], count: usize) -> Option<(Lang, f64)> {
+    let (&first, rest) = scores.split_first()?;
+    if scores.iter().any(|s| s.1.is_nan()) {
+        return None;
+    }
+    let (mut top, mut second) = (first, None::<f64>);
+    for &(lang, score) in rest {
+        if score > top.1 {
+            second = Some(top.1);
+            top = (lang, score);
+        } else if second.is_none_or(|s| score > s) {
+            second = Some(score);
+        }
+    }
+    let Some(second) = second else {
+        return Some((top.0, 1.0));
+    };
+    if second == top.1 {
+        return None;
+    }
+    let confidence = if top.1 == 0.0 {
+        0.0
+    } else if second == 0.0 {
+        top.1
+    } else {
+        let confident_rate = (3.0 / count as f64) + 0.015;
+        let rate = (top.1 - second) / second;
+        if rate > confident_rate {
+            1.0
+        } else {
+            rate / confident_rate
+        }
+    };
+    Some((top.0, confidence))
 }
 
 #[cfg(test)]
@@ -223,14 +317,82 @@ mod tests {
 
     #[test]
     fn sentence_detection_needs_length() {
-        assert_eq!(detect_sentence("Hello there."), None);
+        assert_eq!(foreign_sentence("Hello there.", "und"), None);
         assert_eq!(
-            detect_sentence(
-                "أعلنت الحكومة يوم الثلاثاء عن إجراءات جديدة لدعم المزارعين في جميع أنحاء البلاد."
+            foreign_sentence(
+                "أعلنت الحكومة يوم الثلاثاء عن إجراءات جديدة لدعم المزارعين في جميع أنحاء البلاد.",
+                "en"
             )
             .as_deref(),
             Some("ar")
         );
+    }
+
+    /// `detect` and sentence detection as they were before [`Scorer`]: whatlang only.
+    fn detect_by_whatlang(text: &str) -> (String, f32) {
+        let text = sample(text, 8192);
+        match Detector::new().detect(text) {
+            Some(info) => (resolve(&info, text).to_string(), info.confidence() as f32),
+            None => ("und".to_string(), 0.0),
+        }
+    }
+
+    fn detect_sentence_by_whatlang(text: &str) -> Option<String> {
+        let letters = text.chars().filter(|c| chars::is_alphabetic(*c)).count();
+        if letters < 40 || text.split_whitespace().count() < 6 {
+            return None;
+        }
+        let info = SENTENCE_DETECTOR.detect(sample(text, 4096))?;
+        (info.is_reliable() && info.confidence() >= 0.9).then(|| resolve(&info, text).to_string())
+    }
+
+    #[test]
+    fn latin_scores_decide_as_whatlang_does() {
+        let mut texts: Vec<String> = [
+            "The government announced new measures to support farmers on Tuesday, officials said.",
+            "Pemerintah mengumumkan langkah baru untuk membantu para petani pada hari Selasa kemarin.",
+            "Kerajaan berkata sekolah akan dibuka semula bulan hadapan selepas banjir besar melanda.",
+            "Le gouvernement a annoncé mardi de nouvelles mesures pour soutenir les agriculteurs du pays.",
+            "El gobierno anunció el martes nuevas medidas para apoyar a los agricultores del país entero.",
+            "O governo anunciou na terça-feira novas medidas para apoiar os agricultores de todo o país.",
+            "Die Regierung kündigte am Dienstag neue Maßnahmen zur Unterstützung der Landwirte im Land an.",
+            "Il governo ha annunciato martedì nuove misure per sostenere gli agricoltori di tutto il paese.",
+            "De regering heeft dinsdag nieuwe maatregelen aangekondigd om de boeren in het land te steunen.",
+            "Hükümet salı günü ülkedeki çiftçileri desteklemek için yeni önlemler açıkladığını duyurdu.",
+            "Hökumət çərşənbə axşamı ölkədəki fermerləri dəstəkləmək üçün yeni tədbirlər elan etdi bu gün.",
+            "Rząd ogłosił we wtorek nowe środki wsparcia dla rolników w całym kraju, poinformowali urzędnicy.",
+            "Chính phủ đã công bố các biện pháp mới để hỗ trợ nông dân trên khắp cả nước vào thứ Ba.",
+            "Inihayag ng pamahalaan noong Martes ang mga bagong hakbang upang suportahan ang mga magsasaka.",
+            "Menteri Joko Widodo and President Barack Obama met Prime Minister Anwar Ibrahim in Jakarta.",
+            "Kata dia, the meeting was good, namun hasilnya belum jelas bagi para pedagang di pasar itu.",
+            "أعلنت الحكومة يوم الثلاثاء عن إجراءات جديدة لدعم المزارعين في جميع أنحاء البلاد والمناطق.",
+            "دولت روز سه‌شنبه اقدامات جدیدی برای حمایت از کشاورزان سراسر کشور اعلام کرد.",
+            "حکومت نے منگل کو ملک بھر کے کسانوں کی مدد کے لیے نئے اقدامات کا اعلان کیا۔",
+            "وقال الوزير إن الحكومة ستدعم المزارعين، مضيفا أن الأسعار ارتفعت بنسبة 5% هذا العام.",
+            "İSTANBUL'DA 2024 YILINDA YAPILAN SEÇİMLERDE BÜYÜK DEĞİŞİKLİKLER OLDU, DEDİ YETKİLİLER BUGÜN.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../datasets/raw/seeds");
+        for entry in std::fs::read_dir(seeds).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            texts.extend(text.lines().map(str::to_string));
+            texts.push(text);
+        }
+        // Mixtures sit near the boundaries: close scores, ties, unreliable verdicts.
+        let n = texts.len();
+        for i in 0..n {
+            texts.push(format!("{} {}", texts[i], texts[(i * 7 + 3) % n]));
+        }
+        for t in &texts {
+            assert_eq!(detect(t), detect_by_whatlang(t), "{t}");
+            let by_whatlang = detect_sentence_by_whatlang(t);
+            for l in ["und", "en", "id", "ms", "fr", "ar"] {
+                let want = by_whatlang.clone().filter(|s| !same_family(s, l));
+                assert_eq!(foreign_sentence(t, l), want, "{l}: {t}");
+            }
+        }
     }
 
     #[test]

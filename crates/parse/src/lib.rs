@@ -19,6 +19,7 @@ mod clean;
 mod dates;
 pub mod input;
 mod lang;
+mod lang_scores;
 mod lines;
 mod meta;
 mod rules;

@@ -140,19 +140,74 @@ pub struct TableRows {
     pub claims: Vec<ClaimRow>,
 }
 
-/// Byte offset -> code point offset within one string.
+/// Byte offset -> code point offset within one string. Only the characters of more than one
+/// byte are recorded (none in ASCII text): a code point offset is the byte offset less the
+/// continuation bytes before it.
 struct CharIndex {
-    char_starts: Vec<usize>,
+    len: usize,
+    /// Start byte of each character of more than one byte, and the count of continuation
+    /// bytes up to the end of that character.
+    wide: Vec<(usize, usize)>,
 }
 
 impl CharIndex {
     fn new(s: &str) -> CharIndex {
-        CharIndex {
-            char_starts: s.char_indices().map(|(b, _)| b).collect(),
+        let mut wide = Vec::new();
+        if !s.is_ascii() {
+            let mut extra = 0;
+            // The lead byte of a UTF-8 sequence tells its length.
+            for (b, &lead) in s.as_bytes().iter().enumerate().filter(|(_, l)| **l >= 0xC0) {
+                extra += match lead {
+                    0xF0.. => 3,
+                    0xE0.. => 2,
+                    _ => 1,
+                };
+                wide.push((b, extra));
+            }
+        }
+        CharIndex { len: s.len(), wide }
+    }
+
+    /// The index of the part `start..end` of the string (`start` on a character boundary):
+    /// code point offsets within it are differences of offsets within the whole.
+    fn part(&self, start: usize, end: usize) -> Part<'_> {
+        Part {
+            index: self,
+            start,
+            len: end - start,
+            before: self.char_of(start),
         }
     }
+
+    /// The number of characters that start before `byte`.
     fn char_of(&self, byte: usize) -> i32 {
-        self.char_starts.partition_point(|&b| b < byte) as i32
+        let byte = byte.min(self.len);
+        let k = self.wide.partition_point(|&(b, _)| b < byte);
+        let continuation = match k {
+            0 => 0,
+            _ => {
+                let (b, through) = self.wide[k - 1];
+                let before = if k >= 2 { self.wide[k - 2].1 } else { 0 };
+                // The last wide character may be cut by `byte`.
+                before + (through - before).min(byte - b - 1)
+            }
+        };
+        (byte - continuation) as i32
+    }
+}
+
+/// A [`CharIndex`] of a part of its string.
+struct Part<'a> {
+    index: &'a CharIndex,
+    start: usize,
+    len: usize,
+    before: i32,
+}
+
+impl Part<'_> {
+    /// The number of characters of the part that start before its byte `byte`.
+    fn char_of(&self, byte: usize) -> i32 {
+        self.index.char_of(self.start + byte.min(self.len)) - self.before
     }
 }
 
@@ -182,10 +237,10 @@ impl TableRows {
     ) -> TableRows {
         let mut rows = TableRows::default();
         let article_chars = CharIndex::new(&article.text);
-        let sentence_chars: Vec<CharIndex> = article
+        let sentence_chars: Vec<Part> = article
             .sentences
             .iter()
-            .map(|s| CharIndex::new(article.sentence_text(s)))
+            .map(|s| article_chars.part(s.start, s.end))
             .collect();
         let sentence_ids: Vec<String> = (0..article.sentences.len())
             .map(|i| sentence_id(&key.article_id, i))
@@ -327,4 +382,31 @@ impl TableRows {
 /// BIO tag names in class-id order, for the `ner_tags` ClassLabel.
 pub fn ner_tag_names() -> Vec<String> {
     EntityType::bio_names()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CharIndex;
+
+    #[test]
+    fn char_index_counts_code_points() {
+        for s in ["", "plain", "Bakû’s «أذربيجانُ» 👍🏽 x", "ééé"] {
+            let index = CharIndex::new(s);
+            for byte in 0..=s.len() + 2 {
+                let want = s.char_indices().filter(|&(b, _)| b < byte).count() as i32;
+                assert_eq!(index.char_of(byte), want, "{s:?} {byte}");
+            }
+            for (start, _) in s.char_indices() {
+                let part = index.part(start, s.len());
+                let alone = CharIndex::new(&s[start..]);
+                for byte in 0..=s.len() - start + 2 {
+                    assert_eq!(
+                        part.char_of(byte),
+                        alone.char_of(byte),
+                        "{s:?} {start} {byte}"
+                    );
+                }
+            }
+        }
+    }
 }

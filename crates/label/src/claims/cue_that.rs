@@ -66,7 +66,7 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
             return None;
         }
         if t.word {
-            if doc.lx.blocks.contains(&t.norm) || doc.cue_at(k).is_some() {
+            if doc.lx.blocks.iter().any(|w| *w == *t.norm) || doc.cue_at(k).is_some() {
                 return None;
             }
             words += 1;
@@ -93,14 +93,14 @@ fn bare_clause(doc: &Doc, from: usize, send: usize) -> bool {
         return false;
     }
     let named = doc.ents.iter().any(|e| e.start == t.start);
-    if !named && !doc.lx.openers.contains(&t.norm) {
+    if !named && !doc.lx.openers.iter().any(|w| *w == *t.norm) {
         return false;
     }
     for k in from + 1..(from + 1 + BARE_REACH).min(send) {
         if !doc.toks[k].word {
             return false;
         }
-        if doc.lx.auxes.contains(&doc.toks[k].norm) {
+        if doc.lx.auxes.iter().any(|w| *w == *doc.toks[k].norm) {
             return true;
         }
     }
@@ -154,7 +154,9 @@ fn content_end(
         if doc.cue_at(k + 1).is_some_and(|c| c.cue.participle) {
             return (doc.toks[k].start, None);
         }
-        if nested && (doc.lx.conjs.contains(&doc.toks[k + 1].norm) || doc.unglued(k + 1).is_some())
+        if nested
+            && (doc.lx.conjs.iter().any(|w| *w == *doc.toks[k + 1].norm)
+                || doc.unglued(k + 1).is_some())
         {
             return (doc.toks[k].start, None);
         }

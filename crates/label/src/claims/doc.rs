@@ -5,9 +5,10 @@
 use parse::chars;
 use records::{Article, Claim, ClaimKind, Entity, EntityType, Mention};
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use super::lexicon::{Cue, Lexicon, normalize};
+use super::lexicon::{Cue, Lexicon, normalize_cow};
 use super::quote::{Quote, find_quotes};
 
 /// Splits text into word tokens and single punctuation tokens (byte ranges).
@@ -15,9 +16,12 @@ pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
     let mut word_start: Option<usize> = None;
+    // Each character's test, made once: as the next one, then as the current one.
+    let mut is_word = chars.peek().is_some_and(|&(_, c)| is_word_char(c));
     while let Some((i, c)) = chars.next() {
         let next_is_word = chars.peek().is_some_and(|&(_, n)| is_word_char(n));
-        if is_word_char(c) || (word_start.is_some() && is_joiner(c) && next_is_word) {
+        let this_is_word = std::mem::replace(&mut is_word, next_is_word);
+        if this_is_word || (word_start.is_some() && is_joiner(c) && next_is_word) {
             if word_start.is_none() {
                 word_start = Some(i);
             }
@@ -54,11 +58,11 @@ pub fn is_quote(c: char) -> bool {
 }
 
 #[derive(Debug, Clone)]
-pub struct Tok {
+pub struct Tok<'a> {
     /// Byte offsets into the article text.
     pub start: usize,
     pub end: usize,
-    pub norm: String,
+    pub norm: Cow<'a, str>,
     pub word: bool,
     pub sent: usize,
 }
@@ -112,7 +116,7 @@ pub struct Doc<'a> {
     pub article: &'a Article,
     pub text: &'a str,
     pub lx: &'static Lexicon,
-    pub toks: Vec<Tok>,
+    pub toks: Vec<Tok<'a>>,
     /// Token index range of each sentence.
     pub sent_toks: Vec<(usize, usize)>,
     /// Sentence ranges in the article text.
@@ -154,7 +158,7 @@ impl<'a> Doc<'a> {
                 toks.push(Tok {
                     start: start + ts,
                     end: start + te,
-                    norm: normalize(raw),
+                    norm: normalize_cow(raw),
                     word: raw.chars().next().is_some_and(is_word_char),
                     sent: si,
                 });
@@ -297,11 +301,11 @@ impl<'a> Doc<'a> {
         if !t.word {
             return false;
         }
-        if self.lx.conjs.contains(&t.norm)
+        if self.lx.conjs.iter().any(|w| *w == *t.norm)
             && self
                 .toks
                 .get(i + 1)
-                .is_some_and(|n| n.sent == t.sent && self.lx.stops.contains(&n.norm))
+                .is_some_and(|n| n.sent == t.sent && self.lx.stops.iter().any(|w| *w == *n.norm))
         {
             return true;
         }
@@ -441,7 +445,7 @@ impl<'a> Doc<'a> {
         }
         // Role nouns ("The President", "The Chairman of ..."): a person named before.
         let mut r = s;
-        while r < e && self.lx.determiners.contains(&self.toks[r].norm) {
+        while r < e && self.lx.determiners.iter().any(|w| *w == *self.toks[r].norm) {
             r += 1;
         }
         if let Some(role_end) = self.match_any(r, &self.lx.roles) {
@@ -710,7 +714,7 @@ impl<'a> Doc<'a> {
             t.word
                 && ((t.start >= start && t.end <= end)
                     || (t.sent == s && t.end <= before_cue && before_cue - t.end <= 12))
-                && (self.lx.negations.contains(&t.norm) || t.norm.ends_with("n't"))
+                && (self.lx.negations.iter().any(|w| *w == *t.norm) || t.norm.ends_with("n't"))
         });
         Some(Claim {
             sentence: s,

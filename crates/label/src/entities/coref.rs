@@ -51,8 +51,9 @@ fn same_name(fa: &str, fb: &str) -> bool {
     if fa == fb {
         return true;
     }
-    let n = fa.chars().count().min(fb.chars().count());
-    n >= 6 && !is_arabic(fa.chars().next().unwrap_or(' ')) && within_one_edit(fa, fb)
+    // At least six characters each (a string has no more characters than bytes).
+    let six = |s: &str| s.len() >= 6 && s.chars().nth(5).is_some();
+    six(fa) && six(fb) && !is_arabic(fa.chars().next().unwrap_or(' ')) && within_one_edit(fa, fb)
 }
 
 fn add_labeler(e: &mut Entity) {

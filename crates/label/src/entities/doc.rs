@@ -9,7 +9,7 @@ use std::cell::OnceCell;
 use records::Article;
 
 use super::gazetteer::{Found, Gazetteer};
-use super::text::{Folded, Word, fold, title_case_words, words};
+use super::text::{Folded, FoldedWords, Word, fold, title_case_words, words};
 
 /// An article seen by the entity labelers.
 pub struct Doc<'a> {
@@ -40,7 +40,7 @@ pub(crate) struct SentenceView<'a> {
     text: &'a str,
     folded: OnceCell<Folded>,
     words: OnceCell<Vec<Word>>,
-    folded_words: OnceCell<Vec<String>>,
+    folded_words: OnceCell<Vec<(usize, usize)>>,
     title_case: OnceCell<Vec<bool>>,
     /// The gazetteer's matches, with the id of the gazetteer that found them.
     found: OnceCell<(u64, Vec<Found>)>,
@@ -73,16 +73,20 @@ impl<'a> SentenceView<'a> {
     }
 
     /// Each word folded: the same as folding the word alone, since folding goes character
-    /// by character, so it is cut from the folded sentence.
-    pub fn folded_words(&self) -> &[String] {
-        self.folded_words.get_or_init(|| {
-            let f = self.folded();
+    /// by character, so it is cut from the folded sentence (ranges of it, not copies).
+    pub fn folded_words(&self) -> FoldedWords<'_> {
+        let f = self.folded();
+        let ranges = self.folded_words.get_or_init(|| {
             let at = |byte: usize| f.start.partition_point(|&s| s < byte);
             self.words()
                 .iter()
-                .map(|w| f.text[at(w.start)..at(w.end)].to_string())
+                .map(|w| (at(w.start), at(w.end)))
                 .collect()
-        })
+        });
+        FoldedWords {
+            text: &f.text,
+            ranges,
+        }
     }
 
     /// For each word, whether its line is in headline Title Case ([`title_case_words`]).
@@ -115,6 +119,10 @@ mod tests {
         let s = "Bakû’s «أذربيجانُ» met ـالصين A. Hajizade, Asia-Europe İstanbul ǅ ß ﬁx";
         let v = SentenceView::new(s);
         let alone: Vec<String> = v.words().iter().map(|w| fold_str(w.text(s))).collect();
-        assert_eq!(v.folded_words(), alone.as_slice());
+        let folded = v.folded_words();
+        let cut: Vec<String> = (0..v.words().len())
+            .map(|i| folded[i].to_string())
+            .collect();
+        assert_eq!(cut, alone);
     }
 }

@@ -1,10 +1,10 @@
 //! Word lists of the pattern and date labelers, per language, from `datasets/label/`.
 
 use parse::chars;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-// Looked up for every word: a fast hash (nothing iterates these maps).
-use foldhash::HashMap;
+// Looked up for every word: a fast hash (nothing iterates these maps and sets).
+use foldhash::{HashMap, HashSet};
 
 use records::EntityType;
 
@@ -76,22 +76,18 @@ pub(crate) fn phrase_at<'a>(
     langs: &[&str],
     s: &str,
     words: &[super::text::Word],
-    folded: &[String],
+    folded: super::text::FoldedWords<'_>,
     i: usize,
 ) -> Option<(&'a Phrase, usize, usize)> {
     use super::text::{is_arabic, is_capitalised, same_line_gap};
     let mut best: Option<(&Phrase, usize, usize)> = None;
+    let folded_word = &folded[i];
+    let arabic = folded_word.starts_with(is_arabic);
     for lang in langs {
         let Some(map) = index.get(*lang) else {
             continue;
         };
-        // The word, then (Arabic) the word without each clitic it starts with.
-        let arabic = folded[i].starts_with(is_arabic);
-        let unglued = AR_CLITICS
-            .iter()
-            .filter(|_| arabic)
-            .filter_map(|c| folded[i].strip_prefix(c).map(|rest| (rest, c.len())));
-        for (key, skip) in std::iter::once((folded[i].as_str(), 0)).chain(unglued) {
+        let mut try_key = |key: &str, skip: usize| {
             for p in map.get(key).into_iter().flatten() {
                 let n = p.parts.len();
                 if i + n > words.len() {
@@ -107,6 +103,15 @@ pub(crate) fn phrase_at<'a>(
                 });
                 if case_ok && rest_ok && best.is_none_or(|b| n > b.0.parts.len()) {
                     best = Some((p, i + n, words[i].start + skip));
+                }
+            }
+        };
+        // The word, then (Arabic) the word without each clitic it starts with.
+        try_key(folded_word, 0);
+        if arabic {
+            for c in AR_CLITICS {
+                if let Some(rest) = folded_word.strip_prefix(c) {
+                    try_key(rest, c.len());
                 }
             }
         }
@@ -128,16 +133,16 @@ pub(crate) struct Lexicon {
     /// Titles and roles before a name.
     pub titles: PhraseIndex,
     /// Folded one-word titles of every language.
-    pub title_words: BTreeSet<String>,
+    pub title_words: HashSet<String>,
     /// Heads that start a name ("Ministry", "Kementerian", "وزارة").
     pub heads: PhraseIndex,
     /// Folded head and tail words of every language.
-    pub shape_words: BTreeSet<String>,
+    pub shape_words: HashSet<String>,
     /// (lang, position "head"/"tail") -> word -> type.
-    pub shapes: BTreeMap<(String, String), BTreeMap<String, EntityType>>,
+    pub shapes: BTreeMap<(String, String), HashMap<String, EntityType>>,
     /// lang -> folded phrase -> English ministry name.
     pub ministries: BTreeMap<String, BTreeMap<String, String>>,
-    pub stopwords: BTreeMap<String, BTreeSet<String>>,
+    pub stopwords: BTreeMap<String, HashSet<String>>,
     /// (lang, "after"/"before") -> phrases.
     pub person_cues: BTreeMap<(String, String), Vec<String>>,
     /// lang -> folded month name -> month.
@@ -147,12 +152,12 @@ pub(crate) struct Lexicon {
     /// lang -> folded phrase -> offset.
     pub relative: BTreeMap<String, BTreeMap<String, Relative>>,
     /// Chinese family names in pinyin (lower case).
-    pub chinese_surnames: BTreeSet<String>,
+    pub chinese_surnames: HashSet<String>,
     /// Pinyin syllables without tones (lower case).
-    pub pinyin: BTreeSet<String>,
+    pub pinyin: HashSet<String>,
     /// Words of a ministry's or office's field ("Foreign", "Affairs", "Perekonomian"): never
     /// part of a person's name.
-    pub domains: BTreeMap<String, BTreeSet<String>>,
+    pub domains: BTreeMap<String, HashSet<String>>,
 }
 
 impl Lexicon {

@@ -17,7 +17,7 @@ use records::EntityType;
 use super::doc::Doc;
 use super::gazetteer::{Found, Gazetteer};
 use super::lexicon::{Lexicon, phrase_at};
-use super::text::{Word, is_all_caps, is_arabic, is_capitalised, same_line_gap};
+use super::text::{FoldedWords, Word, is_all_caps, is_arabic, is_capitalised, same_line_gap};
 use crate::{EntityLabeler, Proposal};
 
 pub const NAME: &str = "names/1";
@@ -46,7 +46,7 @@ struct Ctx<'a> {
     s: &'a str,
     words: &'a [Word],
     /// Folded words.
-    folded: &'a [String],
+    folded: FoldedWords<'a>,
     found: Cow<'a, [Found]>,
     langs: &'static [&'static str],
     lx: &'static Lexicon,
@@ -284,6 +284,12 @@ impl EntityLabeler for NameLabeler {
     fn propose(&self, doc: &Doc, out: &mut Vec<Proposal>) {
         let lx = super::lexicon();
         let langs = Lexicon::langs(&doc.article.lang);
+        let cue_firsts: Vec<&str> = langs
+            .iter()
+            .filter_map(|lang| lx.person_cues.get(&(lang.to_string(), "after".to_string())))
+            .flatten()
+            .map(|cue| cue.split(' ').next().unwrap_or_default())
+            .collect();
         for (si, sentence) in doc.sentences().iter().enumerate() {
             let s = sentence.text();
             let ctx = Ctx {
@@ -346,45 +352,33 @@ impl EntityLabeler for NameLabeler {
                     spans.push((i, i + 2, 0.65));
                 }
             }
-            // Two or three capitalised words before a reporting verb.
-            for lang in langs {
-                for cue in lx
-                    .person_cues
-                    .get(&(lang.to_string(), "after".to_string()))
-                    .into_iter()
-                    .flatten()
-                {
-                    let first = cue.split(' ').next().unwrap_or_default();
-                    for j in 1..n {
-                        if ctx.w(j) != first || !ctx.adjacent(j - 1) {
-                            continue;
-                        }
-                        let mut a = j;
-                        while a > 0
-                            && j - a < 3
-                            && ctx.adjacent(a - 1)
-                            && is_capitalised(ctx.w(a - 1))
-                        {
-                            a -= 1;
-                        }
-                        while a < j && ctx.lx.is_stopword(langs, ctx.w(a)) {
-                            a += 1;
-                        }
-                        // A sentence's first word is capitalised anyway: prefer two words.
-                        if a == 0 && j - a == 3 {
-                            a = 1;
-                        }
-                        // Part of a longer name ("Ministry of Foreign Affairs said").
-                        if a > 0 && ["of", "the"].contains(&ctx.w(a - 1)) {
-                            continue;
-                        }
-                        while a + 2 <= j && ctx.latin_name(a, 3) != Some(j) {
-                            a += 1;
-                        }
-                        if j - a >= 2 {
-                            spans.push((a, j, 0.6));
-                        }
-                    }
+            // Two or three capitalised words before a reporting verb. Cues that share a first
+            // word give the same spans, and spans are sorted and deduplicated below, so each
+            // word is tested once against all first words.
+            for j in 1..n {
+                if !cue_firsts.contains(&ctx.w(j)) || !ctx.adjacent(j - 1) {
+                    continue;
+                }
+                let mut a = j;
+                while a > 0 && j - a < 3 && ctx.adjacent(a - 1) && is_capitalised(ctx.w(a - 1)) {
+                    a -= 1;
+                }
+                while a < j && ctx.lx.is_stopword(langs, ctx.w(a)) {
+                    a += 1;
+                }
+                // A sentence's first word is capitalised anyway: prefer two words.
+                if a == 0 && j - a == 3 {
+                    a = 1;
+                }
+                // Part of a longer name ("Ministry of Foreign Affairs said").
+                if a > 0 && ["of", "the"].contains(&ctx.w(a - 1)) {
+                    continue;
+                }
+                while a + 2 <= j && ctx.latin_name(a, 3) != Some(j) {
+                    a += 1;
+                }
+                if j - a >= 2 {
+                    spans.push((a, j, 0.6));
                 }
             }
             let headline = sentence.title_case();

@@ -18,7 +18,7 @@ use records::EntityType;
 use super::doc::Doc;
 use super::gazetteer::{Found, Gazetteer};
 use super::lexicon::{Lexicon, phrase_at};
-use super::text::{Word, fold_str, is_capitalised, same_line_gap};
+use super::text::{FoldedWords, Word, fold_str, is_capitalised, same_line_gap};
 use crate::{EntityLabeler, Proposal};
 
 pub const NAME: &str = "shapes/1";
@@ -43,7 +43,7 @@ impl ShapeLabeler {
 struct Ctx<'a> {
     s: &'a str,
     words: &'a [Word],
-    folded: &'a [String],
+    folded: FoldedWords<'a>,
     found: Cow<'a, [Found]>,
     g: &'a Gazetteer,
     langs: &'static [&'static str],

@@ -40,6 +40,15 @@ fn fold_char(c: char, out: &mut dyn FnMut(char)) {
     }
 }
 
+/// What fold_char does to ASCII (no decompositions, no marks), without its lookups.
+fn fold_ascii(b: u8) -> char {
+    match b {
+        b'`' => '\'',
+        b if char::from(b).is_whitespace() => ' ',
+        b => char::from(b.to_ascii_lowercase()),
+    }
+}
+
 /// Folds a text: lower case, no diacritics or Arabic short vowels, one Alef, one apostrophe,
 /// one hyphen, one double quote, one space character.
 pub(crate) fn fold(text: &str) -> Folded {
@@ -48,19 +57,34 @@ pub(crate) fn fold(text: &str) -> Folded {
         start: Vec::with_capacity(text.len()),
         end: Vec::with_capacity(text.len()),
     };
-    for (i, c) in text.char_indices() {
-        if c.is_ascii() {
-            // What fold_char does to ASCII (no decompositions, no marks), without its lookups.
-            let f = match c {
-                '`' => '\'',
-                c if c.is_whitespace() => ' ',
-                c => c.to_ascii_lowercase(),
-            };
-            folded.text.push(f);
-            folded.start.push(i);
-            folded.end.push(i + 1);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii() {
+            // A run of ASCII at once: one byte, one folded byte.
+            let end = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .map_or(bytes.len(), |n| i + n);
+            // Only the backtick and whitespace other than the space change beyond case.
+            if bytes[i..end]
+                .iter()
+                .any(|&b| matches!(b, b'`' | 0x09..=0x0D))
+            {
+                folded
+                    .text
+                    .extend(bytes[i..end].iter().map(|&b| fold_ascii(b)));
+            } else {
+                let at = folded.text.len();
+                folded.text.push_str(&text[i..end]);
+                folded.text[at..].make_ascii_lowercase();
+            }
+            folded.start.extend(i..end);
+            folded.end.extend(i + 1..end + 1);
+            i = end;
             continue;
         }
+        let c = text[i..].chars().next().expect("a character starts here");
         let end = i + c.len_utf8();
         fold_char(c, &mut |f| {
             folded.text.push(f);
@@ -69,13 +93,37 @@ pub(crate) fn fold(text: &str) -> Folded {
                 folded.end.push(end);
             }
         });
+        i = end;
     }
     folded
 }
 
-/// The folded text alone.
+/// The folded words of a text: ranges of its folded text, indexed like the words.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FoldedWords<'a> {
+    pub text: &'a str,
+    pub ranges: &'a [(usize, usize)],
+}
+
+impl std::ops::Index<usize> for FoldedWords<'_> {
+    type Output = str;
+    fn index(&self, i: usize) -> &str {
+        let (a, b) = self.ranges[i];
+        &self.text[a..b]
+    }
+}
+
+/// The folded text alone (as [`fold`] makes it, without the map back).
 pub(crate) fn fold_str(text: &str) -> String {
-    fold(text).text
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(fold_ascii(c as u8));
+        } else {
+            fold_char(c, &mut |f| out.push(f));
+        }
+    }
+    out
 }
 
 pub(crate) fn is_arabic(c: char) -> bool {
@@ -139,6 +187,14 @@ pub(crate) fn title_case_words(s: &str, words: &[Word]) -> Vec<bool> {
     let mut line_start = 0;
     for line in s.split_inclusive('\n') {
         let line_end = line_start + line.len();
+        // Headlines carry no full stop; prose full of names does.
+        let unpunctuated = !line
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '”', ':', ';', '»', ')']);
+        if !unpunctuated {
+            line_start = line_end;
+            continue;
+        }
         let idx: Vec<usize> = (0..words.len())
             .filter(|&i| words[i].start >= line_start && words[i].end <= line_end)
             .collect();
@@ -156,11 +212,7 @@ pub(crate) fn title_case_words(s: &str, words: &[Word]) -> Vec<bool> {
             .iter()
             .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
             .count();
-        // Headlines carry no full stop; prose full of names does.
-        let unpunctuated = !line
-            .trim_end()
-            .ends_with(['.', '!', '?', '"', '”', ':', ';', '»', ')']);
-        if unpunctuated && content.len() >= 4 && lower * 5 <= content.len() {
+        if content.len() >= 4 && lower * 5 <= content.len() {
             for i in idx {
                 out[i] = true;
             }
@@ -264,6 +316,19 @@ mod tests {
             fold_char(c, &mut |f| slow.push(f));
             assert_eq!(fold(&c.to_string()).text, slow, "{c:?}");
         }
+        // Runs of ASCII among other text, with and without characters that change.
+        let s = "Tab\there `quoted` Bakû’s\r\nNEW line İstanbul ABC def";
+        let (mut text, mut start, mut end) = (String::new(), Vec::new(), Vec::new());
+        for (i, c) in s.char_indices() {
+            fold_char(c, &mut |f| {
+                text.push(f);
+                start.extend(std::iter::repeat_n(i, f.len_utf8()));
+                end.extend(std::iter::repeat_n(i + c.len_utf8(), f.len_utf8()));
+            });
+        }
+        let f = fold(s);
+        assert_eq!(fold_str(s), f.text);
+        assert_eq!((f.text, f.start, f.end), (text, start, end));
     }
 
     #[test]
