@@ -9,6 +9,7 @@ mod resplit;
 mod rewrite;
 mod run;
 mod spill;
+mod tally;
 mod writer;
 
 use std::process::ExitCode;

@@ -35,6 +35,7 @@ use xxhash_rust::xxh3::xxh3_128;
 use crate::manifest::{self, Counts, InputRecord, Manifest, SHARD_KIND};
 use crate::rewrite::{self, Placement};
 use crate::spill::{SignatureSpill, SpilledSignatures};
+use crate::tally::Tally;
 use crate::writer::{DatasetWriter, WRITE_CHUNK_ROWS};
 
 /// Rows per batch read from a shard's files.
@@ -514,12 +515,13 @@ struct Pending {
     rows: usize,
 }
 
-/// Places and writes the pending rows of every table, then forgets their placements.
+/// Places, counts and writes the pending rows of every table, then forgets their placements.
 fn flush_all(
     pending: &mut [Pending],
     placements: &mut HashMap<String, Placement>,
     splits: &[String],
     writer: &mut DatasetWriter,
+    tally: &mut Tally,
 ) -> Result<()> {
     for (table, pending) in Table::SPLIT.into_iter().zip(pending.iter_mut()) {
         if pending.rows == 0 {
@@ -528,9 +530,18 @@ fn flush_all(
         let batch = arrow_select::concat::concat_batches(&table.schema(), &pending.slices)?;
         pending.slices.clear();
         pending.rows = 0;
-        rewrite::place_and_write(table, &batch, placements, splits, writer, table.name())?;
+        rewrite::place_and_write(
+            table,
+            &batch,
+            placements,
+            splits,
+            writer,
+            table.name(),
+            Some(tally),
+        )?;
     }
     placements.clear();
+    tally.end_window();
     Ok(())
 }
 
@@ -633,6 +644,7 @@ pub fn merge(
     }
     let mut pending: Vec<Pending> = Table::SPLIT.iter().map(|_| Pending::default()).collect();
     let mut placements: HashMap<String, Placement> = HashMap::new();
+    let mut tally = Tally::default();
     let mut articles_written = 0u64;
     let mut scratch = Vec::new();
     while let Some(Reverse((_, s))) = heap.pop() {
@@ -674,10 +686,22 @@ pub fn merge(
         // All tables are flushed together, so that only the pending articles need a
         // placement in memory. Where batches are cut does not change the files' bytes.
         if pending.iter().any(|p| p.rows >= FLUSH_ROWS) {
-            flush_all(&mut pending, &mut placements, &splits, &mut writer)?;
+            flush_all(
+                &mut pending,
+                &mut placements,
+                &splits,
+                &mut writer,
+                &mut tally,
+            )?;
         }
     }
-    flush_all(&mut pending, &mut placements, &splits, &mut writer)?;
+    flush_all(
+        &mut pending,
+        &mut placements,
+        &splits,
+        &mut writer,
+        &mut tally,
+    )?;
     let mut written = writer.finish()?;
     timings.rewrite = lap(&mut clock);
     written.push(DatasetWriter::write_whole(
@@ -760,7 +784,13 @@ pub fn merge(
         counts,
         files: Vec::new(),
     };
-    let manifest = crate::run::finalize(out, manifest, &written, rejects.len() as u64)?;
+    let manifest = crate::run::finalize(
+        out,
+        manifest,
+        &written,
+        rejects.len() as u64,
+        tally.finish(crate::run::TOP_ENTITIES),
+    )?;
     timings.finalize = lap(&mut clock);
     Ok((manifest, timings))
 }

@@ -82,6 +82,7 @@ pub fn resplit(dataset: &Path, seed: u64, splits: &SplitSpec) -> Result<Manifest
         manifest.config.seed = seed;
         manifest.config.splits = splits.to_string();
         let rejects = old.counts.rejected;
-        finalize(staging, manifest, &written, rejects)
+        let stats = stats::compute(staging, crate::run::TOP_ENTITIES)?;
+        finalize(staging, manifest, &written, rejects, stats)
     })
 }

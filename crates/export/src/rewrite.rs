@@ -15,6 +15,7 @@ use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch, StringArray};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use records::tables::{ARTICLE_ID_COLUMN, SPLIT_COLUMN, STORY_ID_COLUMN, Table};
 
+use crate::tally::Tally;
 use crate::writer::DatasetWriter;
 
 /// Where each article goes.
@@ -55,6 +56,7 @@ pub fn rewrite(
                     splits,
                     writer,
                     &path.display().to_string(),
+                    None,
                 )?;
             }
         }
@@ -63,7 +65,7 @@ pub fn rewrite(
 }
 
 /// Gives each row of `batch` (rows of `table`, read from `source`) its article's split (and,
-/// for articles, story) and writes it to that split.
+/// for articles, story) and writes it to that split; `tally` counts what is written.
 pub fn place_and_write(
     table: Table,
     batch: &RecordBatch,
@@ -71,6 +73,7 @@ pub fn place_and_write(
     splits: &[String],
     writer: &mut DatasetWriter,
     source: &str,
+    mut tally: Option<&mut Tally>,
 ) -> Result<()> {
     let ids = batch
         .column_by_name(ARTICLE_ID_COLUMN)
@@ -105,6 +108,9 @@ pub fn place_and_write(
             continue;
         }
         let part = arrow_select::filter::filter_record_batch(&batch, &mask)?;
+        if let Some(tally) = tally.as_deref_mut() {
+            tally.observe(table, split, &part)?;
+        }
         writer.write(table, split, part)?;
     }
     Ok(())

@@ -613,11 +613,16 @@ fn file_records(
 
 /// Fills in the files and row counts of `manifest` from the written files, checks them, and
 /// writes `manifest.json` and the card (statistics read back from the files with polars).
+/// Entities listed in the card's "most mentioned".
+pub const TOP_ENTITIES: usize = 20;
+
+/// Writes the manifest and the card (with `stats`, the statistics of the written tables).
 pub fn finalize(
     dir: &Path,
     mut manifest: Manifest,
     written: &[WrittenFile],
     rejects: u64,
+    stats: stats::Stats,
 ) -> Result<Manifest> {
     let splits: Vec<String> = manifest
         .config
@@ -640,7 +645,10 @@ pub fn finalize(
         dir.join("manifest.json"),
         serde_json::to_string_pretty(&manifest)? + "\n",
     )?;
-    let stats = stats::compute(dir, 20)?;
+    // Two ways to the same numbers: counted while writing, and read back with polars.
+    if cfg!(debug_assertions) && stats != stats::compute(dir, TOP_ENTITIES)? {
+        bail!("internal error: the statistics counted while writing differ from the tables'");
+    }
     std::fs::write(
         dir.join("README.md"),
         crate::card::render(&manifest, &stats),

@@ -1,0 +1,117 @@
+//! The card's statistics counted while a merge writes the rows, so that no table is read back
+//! at the end: reading them back with polars (`stats::compute`, still what `resplit` uses)
+//! held a shard file and every article's (id, language) at once, and set the run's peak memory.
+//! Debug builds check the two agree on every dataset they write (`run::finalize`).
+
+use std::collections::{BTreeMap, HashMap};
+
+use anyhow::{Context, Result};
+use arrow_array::cast::AsArray;
+use arrow_array::{Array, RecordBatch, StringArray};
+use records::tables::{ARTICLE_ID_COLUMN, Table};
+use stats::Stats;
+
+/// Counts per (split, article language), in the terms of [`stats::Stats`].
+#[derive(Default)]
+pub struct Tally {
+    stats: Stats,
+    mentions: BTreeMap<String, u64>,
+    /// The language of each article of the rows being written; the caller hands in an
+    /// article's row before the rows of the other tables and calls [`Tally::end_window`]
+    /// once they are all in.
+    langs: HashMap<String, String>,
+}
+
+fn strings<'a>(batch: &'a RecordBatch, name: &str) -> Result<&'a StringArray> {
+    batch
+        .column_by_name(name)
+        .with_context(|| format!("no {name} column"))?
+        .as_string_opt::<i32>()
+        .with_context(|| format!("{name} is not a string column"))
+}
+
+impl Tally {
+    /// Counts the rows of `table` in `batch`, all of split `split`.
+    pub fn observe(&mut self, table: Table, split: &str, batch: &RecordBatch) -> Result<()> {
+        let ids = strings(batch, ARTICLE_ID_COLUMN)?;
+        if table == Table::Articles {
+            let langs = strings(batch, "lang")?;
+            for row in 0..batch.num_rows() {
+                let lang = langs.value(row);
+                self.langs
+                    .insert(ids.value(row).to_string(), lang.to_string());
+                self.cell(split, lang).articles += 1;
+            }
+            return Ok(());
+        }
+        for row in 0..batch.num_rows() {
+            let lang = self
+                .langs
+                .get(ids.value(row))
+                .with_context(|| {
+                    format!(
+                        "{} row of article {} before its article",
+                        table.name(),
+                        ids.value(row)
+                    )
+                })?
+                .clone();
+            match table {
+                Table::Sentences => {
+                    let tokens = batch
+                        .column_by_name("token_starts")
+                        .context("no token_starts column")?
+                        .as_list::<i32>();
+                    let n = if tokens.is_null(row) {
+                        0
+                    } else {
+                        tokens.value_length(row) as u64
+                    };
+                    let cell = self.cell(split, &lang);
+                    cell.sentences += 1;
+                    cell.tokens += n;
+                }
+                Table::Entities => {
+                    let label = strings(batch, "label")?.value(row).to_string();
+                    if label != "DATE" {
+                        let names = strings(batch, "canonical_name")?;
+                        let name = if names.is_null(row) {
+                            strings(batch, "text")?.value(row)
+                        } else {
+                            names.value(row)
+                        };
+                        *self.mentions.entry(name.to_string()).or_default() += 1;
+                    }
+                    *self.cell(split, &lang).entities.entry(label).or_default() += 1;
+                }
+                Table::Claims => {
+                    let kind = strings(batch, "kind")?.value(row).to_string();
+                    *self.cell(split, &lang).claims.entry(kind).or_default() += 1;
+                }
+                Table::Articles | Table::Kb => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn cell(&mut self, split: &str, lang: &str) -> &mut stats::Cell {
+        self.stats
+            .cells
+            .entry((split.to_string(), lang.to_string()))
+            .or_default()
+    }
+
+    /// Forgets the languages of the articles whose rows are all in.
+    pub fn end_window(&mut self) {
+        self.langs.clear();
+    }
+
+    /// The statistics, with the `top_n` most mentioned entities.
+    pub fn finish(mut self, top_n: usize) -> Stats {
+        let mut top: Vec<(String, u64)> = self.mentions.into_iter().collect();
+        top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        top.truncate(top_n);
+        self.stats.top_entities = top;
+        self.stats
+    }
+}
