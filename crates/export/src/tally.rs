@@ -7,9 +7,11 @@ use std::collections::{BTreeMap, HashMap};
 
 use anyhow::{Context, Result};
 use arrow_array::cast::AsArray;
-use arrow_array::{Array, RecordBatch, StringArray};
+use arrow_array::{Array, RecordBatch};
 use records::tables::{ARTICLE_ID_COLUMN, Table};
 use stats::Stats;
+
+use crate::merge::string_column;
 
 /// Counts per (split, article language), in the terms of [`stats::Stats`].
 #[derive(Default)]
@@ -22,20 +24,12 @@ pub struct Tally {
     langs: HashMap<String, String>,
 }
 
-fn strings<'a>(batch: &'a RecordBatch, name: &str) -> Result<&'a StringArray> {
-    batch
-        .column_by_name(name)
-        .with_context(|| format!("no {name} column"))?
-        .as_string_opt::<i32>()
-        .with_context(|| format!("{name} is not a string column"))
-}
-
 impl Tally {
     /// Counts the rows of `table` in `batch`, all of split `split`.
     pub fn observe(&mut self, table: Table, split: &str, batch: &RecordBatch) -> Result<()> {
-        let ids = strings(batch, ARTICLE_ID_COLUMN)?;
+        let ids = string_column(batch, ARTICLE_ID_COLUMN)?;
         if table == Table::Articles {
-            let langs = strings(batch, "lang")?;
+            let langs = string_column(batch, "lang")?;
             for row in 0..batch.num_rows() {
                 let lang = langs.value(row);
                 self.langs
@@ -72,11 +66,11 @@ impl Tally {
                     cell.tokens += n;
                 }
                 Table::Entities => {
-                    let label = strings(batch, "label")?.value(row).to_string();
+                    let label = string_column(batch, "label")?.value(row).to_string();
                     if label != "DATE" {
-                        let names = strings(batch, "canonical_name")?;
+                        let names = string_column(batch, "canonical_name")?;
                         let name = if names.is_null(row) {
-                            strings(batch, "text")?.value(row)
+                            string_column(batch, "text")?.value(row)
                         } else {
                             names.value(row)
                         };
@@ -85,7 +79,7 @@ impl Tally {
                     *self.cell(split, &lang).entities.entry(label).or_default() += 1;
                 }
                 Table::Claims => {
-                    let kind = strings(batch, "kind")?.value(row).to_string();
+                    let kind = string_column(batch, "kind")?.value(row).to_string();
                     *self.cell(split, &lang).claims.entry(kind).or_default() += 1;
                 }
                 Table::Articles | Table::Kb => {}
