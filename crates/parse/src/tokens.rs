@@ -28,7 +28,9 @@ fn is_arabic(c: char) -> bool {
 /// Tokens of one sentence (byte offsets into `s`).
 pub fn tokenize(s: &str, lang: &str) -> Vec<Token> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    // Sized for the longest case up front: growing it copied it over and over.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
+    chars.extend(s.char_indices());
     let n = chars.len();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let pos = |i: usize| chars.get(i).map(|&(b, _)| b).unwrap_or(s.len());

@@ -151,7 +151,9 @@ impl Word {
 /// Words of a text, in order. Inner `'`, `’` and `-` join two runs of word characters.
 pub(crate) fn words(s: &str) -> Vec<Word> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    // Sized for the longest case up front: growing it copied it over and over.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
+    chars.extend(s.char_indices());
     let mut i = 0;
     while i < chars.len() {
         if !is_word_char(chars[i].1) {
