@@ -12,7 +12,12 @@ use crate::chars;
 use crate::rules::{AR_EXCEPTIONS, is_abbreviation};
 use records::Token;
 
+#[inline]
 fn is_word_char(c: char) -> bool {
+    // ASCII first: no marks there, and the check is one range test.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     chars::is_alphanumeric(c) || is_mark(c)
 }
 
@@ -199,6 +204,13 @@ fn split_arabic(w: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_word_characters_are_letters_and_digits() {
+        for c in (0..128u8).map(char::from) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     fn toks<'a>(s: &'a str, lang: &str) -> Vec<&'a str> {
         // Offsets must slice the sentence exactly.

@@ -131,7 +131,12 @@ pub(crate) fn is_arabic(c: char) -> bool {
 }
 
 /// A letter or digit of any script, or an Arabic mark (which sits inside words).
+#[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
+    // ASCII first: no marks there, and the check is one range test.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     chars::is_alphanumeric(c) || (is_arabic(c) && is_combining_mark(c)) || c == 'ـ'
 }
 
@@ -300,6 +305,13 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_word_characters_are_letters_and_digits() {
+        for c in (0..128u8).map(char::from) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn folding_maps_back_to_original_bytes() {
