@@ -115,28 +115,44 @@ pub fn push_line(b: &mut Builder, raw: &str, line: &Line, lang: &str, drop_cap: 
 }
 
 /// The length of the start of `rest` that `push_line` would copy verbatim piece by piece,
-/// to copy it at once: whole ASCII words (ASCII has no invisible characters and is NFC) with
-/// single spaces between them. It ends before anything else: a run of spaces, other
-/// whitespace, or a word with a non-ASCII character (which may need NFC).
+/// to copy it at once: whole words of plain characters ([`plain_char`]) with single spaces
+/// between them. It ends before anything else: a run of spaces, other whitespace, or a word
+/// with another character (which may need NFC or hold an invisible one).
 fn plain_prefix(rest: &str) -> usize {
     let b = rest.as_bytes();
     let mut word_start = 0;
-    for (k, &c) in b.iter().enumerate() {
-        if c == b' ' {
-            // A single space, before an ASCII word character (or the end).
-            if b.get(k + 1)
-                .is_some_and(|&n| !n.is_ascii() || char::from(n).is_whitespace())
-            {
+    let mut k = 0;
+    while k < b.len() {
+        if b[k] == b' ' {
+            // A single space, before a plain character (or the end).
+            if k + 1 < b.len() && plain_char(b, k + 1).is_none() {
                 return k;
             }
-            word_start = k + 1;
-        } else if !c.is_ascii() {
-            return word_start;
-        } else if char::from(c).is_whitespace() {
+            k += 1;
+            word_start = k;
+        } else if let Some(n) = plain_char(b, k) {
+            k += n;
+        } else if b[k].is_ascii() {
             return k;
+        } else {
+            return word_start;
         }
     }
     b.len()
+}
+
+/// The byte length of the character at `b[k]` when it is plain: neither whitespace nor
+/// invisible, and NFC in any sequence of plain characters. That is ASCII other than
+/// whitespace, and the Arabic letters U+0621..U+064A and digits U+0660..U+0669 (no
+/// decomposition starts with two of them; the marks that compose with a letter are not
+/// plain).
+fn plain_char(b: &[u8], k: usize) -> Option<usize> {
+    match b[k] {
+        c if c.is_ascii() => (!char::from(c).is_whitespace()).then_some(1),
+        0xD8 => matches!(b.get(k + 1), Some(0xA1..=0xBF)).then_some(2),
+        0xD9 => matches!(b.get(k + 1), Some(0x80..=0x8A | 0xA0..=0xA9)).then_some(2),
+        _ => None,
+    }
 }
 
 /// A word (no whitespace inside): copied when clean, else NFC-normalised without invisibles.
@@ -246,6 +262,25 @@ mod tests {
     }
 
     #[test]
+    fn plain_characters_are_nfc_and_visible() {
+        let plain: String = ('\u{0621}'..='\u{064A}')
+            .chain('\u{0660}'..='\u{0669}')
+            .collect();
+        assert!(
+            is_nfc(&plain) && !plain.contains(is_invisible) && !plain.contains(char::is_whitespace)
+        );
+        for c in plain.chars() {
+            let s = c.to_string();
+            assert_eq!(plain_char(s.as_bytes(), 0), Some(s.len()), "{c:?}");
+        }
+        for c in [
+            '\u{0620}', '\u{064B}', '\u{0653}', '\u{066A}', '\u{06CC}', '\u{00A0}',
+        ] {
+            assert_eq!(plain_char(c.to_string().as_bytes(), 0), None, "{c:?}");
+        }
+    }
+
+    #[test]
     fn plain_runs_are_copied_as_piece_by_piece() {
         // `push_line` before `plain_prefix`: every word and space on its own.
         fn piece_by_piece(b: &mut Builder, s: &str, base: usize) {
@@ -276,6 +311,8 @@ mod tests {
             "Two  spaces and\ta tab, x\u{A0}nbsp, e\u{301}cole and café \u{200B}x y",
             "a \u{A0}b é c\u{2003}d x\u{200B} z",
             "end with accent é",
+            "قال الوزير إن الأسعار ارتفعت بنسبة ٥٪ في ٢٠٢٣ Jakarta",
+            "وقال  المتحدث\tأمس آ أ ؤ إ ئ ا\u{653} ٱ كتب\u{64E} ـ x\u{A0}ي",
         ] {
             let line = Line {
                 start: 0,

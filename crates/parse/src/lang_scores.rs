@@ -148,6 +148,9 @@ impl Scorer {
             for c in text.chars() {
                 if c.is_ascii() {
                     feed(c.to_ascii_lowercase());
+                } else if matches!(c, '\u{0600}'..='\u{06FF}') {
+                    // The Arabic block has no case: no table look-up.
+                    feed(c);
                 } else {
                     c.to_lowercase().for_each(&mut feed);
                 }
@@ -325,6 +328,13 @@ mod tests {
             t.chars().flat_map(char::to_lowercase).collect::<String>()
         );
         assert_eq!(scorer.scores(t), scorer.scores(&lower));
+    }
+
+    #[test]
+    fn arabic_block_has_no_case() {
+        for c in '\u{0600}'..='\u{06FF}' {
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string());
+        }
     }
 
     #[test]

@@ -12,7 +12,12 @@ use crate::chars;
 use crate::rules::{AR_EXCEPTIONS, is_abbreviation};
 use records::Token;
 
+#[inline]
 fn is_word_char(c: char) -> bool {
+    // ASCII first: no marks there, and the check is one range test.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     chars::is_alphanumeric(c) || is_mark(c)
 }
 
@@ -28,7 +33,9 @@ fn is_arabic(c: char) -> bool {
 /// Tokens of one sentence (byte offsets into `s`).
 pub fn tokenize(s: &str, lang: &str) -> Vec<Token> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    // Sized for the longest case up front: growing it copied it over and over.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
+    chars.extend(s.char_indices());
     let n = chars.len();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let pos = |i: usize| chars.get(i).map(|&(b, _)| b).unwrap_or(s.len());
@@ -197,6 +204,13 @@ fn split_arabic(w: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_word_characters_are_letters_and_digits() {
+        for c in (0..128u8).map(char::from) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     fn toks<'a>(s: &'a str, lang: &str) -> Vec<&'a str> {
         // Offsets must slice the sentence exactly.

@@ -40,7 +40,12 @@ pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
+    // ASCII first: no marks there, and the check is one range test.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     chars::is_alphanumeric(c)
         || matches!(c, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
 }

@@ -234,7 +234,6 @@ pub fn words_of(phrase: &str) -> Vec<String> {
 /// that each token does not allocate.
 pub fn normalize_cow(word: &str) -> Cow<'_, str> {
     let normal = |c: char| {
-        let mut lower = c.to_lowercase();
         !matches!(
             c,
             '\u{064B}'
@@ -248,8 +247,11 @@ pub fn normalize_cow(word: &str) -> Cow<'_, str> {
                     | 'ى'
                     | '\u{2019}'
                     | '\u{2018}'
-        ) && lower.next() == Some(c)
-            && lower.next().is_none()
+        ) && (matches!(c, '\u{0600}'..='\u{06FF}') // the Arabic block has no case
+            || {
+                let mut lower = c.to_lowercase();
+                lower.next() == Some(c) && lower.next().is_none()
+            })
     };
     let already = if word.is_ascii() {
         !word.bytes().any(|b| b.is_ascii_uppercase())

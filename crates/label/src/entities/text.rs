@@ -29,6 +29,9 @@ fn fold_char(c: char, out: &mut dyn FnMut(char)) {
         '’' | '‘' | '`' | 'ʼ' | '′' => out('\''),
         '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => out('-'),
         '“' | '”' | '«' | '»' | '„' => out('"'),
+        // Arabic letters without a decomposition (آ أ ؤ إ ئ have one) and without case: as they
+        // are, without the table look-ups below.
+        '\u{0621}' | '\u{0627}'..='\u{064A}' => out(c),
         c if c.is_whitespace() => out(' '),
         c => decompose_canonical(c, |d| {
             if !is_combining_mark(d) {
@@ -131,7 +134,12 @@ pub(crate) fn is_arabic(c: char) -> bool {
 }
 
 /// A letter or digit of any script, or an Arabic mark (which sits inside words).
+#[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
+    // ASCII first: no marks there, and the check is one range test.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     chars::is_alphanumeric(c) || (is_arabic(c) && is_combining_mark(c)) || c == 'ـ'
 }
 
@@ -151,7 +159,9 @@ impl Word {
 /// Words of a text, in order. Inner `'`, `’` and `-` join two runs of word characters.
 pub(crate) fn words(s: &str) -> Vec<Word> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    // Sized for the longest case up front: growing it copied it over and over.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
+    chars.extend(s.char_indices());
     let mut i = 0;
     while i < chars.len() {
         if !is_word_char(chars[i].1) {
@@ -300,6 +310,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn ascii_word_characters_are_letters_and_digits() {
+        for c in (0..128u8).map(char::from) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn folding_maps_back_to_original_bytes() {
         let s = "Bakû’s «أذربيجانُ»";
         let f = fold(s);
@@ -307,6 +324,24 @@ mod tests {
         let a = f.text.find("اذربيجان").unwrap();
         let (x, y) = f.original(a, a + "اذربيجان".len());
         assert_eq!(&s[x..y], "أذربيجانُ".trim_end_matches('ُ'));
+    }
+
+    #[test]
+    fn plain_arabic_letters_fold_to_themselves() {
+        for c in ['\u{0621}'].into_iter().chain('\u{0627}'..='\u{064A}') {
+            let mut general = String::new();
+            decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    general.extend(d.to_lowercase());
+                }
+            });
+            let mut fast = String::new();
+            fold_char(c, &mut |f| fast.push(f));
+            match c {
+                'ى' | 'ة' | 'ـ' => {} // folded on purpose, before the fast path
+                _ => assert_eq!(fast, general, "{c:?}"),
+            }
+        }
     }
 
     #[test]
