@@ -17,6 +17,7 @@ use std::process::ExitCode;
 /// mimalloc rather than the system allocator: the core allocates many short-lived strings on
 /// every worker thread, and glibc's per-thread arenas fragment under that (the resident set
 /// crept up through a run) and spend a tenth of the profile in malloc and free.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
