@@ -469,20 +469,22 @@ fn reject_duplicates(
         if group.len() < 2 {
             continue;
         }
-        let mut named = group
-            .iter()
-            .map(|&i| Ok((store.id(i)?, scanned[i as usize].key, i)))
-            .collect::<Result<Vec<_>>>()?;
-        named.sort_unstable();
-        for same in named.chunk_by(|a, b| a.0 == b.0) {
-            for (id, key, article) in &same[1..] {
-                store.drop_article(*article);
-                let line = (key.1 > 0).then_some(key.1);
-                rejects.push((
-                    *key,
-                    pipeline::duplicate_id_reject(order.path(key.0), line, id),
-                ));
+        // In input order (the sort's second key): the first of each id stays. Ids are read
+        // one at a time, since one text may be repeated a million times.
+        let mut distinct: Vec<String> = Vec::new();
+        for &article in group {
+            let id = store.id(article)?;
+            if !distinct.contains(&id) {
+                distinct.push(id);
+                continue;
             }
+            store.drop_article(article);
+            let key = scanned[article as usize].key;
+            let line = (key.1 > 0).then_some(key.1);
+            rejects.push((
+                key,
+                pipeline::duplicate_id_reject(order.path(key.0), line, &id),
+            ));
         }
     }
     Ok(rejects)
