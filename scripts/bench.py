@@ -70,9 +70,9 @@ def main():
     release = ROOT / "target" / "release"
     lines = [
         f"\n## {machine()}\n",
-        "| input | run | wall s | MB/s | articles/s | peak MiB | read s | parse s | label s | write s "
-        "| merge s (sign / cluster / rewrite / finalize) | vs floor |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| input | run | wall s | MB/s | articles/s | peak MiB | read s | parse s | label s | collect s "
+        "| write s (waited) | merge s (sign / cluster / rewrite / finalize) | vs floor |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for mb in sizes:
         corpus = args.work / f"corpus-{mb:g}mb"
@@ -84,7 +84,7 @@ def main():
         floor_s, floor_rss = run_timed([str(release / "floor"), str(corpus), str(floor_out)])
         floor_mbs = size_mb / floor_s
         label = f"gen_corpus.py --mb {mb:g} ({size_mb:.0f} MB)"
-        lines.append(f"| {label} | floor | {floor_s:.1f} | {floor_mbs:.1f} | | {floor_rss:.0f} | | | | | | 1.00 |")
+        lines.append(f"| {label} | floor | {floor_s:.1f} | {floor_mbs:.1f} | | {floor_rss:.0f} | | | | | | | 1.00 |")
         for threads in (1, os.cpu_count()):
             out = args.work / f"out-{threads}"
             timings = args.work / f"timings-{threads}.json"
@@ -95,7 +95,8 @@ def main():
             mbs = size_mb / wall
             lines.append(
                 f"| {label} | export --threads {threads} | {wall:.1f} | {mbs:.1f} | {t['articles'] / wall:.0f} | {rss:.0f} "
-                f"| {t['read']:.1f} | {t['parse']:.1f} | {t['label']:.1f} | {t['write']:.1f} "
+                f"| {t['read']:.1f} | {t['parse']:.1f} | {t['label']:.1f} | {t['collect']:.1f} "
+                f"| {t['write']:.1f} ({t['write_wait']:.1f}) "
                 f"| {t['finish']:.1f} ({m['sign']:.1f} / {m['cluster']:.1f} / {m['rewrite']:.1f} / {m['finalize']:.1f}) "
                 f"| {mbs / floor_mbs:.2f} |")
     text = "\n".join(lines) + "\n"

@@ -1,6 +1,7 @@
 //! `export`: the command-line tool. It parses arguments, wires the stages, shows progress and
 //! writes files; everything it computes comes from the library crates.
 
+mod background;
 mod card;
 mod cli;
 mod manifest;

@@ -5,10 +5,11 @@
 //! 1. story signatures from the articles and their entities (so that shards written by any
 //!    engine need to carry nothing but rows), duplicate ids found in input order;
 //! 2. the four tables of all streams interleaved article by article in input order, each
-//!    row given its split and story, into the final layout.
+//!    row given its split and story, into the final layout; each table is placed, counted and
+//!    encoded by a writer thread of its own.
 //!
-//! Memory holds one decoded batch per table and stream and the placements of the articles
-//! not yet written; per article, 5 bytes (its story's representative and whether it is a
+//! Memory holds one decoded batch per table and stream, and the rows and placements of the
+//! articles not yet written (at most [`TABLE_QUEUE_WINDOWS`] + 2 windows per table); per article, 5 bytes (its story's representative and whether it is a
 //! rejected duplicate), plus 8 bytes (its spilled id's offset) and 48 bytes (input order and
 //! id hash) until clustering is done. Signatures and ids are spilled to disk
 //! ([`crate::spill`]).
@@ -18,6 +19,7 @@ use std::collections::{BTreeMap, BinaryHeap, HashMap, VecDeque};
 use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
@@ -32,6 +34,7 @@ use records::tables::{ARTICLE_ID_COLUMN, Table};
 use records::{KbRow, RejectRow};
 use xxhash_rust::xxh3::xxh3_128;
 
+use crate::background::Background;
 use crate::manifest::{self, Counts, InputRecord, Manifest, SHARD_KIND};
 use crate::rewrite::{self, Placement};
 use crate::spill::{SignatureSpill, SpilledSignatures};
@@ -327,9 +330,10 @@ pub(crate) fn string_column<'a>(batch: &'a RecordBatch, name: &str) -> Result<&'
         .with_context(|| format!("{name} is not a string column"))
 }
 
-/// The head article of a stream: id and input location.
+/// The head article of a stream: id, language and input location.
 struct Head {
     id: String,
+    lang: String,
     source_file: String,
     source_line: Option<u64>,
 }
@@ -347,6 +351,7 @@ fn head_article(cursor: &mut TableCursor) -> Result<Option<Head>> {
         id: string_column(batch, ARTICLE_ID_COLUMN)?
             .value(row)
             .to_string(),
+        lang: string_column(batch, "lang")?.value(row).to_string(),
         source_file: string_column(batch, "source_file")?.value(row).to_string(),
         source_line: (!line.is_null(row)).then(|| line.value(row) as u64),
     }))
@@ -517,33 +522,84 @@ struct Pending {
     rows: usize,
 }
 
-/// Places, counts and writes the pending rows of every table, then forgets their placements.
+/// What placing and counting the rows of a window's articles needs: each article's split and
+/// story, and its language.
+#[derive(Default)]
+struct WindowArticles {
+    placements: HashMap<String, Placement>,
+    langs: HashMap<String, String>,
+}
+
+/// The rows of one table for the articles of one window.
+struct Window {
+    slices: Vec<RecordBatch>,
+    articles: Arc<WindowArticles>,
+}
+
+/// One table's writer and tally, on a thread of its own: the four tables are independent once
+/// the order of the articles is fixed, so they are encoded in parallel, and while the main
+/// thread reads the next window.
+struct TableWriter {
+    table: Table,
+    splits: Vec<String>,
+    writer: DatasetWriter,
+    tally: Tally,
+}
+
+/// Windows waiting per table writer (see [`crate::background`]).
+const TABLE_QUEUE_WINDOWS: usize = 2;
+
+fn spawn_table_writer(
+    out: &Path,
+    table: Table,
+    splits: &[String],
+    limits: crate::writer::ShardLimits,
+    threaded: bool,
+) -> Result<Background<Window, TableWriter>> {
+    let state = TableWriter {
+        table,
+        splits: splits.to_vec(),
+        writer: DatasetWriter::for_tables(out, vec![table], splits.to_vec(), limits)?,
+        tally: Tally::default(),
+    };
+    Background::spawn(
+        &format!("write-{}", table.name()),
+        threaded,
+        TABLE_QUEUE_WINDOWS,
+        state,
+        |w: &mut TableWriter, window: Window| {
+            let batch = arrow_select::concat::concat_batches(&w.table.schema(), &window.slices)?;
+            rewrite::place_and_write(
+                w.table,
+                &batch,
+                &window.articles.placements,
+                &w.splits,
+                &mut w.writer,
+                w.table.name(),
+                Some((&mut w.tally, &window.articles.langs)),
+            )
+        },
+    )
+}
+
+/// Hands the pending rows of every table to its writer, with the placements of their
+/// articles, and starts a new window.
 fn flush_all(
     pending: &mut [Pending],
-    placements: &mut HashMap<String, Placement>,
-    splits: &[String],
-    writer: &mut DatasetWriter,
-    tally: &mut Tally,
+    articles: &mut WindowArticles,
+    writers: &mut [Background<Window, TableWriter>],
 ) -> Result<()> {
-    for (table, pending) in Table::SPLIT.into_iter().zip(pending.iter_mut()) {
+    let shared = Arc::new(std::mem::take(articles));
+    for (pending, writer) in pending.iter_mut().zip(writers.iter_mut()) {
         if pending.rows == 0 {
             continue;
         }
-        let batch = arrow_select::concat::concat_batches(&table.schema(), &pending.slices)?;
-        pending.slices.clear();
         pending.rows = 0;
-        rewrite::place_and_write(
-            table,
-            &batch,
-            placements,
-            splits,
-            writer,
-            table.name(),
-            Some(tally),
-        )?;
+        writer.send(Window {
+            slices: std::mem::take(&mut pending.slices),
+            articles: Arc::clone(&shared),
+        })?;
     }
-    placements.clear();
-    tally.end_window();
     Ok(())
 }
 
@@ -622,11 +678,12 @@ pub fn merge(
     timings.cluster = lap(&mut clock);
 
     // Pass 2: all streams interleaved article by article in input order.
-    let mut writer = DatasetWriter::new(
-        out,
-        splits.clone(),
-        crate::run::shard_limits(first.config.max_shard_rows),
-    )?;
+    let limits = crate::run::shard_limits(first.config.max_shard_rows);
+    let threaded = pool.current_num_threads() > 1;
+    let mut writers = Table::SPLIT
+        .into_iter()
+        .map(|table| spawn_table_writer(out, table, &splits, limits, threaded))
+        .collect::<Result<Vec<_>>>()?;
     let mut cursors = Vec::new();
     let mut heap = BinaryHeap::new();
     for (i, stream) in shards.streams.iter().enumerate() {
@@ -645,8 +702,7 @@ pub fn merge(
         cursors.push(cursor);
     }
     let mut pending: Vec<Pending> = Table::SPLIT.iter().map(|_| Pending::default()).collect();
-    let mut placements: HashMap<String, Placement> = HashMap::new();
-    let mut tally = Tally::default();
+    let mut window = WindowArticles::default();
     let mut articles_written = 0u64;
     let mut scratch = Vec::new();
     while let Some(Reverse((_, s))) = heap.pop() {
@@ -662,7 +718,8 @@ pub fn merge(
                 split: splits_spec.assign(seed, story_id).to_string(),
                 story_id: story_id.to_string(),
             };
-            placements.insert(head.id.clone(), placement);
+            window.placements.insert(head.id.clone(), placement);
+            window.langs.insert(head.id.clone(), head.lang);
             pending[0].rows += 1;
             pending[0].slices.push(article);
             articles_written += 1;
@@ -688,23 +745,17 @@ pub fn merge(
         // All tables are flushed together, so that only the pending articles need a
         // placement in memory. Where batches are cut does not change the files' bytes.
         if pending.iter().any(|p| p.rows >= FLUSH_ROWS) {
-            flush_all(
-                &mut pending,
-                &mut placements,
-                &splits,
-                &mut writer,
-                &mut tally,
-            )?;
+            flush_all(&mut pending, &mut window, &mut writers)?;
         }
     }
-    flush_all(
-        &mut pending,
-        &mut placements,
-        &splits,
-        &mut writer,
-        &mut tally,
-    )?;
-    let mut written = writer.finish()?;
+    flush_all(&mut pending, &mut window, &mut writers)?;
+    let mut written = Vec::new();
+    let mut tally = Tally::default();
+    for writer in writers {
+        let (table_writer, _) = writer.finish()?;
+        written.extend(table_writer.writer.finish()?);
+        tally.absorb(table_writer.tally);
+    }
     timings.rewrite = lap(&mut clock);
     written.push(DatasetWriter::write_whole(
         out,

@@ -65,7 +65,8 @@ pub fn rewrite(
 }
 
 /// Gives each row of `batch` (rows of `table`, read from `source`) its article's split (and,
-/// for articles, story) and writes it to that split; `tally` counts what is written.
+/// for articles, story) and writes it to that split; `tally` counts what is written, given the
+/// language of each article.
 pub fn place_and_write(
     table: Table,
     batch: &RecordBatch,
@@ -73,7 +74,7 @@ pub fn place_and_write(
     splits: &[String],
     writer: &mut DatasetWriter,
     source: &str,
-    mut tally: Option<&mut Tally>,
+    mut tally: Option<(&mut Tally, &HashMap<String, String>)>,
 ) -> Result<()> {
     let ids = batch
         .column_by_name(ARTICLE_ID_COLUMN)
@@ -108,8 +109,8 @@ pub fn place_and_write(
             continue;
         }
         let part = arrow_select::filter::filter_record_batch(&batch, &mask)?;
-        if let Some(tally) = tally.as_deref_mut() {
-            tally.observe(table, split, &part)?;
+        if let Some((tally, langs)) = tally.as_mut() {
+            tally.observe(table, split, &part, langs)?;
         }
         writer.write(table, split, part)?;
     }

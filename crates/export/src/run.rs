@@ -13,6 +13,7 @@ use pipeline::Pipeline;
 use rayon::prelude::*;
 use records::{RawArticle, RejectRow, TableRows};
 
+use crate::background::Background;
 use crate::cli::RunConfig;
 use crate::manifest::{
     self, Counts, FileRecord, InputRecord, Manifest, ManifestConfig, SHARD_KIND, ShardInfo,
@@ -23,6 +24,10 @@ use crate::writer::{DatasetWriter, ShardLimits, WrittenFile};
 const UNSPLIT_DIR: &str = ".unsplit";
 /// The one split of a shard dataset: splits are known only when all shards are merged.
 const UNSPLIT: &str = "unsplit";
+
+/// Batches of rows waiting for the shard writer: one being encoded, one waiting, one being
+/// labelled keeps both sides busy without holding more than three batches.
+const WRITER_QUEUE_BATCHES: usize = 1;
 
 /// Shards are cut at this many bytes (uncompressed estimate plus written bytes).
 pub(crate) const MAX_SHARD_BYTES: usize = 128 * 1024 * 1024;
@@ -47,7 +52,8 @@ pub struct Summary {
 struct State<'a> {
     pipeline: &'a Pipeline,
     pool: &'a rayon::ThreadPool,
-    writer: DatasetWriter,
+    /// Encodes each batch's rows while the next batch is parsed and labelled.
+    writer: Background<TableRows, DatasetWriter>,
     batch: Vec<(u64, RawArticle)>,
     batch_size: usize,
     next_ordinal: u64,
@@ -72,7 +78,13 @@ pub struct Timings {
     pub read: f64,
     pub parse: f64,
     pub label: f64,
+    /// Gathering a batch's rows and rejects in input order (main thread).
+    pub collect: f64,
+    /// Encoding the shard's Parquet: busy time of the writer thread, which overlaps parsing
+    /// and labelling of the next batch.
     pub write: f64,
+    /// Time the main thread waited for the writer (the part of `write` that did not overlap).
+    pub write_wait: f64,
     /// The merge (phase 2), all of it; its parts are in `merge`.
     pub finish: f64,
     pub merge: crate::merge::MergeTimings,
@@ -167,8 +179,10 @@ impl State<'_> {
         }
         self.articles_written += rows.articles.len() as u64;
         self.count_rows(&rows);
-        self.writer.write_unsplit(&rows)?;
-        self.timings.write += clock.elapsed().as_secs_f64();
+        self.timings.collect += clock.elapsed().as_secs_f64();
+        let clock = Instant::now();
+        self.writer.send(rows)?;
+        self.timings.write_wait += clock.elapsed().as_secs_f64();
         self.progress.set_message(format!(
             "{} articles, {} sentences, {} rejects",
             self.articles_written,
@@ -420,10 +434,16 @@ fn write_shard(
     let mut state = State {
         pipeline,
         pool,
-        writer: DatasetWriter::new(
-            dir,
-            vec![UNSPLIT.to_string()],
-            shard_limits(config.max_shard_rows),
+        writer: Background::spawn(
+            "shard-writer",
+            pool.current_num_threads() > 1,
+            WRITER_QUEUE_BATCHES,
+            DatasetWriter::new(
+                dir,
+                vec![UNSPLIT.to_string()],
+                shard_limits(config.max_shard_rows),
+            )?,
+            |writer, rows| writer.write_unsplit(&rows),
         )?,
         batch: Vec::new(),
         batch_size: config.batch_size,
@@ -487,7 +507,9 @@ fn write_shard(
     for f in &mut state.files {
         f.rejects = per_file_rejects.get(&f.path).copied().unwrap_or(0);
     }
-    let written = state.writer.finish()?;
+    let (writer, encoding) = state.writer.finish()?;
+    state.timings.write += encoding;
+    let written = writer.finish()?;
 
     let counts = Counts {
         // Every input of this shard (file, JSONL line or unwalkable path) got one ordinal.
@@ -538,7 +560,13 @@ fn write_shard(
     let mut timings = state.timings.clone();
     timings.finish = finishing.elapsed().as_secs_f64();
     timings.total = started.elapsed().as_secs_f64();
-    timings.read = timings.total - timings.parse - timings.label - timings.write - timings.finish;
+    // What the main thread did besides the measured stages: reading and decoding inputs.
+    timings.read = timings.total
+        - timings.parse
+        - timings.label
+        - timings.collect
+        - timings.write_wait
+        - timings.finish;
     timings.articles = manifest.counts.articles_written;
     Ok((manifest, timings))
 }

@@ -13,43 +13,40 @@ use stats::Stats;
 
 use crate::merge::string_column;
 
-/// Counts per (split, article language), in the terms of [`stats::Stats`].
+/// Counts per (split, article language), in the terms of [`stats::Stats`]. A tally per table
+/// (each table is written on its own thread) and [`Tally::absorb`] give the same counts as one.
 #[derive(Default)]
 pub struct Tally {
     stats: Stats,
     mentions: BTreeMap<String, u64>,
-    /// The language of each article of the rows being written; the caller hands in an
-    /// article's row before the rows of the other tables and calls [`Tally::end_window`]
-    /// once they are all in.
-    langs: HashMap<String, String>,
 }
 
 impl Tally {
-    /// Counts the rows of `table` in `batch`, all of split `split`.
-    pub fn observe(&mut self, table: Table, split: &str, batch: &RecordBatch) -> Result<()> {
+    /// Counts the rows of `table` in `batch`, all of split `split`; `langs` gives the language
+    /// of each of their articles.
+    pub fn observe(
+        &mut self,
+        table: Table,
+        split: &str,
+        batch: &RecordBatch,
+        langs: &HashMap<String, String>,
+    ) -> Result<()> {
         let ids = string_column(batch, ARTICLE_ID_COLUMN)?;
         if table == Table::Articles {
             let langs = string_column(batch, "lang")?;
             for row in 0..batch.num_rows() {
-                let lang = langs.value(row);
-                self.langs
-                    .insert(ids.value(row).to_string(), lang.to_string());
-                self.cell(split, lang).articles += 1;
+                self.cell(split, langs.value(row)).articles += 1;
             }
             return Ok(());
         }
         for row in 0..batch.num_rows() {
-            let lang = self
-                .langs
-                .get(ids.value(row))
-                .with_context(|| {
-                    format!(
-                        "{} row of article {} before its article",
-                        table.name(),
-                        ids.value(row)
-                    )
-                })?
-                .clone();
+            let lang = langs.get(ids.value(row)).with_context(|| {
+                format!(
+                    "{} row of article {}, which is not among the articles being written",
+                    table.name(),
+                    ids.value(row)
+                )
+            })?;
             match table {
                 Table::Sentences => {
                     let tokens = batch
@@ -61,7 +58,7 @@ impl Tally {
                     } else {
                         tokens.value_length(row) as u64
                     };
-                    let cell = self.cell(split, &lang);
+                    let cell = self.cell(split, lang);
                     cell.sentences += 1;
                     cell.tokens += n;
                 }
@@ -76,11 +73,11 @@ impl Tally {
                         };
                         *self.mentions.entry(name.to_string()).or_default() += 1;
                     }
-                    *self.cell(split, &lang).entities.entry(label).or_default() += 1;
+                    *self.cell(split, lang).entities.entry(label).or_default() += 1;
                 }
                 Table::Claims => {
                     let kind = string_column(batch, "kind")?.value(row).to_string();
-                    *self.cell(split, &lang).claims.entry(kind).or_default() += 1;
+                    *self.cell(split, lang).claims.entry(kind).or_default() += 1;
                 }
                 Table::Articles | Table::Kb => {}
             }
@@ -95,9 +92,23 @@ impl Tally {
             .or_default()
     }
 
-    /// Forgets the languages of the articles whose rows are all in.
-    pub fn end_window(&mut self) {
-        self.langs.clear();
+    /// Adds the counts of `other` (another table's tally) to these.
+    pub fn absorb(&mut self, other: Tally) {
+        for (key, cell) in other.stats.cells {
+            let mine = self.stats.cells.entry(key).or_default();
+            mine.articles += cell.articles;
+            mine.sentences += cell.sentences;
+            mine.tokens += cell.tokens;
+            for (label, n) in cell.entities {
+                *mine.entities.entry(label).or_default() += n;
+            }
+            for (kind, n) in cell.claims {
+                *mine.claims.entry(kind).or_default() += n;
+            }
+        }
+        for (name, n) in other.mentions {
+            *self.mentions.entry(name).or_default() += n;
+        }
     }
 
     /// The statistics, with the `top_n` most mentioned entities.

@@ -93,6 +93,8 @@ pub struct ShardLimits {
 
 pub struct DatasetWriter {
     dir: PathBuf,
+    /// The tables this writer writes (all split tables, or one when each has its own thread).
+    tables: Vec<Table>,
     splits: Vec<String>,
     limits: ShardLimits,
     shards: BTreeMap<(Table, String), ShardSet>,
@@ -133,13 +135,24 @@ pub fn writer_properties(table: Table) -> WriterProperties {
 
 impl DatasetWriter {
     pub fn new(dir: &Path, splits: Vec<String>, limits: ShardLimits) -> Result<DatasetWriter> {
-        for table in Table::SPLIT {
+        Self::for_tables(dir, Table::SPLIT.to_vec(), splits, limits)
+    }
+
+    /// A writer of some of the split tables only; rows of other tables are refused.
+    pub fn for_tables(
+        dir: &Path,
+        tables: Vec<Table>,
+        splits: Vec<String>,
+        limits: ShardLimits,
+    ) -> Result<DatasetWriter> {
+        for table in &tables {
             let path = dir.join(table.name());
             std::fs::create_dir_all(&path)
                 .with_context(|| format!("cannot create {}", path.display()))?;
         }
         Ok(DatasetWriter {
             dir: dir.to_path_buf(),
+            tables,
             splits,
             limits,
             shards: BTreeMap::new(),
@@ -199,6 +212,9 @@ impl DatasetWriter {
     /// Appends rows to a table's split. They are encoded in chunks of [`WRITE_CHUNK_ROWS`];
     /// an empty batch only makes sure the split has a file.
     pub fn write(&mut self, table: Table, split: &str, batch: RecordBatch) -> Result<()> {
+        if !self.tables.contains(&table) {
+            anyhow::bail!("this writer does not write the {} table", table.name());
+        }
         let key = (table, split.to_string());
         if !self.shards.contains_key(&key) {
             let writer = self.open_shard(table, split, 0)?;
@@ -273,7 +289,7 @@ impl DatasetWriter {
     /// Closes every shard, writes empty files for splits without rows, and gives the shards
     /// their final names. Returns the files in table, split order.
     pub fn finish(mut self) -> Result<Vec<WrittenFile>> {
-        for table in Table::SPLIT {
+        for table in self.tables.clone() {
             for split in self.splits.clone() {
                 let key = (table, split.clone());
                 if !self.shards.contains_key(&key) {
