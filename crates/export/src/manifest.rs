@@ -110,10 +110,24 @@ pub fn file_sha256(path: &Path) -> Result<(String, u64)> {
 
 pub fn read(dir: &Path) -> Result<Manifest> {
     let path = dir.join("manifest.json");
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    serde_json::from_str(&text)
+    // Read as a stream: a corpus of many small files has a manifest of tens of megabytes.
+    let file =
+        std::fs::File::open(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    serde_json::from_reader(std::io::BufReader::new(file))
         .with_context(|| format!("{} is not a manifest of this tool", path.display()))
+}
+
+/// Writes `manifest` to `dir/manifest.json` as pretty JSON and a final newline, streamed to the
+/// file rather than built as one string first.
+pub fn write(dir: &Path, manifest: &Manifest) -> Result<()> {
+    let path = dir.join("manifest.json");
+    let file = std::fs::File::create(&path)
+        .with_context(|| format!("cannot create {}", path.display()))?;
+    let mut out = std::io::BufWriter::new(file);
+    serde_json::to_writer_pretty(&mut out, manifest)?;
+    std::io::Write::write_all(&mut out, b"\n")?;
+    std::io::Write::flush(&mut out)?;
+    Ok(())
 }
 
 /// Differences between a dataset and its manifest; empty when they agree.

@@ -54,7 +54,8 @@ struct State<'a> {
     pool: &'a rayon::ThreadPool,
     /// Encodes each batch's rows while the next batch is parsed and labelled.
     writer: Background<TableRows, DatasetWriter>,
-    batch: Vec<(u64, RawArticle)>,
+    /// Articles waiting to be processed: ordinal, index in `files`, article.
+    batch: Vec<(u64, Option<usize>, RawArticle)>,
     batch_size: usize,
     next_ordinal: u64,
     /// Rejects with the ordinal of their input, sorted at the end into input order.
@@ -62,7 +63,9 @@ struct State<'a> {
     /// The id of the last article written.
     last_id: Option<String>,
     files: Vec<InputFile>,
-    file_index: HashMap<String, usize>,
+    /// The index in `files` of the file being read. Inputs are read one file at a time, so
+    /// no map from path to file is needed (a corpus of small files has a path per article).
+    current_file: Option<usize>,
     /// Which shard of the inputs this run writes.
     shard: ShardInfo,
     rows: BTreeMap<String, BTreeMap<String, u64>>,
@@ -106,7 +109,10 @@ impl State<'_> {
         if pipeline::shard_of(&key, self.shard.count) != self.shard.index {
             return Ok(());
         }
-        if let Some(&i) = self.file_index.get(source_file) {
+        let file_index = self
+            .current_file
+            .filter(|&i| self.files[i].path == *source_file);
+        if let Some(i) = file_index {
             let file = &mut self.files[i];
             match &item {
                 Item::Article(_) => file.articles_read += 1,
@@ -117,7 +123,7 @@ impl State<'_> {
         self.next_ordinal += 1;
         match item {
             Item::Article(raw) => {
-                self.batch.push((ordinal, raw));
+                self.batch.push((ordinal, file_index, raw));
                 if self.batch.len() >= self.batch_size {
                     self.flush()?;
                 }
@@ -138,7 +144,7 @@ impl State<'_> {
         let parsed: Vec<_> = self.pool.install(|| {
             batch
                 .par_iter()
-                .map(|(_, raw)| pipeline.parse(raw))
+                .map(|(_, _, raw)| pipeline.parse(raw))
                 .collect()
         });
         self.timings.parse += clock.elapsed().as_secs_f64();
@@ -147,13 +153,13 @@ impl State<'_> {
             batch
                 .par_iter()
                 .zip(parsed)
-                .map(|((_, raw), parsed)| parsed.map(|article| pipeline.label(raw, &article)))
+                .map(|((_, _, raw), parsed)| parsed.map(|article| pipeline.label(raw, &article)))
                 .collect()
         });
         self.timings.label += clock.elapsed().as_secs_f64();
         let clock = Instant::now();
         let mut rows = TableRows::default();
-        for ((ordinal, raw), outcome) in batch.into_iter().zip(outcomes) {
+        for ((ordinal, file_index, raw), outcome) in batch.into_iter().zip(outcomes) {
             match outcome {
                 Ok(article_rows) => {
                     // Only a repeat of the article just written is rejected here, because a
@@ -169,7 +175,7 @@ impl State<'_> {
                         continue;
                     }
                     self.last_id = Some(id.clone());
-                    if let Some(&i) = self.file_index.get(&raw.source_file) {
+                    if let Some(i) = file_index {
                         self.files[i].articles_written += 1;
                     }
                     rows.append(article_rows);
@@ -451,7 +457,7 @@ fn write_shard(
         rejects: Vec::new(),
         last_id: None,
         files: Vec::new(),
-        file_index: HashMap::new(),
+        current_file: None,
         shard,
         rows: BTreeMap::new(),
         articles_written: 0,
@@ -469,7 +475,8 @@ fn write_shard(
             Found::File(path) => {
                 let name = inputs::display_path(&path);
                 order.push(name.clone());
-                state.file_index.insert(name.clone(), state.files.len());
+                let i = state.files.len();
+                state.current_file = Some(i);
                 state.files.push(InputFile {
                     path: name,
                     sha256: String::new(),
@@ -479,7 +486,8 @@ fn write_shard(
                     articles_written: 0,
                 });
                 let record = inputs::read_file(&path, &mut |item| state.accept(item))?;
-                let i = state.file_index[&record.path];
+                state.current_file = None;
+                debug_assert_eq!(record.path, state.files[i].path);
                 // Counts are this shard's (kept by `accept`); the checksum is the file's.
                 state.files[i].sha256 = record.sha256;
                 state.files[i].bytes = record.bytes;
@@ -545,7 +553,10 @@ fn write_shard(
             batch_size: config.batch_size,
             max_shard_rows: config.max_shard_rows,
         },
-        inputs: state.files.iter().map(InputRecord::from).collect(),
+        inputs: std::mem::take(&mut state.files)
+            .iter()
+            .map(InputRecord::from)
+            .collect(),
         order: Some(order),
         counts,
         files: Vec::new(),
@@ -553,10 +564,7 @@ fn write_shard(
     let (files, rows) = file_records(dir, &written, &[UNSPLIT.to_string()], rejects.len() as u64)?;
     manifest.files = files;
     manifest.counts.rows = rows;
-    std::fs::write(
-        dir.join("manifest.json"),
-        serde_json::to_string_pretty(&manifest)? + "\n",
-    )?;
+    manifest::write(dir, &manifest)?;
     let mut timings = state.timings.clone();
     timings.finish = finishing.elapsed().as_secs_f64();
     timings.total = started.elapsed().as_secs_f64();
@@ -669,10 +677,7 @@ pub fn finalize(
     }
     manifest.counts.rows = rows;
     manifest.files = files;
-    std::fs::write(
-        dir.join("manifest.json"),
-        serde_json::to_string_pretty(&manifest)? + "\n",
-    )?;
+    manifest::write(dir, &manifest)?;
     // Two ways to the same numbers: counted while writing, and read back with polars.
     if cfg!(debug_assertions) && stats != stats::compute(dir, TOP_ENTITIES)? {
         bail!("internal error: the statistics counted while writing differ from the tables'");
