@@ -871,3 +871,33 @@ pub fn kb_rows(kb: &label::kb::KnowledgeBase) -> Vec<KbRow> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_finds_every_path_and_only_those() {
+        // Input order is not sorted order, and one path is a prefix of another.
+        let paths: Vec<String> = ["b/2.txt", "a/10.txt", "a/1.txt", "c.jsonl", "a/1.txt.bak"]
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        let order = Order::new(paths.clone());
+        for (i, p) in paths.iter().enumerate() {
+            assert_eq!(order.position(p), Some(i), "{p}");
+            assert_eq!(order.path(i), p);
+        }
+        assert_eq!(order.position("a/1"), None);
+        assert_eq!(order.position("z"), None);
+        let err = order
+            .key("missing.txt", Some(3), Path::new("shard"))
+            .unwrap_err();
+        assert!(err.to_string().contains("missing.txt"), "{err}");
+        assert_eq!(
+            order.key("c.jsonl", Some(7), Path::new("s")).unwrap(),
+            (3, 7)
+        );
+        assert_eq!(order.key("b/2.txt", None, Path::new("s")).unwrap(), (0, 0));
+    }
+}
