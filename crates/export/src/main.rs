@@ -76,8 +76,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             threads,
         }) => {
             let threads = cli::threads_or_all(threads)?;
-            let manifest = run::run_merge(&shards, &output, threads)?;
-            let c = &manifest.counts;
+            let c = &run::run_merge(&shards, &output, threads)?;
             eprintln!(
                 "export: merged {} shard(s) into {} ({} articles, {} rejected of {} inputs)",
                 shards.len(),

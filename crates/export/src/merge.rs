@@ -27,6 +27,7 @@ use arrow_array::cast::AsArray;
 use arrow_array::temporal_conversions::date32_to_datetime;
 use arrow_array::types::{Date32Type, Int64Type};
 use arrow_array::{Array, RecordBatch, StringArray};
+use arrow_schema::SchemaRef;
 use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
 use pipeline::story::{StorySignature, StoryStore, cluster};
 use rayon::prelude::*;
@@ -35,7 +36,7 @@ use records::{KbRow, RejectRow};
 use xxhash_rust::xxh3::xxh3_128;
 
 use crate::background::Background;
-use crate::manifest::{self, Counts, Manifest, SHARD_KIND};
+use crate::manifest::{self, Counts, ListWriter, Listed, Manifest, SHARD_KIND};
 use crate::rewrite::{self, Placement};
 use crate::spill::{SignatureSpill, SpilledSignatures};
 use crate::tally::Tally;
@@ -54,28 +55,49 @@ pub const STORY_ENTITY_TYPES: [&str; 5] = ["PERSON", "ORG", "GPE", "EVENT", "WOR
 type OrderKey = (usize, u64);
 
 /// The input paths in input order, and a way from a path to its position. A corpus of small
-/// files has a path per article (145k of them in the 1 GB benchmark corpus), so each path is
-/// held once: a hash map from path to position would hold every path a second time.
+/// files has a path per article (145k of them in the 1 GB benchmark corpus), so the paths are
+/// packed into one string (8 bytes per path besides its text, where a `String` each and a
+/// hash map from path to position would take over 80).
 struct Order {
-    paths: Vec<String>,
+    /// Every path, one after the other.
+    text: String,
+    /// Where each path ends in `text`, by position.
+    ends: Vec<u32>,
     /// Positions sorted by path, for binary search.
     by_path: Vec<u32>,
 }
 
 impl Order {
-    fn new(paths: Vec<String>) -> Order {
-        let mut by_path: Vec<u32> = (0..paths.len() as u32).collect();
-        by_path.sort_unstable_by(|&a, &b| paths[a as usize].cmp(&paths[b as usize]));
-        Order { paths, by_path }
+    fn new(paths: impl IntoIterator<Item = Result<String>>) -> Result<Order> {
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        for path in paths {
+            text.push_str(&path?);
+            ends.push(u32::try_from(text.len()).context("input paths longer than 4 GB in all")?);
+        }
+        let mut order = Order {
+            text,
+            ends,
+            by_path: Vec::new(),
+        };
+        let mut by_path: Vec<u32> = (0..order.len() as u32).collect();
+        by_path.sort_unstable_by(|&a, &b| order.path(a as usize).cmp(order.path(b as usize)));
+        order.by_path = by_path;
+        Ok(order)
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
     }
 
     fn path(&self, position: usize) -> &str {
-        &self.paths[position]
+        let start = position.checked_sub(1).map_or(0, |p| self.ends[p] as usize);
+        &self.text[start..self.ends[position] as usize]
     }
 
     fn position(&self, path: &str) -> Option<usize> {
         self.by_path
-            .binary_search_by(|&p| self.paths[p as usize].as_str().cmp(path))
+            .binary_search_by(|&p| self.path(p as usize).cmp(path))
             .ok()
             .map(|i| self.by_path[i] as usize)
     }
@@ -101,15 +123,16 @@ struct Shards {
     order: Order,
 }
 
-fn read_shards(dirs: &[PathBuf]) -> Result<Shards> {
+/// Reads and checks the shards' manifests; their per-file lists are spilled to `scratch`.
+fn read_shards(dirs: &[PathBuf], scratch: &Path) -> Result<Shards> {
     if dirs.is_empty() {
         bail!("merge needs at least one shard dataset");
     }
     let mut first: Option<(PathBuf, Manifest)> = None;
     let mut inputs_read = 0;
     let mut indexes = Vec::new();
-    for dir in dirs {
-        let m = manifest::read(dir)?;
+    for (n, dir) in dirs.iter().enumerate() {
+        let m = manifest::read_spilling(dir, scratch, &format!("shard-{n}"))?;
         if m.generator != manifest::GENERATOR || m.kind.as_deref() != Some(SHARD_KIND) {
             bail!(
                 "{} is not a shard dataset (written by `export --shard i/n` or an engine helper)",
@@ -145,20 +168,44 @@ fn read_shards(dirs: &[PathBuf]) -> Result<Shards> {
                 first_dir.display()
             );
         }
-        let same_inputs = m.inputs.len() == first.inputs.len()
-            && m.inputs
-                .iter()
-                .zip(&first.inputs)
-                .all(|(x, y)| x.path == y.path && x.sha256 == y.sha256 && x.bytes == y.bytes);
-        if m.order != first.order || !same_inputs {
+        // The lists are on disk: compared entry by entry, and the reads summed into a new list.
+        let (mine, theirs) = (first.order.as_ref(), m.order.as_ref());
+        let mut same = mine.map(Listed::len) == theirs.map(Listed::len)
+            && m.inputs.len() == first.inputs.len();
+        if let (true, Some(mine), Some(theirs)) = (same, mine, theirs) {
+            for (a, b) in mine.iter()?.zip(theirs.iter()?) {
+                if a? != b? {
+                    same = false;
+                    break;
+                }
+            }
+        }
+        let mut summed = ListWriter::create(scratch.join(format!("shard-{n}.summed.jsonl")))?;
+        if same {
+            for (mine, theirs) in first.inputs.iter()?.zip(m.inputs.iter()?) {
+                let (mut mine, theirs) = (mine?, theirs?);
+                if (&mine.path, &mine.sha256, mine.bytes)
+                    != (&theirs.path, &theirs.sha256, theirs.bytes)
+                {
+                    same = false;
+                    break;
+                }
+                mine.articles_read += theirs.articles_read;
+                summed.push(&mine)?;
+            }
+        }
+        if !same {
             bail!(
                 "{} and {} read different inputs (files, order or checksums differ)",
                 dir.display(),
                 first_dir.display()
             );
         }
-        for (mine, theirs) in first.inputs.iter_mut().zip(&m.inputs) {
-            mine.articles_read += theirs.articles_read;
+        let summed = summed.finish()?;
+        std::mem::replace(&mut first.inputs, summed).remove()?;
+        m.inputs.remove()?;
+        if let Some(order) = m.order {
+            order.remove()?;
         }
     }
     let (_, mut first) = first.expect("at least one shard");
@@ -195,7 +242,9 @@ fn read_shards(dirs: &[PathBuf]) -> Result<Shards> {
             streams.extend(subdirs);
         }
     }
-    let order = Order::new(first.order.take().expect("checked"));
+    let order_list = first.order.take().expect("checked");
+    let order = Order::new(order_list.iter()?)?;
+    order_list.remove()?;
     Ok(Shards {
         first,
         inputs_read,
@@ -207,6 +256,9 @@ fn read_shards(dirs: &[PathBuf]) -> Result<Shards> {
 /// One table of one stream, read in order across its files (sorted by name).
 struct TableCursor {
     table: Table,
+    /// Built once: every batch read is re-labelled with it, and a schema per batch would be
+    /// kept alive by each row slice until the writer encodes it.
+    schema: SchemaRef,
     files: VecDeque<PathBuf>,
     reader: Option<(PathBuf, ParquetRecordBatchReader)>,
     batch: Option<RecordBatch>,
@@ -231,6 +283,7 @@ impl TableCursor {
         files.sort();
         Ok(TableCursor {
             table,
+            schema: table.schema(),
             files: files.into(),
             reader: None,
             batch: None,
@@ -261,7 +314,7 @@ impl TableCursor {
                         // The final schema (with descriptions and HF metadata) whatever the
                         // engine wrote; names and types must match exactly.
                         let batch =
-                            RecordBatch::try_new(self.table.schema(), batch.columns().to_vec())
+                            RecordBatch::try_new(self.schema.clone(), batch.columns().to_vec())
                                 .with_context(|| {
                                     format!(
                                         "{}: columns differ from the {} table's schema",
@@ -559,6 +612,7 @@ struct Window {
 /// thread reads the next window.
 struct TableWriter {
     table: Table,
+    schema: SchemaRef,
     splits: Vec<String>,
     writer: DatasetWriter,
     tally: Tally,
@@ -576,6 +630,7 @@ fn spawn_table_writer(
 ) -> Result<Background<Window, TableWriter>> {
     let state = TableWriter {
         table,
+        schema: table.schema(),
         splits: splits.to_vec(),
         writer: DatasetWriter::for_tables(out, vec![table], splits.to_vec(), limits)?,
         tally: Tally::default(),
@@ -586,7 +641,7 @@ fn spawn_table_writer(
         TABLE_QUEUE_WINDOWS,
         state,
         |w: &mut TableWriter, window: Window| {
-            let batch = arrow_select::concat::concat_batches(&w.table.schema(), &window.slices)?;
+            let batch = arrow_select::concat::concat_batches(&w.schema, &window.slices)?;
             rewrite::place_and_write(
                 w.table,
                 &batch,
@@ -640,7 +695,7 @@ pub fn merge(
     out: &Path,
     kb: &label::kb::KnowledgeBase,
     pool: &rayon::ThreadPool,
-) -> Result<(Manifest, MergeTimings)> {
+) -> Result<(Counts, MergeTimings)> {
     let mut timings = MergeTimings::default();
     let mut clock = Instant::now();
     let lap = |clock: &mut Instant| {
@@ -648,7 +703,10 @@ pub fn merge(
         *clock = Instant::now();
         seconds
     };
-    let mut shards = read_shards(dirs)?;
+    let lists = out.join(crate::run::INPUTS_SCRATCH_DIR);
+    std::fs::create_dir_all(&lists)
+        .with_context(|| format!("cannot create {}", lists.display()))?;
+    let shards = read_shards(dirs, &lists)?;
 
     // Pass 1: every article signed and spilled to disk, so that memory does not grow with
     // the corpus. Clustering does not depend on the order of its articles, so streams are
@@ -677,7 +735,7 @@ pub fn merge(
     let mut rejects = reject_duplicates(&scanned, &mut store, &shards.order)?;
     drop(scanned);
     // Articles written per input, by position in input order.
-    let mut written_per_position = vec![0u64; shards.order.paths.len()];
+    let mut written_per_position = vec![0u64; shards.order.len()];
 
     // Stories across all shards; each article's split follows from its story in pass 2.
     let seed = shards.first.config.seed;
@@ -823,14 +881,17 @@ pub fn merge(
         );
     }
     // The first shard's input records, with every shard's reads summed by `read_shards`.
-    let mut inputs = std::mem::take(&mut shards.first.inputs);
-    for input in &mut inputs {
+    let mut inputs = ListWriter::create(lists.join("inputs.jsonl"))?;
+    for input in shards.first.inputs.iter()? {
+        let mut input = input?;
         input.articles_written = shards
             .order
             .position(&input.path)
             .map_or(0, |p| written_per_position[p]);
         input.rejects = rejects_per_file.get(&input.path).copied().unwrap_or(0);
+        inputs.push(&input)?;
     }
+    let inputs = inputs.finish()?;
     drop(shards.order);
     let manifest = Manifest {
         generator: manifest::GENERATOR.to_string(),
@@ -851,8 +912,10 @@ pub fn merge(
         rejects.len() as u64,
         tally.finish(crate::run::TOP_ENTITIES),
     )?;
+    std::fs::remove_dir_all(&lists)
+        .with_context(|| format!("cannot remove {}", lists.display()))?;
     timings.finalize = lap(&mut clock);
-    Ok((manifest, timings))
+    Ok((manifest.counts, timings))
 }
 
 /// The knowledge base the entities link to, as rows.
@@ -883,7 +946,7 @@ mod tests {
             .iter()
             .map(|p| p.to_string())
             .collect();
-        let order = Order::new(paths.clone());
+        let order = Order::new(paths.iter().cloned().map(Ok)).unwrap();
         for (i, p) in paths.iter().enumerate() {
             assert_eq!(order.position(p), Some(i), "{p}");
             assert_eq!(order.path(i), p);

@@ -1,6 +1,6 @@
 //! One export run: inputs in, a dataset directory out, replaced atomically.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -16,12 +16,16 @@ use records::{RawArticle, RejectRow, TableRows};
 use crate::background::Background;
 use crate::cli::RunConfig;
 use crate::manifest::{
-    self, Counts, FileRecord, InputRecord, Manifest, ManifestConfig, SHARD_KIND, ShardInfo,
+    self, Counts, FileRecord, InputRecord, ListWriter, Listed, Manifest, ManifestConfig,
+    SHARD_KIND, ShardInfo,
 };
 use crate::writer::{DatasetWriter, ShardLimits, WrittenFile};
 
 /// A one-shot run writes its single shard here, inside the staging directory, then merges it.
 const UNSPLIT_DIR: &str = ".unsplit";
+/// Scratch folder of a dataset being written: the manifest's per-file lists before they are
+/// streamed into `manifest.json` (see [`manifest::Listed`]); removed before the rename.
+pub(crate) const INPUTS_SCRATCH_DIR: &str = ".inputs";
 /// The one split of a shard dataset: splits are known only when all shards are merged.
 const UNSPLIT: &str = "unsplit";
 
@@ -62,9 +66,9 @@ struct State<'a> {
     rejects: Vec<(u64, RejectRow)>,
     /// The id of the last article written.
     last_id: Option<String>,
-    files: Vec<InputFile>,
-    /// The index in `files` of the file being read. Inputs are read one file at a time, so
-    /// no map from path to file is needed (a corpus of small files has a path per article).
+    files: InputLog,
+    /// The index of the file being read. Inputs are read one file at a time, so no map from
+    /// path to file is needed (a corpus of small files has a path per article).
     current_file: Option<usize>,
     /// Which shard of the inputs this run writes.
     shard: ShardInfo,
@@ -111,9 +115,9 @@ impl State<'_> {
         }
         let file_index = self
             .current_file
-            .filter(|&i| self.files[i].path == *source_file);
+            .filter(|&i| self.files.file(i).path == *source_file);
         if let Some(i) = file_index {
-            let file = &mut self.files[i];
+            let file = self.files.file(i);
             match &item {
                 Item::Article(_) => file.articles_read += 1,
                 Item::Reject(_) => file.rejects += 1,
@@ -172,17 +176,27 @@ impl State<'_> {
                             ordinal,
                             pipeline::duplicate_id_reject(&raw.source_file, raw.source_line, id),
                         ));
+                        if let Some(i) = file_index {
+                            self.files.file(i).rejects += 1;
+                        }
                         continue;
                     }
                     self.last_id = Some(id.clone());
                     if let Some(i) = file_index {
-                        self.files[i].articles_written += 1;
+                        self.files.file(i).articles_written += 1;
                     }
                     rows.append(article_rows);
                 }
-                Err(reject) => self.rejects.push((ordinal, reject)),
+                Err(reject) => {
+                    if let Some(i) = file_index {
+                        self.files.file(i).rejects += 1;
+                    }
+                    self.rejects.push((ordinal, reject));
+                }
             }
         }
+        // No article waits in the batch now: only the file being read is still open.
+        self.files.retire(self.current_file)?;
         self.articles_written += rows.articles.len() as u64;
         self.count_rows(&rows);
         self.timings.collect += clock.elapsed().as_secs_f64();
@@ -201,6 +215,16 @@ impl State<'_> {
         Ok(())
     }
 
+    /// Retires the records of the files read to the end whose articles have all left the batch.
+    fn retire_finished_files(&mut self) -> Result<()> {
+        let first_waiting = self.batch.iter().find_map(|(_, file, _)| *file);
+        let keep_from = match (first_waiting, self.current_file) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        self.files.retire(keep_from)
+    }
+
     fn count_rows(&mut self, rows: &TableRows) {
         let mut add = |table: &str, split: &str| {
             *self
@@ -216,6 +240,72 @@ impl State<'_> {
             .for_each(|r| add("sentences", &r.split));
         rows.entities.iter().for_each(|r| add("entities", &r.split));
         rows.claims.iter().for_each(|r| add("claims", &r.split));
+    }
+}
+
+/// The records of the input files (path, checksum, counts) and the input order, for the
+/// manifest. A corpus of small files has a file per article, so a record is kept in memory
+/// only while it can still change (while the file is read, or an article of it waits in the
+/// batch); then it goes to a scratch file (see [`manifest::Listed`]).
+struct InputLog {
+    /// The records that can still change; `open[0]` is the file of index `first_open`.
+    open: VecDeque<InputFile>,
+    first_open: usize,
+    inputs: ListWriter<InputRecord>,
+    order: ListWriter<String>,
+}
+
+impl InputLog {
+    fn create(scratch: &Path) -> Result<InputLog> {
+        std::fs::create_dir_all(scratch)
+            .with_context(|| format!("cannot create {}", scratch.display()))?;
+        Ok(InputLog {
+            open: VecDeque::new(),
+            first_open: 0,
+            inputs: ListWriter::create(scratch.join("inputs.jsonl"))?,
+            order: ListWriter::create(scratch.join("order.jsonl"))?,
+        })
+    }
+
+    /// A file about to be read; returns its index.
+    fn start_file(&mut self, path: String) -> Result<usize> {
+        self.order.push(&path)?;
+        self.open.push_back(InputFile {
+            path,
+            sha256: String::new(),
+            bytes: 0,
+            articles_read: 0,
+            rejects: 0,
+            articles_written: 0,
+        });
+        Ok(self.first_open + self.open.len() - 1)
+    }
+
+    /// A path that could not be walked: in the input order, but no file.
+    fn unwalkable(&mut self, path: &str) -> Result<()> {
+        self.order.push(&path.to_string())
+    }
+
+    fn file(&mut self, index: usize) -> &mut InputFile {
+        &mut self.open[index - self.first_open]
+    }
+
+    /// Writes out the records of the files before `keep_from` (of every file when `None`).
+    fn retire(&mut self, keep_from: Option<usize>) -> Result<()> {
+        let end = keep_from.unwrap_or(usize::MAX);
+        while self.first_open < end {
+            let Some(file) = self.open.pop_front() else {
+                break;
+            };
+            self.inputs.push(&InputRecord::from(&file))?;
+            self.first_open += 1;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<(Listed<InputRecord>, Listed<String>)> {
+        self.retire(None)?;
+        Ok((self.inputs.finish()?, self.order.finish()?))
     }
 }
 
@@ -319,8 +409,8 @@ pub fn run(config: &RunConfig, pipeline: &Pipeline) -> Result<Summary> {
         std::fs::remove_dir_all(&shard_dir)?;
         timings.finish = finishing.elapsed().as_secs_f64();
         timings.total += timings.finish;
-        debug_assert_eq!(shard.counts.inputs_read, merged.counts.inputs_read);
-        let counts = merged.counts;
+        debug_assert_eq!(shard.inputs_read, merged.inputs_read);
+        let counts = merged;
         strict_check(config, &counts)?;
         Ok(Summary {
             output: config.output.clone(),
@@ -336,18 +426,18 @@ pub fn run_shard(config: &RunConfig, pipeline: &Pipeline, shard: ShardInfo) -> R
     check_replaceable(&config.output)?;
     let pool = thread_pool(config.threads)?;
     build_staged(&config.output, |staging| {
-        let (manifest, timings) = write_shard(config, pipeline, shard, staging, &pool)?;
-        strict_check(config, &manifest.counts)?;
+        let (counts, timings) = write_shard(config, pipeline, shard, staging, &pool)?;
+        strict_check(config, &counts)?;
         Ok(Summary {
             output: config.output.clone(),
-            counts: manifest.counts,
+            counts,
             timings,
         })
     })
 }
 
 /// `export merge`: shard datasets into one dataset at `output`.
-pub fn run_merge(shards: &[PathBuf], output: &Path, threads: usize) -> Result<Manifest> {
+pub fn run_merge(shards: &[PathBuf], output: &Path, threads: usize) -> Result<Counts> {
     check_replaceable(output)?;
     for shard in shards {
         if shard.canonicalize().ok() == output.canonicalize().ok() {
@@ -360,7 +450,7 @@ pub fn run_merge(shards: &[PathBuf], output: &Path, threads: usize) -> Result<Ma
     let pool = thread_pool(threads)?;
     let kb = label::kb::KnowledgeBase::builtin();
     build_staged(output, |staging| {
-        crate::merge::merge(shards, staging, &kb, &pool).map(|(manifest, _)| manifest)
+        crate::merge::merge(shards, staging, &kb, &pool).map(|(counts, _)| counts)
     })
 }
 
@@ -428,7 +518,7 @@ fn write_shard(
     shard: ShardInfo,
     dir: &Path,
     pool: &rayon::ThreadPool,
-) -> Result<(Manifest, Timings)> {
+) -> Result<(Counts, Timings)> {
     let found = inputs::discover(&config.inputs)?;
     let total_bytes: u64 = found
         .iter()
@@ -456,7 +546,7 @@ fn write_shard(
         next_ordinal: 0,
         rejects: Vec::new(),
         last_id: None,
-        files: Vec::new(),
+        files: InputLog::create(&dir.join(INPUTS_SCRATCH_DIR))?,
         current_file: None,
         shard,
         rows: BTreeMap::new(),
@@ -469,32 +559,24 @@ fn write_shard(
         },
     };
     let started = Instant::now();
-    let mut order = Vec::with_capacity(found.len());
     for f in found {
         match f {
             Found::File(path) => {
-                let name = inputs::display_path(&path);
-                order.push(name.clone());
-                let i = state.files.len();
+                let i = state.files.start_file(inputs::display_path(&path))?;
                 state.current_file = Some(i);
-                state.files.push(InputFile {
-                    path: name,
-                    sha256: String::new(),
-                    bytes: 0,
-                    articles_read: 0,
-                    rejects: 0,
-                    articles_written: 0,
-                });
                 let record = inputs::read_file(&path, &mut |item| state.accept(item))?;
                 state.current_file = None;
-                debug_assert_eq!(record.path, state.files[i].path);
-                // Counts are this shard's (kept by `accept`); the checksum is the file's.
-                state.files[i].sha256 = record.sha256;
-                state.files[i].bytes = record.bytes;
+                let file = state.files.file(i);
+                debug_assert_eq!(record.path, file.path);
+                // Counts are this shard's (kept by `accept` and `flush`); the checksum is the
+                // file's.
+                file.sha256 = record.sha256;
+                file.bytes = record.bytes;
                 state.progress.inc(record.bytes);
+                state.retire_finished_files()?;
             }
             Found::Unwalkable { path, detail } => {
-                order.push(path.clone());
+                state.files.unwalkable(&path)?;
                 state.accept(Item::Reject(RejectRow {
                     source_file: path.clone(),
                     source_line: None,
@@ -510,11 +592,7 @@ fn write_shard(
 
     let mut rejects = std::mem::take(&mut state.rejects);
     rejects.sort_by_key(|(ordinal, _)| *ordinal);
-    let (by_reason, per_file_rejects) =
-        write_rejects(&dir.join("rejects.jsonl"), rejects.iter().map(|(_, r)| r))?;
-    for f in &mut state.files {
-        f.rejects = per_file_rejects.get(&f.path).copied().unwrap_or(0);
-    }
+    let (by_reason, _) = write_rejects(&dir.join("rejects.jsonl"), rejects.iter().map(|(_, r)| r))?;
     let (writer, encoding) = state.writer.finish()?;
     state.timings.write += encoding;
     let written = writer.finish()?;
@@ -535,6 +613,7 @@ fn write_shard(
             counts.rejected
         );
     }
+    let (input_records, order) = state.files.finish()?;
     let mut manifest = Manifest {
         generator: manifest::GENERATOR.to_string(),
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -553,10 +632,7 @@ fn write_shard(
             batch_size: config.batch_size,
             max_shard_rows: config.max_shard_rows,
         },
-        inputs: std::mem::take(&mut state.files)
-            .iter()
-            .map(InputRecord::from)
-            .collect(),
+        inputs: input_records,
         order: Some(order),
         counts,
         files: Vec::new(),
@@ -565,6 +641,9 @@ fn write_shard(
     manifest.files = files;
     manifest.counts.rows = rows;
     manifest::write(dir, &manifest)?;
+    let scratch = dir.join(INPUTS_SCRATCH_DIR);
+    std::fs::remove_dir_all(&scratch)
+        .with_context(|| format!("cannot remove {}", scratch.display()))?;
     let mut timings = state.timings.clone();
     timings.finish = finishing.elapsed().as_secs_f64();
     timings.total = started.elapsed().as_secs_f64();
@@ -576,7 +655,7 @@ fn write_shard(
         - timings.write_wait
         - timings.finish;
     timings.articles = manifest.counts.articles_written;
-    Ok((manifest, timings))
+    Ok((manifest.counts, timings))
 }
 
 /// Rejects counted by reason and by input file.
