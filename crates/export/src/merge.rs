@@ -75,6 +75,9 @@ impl Order {
             text.push_str(&path?);
             ends.push(u32::try_from(text.len()).context("input paths longer than 4 GB in all")?);
         }
+        // Grown by doubling: up to twice the paths' size otherwise, for the whole merge.
+        text.shrink_to_fit();
+        ends.shrink_to_fit();
         let mut order = Order {
             text,
             ends,
