@@ -378,3 +378,109 @@ fn shards_are_cut_at_the_row_cap_and_named_i_of_n() {
                 || f["table"] == "rejects")
     );
 }
+
+/// The manifest's record of each input file (kept on disk while a run writes it, and
+/// retired as soon as no article of the file waits in a batch) agrees with the tables and
+/// the rejects, whatever the batch size, for shard datasets and for merged datasets alike.
+#[test]
+fn input_records_agree_with_the_tables_whatever_the_batch_size() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    let article = |n: usize| {
+        format!(
+            "{{\"id\": \"a-{n}\", \"text\": \"Report {n} from the council. The budget for road {n} was agreed on Monday.\"}}\n"
+        )
+    };
+    fs::write(input.join("a.txt"), "The first article. It is short.").unwrap();
+    fs::write(input.join("b.txt"), "").unwrap();
+    let mut lines: String = (0..5).map(article).collect();
+    lines.push_str(&article(4)); // a repeat of the line before: rejected while streaming
+    lines.push_str("{broken\n");
+    lines.push_str(&article(1)); // a repeat further down: rejected by the merge
+    lines.push_str(&article(5));
+    fs::write(input.join("c.jsonl"), lines).unwrap();
+    fs::write(input.join("d.txt"), "Another article. With two sentences.").unwrap();
+    fs::write(
+        input.join("e.jsonl"),
+        (6..9).map(article).collect::<String>(),
+    )
+    .unwrap();
+
+    let mut seen = Vec::new();
+    for (mode, batch) in [
+        ("shard", "1"),
+        ("shard", "2"),
+        ("dataset", "1"),
+        ("dataset", "3"),
+    ] {
+        let out = tmp.path().join(format!("{mode}-{batch}"));
+        let mut args = vec![
+            "--input",
+            input.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+            "--batch-size",
+            batch,
+            "-q",
+        ];
+        if mode == "shard" {
+            args.extend(["--shard", "0/1"]);
+        }
+        let result = export(&args);
+        assert_eq!(result.status.code(), Some(3), "{mode} {batch}: {result:?}");
+        assert!(
+            !out.join(".inputs").exists(),
+            "the scratch lists are removed"
+        );
+        let m = manifest(&out);
+        let mut written: BTreeMap<String, u64> = BTreeMap::new();
+        for batch in read_table(&out, "articles") {
+            for f in strings(&batch, "source_file") {
+                *written.entry(f.unwrap()).or_default() += 1;
+            }
+        }
+        let mut rejected: BTreeMap<String, u64> = BTreeMap::new();
+        for line in fs::read_to_string(out.join("rejects.jsonl"))
+            .unwrap()
+            .lines()
+        {
+            let r: Value = serde_json::from_str(line).unwrap();
+            *rejected
+                .entry(r["source_file"].as_str().unwrap().to_string())
+                .or_default() += 1;
+        }
+        let records = m["inputs"].as_array().unwrap();
+        let names: Vec<&str> = records
+            .iter()
+            .map(|r| r["path"].as_str().unwrap().rsplit('/').next().unwrap())
+            .collect();
+        assert_eq!(names, ["a.txt", "b.txt", "c.jsonl", "d.txt", "e.jsonl"]);
+        for r in records {
+            let path = r["path"].as_str().unwrap();
+            let count = |map: &BTreeMap<String, u64>| map.get(path).copied().unwrap_or(0);
+            assert_eq!(
+                r["articles_written"],
+                count(&written),
+                "{mode} {batch} {path}"
+            );
+            assert_eq!(r["rejects"], count(&rejected), "{mode} {batch} {path}");
+        }
+        let c = records
+            .iter()
+            .find(|r| r["path"].as_str().unwrap().ends_with("c.jsonl"));
+        let c = c.unwrap();
+        assert_eq!(c["articles_read"], 8, "every parsed line of c.jsonl");
+        let expected_written = if mode == "shard" { 7 } else { 6 };
+        assert_eq!(c["articles_written"], expected_written, "{mode} {batch}");
+        if mode == "shard" {
+            assert_eq!(m["order"].as_array().unwrap().len(), 5);
+        } else {
+            assert!(m.get("order").is_none());
+        }
+        seen.push((mode, records.clone()));
+    }
+    // The records are the same whatever the batch size.
+    assert_eq!(seen[0].1, seen[1].1);
+    assert_eq!(seen[2].1, seen[3].1);
+}
