@@ -128,7 +128,7 @@ pub enum Listed<T> {
     },
 }
 
-impl<T: Serialize + DeserializeOwned + 'static> Listed<T> {
+impl<T> Listed<T> {
     pub fn len(&self) -> u64 {
         match self {
             Listed::Held(items) => items.len() as u64,
@@ -144,12 +144,11 @@ impl<T: Serialize + DeserializeOwned + 'static> Listed<T> {
         }
         Ok(())
     }
+}
 
+impl<T: DeserializeOwned + Clone + 'static> Listed<T> {
     /// The entries in order; a spilled list is read from its file as it goes.
-    pub fn iter(&self) -> Result<Box<dyn Iterator<Item = Result<T>> + '_>>
-    where
-        T: Clone,
-    {
+    pub fn iter(&self) -> Result<Box<dyn Iterator<Item = Result<T>> + '_>> {
         Ok(match self {
             Listed::Held(items) => Box::new(items.iter().cloned().map(Ok)),
             Listed::Spilled { path, .. } => {
@@ -175,6 +174,9 @@ impl<T: Serialize + DeserializeOwned + 'static> Listed<T> {
 impl<T: Serialize + DeserializeOwned + Clone + 'static> Serialize for Listed<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::Error;
+        if let Listed::Held(items) = self {
+            return items.serialize(serializer);
+        }
         let mut seq = serializer.serialize_seq(Some(self.len() as usize))?;
         for item in self.iter().map_err(S::Error::custom)? {
             seq.serialize_element(&item.map_err(S::Error::custom)?)?;
@@ -207,6 +209,11 @@ impl<T: Serialize> ListWriter<T> {
             len: 0,
             entries: PhantomData,
         })
+    }
+
+    /// Entries pushed so far.
+    pub fn len(&self) -> u64 {
+        self.len
     }
 
     pub fn push(&mut self, entry: &T) -> Result<()> {

@@ -172,17 +172,11 @@ fn read_shards(dirs: &[PathBuf], scratch: &Path) -> Result<Shards> {
             );
         }
         // The lists are on disk: compared entry by entry, and the reads summed into a new list.
-        let (mine, theirs) = (first.order.as_ref(), m.order.as_ref());
-        let mut same = mine.map(Listed::len) == theirs.map(Listed::len)
-            && m.inputs.len() == first.inputs.len();
-        if let (true, Some(mine), Some(theirs)) = (same, mine, theirs) {
-            for (a, b) in mine.iter()?.zip(theirs.iter()?) {
-                if a? != b? {
-                    same = false;
-                    break;
-                }
-            }
-        }
+        let mut same = m.inputs.len() == first.inputs.len()
+            && same_entries(
+                first.order.as_ref().expect("checked"),
+                m.order.as_ref().expect("checked"),
+            )?;
         let mut summed = ListWriter::create(scratch.join(format!("shard-{n}.summed.jsonl")))?;
         if same {
             for (mine, theirs) in first.inputs.iter()?.zip(m.inputs.iter()?) {
@@ -254,6 +248,22 @@ fn read_shards(dirs: &[PathBuf], scratch: &Path) -> Result<Shards> {
         streams,
         order,
     })
+}
+
+/// Whether two lists hold the same entries, read side by side (spilled lists stay on disk).
+fn same_entries<T: serde::de::DeserializeOwned + Clone + PartialEq + 'static>(
+    a: &Listed<T>,
+    b: &Listed<T>,
+) -> Result<bool> {
+    if a.len() != b.len() {
+        return Ok(false);
+    }
+    for (x, y) in a.iter()?.zip(b.iter()?) {
+        if x? != y? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// One table of one stream, read in order across its files (sorted by name).

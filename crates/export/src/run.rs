@@ -248,9 +248,8 @@ impl State<'_> {
 /// only while it can still change (while the file is read, or an article of it waits in the
 /// batch); then it goes to a scratch file (see [`manifest::Listed`]).
 struct InputLog {
-    /// The records that can still change; `open[0]` is the file of index `first_open`.
+    /// The records that can still change; `open[0]` is the first file not yet in `inputs`.
     open: VecDeque<InputFile>,
-    first_open: usize,
     inputs: ListWriter<InputRecord>,
     order: ListWriter<String>,
 }
@@ -261,7 +260,6 @@ impl InputLog {
             .with_context(|| format!("cannot create {}", scratch.display()))?;
         Ok(InputLog {
             open: VecDeque::new(),
-            first_open: 0,
             inputs: ListWriter::create(scratch.join("inputs.jsonl"))?,
             order: ListWriter::create(scratch.join("order.jsonl"))?,
         })
@@ -278,7 +276,12 @@ impl InputLog {
             rejects: 0,
             articles_written: 0,
         });
-        Ok(self.first_open + self.open.len() - 1)
+        Ok(self.first_open() + self.open.len() - 1)
+    }
+
+    /// The index of `open[0]`: every file before it is retired.
+    fn first_open(&self) -> usize {
+        self.inputs.len() as usize
     }
 
     /// A path that could not be walked: in the input order, but no file.
@@ -287,18 +290,18 @@ impl InputLog {
     }
 
     fn file(&mut self, index: usize) -> &mut InputFile {
-        &mut self.open[index - self.first_open]
+        let first = self.first_open();
+        &mut self.open[index - first]
     }
 
     /// Writes out the records of the files before `keep_from` (of every file when `None`).
     fn retire(&mut self, keep_from: Option<usize>) -> Result<()> {
         let end = keep_from.unwrap_or(usize::MAX);
-        while self.first_open < end {
+        while self.first_open() < end {
             let Some(file) = self.open.pop_front() else {
                 break;
             };
             self.inputs.push(&InputRecord::from(&file))?;
-            self.first_open += 1;
         }
         Ok(())
     }
