@@ -28,7 +28,7 @@ use arrow_array::temporal_conversions::date32_to_datetime;
 use arrow_array::types::{Date32Type, Int64Type};
 use arrow_array::{Array, RecordBatch, StringArray};
 use arrow_schema::SchemaRef;
-use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use pipeline::story::{StorySignature, StoryStore, cluster};
 use rayon::prelude::*;
 use records::tables::{ARTICLE_ID_COLUMN, Table};
@@ -40,7 +40,7 @@ use crate::manifest::{self, Counts, ListWriter, Listed, Manifest, SHARD_KIND};
 use crate::rewrite::{self, Placement};
 use crate::spill::{SignatureSpill, SpilledSignatures};
 use crate::tally::Tally;
-use crate::writer::{DatasetWriter, WRITE_CHUNK_ROWS};
+use crate::writer::{DatasetWriter, FileFormat, WRITE_CHUNK_ROWS};
 
 /// Rows per batch read from a shard's files.
 const READ_BATCH_ROWS: usize = WRITE_CHUNK_ROWS;
@@ -267,13 +267,35 @@ fn same_entries<T: serde::de::DeserializeOwned + Clone + PartialEq + 'static>(
 }
 
 /// One table of one stream, read in order across its files (sorted by name).
+/// Batches of one table file: Parquet (shard datasets) or Arrow IPC (a one-shot run's
+/// scratch shard, see [`crate::writer::FileFormat`]).
+type BatchReader = Box<dyn Iterator<Item = Result<RecordBatch, arrow_schema::ArrowError>>>;
+
+fn open_batches(path: &Path) -> Result<BatchReader> {
+    let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    if path
+        .extension()
+        .is_some_and(|e| e == FileFormat::ArrowIpc.extension())
+    {
+        let reader = arrow_ipc::reader::FileReader::try_new(std::io::BufReader::new(file), None)
+            .with_context(|| format!("{} is not a readable Arrow IPC file", path.display()))?;
+        return Ok(Box::new(reader));
+    }
+    Ok(Box::new(
+        ParquetRecordBatchReaderBuilder::try_new(file)
+            .with_context(|| format!("{} is not a readable Parquet file", path.display()))?
+            .with_batch_size(READ_BATCH_ROWS)
+            .build()?,
+    ))
+}
+
 struct TableCursor {
     table: Table,
     /// Built once: every batch read is re-labelled with it, and a schema per batch would be
     /// kept alive by each row slice until the writer encodes it.
     schema: SchemaRef,
     files: VecDeque<PathBuf>,
-    reader: Option<(PathBuf, ParquetRecordBatchReader)>,
+    reader: Option<(PathBuf, BatchReader)>,
     batch: Option<RecordBatch>,
     row: usize,
 }
@@ -288,7 +310,10 @@ impl TableCursor {
             {
                 let path = entry?.path();
                 let name = path.file_name().unwrap_or_default().to_string_lossy();
-                if name.ends_with(".parquet") && !name.starts_with('.') {
+                let table_file = [FileFormat::Parquet, FileFormat::ArrowIpc]
+                    .iter()
+                    .any(|f| name.ends_with(&format!(".{}", f.extension())));
+                if table_file && !name.starts_with('.') {
                     files.push(path);
                 }
             }
@@ -344,12 +369,7 @@ impl TableCursor {
             let Some(path) = self.files.pop_front() else {
                 return Ok(false);
             };
-            let file =
-                File::open(&path).with_context(|| format!("cannot open {}", path.display()))?;
-            let reader = ParquetRecordBatchReaderBuilder::try_new(file)
-                .with_context(|| format!("{} is not a readable Parquet file", path.display()))?
-                .with_batch_size(READ_BATCH_ROWS)
-                .build()?;
+            let reader = open_batches(&path)?;
             self.reader = Some((path, reader));
         }
     }

@@ -19,7 +19,7 @@ use crate::manifest::{
     self, Counts, FileRecord, InputRecord, ListWriter, Listed, Manifest, ManifestConfig,
     SHARD_KIND, ShardInfo,
 };
-use crate::writer::{DatasetWriter, ShardLimits, WrittenFile};
+use crate::writer::{DatasetWriter, FileFormat, ShardLimits, WrittenFile};
 
 /// A one-shot run writes its single shard here, inside the staging directory, then merges it.
 const UNSPLIT_DIR: &str = ".unsplit";
@@ -398,6 +398,7 @@ pub fn run(config: &RunConfig, pipeline: &Pipeline) -> Result<Summary> {
             pipeline,
             ShardInfo { index: 0, count: 1 },
             &shard_dir,
+            FileFormat::ArrowIpc,
             &pool,
         )?;
         let finishing = Instant::now();
@@ -429,7 +430,8 @@ pub fn run_shard(config: &RunConfig, pipeline: &Pipeline, shard: ShardInfo) -> R
     check_replaceable(&config.output)?;
     let pool = thread_pool(config.threads)?;
     build_staged(&config.output, |staging| {
-        let (counts, timings) = write_shard(config, pipeline, shard, staging, &pool)?;
+        let (counts, timings) =
+            write_shard(config, pipeline, shard, staging, FileFormat::Parquet, &pool)?;
         strict_check(config, &counts)?;
         Ok(Summary {
             output: config.output.clone(),
@@ -520,6 +522,7 @@ fn write_shard(
     pipeline: &Pipeline,
     shard: ShardInfo,
     dir: &Path,
+    format: FileFormat,
     pool: &rayon::ThreadPool,
 ) -> Result<(Counts, Timings)> {
     let found = inputs::discover(&config.inputs)?;
@@ -541,7 +544,8 @@ fn write_shard(
                 dir,
                 vec![UNSPLIT.to_string()],
                 shard_limits(config.max_shard_rows),
-            )?,
+            )?
+            .with_format(format),
             |writer, rows| writer.write_unsplit(&rows),
         )?,
         batch: Vec::new(),

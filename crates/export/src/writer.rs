@@ -13,6 +13,7 @@
 
 use std::collections::{BTreeMap, VecDeque};
 use std::fs::File;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -48,8 +49,87 @@ pub struct WrittenFile {
     pub rows: u64,
 }
 
+/// The file format of a writer's shards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFormat {
+    /// Parquet with zstd: every dataset a user sees.
+    Parquet,
+    /// The Arrow IPC file format, LZ4-compressed: the scratch shard of a one-shot run, which
+    /// only its own merge reads back. Writing it is little more than compressing the Arrow
+    /// buffers, where Parquet encodes every value (levels, lengths, pages, statistics) and the
+    /// merge decodes it again.
+    ArrowIpc,
+}
+
+impl FileFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            FileFormat::Parquet => "parquet",
+            FileFormat::ArrowIpc => "arrow",
+        }
+    }
+}
+
+/// Counts the bytes written through it (the IPC writer does not), for the shard byte cap.
+struct Counted<W> {
+    inner: W,
+    bytes: usize,
+}
+
+impl<W: Write> Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// The open file of a shard, in either format.
+enum ShardFile {
+    Parquet(ArrowWriter<File>),
+    ArrowIpc(arrow_ipc::writer::FileWriter<Counted<BufWriter<File>>>),
+}
+
+impl ShardFile {
+    fn write(&mut self, batch: &RecordBatch) -> Result<()> {
+        match self {
+            ShardFile::Parquet(w) => w.write(batch)?,
+            ShardFile::ArrowIpc(w) => w.write(batch)?,
+        }
+        Ok(())
+    }
+
+    /// Bytes written, plus (Parquet) the row group being encoded.
+    fn size(&self) -> usize {
+        match self {
+            ShardFile::Parquet(w) => w.bytes_written() + w.in_progress_size(),
+            ShardFile::ArrowIpc(w) => w.get_ref().bytes,
+        }
+    }
+
+    fn close(self) -> Result<()> {
+        match self {
+            ShardFile::Parquet(w) => {
+                w.close()?;
+            }
+            ShardFile::ArrowIpc(mut w) => {
+                w.finish()?;
+                w.into_inner()?
+                    .inner
+                    .into_inner()
+                    .map_err(|e| e.into_error())?;
+            }
+        }
+        Ok(())
+    }
+}
+
 struct ShardSet {
-    current: Option<ArrowWriter<File>>,
+    current: Option<ShardFile>,
     /// Finished shards: temporary path and row count.
     done: Vec<(PathBuf, u64)>,
     current_rows: u64,
@@ -97,6 +177,7 @@ pub struct DatasetWriter {
     tables: Vec<Table>,
     splits: Vec<String>,
     limits: ShardLimits,
+    format: FileFormat,
     shards: BTreeMap<(Table, String), ShardSet>,
 }
 
@@ -155,8 +236,15 @@ impl DatasetWriter {
             tables,
             splits,
             limits,
+            format: FileFormat::Parquet,
             shards: BTreeMap::new(),
         })
+    }
+
+    /// The same writer, writing its shards in `format`.
+    pub fn with_format(mut self, format: FileFormat) -> DatasetWriter {
+        self.format = format;
+        self
     }
 
     /// Writes a table that is not split (the knowledge base) as one file of its own.
@@ -192,15 +280,29 @@ impl DatasetWriter {
         Ok(())
     }
 
-    fn open_shard(&self, table: Table, split: &str, index: usize) -> Result<ArrowWriter<File>> {
+    fn open_shard(&self, table: Table, split: &str, index: usize) -> Result<ShardFile> {
         let path = self.temp_path(table, split, index);
         let file =
             File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
-        Ok(ArrowWriter::try_new(
-            file,
-            table.schema(),
-            Some(writer_properties(table)),
-        )?)
+        Ok(match self.format {
+            FileFormat::Parquet => ShardFile::Parquet(ArrowWriter::try_new(
+                file,
+                table.schema(),
+                Some(writer_properties(table)),
+            )?),
+            FileFormat::ArrowIpc => {
+                let options = arrow_ipc::writer::IpcWriteOptions::default()
+                    .try_with_compression(Some(arrow_ipc::CompressionType::LZ4_FRAME))?;
+                ShardFile::ArrowIpc(arrow_ipc::writer::FileWriter::try_new_with_options(
+                    Counted {
+                        inner: BufWriter::new(file),
+                        bytes: 0,
+                    },
+                    &table.schema(),
+                    options,
+                )?)
+            }
+        })
     }
 
     fn temp_path(&self, table: Table, split: &str, index: usize) -> PathBuf {
@@ -260,8 +362,7 @@ impl DatasetWriter {
                 }
                 offset += take;
                 set.current_rows += take as u64;
-                writer.bytes_written() + writer.in_progress_size() >= self.limits.bytes
-                    || set.current_rows >= self.limits.rows
+                writer.size() >= self.limits.bytes || set.current_rows >= self.limits.rows
             };
             if full {
                 self.rotate(key)?;
@@ -322,7 +423,11 @@ impl DatasetWriter {
             }
             let n = set.done.len();
             for (i, (temp, rows)) in set.done.into_iter().enumerate() {
-                let rel = format!("{}/{split}-{i:05}-of-{n:05}.parquet", table.name());
+                let rel = format!(
+                    "{}/{split}-{i:05}-of-{n:05}.{}",
+                    table.name(),
+                    self.format.extension()
+                );
                 std::fs::rename(&temp, self.dir.join(&rel))
                     .with_context(|| format!("cannot rename {}", temp.display()))?;
                 written.push(WrittenFile {
