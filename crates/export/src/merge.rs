@@ -266,7 +266,6 @@ fn same_entries<T: serde::de::DeserializeOwned + Clone + PartialEq + 'static>(
     Ok(true)
 }
 
-/// One table of one stream, read in order across its files (sorted by name).
 /// Batches of one table file: Parquet (shard datasets) or Arrow IPC (a one-shot run's
 /// scratch shard, see [`crate::writer::FileFormat`]).
 type BatchReader = Box<dyn Iterator<Item = Result<RecordBatch, arrow_schema::ArrowError>>>;
@@ -289,6 +288,7 @@ fn open_batches(path: &Path) -> Result<BatchReader> {
     ))
 }
 
+/// One table of one stream, read in order across its files (sorted by name).
 struct TableCursor {
     table: Table,
     /// Built once: every batch read is re-labelled with it, and a schema per batch would be
