@@ -272,10 +272,7 @@ type BatchReader = Box<dyn Iterator<Item = Result<RecordBatch, arrow_schema::Arr
 
 fn open_batches(path: &Path) -> Result<BatchReader> {
     let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    if path
-        .extension()
-        .is_some_and(|e| e == FileFormat::ArrowIpc.extension())
-    {
+    if FileFormat::of(path) == Some(FileFormat::ArrowIpc) {
         let reader = arrow_ipc::reader::FileReader::try_new(std::io::BufReader::new(file), None)
             .with_context(|| format!("{} is not a readable Arrow IPC file", path.display()))?;
         return Ok(Box::new(reader));
@@ -310,10 +307,7 @@ impl TableCursor {
             {
                 let path = entry?.path();
                 let name = path.file_name().unwrap_or_default().to_string_lossy();
-                let table_file = [FileFormat::Parquet, FileFormat::ArrowIpc]
-                    .iter()
-                    .any(|f| name.ends_with(&format!(".{}", f.extension())));
-                if table_file && !name.starts_with('.') {
+                if FileFormat::of(&path).is_some() && !name.starts_with('.') {
                     files.push(path);
                 }
             }

@@ -68,6 +68,14 @@ impl FileFormat {
             FileFormat::ArrowIpc => "arrow",
         }
     }
+
+    /// The format of a table file, by its extension; `None` for any other file.
+    pub fn of(path: &Path) -> Option<FileFormat> {
+        let extension = path.extension()?;
+        [FileFormat::Parquet, FileFormat::ArrowIpc]
+            .into_iter()
+            .find(|f| extension == f.extension())
+    }
 }
 
 /// Counts the bytes written through it (the IPC writer does not), for the shard byte cap.

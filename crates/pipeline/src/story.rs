@@ -713,8 +713,8 @@ fn one_permutation_minhash(shingles: &[u64]) -> [u32; NUM_HASHES] {
     if shingles.is_empty() {
         return bins;
     }
-    let mut dense = bins;
-    for (bin, value) in dense.iter_mut().enumerate() {
+    // In place: only filled bins are read, and they are never written here.
+    for bin in 0..NUM_HASHES {
         if filled[bin] {
             continue;
         }
@@ -729,9 +729,9 @@ fn one_permutation_minhash(shingles: &[u64]) -> [u32; NUM_HASHES] {
             }
             attempt += 1;
         };
-        *value = bins[source];
+        bins[bin] = bins[source];
     }
-    dense
+    bins
 }
 
 fn hash_seeds<const N: usize>(seed: u64) -> [u64; N] {
