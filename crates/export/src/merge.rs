@@ -38,6 +38,7 @@ use xxhash_rust::xxh3::xxh3_128;
 use crate::background::Background;
 use crate::manifest::{self, Counts, ListWriter, Listed, Manifest, SHARD_KIND};
 use crate::rewrite::{self, Placement};
+use crate::run::{INPUTS_SCRATCH_DIR, create_scratch, remove_scratch};
 use crate::spill::{SignatureSpill, SpilledSignatures};
 use crate::tally::Tally;
 use crate::writer::{DatasetWriter, FileFormat, WRITE_CHUNK_ROWS};
@@ -730,17 +731,13 @@ pub fn merge(
         *clock = Instant::now();
         seconds
     };
-    let lists = out.join(crate::run::INPUTS_SCRATCH_DIR);
-    std::fs::create_dir_all(&lists)
-        .with_context(|| format!("cannot create {}", lists.display()))?;
+    let lists = create_scratch(out, INPUTS_SCRATCH_DIR)?;
     let shards = read_shards(dirs, &lists)?;
 
     // Pass 1: every article signed and spilled to disk, so that memory does not grow with
     // the corpus. Clustering does not depend on the order of its articles, so streams are
     // simply concatenated: article numbers count on from one stream to the next.
-    let spill_dir = out.join(".stories");
-    std::fs::create_dir_all(&spill_dir)
-        .with_context(|| format!("cannot create {}", spill_dir.display()))?;
+    let spill_dir = create_scratch(out, ".stories")?;
     let mut spill = SignatureSpill::create(&spill_dir)?;
     let mut scanned: Vec<Scanned> = Vec::new();
     let mut stream_start: Vec<u32> = Vec::with_capacity(shards.streams.len());
@@ -776,8 +773,7 @@ pub fn merge(
     timings.sign = lap(&mut clock);
     let stories = pool.install(|| cluster(&store))?;
     let dropped = store.into_dropped();
-    std::fs::remove_dir_all(&spill_dir)
-        .with_context(|| format!("cannot remove {}", spill_dir.display()))?;
+    remove_scratch(&spill_dir)?;
     let splits: Vec<String> = splits_spec.names().map(String::from).collect();
 
     timings.cluster = lap(&mut clock);
@@ -939,8 +935,7 @@ pub fn merge(
         rejects.len() as u64,
         tally.finish(crate::run::TOP_ENTITIES),
     )?;
-    std::fs::remove_dir_all(&lists)
-        .with_context(|| format!("cannot remove {}", lists.display()))?;
+    remove_scratch(&lists)?;
     timings.finalize = lap(&mut clock);
     Ok((manifest.counts, timings))
 }

@@ -29,6 +29,19 @@ pub(crate) const INPUTS_SCRATCH_DIR: &str = ".inputs";
 /// The one split of a shard dataset: splits are known only when all shards are merged.
 const UNSPLIT: &str = "unsplit";
 
+/// Creates the scratch folder `name` inside the dataset folder `dir`, for files that live
+/// only until the dataset is finished; its path.
+pub(crate) fn create_scratch(dir: &Path, name: &str) -> Result<PathBuf> {
+    let path = dir.join(name);
+    std::fs::create_dir_all(&path).with_context(|| format!("cannot create {}", path.display()))?;
+    Ok(path)
+}
+
+/// Removes a scratch folder made by [`create_scratch`], with what is left in it.
+pub(crate) fn remove_scratch(path: &Path) -> Result<()> {
+    std::fs::remove_dir_all(path).with_context(|| format!("cannot remove {}", path.display()))
+}
+
 /// Batches of rows waiting for the shard writer: one being encoded, one waiting, one being
 /// labelled keeps both sides busy without holding more than three batches.
 const WRITER_QUEUE_BATCHES: usize = 1;
@@ -255,9 +268,8 @@ struct InputLog {
 }
 
 impl InputLog {
-    fn create(scratch: &Path) -> Result<InputLog> {
-        std::fs::create_dir_all(scratch)
-            .with_context(|| format!("cannot create {}", scratch.display()))?;
+    fn create(dir: &Path) -> Result<InputLog> {
+        let scratch = create_scratch(dir, INPUTS_SCRATCH_DIR)?;
         Ok(InputLog {
             open: VecDeque::new(),
             inputs: ListWriter::create(scratch.join("inputs.jsonl"))?,
@@ -553,7 +565,7 @@ fn write_shard(
         next_ordinal: 0,
         rejects: Vec::new(),
         last_id: None,
-        files: InputLog::create(&dir.join(INPUTS_SCRATCH_DIR))?,
+        files: InputLog::create(dir)?,
         current_file: None,
         shard,
         rows: BTreeMap::new(),
@@ -648,9 +660,7 @@ fn write_shard(
     manifest.files = files;
     manifest.counts.rows = rows;
     manifest::write(dir, &manifest)?;
-    let scratch = dir.join(INPUTS_SCRATCH_DIR);
-    std::fs::remove_dir_all(&scratch)
-        .with_context(|| format!("cannot remove {}", scratch.display()))?;
+    remove_scratch(&dir.join(INPUTS_SCRATCH_DIR))?;
     let mut timings = state.timings.clone();
     timings.finish = finishing.elapsed().as_secs_f64();
     timings.total = started.elapsed().as_secs_f64();
