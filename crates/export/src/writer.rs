@@ -9,7 +9,8 @@
 //! shorter), whatever batches the caller hands in: page, row-group and shard cuts are checked
 //! per encoder write, so fixed chunks make a file's bytes depend on its rows alone. That is
 //! what lets a merge of shard datasets, which sees rows in other batches, write the same
-//! bytes as a one-shot run.
+//! bytes as a one-shot run. (A one-shot run's scratch Arrow IPC files, which no one but its
+//! merge reads, take longer chunks of short rows: [`FileFormat::chunk_rows`].)
 
 use std::collections::{BTreeMap, VecDeque};
 use std::fs::File;
@@ -30,14 +31,24 @@ use records::tables::{self, Table};
 /// version, which would change files when only the library is upgraded).
 pub const CREATED_BY: &str = concat!("newsds-export ", env!("CARGO_PKG_VERSION"));
 
-/// Rows per row group, and the byte cap that also bounds a row group.
-/// A writer holds its row group in memory until it is full, and a merge has a writer open per
-/// table and split (12 by default): 4096 rows (about 15 MB of articles) keeps that near 100 MB
-/// whatever the corpus, and is still large enough for good compression and fast scans.
-const ROW_GROUP_ROWS: usize = 4096;
+/// Rows per row group of each table, and the byte cap that also bounds a row group.
+/// A writer holds its row group in memory (encoded and compressed) until it is full, and a
+/// merge has a writer open per table and split (12 by default). Row groups of some 5-15 MB of
+/// data whatever the table: an article is ~30 sentences and ~45 entities, and row groups of
+/// 4096 short rows cost more in per-page setup (a zstd context reset per page) and footer
+/// than in data, and compress worse.
+fn row_group_rows(table: Table) -> usize {
+    match table {
+        Table::Articles | Table::Kb => 4096,
+        Table::Claims => 16384,
+        Table::Sentences => 32768,
+        Table::Entities => 65536,
+    }
+}
 const ROW_GROUP_BYTES: usize = 32 * 1024 * 1024;
 
-/// Rows per write to the Parquet encoder (see the module docs). Divides `ROW_GROUP_ROWS`.
+/// Rows per write to the Parquet encoder (see the module docs). Divides every table's
+/// [`row_group_rows`].
 pub const WRITE_CHUNK_ROWS: usize = 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +81,22 @@ impl FileFormat {
     }
 
     /// The format of a table file, by its extension; `None` for any other file.
+    /// Rows of `table` per write to the encoder. Parquet's files must depend on their rows
+    /// alone, so its chunks are fixed (see the module docs). A scratch IPC file only has to be
+    /// read back, and compresses every buffer of a chunk as an LZ4 frame of its own, whose
+    /// setup (zeroing a 64 KiB block buffer to decode it) cost more than the data in 1024-row
+    /// chunks of short rows; but the merge holds a whole chunk while any row of it waits to be
+    /// written, so chunks of long rows (articles) stay short.
+    fn chunk_rows(self, table: Table) -> usize {
+        match (self, table) {
+            (FileFormat::Parquet, _) | (FileFormat::ArrowIpc, Table::Articles | Table::Kb) => {
+                WRITE_CHUNK_ROWS
+            }
+            (FileFormat::ArrowIpc, Table::Sentences | Table::Claims) => 4 * WRITE_CHUNK_ROWS,
+            (FileFormat::ArrowIpc, Table::Entities) => 8 * WRITE_CHUNK_ROWS,
+        }
+    }
+
     pub fn of(path: &Path) -> Option<FileFormat> {
         let extension = path.extension()?;
         [FileFormat::Parquet, FileFormat::ArrowIpc]
@@ -198,7 +225,7 @@ pub fn writer_properties(table: Table) -> WriterProperties {
             ZstdLevel::try_new(3).expect("valid zstd level"),
         ))
         .set_created_by(CREATED_BY.to_string())
-        .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
+        .set_max_row_group_row_count(Some(row_group_rows(table)))
         .set_max_row_group_bytes(Some(ROW_GROUP_BYTES))
         .set_dictionary_enabled(false)
         .set_key_value_metadata(Some(vec![KeyValue::new(
@@ -345,11 +372,9 @@ impl DatasetWriter {
         let set = self.shards.get_mut(&key).expect("inserted above");
         set.pending_rows += batch.num_rows();
         set.pending.push_back(batch);
-        while self.shards[&key].pending_rows >= WRITE_CHUNK_ROWS {
-            let chunk = take_rows(
-                self.shards.get_mut(&key).expect("a shard set"),
-                WRITE_CHUNK_ROWS,
-            )?;
+        let chunk_rows = self.format.chunk_rows(table);
+        while self.shards[&key].pending_rows >= chunk_rows {
+            let chunk = take_rows(self.shards.get_mut(&key).expect("a shard set"), chunk_rows)?;
             self.encode(&key, chunk)?;
         }
         Ok(())

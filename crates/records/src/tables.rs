@@ -9,7 +9,6 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use arrow_array::builder::{ListBuilder, StringBuilder};
-use arrow_array::types::{Int32Type, Int64Type};
 use arrow_array::{
     ArrayRef, BooleanArray, Date32Array, Float32Array, Int32Array, Int64Array, ListArray,
     RecordBatch, StringArray, StructArray,
@@ -453,16 +452,46 @@ fn string_lists<'a>(values: impl Iterator<Item = &'a [String]>) -> ArrayRef {
     Arc::new(builder.finish())
 }
 
-fn int32_lists<'a>(values: impl Iterator<Item = &'a [i32]>) -> ArrayRef {
-    Arc::new(ListArray::from_iter_primitive::<Int32Type, _, _>(
-        values.map(|l| Some(l.iter().map(|&v| Some(v)))),
+/// The `tokens` column: every sentence's token slices, copied once into one values buffer.
+fn token_lists(rows: &[SentenceRow]) -> ArrayRef {
+    let bytes = rows
+        .iter()
+        .flat_map(|r| r.token_bytes.iter())
+        .map(|&(start, end)| (end - start) as usize)
+        .sum();
+    let count = rows.iter().map(|r| r.token_bytes.len()).sum();
+    let mut values = StringBuilder::with_capacity(count, bytes);
+    for token in rows.iter().flat_map(SentenceRow::tokens) {
+        values.append_value(token);
+    }
+    list_of(
+        rows.iter().map(|r| r.token_bytes.len()),
+        Arc::new(values.finish()),
+    )
+}
+
+/// A list column of non-null lists and items (the lists' lengths, then all their items).
+fn list_of(lengths: impl Iterator<Item = usize>, values: ArrayRef) -> ArrayRef {
+    Arc::new(ListArray::new(
+        Arc::new(Field::new("item", values.data_type().clone(), true)),
+        OffsetBuffer::from_lengths(lengths),
+        values,
+        None,
     ))
 }
 
-fn int64_lists<'a>(values: impl Iterator<Item = &'a [i64]>) -> ArrayRef {
-    Arc::new(ListArray::from_iter_primitive::<Int64Type, _, _>(
-        values.map(|l| Some(l.iter().map(|&v| Some(v)))),
-    ))
+fn int32_lists<'a>(values: impl Iterator<Item = &'a [i32]> + Clone) -> ArrayRef {
+    list_of(
+        values.clone().map(<[i32]>::len),
+        Arc::new(Int32Array::from_iter_values(values.flatten().copied())),
+    )
+}
+
+fn int64_lists<'a>(values: impl Iterator<Item = &'a [i64]> + Clone) -> ArrayRef {
+    list_of(
+        values.clone().map(<[i64]>::len),
+        Arc::new(Int64Array::from_iter_values(values.flatten().copied())),
+    )
 }
 
 /// A `list<struct<…>>` column from per-row lengths and the flattened struct children.
@@ -471,14 +500,8 @@ fn struct_list(
     lengths: impl Iterator<Item = usize>,
     children: Vec<ArrayRef>,
 ) -> ArrayRef {
-    let fields = struct_fields(fields);
-    let values = StructArray::new(fields.clone(), children, None);
-    Arc::new(ListArray::new(
-        Arc::new(Field::new("item", DataType::Struct(fields), true)),
-        OffsetBuffer::from_lengths(lengths),
-        Arc::new(values),
-        None,
-    ))
+    let values = StructArray::new(struct_fields(fields), children, None);
+    list_of(lengths, Arc::new(values))
 }
 
 fn column_feature(table: Table, name: &str) -> Feature {
@@ -586,7 +609,7 @@ pub fn sentences_batch(rows: &[SentenceRow]) -> Result<RecordBatch, ArrowError> 
         int32s(rows.iter().map(|r| r.byte_end)),
         int64s(rows.iter().map(|r| r.source_byte_start)),
         int64s(rows.iter().map(|r| r.source_byte_end)),
-        string_lists(rows.iter().map(|r| r.tokens.as_slice())),
+        token_lists(rows),
         int32_lists(rows.iter().map(|r| r.token_starts.as_slice())),
         int32_lists(rows.iter().map(|r| r.token_ends.as_slice())),
         int64_lists(rows.iter().map(|r| r.ner_tags.as_slice())),
