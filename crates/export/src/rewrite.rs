@@ -83,10 +83,19 @@ pub fn place_and_write(
         .clone();
     let mut row_splits = Vec::with_capacity(batch.num_rows());
     let mut stories = Vec::with_capacity(batch.num_rows());
+    // An article's rows are consecutive: its placement is looked up once per run.
+    let mut last: Option<(&str, &Placement)> = None;
     for i in 0..ids.len() {
         let id = ids.value(i);
-        let Some(p) = placements.get(id) else {
-            bail!("{source}: article {id} has no split assignment");
+        let p = match last {
+            Some((last_id, p)) if last_id == id => p,
+            _ => {
+                let Some(p) = placements.get(id) else {
+                    bail!("{source}: article {id} has no split assignment");
+                };
+                last = Some((id, p));
+                p
+            }
         };
         row_splits.push(p.split.as_str());
         stories.push(p.story_id.as_str());

@@ -23,7 +23,8 @@ pub struct Tally {
 
 impl Tally {
     /// Counts the rows of `table` in `batch`, all of split `split`; `langs` gives the language
-    /// of each of their articles.
+    /// of each of their articles. An article's rows are consecutive: each run of them is
+    /// counted in its cell at once (a cell is found by allocating its key).
     pub fn observe(
         &mut self,
         table: Table,
@@ -35,61 +36,63 @@ impl Tally {
         if table == Table::Articles {
             let langs = string_column(batch, "lang")?;
             for row in 0..batch.num_rows() {
-                self.cell(split, langs.value(row)).articles += 1;
+                cell(&mut self.stats, split, langs.value(row)).articles += 1;
             }
             return Ok(());
         }
-        for row in 0..batch.num_rows() {
-            let lang = langs.get(ids.value(row)).with_context(|| {
+        let mut start = 0;
+        while start < batch.num_rows() {
+            let id = ids.value(start);
+            let end = (start..batch.num_rows())
+                .find(|&row| ids.value(row) != id)
+                .unwrap_or(batch.num_rows());
+            let lang = langs.get(id).with_context(|| {
                 format!(
-                    "{} row of article {}, which is not among the articles being written",
+                    "{} row of article {id}, which is not among the articles being written",
                     table.name(),
-                    ids.value(row)
                 )
             })?;
+            let cell = cell(&mut self.stats, split, lang);
             match table {
                 Table::Sentences => {
                     let tokens = batch
                         .column_by_name("token_starts")
                         .context("no token_starts column")?
                         .as_list::<i32>();
-                    let n = if tokens.is_null(row) {
-                        0
-                    } else {
-                        tokens.value_length(row) as u64
-                    };
-                    let cell = self.cell(split, lang);
-                    cell.sentences += 1;
-                    cell.tokens += n;
+                    cell.sentences += (end - start) as u64;
+                    cell.tokens += (start..end)
+                        .filter(|&row| !tokens.is_null(row))
+                        .map(|row| tokens.value_length(row) as u64)
+                        .sum::<u64>();
                 }
                 Table::Entities => {
-                    let label = string_column(batch, "label")?.value(row).to_string();
-                    if label != "DATE" {
-                        let names = string_column(batch, "canonical_name")?;
-                        let name = if names.is_null(row) {
-                            string_column(batch, "text")?.value(row)
-                        } else {
-                            names.value(row)
-                        };
-                        *self.mentions.entry(name.to_string()).or_default() += 1;
+                    let labels = string_column(batch, "label")?;
+                    let names = string_column(batch, "canonical_name")?;
+                    let texts = string_column(batch, "text")?;
+                    for row in start..end {
+                        let label = labels.value(row);
+                        if label != "DATE" {
+                            let name = if names.is_null(row) {
+                                texts.value(row)
+                            } else {
+                                names.value(row)
+                            };
+                            count(&mut self.mentions, name);
+                        }
+                        count(&mut cell.entities, label);
                     }
-                    *self.cell(split, lang).entities.entry(label).or_default() += 1;
                 }
                 Table::Claims => {
-                    let kind = string_column(batch, "kind")?.value(row).to_string();
-                    *self.cell(split, lang).claims.entry(kind).or_default() += 1;
+                    let kinds = string_column(batch, "kind")?;
+                    for row in start..end {
+                        count(&mut cell.claims, kinds.value(row));
+                    }
                 }
                 Table::Articles | Table::Kb => {}
             }
+            start = end;
         }
         Ok(())
-    }
-
-    fn cell(&mut self, split: &str, lang: &str) -> &mut stats::Cell {
-        self.stats
-            .cells
-            .entry((split.to_string(), lang.to_string()))
-            .or_default()
     }
 
     /// Adds the counts of `other` (another table's tally) to these.
@@ -118,5 +121,22 @@ impl Tally {
         top.truncate(top_n);
         self.stats.top_entities = top;
         self.stats
+    }
+}
+
+fn cell<'a>(stats: &'a mut Stats, split: &str, lang: &str) -> &'a mut stats::Cell {
+    stats
+        .cells
+        .entry((split.to_string(), lang.to_string()))
+        .or_default()
+}
+
+/// Adds one to `key`'s count, allocating the key only the first time.
+fn count(counts: &mut BTreeMap<String, u64>, key: &str) {
+    match counts.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(key.to_string(), 1);
+        }
     }
 }
