@@ -221,10 +221,15 @@ pub struct DatasetWriter {
 /// Writer properties of one table: zstd, dictionary encoding only where values repeat,
 /// bounded row groups, a pinned `created_by`, and the `huggingface` metadata as a footer key
 /// for readers that do not read the Arrow schema.
+///
+/// zstd level 1, not 3: with the row groups of [`row_group_rows`] level 3 made files only 2.5%
+/// smaller (100 MB corpus: 42.7 vs 43.8 MB), but every open column writer keeps a compression
+/// context sized for its pages, and the merge's 12 writers held ~70 MB of them at 1 GB of
+/// input (heaptrack); level 1's are a fraction of that (merge peak RSS 440 -> 393 MiB).
 pub fn writer_properties(table: Table) -> WriterProperties {
     let mut builder = WriterProperties::builder()
         .set_compression(Compression::ZSTD(
-            ZstdLevel::try_new(3).expect("valid zstd level"),
+            ZstdLevel::try_new(1).expect("valid zstd level"),
         ))
         .set_created_by(CREATED_BY.to_string())
         .set_max_row_group_row_count(Some(row_group_rows(table)))
