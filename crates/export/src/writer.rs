@@ -32,11 +32,11 @@ use records::tables::{self, Table};
 pub const CREATED_BY: &str = concat!("newsds-export ", env!("CARGO_PKG_VERSION"));
 
 /// Rows per row group of each table: some 10-25 MB of data before compression whatever the
-/// table (an article has ~16 sentences, ~45 entities, ~7 claims). Row groups of 4096 short rows cost
-/// more in per-page setup (a zstd context reset per page) and footer entries than in data,
-/// and compressed worse (entities 22% larger, sentences 8%). A writer holds its row group
-/// until it is full (its pages compressed, each column's open page not yet), and a merge has
-/// a writer open per table and split (12 by default): ~60 MB in all at 100 MB of input.
+/// table (an article has ~16 sentences, ~45 entities, ~7 claims). Row groups of 4096 short
+/// rows cost more in per-page setup (a zstd context reset per page) and footer entries than
+/// in data, and compressed worse (entities 22% larger, sentences 8%). A writer holds its row
+/// group until it is full (its pages compressed, each column's open page not yet), and a
+/// merge has a writer open per table and split (12 by default): ~60 MB in all at 100 MB.
 fn row_group_rows(table: Table) -> usize {
     match table {
         Table::Articles | Table::Kb => 4096,
