@@ -267,11 +267,12 @@ fn same_entries<T: serde::de::DeserializeOwned + Clone + PartialEq + 'static>(
     Ok(true)
 }
 
-/// Batches of one table file: Parquet (shard datasets) or Arrow IPC (a one-shot run's
-/// scratch shard, see [`crate::writer::FileFormat`]).
-type BatchReader = Box<dyn Iterator<Item = Result<RecordBatch, arrow_schema::ArrowError>>>;
+/// Batches of one table file: Parquet (datasets and shard datasets) or Arrow IPC (a one-shot
+/// run's scratch shard, see [`crate::writer::FileFormat`]).
+pub(crate) type BatchReader =
+    Box<dyn Iterator<Item = Result<RecordBatch, arrow_schema::ArrowError>>>;
 
-fn open_batches(path: &Path) -> Result<BatchReader> {
+pub(crate) fn open_batches(path: &Path) -> Result<BatchReader> {
     let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     if FileFormat::of(path) == Some(FileFormat::ArrowIpc) {
         let reader = arrow_ipc::reader::FileReader::try_new(std::io::BufReader::new(file), None)

@@ -12,9 +12,9 @@ use std::sync::Arc;
 use anyhow::{Context, Result, bail};
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch, StringArray};
-use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use records::tables::{ARTICLE_ID_COLUMN, SPLIT_COLUMN, STORY_ID_COLUMN, Table};
 
+use crate::merge::open_batches;
 use crate::tally::Tally;
 use crate::writer::DatasetWriter;
 
@@ -42,12 +42,7 @@ pub fn rewrite(
 ) -> Result<()> {
     for (table, files) in sources {
         for path in files {
-            let file = std::fs::File::open(path)
-                .with_context(|| format!("cannot open {}", path.display()))?;
-            let reader = ParquetRecordBatchReaderBuilder::try_new(file)
-                .with_context(|| format!("{} is not a readable Parquet file", path.display()))?
-                .build()?;
-            for batch in reader {
+            for batch in open_batches(path)? {
                 let batch = batch.with_context(|| format!("cannot read {}", path.display()))?;
                 place_and_write(
                     *table,

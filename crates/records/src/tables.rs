@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use arrow_array::builder::{ListBuilder, StringBuilder};
+use arrow_array::builder::{ArrayBuilder, StringBuilder};
 use arrow_array::{
     ArrayRef, BooleanArray, Date32Array, Float32Array, Int32Array, Int64Array, ListArray,
     RecordBatch, StringArray, StructArray,
@@ -441,33 +441,16 @@ fn bools(values: impl Iterator<Item = bool>) -> ArrayRef {
     Arc::new(BooleanArray::from_iter(values.map(Some)))
 }
 
-fn string_lists<'a>(values: impl Iterator<Item = &'a [String]>) -> ArrayRef {
-    let mut builder = ListBuilder::new(StringBuilder::new());
-    for list in values {
-        for v in list {
-            builder.values().append_value(v);
-        }
-        builder.append(true);
+/// A list column of strings: each row's strings, copied into one values buffer.
+fn string_lists<'a, L: IntoIterator<Item = &'a str>>(lists: impl Iterator<Item = L>) -> ArrayRef {
+    let mut values = StringBuilder::new();
+    let mut lengths = Vec::new();
+    for list in lists {
+        let before = values.len();
+        list.into_iter().for_each(|v| values.append_value(v));
+        lengths.push(values.len() - before);
     }
-    Arc::new(builder.finish())
-}
-
-/// The `tokens` column: every sentence's token slices, copied once into one values buffer.
-fn token_lists(rows: &[SentenceRow]) -> ArrayRef {
-    let bytes = rows
-        .iter()
-        .flat_map(|r| r.token_bytes.iter())
-        .map(|&(start, end)| (end - start) as usize)
-        .sum();
-    let count = rows.iter().map(|r| r.token_bytes.len()).sum();
-    let mut values = StringBuilder::with_capacity(count, bytes);
-    for token in rows.iter().flat_map(SentenceRow::tokens) {
-        values.append_value(token);
-    }
-    list_of(
-        rows.iter().map(|r| r.token_bytes.len()),
-        Arc::new(values.finish()),
-    )
+    list_of(lengths.into_iter(), Arc::new(values.finish()))
 }
 
 /// A list column of non-null lists and items (the lists' lengths, then all their items).
@@ -573,7 +556,10 @@ pub fn articles_batch(rows: &[ArticleRow]) -> Result<RecordBatch, ArrowError> {
         opt_strings(rows.iter().map(|r| r.url.as_deref())),
         strings(rows.iter().map(|r| r.text.as_str())),
         int32s(rows.iter().map(|r| r.n_sentences)),
-        string_lists(rows.iter().map(|r| r.quality_flags.as_slice())),
+        string_lists(
+            rows.iter()
+                .map(|r| r.quality_flags.iter().map(String::as_str)),
+        ),
         struct_list(
             &bp,
             rows.iter().map(|r| r.boilerplate.len()),
@@ -609,7 +595,7 @@ pub fn sentences_batch(rows: &[SentenceRow]) -> Result<RecordBatch, ArrowError> 
         int32s(rows.iter().map(|r| r.byte_end)),
         int64s(rows.iter().map(|r| r.source_byte_start)),
         int64s(rows.iter().map(|r| r.source_byte_end)),
-        token_lists(rows),
+        string_lists(rows.iter().map(SentenceRow::tokens)),
         int32_lists(rows.iter().map(|r| r.token_starts.as_slice())),
         int32_lists(rows.iter().map(|r| r.token_ends.as_slice())),
         int64_lists(rows.iter().map(|r| r.ner_tags.as_slice())),
@@ -629,7 +615,7 @@ pub fn entities_batch(rows: &[EntityRow]) -> Result<RecordBatch, ArrowError> {
         int32s(rows.iter().map(|r| r.char_end)),
         opt_strings(rows.iter().map(|r| r.canonical_id.as_deref())),
         opt_strings(rows.iter().map(|r| r.canonical_name.as_deref())),
-        string_lists(rows.iter().map(|r| r.labelers.as_slice())),
+        string_lists(rows.iter().map(|r| r.labelers.iter().map(String::as_str))),
         float32s(rows.iter().map(|r| r.confidence)),
     ];
     RecordBatch::try_new(Table::Entities.schema(), columns)
@@ -705,7 +691,7 @@ pub fn claims_batch(rows: &[ClaimRow]) -> Result<RecordBatch, ArrowError> {
         int32s(rows.iter().map(|r| r.char_start)),
         int32s(rows.iter().map(|r| r.char_end)),
         strings(rows.iter().map(|r| r.kind.as_str())),
-        string_lists(rows.iter().map(|r| r.labelers.as_slice())),
+        string_lists(rows.iter().map(|r| r.labelers.iter().map(String::as_str))),
         float32s(rows.iter().map(|r| r.confidence)),
         bools(rows.iter().map(|r| r.has_number)),
         bools(rows.iter().map(|r| r.has_date)),
