@@ -4,12 +4,14 @@
 //! Two passes over the shards' rows, each a stream read in order:
 //! 1. story signatures from the articles and their entities (so that shards written by any
 //!    engine need to carry nothing but rows), duplicate ids found in input order;
-//! 2. the four tables of all streams interleaved article by article in input order, each
-//!    row given its split and story, into the final layout; each table is placed, counted and
-//!    encoded by a writer thread of its own.
+//! 2. each table of all streams, interleaved article by article in input order (the articles'
+//!    ids, languages and input locations read alongside), each row given its split and story,
+//!    into the final layout. The tables are independent once the order of the articles is
+//!    fixed, so each is a pass of its own ([`rewrite_table`]), run in parallel on the pool.
 //!
-//! Memory holds one decoded batch per table and stream, and the rows and placements of the
-//! articles not yet written (at most [`TABLE_QUEUE_WINDOWS`] + 2 windows per table); per article, 5 bytes (its story's representative and whether it is a
+//! Memory holds, per running table pass, one decoded batch per stream of the articles and of
+//! its table, its pending rows (fewer than [`flush_rows`]) and its three split writers' open
+//! row groups; per article, 5 bytes (its story's representative and whether it is a
 //! rejected duplicate), plus 8 bytes (its spilled id's offset) and 48 bytes (input order and
 //! id hash) until clustering is done. Signatures and ids are spilled to disk
 //! ([`crate::spill`]).
@@ -28,25 +30,23 @@ use arrow_array::temporal_conversions::date32_to_datetime;
 use arrow_array::types::{Date32Type, Int64Type};
 use arrow_array::{Array, RecordBatch, StringArray};
 use arrow_schema::SchemaRef;
+use parquet::arrow::ProjectionMask;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
-use pipeline::story::{StorySignature, StoryStore, cluster};
+use pipeline::story::{Stories, StorySignature, StoryStore, cluster};
 use rayon::prelude::*;
-use records::tables::{ARTICLE_ID_COLUMN, Table};
+use records::tables::{ARTICLE_ID_COLUMN, SPLIT_COLUMN, STORY_ID_COLUMN, Table};
 use records::{KbRow, RejectRow};
 use xxhash_rust::xxh3::xxh3_128;
 
-use crate::background::Background;
 use crate::manifest::{self, Counts, ListWriter, Listed, Manifest, SHARD_KIND};
-use crate::rewrite::{self, Placement};
+use crate::rewrite;
 use crate::run::{INPUTS_SCRATCH_DIR, create_scratch, remove_scratch};
 use crate::spill::{SignatureSpill, SpilledSignatures};
 use crate::tally::Tally;
-use crate::writer::{DatasetWriter, FileFormat, WRITE_CHUNK_ROWS};
+use crate::writer::{DatasetWriter, FileFormat, WRITE_CHUNK_ROWS, WrittenFile};
 
 /// Rows per batch read from a shard's files.
 const READ_BATCH_ROWS: usize = WRITE_CHUNK_ROWS;
-/// Rows of a table gathered before they are placed and handed to the writer.
-const FLUSH_ROWS: usize = 4 * WRITE_CHUNK_ROWS;
 
 /// Entity types whose referents identify a story (dates are in the signature already).
 pub const STORY_ENTITY_TYPES: [&str; 5] = ["PERSON", "ORG", "GPE", "EVENT", "WORK"];
@@ -272,19 +272,26 @@ fn same_entries<T: serde::de::DeserializeOwned + Clone + PartialEq + 'static>(
 pub(crate) type BatchReader =
     Box<dyn Iterator<Item = Result<RecordBatch, arrow_schema::ArrowError>>>;
 
-pub(crate) fn open_batches(path: &Path) -> Result<BatchReader> {
+/// Opens a table file; `columns` (indexes into its table's schema, ascending) reads only those
+/// columns, skipping the others' bytes.
+pub(crate) fn open_batches(path: &Path, columns: Option<&[usize]>) -> Result<BatchReader> {
     let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     if FileFormat::of(path) == Some(FileFormat::ArrowIpc) {
-        let reader = arrow_ipc::reader::FileReader::try_new(std::io::BufReader::new(file), None)
-            .with_context(|| format!("{} is not a readable Arrow IPC file", path.display()))?;
+        let reader = arrow_ipc::reader::FileReader::try_new(
+            std::io::BufReader::new(file),
+            columns.map(<[usize]>::to_vec),
+        )
+        .with_context(|| format!("{} is not a readable Arrow IPC file", path.display()))?;
         return Ok(Box::new(reader));
     }
-    Ok(Box::new(
-        ParquetRecordBatchReaderBuilder::try_new(file)
-            .with_context(|| format!("{} is not a readable Parquet file", path.display()))?
-            .with_batch_size(READ_BATCH_ROWS)
-            .build()?,
-    ))
+    let mut builder = ParquetRecordBatchReaderBuilder::try_new(file)
+        .with_context(|| format!("{} is not a readable Parquet file", path.display()))?
+        .with_batch_size(READ_BATCH_ROWS);
+    if let Some(columns) = columns {
+        let mask = ProjectionMask::roots(builder.parquet_schema(), columns.iter().copied());
+        builder = builder.with_projection(mask);
+    }
+    Ok(Box::new(builder.build()?))
 }
 
 /// One table of one stream, read in order across its files (sorted by name).
@@ -293,6 +300,8 @@ struct TableCursor {
     /// Built once: every batch read is re-labelled with it, and a schema per batch would be
     /// kept alive by each row slice until the writer encodes it.
     schema: SchemaRef,
+    /// The columns read (indexes into the table's schema), or all.
+    columns: Option<Vec<usize>>,
     files: VecDeque<PathBuf>,
     reader: Option<(PathBuf, BatchReader)>,
     batch: Option<RecordBatch>,
@@ -300,6 +309,21 @@ struct TableCursor {
 }
 
 impl TableCursor {
+    /// A cursor over the articles that reads only what [`head_article`] needs: tables other
+    /// than articles are placed by it, and need not decode the articles' text.
+    fn open_heads(stream: &Path) -> Result<TableCursor> {
+        let mut cursor = TableCursor::open(stream, Table::Articles)?;
+        let schema = Table::Articles.schema();
+        let columns = HEAD_COLUMNS
+            .iter()
+            .map(|name| Ok(schema.index_of(name)?))
+            .collect::<Result<std::collections::BTreeSet<usize>>>()?;
+        let columns: Vec<usize> = columns.into_iter().collect();
+        cursor.schema = Arc::new(schema.project(&columns)?);
+        cursor.columns = Some(columns);
+        Ok(cursor)
+    }
+
     fn open(stream: &Path, table: Table) -> Result<TableCursor> {
         let dir = stream.join(table.name());
         let mut files = Vec::new();
@@ -318,6 +342,7 @@ impl TableCursor {
         Ok(TableCursor {
             table,
             schema: table.schema(),
+            columns: None,
             files: files.into(),
             reader: None,
             batch: None,
@@ -365,7 +390,7 @@ impl TableCursor {
             let Some(path) = self.files.pop_front() else {
                 return Ok(false);
             };
-            let reader = open_batches(&path)?;
+            let reader = open_batches(&path, self.columns.as_deref())?;
             self.reader = Some((path, reader));
         }
     }
@@ -429,6 +454,9 @@ pub(crate) fn string_column<'a>(batch: &'a RecordBatch, name: &str) -> Result<&'
         .as_string_opt::<i32>()
         .with_context(|| format!("{name} is not a string column"))
 }
+
+/// The articles' columns that [`Head`] is read from.
+const HEAD_COLUMNS: [&str; 4] = [ARTICLE_ID_COLUMN, "lang", "source_file", "source_line"];
 
 /// The head article of a stream: id, language and input location.
 struct Head {
@@ -595,10 +623,12 @@ fn reject_duplicates(
     Ok(rejects)
 }
 
-/// The four tables of one stream, read in step article by article.
+/// One stream's articles, and the rows of the table being rewritten, read in step article by
+/// article.
 struct StreamCursor {
     articles: TableCursor,
-    others: Vec<TableCursor>,
+    /// None when the table being rewritten is the articles.
+    rows: Option<TableCursor>,
     /// The article at the head of `articles`, read once when the cursor reaches it.
     head: Option<Head>,
     position: u64,
@@ -615,92 +645,178 @@ impl StreamCursor {
     }
 }
 
-/// Rows of one table waiting to be placed and written.
-#[derive(Default)]
-struct Pending {
-    slices: Vec<RecordBatch>,
-    rows: usize,
+/// What every table's pass of [`rewrite_table`] needs to place an article: the streams in
+/// input order, and each article's story and whether it is a rejected duplicate, by article
+/// number (as signed in pass 1).
+struct Placing<'a> {
+    order: &'a Order,
+    streams: &'a [PathBuf],
+    stream_start: &'a [u32],
+    dropped: &'a [bool],
+    stories: &'a Stories,
+    splits_spec: &'a pipeline::SplitSpec,
+    seed: u64,
+    splits: &'a [String],
 }
 
-/// What placing and counting the rows of a window's articles needs: each article's split and
-/// story, and its language.
+/// Rows of one table for one split, waiting to be written.
 #[derive(Default)]
-struct WindowArticles {
-    placements: HashMap<String, Placement>,
+struct SplitRows {
+    slices: Vec<RecordBatch>,
+    rows: usize,
+    /// Articles table: the story of each pending row.
+    story_ids: Vec<String>,
+    /// Other tables: the language of each pending row's article, for the tally.
     langs: HashMap<String, String>,
 }
 
-/// The rows of one table for the articles of one window.
-struct Window {
-    slices: Vec<RecordBatch>,
-    articles: Arc<WindowArticles>,
-}
-
-/// One table's writer and tally, on a thread of its own: the four tables are independent once
-/// the order of the articles is fixed, so they are encoded in parallel, and while the main
-/// thread reads the next window.
-struct TableWriter {
-    table: Table,
-    schema: SchemaRef,
-    splits: Vec<String>,
-    writer: DatasetWriter,
+/// What one table's pass wrote and counted.
+struct TablePass {
+    files: Vec<WrittenFile>,
     tally: Tally,
+    /// Articles table: articles written, and how many per input (by position in input order).
+    articles: Option<(u64, Vec<u64>)>,
 }
 
-/// Windows waiting per table writer (see [`crate::background`]).
-const TABLE_QUEUE_WINDOWS: usize = 1;
+/// Rows gathered, over all splits, before they are written: bounds the decoded batches that
+/// pending row slices keep alive. Articles are long, so they are written more often.
+fn flush_rows(table: Table) -> usize {
+    match table {
+        Table::Articles => WRITE_CHUNK_ROWS,
+        _ => 4 * WRITE_CHUNK_ROWS,
+    }
+}
 
-fn spawn_table_writer(
+/// Pass 2 for one table: every stream's rows of `table` in input order, each to its article's
+/// split (and, for articles, story), into `out`. Each table is a pass of its own, reading the
+/// articles' heads for the order and its own rows once: a pass keeps only its table's three
+/// split writers open, where one pass for all tables kept twelve (their open pages and
+/// compression contexts were most of the merge's memory).
+fn rewrite_table(
+    table: Table,
+    placing: &Placing,
     out: &Path,
+    limits: crate::writer::ShardLimits,
+) -> Result<TablePass> {
+    let mut writer = DatasetWriter::for_tables(out, vec![table], placing.splits.to_vec(), limits)?;
+    let mut tally = Tally::default();
+    let is_articles = table == Table::Articles;
+    let mut articles_written = 0u64;
+    let mut per_position = vec![0u64; if is_articles { placing.order.len() } else { 0 }];
+    let mut cursors = Vec::new();
+    let mut heap = BinaryHeap::new();
+    for (i, stream) in placing.streams.iter().enumerate() {
+        let mut cursor = StreamCursor {
+            articles: if is_articles {
+                TableCursor::open(stream, Table::Articles)?
+            } else {
+                TableCursor::open_heads(stream)?
+            },
+            rows: (!is_articles)
+                .then(|| TableCursor::open(stream, table))
+                .transpose()?,
+            head: None,
+            position: 0,
+        };
+        if let Some(key) = cursor.read_head(placing.order, stream)? {
+            heap.push(Reverse((key, i)));
+        }
+        cursors.push(cursor);
+    }
+    let mut pending: Vec<SplitRows> = placing
+        .splits
+        .iter()
+        .map(|_| SplitRows::default())
+        .collect();
+    let mut pending_rows = 0;
+    let mut run = Vec::new();
+    while let Some(Reverse((key, s))) = heap.pop() {
+        let stream = &placing.streams[s];
+        let cursor = &mut cursors[s];
+        let head = cursor.head.take().expect("a head was pushed");
+        let article_number = placing.stream_start[s] + cursor.position as u32;
+        let article = cursor.articles.take_one();
+        run.clear();
+        match &mut cursor.rows {
+            None => run.push(article),
+            Some(rows) => rows.take_run(&head.id, &mut run)?,
+        }
+        if !placing.dropped[article_number as usize] {
+            let story_id = placing.stories.story_id(article_number, &head.id);
+            let split = placing.splits_spec.assign(placing.seed, story_id);
+            let index = placing
+                .splits
+                .iter()
+                .position(|s| s == split)
+                .expect("a split of the spec");
+            let rows: usize = run.iter().map(RecordBatch::num_rows).sum();
+            let p = &mut pending[index];
+            if is_articles {
+                p.story_ids.push(story_id.to_string());
+                articles_written += 1;
+                per_position[key.0] += 1;
+            } else if rows > 0 {
+                p.langs.insert(head.id, head.lang);
+            }
+            p.rows += rows;
+            p.slices.append(&mut run);
+            pending_rows += rows;
+        }
+        cursor.position += 1;
+        if let Some(key) = cursor.read_head(placing.order, stream)? {
+            heap.push(Reverse((key, s)));
+        } else if let Some(rows) = &mut cursor.rows {
+            rows.expect_end(stream)?;
+        }
+        if pending_rows >= flush_rows(table) {
+            write_pending(table, placing.splits, &mut pending, &mut writer, &mut tally)?;
+            pending_rows = 0;
+        }
+    }
+    write_pending(table, placing.splits, &mut pending, &mut writer, &mut tally)?;
+    Ok(TablePass {
+        files: writer.finish()?,
+        tally,
+        articles: is_articles.then_some((articles_written, per_position)),
+    })
+}
+
+/// Writes and counts the pending rows of every split, their `split` (and, for articles,
+/// `story_id`) columns replaced. Where batches are cut does not change the files' bytes.
+fn write_pending(
     table: Table,
     splits: &[String],
-    limits: crate::writer::ShardLimits,
-    threaded: bool,
-) -> Result<Background<Window, TableWriter>> {
-    let state = TableWriter {
-        table,
-        schema: table.schema(),
-        splits: splits.to_vec(),
-        writer: DatasetWriter::for_tables(out, vec![table], splits.to_vec(), limits)?,
-        tally: Tally::default(),
-    };
-    Background::spawn(
-        &format!("write-{}", table.name()),
-        threaded,
-        TABLE_QUEUE_WINDOWS,
-        state,
-        |w: &mut TableWriter, window: Window| {
-            let batch = arrow_select::concat::concat_batches(&w.schema, &window.slices)?;
-            rewrite::place_and_write(
-                w.table,
-                &batch,
-                &window.articles.placements,
-                &w.splits,
-                &mut w.writer,
-                w.table.name(),
-                Some((&mut w.tally, &window.articles.langs)),
-            )
-        },
-    )
-}
-
-/// Hands the pending rows of every table to its writer, with the placements of their
-/// articles, and starts a new window.
-fn flush_all(
-    pending: &mut [Pending],
-    articles: &mut WindowArticles,
-    writers: &mut [Background<Window, TableWriter>],
+    pending: &mut [SplitRows],
+    writer: &mut DatasetWriter,
+    tally: &mut Tally,
 ) -> Result<()> {
-    let shared = Arc::new(std::mem::take(articles));
-    for (pending, writer) in pending.iter_mut().zip(writers.iter_mut()) {
-        if pending.rows == 0 {
+    let schema = table.schema();
+    for (split, p) in splits.iter().zip(pending.iter_mut()) {
+        if p.rows == 0 {
             continue;
         }
-        pending.rows = 0;
-        writer.send(Window {
-            slices: std::mem::take(&mut pending.slices),
-            articles: Arc::clone(&shared),
-        })?;
+        let batch = arrow_select::concat::concat_batches(&schema, &p.slices)?;
+        let mut batch = rewrite::replace_column(
+            &batch,
+            SPLIT_COLUMN,
+            Arc::new(StringArray::from_iter_values(std::iter::repeat_n(
+                split.as_str(),
+                p.rows,
+            ))),
+        )?;
+        if table == Table::Articles {
+            batch = rewrite::replace_column(
+                &batch,
+                STORY_ID_COLUMN,
+                Arc::new(StringArray::from_iter_values(&p.story_ids)),
+            )?;
+        }
+        tally.observe(table, split, &batch, &p.langs)?;
+        writer.write(table, split, batch)?;
+        p.slices.clear();
+        p.rows = 0;
+        p.story_ids.clear();
+        p.langs.clear();
     }
     Ok(())
 }
@@ -759,8 +875,6 @@ pub fn merge(
     drop(keys);
     let mut rejects = reject_duplicates(&scanned, &mut store, &shards.order)?;
     drop(scanned);
-    // Articles written per input, by position in input order.
-    let mut written_per_position = vec![0u64; shards.order.len()];
 
     // Stories across all shards; each article's split follows from its story in pass 2.
     let seed = shards.first.config.seed;
@@ -779,84 +893,36 @@ pub fn merge(
 
     timings.cluster = lap(&mut clock);
 
-    // Pass 2: all streams interleaved article by article in input order.
+    // Pass 2: each table's rows of all streams, interleaved article by article in input order;
+    // the tables are independent once the order of the articles is fixed.
     let limits = crate::run::shard_limits(shards.first.config.max_shard_rows);
-    let threaded = pool.current_num_threads() > 1;
-    let mut writers = Table::SPLIT
-        .into_iter()
-        .map(|table| spawn_table_writer(out, table, &splits, limits, threaded))
-        .collect::<Result<Vec<_>>>()?;
-    let mut cursors = Vec::new();
-    let mut heap = BinaryHeap::new();
-    for (i, stream) in shards.streams.iter().enumerate() {
-        let mut cursor = StreamCursor {
-            articles: TableCursor::open(stream, Table::Articles)?,
-            others: [Table::Sentences, Table::Entities, Table::Claims]
-                .into_iter()
-                .map(|t| TableCursor::open(stream, t))
-                .collect::<Result<_>>()?,
-            head: None,
-            position: 0,
-        };
-        if let Some(key) = cursor.read_head(&shards.order, stream)? {
-            heap.push(Reverse((key, i)));
-        }
-        cursors.push(cursor);
-    }
-    let mut pending: Vec<Pending> = Table::SPLIT.iter().map(|_| Pending::default()).collect();
-    let mut window = WindowArticles::default();
-    let mut articles_written = 0u64;
-    let mut scratch = Vec::new();
-    while let Some(Reverse((key, s))) = heap.pop() {
-        let stream = &shards.streams[s];
-        let cursor = &mut cursors[s];
-        let head = cursor.head.take().expect("a head was pushed");
-        let article_number = stream_start[s] + cursor.position as u32;
-        let keep = !dropped[article_number as usize];
-        let article = cursor.articles.take_one();
-        if keep {
-            let story_id = stories.story_id(article_number, &head.id);
-            let placement = Placement {
-                split: splits_spec.assign(seed, story_id).to_string(),
-                story_id: story_id.to_string(),
-            };
-            window.placements.insert(head.id.clone(), placement);
-            window.langs.insert(head.id.clone(), head.lang);
-            pending[0].rows += 1;
-            pending[0].slices.push(article);
-            articles_written += 1;
-            written_per_position[key.0] += 1;
-        }
-        for (t, other) in cursor.others.iter_mut().enumerate() {
-            scratch.clear();
-            other.take_run(&head.id, &mut scratch)?;
-            if keep {
-                let p = &mut pending[t + 1];
-                p.rows += scratch.iter().map(RecordBatch::num_rows).sum::<usize>();
-                p.slices.append(&mut scratch);
-            }
-        }
-        cursor.position += 1;
-        if let Some(key) = cursor.read_head(&shards.order, stream)? {
-            heap.push(Reverse((key, s)));
-        } else {
-            for other in &mut cursor.others {
-                other.expect_end(stream)?;
-            }
-        }
-        // All tables are flushed together, so that only the pending articles need a
-        // placement in memory. Where batches are cut does not change the files' bytes.
-        if pending.iter().any(|p| p.rows >= FLUSH_ROWS) {
-            flush_all(&mut pending, &mut window, &mut writers)?;
-        }
-    }
-    flush_all(&mut pending, &mut window, &mut writers)?;
+    let placing = Placing {
+        order: &shards.order,
+        streams: &shards.streams,
+        stream_start: &stream_start,
+        dropped: &dropped,
+        stories: &stories,
+        splits_spec: &splits_spec,
+        seed,
+        splits: &splits,
+    };
+    let passes = pool.install(|| {
+        Table::SPLIT
+            .par_iter()
+            .map(|&table| rewrite_table(table, &placing, out, limits))
+            .collect::<Result<Vec<TablePass>>>()
+    })?;
     let mut written = Vec::new();
     let mut tally = Tally::default();
-    for writer in writers {
-        let (table_writer, _) = writer.finish()?;
-        written.extend(table_writer.writer.finish()?);
-        tally.absorb(table_writer.tally);
+    let mut articles_written = 0;
+    let mut written_per_position = Vec::new();
+    for pass in passes {
+        written.extend(pass.files);
+        tally.absorb(pass.tally);
+        if let Some((n, per_position)) = pass.articles {
+            articles_written = n;
+            written_per_position = per_position;
+        }
     }
     timings.rewrite = lap(&mut clock);
     written.push(DatasetWriter::write_whole(

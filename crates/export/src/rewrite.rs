@@ -1,6 +1,5 @@
-//! Rewrites table files into splits: `export resplit` (from an existing dataset's splits), and
-//! the placing of rows that `export merge` shares.
-//! Parsing and labelling are never re-run.
+//! Rewrites table files into splits for `export resplit` (from an existing dataset's splits);
+//! `export merge` shares [`replace_column`]. Parsing and labelling are never re-run.
 //!
 //! Rows keep the order in which they are read; each batch is sent to its rows' splits with
 //! arrow's `filter` kernel and the `split` (and, for articles, `story_id`) columns replaced.
@@ -15,7 +14,6 @@ use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch, StringArray};
 use records::tables::{ARTICLE_ID_COLUMN, SPLIT_COLUMN, STORY_ID_COLUMN, Table};
 
 use crate::merge::open_batches;
-use crate::tally::Tally;
 use crate::writer::DatasetWriter;
 
 /// Where each article goes.
@@ -25,7 +23,11 @@ pub struct Placement {
     pub story_id: String,
 }
 
-fn replace_column(batch: &RecordBatch, name: &str, values: ArrayRef) -> Result<RecordBatch> {
+pub(crate) fn replace_column(
+    batch: &RecordBatch,
+    name: &str,
+    values: ArrayRef,
+) -> Result<RecordBatch> {
     let index = batch.schema().index_of(name)?;
     let mut columns = batch.columns().to_vec();
     columns[index] = values;
@@ -42,7 +44,7 @@ pub fn rewrite(
 ) -> Result<()> {
     for (table, files) in sources {
         for path in files {
-            for batch in open_batches(path)? {
+            for batch in open_batches(path, None)? {
                 let batch = batch.with_context(|| format!("cannot read {}", path.display()))?;
                 place_and_write(
                     *table,
@@ -51,7 +53,6 @@ pub fn rewrite(
                     splits,
                     writer,
                     &path.display().to_string(),
-                    None,
                 )?;
             }
         }
@@ -60,8 +61,7 @@ pub fn rewrite(
 }
 
 /// Gives each row of `batch` (rows of `table`, read from `source`) its article's split (and,
-/// for articles, story) and writes it to that split; `tally` counts what is written, given the
-/// language of each article.
+/// for articles, story) and writes it to that split.
 pub fn place_and_write(
     table: Table,
     batch: &RecordBatch,
@@ -69,7 +69,6 @@ pub fn place_and_write(
     splits: &[String],
     writer: &mut DatasetWriter,
     source: &str,
-    mut tally: Option<(&mut Tally, &HashMap<String, String>)>,
 ) -> Result<()> {
     let ids = batch
         .column_by_name(ARTICLE_ID_COLUMN)
@@ -113,9 +112,6 @@ pub fn place_and_write(
             continue;
         }
         let part = arrow_select::filter::filter_record_batch(&batch, &mask)?;
-        if let Some((tally, langs)) = tally.as_mut() {
-            tally.observe(table, split, &part, langs)?;
-        }
         writer.write(table, split, part)?;
     }
     Ok(())
