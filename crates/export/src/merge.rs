@@ -720,9 +720,13 @@ fn rewrite_table(
         };
         if let Some(key) = cursor.read_head(placing.order, stream)? {
             heap.push(Reverse((key, i)));
+        } else if let Some(rows) = &mut cursor.rows {
+            rows.expect_end(stream)?;
         }
         cursors.push(cursor);
     }
+    // Built once: each written batch keeps its schema alive until the writer encodes it.
+    let schema = table.schema();
     let mut pending: Vec<SplitRows> = placing
         .splits
         .iter()
@@ -769,11 +773,25 @@ fn rewrite_table(
             rows.expect_end(stream)?;
         }
         if pending_rows >= flush_rows(table) {
-            write_pending(table, placing.splits, &mut pending, &mut writer, &mut tally)?;
+            write_pending(
+                &schema,
+                table,
+                placing.splits,
+                &mut pending,
+                &mut writer,
+                &mut tally,
+            )?;
             pending_rows = 0;
         }
     }
-    write_pending(table, placing.splits, &mut pending, &mut writer, &mut tally)?;
+    write_pending(
+        &schema,
+        table,
+        placing.splits,
+        &mut pending,
+        &mut writer,
+        &mut tally,
+    )?;
     Ok(TablePass {
         files: writer.finish()?,
         tally,
@@ -784,18 +802,18 @@ fn rewrite_table(
 /// Writes and counts the pending rows of every split, their `split` (and, for articles,
 /// `story_id`) columns replaced. Where batches are cut does not change the files' bytes.
 fn write_pending(
+    schema: &SchemaRef,
     table: Table,
     splits: &[String],
     pending: &mut [SplitRows],
     writer: &mut DatasetWriter,
     tally: &mut Tally,
 ) -> Result<()> {
-    let schema = table.schema();
     for (split, p) in splits.iter().zip(pending.iter_mut()) {
         if p.rows == 0 {
             continue;
         }
-        let batch = arrow_select::concat::concat_batches(&schema, &p.slices)?;
+        let batch = arrow_select::concat::concat_batches(schema, &p.slices)?;
         let mut batch = rewrite::replace_column(
             &batch,
             SPLIT_COLUMN,
@@ -906,12 +924,17 @@ pub fn merge(
         seed,
         splits: &splits,
     };
-    let passes = pool.install(|| {
-        Table::SPLIT
-            .par_iter()
-            .map(|&table| rewrite_table(table, &placing, out, limits))
-            .collect::<Result<Vec<TablePass>>>()
-    })?;
+    // Every pass runs to its end, so that a failure is reported the same way whatever the
+    // threads: the first failing table's, in table order.
+    let passes = pool
+        .install(|| {
+            Table::SPLIT
+                .par_iter()
+                .map(|&table| rewrite_table(table, &placing, out, limits))
+                .collect::<Vec<Result<TablePass>>>()
+        })
+        .into_iter()
+        .collect::<Result<Vec<TablePass>>>()?;
     let mut written = Vec::new();
     let mut tally = Tally::default();
     let mut articles_written = 0;

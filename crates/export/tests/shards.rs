@@ -187,3 +187,50 @@ fn merge_refuses_shards_that_do_not_belong_together() {
         String::from_utf8_lossy(&run.stderr)
     );
 }
+
+#[test]
+fn merge_refuses_rows_that_do_not_follow_their_articles() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("a.jsonl");
+    word_corpus(&input, 0, 30);
+    let shard = |i: u32, name: &str| {
+        let dir = tmp.path().join(name);
+        let spec = format!("{i}/2");
+        let out = export(&[
+            "-q",
+            "-i",
+            input.to_str().unwrap(),
+            "-o",
+            dir.to_str().unwrap(),
+            "--shard",
+            &spec,
+        ]);
+        assert!(out.status.success());
+        dir
+    };
+    let s1 = shard(1, "s1");
+    // Shard 0 with shard 1's sentences: rows of articles it does not have (the word corpus
+    // has sentences in every article, and no entities or claims to swap).
+    let s0 = shard(0, "s0");
+    fs::remove_dir_all(s0.join("sentences")).unwrap();
+    fs::create_dir_all(s0.join("sentences")).unwrap();
+    for (name, bytes) in files(&s1.join("sentences")) {
+        fs::write(s0.join("sentences").join(name), bytes).unwrap();
+    }
+    let out_dir = tmp.path().join("out");
+    let run = export(&[
+        "merge",
+        s0.to_str().unwrap(),
+        s1.to_str().unwrap(),
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("sentences rows of article")
+            && stderr.contains("do not follow the articles' order"),
+        "{stderr}"
+    );
+    assert!(!out_dir.exists(), "nothing written on a failed merge");
+}
