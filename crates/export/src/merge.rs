@@ -698,8 +698,6 @@ fn rewrite_table(
     out: &Path,
     limits: crate::writer::ShardLimits,
 ) -> Result<TablePass> {
-    let mut writer = DatasetWriter::for_tables(out, vec![table], placing.splits.to_vec(), limits)?;
-    let mut tally = Tally::default();
     let is_articles = table == Table::Articles;
     let mut articles_written = 0u64;
     let mut per_position = vec![0u64; if is_articles { placing.order.len() } else { 0 }];
@@ -725,14 +723,19 @@ fn rewrite_table(
         }
         cursors.push(cursor);
     }
-    // Built once: each written batch keeps its schema alive until the writer encodes it.
-    let schema = table.schema();
-    let mut pending: Vec<SplitRows> = placing
-        .splits
-        .iter()
-        .map(|_| SplitRows::default())
-        .collect();
-    let mut pending_rows = 0;
+    let mut output = TableOutput {
+        table,
+        schema: table.schema(),
+        splits: placing.splits,
+        pending: placing
+            .splits
+            .iter()
+            .map(|_| SplitRows::default())
+            .collect(),
+        pending_rows: 0,
+        writer: DatasetWriter::for_tables(out, vec![table], placing.splits.to_vec(), limits)?,
+        tally: Tally::default(),
+    };
     let mut run = Vec::new();
     while let Some(Reverse((key, s))) = heap.pop() {
         let stream = &placing.streams[s];
@@ -754,7 +757,7 @@ fn rewrite_table(
                 .position(|s| s == split)
                 .expect("a split of the spec");
             let rows: usize = run.iter().map(RecordBatch::num_rows).sum();
-            let p = &mut pending[index];
+            let p = &mut output.pending[index];
             if is_articles {
                 p.story_ids.push(story_id.to_string());
                 articles_written += 1;
@@ -764,7 +767,7 @@ fn rewrite_table(
             }
             p.rows += rows;
             p.slices.append(&mut run);
-            pending_rows += rows;
+            output.pending_rows += rows;
         }
         cursor.position += 1;
         if let Some(key) = cursor.read_head(placing.order, stream)? {
@@ -772,71 +775,64 @@ fn rewrite_table(
         } else if let Some(rows) = &mut cursor.rows {
             rows.expect_end(stream)?;
         }
-        if pending_rows >= flush_rows(table) {
-            write_pending(
-                &schema,
-                table,
-                placing.splits,
-                &mut pending,
-                &mut writer,
-                &mut tally,
-            )?;
-            pending_rows = 0;
+        if output.pending_rows >= flush_rows(table) {
+            output.flush()?;
         }
     }
-    write_pending(
-        &schema,
-        table,
-        placing.splits,
-        &mut pending,
-        &mut writer,
-        &mut tally,
-    )?;
+    output.flush()?;
     Ok(TablePass {
-        files: writer.finish()?,
-        tally,
+        files: output.writer.finish()?,
+        tally: output.tally,
         articles: is_articles.then_some((articles_written, per_position)),
     })
 }
 
-/// Writes and counts the pending rows of every split, their `split` (and, for articles,
-/// `story_id`) columns replaced. Where batches are cut does not change the files' bytes.
-fn write_pending(
-    schema: &SchemaRef,
+/// One table pass's output: its rows waiting per split, its split writers and its tally.
+struct TableOutput<'a> {
     table: Table,
-    splits: &[String],
-    pending: &mut [SplitRows],
-    writer: &mut DatasetWriter,
-    tally: &mut Tally,
-) -> Result<()> {
-    for (split, p) in splits.iter().zip(pending.iter_mut()) {
-        if p.rows == 0 {
-            continue;
-        }
-        let batch = arrow_select::concat::concat_batches(schema, &p.slices)?;
-        let mut batch = rewrite::replace_column(
-            &batch,
-            SPLIT_COLUMN,
-            Arc::new(StringArray::from_iter_values(std::iter::repeat_n(
-                split.as_str(),
-                p.rows,
-            ))),
-        )?;
-        if table == Table::Articles {
-            batch = rewrite::replace_column(
+    /// Built once: each written batch keeps its schema alive until the writer encodes it.
+    schema: SchemaRef,
+    splits: &'a [String],
+    pending: Vec<SplitRows>,
+    pending_rows: usize,
+    writer: DatasetWriter,
+    tally: Tally,
+}
+
+impl TableOutput<'_> {
+    /// Writes and counts the pending rows of every split, their `split` (and, for articles,
+    /// `story_id`) columns replaced. Where batches are cut does not change the files' bytes.
+    fn flush(&mut self) -> Result<()> {
+        for (split, p) in self.splits.iter().zip(self.pending.iter_mut()) {
+            if p.rows == 0 {
+                continue;
+            }
+            let batch = arrow_select::concat::concat_batches(&self.schema, &p.slices)?;
+            let mut batch = rewrite::replace_column(
                 &batch,
-                STORY_ID_COLUMN,
-                Arc::new(StringArray::from_iter_values(&p.story_ids)),
+                SPLIT_COLUMN,
+                Arc::new(StringArray::from_iter_values(std::iter::repeat_n(
+                    split.as_str(),
+                    p.rows,
+                ))),
             )?;
+            if self.table == Table::Articles {
+                batch = rewrite::replace_column(
+                    &batch,
+                    STORY_ID_COLUMN,
+                    Arc::new(StringArray::from_iter_values(&p.story_ids)),
+                )?;
+            }
+            self.tally.observe(self.table, split, &batch, &p.langs)?;
+            self.writer.write(self.table, split, batch)?;
+            p.slices.clear();
+            p.rows = 0;
+            p.story_ids.clear();
+            p.langs.clear();
         }
-        tally.observe(table, split, &batch, &p.langs)?;
-        writer.write(table, split, batch)?;
-        p.slices.clear();
-        p.rows = 0;
-        p.story_ids.clear();
-        p.langs.clear();
+        self.pending_rows = 0;
+        Ok(())
     }
-    Ok(())
 }
 
 /// Wall-clock seconds of the merge's steps, for `--timings`.

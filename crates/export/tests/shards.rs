@@ -28,6 +28,26 @@ fn make_inputs(dir: &Path) {
     .unwrap();
 }
 
+/// Writes shard `spec` (`i/n`) of `input` to `dir`, with split seed `seed`.
+fn write_shard(input: &Path, dir: &Path, spec: &str, seed: &str) {
+    let out = export(&[
+        "-q",
+        "-i",
+        input.to_str().unwrap(),
+        "-o",
+        dir.to_str().unwrap(),
+        "--shard",
+        spec,
+        "--seed",
+        seed,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn ok_or_rejects(args: &[&str]) {
     let out = export(args);
     // 3: written, with rejects (the corpus has bad lines on purpose).
@@ -128,19 +148,7 @@ fn merge_refuses_shards_that_do_not_belong_together() {
     word_corpus(&input, 0, 30);
     let shard = |i: u32, n: u32, seed: &str| {
         let dir = tmp.path().join(format!("s{i}-{n}-{seed}"));
-        let spec = format!("{i}/{n}");
-        let out = export(&[
-            "-q",
-            "-i",
-            input.to_str().unwrap(),
-            "-o",
-            dir.to_str().unwrap(),
-            "--shard",
-            &spec,
-            "--seed",
-            seed,
-        ]);
-        assert!(out.status.success());
+        write_shard(&input, &dir, &format!("{i}/{n}"), seed);
         dir.to_str().unwrap().to_string()
     };
     let (s0, s1, s1_other_seed) = (shard(0, 2, "1"), shard(1, 2, "1"), shard(1, 2, "2"));
@@ -195,17 +203,7 @@ fn merge_refuses_rows_that_do_not_follow_their_articles() {
     word_corpus(&input, 0, 30);
     let shard = |i: u32, name: &str| {
         let dir = tmp.path().join(name);
-        let spec = format!("{i}/2");
-        let out = export(&[
-            "-q",
-            "-i",
-            input.to_str().unwrap(),
-            "-o",
-            dir.to_str().unwrap(),
-            "--shard",
-            &spec,
-        ]);
-        assert!(out.status.success());
+        write_shard(&input, &dir, &format!("{i}/2"), "42");
         dir
     };
     let s1 = shard(1, "s1");
