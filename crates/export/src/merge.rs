@@ -504,7 +504,6 @@ fn scan_stream(
     let mut entities = TableCursor::open(stream, Table::Entities)?;
     let mut last: Option<OrderKey> = None;
     let mut last_id: Option<String> = None;
-    let mut slices = Vec::new();
     while articles.fill()? {
         let (batch, start) = articles.head();
         let batch = batch.clone();
@@ -520,7 +519,9 @@ fn scan_stream(
             .column_by_name("published")
             .context("no published column")?
             .as_primitive::<Date32Type>();
-        let mut entity_keys = Vec::with_capacity(batch.num_rows() - start);
+        // Each article's entity rows; their keys are taken where the signatures are made,
+        // in parallel.
+        let mut entity_runs: Vec<Vec<RecordBatch>> = Vec::with_capacity(batch.num_rows() - start);
         for row in start..batch.num_rows() {
             let id = article_ids.value(row);
             let line = (!lines.is_null(row)).then(|| lines.value(row) as u64);
@@ -541,49 +542,61 @@ fn scan_stream(
                 );
             }
             last_id = Some(id.to_string());
-            slices.clear();
-            entities.take_run(id, &mut slices)?;
-            let mut keys = Vec::new();
-            for slice in &slices {
-                let labels = string_column(slice, "label")?;
-                let canonical_ids = string_column(slice, "canonical_id")?;
-                let canonical_names = string_column(slice, "canonical_name")?;
-                let texts = string_column(slice, "text")?;
-                for i in 0..slice.num_rows() {
-                    if STORY_ENTITY_TYPES.contains(&labels.value(i)) {
-                        keys.push(if !canonical_ids.is_null(i) {
-                            canonical_ids.value(i).to_string()
-                        } else if !canonical_names.is_null(i) {
-                            canonical_names.value(i).to_string()
-                        } else {
-                            texts.value(i).to_lowercase()
-                        });
-                    }
-                }
-            }
-            entity_keys.push(keys);
+            let mut run = Vec::new();
+            entities.take_run(id, &mut run)?;
+            entity_runs.push(run);
             scanned.push(Scanned {
                 key,
                 id_hash: xxh3_128(id.as_bytes()),
             });
         }
-        let signatures: Vec<StorySignature> = entity_keys
+        let signatures: Vec<StorySignature> = entity_runs
             .into_par_iter()
             .enumerate()
-            .map(|(k, keys)| {
+            .map(|(k, run)| {
+                let keys = story_entity_keys(&run)?;
                 let row = start + k;
                 let date = (!published.is_null(row))
                     .then(|| date32_to_datetime(published.value(row)).map(|d| d.date()))
                     .flatten();
-                StorySignature::new(texts.value(row), langs.value(row), &keys, date)
+                Ok(StorySignature::new(
+                    texts.value(row),
+                    langs.value(row),
+                    &keys,
+                    date,
+                ))
             })
-            .collect();
+            .collect::<Result<_>>()?;
         for (k, signature) in signatures.iter().enumerate() {
             spill.push(article_ids.value(start + k), signature)?;
         }
         articles.row = batch.num_rows();
     }
     entities.expect_end(stream)
+}
+
+/// The keys of an article's story entities (`rows`: its entity rows): the KB id, else the
+/// canonical name, else the lower-cased text.
+fn story_entity_keys(rows: &[RecordBatch]) -> Result<Vec<String>> {
+    let mut keys = Vec::new();
+    for slice in rows {
+        let labels = string_column(slice, "label")?;
+        let canonical_ids = string_column(slice, "canonical_id")?;
+        let canonical_names = string_column(slice, "canonical_name")?;
+        let texts = string_column(slice, "text")?;
+        for i in 0..slice.num_rows() {
+            if STORY_ENTITY_TYPES.contains(&labels.value(i)) {
+                keys.push(if !canonical_ids.is_null(i) {
+                    canonical_ids.value(i).to_string()
+                } else if !canonical_names.is_null(i) {
+                    canonical_names.value(i).to_string()
+                } else {
+                    texts.value(i).to_lowercase()
+                });
+            }
+        }
+    }
+    Ok(keys)
 }
 
 /// Finds articles that share an id: the first in input order stays, later ones are dropped
