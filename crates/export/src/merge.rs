@@ -17,7 +17,7 @@
 //! ([`crate::spill`]).
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap, HashMap, VecDeque};
+use std::collections::{BTreeMap, BinaryHeap, VecDeque};
 use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -314,11 +314,11 @@ impl TableCursor {
     fn open_heads(stream: &Path) -> Result<TableCursor> {
         let mut cursor = TableCursor::open(stream, Table::Articles)?;
         let schema = Table::Articles.schema();
-        let columns = HEAD_COLUMNS
+        let mut columns = HEAD_COLUMNS
             .iter()
-            .map(|name| Ok(schema.index_of(name)?))
-            .collect::<Result<std::collections::BTreeSet<usize>>>()?;
-        let columns: Vec<usize> = columns.into_iter().collect();
+            .map(|name| schema.index_of(name))
+            .collect::<Result<Vec<usize>, _>>()?;
+        columns.sort_unstable();
         cursor.schema = Arc::new(schema.project(&columns)?);
         cursor.columns = Some(columns);
         Ok(cursor)
@@ -679,8 +679,6 @@ struct SplitRows {
     rows: usize,
     /// Articles table: the story of each pending row.
     story_ids: Vec<String>,
-    /// Other tables: the language of each pending row's article, for the tally.
-    langs: HashMap<String, String>,
 }
 
 /// What one table's pass wrote and counted.
@@ -747,8 +745,8 @@ fn rewrite_table(
             .collect(),
         pending_rows: 0,
         writer: DatasetWriter::for_tables(out, vec![table], placing.splits.to_vec(), limits)?,
-        tally: Tally::default(),
     };
+    let mut tally = Tally::default();
     let mut run = Vec::new();
     while let Some(Reverse((key, s))) = heap.pop() {
         let stream = &placing.streams[s];
@@ -770,13 +768,14 @@ fn rewrite_table(
                 .position(|s| s == split)
                 .expect("a split of the spec");
             let rows: usize = run.iter().map(RecordBatch::num_rows).sum();
+            if rows > 0 {
+                tally.observe(table, split, &head.lang, &run)?;
+            }
             let p = &mut output.pending[index];
             if is_articles {
                 p.story_ids.push(story_id.to_string());
                 articles_written += 1;
                 per_position[key.0] += 1;
-            } else if rows > 0 {
-                p.langs.insert(head.id, head.lang);
             }
             p.rows += rows;
             p.slices.append(&mut run);
@@ -795,12 +794,12 @@ fn rewrite_table(
     output.flush()?;
     Ok(TablePass {
         files: output.writer.finish()?,
-        tally: output.tally,
+        tally,
         articles: is_articles.then_some((articles_written, per_position)),
     })
 }
 
-/// One table pass's output: its rows waiting per split, its split writers and its tally.
+/// One table pass's output: its rows waiting per split, and its split writers.
 struct TableOutput<'a> {
     table: Table,
     /// Built once: each written batch keeps its schema alive until the writer encodes it.
@@ -809,11 +808,10 @@ struct TableOutput<'a> {
     pending: Vec<SplitRows>,
     pending_rows: usize,
     writer: DatasetWriter,
-    tally: Tally,
 }
 
 impl TableOutput<'_> {
-    /// Writes and counts the pending rows of every split, their `split` (and, for articles,
+    /// Writes the pending rows of every split, their `split` (and, for articles,
     /// `story_id`) columns replaced. Where batches are cut does not change the files' bytes.
     fn flush(&mut self) -> Result<()> {
         for (split, p) in self.splits.iter().zip(self.pending.iter_mut()) {
@@ -836,12 +834,10 @@ impl TableOutput<'_> {
                     Arc::new(StringArray::from_iter_values(&p.story_ids)),
                 )?;
             }
-            self.tally.observe(self.table, split, &batch, &p.langs)?;
             self.writer.write(self.table, split, batch)?;
             p.slices.clear();
             p.rows = 0;
             p.story_ids.clear();
-            p.langs.clear();
         }
         self.pending_rows = 0;
         Ok(())

@@ -3,18 +3,18 @@
 //! held a shard file and every article's (id, language) at once, and set the run's peak memory.
 //! Debug builds check the two agree on every dataset they write (`run::finalize`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use anyhow::{Context, Result};
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, RecordBatch};
-use records::tables::{ARTICLE_ID_COLUMN, Table};
+use records::tables::Table;
 use stats::Stats;
 
 use crate::merge::string_column;
 
 /// Counts per (split, article language), in the terms of [`stats::Stats`]. A tally per table
-/// (each table is written on its own thread) and [`Tally::absorb`] give the same counts as one.
+/// (each table is written in a pass of its own) and [`Tally::absorb`] give the same counts as one.
 #[derive(Default)]
 pub struct Tally {
     stats: Stats,
@@ -22,45 +22,26 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// Counts the rows of `table` in `batch`, all of split `split`; `langs` gives the language
-    /// of each of their articles. An article's rows are consecutive: each run of them is
-    /// counted in its cell at once (a cell is found by allocating its key).
+    /// Counts one article's rows of `table` (`rows`, in slices), all of split `split`; `lang`
+    /// is the article's language. The article's cell is found once for all its rows.
     pub fn observe(
         &mut self,
         table: Table,
         split: &str,
-        batch: &RecordBatch,
-        langs: &HashMap<String, String>,
+        lang: &str,
+        rows: &[RecordBatch],
     ) -> Result<()> {
-        let ids = string_column(batch, ARTICLE_ID_COLUMN)?;
-        if table == Table::Articles {
-            let langs = string_column(batch, "lang")?;
-            for row in 0..batch.num_rows() {
-                cell(&mut self.stats, split, langs.value(row)).articles += 1;
-            }
-            return Ok(());
-        }
-        let mut start = 0;
-        while start < batch.num_rows() {
-            let id = ids.value(start);
-            let end = (start..batch.num_rows())
-                .find(|&row| ids.value(row) != id)
-                .unwrap_or(batch.num_rows());
-            let lang = langs.get(id).with_context(|| {
-                format!(
-                    "{} row of article {id}, which is not among the articles being written",
-                    table.name(),
-                )
-            })?;
-            let cell = cell(&mut self.stats, split, lang);
+        let cell = cell(&mut self.stats, split, lang);
+        for batch in rows {
             match table {
+                Table::Articles => cell.articles += batch.num_rows() as u64,
                 Table::Sentences => {
                     let tokens = batch
                         .column_by_name("token_starts")
                         .context("no token_starts column")?
                         .as_list::<i32>();
-                    cell.sentences += (end - start) as u64;
-                    cell.tokens += (start..end)
+                    cell.sentences += batch.num_rows() as u64;
+                    cell.tokens += (0..batch.num_rows())
                         .filter(|&row| !tokens.is_null(row))
                         .map(|row| tokens.value_length(row) as u64)
                         .sum::<u64>();
@@ -69,7 +50,7 @@ impl Tally {
                     let labels = string_column(batch, "label")?;
                     let names = string_column(batch, "canonical_name")?;
                     let texts = string_column(batch, "text")?;
-                    for row in start..end {
+                    for row in 0..batch.num_rows() {
                         let label = labels.value(row);
                         if label != "DATE" {
                             let name = if names.is_null(row) {
@@ -84,13 +65,12 @@ impl Tally {
                 }
                 Table::Claims => {
                     let kinds = string_column(batch, "kind")?;
-                    for row in start..end {
+                    for row in 0..batch.num_rows() {
                         count(&mut cell.claims, kinds.value(row));
                     }
                 }
-                Table::Articles | Table::Kb => {}
+                Table::Kb => {}
             }
-            start = end;
         }
         Ok(())
     }

@@ -36,7 +36,7 @@ pub const CREATED_BY: &str = concat!("newsds-export ", env!("CARGO_PKG_VERSION")
 /// rows cost more in per-page setup (a zstd context reset per page) and footer entries than
 /// in data, and compressed worse (entities 22% larger, sentences 8%). A writer holds its row
 /// group until it is full (its pages compressed, each column's open page not yet), and a
-/// merge has a writer open per table and split (12 by default): ~60 MB in all at 100 MB.
+/// merge has a writer open per split of each table it is rewriting (three per running pass).
 fn row_group_rows(table: Table) -> usize {
     match table {
         Table::Articles | Table::Kb => 4096,
@@ -226,8 +226,9 @@ pub struct DatasetWriter {
 ///
 /// zstd level 1, not 3: with the row groups of [`row_group_rows`] level 3 made files only 2.5%
 /// smaller (100 MB corpus: 42.7 vs 43.8 MB), but every open column writer keeps a compression
-/// context sized for its pages, and the merge's 12 writers (all open at once then) held ~70 MB of them at 1 GB of
-/// input (heaptrack); level 1's are a fraction of that (merge peak RSS 440 -> 393 MiB).
+/// context sized for its pages, and the merge's 12 writers (then all open at once) held
+/// ~70 MB of them at 1 GB of input (heaptrack); level 1's are a fraction of that (merge peak
+/// RSS 440 -> 393 MiB).
 pub fn writer_properties(table: Table) -> WriterProperties {
     let mut builder = WriterProperties::builder()
         .set_compression(Compression::ZSTD(
