@@ -5,6 +5,7 @@ mod background;
 mod card;
 mod cli;
 mod manifest;
+mod mentions;
 mod merge;
 mod resplit;
 mod rewrite;

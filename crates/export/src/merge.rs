@@ -773,7 +773,7 @@ fn rewrite_table(
         writer: DatasetWriter::for_tables(out, vec![table], kept, limits)?,
         offloaded,
     };
-    let mut tally = Tally::default();
+    let mut tally = Tally::spilling_mentions_to(out.join(format!(".mentions-{}", table.name())));
     let mut run = Vec::new();
     while let Some(Reverse((key, s))) = heap.pop() {
         let stream = &placing.streams[s];
@@ -1012,7 +1012,7 @@ pub fn merge(
     let mut written_per_position = Vec::new();
     for pass in passes {
         written.extend(pass.files);
-        tally.absorb(pass.tally);
+        tally.absorb(pass.tally)?;
         if let Some((n, per_position)) = pass.articles {
             articles_written = n;
             written_per_position = per_position;
@@ -1094,7 +1094,7 @@ pub fn merge(
         manifest,
         &written,
         rejects.len() as u64,
-        tally.finish(crate::run::TOP_ENTITIES),
+        tally.finish(crate::run::TOP_ENTITIES)?,
     )?;
     remove_scratch(&lists)?;
     timings.finalize = lap(&mut clock);

@@ -4,6 +4,7 @@
 //! Debug builds check the two agree on every dataset they write (`run::finalize`).
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use arrow_array::cast::AsArray;
@@ -11,6 +12,7 @@ use arrow_array::{Array, RecordBatch};
 use records::tables::Table;
 use stats::Stats;
 
+use crate::mentions::MentionCounts;
 use crate::merge::string_column;
 
 /// Counts per (split, article language), in the terms of [`stats::Stats`]. A tally per table
@@ -18,10 +20,19 @@ use crate::merge::string_column;
 #[derive(Default)]
 pub struct Tally {
     stats: Stats,
-    mentions: BTreeMap<String, u64>,
+    mentions: MentionCounts,
 }
 
 impl Tally {
+    /// A tally whose entity names, when there are many, are counted partly on disk under
+    /// `dir` (see [`crate::mentions`]).
+    pub fn spilling_mentions_to(dir: PathBuf) -> Tally {
+        Tally {
+            stats: Stats::default(),
+            mentions: MentionCounts::spilling_to(dir, crate::mentions::NAMES_IN_MEMORY),
+        }
+    }
+
     /// Counts one article's rows of `table` (`rows`, in slices), all of split `split`; `lang`
     /// is the article's language. The article's cell is found once for all its rows.
     pub fn observe(
@@ -58,7 +69,7 @@ impl Tally {
                             } else {
                                 names.value(row)
                             };
-                            count(&mut self.mentions, name);
+                            self.mentions.add(name, 1)?;
                         }
                         count(&mut cell.entities, label);
                     }
@@ -76,7 +87,7 @@ impl Tally {
     }
 
     /// Adds the counts of `other` (another table's tally) to these.
-    pub fn absorb(&mut self, other: Tally) {
+    pub fn absorb(&mut self, other: Tally) -> Result<()> {
         for (key, cell) in other.stats.cells {
             let mine = self.stats.cells.entry(key).or_default();
             mine.articles += cell.articles;
@@ -89,18 +100,13 @@ impl Tally {
                 *mine.claims.entry(kind).or_default() += n;
             }
         }
-        for (name, n) in other.mentions {
-            *self.mentions.entry(name).or_default() += n;
-        }
+        self.mentions.absorb(other.mentions)
     }
 
     /// The statistics, with the `top_n` most mentioned entities.
-    pub fn finish(mut self, top_n: usize) -> Stats {
-        let mut top: Vec<(String, u64)> = self.mentions.into_iter().collect();
-        top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        top.truncate(top_n);
-        self.stats.top_entities = top;
-        self.stats
+    pub fn finish(mut self, top_n: usize) -> Result<Stats> {
+        self.stats.top_entities = self.mentions.finish(top_n)?;
+        Ok(self.stats)
     }
 }
 
