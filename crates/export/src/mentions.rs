@@ -74,6 +74,12 @@ impl MentionCounts {
 
     /// Adds the counts of `other` to these.
     pub fn absorb(&mut self, other: MentionCounts) -> Result<()> {
+        if self.counts.is_empty() && self.spilled.is_empty() {
+            // Nothing to add to (a run's total before the entities pass's counts): taken whole,
+            // not copied name by name into a second map.
+            *self = other;
+            return Ok(());
+        }
         for (name, n) in other.counts {
             self.add(&name, n)?;
         }
@@ -283,9 +289,18 @@ mod tests {
         first.iter().for_each(|m| a.add(m, 1).unwrap());
         second.iter().for_each(|m| b.add(m, 1).unwrap());
         let mut all = MentionCounts::default();
+        all.absorb(MentionCounts::default()).unwrap();
         all.absorb(a).unwrap();
         all.absorb(b).unwrap();
         assert_eq!(all.finish(30).unwrap(), exact(&mentions, 30));
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
+        // Absorbed into a counter that has counts of its own, which are added name by name.
+        let mut a = MentionCounts::spilling_to(tmp.path().join("a"), 5);
+        let mut b = MentionCounts::spilling_to(tmp.path().join("b"), 50);
+        first.iter().for_each(|m| a.add(m, 1).unwrap());
+        second.iter().for_each(|m| b.add(m, 1).unwrap());
+        a.absorb(b).unwrap();
+        assert_eq!(a.finish(30).unwrap(), exact(&mentions, 30));
         assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
     }
 }
