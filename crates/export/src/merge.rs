@@ -986,8 +986,6 @@ pub fn merge(
         splits: &splits,
         offloaded: (pool.current_num_threads() > 1).then(|| largest_split(&splits_spec)),
     };
-    // Every pass runs to its end, so that a failure is reported the same way whatever the
-    // threads: the first failing table's, in table order.
     // A pass takes two threads (see `Placing::offloaded`), and the passes' open writers set the
     // merge's peak memory. On two cores, merging the 1 GB benchmark's shard: two passes at once
     // (one thread each) 47-49 s and 248-253 MiB; one at a time on one thread 61-62 s and
@@ -997,6 +995,8 @@ pub fn merge(
         .num_threads(passes_at_once)
         .thread_name(|i| format!("merge-pass-{i}"))
         .build()?;
+    // Every pass runs to its end, so that a failure is reported the same way whatever the
+    // threads: the first failing table's, in table order.
     let passes = pass_pool
         .install(|| {
             Table::SPLIT
