@@ -537,9 +537,9 @@ fn write_shard(
     format: FileFormat,
     pool: &rayon::ThreadPool,
 ) -> Result<(Counts, Timings)> {
-    let found = inputs::discover(&config.inputs)?;
-    let total_bytes: u64 = found
-        .iter()
+    // The inputs are walked twice, for the progress bar's total and to be read, rather than
+    // listed once and held (see `inputs::walk`).
+    let total_bytes: u64 = inputs::walk(&config.inputs)?
         .filter_map(|f| match f {
             Found::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
             Found::Unwalkable { .. } => None,
@@ -578,7 +578,7 @@ fn write_shard(
         },
     };
     let started = Instant::now();
-    for f in found {
+    for f in inputs::walk(&config.inputs)? {
         match f {
             Found::File(path) => {
                 let i = state.files.start_file(inputs::display_path(&path))?;

@@ -56,40 +56,49 @@ pub struct MissingInput(pub String);
 /// Lists the inputs: files as given, directories walked in sorted order (following symlinks,
 /// with loops reported). Hidden files (names starting with `.`) are skipped.
 pub fn discover(inputs: &[PathBuf]) -> Result<Vec<Found>, MissingInput> {
-    let mut found = Vec::new();
+    Ok(walk(inputs)?.collect())
+}
+
+/// The inputs of [`discover`], one at a time: a corpus of one file per article has as many
+/// paths as articles, so a run walks them as it reads them instead of holding the list (it
+/// held some 110 bytes per file, 16 MB for the 145k files of the 1 GB benchmark corpus). A
+/// directory's entries are still read whole to be sorted, one directory at a time. Every
+/// input is checked to exist before the first is walked.
+pub fn walk(inputs: &[PathBuf]) -> Result<impl Iterator<Item = Found> + '_, MissingInput> {
     for input in inputs {
         if !input.exists() && input.symlink_metadata().is_err() {
             return Err(MissingInput(display_path(input)));
         }
-        if !input.is_dir() {
-            found.push(Found::File(input.clone()));
-            continue;
-        }
-        let walker = walkdir::WalkDir::new(input)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        for entry in walker {
-            match entry {
-                Ok(e) if e.file_type().is_dir() => {}
-                Ok(e) => found.push(Found::File(e.into_path())),
-                Err(err) => {
-                    let path = err
-                        .path()
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_else(|| input.display().to_string());
-                    let detail = if err.loop_ancestor().is_some() {
-                        "symbolic link loop".to_string()
-                    } else {
-                        err.to_string()
-                    };
-                    found.push(Found::Unwalkable { path, detail });
-                }
-            }
-        }
     }
-    Ok(found)
+    Ok(inputs.iter().cloned().flat_map(walk_one))
+}
+
+/// One input: the file itself, or the files below the directory.
+fn walk_one(input: PathBuf) -> Box<dyn Iterator<Item = Found>> {
+    if !input.is_dir() {
+        return Box::new(std::iter::once(Found::File(input)));
+    }
+    let walker = walkdir::WalkDir::new(&input)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    Box::new(walker.filter_map(move |entry| match entry {
+        Ok(e) if e.file_type().is_dir() => None,
+        Ok(e) => Some(Found::File(e.into_path())),
+        Err(err) => {
+            let path = err
+                .path()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| input.display().to_string());
+            let detail = if err.loop_ancestor().is_some() {
+                "symbolic link loop".to_string()
+            } else {
+                err.to_string()
+            };
+            Some(Found::Unwalkable { path, detail })
+        }
+    }))
 }
 
 pub fn display_path(path: &Path) -> String {
