@@ -7,7 +7,8 @@
 //! 2. each table of all streams, interleaved article by article in input order (the articles'
 //!    ids, languages and input locations read alongside), each row given its split and story,
 //!    into the final layout. The tables are independent once the order of the articles is
-//!    fixed, so each is a pass of its own ([`rewrite_table`]), run in parallel on the pool.
+//!    fixed, so each is a pass of its own ([`rewrite_table`]), one per two threads, its
+//!    largest split encoded on a thread beside it.
 //!
 //! Memory holds, per running table pass, one decoded batch per stream of the articles and of
 //! its table, its pending rows (fewer than [`flush_rows`]) and its three split writers' open
