@@ -789,12 +789,9 @@ fn rewrite_table(
         }
         if !placing.dropped[article_number as usize] {
             let story_id = placing.stories.story_id(article_number, &head.id);
-            let split = placing.splits_spec.assign(placing.seed, story_id);
-            let index = placing
-                .splits
-                .iter()
-                .position(|s| s == split)
-                .expect("a split of the spec");
+            // `splits` are the spec's names in its order.
+            let index = placing.splits_spec.assign_index(placing.seed, story_id);
+            let split = placing.splits[index].as_str();
             let rows: usize = run.iter().map(RecordBatch::num_rows).sum();
             if rows > 0 {
                 tally.observe(table, split, &head.lang, &run)?;
@@ -890,17 +887,6 @@ impl TableOutput<'_> {
     }
 }
 
-/// The index of the split with the largest share (the first of equal ones).
-fn largest_split(spec: &pipeline::SplitSpec) -> usize {
-    let mut largest = 0;
-    for (i, (_, share)) in spec.splits.iter().enumerate() {
-        if *share > spec.splits[largest].1 {
-            largest = i;
-        }
-    }
-    largest
-}
-
 /// Wall-clock seconds of the merge's steps, for `--timings`.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct MergeTimings {
@@ -985,7 +971,7 @@ pub fn merge(
         splits_spec: &splits_spec,
         seed,
         splits: &splits,
-        offloaded: (pool.current_num_threads() > 1).then(|| largest_split(&splits_spec)),
+        offloaded: (pool.current_num_threads() > 1).then(|| splits_spec.largest()),
     };
     // A pass takes two threads (see `Placing::offloaded`), and the passes' open writers set the
     // merge's peak memory. On two cores, merging the 1 GB benchmark's shard: two passes at once

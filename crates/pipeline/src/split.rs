@@ -93,16 +93,32 @@ impl SplitSpec {
     }
 
     pub fn assign(&self, seed: u64, key: &str) -> &str {
+        &self.splits[self.assign_index(seed, key)].0
+    }
+
+    /// The position in `splits` of the split [`SplitSpec::assign`] names.
+    pub fn assign_index(&self, seed: u64, key: &str) -> usize {
         let u = unit_hash(seed, key);
         let mut cumulative = 0.0;
-        for (name, ratio) in &self.splits {
+        for (i, (_, ratio)) in self.splits.iter().enumerate() {
             cumulative += ratio;
             if u < cumulative {
-                return name;
+                return i;
             }
         }
         // Rounding can leave u just above the last cumulative sum.
-        &self.splits[self.splits.len() - 1].0
+        self.splits.len() - 1
+    }
+
+    /// The position of the split with the largest share (the first of equal ones).
+    pub fn largest(&self) -> usize {
+        let mut largest = 0;
+        for (i, (_, share)) in self.splits.iter().enumerate() {
+            if *share > self.splits[largest].1 {
+                largest = i;
+            }
+        }
+        largest
     }
 }
 
@@ -138,5 +154,20 @@ mod tests {
             .count();
         assert!(moved > 1_000, "a new seed moved only {moved}");
         assert!(keys.iter().all(|k| spec.assign(7, k) == spec.assign(7, k)));
+    }
+
+    #[test]
+    fn index_and_largest_name_the_spec_splits() {
+        let spec: SplitSpec = "dev=0.2,train=0.6,test=0.2".parse().unwrap();
+        assert_eq!(spec.largest(), 1);
+        let even: SplitSpec = "a=0.5,b=0.5".parse().unwrap();
+        assert_eq!(even.largest(), 0);
+        for k in 0..2000 {
+            let key = format!("story-{k}");
+            assert_eq!(
+                spec.assign(3, &key),
+                spec.splits[spec.assign_index(3, &key)].0
+            );
+        }
     }
 }
