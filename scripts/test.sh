@@ -4,7 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${PYTHON:-.venv/bin/python}"
-cargo test --workspace
-cargo build -p export
+cargo test --workspace   # also builds target/debug/export, which the Python tests run
 bash scripts/build-python.sh --quiet   # the `newsds` bindings the Python tests import
 "$PY" -m pytest -q tests

@@ -14,8 +14,9 @@
 //! its table, its pending rows (fewer than [`flush_rows`]) and its three split writers' open
 //! row groups; per article, 5 bytes (its story's representative and whether it is a
 //! rejected duplicate), plus 8 bytes (its spilled id's offset) and 48 bytes (input order and
-//! id hash) until clustering is done. Signatures and ids are spilled to disk
-//! ([`crate::spill`]).
+//! id hash) until clustering is done; per input file, its path and its counts of articles
+//! written and rejects. Signatures and ids are spilled to disk ([`crate::spill`]), rejects
+//! sorted into input order in bounded memory ([`crate::rejects`]).
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, VecDeque};
@@ -41,8 +42,9 @@ use xxhash_rust::xxh3::xxh3_128;
 
 use crate::background::Background;
 use crate::manifest::{self, Counts, ListWriter, Listed, Manifest, SHARD_KIND};
+use crate::rejects::{InputOrder, RejectSorter};
 use crate::rewrite;
-use crate::run::{INPUTS_SCRATCH_DIR, create_scratch, remove_scratch};
+use crate::run::{INPUTS_SCRATCH_DIR, REJECTS_SCRATCH_DIR, create_scratch, remove_scratch};
 use crate::spill::{SignatureSpill, SpilledSignatures};
 use crate::tally::Tally;
 use crate::writer::{DatasetWriter, FileFormat, WRITE_CHUNK_ROWS, WrittenFile};
@@ -602,16 +604,16 @@ fn story_entity_keys(rows: &[RecordBatch]) -> Result<Vec<String>> {
 }
 
 /// Finds articles that share an id: the first in input order stays, later ones are dropped
-/// from `store` and returned as rejects. Ids are grouped by their 128-bit hash and compared
+/// from `store` and pushed to `rejects`. Ids are grouped by their 128-bit hash and compared
 /// for real within a group, so a hash collision cannot lose an article.
 fn reject_duplicates(
     scanned: &[Scanned],
     store: &mut SpilledSignatures,
     order: &Order,
-) -> Result<Vec<(OrderKey, RejectRow)>> {
+    rejects: &mut RejectSorter,
+) -> Result<()> {
     let mut by_id: Vec<u32> = (0..scanned.len() as u32).collect();
     by_id.sort_unstable_by_key(|&i| (scanned[i as usize].id_hash, scanned[i as usize].key));
-    let mut rejects = Vec::new();
     for group in by_id.chunk_by(|&a, &b| scanned[a as usize].id_hash == scanned[b as usize].id_hash)
     {
         if group.len() < 2 {
@@ -629,13 +631,18 @@ fn reject_duplicates(
             store.drop_article(article);
             let key = scanned[article as usize].key;
             let line = (key.1 > 0).then_some(key.1);
-            rejects.push((
-                key,
+            rejects.push(
+                input_order(key),
                 pipeline::duplicate_id_reject(order.path(key.0), line, &id),
-            ));
+            )?;
         }
     }
-    Ok(rejects)
+    Ok(())
+}
+
+/// An input's place in input order as the reject sorter takes it.
+fn input_order((position, line): OrderKey) -> InputOrder {
+    (position as u64, line)
 }
 
 /// One stream's articles, and the rows of the table being rewritten, read in step article by
@@ -939,7 +946,9 @@ pub fn merge(
         );
     }
     drop(keys);
-    let mut rejects = reject_duplicates(&scanned, &mut store, &shards.order)?;
+    // Rejects of every stream and the duplicates, put into input order as they are written.
+    let mut rejects = RejectSorter::new(out.join(REJECTS_SCRATCH_DIR));
+    reject_duplicates(&scanned, &mut store, &shards.order, &mut rejects)?;
     drop(scanned);
 
     // Stories across all shards; each article's split follows from its story in pass 2.
@@ -1012,7 +1021,6 @@ pub fn merge(
         &records::tables::kb_batch(&kb_rows(kb))?,
     )?);
 
-    // Rejects of every stream and the duplicates, in input order.
     for stream in &shards.streams {
         let path = stream.join("rejects.jsonl");
         if !path.exists() {
@@ -1029,17 +1037,19 @@ pub fn merge(
             let key = shards
                 .order
                 .key(&reject.source_file, reject.source_line, stream)?;
-            rejects.push((key, reject));
+            rejects.push(input_order(key), reject)?;
         }
     }
-    rejects.sort_by(|a, b| (a.0, &a.1.reason, &a.1.detail).cmp(&(b.0, &b.1.reason, &b.1.detail)));
-    let (by_reason, rejects_per_file) =
-        crate::run::write_rejects(&out.join("rejects.jsonl"), rejects.iter().map(|(_, r)| r))?;
+    let rejected = rejects.len();
+    let mut rejects_per_position = vec![0u64; shards.order.len()];
+    let by_reason = rejects.write(&out.join("rejects.jsonl"), |reject| {
+        rejects_per_position[reject.order.0 as usize] += 1;
+    })?;
 
     let counts = Counts {
         inputs_read: shards.inputs_read,
         articles_written,
-        rejected: rejects.len() as u64,
+        rejected,
         rejects_by_reason: by_reason,
         rows: BTreeMap::new(),
     };
@@ -1055,11 +1065,9 @@ pub fn merge(
     let mut inputs = ListWriter::create(lists.join("inputs.jsonl"))?;
     for input in shards.first.inputs.iter()? {
         let mut input = input?;
-        input.articles_written = shards
-            .order
-            .position(&input.path)
-            .map_or(0, |p| written_per_position[p]);
-        input.rejects = rejects_per_file.get(&input.path).copied().unwrap_or(0);
+        let position = shards.order.position(&input.path);
+        input.articles_written = position.map_or(0, |p| written_per_position[p]);
+        input.rejects = position.map_or(0, |p| rejects_per_position[p]);
         inputs.push(&input)?;
     }
     let inputs = inputs.finish()?;
@@ -1080,7 +1088,7 @@ pub fn merge(
         out,
         manifest,
         &written,
-        rejects.len() as u64,
+        rejected,
         tally.finish(crate::run::TOP_ENTITIES)?,
     )?;
     remove_scratch(&lists)?;

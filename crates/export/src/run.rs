@@ -1,7 +1,7 @@
 //! One export run: inputs in, a dataset directory out, replaced atomically.
 
-use std::collections::{BTreeMap, HashMap, VecDeque};
-use std::io::{IsTerminal, Write};
+use std::collections::{BTreeMap, VecDeque};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use std::time::Instant;
@@ -19,6 +19,7 @@ use crate::manifest::{
     self, Counts, FileRecord, InputRecord, ListWriter, Listed, Manifest, ManifestConfig,
     SHARD_KIND, ShardInfo,
 };
+use crate::rejects::RejectSorter;
 use crate::writer::{DatasetWriter, FileFormat, ShardLimits, WrittenFile};
 
 /// A one-shot run writes its single shard here, inside the staging directory, then merges it.
@@ -26,6 +27,9 @@ const UNSPLIT_DIR: &str = ".unsplit";
 /// Scratch folder of a dataset being written: the manifest's per-file lists before they are
 /// streamed into `manifest.json` (see [`manifest::Listed`]); removed before the rename.
 pub(crate) const INPUTS_SCRATCH_DIR: &str = ".inputs";
+/// Scratch folder of a dataset being written: rejects spilled to be put into input order
+/// ([`crate::rejects`]); removed once `rejects.jsonl` is written.
+pub(crate) const REJECTS_SCRATCH_DIR: &str = ".rejects";
 /// The one split of a shard dataset: splits are known only when all shards are merged.
 const UNSPLIT: &str = "unsplit";
 
@@ -75,8 +79,8 @@ struct State<'a> {
     batch: Vec<(u64, Option<usize>, RawArticle)>,
     batch_size: usize,
     next_ordinal: u64,
-    /// Rejects with the ordinal of their input, sorted at the end into input order.
-    rejects: Vec<(u64, RejectRow)>,
+    /// Rejects with the ordinal of their input, put into input order when written.
+    rejects: RejectSorter,
     /// The id of the last article written.
     last_id: Option<String>,
     files: InputLog,
@@ -145,7 +149,7 @@ impl State<'_> {
                     self.flush()?;
                 }
             }
-            Item::Reject(r) => self.rejects.push((ordinal, r)),
+            Item::Reject(r) => self.rejects.push((ordinal, 0), r)?,
         }
         Ok(())
     }
@@ -185,10 +189,10 @@ impl State<'_> {
                     // make memory grow with the corpus).
                     let id = &article_rows.articles[0].article_id;
                     if self.last_id.as_ref() == Some(id) {
-                        self.rejects.push((
-                            ordinal,
+                        self.rejects.push(
+                            (ordinal, 0),
                             pipeline::duplicate_id_reject(&raw.source_file, raw.source_line, id),
-                        ));
+                        )?;
                         if let Some(i) = file_index {
                             self.files.file(i).rejects += 1;
                         }
@@ -204,7 +208,7 @@ impl State<'_> {
                     if let Some(i) = file_index {
                         self.files.file(i).rejects += 1;
                     }
-                    self.rejects.push((ordinal, reject));
+                    self.rejects.push((ordinal, 0), reject)?;
                 }
             }
         }
@@ -563,7 +567,7 @@ fn write_shard(
         batch: Vec::new(),
         batch_size: config.batch_size,
         next_ordinal: 0,
-        rejects: Vec::new(),
+        rejects: RejectSorter::new(dir.join(REJECTS_SCRATCH_DIR)),
         last_id: None,
         files: InputLog::create(dir)?,
         current_file: None,
@@ -609,9 +613,8 @@ fn write_shard(
     state.progress.finish_and_clear();
     let finishing = Instant::now();
 
-    let mut rejects = std::mem::take(&mut state.rejects);
-    rejects.sort_by_key(|(ordinal, _)| *ordinal);
-    let (by_reason, _) = write_rejects(&dir.join("rejects.jsonl"), rejects.iter().map(|(_, r)| r))?;
+    let rejected = state.rejects.len();
+    let by_reason = state.rejects.write(&dir.join("rejects.jsonl"), |_| {})?;
     let (writer, encoding) = state.writer.finish()?;
     state.timings.write += encoding;
     let written = writer.finish()?;
@@ -620,7 +623,7 @@ fn write_shard(
         // Every input of this shard (file, JSONL line or unwalkable path) got one ordinal.
         inputs_read: state.next_ordinal,
         articles_written: state.articles_written,
-        rejected: rejects.len() as u64,
+        rejected,
         rejects_by_reason: by_reason,
         rows: BTreeMap::new(),
     };
@@ -656,7 +659,7 @@ fn write_shard(
         counts,
         files: Vec::new(),
     };
-    let (files, rows) = file_records(dir, &written, &[UNSPLIT.to_string()], rejects.len() as u64)?;
+    let (files, rows) = file_records(dir, &written, &[UNSPLIT.to_string()], rejected)?;
     manifest.files = files;
     manifest.counts.rows = rows;
     manifest::write(dir, &manifest)?;
@@ -673,29 +676,6 @@ fn write_shard(
         - timings.finish;
     timings.articles = manifest.counts.articles_written;
     Ok((manifest.counts, timings))
-}
-
-/// Rejects counted by reason and by input file.
-pub(crate) type RejectCounts = (BTreeMap<String, u64>, HashMap<String, u64>);
-
-/// Writes `rejects` (in input order) as JSON lines to `path`, synced, and counts them.
-pub(crate) fn write_rejects<'a>(
-    path: &Path,
-    rejects: impl Iterator<Item = &'a RejectRow>,
-) -> Result<RejectCounts> {
-    let mut file = std::io::BufWriter::new(
-        std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-    );
-    let mut by_reason = BTreeMap::new();
-    let mut per_file: HashMap<String, u64> = HashMap::new();
-    for r in rejects {
-        serde_json::to_writer(&mut file, r)?;
-        file.write_all(b"\n")?;
-        *by_reason.entry(r.reason.clone()).or_insert(0u64) += 1;
-        *per_file.entry(r.source_file.clone()).or_default() += 1;
-    }
-    file.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-    Ok((by_reason, per_file))
 }
 
 /// The manifest's file records (with checksums) and rows per table and split.

@@ -15,6 +15,27 @@ fn export(args: &[&str]) -> std::process::Output {
         .expect("export runs")
 }
 
+/// Exports `input` into `out` (with `extra` arguments), expects the exit code of a run with
+/// rejects, and returns the manifest.
+fn export_with_rejects(input: &Path, out: &Path, extra: &[&str]) -> Value {
+    let mut args = vec![
+        "--input",
+        input.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "-q",
+    ];
+    args.extend(extra);
+    let result = export(&args);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(
+        result.status.code(),
+        Some(3),
+        "a run with rejects exits 3: {stderr}"
+    );
+    serde_json::from_str(&fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap()
+}
+
 /// Writes the bad corpus; returns the expected reject reason per file (None = used).
 fn make_corpus(dir: &Path) -> BTreeMap<&'static str, Option<&'static str>> {
     let mut expect = BTreeMap::new();
@@ -110,22 +131,7 @@ fn bad_inputs_are_used_or_rejected_and_counts_add_up() {
         std::os::unix::fs::symlink("nowhere.txt", input.join("15_vanished.txt")).unwrap();
     }
     let out = tmp.path().join("ds");
-    let result = export(&[
-        "--input",
-        input.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-        "-q",
-    ]);
-    let stderr = String::from_utf8_lossy(&result.stderr);
-    assert_eq!(
-        result.status.code(),
-        Some(3),
-        "a run with rejects exits 3: {stderr}"
-    );
-
-    let manifest: Value =
-        serde_json::from_str(&fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    let manifest = export_with_rejects(&input, &out, &[]);
     let c = &manifest["counts"];
     let (read, written, rejected) = (
         c["inputs_read"].as_u64().unwrap(),
@@ -220,4 +226,87 @@ fn bad_inputs_are_used_or_rejected_and_counts_add_up() {
     assert_eq!(strict.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&strict.stderr).contains("--strict"));
     assert_eq!(fs::read(out.join("manifest.json")).unwrap(), before);
+}
+
+/// More rejects than the run holds in memory (16384 before it spills a sorted segment), out
+/// of input order as they arrive: bad lines read while earlier articles wait in the batch,
+/// duplicates found only by the merge. They come out in input order, counted per file.
+#[test]
+fn rejects_beyond_memory_come_out_in_input_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("crawl");
+    fs::create_dir_all(&input).unwrap();
+    // (file, line, reason) of every reject expected, in input order.
+    let mut expected: Vec<(String, u64, &str)> = Vec::new();
+    let mut good = 0u64;
+    let mut previous_id = String::new();
+    for (file, lines) in [("a.jsonl", 25_000u64), ("b.jsonl", 15_000)] {
+        let mut text = String::new();
+        for line in 1..=lines {
+            if line % 1000 == 1 {
+                // Some good lines repeat an id: the article just before them (the stream
+                // rejects it when its batch is labelled, after the bad lines read since) or
+                // the first of `a.jsonl` (only the merge sees it).
+                let id = if good % 5 == 4 {
+                    previous_id.clone()
+                } else if good % 3 == 2 {
+                    "a-1".to_string()
+                } else {
+                    format!("{}-{line}", &file[..1])
+                };
+                if good % 5 == 4 || good % 3 == 2 {
+                    expected.push((file.to_string(), line, "duplicate_id"));
+                }
+                good += 1;
+                text.push_str(&format!(
+                    "{{\"id\": \"{id}\", \"text\": \"Report {line}. The minister said prices would fall.\"}}\n"
+                ));
+                previous_id = id;
+            } else if line % 2 == 0 {
+                text.push_str("{not json\n");
+                expected.push((file.to_string(), line, "invalid_json"));
+            } else {
+                text.push_str("{\"title\": \"no text\"}\n");
+                expected.push((file.to_string(), line, "missing_text"));
+            }
+        }
+        fs::write(input.join(file), text).unwrap();
+    }
+    let out = tmp.path().join("ds");
+    let manifest = export_with_rejects(&input, &out, &["--batch-size", "8"]);
+    let got: Vec<(String, u64, String)> = fs::read_to_string(out.join("rejects.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let r: Value = serde_json::from_str(l).unwrap();
+            let file = r["source_file"].as_str().unwrap();
+            (
+                file.rsplit('/').next().unwrap().to_string(),
+                r["source_line"].as_u64().unwrap(),
+                r["reason"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(got.len(), expected.len());
+    for (g, e) in got.iter().zip(&expected) {
+        assert_eq!((&g.0, g.1, g.2.as_str()), (&e.0, e.1, e.2));
+    }
+
+    let c = &manifest["counts"];
+    assert_eq!(c["inputs_read"], 40_000);
+    assert_eq!(c["rejected"].as_u64().unwrap(), expected.len() as u64);
+    assert_eq!(
+        c["articles_written"].as_u64().unwrap() + c["rejected"].as_u64().unwrap(),
+        40_000
+    );
+    for record in manifest["inputs"].as_array().unwrap() {
+        let name = record["path"].as_str().unwrap().rsplit('/').next().unwrap();
+        let rejects = expected.iter().filter(|e| e.0 == name).count() as u64;
+        assert_eq!(record["rejects"].as_u64().unwrap(), rejects, "{name}");
+    }
+    // No scratch folder is left in the dataset.
+    for entry in fs::read_dir(&out).unwrap() {
+        let name = entry.unwrap().file_name();
+        assert!(!name.to_string_lossy().starts_with('.'), "{name:?} left");
+    }
 }
