@@ -14,7 +14,8 @@
 //! its table, its pending rows (fewer than [`flush_rows`]) and its three split writers' open
 //! row groups; per article, 5 bytes (its story's representative and whether it is a
 //! rejected duplicate), plus 8 bytes (its spilled id's offset) and 48 bytes (input order and
-//! id hash) until clustering is done; per input file, its path and its counts of articles
+//! id hash) until clustering is done; per input file, a hash of its path (the paths are read
+//! from disk, see [`Order`]) and its counts of articles
 //! written and rejects. Signatures and ids are spilled to disk ([`crate::spill`]), rejects
 //! sorted into input order in bounded memory ([`crate::rejects`]).
 
@@ -60,54 +61,45 @@ pub const STORY_ENTITY_TYPES: [&str; 5] = ["PERSON", "ORG", "GPE", "EVENT", "WOR
 type OrderKey = (usize, u64);
 
 /// The input paths in input order, and a way from a path to its position. A corpus of small
-/// files has a path per article (145k of them in the 1 GB benchmark corpus), so the paths are
-/// packed into one string (8 bytes per path besides its text, where a `String` each and a
-/// hash map from path to position would take over 80).
+/// files has a path per article (725k of them in the 5 GB benchmark corpus), and the merge
+/// asks a path's position for every row it places but a position's path only for rejects and
+/// errors. So memory holds a 128-bit hash of each path, sorted, with its position (20 bytes a
+/// path, where the packed paths took ~67 at 5 GB: 46 MB), and the paths stay in the spilled
+/// list on disk, read in input order when a position's path is wanted. Two distinct paths
+/// share a hash with probability about n^2 / 2^129 (1e-27 for a million files).
 struct Order {
-    /// Every path, one after the other.
-    text: String,
-    /// Where each path ends in `text`, by position.
-    ends: Vec<u32>,
-    /// Positions sorted by path, for binary search.
-    by_path: Vec<u32>,
+    /// Hashes of the paths, sorted (ties by position).
+    hashes: Vec<u128>,
+    /// The position of the path of each hash in `hashes`.
+    positions: Vec<u32>,
+    /// The paths in input order, one JSON string per line.
+    list: Listed<String>,
 }
 
 impl Order {
-    fn new(paths: impl IntoIterator<Item = Result<String>>) -> Result<Order> {
-        let mut text = String::new();
-        let mut ends = Vec::new();
-        for path in paths {
-            text.push_str(&path?);
-            ends.push(u32::try_from(text.len()).context("input paths longer than 4 GB in all")?);
+    fn new(list: Listed<String>) -> Result<Order> {
+        let mut by_hash: Vec<(u128, u32)> = Vec::with_capacity(list.len() as usize);
+        for (position, path) in list.iter()?.enumerate() {
+            let position = u32::try_from(position).context("more than 4 billion input paths")?;
+            by_hash.push((xxh3_128(path?.as_bytes()), position));
         }
-        // Grown by doubling: up to twice the paths' size otherwise, for the whole merge.
-        text.shrink_to_fit();
-        ends.shrink_to_fit();
-        let mut order = Order {
-            text,
-            ends,
-            by_path: Vec::new(),
-        };
-        let mut by_path: Vec<u32> = (0..order.len() as u32).collect();
-        by_path.sort_unstable_by(|&a, &b| order.path(a as usize).cmp(order.path(b as usize)));
-        order.by_path = by_path;
-        Ok(order)
+        by_hash.sort_unstable();
+        Ok(Order {
+            hashes: by_hash.iter().map(|&(hash, _)| hash).collect(),
+            positions: by_hash.iter().map(|&(_, position)| position).collect(),
+            list,
+        })
     }
 
     fn len(&self) -> usize {
-        self.ends.len()
+        self.hashes.len()
     }
 
-    fn path(&self, position: usize) -> &str {
-        let start = position.checked_sub(1).map_or(0, |p| self.ends[p] as usize);
-        &self.text[start..self.ends[position] as usize]
-    }
-
+    /// The position of `path` (its first, should the inputs name one path twice).
     fn position(&self, path: &str) -> Option<usize> {
-        self.by_path
-            .binary_search_by(|&p| self.path(p as usize).cmp(path))
-            .ok()
-            .map(|i| self.by_path[i] as usize)
+        let hash = xxh3_128(path.as_bytes());
+        let i = self.hashes.partition_point(|&h| h < hash);
+        (self.hashes.get(i) == Some(&hash)).then(|| self.positions[i] as usize)
     }
 
     fn key(&self, source_file: &str, line: Option<u64>, stream: &Path) -> Result<OrderKey> {
@@ -118,6 +110,51 @@ impl Order {
                 stream.display()
             ),
         }
+    }
+
+    /// Reads the paths from disk as positions are asked for in input order.
+    fn paths(&self) -> Result<OrderPaths<'_>> {
+        Ok(OrderPaths {
+            paths: self.list.iter()?,
+            current: None,
+        })
+    }
+
+    /// The path at `position`, read from disk (for an error message).
+    fn path(&self, position: usize) -> Result<String> {
+        self.paths()?.at(position).map(str::to_string)
+    }
+
+    fn remove(self) -> Result<()> {
+        self.list.remove()
+    }
+}
+
+/// A reader of [`Order`]'s paths for positions asked in input order.
+struct OrderPaths<'a> {
+    paths: Box<dyn Iterator<Item = Result<String>> + 'a>,
+    /// The last path read and its position.
+    current: Option<(usize, String)>,
+}
+
+impl OrderPaths<'_> {
+    /// The path at `position`, which is not before the last one asked for.
+    fn at(&mut self, position: usize) -> Result<&str> {
+        loop {
+            match &self.current {
+                Some((p, _)) if *p == position => break,
+                Some((p, _)) if *p > position => {
+                    bail!("internal error: input position {position} asked after {p}")
+                }
+                _ => {}
+            }
+            let next = self.current.as_ref().map_or(0, |(p, _)| p + 1);
+            let path = self.paths.next().with_context(|| {
+                format!("internal error: input position {position} is beyond the inputs")
+            })??;
+            self.current = Some((next, path));
+        }
+        Ok(&self.current.as_ref().expect("found").1)
     }
 }
 
@@ -244,9 +281,7 @@ fn read_shards(dirs: &[PathBuf], scratch: &Path) -> Result<Shards> {
             streams.extend(subdirs);
         }
     }
-    let order_list = first.order.take().expect("checked");
-    let order = Order::new(order_list.iter()?)?;
-    order_list.remove()?;
+    let order = Order::new(first.order.take().expect("checked"))?;
     Ok(Shards {
         first,
         inputs_read,
@@ -609,7 +644,6 @@ fn story_entity_keys(rows: &[RecordBatch]) -> Result<Vec<String>> {
 fn reject_duplicates(
     scanned: &[Scanned],
     store: &mut SpilledSignatures,
-    order: &Order,
     rejects: &mut RejectSorter,
 ) -> Result<()> {
     let mut by_id: Vec<u32> = (0..scanned.len() as u32).collect();
@@ -631,13 +665,31 @@ fn reject_duplicates(
             store.drop_article(article);
             let key = scanned[article as usize].key;
             let line = (key.1 > 0).then_some(key.1);
-            rejects.push(
-                input_order(key),
-                pipeline::duplicate_id_reject(order.path(key.0), line, &id),
-            )?;
+            rejects.push(input_order(key), unplaced_duplicate(line, id))?;
         }
     }
     Ok(())
+}
+
+/// A duplicate's reject before its input's path is known: the path is read from disk as the
+/// rejects are written in input order ([`Order::paths`], [`place_duplicate`]). Until then
+/// the row holds no path and the id as its detail (the sort does not look at either: one
+/// input has at most one duplicate reject).
+fn unplaced_duplicate(line: Option<u64>, id: String) -> RejectRow {
+    RejectRow {
+        source_file: String::new(),
+        source_line: line,
+        reason: pipeline::DUPLICATE_ID.to_string(),
+        detail: id,
+    }
+}
+
+/// Completes a reject of [`unplaced_duplicate`] with its input's `path`; other rejects are
+/// left as they are.
+fn place_duplicate(row: &mut RejectRow, path: &str) {
+    if row.source_file.is_empty() && row.reason == pipeline::DUPLICATE_ID {
+        *row = pipeline::duplicate_id_reject(path, row.source_line, &row.detail);
+    }
 }
 
 /// An input's place in input order as the reject sorter takes it.
@@ -941,14 +993,14 @@ pub fn merge(
     if let Some(w) = keys.windows(2).find(|w| w[0] == w[1]) {
         bail!(
             "{}:{} was processed twice (by two shards or parts); each input must be in exactly one",
-            shards.order.path(w[0].0),
+            shards.order.path(w[0].0)?,
             w[0].1
         );
     }
     drop(keys);
     // Rejects of every stream and the duplicates, put into input order as they are written.
     let mut rejects = RejectSorter::new(out.join(REJECTS_SCRATCH_DIR));
-    reject_duplicates(&scanned, &mut store, &shards.order, &mut rejects)?;
+    reject_duplicates(&scanned, &mut store, &mut rejects)?;
     drop(scanned);
 
     // Stories across all shards; each article's split follows from its story in pass 2.
@@ -1042,9 +1094,14 @@ pub fn merge(
     }
     let rejected = rejects.len();
     let mut rejects_per_position = vec![0u64; shards.order.len()];
+    let mut paths = shards.order.paths()?;
     let by_reason = rejects.write(&out.join("rejects.jsonl"), |reject| {
-        rejects_per_position[reject.order.0 as usize] += 1;
+        let position = reject.order.0 as usize;
+        rejects_per_position[position] += 1;
+        place_duplicate(&mut reject.row, paths.at(position)?);
+        Ok(())
     })?;
+    drop(paths);
 
     let counts = Counts {
         inputs_read: shards.inputs_read,
@@ -1071,7 +1128,7 @@ pub fn merge(
         inputs.push(&input)?;
     }
     let inputs = inputs.finish()?;
-    drop(shards.order);
+    shards.order.remove()?;
     let manifest = Manifest {
         generator: manifest::GENERATOR.to_string(),
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -1124,11 +1181,21 @@ mod tests {
             .iter()
             .map(|p| p.to_string())
             .collect();
-        let order = Order::new(paths.iter().cloned().map(Ok)).unwrap();
+        let order = Order::new(Listed::Held(paths.clone())).unwrap();
         for (i, p) in paths.iter().enumerate() {
             assert_eq!(order.position(p), Some(i), "{p}");
-            assert_eq!(order.path(i), p);
+            assert_eq!(&order.path(i).unwrap(), p);
         }
+        // Positions asked in input order, repeats included, read the list once.
+        let mut reader = order.paths().unwrap();
+        for i in [0, 0, 2, 3, 3, 4] {
+            assert_eq!(reader.at(i).unwrap(), paths[i]);
+        }
+        assert!(
+            reader.at(1).is_err(),
+            "a position before the last one asked"
+        );
+        assert!(order.path(5).is_err(), "a position beyond the inputs");
         assert_eq!(order.position("a/1"), None);
         assert_eq!(order.position("z"), None);
         let err = order

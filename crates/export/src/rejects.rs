@@ -160,8 +160,14 @@ impl RejectSorter {
     }
 
     /// Writes every reject, in input order, as JSON lines to `path` (synced), calls `each`
-    /// with each of them, removes the scratch folder and counts the rejects by reason.
-    pub fn write(mut self, path: &Path, mut each: impl FnMut(&Keyed)) -> Result<ByReason> {
+    /// with each of them before it is written (it may complete the row, e.g. fill in its
+    /// input's path, but not change its order), removes the scratch folder and counts the
+    /// rejects by reason.
+    pub fn write(
+        mut self,
+        path: &Path,
+        mut each: impl FnMut(&mut Keyed) -> Result<()>,
+    ) -> Result<ByReason> {
         let sorted: Box<dyn Iterator<Item = Result<Keyed>>> = if self.segments.is_empty() {
             self.buffer.sort_unstable();
             Box::new(std::mem::take(&mut self.buffer).into_iter().map(Ok))
@@ -178,7 +184,8 @@ impl RejectSorter {
         let mut by_reason = ByReason::new();
         let mut written = 0;
         for reject in sorted {
-            let reject = reject?;
+            let mut reject = reject?;
+            each(&mut reject)?;
             serde_json::to_writer(&mut file, &reject.row)?;
             file.write_all(b"\n")?;
             match by_reason.get_mut(&reject.row.reason) {
@@ -187,7 +194,6 @@ impl RejectSorter {
                     by_reason.insert(reject.row.reason.clone(), 1);
                 }
             }
-            each(&reject);
             written += 1;
         }
         file.into_inner()
@@ -367,7 +373,12 @@ mod tests {
             );
             let out = dir.path().join("rejects.jsonl");
             let mut orders = Vec::new();
-            let by_reason = sorter.write(&out, |r| orders.push(r.order)).unwrap();
+            let by_reason = sorter
+                .write(&out, |r| {
+                    orders.push(r.order);
+                    Ok(())
+                })
+                .unwrap();
             assert_eq!(
                 std::fs::read_to_string(&out).unwrap(),
                 expected_text,

@@ -614,7 +614,9 @@ fn write_shard(
     let finishing = Instant::now();
 
     let rejected = state.rejects.len();
-    let by_reason = state.rejects.write(&dir.join("rejects.jsonl"), |_| {})?;
+    let by_reason = state
+        .rejects
+        .write(&dir.join("rejects.jsonl"), |_| Ok(()))?;
     let (writer, encoding) = state.writer.finish()?;
     state.timings.write += encoding;
     let written = writer.finish()?;

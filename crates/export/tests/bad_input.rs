@@ -192,6 +192,22 @@ fn bad_inputs_are_used_or_rejected_and_counts_add_up() {
         reason_of("20_lines.jsonl", Some(10)).as_deref(),
         Some("duplicate_id")
     );
+    // The merge finds that one, and names its input as the stream phase does (the merge reads
+    // input paths back from disk when it writes the rejects).
+    for line in [7, 10] {
+        let reject = rejects
+            .iter()
+            .find(|r| r["source_line"].as_u64() == Some(line) && r["reason"] == "duplicate_id")
+            .unwrap();
+        let file = reject["source_file"].as_str().unwrap();
+        assert!(file.ends_with("20_lines.jsonl"), "{reject}");
+        let detail = reject["detail"].as_str().unwrap();
+        assert!(
+            detail.starts_with(&format!("{file}:{line}: article id "))
+                && detail.ends_with(" was already used by an earlier input"),
+            "{reject}"
+        );
+    }
     #[cfg(unix)]
     assert!(
         rejects

@@ -59,6 +59,9 @@ pub fn article_id(raw: &RawArticle) -> String {
         .unwrap_or_else(|| content_id(&raw.text))
 }
 
+/// The reason of [`duplicate_id_reject`].
+pub const DUPLICATE_ID: &str = "duplicate_id";
+
 /// The reject of an article whose id an earlier input (in input order) already used: the one
 /// rule for duplicates, whichever engine or merge finds them.
 pub fn duplicate_id_reject(source_file: &str, source_line: Option<u64>, id: &str) -> RejectRow {
@@ -69,7 +72,7 @@ pub fn duplicate_id_reject(source_file: &str, source_line: Option<u64>, id: &str
     RejectRow {
         source_file: source_file.to_string(),
         source_line,
-        reason: "duplicate_id".to_string(),
+        reason: DUPLICATE_ID.to_string(),
         detail: format!("{at}: article id {id} was already used by an earlier input"),
     }
 }
