@@ -84,13 +84,18 @@ pub fn aggregate(mut proposals: Vec<Proposal>) -> Vec<Entity> {
             .then(a.cmp(&b))
     });
     let mut kept: Vec<usize> = Vec::new();
+    // The kept spans of each sentence: only those can overlap (a long article has thousands
+    // of entities).
+    let sentences = merged.iter().map(|e| e.sentence + 1).max().unwrap_or(0);
+    let mut kept_spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); sentences];
     for i in ranked {
         let e = &merged[i];
-        let overlaps = kept.iter().any(|&k| {
-            let o = &merged[k];
-            o.sentence == e.sentence && o.start < e.end && e.start < o.end
-        });
-        if !overlaps {
+        let spans = &mut kept_spans[e.sentence];
+        if !spans
+            .iter()
+            .any(|&(start, end)| start < e.end && e.start < end)
+        {
+            spans.push((e.start, e.end));
             kept.push(i);
         }
     }

@@ -267,12 +267,20 @@ impl TableRows {
             })
         };
 
+        // Each sentence's entities, in their order (a scan of all entities per sentence is
+        // quadratic on a long article).
+        let mut entities_of: Vec<Vec<&Entity>> = vec![Vec::new(); article.sentences.len()];
+        for e in entities {
+            if let Some(list) = entities_of.get_mut(e.sentence) {
+                list.push(e);
+            }
+        }
         for (i, s) in article.sentences.iter().enumerate() {
             let text = article.sentence_text(s);
             let chars = &sentence_chars[i];
             let (source_start, source_end) = article.source_range(s.start, s.end);
             let mut ner_tags = vec![0i64; s.tokens.len()];
-            for e in entities.iter().filter(|e| e.sentence == i) {
+            for e in entities_of[i].iter().copied() {
                 let mut first = true;
                 for (t, tok) in s.tokens.iter().enumerate() {
                     if tok.start < e.end && tok.end > e.start && ner_tags[t] == 0 {

@@ -92,7 +92,7 @@ fn bare_clause(doc: &Doc, from: usize, send: usize) -> bool {
     if from >= send || !t.word {
         return false;
     }
-    let named = doc.ents.iter().any(|e| e.start == t.start);
+    let named = doc.ent_starts_at(t.start);
     if !named && !doc.lx.openers.iter().any(|w| *w == *t.norm) {
         return false;
     }
@@ -247,7 +247,7 @@ impl ClaimLabeler for CueThat {
                                 _ => None,
                             });
                         let nested = outer.and_then(|((s, _), _)| {
-                            let t = doc.toks.iter().position(|t| t.start >= *s)?;
+                            let t = doc.first_tok_from(*s, false)?;
                             (1..=3).find_map(|n| {
                                 match doc.resolve_subject(t, (t + n).min(send), context) {
                                     Subject::Found(x) if x.canonical.is_some() => Some(x),

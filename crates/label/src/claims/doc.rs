@@ -7,6 +7,7 @@ use records::{Article, Claim, ClaimKind, Entity, EntityType, Mention};
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::collections::HashMap;
 
 use super::lexicon::{Cue, Lexicon, normalize_cow};
 use super::quote::{Quote, find_quotes};
@@ -132,6 +133,30 @@ pub struct Doc<'a> {
     pub ents: Vec<Ent>,
     /// Attributed quotations, found on first use ([`Doc::quotes`]).
     quotes: OnceCell<Vec<Quote>>,
+    /// Index of what the look-ups below would otherwise scan the whole article for, once per
+    /// call: on a long article (a 1 MB text has some 200k tokens and thousands of entities)
+    /// those scans made labelling quadratic in its length.
+    index: DocIndex,
+}
+
+/// Search aids over [`Doc`]'s tokens and entities. Every look-up that uses them returns what
+/// a scan of the whole article in order would (the same element, in the same order).
+struct DocIndex {
+    /// Tokens are in text order without overlap (each ends before the next starts), so that
+    /// both their starts and their ends are sorted. Sentences from the parser always give
+    /// that; if not, look-ups scan all tokens.
+    toks_ordered: bool,
+    /// The longest entity, in bytes: an entity overlapping `[start, ..)` starts after
+    /// `start - longest_ent`.
+    longest_ent: usize,
+    /// Indexes of the PERSON entities, in `ents` order.
+    persons: Vec<usize>,
+    /// Token indexes of each word's normalised form, in text order (built on first use).
+    toks_by_norm: OnceCell<HashMap<String, Vec<usize>>>,
+    /// Indexes of the entities of each canonical name, in `ents` order (built on first use).
+    ents_by_canonical: OnceCell<HashMap<String, Vec<usize>>>,
+    /// The article's most mentioned GPE ([`Doc::country_of`]'s fallback; built on first use).
+    top_gpe: OnceCell<(Option<String>, Option<String>)>,
 }
 
 impl<'a> Doc<'a> {
@@ -193,6 +218,16 @@ impl<'a> Doc<'a> {
             })
             .collect();
         ents.sort_by_key(|e| (e.start, e.end));
+        let index = DocIndex {
+            toks_ordered: toks.windows(2).all(|w| w[0].end <= w[1].start),
+            longest_ent: ents.iter().map(|e| e.end - e.start).max().unwrap_or(0),
+            persons: (0..ents.len())
+                .filter(|&i| ents[i].label == EntityType::Person)
+                .collect(),
+            toks_by_norm: OnceCell::new(),
+            ents_by_canonical: OnceCell::new(),
+            top_gpe: OnceCell::new(),
+        };
         Some(Doc {
             article,
             text,
@@ -203,7 +238,53 @@ impl<'a> Doc<'a> {
             para,
             ents,
             quotes: OnceCell::new(),
+            index,
         })
+    }
+
+    /// The tokens that may lie within `[start, end)` (all of them when tokens are not in
+    /// order): the range of those starting in it.
+    fn toks_within(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        if !self.index.toks_ordered {
+            return 0..self.toks.len();
+        }
+        let lo = self.toks.partition_point(|t| t.start < start);
+        let hi = lo + self.toks[lo..].partition_point(|t| t.start < end);
+        lo..hi
+    }
+
+    /// The first token starting at or after `pos` (`after`: after `pos`).
+    pub fn first_tok_from(&self, pos: usize, after: bool) -> Option<usize> {
+        let starts_before = |t: &Tok| if after { t.start <= pos } else { t.start < pos };
+        if !self.index.toks_ordered {
+            return self.toks.iter().position(|t| !starts_before(t));
+        }
+        let i = self.toks.partition_point(starts_before);
+        (i < self.toks.len()).then_some(i)
+    }
+
+    /// The last token ending before `pos`.
+    pub fn last_tok_ending_before(&self, pos: usize) -> Option<usize> {
+        if !self.index.toks_ordered {
+            return self.toks.iter().rposition(|t| t.end < pos);
+        }
+        self.toks.partition_point(|t| t.end < pos).checked_sub(1)
+    }
+
+    /// The entities that may overlap `[start, end)`: those starting before `end` and not
+    /// so far before `start` that they must end before it.
+    fn ents_near(&self, start: usize, end: usize) -> &[Ent] {
+        let lo = self
+            .ents
+            .partition_point(|e| e.start + self.index.longest_ent <= start);
+        let hi = lo + self.ents[lo..].partition_point(|e| e.start < end);
+        &self.ents[lo..hi]
+    }
+
+    /// Whether an entity starts at `pos`.
+    pub fn ent_starts_at(&self, pos: usize) -> bool {
+        let i = self.ents.partition_point(|e| e.start < pos);
+        self.ents.get(i).is_some_and(|e| e.start == pos)
     }
 
     /// The attributed quotations of the article ([`find_quotes`]), found once and shared by
@@ -361,7 +442,7 @@ impl<'a> Doc<'a> {
 
     /// Entities inside a byte range.
     pub fn ents_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Ent> {
-        self.ents
+        self.ents_near(start, end)
             .iter()
             .filter(move |e| e.start < end && start < e.end)
     }
@@ -490,18 +571,40 @@ impl<'a> Doc<'a> {
 
     /// The last PERSON entity that ends before `pos`.
     pub fn last_person(&self, pos: usize) -> Option<&Ent> {
-        self.ents
+        // One that ends by `pos` starts before it (entities are not empty).
+        let persons = &self.index.persons;
+        let before = persons.partition_point(|&i| self.ents[i].start < pos);
+        persons[..before]
             .iter()
             .rev()
-            .find(|e| e.label == EntityType::Person && e.end <= pos)
+            .map(|&i| &self.ents[i])
+            .find(|e| e.end <= pos)
     }
 
     /// The last PERSON before `pos` named shortly after the role word ("President Ilham
     /// Aliyev", "Chairman of the People's Republic of China Xi Jinping").
     fn person_with_role(&self, role: &[String], pos: usize) -> Option<&Ent> {
         let mut best = None;
-        for (i, _) in self.toks.iter().enumerate() {
-            if self.toks[i].start >= pos {
+        // The tokens where the role can start, in text order.
+        let by_norm = self.index.toks_by_norm.get_or_init(|| {
+            let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, t) in self.toks.iter().enumerate() {
+                map.entry(t.norm.to_string()).or_default().push(i);
+            }
+            map
+        });
+        // Tokens up to the first that starts at or after `pos`.
+        let limit = self.first_tok_from(pos, false).unwrap_or(self.toks.len());
+        let every_token: Vec<usize>;
+        let candidates: &[usize] = match role.first() {
+            Some(word) => by_norm.get(word.as_str()).map_or(&[], Vec::as_slice),
+            None => {
+                every_token = (0..self.toks.len()).collect();
+                &every_token
+            }
+        };
+        for &i in candidates {
+            if i >= limit {
                 break;
             }
             if self.match_words(i, role).is_none() {
@@ -509,12 +612,12 @@ impl<'a> Doc<'a> {
             }
             let (_, send) = self.sent_toks[self.toks[i].sent];
             let window_end = self.toks[(i + 10).min(send - 1)].end;
-            if let Some(p) = self.ents.iter().find(|x| {
-                x.label == EntityType::Person
-                    && x.start > self.toks[i].start
-                    && x.start <= window_end
-                    && x.end <= pos
-            }) {
+            let after_role = self.ents.partition_point(|x| x.start <= self.toks[i].start);
+            if let Some(p) = self.ents[after_role..]
+                .iter()
+                .take_while(|x| x.start <= window_end)
+                .find(|x| x.label == EntityType::Person && x.end <= pos)
+            {
                 best = Some(p);
             }
         }
@@ -560,18 +663,22 @@ impl<'a> Doc<'a> {
     /// The country of a speaker: a GPE or NORP named just before one of its mentions
     /// ("Azerbaijani President Aliyev"), else the article's most mentioned GPE.
     fn country_of(&self, who: Option<&Speaker>, pos: usize) -> (Option<String>, Option<String>) {
-        let gpes: Vec<&Ent> = self
-            .ents
-            .iter()
-            .filter(|e| e.label == EntityType::Gpe)
-            .collect();
+        let gpes = || self.ents.iter().filter(|e| e.label == EntityType::Gpe);
         if let Some(who) = who.and_then(|w| w.canonical.as_deref()) {
-            for m in self
-                .ents
-                .iter()
-                .filter(|e| e.canonical.as_deref() == Some(who))
-            {
-                let near = self.ents.iter().rev().find(|e| {
+            let by_canonical = self.index.ents_by_canonical.get_or_init(|| {
+                let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+                for (i, e) in self.ents.iter().enumerate() {
+                    if let Some(c) = &e.canonical {
+                        map.entry(c.clone()).or_default().push(i);
+                    }
+                }
+                map
+            });
+            for m in by_canonical.get(who).into_iter().flatten() {
+                let m = &self.ents[*m];
+                // Those within 40 bytes before the mention.
+                let near = self.ents_near(m.start.saturating_sub(41), m.start);
+                let near = near.iter().rev().find(|e| {
                     matches!(e.label, EntityType::Gpe | EntityType::Norp)
                         && e.end <= m.start
                         && m.start - e.end <= 40
@@ -583,8 +690,7 @@ impl<'a> Doc<'a> {
                 }
                 // A nationality: the country whose name shares the longest prefix with it.
                 let adj = near.canonical.as_deref().unwrap_or_default();
-                let best = gpes
-                    .iter()
+                let best = gpes()
                     .filter_map(|g| {
                         let c = g.canonical.as_deref()?;
                         let n = c
@@ -592,7 +698,7 @@ impl<'a> Doc<'a> {
                             .zip(adj.chars())
                             .take_while(|(a, b)| a == b)
                             .count();
-                        (n >= 4).then_some((n, *g))
+                        (n >= 4).then_some((n, g))
                     })
                     .max_by_key(|x| x.0);
                 if let Some((_, g)) = best {
@@ -601,20 +707,25 @@ impl<'a> Doc<'a> {
             }
         }
         let _ = pos;
-        let mut counts: Vec<(&str, usize, Option<&String>)> = Vec::new();
-        for g in &gpes {
-            let Some(c) = g.canonical.as_deref() else {
-                continue;
-            };
-            match counts.iter_mut().find(|x| x.0 == c) {
-                Some(x) => x.1 += 1,
-                None => counts.push((c, 1, g.id.as_ref())),
-            }
-        }
-        counts
-            .iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then(std::cmp::Ordering::Greater))
-            .map_or((None, None), |x| (Some(x.0.to_string()), x.2.cloned()))
+        self.index
+            .top_gpe
+            .get_or_init(|| {
+                let mut counts: Vec<(&str, usize, Option<&String>)> = Vec::new();
+                for g in gpes() {
+                    let Some(c) = g.canonical.as_deref() else {
+                        continue;
+                    };
+                    match counts.iter_mut().find(|x| x.0 == c) {
+                        Some(x) => x.1 += 1,
+                        None => counts.push((c, 1, g.id.as_ref())),
+                    }
+                }
+                counts
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then(std::cmp::Ordering::Greater))
+                    .map_or((None, None), |x| (Some(x.0.to_string()), x.2.cloned()))
+            })
+            .clone()
     }
 
     /// Shrinks a content byte range: whitespace, a final period or comma, quotation marks
@@ -655,7 +766,7 @@ impl<'a> Doc<'a> {
 
     /// Number of word tokens in a byte range.
     pub fn words_in(&self, start: usize, end: usize) -> usize {
-        self.toks
+        self.toks[self.toks_within(start, end)]
             .iter()
             .filter(|t| t.word && t.start >= start && t.end <= end)
             .count()
@@ -715,7 +826,11 @@ impl<'a> Doc<'a> {
         };
         let inside: Vec<&Ent> = self.ents_in(start, end).collect();
         let before_cue = cue.map_or(0, |c| c.0);
-        let negated = self.toks.iter().any(|t| {
+        // A negation word in the content, or just before the cue in the content's sentence:
+        // those tokens are within the content's range or among the sentence's.
+        let (first, last) = self.sent_toks[s];
+        let negated = (self.toks_within(start, end).chain(first..last)).any(|i| {
+            let t = &self.toks[i];
             t.word
                 && ((t.start >= start && t.end <= end)
                     || (t.sent == s && t.end <= before_cue && before_cue - t.end <= 12))
@@ -736,5 +851,96 @@ impl<'a> Doc<'a> {
             has_entity: inside.iter().any(|e| e.label != EntityType::Date),
             negated,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::tests::article;
+
+    /// Entities of every length, overlapping ones included, at every few words of `a`.
+    fn entities_of(a: &Article) -> Vec<Entity> {
+        let mut out = Vec::new();
+        for (si, s) in a.sentences.iter().enumerate() {
+            let text = a.sentence_text(s);
+            let words = tokenize(text);
+            for (k, &(start, _)) in words.iter().enumerate().step_by(2) {
+                let (_, end) = words[(k + k % 3).min(words.len() - 1)];
+                let label = [EntityType::Person, EntityType::Gpe, EntityType::Org][k % 3];
+                out.push(Entity {
+                    sentence: si,
+                    start,
+                    end,
+                    label,
+                    canonical_id: None,
+                    canonical_name: Some(format!("name {}", k % 4)),
+                    labelers: vec![],
+                    confidence: 1.0,
+                });
+            }
+        }
+        out
+    }
+
+    /// The indexed look-ups give what scanning every token and entity in order gives, with
+    /// tokens in text order and (sentences out of order) not.
+    #[test]
+    fn indexed_lookups_equal_full_scans() {
+        let text = "President Joko Widodo said on Monday that Jakarta would not wait.\n\
+                    The minister, Sri Mulyani, added: \"We will grow.\"\n\
+                    Officials in Surabaya and Bandung did not comment, he said.\n";
+        let ordered = article("en", text);
+        let mut shuffled = ordered.clone();
+        shuffled.sentences.swap(0, 2);
+        for a in [&ordered, &shuffled] {
+            let doc = Doc::new(a, &entities_of(a)).expect("an English lexicon");
+            assert_eq!(doc.index.toks_ordered, std::ptr::eq(a, &ordered));
+            assert!(doc.ents.len() > 10);
+            for start in 0..=text.len() {
+                assert_eq!(
+                    doc.first_tok_from(start, false),
+                    doc.toks.iter().position(|t| t.start >= start)
+                );
+                assert_eq!(
+                    doc.first_tok_from(start, true),
+                    doc.toks.iter().position(|t| t.start > start)
+                );
+                assert_eq!(
+                    doc.last_tok_ending_before(start),
+                    doc.toks.iter().rposition(|t| t.end < start)
+                );
+                assert_eq!(
+                    doc.ent_starts_at(start),
+                    doc.ents.iter().any(|e| e.start == start)
+                );
+                let last_person = doc
+                    .ents
+                    .iter()
+                    .rev()
+                    .find(|e| e.label == EntityType::Person && e.end <= start);
+                assert_eq!(
+                    doc.last_person(start).map(|e| (e.start, e.end)),
+                    last_person.map(|e| (e.start, e.end))
+                );
+                for end in (start..=text.len()).step_by(3) {
+                    let spans = |it: &mut dyn Iterator<Item = &Ent>| -> Vec<(usize, usize)> {
+                        it.map(|e| (e.start, e.end)).collect()
+                    };
+                    assert_eq!(
+                        spans(&mut doc.ents_in(start, end)),
+                        spans(&mut doc.ents.iter().filter(|e| e.start < end && start < e.end)),
+                        "{start}..{end}"
+                    );
+                    assert_eq!(
+                        doc.words_in(start, end),
+                        doc.toks
+                            .iter()
+                            .filter(|t| t.word && t.start >= start && t.end <= end)
+                            .count()
+                    );
+                }
+            }
+        }
     }
 }

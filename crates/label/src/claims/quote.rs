@@ -140,7 +140,7 @@ fn narrative_pauses(doc: &Doc, s: usize) -> bool {
 
 /// `"...," SPEAKER CUE` or `"...," CUE SPEAKER` after a closing mark at `close`.
 fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
-    let first = doc.toks.iter().position(|t| t.start > close)?;
+    let first = doc.first_tok_from(close, true)?;
     let sent = doc.toks[first].sent;
     let mut i = first;
     while doc.is_comma(i) {
@@ -192,7 +192,7 @@ fn end_of_attribution(doc: &Doc, from: usize) -> Option<usize> {
 
 /// `SPEAKER CUE: "..."` (or `CUE SPEAKER: «...»` in VSO languages) before an opening mark.
 fn before(doc: &Doc, open: usize) -> Option<(Option<Speaker>, (usize, usize))> {
-    let mark = doc.toks.iter().rposition(|t| t.end < open)?;
+    let mark = doc.last_tok_ending_before(open)?;
     if !doc.is_punct(mark, &[':', ',', '،']) {
         return None;
     }

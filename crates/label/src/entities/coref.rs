@@ -5,6 +5,8 @@
 //! with initials, "A. Hajizade") refers to the same person: existing spans take the full name's
 //! canonical, and unlabelled mentions are added.
 
+use std::collections::{HashMap, HashSet};
+
 use parse::chars;
 use records::{Entity, EntityType};
 
@@ -56,6 +58,93 @@ fn same_name(fa: &str, fb: &str) -> bool {
     six(fa) && six(fb) && !is_arabic(fa.chars().next().unwrap_or(' ')) && within_one_edit(fa, fb)
 }
 
+/// The full names a short form may refer to, by the short form (folded) and its initial.
+/// Each short form is compared with every full name once, not at every mention: a long
+/// article has thousands of both.
+struct Antecedents {
+    fulls: Vec<Full>,
+    /// Full names are in text order (as the entities come from aggregation), so that the
+    /// nearest is found by binary search.
+    sorted: bool,
+    matching: HashMap<(String, Option<char>), Vec<usize>>,
+}
+
+impl Antecedents {
+    fn new(fulls: Vec<Full>) -> Antecedents {
+        Antecedents {
+            sorted: fulls.windows(2).all(|w| w[0].pos <= w[1].pos),
+            fulls,
+            matching: HashMap::new(),
+        }
+    }
+
+    /// The full name a short form at `pos` refers to: the nearest before it, else the first
+    /// after it.
+    fn find(&mut self, pos: (usize, usize), token: &str, initial: Option<char>) -> Option<Full> {
+        let token_folded = fold_str(token);
+        let fulls = &self.fulls;
+        let list = self
+            .matching
+            .entry((token_folded, initial))
+            .or_insert_with_key(|(token_folded, initial)| {
+                let matches = |f: &Full| {
+                    let by_last = same_name(&f.last_folded, token_folded);
+                    let by_first = f.family_first && f.first_folded == *token_folded;
+                    let initial_ok = initial.is_none_or(|c| {
+                        f.first
+                            .chars()
+                            .next()
+                            .is_some_and(|x| x.to_lowercase().eq(c.to_lowercase()))
+                    });
+                    (by_last || by_first) && initial_ok
+                };
+                (0..fulls.len()).filter(|&i| matches(&fulls[i])).collect()
+            });
+        let found = if self.sorted {
+            // The last of those before (the latest of equals, as `max_by_key` picks), else
+            // the first after.
+            let before = list.partition_point(|&i| fulls[i].pos < pos);
+            match before.checked_sub(1) {
+                Some(k) => Some(list[k]),
+                None => {
+                    let after = list.partition_point(|&i| fulls[i].pos <= pos);
+                    list.get(after).copied()
+                }
+            }
+        } else {
+            list.iter()
+                .copied()
+                .filter(|&i| fulls[i].pos < pos)
+                .max_by_key(|&i| fulls[i].pos)
+                .or_else(|| list.iter().copied().find(|&i| fulls[i].pos > pos))
+        };
+        found.map(|i| fulls[i].clone())
+    }
+}
+
+/// The entities' spans of each sentence, to tell whether a span is taken.
+struct TakenSpans(Vec<Vec<(usize, usize)>>);
+
+impl TakenSpans {
+    fn new(entities: &[Entity]) -> TakenSpans {
+        let mut by_sentence: Vec<Vec<(usize, usize)>> = Vec::new();
+        for e in entities {
+            if by_sentence.len() <= e.sentence {
+                by_sentence.resize_with(e.sentence + 1, Vec::new);
+            }
+            by_sentence[e.sentence].push((e.start, e.end));
+        }
+        TakenSpans(by_sentence)
+    }
+
+    /// Whether an entity of sentence `si` overlaps `[start, end)`.
+    fn overlaps(&self, si: usize, start: usize, end: usize) -> bool {
+        self.0
+            .get(si)
+            .is_some_and(|spans| spans.iter().any(|&(s, e)| s < end && start < e))
+    }
+}
+
 fn add_labeler(e: &mut Entity) {
     if !e.labelers.iter().any(|l| l == NAME) {
         e.labelers.push(NAME.to_string());
@@ -89,28 +178,12 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
             canonical_name: e.canonical_name.clone().unwrap_or(span.clone()),
         });
     }
-    // The full name a short form refers to: the nearest before it, else the first after it.
-    let antecedent = |pos: (usize, usize), token: &str, initial: Option<char>| -> Option<Full> {
-        let token_folded = fold_str(token);
-        let matches = |f: &&Full| {
-            let by_last = same_name(&f.last_folded, &token_folded);
-            let by_first = f.family_first && f.first_folded == token_folded;
-            let initial_ok = initial.is_none_or(|c| {
-                f.first
-                    .chars()
-                    .next()
-                    .is_some_and(|x| x.to_lowercase().eq(c.to_lowercase()))
-            });
-            (by_last || by_first) && initial_ok
-        };
-        fulls
-            .iter()
-            .filter(|f| f.pos < pos)
-            .filter(matches)
-            .max_by_key(|f| f.pos)
-            .or_else(|| fulls.iter().filter(|f| f.pos > pos).find(matches))
-            .cloned()
-    };
+    let full_tokens: HashSet<String> = fulls
+        .iter()
+        .flat_map(|f| [f.first.clone(), f.last.clone()])
+        .collect();
+    let has_fulls = !fulls.is_empty();
+    let mut antecedents = Antecedents::new(fulls);
     // Short spans already labelled.
     for e in entities
         .iter_mut()
@@ -124,7 +197,8 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
         if tokens.len() != 1 {
             continue;
         }
-        if let Some(f) = antecedent((e.sentence, e.start), &tokens[0], initials.first().copied())
+        if let Some(f) =
+            antecedents.find((e.sentence, e.start), &tokens[0], initials.first().copied())
             && e.canonical_name.as_deref() != Some(f.canonical_name.as_str())
         {
             e.canonical_id = f.canonical_id.clone();
@@ -134,14 +208,17 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
     }
     // Unlabelled short mentions of a full name.
     let mut added: Vec<Entity> = Vec::new();
-    if !fulls.is_empty() {
+    if has_fulls {
+        let taken_spans = TakenSpans::new(entities);
         for (si, sentence) in doc.sentences().iter().enumerate() {
             let s = sentence.text();
+            // Mentions added in this sentence so far.
+            let added_here = added.len();
             for w in sentence.words() {
                 let t = w.text(s);
                 let arabic = is_arabic(t.chars().next().unwrap_or(' '));
                 let (start, token) = match t.strip_prefix('و') {
-                    Some(rest) if arabic && !fulls.iter().any(|f| f.last == t || f.first == t) => {
+                    Some(rest) if arabic && !full_tokens.contains(t) => {
                         (w.start + 'و'.len_utf8(), rest)
                     }
                     _ => (w.start, t),
@@ -153,14 +230,14 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
                     continue;
                 }
                 let end = w.end;
-                let taken = entities
-                    .iter()
-                    .chain(added.iter())
-                    .any(|e| e.sentence == si && e.start < end && start < e.end);
+                let taken = taken_spans.overlaps(si, start, end)
+                    || added[added_here..]
+                        .iter()
+                        .any(|e| e.start < end && start < e.end);
                 if taken || lx.is_stopword(Lexicon::langs(&article.lang), token) {
                     continue;
                 }
-                if let Some(f) = antecedent((si, start), token, None) {
+                if let Some(f) = antecedents.find((si, start), token, None) {
                     added.push(Entity {
                         sentence: si,
                         start,
@@ -188,9 +265,17 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
 fn lists_of_people(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
     let article = doc.article;
     let mut added = Vec::new();
+    let taken_spans = TakenSpans::new(entities);
+    let persons: HashSet<(usize, usize, usize)> = entities
+        .iter()
+        .filter(|e| e.label == EntityType::Person)
+        .map(|e| (e.sentence, e.start, e.end))
+        .collect();
     for (si, sentence) in doc.sentences().iter().enumerate() {
         let s = sentence.text();
         let ws = sentence.words();
+        // People added in this sentence so far.
+        let added_here = added.len();
         // Items: runs of capitalised words separated by a comma or a conjunction.
         let mut items: Vec<(usize, usize)> = Vec::new(); // word index ranges
         let mut i = 0;
@@ -213,14 +298,8 @@ fn lists_of_people(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
             let gap = s[ws[a.1 - 1].end..ws[b.0].start].trim();
             matches!(gap, "," | "and" | ", and" | "dan" | ", dan" | "و" | "،")
         };
-        let person_at = |a: &(usize, usize)| {
-            entities.iter().any(|e| {
-                e.sentence == si
-                    && e.label == EntityType::Person
-                    && e.start == ws[a.0].start
-                    && e.end == ws[a.1 - 1].end
-            })
-        };
+        let person_at =
+            |a: &(usize, usize)| persons.contains(&(si, ws[a.0].start, ws[a.1 - 1].end));
         for k in 0..items.len() {
             let item = items[k];
             let n = item.1 - item.0;
@@ -231,10 +310,10 @@ fn lists_of_people(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
                 || (k + 1 < items.len() && sep(&item, &items[k + 1]) && person_at(&items[k + 1]));
             let (start, end) = (ws[item.0].start, ws[item.1 - 1].end);
             let first = ws[item.0].text(s);
-            let free = !entities
-                .iter()
-                .chain(added.iter())
-                .any(|e: &Entity| e.sentence == si && e.start < end && start < e.end);
+            let free = !taken_spans.overlaps(si, start, end)
+                && !added[added_here..]
+                    .iter()
+                    .any(|e: &Entity| e.start < end && start < e.end);
             if beside && free && !lx.is_stopword(Lexicon::langs(&article.lang), first) {
                 let text = s[start..end]
                     .split_whitespace()
