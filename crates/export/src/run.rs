@@ -50,6 +50,14 @@ pub(crate) fn remove_scratch(path: &Path) -> Result<()> {
 /// labelled keeps both sides busy without holding more than three batches.
 const WRITER_QUEUE_BATCHES: usize = 1;
 
+/// A batch is also cut once its articles' texts reach this many bytes, so that memory is
+/// bounded by bytes and not by `--batch-size` articles alone: parsing and labelling hold some
+/// 50-100 times an article's text while it is in the batch (tokens, entities, rows), and 512
+/// articles near the 4 MB limit of one article took 3.7 GB at the peak (40 articles of 3 MB:
+/// 3.7 GB with one batch of them all, 0.6 GB with batches of 2). Generated news corpora
+/// (3.4 KB an article) never reach it: 512 articles are 1.7 MB.
+const MAX_BATCH_TEXT_BYTES: usize = 4 * 1024 * 1024;
+
 /// Shards are cut at this many bytes (uncompressed estimate plus written bytes).
 pub(crate) const MAX_SHARD_BYTES: usize = 128 * 1024 * 1024;
 
@@ -78,6 +86,8 @@ struct State<'a> {
     /// Articles waiting to be processed: ordinal, index in `files`, article.
     batch: Vec<(u64, Option<usize>, RawArticle)>,
     batch_size: usize,
+    /// Bytes of text in `batch` (see [`MAX_BATCH_TEXT_BYTES`]).
+    batch_text_bytes: usize,
     next_ordinal: u64,
     /// Rejects with the ordinal of their input, put into input order when written.
     rejects: RejectSorter,
@@ -144,8 +154,11 @@ impl State<'_> {
         self.next_ordinal += 1;
         match item {
             Item::Article(raw) => {
+                self.batch_text_bytes += raw.text.len();
                 self.batch.push((ordinal, file_index, raw));
-                if self.batch.len() >= self.batch_size {
+                if self.batch.len() >= self.batch_size
+                    || self.batch_text_bytes >= MAX_BATCH_TEXT_BYTES
+                {
                     self.flush()?;
                 }
             }
@@ -159,6 +172,7 @@ impl State<'_> {
             return Ok(());
         }
         let batch = std::mem::take(&mut self.batch);
+        self.batch_text_bytes = 0;
         // Two parallel passes rather than one, so that the stages can be timed apart.
         let pipeline = self.pipeline;
         let clock = Instant::now();
@@ -566,6 +580,7 @@ fn write_shard(
         )?,
         batch: Vec::new(),
         batch_size: config.batch_size,
+        batch_text_bytes: 0,
         next_ordinal: 0,
         rejects: RejectSorter::new(dir.join(REJECTS_SCRATCH_DIR)),
         last_id: None,
