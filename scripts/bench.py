@@ -62,6 +62,8 @@ def machine():
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=float, action="append", help="corpus size(s) in MB (default 100)")
+    ap.add_argument("--article-kb", type=float, default=0,
+                    help="articles of at least this many KB (gen_corpus.py --article-kb), for long documents")
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "newsds-bench")
     ap.add_argument("--results", type=Path, default=ROOT / "bench" / "RESULTS.md")
     args = ap.parse_args()
@@ -75,15 +77,16 @@ def main():
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for mb in sizes:
-        corpus = args.work / f"corpus-{mb:g}mb"
+        long_args = ["--article-kb", f"{args.article_kb:g}"] if args.article_kb else []
+        corpus = args.work / (f"corpus-{mb:g}mb" + (f"-{args.article_kb:g}kb" if args.article_kb else ""))
         if not corpus.exists():
             subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_corpus.py"), "--mb", str(mb),
-                            "--out", str(corpus)], check=True, stdout=subprocess.DEVNULL)
+                            "--out", str(corpus), *long_args], check=True, stdout=subprocess.DEVNULL)
         size_mb = corpus_bytes(corpus) / 1e6
         floor_out = args.work / "floor.parquet"
         floor_s, floor_rss = run_timed([str(release / "floor"), str(corpus), str(floor_out)])
         floor_mbs = size_mb / floor_s
-        label = f"gen_corpus.py --mb {mb:g} ({size_mb:.0f} MB)"
+        label = f"gen_corpus.py --mb {mb:g} {' '.join(long_args)} ({size_mb:.0f} MB)".replace("  ", " ")
         lines.append(f"| {label} | floor | {floor_s:.1f} | {floor_mbs:.1f} | | {floor_rss:.0f} | | | | | | | 1.00 |")
         for threads in (1, os.cpu_count()):
             out = args.work / f"out-{threads}"

@@ -49,12 +49,17 @@ def seed_material():
     return sentences, titles
 
 
-def article(rng, lang, sentences, titles, n):
+def article(rng, lang, sentences, titles, n, min_bytes=0):
     pool = sentences[lang]
     title = rng.choice(titles[lang])
     paragraphs = []
     for _ in range(rng.randint(3, 9)):
         paragraphs.append(" ".join(rng.choice(pool) for _ in range(rng.randint(1, 4))))
+    # Long articles (--article-kb): more paragraphs of the same kind until the size is reached.
+    body = sum(len(p) + 2 for p in paragraphs)
+    while body < min_bytes:
+        paragraphs.append(" ".join(rng.choice(pool) for _ in range(rng.randint(1, 4))))
+        body += len(paragraphs[-1]) + 2
     lines = [title]
     if rng.random() < 0.15:
         lines.append(title)  # duplicated title
@@ -90,6 +95,8 @@ def main():
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--jsonl-share", type=float, default=0.5, help="share of articles written to JSONL")
+    ap.add_argument("--article-kb", type=float, default=0,
+                    help="make every article at least this many KB (long documents; default: news-sized)")
     args = ap.parse_args()
 
     rng = random.Random(args.seed)
@@ -106,7 +113,7 @@ def main():
         if previous is not None and rng.random() < 0.02:
             title, text = previous[0], previous[1].replace(". ", ".  ", 2)  # near-duplicate re-report
         else:
-            title, text = article(rng, lang, sentences, titles, n)
+            title, text = article(rng, lang, sentences, titles, n, int(args.article_kb * 1000))
         previous = (title, text)
         if rng.random() < args.jsonl_share:
             line = json.dumps({"id": f"gen-{n:08d}", "text": text, "lang": None if rng.random() < 0.7 else lang},
