@@ -8,8 +8,10 @@
 pub mod claims;
 pub mod entities;
 pub mod kb;
+mod spans;
 
 use records::{Article, Claim, Entity, EntityType};
+use spans::DisjointSpans;
 
 /// An entity span proposed by one labeler. Offsets are bytes into the sentence text.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,18 +86,16 @@ pub fn aggregate(mut proposals: Vec<Proposal>) -> Vec<Entity> {
             .then(a.cmp(&b))
     });
     let mut kept: Vec<usize> = Vec::new();
-    // The kept spans of each sentence: only those can overlap (a long article has thousands
-    // of entities).
+    // The kept spans of each sentence (a long article has thousands of entities, and a text
+    // without punctuation thousands in one sentence).
     let sentences = merged.iter().map(|e| e.sentence + 1).max().unwrap_or(0);
-    let mut kept_spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); sentences];
+    let mut kept_spans: Vec<DisjointSpans> =
+        (0..sentences).map(|_| DisjointSpans::default()).collect();
     for i in ranked {
         let e = &merged[i];
         let spans = &mut kept_spans[e.sentence];
-        if !spans
-            .iter()
-            .any(|&(start, end)| start < e.end && e.start < end)
-        {
-            spans.push((e.start, e.end));
+        if !spans.overlaps(e.start, e.end) {
+            spans.insert(e.start, e.end);
             kept.push(i);
         }
     }

@@ -280,9 +280,19 @@ impl TableRows {
             let chars = &sentence_chars[i];
             let (source_start, source_end) = article.source_range(s.start, s.end);
             let mut ner_tags = vec![0i64; s.tokens.len()];
+            // Tokens in order without overlap (as the parser makes them): an entity's tokens
+            // are found by binary search, not by a scan of the sentence per entity (a text
+            // without punctuation makes sentences of thousands of tokens).
+            let ordered = s.tokens.windows(2).all(|w| w[0].end <= w[1].start);
             for e in entities_of[i].iter().copied() {
                 let mut first = true;
-                for (t, tok) in s.tokens.iter().enumerate() {
+                let near = if ordered {
+                    let lo = s.tokens.partition_point(|t| t.end <= e.start);
+                    lo..lo + s.tokens[lo..].partition_point(|t| t.start < e.end)
+                } else {
+                    0..s.tokens.len()
+                };
+                for (t, tok) in s.tokens.iter().enumerate().take(near.end).skip(near.start) {
                     if tok.start < e.end && tok.end > e.start && ner_tags[t] == 0 {
                         ner_tags[t] = e.label.begin_tag() + if first { 0 } else { 1 };
                         first = false;

@@ -826,10 +826,18 @@ impl<'a> Doc<'a> {
         };
         let inside: Vec<&Ent> = self.ents_in(start, end).collect();
         let before_cue = cue.map_or(0, |c| c.0);
-        // A negation word in the content, or just before the cue in the content's sentence:
-        // those tokens are within the content's range or among the sentence's.
-        let (first, last) = self.sent_toks[s];
-        let negated = (self.toks_within(start, end).chain(first..last)).any(|i| {
+        // A negation word in the content, or within 12 bytes before the cue in the content's
+        // sentence: only tokens in those two ranges can be one.
+        let just_before_cue = if self.index.toks_ordered {
+            let lo = self
+                .toks
+                .partition_point(|t| t.end < before_cue.saturating_sub(12));
+            lo..lo + self.toks[lo..].partition_point(|t| t.end <= before_cue)
+        } else {
+            let (first, last) = self.sent_toks[s];
+            first..last
+        };
+        let negated = (self.toks_within(start, end).chain(just_before_cue)).any(|i| {
             let t = &self.toks[i];
             t.word
                 && ((t.start >= start && t.end <= end)

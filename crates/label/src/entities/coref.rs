@@ -122,17 +122,54 @@ impl Antecedents {
     }
 }
 
-/// The entities' spans of each sentence, to tell whether a span is taken.
-struct TakenSpans(Vec<Vec<(usize, usize)>>);
+/// Spans of one sentence, to tell whether a span is taken. A sentence can be long (a text
+/// without punctuation is one sentence up to the segmenter's limit), so a look-up searches
+/// the spans near the asked one, not all of them, when they were added in order.
+#[derive(Default)]
+struct SpanSet {
+    spans: Vec<(usize, usize)>,
+    /// Spans were added by nondecreasing start.
+    sorted: bool,
+    longest: usize,
+}
+
+impl SpanSet {
+    fn push(&mut self, start: usize, end: usize) {
+        self.sorted = self.spans.last().is_none_or(|&(s, _)| s <= start)
+            && (self.sorted || self.spans.is_empty());
+        self.longest = self.longest.max(end.saturating_sub(start));
+        self.spans.push((start, end));
+    }
+
+    /// Whether a span overlaps `[start, end)`.
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        let near = if self.sorted {
+            // Those starting before `end`, and not so early that they end before `start`.
+            let lo = self
+                .spans
+                .partition_point(|&(s, _)| s + self.longest <= start);
+            let hi = lo + self.spans[lo..].partition_point(|&(s, _)| s < end);
+            &self.spans[lo..hi]
+        } else {
+            &self.spans[..]
+        };
+        near.iter().any(|&(s, e)| s < end && start < e)
+    }
+}
+
+/// The entities' spans of each sentence.
+struct TakenSpans(Vec<SpanSet>);
 
 impl TakenSpans {
     fn new(entities: &[Entity]) -> TakenSpans {
-        let mut by_sentence: Vec<Vec<(usize, usize)>> = Vec::new();
-        for e in entities {
+        let mut by_sentence: Vec<SpanSet> = Vec::new();
+        let mut order: Vec<&Entity> = entities.iter().collect();
+        order.sort_by_key(|e| (e.sentence, e.start));
+        for e in order {
             if by_sentence.len() <= e.sentence {
-                by_sentence.resize_with(e.sentence + 1, Vec::new);
+                by_sentence.resize_with(e.sentence + 1, SpanSet::default);
             }
-            by_sentence[e.sentence].push((e.start, e.end));
+            by_sentence[e.sentence].push(e.start, e.end);
         }
         TakenSpans(by_sentence)
     }
@@ -141,7 +178,7 @@ impl TakenSpans {
     fn overlaps(&self, si: usize, start: usize, end: usize) -> bool {
         self.0
             .get(si)
-            .is_some_and(|spans| spans.iter().any(|&(s, e)| s < end && start < e))
+            .is_some_and(|spans| spans.overlaps(start, end))
     }
 }
 
@@ -213,7 +250,7 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
         for (si, sentence) in doc.sentences().iter().enumerate() {
             let s = sentence.text();
             // Mentions added in this sentence so far.
-            let added_here = added.len();
+            let mut added_here = SpanSet::default();
             for w in sentence.words() {
                 let t = w.text(s);
                 let arabic = is_arabic(t.chars().next().unwrap_or(' '));
@@ -230,14 +267,12 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
                     continue;
                 }
                 let end = w.end;
-                let taken = taken_spans.overlaps(si, start, end)
-                    || added[added_here..]
-                        .iter()
-                        .any(|e| e.start < end && start < e.end);
+                let taken = taken_spans.overlaps(si, start, end) || added_here.overlaps(start, end);
                 if taken || lx.is_stopword(Lexicon::langs(&article.lang), token) {
                     continue;
                 }
                 if let Some(f) = antecedents.find((si, start), token, None) {
+                    added_here.push(start, end);
                     added.push(Entity {
                         sentence: si,
                         start,
@@ -275,7 +310,7 @@ fn lists_of_people(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
         let s = sentence.text();
         let ws = sentence.words();
         // People added in this sentence so far.
-        let added_here = added.len();
+        let mut added_here = SpanSet::default();
         // Items: runs of capitalised words separated by a comma or a conjunction.
         let mut items: Vec<(usize, usize)> = Vec::new(); // word index ranges
         let mut i = 0;
@@ -310,15 +345,13 @@ fn lists_of_people(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
                 || (k + 1 < items.len() && sep(&item, &items[k + 1]) && person_at(&items[k + 1]));
             let (start, end) = (ws[item.0].start, ws[item.1 - 1].end);
             let first = ws[item.0].text(s);
-            let free = !taken_spans.overlaps(si, start, end)
-                && !added[added_here..]
-                    .iter()
-                    .any(|e: &Entity| e.start < end && start < e.end);
+            let free = !taken_spans.overlaps(si, start, end) && !added_here.overlaps(start, end);
             if beside && free && !lx.is_stopword(Lexicon::langs(&article.lang), first) {
                 let text = s[start..end]
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ");
+                added_here.push(start, end);
                 added.push(Entity {
                     sentence: si,
                     start,
@@ -339,7 +372,8 @@ fn lists_of_people(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
 /// Development Initiative/GDI)") names the same thing wherever it stands in the article.
 fn acronyms(doc: &Doc, entities: &mut Vec<Entity>) {
     let article = doc.article;
-    let mut defined: Vec<(String, Entity)> = Vec::new();
+    // The first definition of each acronym.
+    let mut defined: HashMap<String, Entity> = HashMap::new();
     for e in entities
         .iter()
         .filter(|e| !matches!(e.label, EntityType::Person | EntityType::Date))
@@ -363,23 +397,26 @@ fn acronyms(doc: &Doc, entities: &mut Vec<Entity>) {
                 .filter(|c| chars::is_alphabetic(*c))
                 .all(char::is_uppercase)
             && rest.starts_with(')')
-            && !defined.iter().any(|(a, _)| *a == acronym)
         {
-            defined.push((acronym, e.clone()));
+            defined.entry(acronym).or_insert_with(|| e.clone());
         }
     }
+    if defined.is_empty() {
+        return;
+    }
+    let taken_spans = TakenSpans::new(entities);
     let mut added = Vec::new();
     for (si, sentence) in doc.sentences().iter().enumerate() {
         let s = sentence.text();
+        let mut added_here = SpanSet::default();
         for w in sentence.words() {
-            let Some((_, def)) = defined.iter().find(|(a, _)| a == w.text(s)) else {
+            let Some(def) = defined.get(w.text(s)) else {
                 continue;
             };
-            let taken = entities
-                .iter()
-                .chain(added.iter())
-                .any(|e: &Entity| e.sentence == si && e.start < w.end && w.start < e.end);
+            let taken =
+                taken_spans.overlaps(si, w.start, w.end) || added_here.overlaps(w.start, w.end);
             if !taken {
+                added_here.push(w.start, w.end);
                 added.push(Entity {
                     sentence: si,
                     start: w.start,

@@ -198,8 +198,10 @@ impl Gazetteer {
                 .then(a.short.cmp(&b.short))
         });
         let mut kept: Vec<Found> = Vec::new();
+        let mut kept_spans = crate::spans::DisjointSpans::default();
         for f in valid {
-            if kept.iter().all(|k| k.end <= f.start || f.end <= k.start) {
+            if !kept_spans.overlaps(f.start, f.end) {
+                kept_spans.insert(f.start, f.end);
                 kept.push(f);
             }
         }

@@ -11,6 +11,7 @@
 //! at least twice), else none. Other names keep their text as canonical.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use records::EntityType;
@@ -286,15 +287,29 @@ impl EntityLabeler for ShapeLabeler {
             spans.dedup_by_key(|x| (x.0, x.1));
             // Headlines capitalise every word: only quoted titles are trusted there.
             let headline = sentence.title_case();
+            // The first word ending after a span's start: by binary search when the words are
+            // in order (a sentence can have thousands of spans and words).
+            let words_ordered = ctx.words.windows(2).all(|w| w[0].end <= w[1].end);
+            let first_word_after = |pos: usize| {
+                let found = if words_ordered {
+                    Some(ctx.words.partition_point(|w| w.end <= pos))
+                        .filter(|&i| i < ctx.words.len())
+                } else {
+                    ctx.words.iter().position(|w| w.end > pos)
+                };
+                found.unwrap_or(0)
+            };
             spans.retain(|x| {
-                let first = ctx.words.iter().position(|w| w.end > x.0).unwrap_or(0);
+                let first = first_word_after(x.0);
                 !headline[first] || x.2 == EntityType::Work && quoted(s, x.0)
             });
+            let found_spans: HashSet<(usize, usize)> =
+                ctx.found.iter().map(|f| (f.start, f.end)).collect();
             for (start, e, label) in spans {
                 let end = ctx.words[e - 1].end;
                 let text = &s[start..end];
                 // A name that is all knowledge base (or a lone head word) is left to the gazetteer.
-                if start >= end || ctx.found.iter().any(|f| f.start == start && f.end == end) {
+                if start >= end || found_spans.contains(&(start, end)) {
                     continue;
                 }
                 let canonical = match ministry(lx, langs, text) {
