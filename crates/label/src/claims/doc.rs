@@ -6,7 +6,7 @@ use parse::chars;
 use records::{Article, Claim, ClaimKind, Entity, EntityType, Mention};
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
 use super::lexicon::{Cue, Lexicon, normalize_cow};
@@ -157,6 +157,62 @@ struct DocIndex {
     ents_by_canonical: OnceCell<HashMap<String, Vec<usize>>>,
     /// The article's most mentioned GPE ([`Doc::country_of`]'s fallback; built on first use).
     top_gpe: OnceCell<(Option<String>, Option<String>)>,
+    /// The entities by end (then index), for counting those that end by a position.
+    by_end: OnceCell<Vec<usize>>,
+    /// Per label, the canonical names counted up to the last position [`Doc::top_two`] was
+    /// asked about (claims come in text order, so each count goes on from the last), and
+    /// those of the whole article.
+    canonical_counts: RefCell<HashMap<EntityType, CanonicalCounts>>,
+    all_canonical_counts: RefCell<HashMap<EntityType, NameCounts>>,
+}
+
+/// The two most counted names (ties: the first named), in the order they are first named,
+/// joined by "; ".
+fn top_two_names(mut counts: NameCounts) -> Option<String> {
+    if counts.is_empty() {
+        return None;
+    }
+    // Each name has its own first index: the order is total.
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    counts.truncate(2);
+    counts.sort_by_key(|x| x.2);
+    Some(
+        counts
+            .into_iter()
+            .map(|x| x.0)
+            .collect::<Vec<_>>()
+            .join("; "),
+    )
+}
+
+/// Canonical names with how many entities have each and the index of the first of them.
+type NameCounts = Vec<(String, usize, usize)>;
+
+/// The [`NameCounts`] of the entities of `label` that end by `by` (all of them when `None`),
+/// by a scan of `ents`, in order of their first entity.
+fn name_counts(ents: &[Ent], label: EntityType, by: Option<usize>) -> NameCounts {
+    let mut counts: NameCounts = Vec::new();
+    for (k, e) in ents.iter().enumerate() {
+        if e.label != label || by.is_some_and(|pos| e.end > pos) {
+            continue;
+        }
+        let Some(c) = &e.canonical else { continue };
+        match counts.iter_mut().find(|x| &x.0 == c) {
+            Some(x) => x.1 += 1,
+            None => counts.push((c.clone(), 1, k)),
+        }
+    }
+    counts
+}
+
+/// Counts of one label's canonical names over the entities that end by `pos`: for each name,
+/// how many and the index of the first (in `ents` order).
+#[derive(Default)]
+struct CanonicalCounts {
+    pos: usize,
+    /// Entities of `DocIndex::by_end` counted so far.
+    next: usize,
+    counts: HashMap<String, (usize, usize)>,
 }
 
 impl<'a> Doc<'a> {
@@ -227,6 +283,9 @@ impl<'a> Doc<'a> {
             toks_by_norm: OnceCell::new(),
             ents_by_canonical: OnceCell::new(),
             top_gpe: OnceCell::new(),
+            by_end: OnceCell::new(),
+            canonical_counts: RefCell::new(HashMap::new()),
+            all_canonical_counts: RefCell::new(HashMap::new()),
         };
         Some(Doc {
             article,
@@ -584,7 +643,6 @@ impl<'a> Doc<'a> {
     /// The last PERSON before `pos` named shortly after the role word ("President Ilham
     /// Aliyev", "Chairman of the People's Republic of China Xi Jinping").
     fn person_with_role(&self, role: &[String], pos: usize) -> Option<&Ent> {
-        let mut best = None;
         // The tokens where the role can start, in text order.
         let by_norm = self.index.toks_by_norm.get_or_init(|| {
             let mut map: HashMap<String, Vec<usize>> = HashMap::new();
@@ -603,10 +661,10 @@ impl<'a> Doc<'a> {
                 &every_token
             }
         };
-        for &i in candidates {
-            if i >= limit {
-                break;
-            }
+        // The person of the last role word that has one: the candidates from the last back
+        // (a scan from the first kept overwriting its pick, and long articles repeat roles).
+        let before_limit = candidates.partition_point(|&i| i < limit);
+        for &i in candidates[..before_limit].iter().rev() {
             if self.match_words(i, role).is_none() {
                 continue;
             }
@@ -618,46 +676,63 @@ impl<'a> Doc<'a> {
                 .take_while(|x| x.start <= window_end)
                 .find(|x| x.label == EntityType::Person && x.end <= pos)
             {
-                best = Some(p);
+                return Some(p);
             }
         }
-        best
+        None
     }
 
     /// The two most mentioned entities of a type before `pos` (or in the article), in order
     /// of first mention, joined by "; ".
     pub fn top_two(&self, label: EntityType, pos: usize) -> Option<String> {
-        let count = |before: bool| {
-            let mut counts: Vec<(String, usize, usize)> = Vec::new();
-            for (k, e) in self.ents.iter().enumerate() {
-                if e.label != label || (before && e.end > pos) {
-                    continue;
-                }
-                let Some(c) = &e.canonical else { continue };
-                match counts.iter_mut().find(|x| &x.0 == c) {
-                    Some(x) => x.1 += 1,
-                    None => counts.push((c.clone(), 1, k)),
-                }
-            }
-            counts
-        };
-        let mut counts = count(true);
+        // (name, count, index of its first entity) for the entities of `label` that end by
+        // `pos`, or (fewer than two names) all of them.
+        let mut counts = self.canonical_counts_before(label, pos);
         if counts.len() < 2 {
-            counts = count(false);
+            counts = self
+                .index
+                .all_canonical_counts
+                .borrow_mut()
+                .entry(label)
+                .or_insert_with(|| name_counts(&self.ents, label, None))
+                .clone();
         }
-        if counts.is_empty() {
-            return None;
+        top_two_names(counts)
+    }
+
+    /// The canonical names of the entities of `label` that end by `pos`, with their counts
+    /// and the index of their first entity (in no particular order).
+    fn canonical_counts_before(&self, label: EntityType, pos: usize) -> NameCounts {
+        let by_end = self.index.by_end.get_or_init(|| {
+            let mut order: Vec<usize> = (0..self.ents.len()).collect();
+            order.sort_by_key(|&k| (self.ents[k].end, k));
+            order
+        });
+        let mut all = self.index.canonical_counts.borrow_mut();
+        let state = all.entry(label).or_default();
+        if pos < state.pos {
+            *state = CanonicalCounts::default();
         }
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-        counts.truncate(2);
-        counts.sort_by_key(|x| x.2);
-        Some(
-            counts
-                .into_iter()
-                .map(|x| x.0)
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
+        state.pos = pos;
+        while let Some(&k) = by_end.get(state.next) {
+            let e = &self.ents[k];
+            if e.end > pos {
+                break;
+            }
+            state.next += 1;
+            if e.label != label {
+                continue;
+            }
+            let Some(c) = &e.canonical else { continue };
+            let entry = state.counts.entry(c.clone()).or_insert((0, k));
+            entry.0 += 1;
+            entry.1 = entry.1.min(k);
+        }
+        state
+            .counts
+            .iter()
+            .map(|(c, &(n, k))| (c.clone(), n, k))
+            .collect()
     }
 
     /// The country of a speaker: a GPE or NORP named just before one of its mentions
@@ -867,6 +942,11 @@ mod tests {
     use super::*;
     use crate::entities::tests::article;
 
+    /// Three sentences with names, a quotation, a negation and a pronoun.
+    const TEXT: &str = "President Joko Widodo said on Monday that Jakarta would not wait.\n\
+                        The minister, Sri Mulyani, added: \"We will grow.\"\n\
+                        Officials in Surabaya and Bandung did not comment, he said.\n";
+
     /// Entities of every length, overlapping ones included, at every few words of `a`.
     fn entities_of(a: &Article) -> Vec<Entity> {
         let mut out = Vec::new();
@@ -882,7 +962,7 @@ mod tests {
                     end,
                     label,
                     canonical_id: None,
-                    canonical_name: Some(format!("name {}", k % 4)),
+                    canonical_name: Some(format!("name {}", (k / 2 + si) % 5)),
                     labelers: vec![],
                     confidence: 1.0,
                 });
@@ -891,13 +971,46 @@ mod tests {
         out
     }
 
+    /// [`Doc::top_two`] as it was, counting every entity at each call.
+    fn top_two_by_scan(doc: &Doc, label: EntityType, pos: usize) -> Option<String> {
+        let mut counts = name_counts(&doc.ents, label, Some(pos));
+        if counts.len() < 2 {
+            counts = name_counts(&doc.ents, label, None);
+        }
+        top_two_names(counts)
+    }
+
+    /// Counts carried from one call to the next, positions asked forward, backward and
+    /// jumping, give what counting every entity gives.
+    #[test]
+    fn top_two_counts_as_a_scan_does() {
+        let text = TEXT;
+        let a = article("en", text);
+        let doc = Doc::new(&a, &entities_of(&a)).expect("an English lexicon");
+        let mut positions: Vec<usize> = (0..=text.len()).collect();
+        positions.extend((0..=text.len()).rev());
+        positions.extend((0..=text.len()).map(|p| p * 7 % (text.len() + 1)));
+        for label in [
+            EntityType::Person,
+            EntityType::Gpe,
+            EntityType::Org,
+            EntityType::Date,
+        ] {
+            for &pos in &positions {
+                assert_eq!(
+                    doc.top_two(label, pos),
+                    top_two_by_scan(&doc, label, pos),
+                    "{label:?} at {pos}"
+                );
+            }
+        }
+    }
+
     /// The indexed look-ups give what scanning every token and entity in order gives, with
     /// tokens in text order and (sentences out of order) not.
     #[test]
     fn indexed_lookups_equal_full_scans() {
-        let text = "President Joko Widodo said on Monday that Jakarta would not wait.\n\
-                    The minister, Sri Mulyani, added: \"We will grow.\"\n\
-                    Officials in Surabaya and Bandung did not comment, he said.\n";
+        let text = TEXT;
         let ordered = article("en", text);
         let mut shuffled = ordered.clone();
         shuffled.sentences.swap(0, 2);
