@@ -13,6 +13,7 @@ use records::{Entity, EntityType};
 use super::doc::Doc;
 use super::lexicon::Lexicon;
 use super::text::{fold_str, is_arabic, is_capitalised, within_one_edit, words};
+use crate::spans::SpanSet;
 
 pub const NAME: &str = "coref/1";
 
@@ -119,41 +120,6 @@ impl Antecedents {
                 .or_else(|| list.iter().copied().find(|&i| fulls[i].pos > pos))
         };
         found.map(|i| fulls[i].clone())
-    }
-}
-
-/// Spans of one sentence, to tell whether a span is taken. A sentence can be long (a text
-/// without punctuation is one sentence up to the segmenter's limit), so a look-up searches
-/// the spans near the asked one, not all of them, when they were added in order.
-#[derive(Default)]
-struct SpanSet {
-    spans: Vec<(usize, usize)>,
-    /// Spans were added by nondecreasing start.
-    sorted: bool,
-    longest: usize,
-}
-
-impl SpanSet {
-    fn push(&mut self, start: usize, end: usize) {
-        self.sorted = self.spans.last().is_none_or(|&(s, _)| s <= start)
-            && (self.sorted || self.spans.is_empty());
-        self.longest = self.longest.max(end.saturating_sub(start));
-        self.spans.push((start, end));
-    }
-
-    /// Whether a span overlaps `[start, end)`.
-    fn overlaps(&self, start: usize, end: usize) -> bool {
-        let near = if self.sorted {
-            // Those starting before `end`, and not so early that they end before `start`.
-            let lo = self
-                .spans
-                .partition_point(|&(s, _)| s + self.longest <= start);
-            let hi = lo + self.spans[lo..].partition_point(|&(s, _)| s < end);
-            &self.spans[lo..hi]
-        } else {
-            &self.spans[..]
-        };
-        near.iter().any(|&(s, e)| s < end && start < e)
     }
 }
 
