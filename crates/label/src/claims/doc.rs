@@ -155,13 +155,11 @@ struct DocIndex {
     toks_by_norm: OnceCell<HashMap<String, Vec<usize>>>,
     /// Indexes of the entities of each canonical name, in `ents` order (built on first use).
     ents_by_canonical: OnceCell<HashMap<String, Vec<usize>>>,
-    /// The article's most mentioned GPE ([`Doc::country_of`]'s fallback; built on first use).
-    top_gpe: OnceCell<(Option<String>, Option<String>)>,
     /// The entities by end (then index), for counting those that end by a position.
     by_end: OnceCell<Vec<usize>>,
     /// Per label, the canonical names counted up to the last position [`Doc::top_two`] was
     /// asked about (claims come in text order, so each count goes on from the last), and
-    /// those of the whole article.
+    /// those of the whole article ([`Doc::article_name_counts`]).
     canonical_counts: RefCell<HashMap<EntityType, CanonicalCounts>>,
     all_canonical_counts: RefCell<HashMap<EntityType, NameCounts>>,
 }
@@ -282,7 +280,6 @@ impl<'a> Doc<'a> {
                 .collect(),
             toks_by_norm: OnceCell::new(),
             ents_by_canonical: OnceCell::new(),
-            top_gpe: OnceCell::new(),
             by_end: OnceCell::new(),
             canonical_counts: RefCell::new(HashMap::new()),
             all_canonical_counts: RefCell::new(HashMap::new()),
@@ -689,15 +686,19 @@ impl<'a> Doc<'a> {
         // `pos`, or (fewer than two names) all of them.
         let mut counts = self.canonical_counts_before(label, pos);
         if counts.len() < 2 {
-            counts = self
-                .index
-                .all_canonical_counts
-                .borrow_mut()
-                .entry(label)
-                .or_insert_with(|| name_counts(&self.ents, label, None))
-                .clone();
+            counts = self.article_name_counts(label);
         }
         top_two_names(counts)
+    }
+
+    /// The [`NameCounts`] of all the entities of `label`, counted once per article.
+    fn article_name_counts(&self, label: EntityType) -> NameCounts {
+        self.index
+            .all_canonical_counts
+            .borrow_mut()
+            .entry(label)
+            .or_insert_with(|| name_counts(&self.ents, label, None))
+            .clone()
     }
 
     /// The canonical names of the entities of `label` that end by `pos`, with their counts
@@ -782,25 +783,13 @@ impl<'a> Doc<'a> {
             }
         }
         let _ = pos;
-        self.index
-            .top_gpe
-            .get_or_init(|| {
-                let mut counts: Vec<(&str, usize, Option<&String>)> = Vec::new();
-                for g in gpes() {
-                    let Some(c) = g.canonical.as_deref() else {
-                        continue;
-                    };
-                    match counts.iter_mut().find(|x| x.0 == c) {
-                        Some(x) => x.1 += 1,
-                        None => counts.push((c, 1, g.id.as_ref())),
-                    }
-                }
-                counts
-                    .iter()
-                    .max_by(|a, b| a.1.cmp(&b.1).then(std::cmp::Ordering::Greater))
-                    .map_or((None, None), |x| (Some(x.0.to_string()), x.2.cloned()))
+        // The most mentioned GPE, with the id of its first mention.
+        self.article_name_counts(EntityType::Gpe)
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(std::cmp::Ordering::Greater))
+            .map_or((None, None), |(name, _, first)| {
+                (Some(name), self.ents[first].id.clone())
             })
-            .clone()
     }
 
     /// Shrinks a content byte range: whitespace, a final period or comma, quotation marks
