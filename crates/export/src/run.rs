@@ -7,11 +7,13 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
+use arrow_array::RecordBatch;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use inputs::{Found, InputFile, Item};
 use pipeline::Pipeline;
 use rayon::prelude::*;
-use records::{RawArticle, RejectRow, TableRows};
+use records::tables::{self, Table};
+use records::{Article, RawArticle, RejectRow, TableRows};
 
 use crate::background::Background;
 use crate::cli::RunConfig;
@@ -46,7 +48,7 @@ pub(crate) fn remove_scratch(path: &Path) -> Result<()> {
     std::fs::remove_dir_all(path).with_context(|| format!("cannot remove {}", path.display()))
 }
 
-/// Batches of rows waiting for the shard writer: one being encoded, one waiting, one being
+/// Batches of columns waiting for the shard writer: one being encoded, one waiting, one being
 /// labelled keeps both sides busy without holding more than three batches.
 const WRITER_QUEUE_BATCHES: usize = 1;
 
@@ -78,13 +80,82 @@ pub struct Summary {
     pub timings: Timings,
 }
 
+/// An article read and waiting in the batch.
+struct Waiting {
+    ordinal: u64,
+    /// Its file's index in `files`.
+    file_index: Option<usize>,
+    /// [`pipeline::article_id`], computed once when it was read (to pick its shard).
+    id: String,
+    raw: RawArticle,
+}
+
+/// Where an article of the batch stands between the passes of [`State::flush`].
+enum Step {
+    /// Parsed, to be labelled.
+    Label(Article),
+    /// Labelled: its rows are in its run's columns.
+    Labelled,
+    /// A repeat of the id of the article written just before it.
+    Repeat,
+    Rejected(RejectRow),
+}
+
+/// A run of consecutive articles of the batch labelled on one worker, with their tables as
+/// Arrow columns made there: the rows' many small strings are freed by the thread that
+/// allocated them (freeing them on the writer's thread cost the allocator more), and a batch
+/// waiting for the writer holds columns, a fraction of the rows' size.
+struct LabelledRun {
+    /// Each article's step, [`Step::Label`] turned into [`Step::Labelled`].
+    steps: Vec<Step>,
+    columns: Vec<(Table, RecordBatch)>,
+    /// Rows per (table, split), for the manifest.
+    row_counts: Vec<(&'static str, String, u64)>,
+}
+
+impl LabelledRun {
+    fn label(pipeline: &Pipeline, run: Vec<(&Waiting, Step)>) -> Result<LabelledRun> {
+        let mut rows = TableRows::default();
+        let steps = run
+            .into_iter()
+            .map(|(waiting, step)| match step {
+                Step::Label(article) => {
+                    rows.append(pipeline.label_as(&waiting.raw, &article, waiting.id.clone()));
+                    Step::Labelled
+                }
+                other => other,
+            })
+            .collect();
+        let mut row_counts: Vec<(&'static str, String, u64)> = Vec::new();
+        let mut count = |table: &'static str, split: &str| match row_counts.last_mut() {
+            Some((t, s, n)) if *t == table && s == split => *n += 1,
+            _ => row_counts.push((table, split.to_string(), 1)),
+        };
+        rows.articles
+            .iter()
+            .for_each(|r| count("articles", &r.split));
+        rows.sentences
+            .iter()
+            .for_each(|r| count("sentences", &r.split));
+        rows.entities
+            .iter()
+            .for_each(|r| count("entities", &r.split));
+        rows.claims.iter().for_each(|r| count("claims", &r.split));
+        Ok(LabelledRun {
+            steps,
+            columns: tables::batches(&rows)?,
+            row_counts,
+        })
+    }
+}
+
 struct State<'a> {
     pipeline: &'a Pipeline,
     pool: &'a rayon::ThreadPool,
-    /// Encodes each batch's rows while the next batch is parsed and labelled.
-    writer: Background<TableRows, DatasetWriter>,
-    /// Articles waiting to be processed: ordinal, index in `files`, article.
-    batch: Vec<(u64, Option<usize>, RawArticle)>,
+    /// Encodes each batch's columns while the next batch is parsed and labelled.
+    writer: Background<Vec<(Table, RecordBatch)>, DatasetWriter>,
+    /// Articles waiting to be processed.
+    batch: Vec<Waiting>,
     batch_size: usize,
     /// Bytes of text in `batch` (see [`MAX_BATCH_TEXT_BYTES`]).
     batch_text_bytes: usize,
@@ -111,10 +182,11 @@ struct State<'a> {
 pub struct Timings {
     pub read: f64,
     pub parse: f64,
+    /// Labelling, and turning each article's rows into Arrow columns (on the same workers).
     pub label: f64,
     /// Gathering a batch's rows and rejects in input order (main thread).
     pub collect: f64,
-    /// Encoding the shard's Parquet: busy time of the writer thread, which overlaps parsing
+    /// Encoding the shard's tables: busy time of the writer thread, which overlaps parsing
     /// and labelling of the next batch.
     pub write: f64,
     /// Time the main thread waited for the writer (the part of `write` that did not overlap).
@@ -155,7 +227,12 @@ impl State<'_> {
         match item {
             Item::Article(raw) => {
                 self.batch_text_bytes += raw.text.len();
-                self.batch.push((ordinal, file_index, raw));
+                self.batch.push(Waiting {
+                    ordinal,
+                    file_index,
+                    id: key,
+                    raw,
+                });
                 if self.batch.len() >= self.batch_size
                     || self.batch_text_bytes >= MAX_BATCH_TEXT_BYTES
                 {
@@ -179,60 +256,89 @@ impl State<'_> {
         let parsed: Vec<_> = self.pool.install(|| {
             batch
                 .par_iter()
-                .map(|(_, _, raw)| pipeline.parse(raw))
+                .map(|waiting| pipeline.parse(&waiting.raw))
                 .collect()
         });
         self.timings.parse += clock.elapsed().as_secs_f64();
+        // Only a repeat of the article just written is rejected here, because a stream's
+        // tables tell articles apart by id only where their rows meet; the merge rejects every
+        // other duplicate (keeping a set of ids here would make memory grow with the corpus).
+        // Decided before labelling, so that a repeat is not labelled for nothing.
+        let steps: Vec<Step> = batch
+            .iter()
+            .zip(parsed)
+            .map(|(waiting, parsed)| match parsed {
+                Err(reject) => Step::Rejected(reject),
+                Ok(_) if self.last_id.as_ref() == Some(&waiting.id) => Step::Repeat,
+                Ok(article) => {
+                    self.last_id = Some(waiting.id.clone());
+                    Step::Label(article)
+                }
+            })
+            .collect();
         let clock = Instant::now();
-        let outcomes: Vec<Result<TableRows, RejectRow>> = self.pool.install(|| {
+        // Labelled in runs of articles, each run's rows made into columns at once (per
+        // article, the fixed cost of a table's arrays was half the labelling time); a few runs
+        // per thread keep the threads evenly busy.
+        let run_length = batch
+            .len()
+            .div_ceil(4 * self.pool.current_num_threads())
+            .max(1);
+        let runs: Vec<LabelledRun> = self.pool.install(|| {
             batch
                 .par_iter()
-                .zip(parsed)
-                .map(|((_, _, raw), parsed)| parsed.map(|article| pipeline.label(raw, &article)))
-                .collect()
-        });
+                .zip(steps)
+                .chunks(run_length)
+                .map(|run| LabelledRun::label(pipeline, run))
+                .collect::<Result<_>>()
+        })?;
         self.timings.label += clock.elapsed().as_secs_f64();
         let clock = Instant::now();
-        let mut rows = TableRows::default();
-        for ((ordinal, file_index, raw), outcome) in batch.into_iter().zip(outcomes) {
-            match outcome {
-                Ok(article_rows) => {
-                    // Only a repeat of the article just written is rejected here, because a
-                    // stream's tables tell articles apart by id only where their rows meet;
-                    // the merge rejects every other duplicate (keeping a set of ids here would
-                    // make memory grow with the corpus).
-                    let id = &article_rows.articles[0].article_id;
-                    if self.last_id.as_ref() == Some(id) {
-                        self.rejects.push(
-                            (ordinal, 0),
-                            pipeline::duplicate_id_reject(&raw.source_file, raw.source_line, id),
-                        )?;
-                        if let Some(i) = file_index {
-                            self.files.file(i).rejects += 1;
-                        }
-                        continue;
-                    }
-                    self.last_id = Some(id.clone());
+        let mut columns: Vec<(Table, RecordBatch)> = Vec::new();
+        let mut steps = Vec::with_capacity(batch.len());
+        for run in runs {
+            for (table, split, n) in run.row_counts {
+                *self
+                    .rows
+                    .entry(table.to_string())
+                    .or_default()
+                    .entry(split)
+                    .or_default() += n;
+            }
+            columns.extend(run.columns);
+            steps.extend(run.steps);
+        }
+        for (waiting, step) in batch.into_iter().zip(steps) {
+            let Waiting {
+                ordinal,
+                file_index,
+                id,
+                raw,
+            } = waiting;
+            let reject = match step {
+                Step::Labelled => {
                     if let Some(i) = file_index {
                         self.files.file(i).articles_written += 1;
                     }
-                    rows.append(article_rows);
+                    self.articles_written += 1;
+                    continue;
                 }
-                Err(reject) => {
-                    if let Some(i) = file_index {
-                        self.files.file(i).rejects += 1;
-                    }
-                    self.rejects.push((ordinal, 0), reject)?;
+                Step::Repeat => {
+                    pipeline::duplicate_id_reject(&raw.source_file, raw.source_line, &id)
                 }
+                Step::Rejected(reject) => reject,
+                Step::Label(_) => unreachable!("every article to label was labelled"),
+            };
+            if let Some(i) = file_index {
+                self.files.file(i).rejects += 1;
             }
+            self.rejects.push((ordinal, 0), reject)?;
         }
         // No article waits in the batch now: only the file being read is still open.
         self.files.retire(self.current_file)?;
-        self.articles_written += rows.articles.len() as u64;
-        self.count_rows(&rows);
         self.timings.collect += clock.elapsed().as_secs_f64();
         let clock = Instant::now();
-        self.writer.send(rows)?;
+        self.writer.send(columns)?;
         self.timings.write_wait += clock.elapsed().as_secs_f64();
         self.progress.set_message(format!(
             "{} articles, {} sentences, {} rejects",
@@ -248,29 +354,12 @@ impl State<'_> {
 
     /// Retires the records of the files read to the end whose articles have all left the batch.
     fn retire_finished_files(&mut self) -> Result<()> {
-        let first_waiting = self.batch.iter().find_map(|(_, file, _)| *file);
+        let first_waiting = self.batch.iter().find_map(|w| w.file_index);
         let keep_from = match (first_waiting, self.current_file) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
         self.files.retire(keep_from)
-    }
-
-    fn count_rows(&mut self, rows: &TableRows) {
-        let mut add = |table: &str, split: &str| {
-            *self
-                .rows
-                .entry(table.to_string())
-                .or_default()
-                .entry(split.to_string())
-                .or_default() += 1;
-        };
-        rows.articles.iter().for_each(|r| add("articles", &r.split));
-        rows.sentences
-            .iter()
-            .for_each(|r| add("sentences", &r.split));
-        rows.entities.iter().for_each(|r| add("entities", &r.split));
-        rows.claims.iter().for_each(|r| add("claims", &r.split));
     }
 }
 
@@ -576,7 +665,7 @@ fn write_shard(
                 shard_limits(config.max_shard_rows),
             )?
             .with_format(format),
-            |writer, rows| writer.write_unsplit(&rows),
+            |writer, columns| writer.write_unsplit(columns),
         )?,
         batch: Vec::new(),
         batch_size: config.batch_size,

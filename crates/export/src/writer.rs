@@ -24,7 +24,6 @@ use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::metadata::KeyValue;
 use parquet::file::properties::WriterProperties;
 use parquet::schema::types::ColumnPath;
-use records::TableRows;
 use records::tables::{self, Table};
 
 /// Pinned so that identical runs give identical footers (arrow-rs's default names its own
@@ -315,11 +314,11 @@ impl DatasetWriter {
         })
     }
 
-    /// Writes every row of a batch of articles under this writer's one split (the unsplit
-    /// first phase of an export).
-    pub fn write_unsplit(&mut self, rows: &TableRows) -> Result<()> {
+    /// Writes every row of a batch of articles (their tables' columns, in input order) under
+    /// this writer's one split (the unsplit first phase of an export).
+    pub fn write_unsplit(&mut self, columns: Vec<(Table, RecordBatch)>) -> Result<()> {
         let split = self.splits[0].clone();
-        for (table, batch) in tables::batches(rows)? {
+        for (table, batch) in columns {
             self.write(table, &split, batch)?;
         }
         Ok(())

@@ -110,7 +110,14 @@ impl Pipeline {
 
     /// The second stage: labelling a parsed article and making its rows.
     pub fn label(&self, raw: &RawArticle, article: &Article) -> TableRows {
-        let article_id = article_id(raw);
+        self.label_as(raw, article, article_id(raw))
+    }
+
+    /// [`Pipeline::label`] for a caller that already has the article's id ([`article_id`]),
+    /// as a run that shards or checks ids has: the id of an article without one is a hash of
+    /// its whole text.
+    pub fn label_as(&self, raw: &RawArticle, article: &Article, article_id: String) -> TableRows {
+        debug_assert_eq!(article_id, self::article_id(raw));
         let story_id = article_id.clone();
         let split = self
             .config
