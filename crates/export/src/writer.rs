@@ -5,12 +5,13 @@
 //! written under temporary names and renamed by [`DatasetWriter::finish`]. Every split of
 //! every table gets at least one file, written with the schema even when it has no rows.
 //!
-//! Rows reach the Parquet encoder in chunks of exactly [`WRITE_CHUNK_ROWS`] (the last one
-//! shorter), whatever batches the caller hands in: page, row-group and shard cuts are checked
-//! per encoder write, so fixed chunks make a file's bytes depend on its rows alone. That is
-//! what lets a merge of shard datasets, which sees rows in other batches, write the same
-//! bytes as a one-shot run. (A one-shot run's scratch Arrow IPC files, which no one but its
-//! merge reads, take longer chunks of short rows: [`FileFormat::chunk_rows`].)
+//! Rows reach the Parquet encoder in chunks of [`WRITE_CHUNK_ROWS`], or fewer where the rows
+//! reach [`WRITE_CHUNK_BYTES`] (the last chunk shorter), whatever batches the caller hands in:
+//! page, row-group and shard cuts are checked per encoder write, so chunks cut by the rows
+//! themselves make a file's bytes depend on its rows alone. That is what lets a merge of shard
+//! datasets, which sees rows in other batches, write the same bytes as a one-shot run. (A
+//! one-shot run's scratch Arrow IPC files, which no one but its merge reads, take longer
+//! chunks of short rows: [`FileFormat::chunk_rows`].)
 
 use std::collections::{BTreeMap, VecDeque};
 use std::fs::File;
@@ -18,7 +19,9 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use arrow_array::RecordBatch;
+use arrow_array::cast::AsArray;
+use arrow_array::{Array, RecordBatch};
+use arrow_schema::DataType;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::metadata::KeyValue;
@@ -51,6 +54,56 @@ const ROW_GROUP_BYTES: usize = 32 * 1024 * 1024;
 /// Rows per write to the Parquet encoder (see the module docs). Divides every table's
 /// [`row_group_rows`].
 pub const WRITE_CHUNK_ROWS: usize = 1024;
+
+/// A chunk also ends at the row that brings it to this many bytes ([`row_bytes`]): rows wait
+/// until their chunk is complete, and a chunk of 1024 articles of a megabyte each held a
+/// gigabyte (the writer's memory grew with a corpus of long articles up to the 1024th). News
+/// articles (~5 KB a row with their source maps) never reach it.
+pub const WRITE_CHUNK_BYTES: usize = 8 * 1024 * 1024;
+
+/// Each row's bytes of variable-length data, an estimate used only to cut chunks: string bytes
+/// and 8 bytes per list element, through lists of strings and structs. By hand because Arrow
+/// measures whole arrays (`get_array_memory_size`), and counts the buffers that a slice shares
+/// with its batch.
+pub(crate) fn row_bytes(batch: &RecordBatch) -> Vec<usize> {
+    let mut sizes = vec![0usize; batch.num_rows()];
+    for column in batch.columns() {
+        add_row_bytes(column.as_ref(), &mut sizes);
+    }
+    sizes
+}
+
+fn add_row_bytes(array: &dyn Array, sizes: &mut [usize]) {
+    match array.data_type() {
+        DataType::Utf8 => {
+            let offsets = array.as_string::<i32>().value_offsets();
+            for (size, w) in sizes.iter_mut().zip(offsets.windows(2)) {
+                *size += (w[1] - w[0]) as usize;
+            }
+        }
+        DataType::List(_) => {
+            let list = array.as_list::<i32>();
+            let offsets = list.value_offsets();
+            let strings = list
+                .values()
+                .as_string_opt::<i32>()
+                .map(|s| s.value_offsets());
+            for (size, w) in sizes.iter_mut().zip(offsets.windows(2)) {
+                let (start, end) = (w[0] as usize, w[1] as usize);
+                *size += 8 * (end - start);
+                if let Some(o) = strings {
+                    *size += (o[end] - o[start]) as usize;
+                }
+            }
+        }
+        DataType::Struct(_) => {
+            for field in array.as_struct().columns() {
+                add_row_bytes(field.as_ref(), sizes);
+            }
+        }
+        _ => {}
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WrittenFile {
@@ -174,6 +227,24 @@ struct ShardSet {
     /// Rows handed in but not yet encoded: fewer than a chunk between calls.
     pending: VecDeque<RecordBatch>,
     pending_rows: usize,
+    /// Each pending row's [`row_bytes`].
+    pending_sizes: VecDeque<usize>,
+    /// Pending rows already found to make no complete chunk, and their bytes.
+    scanned: usize,
+    scanned_bytes: usize,
+}
+
+/// The length of the first chunk of the pending rows, once its end is known: at
+/// `chunk_rows` rows, or at the row that brings it to [`WRITE_CHUNK_BYTES`].
+fn complete_chunk(set: &mut ShardSet, chunk_rows: usize) -> Option<usize> {
+    while set.scanned < set.pending_sizes.len() {
+        set.scanned_bytes += set.pending_sizes[set.scanned];
+        set.scanned += 1;
+        if set.scanned == chunk_rows || set.scanned_bytes >= WRITE_CHUNK_BYTES {
+            return Some(set.scanned);
+        }
+    }
+    None
 }
 
 /// Takes exactly `n` rows (no more than are pending) off the front of `pending`.
@@ -193,6 +264,9 @@ fn take_rows(set: &mut ShardSet, n: usize) -> Result<RecordBatch> {
         }
     }
     set.pending_rows -= n;
+    set.pending_sizes.drain(..n);
+    set.scanned = 0;
+    set.scanned_bytes = 0;
     if parts.len() == 1 {
         return Ok(parts.pop().expect("one part"));
     }
@@ -373,6 +447,9 @@ impl DatasetWriter {
                     current_rows: 0,
                     pending: VecDeque::new(),
                     pending_rows: 0,
+                    pending_sizes: VecDeque::new(),
+                    scanned: 0,
+                    scanned_bytes: 0,
                 },
             );
         }
@@ -381,10 +458,13 @@ impl DatasetWriter {
         }
         let set = self.shards.get_mut(&key).expect("inserted above");
         set.pending_rows += batch.num_rows();
+        set.pending_sizes.extend(row_bytes(&batch));
         set.pending.push_back(batch);
         let chunk_rows = self.format.chunk_rows(table);
-        while self.shards[&key].pending_rows >= chunk_rows {
-            let chunk = take_rows(self.shards.get_mut(&key).expect("a shard set"), chunk_rows)?;
+        while let Some(n) =
+            complete_chunk(self.shards.get_mut(&key).expect("a shard set"), chunk_rows)
+        {
+            let chunk = take_rows(self.shards.get_mut(&key).expect("a shard set"), n)?;
             self.encode(&key, chunk)?;
         }
         Ok(())
@@ -491,5 +571,117 @@ impl DatasetWriter {
             (a.table, order(&a.split), &a.path).cmp(&(b.table, order(&b.split), &b.path))
         });
         Ok(written)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use records::rows::ArticleRow;
+    use records::{SourceAnchor, Zone};
+
+    fn article(i: usize, text_bytes: usize) -> ArticleRow {
+        ArticleRow {
+            article_id: format!("a{i}"),
+            split: "unsplit".into(),
+            story_id: format!("a{i}"),
+            source_file: "in.txt".into(),
+            source_line: Some(i as i64),
+            lang: "en".into(),
+            lang_confidence: 1.0,
+            title: Some("A title".into()),
+            published: None,
+            outlet: None,
+            dateline: None,
+            url: None,
+            text: "x".repeat(text_bytes),
+            n_sentences: 1,
+            quality_flags: vec!["nfc".into()],
+            boilerplate: vec![Zone {
+                kind: "credits".into(),
+                source_byte_start: 0,
+                source_byte_end: 1,
+            }],
+            source_map: vec![SourceAnchor {
+                text_byte: 0,
+                source_byte: 0,
+            }],
+        }
+    }
+
+    #[test]
+    fn row_bytes_counts_strings_and_list_elements() {
+        let batch = tables::articles_batch(&[article(0, 10), article(1, 1000)]).unwrap();
+        // Strings: id, split, story id, source file, lang, title, text; lists: one quality
+        // flag ("nfc"), one boilerplate zone and one source anchor (8 bytes each: strings in
+        // structs in lists are not looked into).
+        let fixed = 2 + 7 + 2 + 6 + 2 + 7 + (8 + 3) + 8 + 8;
+        assert_eq!(row_bytes(&batch), vec![fixed + 10, fixed + 1000]);
+        assert_eq!(row_bytes(&batch.slice(1, 1)), vec![fixed + 1000]);
+    }
+
+    /// The chunks a writer of `format` made of `rows` handed in `per_batch` at a time: the row
+    /// counts of the record batches of its one file, and the file's bytes.
+    fn chunks(format: FileFormat, rows: &[ArticleRow], per_batch: usize) -> (Vec<usize>, Vec<u8>) {
+        let dir = tempfile::tempdir().unwrap();
+        let limits = ShardLimits {
+            bytes: usize::MAX,
+            rows: u64::MAX,
+        };
+        let mut writer =
+            DatasetWriter::for_tables(dir.path(), vec![Table::Articles], vec!["s".into()], limits)
+                .unwrap()
+                .with_format(format);
+        for part in rows.chunks(per_batch) {
+            let batch = tables::articles_batch(part).unwrap();
+            writer.write(Table::Articles, "s", batch).unwrap();
+        }
+        let files = writer.finish().unwrap();
+        assert_eq!(files.len(), 1);
+        let path = dir.path().join(&files[0].path);
+        let bytes = std::fs::read(&path).unwrap();
+        let counts = match format {
+            FileFormat::ArrowIpc => {
+                arrow_ipc::reader::FileReader::try_new(File::open(&path).unwrap(), None)
+                    .unwrap()
+                    .map(|b| b.unwrap().num_rows())
+                    .collect()
+            }
+            FileFormat::Parquet => {
+                let file = parquet::file::reader::SerializedFileReader::new(
+                    File::open(&path).unwrap(),
+                )
+                .unwrap();
+                use parquet::file::reader::FileReader;
+                (0..file.num_row_groups())
+                    .map(|i| file.metadata().row_group(i).num_rows() as usize)
+                    .collect()
+            }
+        };
+        (counts, bytes)
+    }
+
+    #[test]
+    fn chunks_end_at_a_byte_cap_decided_by_the_rows_alone() {
+        // Short articles, then long ones (3 MiB: a chunk ends at the third, past 8 MiB), then
+        // short ones again.
+        let mut rows: Vec<ArticleRow> = (0..1500).map(|i| article(i, 100)).collect();
+        rows.extend((1500..1507).map(|i| article(i, 3 << 20)));
+        rows.extend((1507..1600).map(|i| article(i, 100)));
+        let (counts, one_batch) = chunks(FileFormat::ArrowIpc, &rows, rows.len());
+        // Articles: 1024-row chunks in the scratch format. The short rows' bytes count too:
+        // the chunk after the first 1024 reaches the cap at the third long article.
+        assert_eq!(counts, vec![1024, 476 + 3, 3, 1 + 93]);
+        for per_batch in [1, 7, 500] {
+            assert_eq!(
+                chunks(FileFormat::ArrowIpc, &rows, per_batch),
+                (counts.clone(), one_batch.clone()),
+                "{per_batch} rows a batch"
+            );
+        }
+        // Parquet: the same cuts feed its row groups (4096 rows or 32 MiB), and its bytes do
+        // not depend on the batches either.
+        let parquet = chunks(FileFormat::Parquet, &rows, rows.len());
+        assert_eq!(parquet, chunks(FileFormat::Parquet, &rows, 3));
     }
 }

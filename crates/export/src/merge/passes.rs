@@ -17,7 +17,7 @@ use super::order::Order;
 use crate::background::Background;
 use crate::rewrite;
 use crate::tally::Tally;
-use crate::writer::{DatasetWriter, WRITE_CHUNK_ROWS, WrittenFile};
+use crate::writer::{DatasetWriter, WRITE_CHUNK_BYTES, WRITE_CHUNK_ROWS, WrittenFile, row_bytes};
 
 /// What every table's pass of [`rewrite_table`] needs to place an article: the streams in
 /// input order, and each article's story and whether it is a rejected duplicate, by article
@@ -130,6 +130,7 @@ pub(super) fn rewrite_table(
             .map(|_| SplitRows::default())
             .collect(),
         pending_rows: 0,
+        pending_bytes: 0,
         writer: DatasetWriter::for_tables(out, vec![table], kept, limits)?,
         offloaded,
     };
@@ -162,6 +163,10 @@ pub(super) fn rewrite_table(
                 per_position[key.0] += 1;
             }
             p.rows += rows;
+            output.pending_bytes += run
+                .iter()
+                .map(|batch| row_bytes(batch).into_iter().sum::<usize>())
+                .sum::<usize>();
             p.slices.append(&mut run);
             output.pending_rows += rows;
         }
@@ -171,7 +176,7 @@ pub(super) fn rewrite_table(
         } else if let Some(rows) = &mut cursor.rows {
             rows.expect_end(stream)?;
         }
-        if output.pending_rows >= flush_rows(table) {
+        if output.pending_rows >= flush_rows(table) || output.pending_bytes >= WRITE_CHUNK_BYTES {
             output.flush()?;
         }
     }
@@ -191,6 +196,8 @@ struct TableOutput<'a> {
     splits: &'a [String],
     pending: Vec<SplitRows>,
     pending_rows: usize,
+    /// The pending rows' [`row_bytes`]: long articles are flushed by bytes before their count.
+    pending_bytes: usize,
     /// The writer of every split but the offloaded one.
     writer: DatasetWriter,
     /// The offloaded split (see [`Placing::offloaded`]) and its writer's thread.
@@ -230,6 +237,7 @@ impl TableOutput<'_> {
             p.story_ids.clear();
         }
         self.pending_rows = 0;
+        self.pending_bytes = 0;
         Ok(())
     }
 
