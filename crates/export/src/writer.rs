@@ -648,10 +648,9 @@ mod tests {
                     .collect()
             }
             FileFormat::Parquet => {
-                let file = parquet::file::reader::SerializedFileReader::new(
-                    File::open(&path).unwrap(),
-                )
-                .unwrap();
+                let file =
+                    parquet::file::reader::SerializedFileReader::new(File::open(&path).unwrap())
+                        .unwrap();
                 use parquet::file::reader::FileReader;
                 (0..file.num_row_groups())
                     .map(|i| file.metadata().row_group(i).num_rows() as usize)

@@ -228,11 +228,20 @@ pub fn sentence_id(article_id: &str, index: usize) -> String {
 }
 
 impl TableRows {
-    pub fn append(&mut self, mut other: TableRows) {
-        self.articles.append(&mut other.articles);
-        self.sentences.append(&mut other.sentences);
-        self.entities.append(&mut other.entities);
-        self.claims.append(&mut other.claims);
+    pub fn append(&mut self, other: TableRows) {
+        /// Moves `from` into an empty `to` rather than copying it: appending an article of a
+        /// million sentences to empty rows held its rows twice.
+        fn append<T>(to: &mut Vec<T>, mut from: Vec<T>) {
+            if to.is_empty() {
+                *to = from;
+            } else {
+                to.append(&mut from);
+            }
+        }
+        append(&mut self.articles, other.articles);
+        append(&mut self.sentences, other.sentences);
+        append(&mut self.entities, other.entities);
+        append(&mut self.claims, other.claims);
     }
 
     pub fn is_empty(&self) -> bool {
@@ -247,7 +256,14 @@ impl TableRows {
         entities: &[Entity],
         claims: &[Claim],
     ) -> TableRows {
-        let mut rows = TableRows::default();
+        // Sized up front: a growing vector of a million sentence rows briefly held its rows
+        // one and a half times over.
+        let mut rows = TableRows {
+            articles: Vec::with_capacity(1),
+            sentences: Vec::with_capacity(article.sentences.len()),
+            entities: Vec::with_capacity(entities.len()),
+            claims: Vec::with_capacity(claims.len()),
+        };
         let article_chars = CharIndex::new(&article.text);
         let sentence_chars: Vec<Part> = article
             .sentences
