@@ -94,9 +94,15 @@ struct Waiting {
 enum Step {
     /// Parsed, to be labelled.
     Label(Article),
-    /// Labelled: its rows are in its run's columns.
-    Labelled,
     /// A repeat of the id of the article written just before it.
+    Repeat,
+    Rejected(RejectRow),
+}
+
+/// What became of an article of the batch.
+enum Outcome {
+    /// Labelled: its rows are in its run's columns.
+    Written,
     Repeat,
     Rejected(RejectRow),
 }
@@ -106,8 +112,7 @@ enum Step {
 /// allocated them (freeing them on the writer's thread cost the allocator more), and a batch
 /// waiting for the writer holds columns, a fraction of the rows' size.
 struct LabelledRun {
-    /// Each article's step, [`Step::Label`] turned into [`Step::Labelled`].
-    steps: Vec<Step>,
+    outcomes: Vec<Outcome>,
     columns: Vec<(Table, RecordBatch)>,
     /// Rows per (table, split), for the manifest.
     row_counts: Vec<(&'static str, String, u64)>,
@@ -116,14 +121,15 @@ struct LabelledRun {
 impl LabelledRun {
     fn label(pipeline: &Pipeline, run: Vec<(&Waiting, Step)>) -> Result<LabelledRun> {
         let mut rows = TableRows::default();
-        let steps = run
+        let outcomes = run
             .into_iter()
             .map(|(waiting, step)| match step {
                 Step::Label(article) => {
                     rows.append(pipeline.label_as(&waiting.raw, &article, waiting.id.clone()));
-                    Step::Labelled
+                    Outcome::Written
                 }
-                other => other,
+                Step::Repeat => Outcome::Repeat,
+                Step::Rejected(reject) => Outcome::Rejected(reject),
             })
             .collect();
         let mut row_counts: Vec<(&'static str, String, u64)> = Vec::new();
@@ -142,7 +148,7 @@ impl LabelledRun {
             .for_each(|r| count("entities", &r.split));
         rows.claims.iter().for_each(|r| count("claims", &r.split));
         Ok(LabelledRun {
-            steps,
+            outcomes,
             columns: tables::batches(&rows)?,
             row_counts,
         })
@@ -295,7 +301,7 @@ impl State<'_> {
         self.timings.label += clock.elapsed().as_secs_f64();
         let clock = Instant::now();
         let mut columns: Vec<(Table, RecordBatch)> = Vec::new();
-        let mut steps = Vec::with_capacity(batch.len());
+        let mut outcomes = Vec::with_capacity(batch.len());
         for run in runs {
             for (table, split, n) in run.row_counts {
                 *self
@@ -306,28 +312,27 @@ impl State<'_> {
                     .or_default() += n;
             }
             columns.extend(run.columns);
-            steps.extend(run.steps);
+            outcomes.extend(run.outcomes);
         }
-        for (waiting, step) in batch.into_iter().zip(steps) {
+        for (waiting, outcome) in batch.into_iter().zip(outcomes) {
             let Waiting {
                 ordinal,
                 file_index,
                 id,
                 raw,
             } = waiting;
-            let reject = match step {
-                Step::Labelled => {
+            let reject = match outcome {
+                Outcome::Written => {
                     if let Some(i) = file_index {
                         self.files.file(i).articles_written += 1;
                     }
                     self.articles_written += 1;
                     continue;
                 }
-                Step::Repeat => {
+                Outcome::Repeat => {
                     pipeline::duplicate_id_reject(&raw.source_file, raw.source_line, &id)
                 }
-                Step::Rejected(reject) => reject,
-                Step::Label(_) => unreachable!("every article to label was labelled"),
+                Outcome::Rejected(reject) => reject,
             };
             if let Some(i) = file_index {
                 self.files.file(i).rejects += 1;
