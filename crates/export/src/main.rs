@@ -7,6 +7,7 @@ mod cli;
 mod manifest;
 mod mentions;
 mod merge;
+mod reader;
 mod rejects;
 mod resplit;
 mod rewrite;

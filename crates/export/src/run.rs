@@ -21,6 +21,7 @@ use crate::manifest::{
     self, Counts, FileRecord, InputRecord, ListWriter, Listed, Manifest, ManifestConfig,
     SHARD_KIND, ShardInfo,
 };
+use crate::reader::{self, Read};
 use crate::rejects::RejectSorter;
 use crate::writer::{DatasetWriter, FileFormat, ShardLimits, WrittenFile};
 
@@ -186,6 +187,8 @@ struct State<'a> {
 /// would break byte-identity).
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Timings {
+    /// The main thread's time outside the other stages: taking the inputs, and waiting for
+    /// the reader thread ([`crate::reader`]; with one thread, reading itself).
     pub read: f64,
     pub parse: f64,
     /// Labelling, and turning each article's rows into Arrow columns (on the same workers).
@@ -207,6 +210,37 @@ pub struct Timings {
 }
 
 impl State<'_> {
+    /// Takes the next step of reading the inputs.
+    fn take(&mut self, step: Read) -> Result<()> {
+        match step {
+            Read::FileStart(path) => self.current_file = Some(self.files.start_file(path)?),
+            Read::Item(item) => self.accept(item)?,
+            Read::FileEnd(record) => {
+                let Some(i) = self.current_file.take() else {
+                    bail!("internal error: {} ended before it started", record.path);
+                };
+                let file = self.files.file(i);
+                debug_assert_eq!(record.path, file.path);
+                // Counts are this shard's (kept by `accept` and `flush`); the checksum is the
+                // file's.
+                file.sha256 = record.sha256;
+                file.bytes = record.bytes;
+                self.progress.inc(record.bytes);
+                self.retire_finished_files()?;
+            }
+            Read::Unwalkable { path, detail } => {
+                self.files.unwalkable(&path)?;
+                self.accept(Item::Reject(RejectRow {
+                    source_file: path.clone(),
+                    source_line: None,
+                    reason: "unwalkable".to_string(),
+                    detail: format!("{path}: {detail}"),
+                }))?;
+            }
+        }
+        Ok(())
+    }
+
     fn accept(&mut self, item: Item) -> Result<()> {
         let (key, source_file) = match &item {
             Item::Article(raw) => (pipeline::article_id(raw), &raw.source_file),
@@ -691,33 +725,9 @@ fn write_shard(
         },
     };
     let started = Instant::now();
-    for f in inputs::walk(&config.inputs)? {
-        match f {
-            Found::File(path) => {
-                let i = state.files.start_file(inputs::display_path(&path))?;
-                state.current_file = Some(i);
-                let record = inputs::read_file(&path, &mut |item| state.accept(item))?;
-                state.current_file = None;
-                let file = state.files.file(i);
-                debug_assert_eq!(record.path, file.path);
-                // Counts are this shard's (kept by `accept` and `flush`); the checksum is the
-                // file's.
-                file.sha256 = record.sha256;
-                file.bytes = record.bytes;
-                state.progress.inc(record.bytes);
-                state.retire_finished_files()?;
-            }
-            Found::Unwalkable { path, detail } => {
-                state.files.unwalkable(&path)?;
-                state.accept(Item::Reject(RejectRow {
-                    source_file: path.clone(),
-                    source_line: None,
-                    reason: "unwalkable".to_string(),
-                    detail: format!("{path}: {detail}"),
-                }))?;
-            }
-        }
-    }
+    reader::read_inputs(&config.inputs, config.threads > 1, &mut |step| {
+        state.take(step)
+    })?;
     state.flush()?;
     state.progress.finish_and_clear();
     let finishing = Instant::now();
@@ -778,7 +788,7 @@ fn write_shard(
     let mut timings = state.timings.clone();
     timings.finish = finishing.elapsed().as_secs_f64();
     timings.total = started.elapsed().as_secs_f64();
-    // What the main thread did besides the measured stages: reading and decoding inputs.
+    // What the main thread did besides the measured stages: taking inputs from the reader.
     timings.read = timings.total
         - timings.parse
         - timings.label
