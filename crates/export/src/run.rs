@@ -91,48 +91,25 @@ struct Waiting {
     raw: RawArticle,
 }
 
-/// Where an article of the batch stands between the passes of [`State::flush`].
-enum Step {
-    /// Parsed, to be labelled.
-    Label(Article),
-    /// A repeat of the id of the article written just before it.
-    Repeat,
-    Rejected(RejectRow),
-}
-
-/// What became of an article of the batch.
-enum Outcome {
-    /// Labelled: its rows are in its run's columns.
-    Written,
-    Repeat,
-    Rejected(RejectRow),
-}
-
 /// A run of consecutive articles of the batch labelled on one worker, with their tables as
 /// Arrow columns made there: the rows' many small strings are freed by the thread that
 /// allocated them (freeing them on the writer's thread cost the allocator more), and a batch
 /// waiting for the writer holds columns, a fraction of the rows' size.
 struct LabelledRun {
-    outcomes: Vec<Outcome>,
     columns: Vec<(Table, RecordBatch)>,
     /// Rows per (table, split), for the manifest.
     row_counts: Vec<(&'static str, String, u64)>,
 }
 
 impl LabelledRun {
-    fn label(pipeline: &Pipeline, run: Vec<(&Waiting, Step)>) -> Result<LabelledRun> {
+    /// Labels the parsed articles of `run` (`None`: rejected before labelling).
+    fn label(pipeline: &Pipeline, run: Vec<(&Waiting, Option<Article>)>) -> Result<LabelledRun> {
         let mut rows = TableRows::default();
-        let outcomes = run
-            .into_iter()
-            .map(|(waiting, step)| match step {
-                Step::Label(article) => {
-                    rows.append(pipeline.label_as(&waiting.raw, &article, waiting.id.clone()));
-                    Outcome::Written
-                }
-                Step::Repeat => Outcome::Repeat,
-                Step::Rejected(reject) => Outcome::Rejected(reject),
-            })
-            .collect();
+        for (waiting, article) in run {
+            if let Some(article) = article {
+                rows.append(pipeline.label_as(&waiting.raw, &article, waiting.id.clone()));
+            }
+        }
         let mut row_counts: Vec<(&'static str, String, u64)> = Vec::new();
         let mut count = |table: &'static str, split: &str| match row_counts.last_mut() {
             Some((t, s, n)) if *t == table && s == split => *n += 1,
@@ -149,7 +126,6 @@ impl LabelledRun {
             .for_each(|r| count("entities", &r.split));
         rows.claims.iter().for_each(|r| count("claims", &r.split));
         Ok(LabelledRun {
-            outcomes,
             columns: tables::batches(&rows)?,
             row_counts,
         })
@@ -304,16 +280,29 @@ impl State<'_> {
         // tables tell articles apart by id only where their rows meet; the merge rejects every
         // other duplicate (keeping a set of ids here would make memory grow with the corpus).
         // Decided before labelling, so that a repeat is not labelled for nothing.
-        let steps: Vec<Step> = batch
+        let mut rejects: Vec<Option<RejectRow>> = Vec::with_capacity(batch.len());
+        let articles: Vec<Option<Article>> = batch
             .iter()
             .zip(parsed)
-            .map(|(waiting, parsed)| match parsed {
-                Err(reject) => Step::Rejected(reject),
-                Ok(_) if self.last_id.as_ref() == Some(&waiting.id) => Step::Repeat,
-                Ok(article) => {
-                    self.last_id = Some(waiting.id.clone());
-                    Step::Label(article)
-                }
+            .map(|(waiting, parsed)| {
+                let reject = match parsed {
+                    Err(reject) => reject,
+                    Ok(_) if self.last_id.as_ref() == Some(&waiting.id) => {
+                        let raw = &waiting.raw;
+                        pipeline::duplicate_id_reject(
+                            &raw.source_file,
+                            raw.source_line,
+                            &waiting.id,
+                        )
+                    }
+                    Ok(article) => {
+                        self.last_id = Some(waiting.id.clone());
+                        rejects.push(None);
+                        return Some(article);
+                    }
+                };
+                rejects.push(Some(reject));
+                None
             })
             .collect();
         let clock = Instant::now();
@@ -327,7 +316,7 @@ impl State<'_> {
         let runs: Vec<LabelledRun> = self.pool.install(|| {
             batch
                 .par_iter()
-                .zip(steps)
+                .zip(articles)
                 .chunks(run_length)
                 .map(|run| LabelledRun::label(pipeline, run))
                 .collect::<Result<_>>()
@@ -335,7 +324,6 @@ impl State<'_> {
         self.timings.label += clock.elapsed().as_secs_f64();
         let clock = Instant::now();
         let mut columns: Vec<(Table, RecordBatch)> = Vec::new();
-        let mut outcomes = Vec::with_capacity(batch.len());
         for run in runs {
             for (table, split, n) in run.row_counts {
                 *self
@@ -346,32 +334,19 @@ impl State<'_> {
                     .or_default() += n;
             }
             columns.extend(run.columns);
-            outcomes.extend(run.outcomes);
         }
-        for (waiting, outcome) in batch.into_iter().zip(outcomes) {
-            let Waiting {
-                ordinal,
-                file_index,
-                id,
-                raw,
-            } = waiting;
-            let reject = match outcome {
-                Outcome::Written => {
-                    if let Some(i) = file_index {
-                        self.files.file(i).articles_written += 1;
-                    }
-                    self.articles_written += 1;
-                    continue;
+        for (waiting, reject) in batch.into_iter().zip(rejects) {
+            let Some(reject) = reject else {
+                if let Some(i) = waiting.file_index {
+                    self.files.file(i).articles_written += 1;
                 }
-                Outcome::Repeat => {
-                    pipeline::duplicate_id_reject(&raw.source_file, raw.source_line, &id)
-                }
-                Outcome::Rejected(reject) => reject,
+                self.articles_written += 1;
+                continue;
             };
-            if let Some(i) = file_index {
+            if let Some(i) = waiting.file_index {
                 self.files.file(i).rejects += 1;
             }
-            self.rejects.push((ordinal, 0), reject)?;
+            self.rejects.push((waiting.ordinal, 0), reject)?;
         }
         // No article waits in the batch now: only the file being read is still open.
         self.files.retire(self.current_file)?;
