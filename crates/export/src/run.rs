@@ -104,12 +104,14 @@ struct LabelledRun {
 impl LabelledRun {
     /// Labels the parsed articles of `run` (`None`: rejected before labelling).
     fn label(pipeline: &Pipeline, run: Vec<(&Waiting, Option<Article>)>) -> Result<LabelledRun> {
-        let mut rows = TableRows::default();
-        for (waiting, article) in run {
-            if let Some(article) = article {
-                rows.append(pipeline.label_as(&waiting.raw, &article, waiting.id.clone()));
-            }
-        }
+        let rows = TableRows::concat(
+            run.into_iter()
+                .filter_map(|(waiting, article)| {
+                    let article = article?;
+                    Some(pipeline.label_as(&waiting.raw, &article, waiting.id.clone()))
+                })
+                .collect(),
+        );
         let mut row_counts: Vec<(&'static str, String, u64)> = Vec::new();
         let mut count = |table: &'static str, split: &str| match row_counts.last_mut() {
             Some((t, s, n)) if *t == table && s == split => *n += 1,

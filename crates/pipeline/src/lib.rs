@@ -187,6 +187,19 @@ mod tests {
             out.rows.articles[2].article_id
         );
         assert_eq!(out.rows.articles[0].article_id.len(), 16);
+        // Rows of many articles concatenated at once are the rows appended one by one.
+        let parts: Vec<TableRows> = ["First one. Second one.", "Ali said he came.", "Third."]
+            .iter()
+            .map(|t| p.process(&raw(t, None)).expect("no reject"))
+            .collect();
+        let mut appended = TableRows::default();
+        for part in parts.clone() {
+            appended.append(part);
+        }
+        assert!(appended.sentences.len() > 3);
+        assert_eq!(TableRows::concat(parts.clone()), appended);
+        assert_eq!(TableRows::concat(parts[..1].to_vec()), parts[0]);
+        assert_eq!(TableRows::concat(Vec::new()), TableRows::default());
         assert_eq!(
             out.rows.sentences[0].sentence_id,
             format!("{}:0000", out.rows.articles[0].article_id)

@@ -244,6 +244,29 @@ impl TableRows {
         append(&mut self.claims, other.claims);
     }
 
+    /// The rows of `parts` in order, each table's vector sized once: appending one part
+    /// at a time grows them by doubling, a copy of the rows (and fresh pages) at each step.
+    /// One part is moved, not copied (it may be an article of a million sentences).
+    pub fn concat(mut parts: Vec<TableRows>) -> TableRows {
+        if parts.len() <= 1 {
+            return parts.pop().unwrap_or_default();
+        }
+        let mut all = TableRows {
+            articles: Vec::with_capacity(parts.iter().map(|p| p.articles.len()).sum()),
+            sentences: Vec::with_capacity(parts.iter().map(|p| p.sentences.len()).sum()),
+            entities: Vec::with_capacity(parts.iter().map(|p| p.entities.len()).sum()),
+            claims: Vec::with_capacity(parts.iter().map(|p| p.claims.len()).sum()),
+        };
+        // Each part is freed as soon as it is moved.
+        for mut part in parts {
+            all.articles.append(&mut part.articles);
+            all.sentences.append(&mut part.sentences);
+            all.entities.append(&mut part.entities);
+            all.claims.append(&mut part.claims);
+        }
+        all
+    }
+
     pub fn is_empty(&self) -> bool {
         self.articles.is_empty()
     }

@@ -67,13 +67,21 @@ impl TableCursor {
     /// A cursor over the articles that reads only what [`head_article`] needs: tables other
     /// than articles are placed by it, and need not decode the articles' text.
     pub(super) fn open_heads(stream: &Path) -> Result<TableCursor> {
-        let mut cursor = TableCursor::open(stream, Table::Articles)?;
-        let schema = Table::Articles.schema();
-        let mut columns = HEAD_COLUMNS
+        TableCursor::open_columns(stream, Table::Articles, &HEAD_COLUMNS)
+    }
+
+    /// A cursor over `table` that reads only the columns named (the article id is always
+    /// read: rows are taken by it), skipping the others' bytes.
+    pub(super) fn open_columns(stream: &Path, table: Table, names: &[&str]) -> Result<TableCursor> {
+        let mut cursor = TableCursor::open(stream, table)?;
+        let schema = table.schema();
+        let mut columns = names
             .iter()
+            .chain([&ARTICLE_ID_COLUMN])
             .map(|name| schema.index_of(name))
             .collect::<Result<Vec<usize>, _>>()?;
         columns.sort_unstable();
+        columns.dedup();
         cursor.schema = Arc::new(schema.project(&columns)?);
         cursor.columns = Some(columns);
         Ok(cursor)

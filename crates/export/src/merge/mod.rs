@@ -223,8 +223,10 @@ fn scan_stream(
     spill: &mut SignatureSpill,
     scanned: &mut Vec<Scanned>,
 ) -> Result<()> {
-    let mut articles = TableCursor::open(stream, Table::Articles)?;
-    let mut entities = TableCursor::open(stream, Table::Entities)?;
+    // Only the columns read below: the articles' source maps and the entities' ids, offsets
+    // and labellers are not decoded.
+    let mut articles = TableCursor::open_columns(stream, Table::Articles, &SIGNED_ARTICLE_COLUMNS)?;
+    let mut entities = TableCursor::open_columns(stream, Table::Entities, &SIGNED_ENTITY_COLUMNS)?;
     let mut last: Option<OrderKey> = None;
     let mut last_id: Option<String> = None;
     while articles.fill()? {
@@ -321,6 +323,12 @@ fn story_entity_keys(rows: &[RecordBatch]) -> Result<Vec<String>> {
     }
     Ok(keys)
 }
+
+/// The articles' columns pass 1 reads (with the id).
+const SIGNED_ARTICLE_COLUMNS: [&str; 5] =
+    ["source_file", "source_line", "text", "lang", "published"];
+/// The entities' columns [`story_entity_keys`] reads (with the article id).
+const SIGNED_ENTITY_COLUMNS: [&str; 4] = ["label", "canonical_id", "canonical_name", "text"];
 
 /// Finds articles that share an id: the first in input order stays, later ones are dropped
 /// from `store` and pushed to `rejects`. Ids are grouped by their 128-bit hash and compared
