@@ -84,8 +84,8 @@ pub struct RunArgs {
     /// Worker threads (default: all cores). The output does not depend on it.
     #[arg(long)]
     pub threads: Option<usize>,
-    /// Articles per batch (a batch is also cut at 4 MiB of text, for long articles). Bounds
-    /// memory; changing it does not change the output.
+    /// Articles per batch (a batch is also cut at 4 MiB of text, less for text of very short
+    /// sentences, for long articles). Bounds memory; changing it does not change the output.
     #[arg(long, default_value_t = 512)]
     pub batch_size: usize,
     /// Rows per Parquet shard at most (shards are also cut at 128 MB).

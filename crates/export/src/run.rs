@@ -53,13 +53,31 @@ pub(crate) fn remove_scratch(path: &Path) -> Result<()> {
 /// labelled keeps both sides busy without holding more than three batches.
 const WRITER_QUEUE_BATCHES: usize = 1;
 
-/// A batch is also cut once its articles' texts reach this many bytes, so that memory is
-/// bounded by bytes and not by `--batch-size` articles alone: parsing and labelling hold some
-/// 50-100 times an article's text while it is in the batch (tokens, entities, rows), and 512
-/// articles near the 4 MB limit of one article took 3.7 GB at the peak (40 articles of 3 MB:
-/// 3.7 GB with one batch of them all, 0.6 GB with batches of 2). Generated news corpora
-/// (3.4 KB an article) never reach it: 512 articles are 1.7 MB.
-const MAX_BATCH_TEXT_BYTES: usize = 4 * 1024 * 1024;
+/// A batch is also cut once its articles reach this weight ([`batch_weight`]: their texts'
+/// bytes, and more for each possible sentence break), so that memory is bounded by what is
+/// labelled and not by `--batch-size` articles alone: parsing and labelling hold some 50-100
+/// times an article's text while it is in the batch (tokens, entities, rows), and 512 articles
+/// near the 4 MB limit of one article took 3.7 GB at the peak (40 articles of 3 MB: 3.7 GB
+/// with one batch of them all, 0.6 GB with batches of 2). Generated news corpora (3.4 KB an
+/// article) never reach it: 512 articles weigh 2.0 MB.
+const MAX_BATCH_WEIGHT: usize = 4 * 1024 * 1024;
+
+/// What a possible sentence break (a line break or `.`, `!`, `?`) adds to an article's weight.
+/// A sentence costs a few hundred bytes while labelled however short it is, so a text of
+/// one-word lines costs far more than its bytes tell (an article of them may have up to
+/// `parse::MAX_ARTICLE_SENTENCES`); weighed by bytes alone, a batch of them held 4 MiB of text,
+/// a million sentences, 800 MB. News text has a break every 60-110 bytes (the seeds; Arabic
+/// text fewer) and weighs 1.05-1.25 times its bytes; "a.\n" lines weigh 12 times theirs.
+const SENTENCE_BREAK_WEIGHT: usize = 16;
+
+/// The weight of an article's text in a batch (see [`MAX_BATCH_WEIGHT`]).
+fn batch_weight(text: &str) -> usize {
+    let breaks = text
+        .bytes()
+        .filter(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
+        .count();
+    text.len() + SENTENCE_BREAK_WEIGHT * breaks
+}
 
 /// Shards are cut at this many bytes (uncompressed estimate plus written bytes).
 pub(crate) const MAX_SHARD_BYTES: usize = 128 * 1024 * 1024;
@@ -142,8 +160,8 @@ struct State<'a> {
     /// Articles waiting to be processed.
     batch: Vec<Waiting>,
     batch_size: usize,
-    /// Bytes of text in `batch` (see [`MAX_BATCH_TEXT_BYTES`]).
-    batch_text_bytes: usize,
+    /// The weight of the articles in `batch` (see [`MAX_BATCH_WEIGHT`]).
+    batch_weight: usize,
     next_ordinal: u64,
     /// Rejects with the ordinal of their input, put into input order when written.
     rejects: RejectSorter,
@@ -244,16 +262,14 @@ impl State<'_> {
         self.next_ordinal += 1;
         match item {
             Item::Article(raw) => {
-                self.batch_text_bytes += raw.text.len();
+                self.batch_weight += batch_weight(&raw.text);
                 self.batch.push(Waiting {
                     ordinal,
                     file_index,
                     id: key,
                     raw,
                 });
-                if self.batch.len() >= self.batch_size
-                    || self.batch_text_bytes >= MAX_BATCH_TEXT_BYTES
-                {
+                if self.batch.len() >= self.batch_size || self.batch_weight >= MAX_BATCH_WEIGHT {
                     self.flush()?;
                 }
             }
@@ -267,7 +283,7 @@ impl State<'_> {
             return Ok(());
         }
         let batch = std::mem::take(&mut self.batch);
-        self.batch_text_bytes = 0;
+        self.batch_weight = 0;
         // Two parallel passes rather than one, so that the stages can be timed apart.
         let pipeline = self.pipeline;
         let clock = Instant::now();
@@ -685,7 +701,7 @@ fn write_shard(
         )?,
         batch: Vec::new(),
         batch_size: config.batch_size,
-        batch_text_bytes: 0,
+        batch_weight: 0,
         next_ordinal: 0,
         rejects: RejectSorter::new(dir.join(REJECTS_SCRATCH_DIR)),
         last_id: None,
@@ -861,4 +877,21 @@ pub fn finalize(
         crate::card::render(&manifest, &stats),
     )?;
     Ok(manifest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_sentences_weigh_more_than_their_bytes() {
+        let news = include_str!("../../../datasets/raw/seeds/000_958801101b51683a.txt");
+        let weight = batch_weight(news) as f64 / news.len() as f64;
+        assert!((1.0..1.3).contains(&weight), "{weight}");
+        let word_list = "a.\n".repeat(1000);
+        assert_eq!(
+            batch_weight(&word_list),
+            3000 + 2000 * SENTENCE_BREAK_WEIGHT
+        );
+    }
 }

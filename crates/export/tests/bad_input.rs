@@ -82,6 +82,13 @@ fn make_corpus(dir: &Path) -> BTreeMap<&'static str, Option<&'static str>> {
     );
     let long: String = "word ".repeat(200_000);
     put("13_long_sentence.txt", long.as_bytes(), None);
+    // A word list, one word a line: over `parse::MAX_ARTICLE_SENTENCES` sentences in 1.4 MB.
+    let word_list = "Word.\n".repeat(200_001);
+    put(
+        "17_word_list.txt",
+        word_list.as_bytes(),
+        Some("too_many_sentences"),
+    );
     // 50 MB without a line break: as one article (over the 4 MiB limit) and as a JSONL line
     // followed by a good one (the reader buffers at most the limit, then skips to the next line).
     let huge = "x".repeat(50 * 1024 * 1024);

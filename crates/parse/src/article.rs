@@ -12,15 +12,28 @@ use records::{Article, RawArticle, Sentence, Zone};
 pub enum ParseError {
     #[error("the article has no prose left after cleaning")]
     NoProse,
+    #[error(
+        "the article splits into {0} sentences, over the limit of {MAX_ARTICLE_SENTENCES} for one article (a word list or a one-token-per-line file is not an article)"
+    )]
+    TooManySentences(usize),
 }
 
 impl ParseError {
     pub fn reason(&self) -> &'static str {
         match self {
             ParseError::NoProse => "no_prose",
+            ParseError::TooManySentences(_) => "too_many_sentences",
         }
     }
 }
+
+/// The most sentences one article may have. Each sentence costs some hundreds of bytes while
+/// the article is labelled (its tokens, spans and rows) whatever its length, so text of
+/// one-word lines costs 100-200 times its bytes: one 4 MB file of them (1.2 million
+/// "sentences") took 870 MB, and three 1.2 GB, where the 1 GB benchmark corpus peaks at
+/// ~210 MB. The longest real news articles have a few thousand sentences; a 4 MiB article
+/// (the byte limit) of ordinary prose some 35,000.
+pub const MAX_ARTICLE_SENTENCES: usize = 100_000;
 
 /// A bounded prefix of `s` (on a char boundary), for cheap look-ups at the top of an article.
 fn prefix(s: &str, max: usize) -> &str {
@@ -160,8 +173,12 @@ pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
         .or(title_text);
 
     // Sentences and tokens.
-    let mut sents = Vec::new();
-    for (s, e) in sentences::segment(&text, &lang) {
+    let spans = sentences::segment(&text, &lang);
+    if spans.len() > MAX_ARTICLE_SENTENCES {
+        return Err(ParseError::TooManySentences(spans.len()));
+    }
+    let mut sents = Vec::with_capacity(spans.len());
+    for (s, e) in spans {
         let st = &text[s..e];
         let slang = lang::foreign_sentence(st, &lang);
         sents.push(Sentence {
@@ -257,6 +274,21 @@ mod tests {
                 assert_eq!(parse_article(&r).unwrap_err().reason(), "no_prose");
             }
         }
+    }
+
+    #[test]
+    fn an_article_of_too_many_sentences_is_rejected() {
+        // A word list: one short "sentence" a line, a few bytes each.
+        let over = "Ok.\n".repeat(MAX_ARTICLE_SENTENCES + 1);
+        let err = parse_article(&raw(&over)).unwrap_err();
+        assert_eq!(err, ParseError::TooManySentences(MAX_ARTICLE_SENTENCES + 1));
+        assert_eq!(err.reason(), "too_many_sentences");
+        let at = "Ok. ".repeat(MAX_ARTICLE_SENTENCES / 2) + "\n";
+        let at = at.repeat(2);
+        assert_eq!(
+            parse_article(&raw(&at)).unwrap().sentences.len(),
+            MAX_ARTICLE_SENTENCES
+        );
     }
 
     #[test]

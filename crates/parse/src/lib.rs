@@ -27,7 +27,7 @@ mod sentences;
 mod tokens;
 mod zones;
 
-pub use article::{ParseError, parse_article};
+pub use article::{MAX_ARTICLE_SENTENCES, ParseError, parse_article};
 pub use input::{InputError, MAX_ARTICLE_BYTES, decode_text, read_jsonl_line};
 
 /// Segmenter baselines, exposed for the gold measurement in `tests/gold.rs`.
