@@ -65,9 +65,10 @@ const MAX_BATCH_WEIGHT: usize = 4 * 1024 * 1024;
 /// What a possible sentence break (a line break or `.`, `!`, `?`) adds to an article's weight.
 /// A sentence costs a few hundred bytes while labelled however short it is, so a text of
 /// one-word lines costs far more than its bytes tell (an article of them may have up to
-/// `parse::MAX_ARTICLE_SENTENCES`); weighed by bytes alone, a batch of them held 4 MiB of text,
-/// a million sentences, 800 MB. News text has a break every 60-110 bytes (the seeds; Arabic
-/// text fewer) and weighs 1.05-1.25 times its bytes; "a.\n" lines weigh 12 times theirs.
+/// `parse::MAX_ARTICLE_SENTENCES`); weighed by bytes alone, a batch of them held 4 MiB of text
+/// and 1.3 million sentences (40 word lists of 95,000 lines, 13 MB: 606 MiB at the peak, 291
+/// MiB weighed so). News text has a break every 60-110 bytes (the seeds; Arabic text fewer)
+/// and weighs 1.05-1.25 times its bytes; "a.\n" lines weigh 12 times theirs.
 const SENTENCE_BREAK_WEIGHT: usize = 16;
 
 /// The weight of an article's text in a batch (see [`MAX_BATCH_WEIGHT`]).
