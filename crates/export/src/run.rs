@@ -190,7 +190,7 @@ pub struct Timings {
     pub parse: f64,
     /// Labelling, and turning each article's rows into Arrow columns (on the same workers).
     pub label: f64,
-    /// Gathering a batch's rows and rejects in input order (main thread).
+    /// Gathering a batch's columns, row counts and rejects in input order (main thread).
     pub collect: f64,
     /// Encoding the shard's tables: busy time of the writer thread, which overlaps parsing
     /// and labelling of the next batch.

@@ -143,14 +143,18 @@ impl Pipeline {
 
     /// A batch, in parallel on the current rayon pool; output order is input order.
     pub fn process_batch(&self, raws: &[RawArticle]) -> BatchOutput {
-        let mut out = BatchOutput::default();
+        let mut parts = Vec::with_capacity(raws.len());
+        let mut rejects = Vec::new();
         for r in self.process_each(raws) {
             match r {
-                Ok(rows) => out.rows.append(rows),
-                Err(reject) => out.rejects.push(reject),
+                Ok(rows) => parts.push(rows),
+                Err(reject) => rejects.push(reject),
             }
         }
-        out
+        BatchOutput {
+            rows: TableRows::concat(parts),
+            rejects,
+        }
     }
 }
 
