@@ -226,8 +226,7 @@ struct ShardSet {
     current_rows: u64,
     /// Rows handed in but not yet encoded: fewer than a chunk between calls.
     pending: VecDeque<RecordBatch>,
-    pending_rows: usize,
-    /// Each pending row's [`row_bytes`].
+    /// Each pending row's [`row_bytes`] (so also the count of pending rows).
     pending_sizes: VecDeque<usize>,
     /// Pending rows already found to make no complete chunk, and their bytes.
     scanned: usize,
@@ -263,7 +262,6 @@ fn take_rows(set: &mut ShardSet, n: usize) -> Result<RecordBatch> {
             need = 0;
         }
     }
-    set.pending_rows -= n;
     set.pending_sizes.drain(..n);
     set.scanned = 0;
     set.scanned_bytes = 0;
@@ -446,7 +444,6 @@ impl DatasetWriter {
                     done: vec![],
                     current_rows: 0,
                     pending: VecDeque::new(),
-                    pending_rows: 0,
                     pending_sizes: VecDeque::new(),
                     scanned: 0,
                     scanned_bytes: 0,
@@ -457,7 +454,6 @@ impl DatasetWriter {
             return Ok(());
         }
         let set = self.shards.get_mut(&key).expect("inserted above");
-        set.pending_rows += batch.num_rows();
         set.pending_sizes.extend(row_bytes(&batch));
         set.pending.push_back(batch);
         let chunk_rows = self.format.chunk_rows(table);
@@ -523,7 +519,7 @@ impl DatasetWriter {
         }
         let keys: Vec<(Table, String)> = self.shards.keys().cloned().collect();
         for key in keys {
-            let rest = self.shards[&key].pending_rows;
+            let rest = self.shards[&key].pending_sizes.len();
             if rest > 0 {
                 let chunk = take_rows(self.shards.get_mut(&key).expect("a shard set"), rest)?;
                 self.encode(&key, chunk)?;

@@ -30,8 +30,8 @@ impl ParseError {
 /// The most sentences one article may have. Each sentence costs some hundreds of bytes while
 /// the article is labelled (its tokens, spans and rows) whatever its length, so text of
 /// one-word lines costs 100-200 times its bytes: one 4 MB file of them (1.2 million
-/// "sentences") took 870 MB, and three 1.2 GB, where the 1 GB benchmark corpus peaks at
-/// ~210 MB. The longest real news articles have a few thousand sentences; a 4 MiB article
+/// "sentences") took 868 MiB, and three 1.1 GB, where the 1 GB benchmark corpus peaks at
+/// ~210 MiB. The longest real news articles have a few thousand sentences; a 4 MiB article
 /// (the byte limit) of ordinary prose some 35,000.
 pub const MAX_ARTICLE_SENTENCES: usize = 100_000;
 
