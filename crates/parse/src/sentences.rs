@@ -32,24 +32,98 @@ pub fn segment(text: &str, lang: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The raw `sentencex` proposal for one paragraph, trimmed.
+/// The longest text handed to `sentencex` at once. Its work at a candidate boundary can grow
+/// with the text before it (its Italian and Kazakh rules split all of that text to find the
+/// last word), so one paragraph of 1.6 MB (a crawl that lost its line breaks) took 66 s of
+/// segmentation where 0.4 MB took 4 s. A longer paragraph is first cut into pieces of about
+/// this size at likely sentence ends ([`pieces`]); news paragraphs are far shorter (the
+/// longest of a generated 20 MB corpus is 4.2 KB, of the seeds under 1 KB).
+pub const MAX_SEGMENTER_PIECE: usize = 8 * 1024;
+
+/// The raw `sentencex` proposal for one paragraph, trimmed; a long paragraph piece by piece.
 pub fn sentencex_spans(para: &str, lang: &str) -> Vec<(usize, usize)> {
+    proposal(para, lang, MAX_SEGMENTER_PIECE)
+}
+
+fn proposal(para: &str, lang: &str, max_piece: usize) -> Vec<(usize, usize)> {
     let code = match lang {
         "und" | "" => "en",
         "id" | "ms" => "en",
         other => other,
     };
     let mut spans = Vec::new();
-    for b in sentencex::get_sentence_boundaries(code, para) {
-        let (s, e) = (b.start_byte.min(para.len()), b.end_byte.min(para.len()));
-        if s >= e || !para.is_char_boundary(s) || !para.is_char_boundary(e) {
-            continue;
-        }
-        if let Some(t) = trim(para, s, e) {
-            spans.push(t);
+    for (start, end) in pieces(para, max_piece) {
+        let piece = &para[start..end];
+        for b in sentencex::get_sentence_boundaries(code, piece) {
+            let (s, e) = (b.start_byte.min(piece.len()), b.end_byte.min(piece.len()));
+            if s >= e || !piece.is_char_boundary(s) || !piece.is_char_boundary(e) {
+                continue;
+            }
+            if let Some((s, e)) = trim(piece, s, e) {
+                spans.push((start + s, start + e));
+            }
         }
     }
     spans
+}
+
+/// `para` cut into consecutive pieces of at most `max` bytes where it can be: each cut is
+/// at the space after a final mark (`.`, `!`, `?`, `…`, `؟`, `।`; right after `。`, `！`, `？`),
+/// and its closing quotes or brackets, that is followed by no lowercase letter; the last such
+/// place within `max` bytes of the piece's start, else the first one after. A wrong cut (after "Dr.", or a number "No. 3") is a boundary like sentencex's
+/// wrong ones, which [`segment_paragraph`]'s rules join again; a paragraph without such a
+/// place stays whole (sentencex's work is per final mark, and it has none to weigh).
+fn pieces(para: &str, max: usize) -> Vec<(usize, usize)> {
+    if para.len() <= max {
+        return vec![(0, para.len())];
+    }
+    // After a final mark (and its closing quotes or brackets): whether a space must follow.
+    let mut after_mark: Option<bool> = None;
+    let mut cuts = Vec::new();
+    for (i, c) in para.char_indices() {
+        let closer = matches!(c, '"' | '”' | '’' | ')' | '»' | '」' | '』' | '）');
+        if after_mark.is_some() && closer {
+            continue;
+        }
+        let cut = match after_mark {
+            Some(spaced) => !spaced || c.is_whitespace(),
+            None => false,
+        };
+        if cut
+            && para[i..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(|n| !n.is_lowercase())
+        {
+            cuts.push(i);
+        }
+        after_mark = match c {
+            '.' | '!' | '?' | '…' | '؟' | '।' => Some(true),
+            // Chinese and Japanese put no space after a sentence.
+            '。' | '！' | '？' | '｡' => Some(false),
+            _ => None,
+        };
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut k = 0;
+    while para.len() - start > max {
+        // The last cut within `max` of `start`, else the first one after.
+        while k < cuts.len() && cuts[k] <= start {
+            k += 1;
+        }
+        let within = cuts[k..].partition_point(|&c| c <= start + max);
+        let cut = match within {
+            0 => cuts.get(k).copied(),
+            n => Some(cuts[k + n - 1]),
+        };
+        let Some(cut) = cut else { break };
+        out.push((start, cut));
+        start = cut;
+    }
+    out.push((start, para.len()));
+    out
 }
 
 fn trim(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
@@ -60,7 +134,11 @@ fn trim(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
 }
 
 fn segment_paragraph(para: &str, lang: &str) -> Vec<(usize, usize)> {
-    let proposed = sentencex_spans(para, lang);
+    segment_paragraph_in_pieces(para, lang, MAX_SEGMENTER_PIECE)
+}
+
+fn segment_paragraph_in_pieces(para: &str, lang: &str, max_piece: usize) -> Vec<(usize, usize)> {
+    let proposed = proposal(para, lang, max_piece);
     // Repair: the proposal must cover the paragraph without gaps of non-space text.
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut covered = 0;
@@ -264,6 +342,109 @@ mod tests {
                 "نعم؛ بالتأكيد."
             ]
         );
+    }
+
+    #[test]
+    fn long_paragraphs_are_cut_at_final_marks() {
+        let sentence = "Il presidente Mario Rossi ha detto che il piano funziona. ";
+        let para = sentence.repeat(2000);
+        let got = pieces(&para, MAX_SEGMENTER_PIECE);
+        assert!(got.len() > 1);
+        assert_eq!(got.first().map(|p| p.0), Some(0));
+        assert_eq!(got.last().map(|p| p.1), Some(para.len()));
+        for (piece, next) in got.iter().zip(&got[1..]) {
+            assert_eq!(piece.1, next.0, "pieces are consecutive");
+            assert!(piece.1 - piece.0 <= MAX_SEGMENTER_PIECE);
+            assert!(
+                para[..piece.1].ends_with("funziona."),
+                "cut after a final mark"
+            );
+        }
+        // Cut or not, the sentences are the same: each sentence once, whole.
+        assert_each_sentence_whole(&para, sentence, "it", MAX_SEGMENTER_PIECE);
+    }
+
+    /// `para`, `sentence` repeated, segments into each sentence, whole, in pieces of at most
+    /// `max_piece` bytes.
+    fn assert_each_sentence_whole(para: &str, sentence: &str, lang: &str, max_piece: usize) {
+        let spans = segment_paragraph_in_pieces(para, lang, max_piece);
+        assert_eq!(spans.len(), para.len() / sentence.len());
+        assert!(
+            spans
+                .iter()
+                .all(|&(s, e)| &para[s..e] == sentence.trim_end())
+        );
+    }
+
+    #[test]
+    fn cuts_are_joined_back_after_abbreviations_and_before_lowercase() {
+        // Pieces may end after "Dr." and "No." (not before "e.g. here": lowercase); the rules
+        // join those back.
+        let sentence = "We met Dr. Smith and Dr. Jones at No. 10 today, e.g. here and there. ";
+        let para = sentence.repeat(400);
+        let small = 100;
+        let ends = |piece: &(usize, usize)| para[..piece.1].split(' ').next_back();
+        let got = pieces(&para, small);
+        for word in ["Dr.", "No.", "there."] {
+            assert!(
+                got.iter().any(|p| ends(p) == Some(word)),
+                "a cut after {word}"
+            );
+        }
+        assert_each_sentence_whole(&para, sentence, "en", small);
+    }
+
+    #[test]
+    fn seeds_without_line_breaks_segment_as_one_piece_would() {
+        // A crawl that lost its line breaks: each seed as one paragraph, cut into pieces or
+        // not, gives the same sentences, but for a quotation mark at an edge (sentencex pairs
+        // quotes over all the text it is given, and in seed 002 one paragraph-long pairing
+        // puts an opening mark at the end of the sentence before it).
+        let core = |para: &str, spans: Vec<(usize, usize)>| -> Vec<String> {
+            spans
+                .into_iter()
+                .map(|(s, e)| para[s..e].trim_matches(['"', ' ']).to_string())
+                .collect()
+        };
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../datasets/raw/seeds");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).expect("the seeds") {
+            let path = entry.expect("a seed").path();
+            let text = std::fs::read_to_string(&path).expect("a seed's text");
+            let para = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let lang = crate::lang::detect(&para).0;
+            let small = 256;
+            assert!(pieces(&para, small).len() > 3, "{}", path.display());
+            assert_eq!(
+                core(&para, segment_paragraph_in_pieces(&para, &lang, small)),
+                core(&para, segment_paragraph_in_pieces(&para, &lang, usize::MAX)),
+                "{}",
+                path.display()
+            );
+            seen += 1;
+        }
+        assert_eq!(seen, 5);
+    }
+
+    #[test]
+    fn chinese_is_cut_without_spaces() {
+        let sentence = "国家主席表示，政府将在三月通过该法律。";
+        let para = sentence.repeat(1000);
+        let got = pieces(&para, MAX_SEGMENTER_PIECE);
+        assert!(got.len() > 1);
+        assert!(got.iter().all(|p| para[..p.1].ends_with('。')));
+        let quoted = "他说：「我们准备好了。」".repeat(1000);
+        let got = pieces(&quoted, MAX_SEGMENTER_PIECE);
+        assert!(got.len() > 1);
+        assert!(got.iter().all(|p| quoted[..p.1].ends_with("。」")));
+    }
+
+    #[test]
+    fn a_paragraph_without_final_marks_is_one_piece() {
+        let para = "word Word ".repeat(10_000);
+        assert_eq!(pieces(&para, MAX_SEGMENTER_PIECE), vec![(0, para.len())]);
+        let marks = "Word. ".repeat(10);
+        assert_eq!(pieces(&marks, MAX_SEGMENTER_PIECE), vec![(0, marks.len())]);
     }
 
     #[test]

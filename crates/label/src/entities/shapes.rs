@@ -46,6 +46,9 @@ struct Ctx<'a> {
     words: &'a [Word],
     folded: FoldedWords<'a>,
     found: Cow<'a, [Found]>,
+    /// `(start, end, index in found)` of each match, sorted: [`Ctx::kb_word`] bisects it (a
+    /// scan of the matches per word was quadratic in a long sentence of names).
+    found_spans: Vec<(usize, usize, usize)>,
     g: &'a Gazetteer,
     langs: &'static [&'static str],
     lx: &'static Lexicon,
@@ -64,10 +67,11 @@ impl Ctx<'_> {
     /// The knowledge-base type of a name covering exactly word `i`.
     fn kb_word(&self, i: usize) -> Option<EntityType> {
         let w = self.words[i];
-        self.found
-            .iter()
-            .find(|f| f.start == w.start && f.end == w.end)
-            .map(|f| self.g.kb().entry(f.entry).label)
+        let k = self
+            .found_spans
+            .partition_point(|&(s, e, _)| (s, e) < (w.start, w.end));
+        let &(start, end, at) = self.found_spans.get(k)?;
+        ((start, end) == (w.start, w.end)).then(|| self.g.kb().entry(self.found[at].entry).label)
     }
 
     fn stop(&self, i: usize) -> bool {
@@ -216,11 +220,19 @@ impl EntityLabeler for ShapeLabeler {
         let main_country = self.main_country(doc);
         for (si, sentence) in doc.sentences().iter().enumerate() {
             let s = sentence.text();
+            let found = sentence.found(&self.gazetteer);
+            let mut found_spans: Vec<(usize, usize, usize)> = found
+                .iter()
+                .enumerate()
+                .map(|(k, f)| (f.start, f.end, k))
+                .collect();
+            found_spans.sort_unstable();
             let ctx = Ctx {
                 s,
                 folded: sentence.folded_words(),
                 words: sentence.words(),
-                found: sentence.found(&self.gazetteer),
+                found,
+                found_spans,
                 g: &self.gazetteer,
                 langs,
                 lx,
@@ -378,6 +390,13 @@ fn quoted_works(ctx: &Ctx<'_>, spans: &mut Vec<(usize, usize, EntityType)>) {
         .char_indices()
         .filter(|(_, c)| matches!(c, '"' | '“' | '”' | '«' | '»'))
         .collect();
+    // The head and tail words of the sentence's languages, looked up once.
+    let work_words: Vec<_> = ctx
+        .langs
+        .iter()
+        .flat_map(|l| ["head", "tail"].map(|pos| (l.to_string(), pos.to_string())))
+        .filter_map(|key| ctx.lx.shapes.get(&key))
+        .collect();
     let mut k = 0;
     while k + 1 < quotes.len() {
         let (a, ca) = quotes[k];
@@ -399,23 +418,19 @@ fn quoted_works(ctx: &Ctx<'_>, spans: &mut Vec<(usize, usize, EntityType)>) {
             }
         }
         let end = inner_start + content.trim_end().len();
-        let inner: Vec<usize> = (0..ctx.words.len())
-            .filter(|&i| ctx.words[i].start >= start && ctx.words[i].end <= end)
-            .collect();
-        let is_work = inner.iter().any(|&i| {
-            ctx.langs.iter().any(|l| {
-                [("head"), ("tail")].iter().any(|pos| {
-                    ctx.lx
-                        .shapes
-                        .get(&(l.to_string(), pos.to_string()))
-                        .and_then(|m| m.get(ctx.w(i)))
-                        == Some(&EntityType::Work)
-                })
-            })
+        // The words inside the quotes: words are in order and apart, so they are a run found
+        // by bisection (a scan of the sentence per pair was quadratic in a sentence of
+        // thousands of quotes).
+        let first = ctx.words.partition_point(|w| w.start < start);
+        let past = ctx.words.partition_point(|w| w.end <= end).max(first);
+        let inner = first..past;
+        let is_work = inner.clone().any(|i| {
+            work_words
+                .iter()
+                .any(|m| m.get(ctx.w(i)) == Some(&EntityType::Work))
         });
-        if inner.len() >= 3 && is_work && is_capitalised(ctx.w(inner[0])) {
-            let last = *inner.last().unwrap_or(&0);
-            spans.push((start, last + 1, EntityType::Work));
+        if inner.len() >= 3 && is_work && is_capitalised(ctx.w(first)) {
+            spans.push((start, past, EntityType::Work));
         }
         k += 2;
     }
