@@ -59,6 +59,10 @@ fn same_name(fa: &str, fb: &str) -> bool {
     six(fa) && six(fb) && !is_arabic(fa.chars().next().unwrap_or(' ')) && within_one_edit(fa, fb)
 }
 
+/// Up to this many full names in an article, each short form is compared with all of them:
+/// cheaper than an index for most articles (keys cost an allocation each).
+const MAX_SCANNED_FULLS: usize = 32;
+
 /// Last names longer than this (in characters) are not indexed by their edit keys but
 /// compared with every short form: a key of each deletion costs the square of the length.
 const MAX_KEYED_NAME: usize = 40;
@@ -101,7 +105,8 @@ impl Antecedents {
         let mut by_last_key: HashMap<String, Vec<usize>> = HashMap::new();
         let mut long_lasts = Vec::new();
         let mut by_family_name: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, f) in fulls.iter().enumerate() {
+        let indexed = fulls.len() > MAX_SCANNED_FULLS;
+        for (i, f) in fulls.iter().enumerate().filter(|_| indexed) {
             if f.last_folded.chars().count() > MAX_KEYED_NAME {
                 long_lasts.push(i);
             } else {
@@ -127,11 +132,14 @@ impl Antecedents {
     }
 
     /// Every full name a short form (folded) may match, and more, in the order of `fulls`:
-    /// those whose
+    /// all of them in an article of few, else those whose
     /// last name is within one edit of it or too long to be keyed, and family-first names
     /// of it. A last name within one edit has at most one character more than the form, so
     /// a form too long for keys can only match a long last name.
     fn candidates(&self, token_folded: &str) -> Vec<usize> {
+        if self.fulls.len() <= MAX_SCANNED_FULLS {
+            return (0..self.fulls.len()).collect();
+        }
         let mut out: Vec<usize> = self.long_lasts.clone();
         if let Some(v) = self.by_family_name.get(token_folded) {
             out.extend(v);
@@ -518,13 +526,17 @@ mod tests {
             ("Émile", "Zolà", false),
             ("Ana", "Bo", false),
         ];
+        // Enough full names for the index to be used.
         let fulls: Vec<Full> = names
             .iter()
+            .cycle()
+            .take(4 * names.len())
             .enumerate()
             .map(|(k, &(f, l, ff))| full(k, f, l, ff))
             .collect();
+        assert!(fulls.len() > super::MAX_SCANNED_FULLS);
+        let all: Vec<usize> = (0..fulls.len()).collect();
         let index = Antecedents::new(fulls);
-        let all: Vec<usize> = (0..names.len()).collect();
         let forms = [
             "Hajizade",
             "Hajizadeh",

@@ -11,6 +11,7 @@
 //! at least twice), else none. Other names keep their text as canonical.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -46,9 +47,10 @@ struct Ctx<'a> {
     words: &'a [Word],
     folded: FoldedWords<'a>,
     found: Cow<'a, [Found]>,
-    /// `(start, end, index in found)` of each match, sorted: [`Ctx::kb_word`] bisects it (a
-    /// scan of the matches per word was quadratic in a long sentence of names).
-    found_spans: Vec<(usize, usize, usize)>,
+    /// `(start, end, index in found)` of each match, sorted, made at the first look-up of a
+    /// sentence of many: [`Ctx::kb_word`] bisects it (a scan of the matches per word was
+    /// quadratic in a long sentence of names).
+    found_spans: OnceCell<Vec<(usize, usize, usize)>>,
     g: &'a Gazetteer,
     langs: &'static [&'static str],
     lx: &'static Lexicon,
@@ -67,11 +69,24 @@ impl Ctx<'_> {
     /// The knowledge-base type of a name covering exactly word `i`.
     fn kb_word(&self, i: usize) -> Option<EntityType> {
         let w = self.words[i];
-        let k = self
-            .found_spans
-            .partition_point(|&(s, e, _)| (s, e) < (w.start, w.end));
-        let &(start, end, at) = self.found_spans.get(k)?;
-        ((start, end) == (w.start, w.end)).then(|| self.g.kb().entry(self.found[at].entry).label)
+        let label = |f: &Found| self.g.kb().entry(f.entry).label;
+        if self.found.len() <= 16 {
+            return self
+                .found
+                .iter()
+                .find(|f| f.start == w.start && f.end == w.end)
+                .map(label);
+        }
+        let spans = self.found_spans.get_or_init(|| {
+            let mut spans: Vec<(usize, usize, usize)> = (self.found.iter().enumerate())
+                .map(|(k, f)| (f.start, f.end, k))
+                .collect();
+            spans.sort_unstable();
+            spans
+        });
+        let k = spans.partition_point(|&(s, e, _)| (s, e) < (w.start, w.end));
+        let &(start, end, at) = spans.get(k)?;
+        ((start, end) == (w.start, w.end)).then(|| label(&self.found[at]))
     }
 
     fn stop(&self, i: usize) -> bool {
@@ -220,19 +235,12 @@ impl EntityLabeler for ShapeLabeler {
         let main_country = self.main_country(doc);
         for (si, sentence) in doc.sentences().iter().enumerate() {
             let s = sentence.text();
-            let found = sentence.found(&self.gazetteer);
-            let mut found_spans: Vec<(usize, usize, usize)> = found
-                .iter()
-                .enumerate()
-                .map(|(k, f)| (f.start, f.end, k))
-                .collect();
-            found_spans.sort_unstable();
             let ctx = Ctx {
                 s,
                 folded: sentence.folded_words(),
                 words: sentence.words(),
-                found,
-                found_spans,
+                found: sentence.found(&self.gazetteer),
+                found_spans: OnceCell::new(),
                 g: &self.gazetteer,
                 langs,
                 lx,
@@ -390,13 +398,8 @@ fn quoted_works(ctx: &Ctx<'_>, spans: &mut Vec<(usize, usize, EntityType)>) {
         .char_indices()
         .filter(|(_, c)| matches!(c, '"' | '“' | '”' | '«' | '»'))
         .collect();
-    // The head and tail words of the sentence's languages, looked up once.
-    let work_words: Vec<_> = ctx
-        .langs
-        .iter()
-        .flat_map(|l| ["head", "tail"].map(|pos| (l.to_string(), pos.to_string())))
-        .filter_map(|key| ctx.lx.shapes.get(&key))
-        .collect();
+    // The head and tail words of the sentence's languages, looked up at the first pair.
+    let mut work_words = None;
     let mut k = 0;
     while k + 1 < quotes.len() {
         let (a, ca) = quotes[k];
@@ -424,6 +427,12 @@ fn quoted_works(ctx: &Ctx<'_>, spans: &mut Vec<(usize, usize, EntityType)>) {
         let first = ctx.words.partition_point(|w| w.start < start);
         let past = ctx.words.partition_point(|w| w.end <= end).max(first);
         let inner = first..past;
+        let work_words: &Vec<_> = work_words.get_or_insert_with(|| {
+            (ctx.langs.iter())
+                .flat_map(|l| ["head", "tail"].map(|pos| (l.to_string(), pos.to_string())))
+                .filter_map(|key| ctx.lx.shapes.get(&key))
+                .collect()
+        });
         let is_work = inner.clone().any(|i| {
             work_words
                 .iter()
