@@ -9,6 +9,7 @@
 //! ("recent years", "saat ini", "منذ قرن") are not dates.
 
 use parse::chars;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
@@ -283,19 +284,19 @@ fn collect(
     let digits = s.contains(|c: char| c.is_ascii_digit() || ('٠'..='٩').contains(&c));
     let numeric = |re: &'static Regex| digits.then(|| re.captures_iter(s)).into_iter().flatten();
     let lx = super::lexicon();
-    // The spans emitted, in order and apart: a match is checked against its two neighbours
-    // (a scan of all of them was quadratic in a text of thousands of dates).
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    let mut push = |taken: &mut Vec<(usize, usize)>, c: &Captures, v: Option<Value>| {
+    // The spans emitted (start -> end), in order and apart: a match is checked against its
+    // two neighbours (a scan of all of them, or a sorted vector's insertions, was quadratic
+    // in a text of thousands of dates).
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut push = |taken: &mut BTreeMap<usize, usize>, c: &Captures, v: Option<Value>| {
         let Some(v) = v else { return };
         let m = c.name("m").expect("every date pattern has group m");
-        let k = taken.partition_point(|&(a, _)| a < m.start());
-        let before = k > 0 && taken[k - 1].1 > m.start();
-        let after = taken.get(k).is_some_and(|&(a, _)| a < m.end());
+        let before = (taken.range(..m.start()).next_back()).is_some_and(|(_, &b)| b > m.start());
+        let after = (taken.range(m.start()..).next()).is_some_and(|(&a, _)| a < m.end());
         if before || after {
             return;
         }
-        taken.insert(k, (m.start(), m.end()));
+        taken.insert(m.start(), m.end());
         let (a, b) = folded.original(m.start(), m.end());
         emit(a, b, v);
     };
