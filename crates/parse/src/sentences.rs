@@ -33,11 +33,12 @@ pub fn segment(text: &str, lang: &str) -> Vec<(usize, usize)> {
 }
 
 /// The longest text handed to `sentencex` at once. Its work at a candidate boundary can grow
-/// with the text before it (its Italian and Kazakh rules split all of that text to find the
-/// last word), so one paragraph of 1.6 MB (a crawl that lost its line breaks) took 66 s of
-/// segmentation where 0.4 MB took 4 s. A longer paragraph is first cut into pieces of about
-/// this size at likely sentence ends ([`pieces`]); news paragraphs are far shorter (the
-/// longest of a generated 20 MB corpus is 4.2 KB, of the seeds under 1 KB).
+/// with the text before it (its Italian rules split all of that text to find the last word;
+/// its other rules read back to a space, and Chinese and Japanese have none), so one
+/// paragraph of 1.6 MB (a crawl that lost its line breaks) took 66 s of segmentation where
+/// 0.4 MB took 4 s. A longer paragraph is first cut into pieces of about
+/// this size at likely sentence ends ([`pieces`]); news paragraphs are shorter (the longest
+/// of the seeds, and so of the generated corpora, is 4.2 KB).
 pub const MAX_SEGMENTER_PIECE: usize = 8 * 1024;
 
 /// The raw `sentencex` proposal for one paragraph, trimmed; a long paragraph piece by piece.

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""How the work of one article grows with its length, shape by shape.
+
+Each shape (a kind of text repeated into one article: prose of a language in one paragraph,
+thousands of dates, quotations or names, lines of a list...) is exported at two sizes by
+`export --threads 1`, and the CPU time of the larger over the smaller's is printed: about
+the ratio of the sizes when the work is linear, its square when a step is quadratic. This is
+how the quadratic steps of bench/RESULTS.md ("Fifteenth session") were found;
+tests/test_growth.py keeps a few of these shapes as a test.
+
+    python3 scripts/growth.py                       # every shape, 0.4 and 1.6 MB
+    python3 scripts/growth.py --sizes 800000,3200000 dates names
+    python3 scripts/growth.py --bin /path/to/export --list
+
+An article over 4 MiB or 100,000 sentences is rejected (exit code 3 in the table), so the
+larger size is best kept under those limits.
+"""
+import argparse
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+FIRST = ["John", "Maria", "Ahmad", "Siti", "Budi", "Fatima", "Omar", "Li", "Anna", "Peter"]
+LAST = ["Smith", "Widodo", "Rahman", "Hakim", "Santoso", "Chen", "Brown", "Haddad", "Putri"]
+
+
+def person(r: random.Random) -> str:
+    return f"{r.choice(FIRST)} {r.choice(LAST)}"
+
+
+# Each shape: the text of its i-th piece (a random generator seeded per export).
+SHAPES = {
+    # Prose of one language, one paragraph (a crawl that lost its line breaks).
+    "english": lambda i, r: f"{person(r)} said the government would pass law {i} in March. ",
+    "indonesian": lambda i, r: (
+        f"Menurut Menteri Keuangan Sri Mulyani, ekonomi tumbuh {i} persen pada tahun ini. "),
+    "arabic": lambda i, r: f"قال الرئيس محمد {i} إن الخطة ستنجح في القاهرة. ",
+    "italian": lambda i, r: (
+        f"Il presidente Mario Rossi{i % 50} ha detto che il governo approverà la legge entro marzo. "),
+    "french": lambda i, r: (
+        f"Le président Jean Dupont{i % 50} a déclaré que le gouvernement adoptera la loi. "),
+    "german": lambda i, r: f"Der Präsident Hans Müller{i % 50} sagte, die Regierung werde handeln. ",
+    "spanish": lambda i, r: f"El presidente Juan García{i % 50} dijo que el gobierno aprobará la ley. ",
+    "russian": lambda i, r: f"Президент Иван Петров{i % 50} заявил, что правительство примет закон. ",
+    "kazakh": lambda i, r: f"Президент Қасым-Жомарт Тоқаев{i % 50} заң наурызда қабылданатынын айтты. ",
+    "chinese": lambda i, r: f"国家主席习近平{i % 50}表示，政府将在三月通过该法律。",
+    "japanese": lambda i, r: f"首相は{i % 50}日、政府が三月に法律を可決すると述べた。",
+    "hindi": lambda i, r: f"राष्ट्रपति राम{i % 50} ने कहा कि सरकार मार्च में कानून पारित करेगी। ",
+    # Many of one thing in a paragraph or a sentence.
+    "names": lambda i, r: f"{person(r)}{i % 97} met {person(r)} in Jakarta. ",
+    "names_no_full_stop": lambda i, r: (
+        f"the Ministry of Finance{i % 30} and the United Nations and Bank Indonesia "),
+    "dates": lambda i, r: f"On 12 March 2024, 3/4/2023 and Monday, {i % 28 + 1} May 2020 it rained. ",
+    "quotes": lambda i, r: f'"We will act on item {i} now," {person(r)} said. ',
+    "open_quotes": lambda i, r: f'"Quote {i} continues and ',
+    "according_to": lambda i, r: (
+        f'According to {person(r)}, the {i} plan failed, he said, adding that it was "bad". '),
+    "said_commas": lambda i, r: f"{person(r)} said, ",
+    "arabic_quotes": lambda i, r: f"وقال محمد{i % 40} «إن الخطة ستنجح» في القاهرة. ",
+    "no_punctuation": lambda i, r: f"word{i % 50} and more text here ",
+    "one_long_word": lambda i, r: "x" * 1000,
+    "initials": lambda i, r: f"A. B. C. D. Smith {i} ",
+    "urls": lambda i, r: f"https://example.com/path/{i}?q={i} ",
+    # Many lines.
+    "paragraphs": lambda i, r: f"JAKARTA (Reuters) - Item {i} happened today.\n\n",
+    "teasers": lambda i, r: f"Baca juga: Berita {i} Terbaru Hari Ini\n",
+    "surnames_again": lambda i, r: (
+        f"Minister Budi Santoso{i} spoke. Santoso{i} said prices rose. He added more.\n"),
+    "speakers": lambda i, r: (
+        f'"Prices rose {i} times," said Ahmad Rahman{i}, a trader. Rahman{i} added: "We wait."\n'),
+    "quotes_sentence_after_sentence": lambda i, r: f'"Item {i} is ours," he said. ',
+    "acronyms": lambda i, r: f"The Organization Number Group{i} (ONG{i}) met. ONG{i} said it would act.\n",
+    "countries": lambda i, r: "France, Germany, Japan, China, Indonesia and Egypt met in Cairo.\n",
+    "table": lambda i, r: f"| {i} | {i * 2} | {i * 3} | total |\n",
+}
+
+
+def article(shape: str, size: int) -> str:
+    r = random.Random(7)
+    parts, total, i = [], 0, 0
+    while total < size:
+        piece = SHAPES[shape](i, r)
+        parts.append(piece)
+        total += len(piece.encode())
+        i += 1
+    return "Title of the article\n\n" + "".join(parts)
+
+
+def cpu_seconds(binary: Path, text: str, work: Path) -> tuple[float, int]:
+    shutil.rmtree(work, ignore_errors=True)
+    (work / "in").mkdir(parents=True)
+    (work / "in" / "a.txt").write_text(text, encoding="utf-8")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run([str(binary), "--input", str(work / "in"), "--output", str(work / "out"),
+                           "--threads", "1", "--quiet"], capture_output=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, done.returncode
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("shapes", nargs="*", help="shapes to run (default: all)")
+    ap.add_argument("--bin", type=Path, default=ROOT / "target" / "release" / "export")
+    ap.add_argument("--sizes", default="400000,1600000", help="two sizes in bytes")
+    ap.add_argument("--list", action="store_true", help="list the shapes")
+    args = ap.parse_args()
+    if args.list:
+        print("\n".join(SHAPES))
+        return 0
+    unknown = [s for s in args.shapes if s not in SHAPES]
+    if unknown:
+        ap.error(f"unknown shapes {unknown}; --list lists them")
+    small, large = (int(x) for x in args.sizes.split(","))
+    if not args.bin.exists():
+        subprocess.run(["cargo", "build", "--release", "-q", "-p", "export"], cwd=ROOT, check=True)
+    print(f"| shape | CPU s at {small:,} B | exit | CPU s at {large:,} B | exit | ratio |")
+    print("|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as tmp:
+        for shape in args.shapes or SHAPES:
+            a, ra = cpu_seconds(args.bin, article(shape, small), Path(tmp) / "a")
+            b, rb = cpu_seconds(args.bin, article(shape, large), Path(tmp) / "b")
+            print(f"| {shape} | {a:.2f} | {ra} | {b:.2f} | {rb} | {b / max(a, 1e-3):.1f} |",
+                  flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
