@@ -32,11 +32,11 @@ pub fn segment(text: &str, lang: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The longest text handed to `sentencex` at once. Its work at a candidate boundary can grow
-/// with the text before it (its Italian rules split all of that text to find the last word;
-/// its other rules read back to a space, and Chinese and Japanese have none), so one
-/// paragraph of 1.6 MB (a crawl that lost its line breaks) took 66 s of segmentation where
-/// 0.4 MB took 4 s. A longer paragraph is first cut into pieces of about
+/// The size of the pieces a long paragraph is handed to `sentencex` in. Its work at a
+/// candidate boundary can grow with the text before it (its Italian rules split all of that
+/// text to find the last word; its other rules read back to a space, and Chinese and Japanese
+/// have none), so one paragraph of 1.6 MB (a crawl that lost its line breaks) took 66 s of
+/// segmentation where 0.4 MB took 4 s. A longer paragraph is first cut into pieces of about
 /// this size at likely sentence ends ([`pieces`]); news paragraphs are shorter (the longest
 /// of the seeds, and so of the generated corpora, is 4.2 KB).
 pub const MAX_SEGMENTER_PIECE: usize = 8 * 1024;
@@ -68,12 +68,13 @@ fn proposal(para: &str, lang: &str, max_piece: usize) -> Vec<(usize, usize)> {
     spans
 }
 
-/// `para` cut into consecutive pieces of at most `max` bytes where it can be: each cut is
-/// at the space after a final mark (`.`, `!`, `?`, `…`, `؟`, `।`; right after `。`, `！`, `？`),
-/// and its closing quotes or brackets, that is followed by no lowercase letter; the last such
-/// place within `max` bytes of the piece's start, else the first one after. A wrong cut (after "Dr.", or a number "No. 3") is a boundary like sentencex's
-/// wrong ones, which [`segment_paragraph`]'s rules join again; a paragraph without such a
-/// place stays whole (sentencex's work is per final mark, and it has none to weigh).
+/// `para` cut into consecutive pieces of at most `max` bytes where it can be. Each cut is at
+/// the space after a final mark (`.`, `!`, `?`, `…`, `؟`, `।`; right after `。`, `！`, `？`)
+/// and its closing quotes or brackets, followed by no lowercase letter: the last such place
+/// within `max` bytes of the piece's start, else the first one after. A wrong cut (after
+/// "Dr.", or before a number: "No. 3") is a boundary like sentencex's wrong ones, which
+/// [`segment_paragraph`]'s rules join again; a paragraph without such a place stays whole
+/// (sentencex's work is per final mark, and it has none to weigh).
 fn pieces(para: &str, max: usize) -> Vec<(usize, usize)> {
     if para.len() <= max {
         return vec![(0, para.len())];

@@ -132,10 +132,10 @@ impl Antecedents {
     }
 
     /// Every full name a short form (folded) may match, and more, in the order of `fulls`:
-    /// all of them in an article of few, else those whose
-    /// last name is within one edit of it or too long to be keyed, and family-first names
-    /// of it. A last name within one edit has at most one character more than the form, so
-    /// a form too long for keys can only match a long last name.
+    /// all of them in an article of few; else those whose last name shares an edit key with
+    /// it or is too long to be keyed, and the family-first names of it. A last name within
+    /// one edit has at most one character more than the form, so a form too long for keys
+    /// can only match a long last name.
     fn candidates(&self, token_folded: &str) -> Vec<usize> {
         if self.fulls.len() <= MAX_SCANNED_FULLS {
             return (0..self.fulls.len()).collect();
