@@ -113,6 +113,8 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use chrono::{Datelike, NaiveDate};
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
@@ -476,8 +478,12 @@ pub fn cluster_stories(items: &[(String, StorySignature)]) -> Vec<String> {
 }
 
 /// Joins the articles of `store` into stories (module doc). Memory: 5 bytes per article,
-/// plus one band's keys and the signatures of one bucket at a time.
-pub fn cluster<S: StoryStore + ?Sized>(store: &S) -> Result<Stories, S::Error> {
+/// plus one band's keys (then the members of its buckets and their roots, 8 bytes an
+/// article at most) and the signatures of one bucket per thread.
+pub fn cluster<S: StoryStore + Sync + ?Sized>(store: &S) -> Result<Stories, S::Error>
+where
+    S::Error: Send,
+{
     let n = store.len();
     let mut dsu = Dsu::new(n);
 
@@ -574,67 +580,107 @@ impl Rule {
 }
 
 /// Groups `(bucket key, article)` by key and joins the confirmed pairs of each bucket.
-fn link_buckets<S: StoryStore + ?Sized>(
+///
+/// A band's buckets are tested in parallel (an article is in one of them, two in an entity
+/// band), each against the stories as they stood before the band (its members' roots): a
+/// pair already in one story then is not tested, and the pairs each bucket confirms are
+/// joined after. The stories are the same as testing bucket after bucket against the latest
+/// stories would give (the components of all confirmed candidate pairs: a pair is only left
+/// untested when it is in one story already); only a few more pairs may be tested.
+fn link_buckets<S: StoryStore + Sync + ?Sized>(
     mut keyed: Vec<(u64, u32)>,
     rule: Rule,
     store: &S,
     dsu: &mut Dsu,
-) -> Result<(), S::Error> {
+) -> Result<(), S::Error>
+where
+    S::Error: Send,
+{
     keyed.sort_unstable();
-    let mut members = Vec::new();
+    // Each bucket not yet one story: its members and their roots.
+    let mut buckets: Vec<(Vec<u32>, Vec<u32>)> = Vec::new();
     for bucket in keyed.chunk_by(|a, b| a.0 == b.0) {
         if bucket.len() < 2 {
             continue;
         }
-        members.clear();
-        members.extend(bucket.iter().map(|&(_, i)| i));
+        let mut members: Vec<u32> = bucket.iter().map(|&(_, i)| i).collect();
         members.dedup();
-        let first = dsu.find(members[0]);
-        if members.iter().all(|&m| dsu.find(m) == first) {
+        let roots: Vec<u32> = members.iter().map(|&m| dsu.find(m)).collect();
+        if roots.iter().all(|&r| r == roots[0]) {
             continue;
         }
-        if members.len() <= BUCKET_CAP {
-            let signatures = members
-                .iter()
-                .map(|&m| store.signature(m))
-                .collect::<Result<Vec<_>, _>>()?;
-            for a in 0..members.len() {
-                for b in a + 1..members.len() {
-                    let (x, y) = (members[a], members[b]);
-                    if dsu.find(x) != dsu.find(y) && rule.joins(&signatures[a], &signatures[b]) {
-                        dsu.union(x, y);
-                    }
-                }
-            }
-            continue;
-        }
-        // Sorted-neighbourhood sampling, see the module doc. The order depends only on the
-        // members' signatures and ids, not on the input order; signatures are read again in
-        // that order, a window at a time, so memory stays small for huge buckets.
-        let mut order = members
-            .iter()
-            .map(|&m| {
-                let key = rule.neighbourhood_key(&store.signature(m)?);
-                Ok((key, store.id(m)?, m))
-            })
-            .collect::<Result<Vec<_>, S::Error>>()?;
-        order.sort_unstable();
-        let mut window: std::collections::VecDeque<(u32, StorySignature)> =
-            std::collections::VecDeque::with_capacity(BUCKET_WINDOW + 1);
-        for (_, _, y) in order {
-            let signature = store.signature(y)?;
-            for (x, other) in &window {
-                if dsu.find(*x) != dsu.find(y) && rule.joins(other, &signature) {
-                    dsu.union(*x, y);
-                }
-            }
-            window.push_back((y, signature));
-            if window.len() > BUCKET_WINDOW {
-                window.pop_front();
-            }
-        }
+        buckets.push((members, roots));
+    }
+    drop(keyed);
+    let joined = buckets
+        .par_iter()
+        .map(|(members, roots)| confirmed_pairs(members, roots, rule, store))
+        .collect::<Result<Vec<_>, S::Error>>()?;
+    for (x, y) in joined.into_iter().flatten() {
+        dsu.union(x, y);
     }
     Ok(())
+}
+
+/// The pairs of one bucket's `members` that `rule` confirms, testing only pairs not already
+/// in one story: by their `roots` before the band, or by the pairs confirmed so far.
+fn confirmed_pairs<S: StoryStore + ?Sized>(
+    members: &[u32],
+    roots: &[u32],
+    rule: Rule,
+    store: &S,
+) -> Result<Vec<(u32, u32)>, S::Error> {
+    // The bucket's own union-find over member positions, members of one root joined.
+    let mut local = Dsu::new(members.len());
+    let mut first_of_root: HashMap<u32, u32> = HashMap::new();
+    for (k, &r) in roots.iter().enumerate() {
+        let first = *first_of_root.entry(r).or_insert(k as u32);
+        local.union(first, k as u32);
+    }
+    let mut pairs = Vec::new();
+    if members.len() <= BUCKET_CAP {
+        let signatures = members
+            .iter()
+            .map(|&m| store.signature(m))
+            .collect::<Result<Vec<_>, _>>()?;
+        for a in 0..members.len() {
+            for b in a + 1..members.len() {
+                let (x, y) = (a as u32, b as u32);
+                if local.find(x) != local.find(y) && rule.joins(&signatures[a], &signatures[b]) {
+                    local.union(x, y);
+                    pairs.push((members[a], members[b]));
+                }
+            }
+        }
+        return Ok(pairs);
+    }
+    // Sorted-neighbourhood sampling, see the module doc. The order depends only on the
+    // members' signatures and ids, not on the input order; signatures are read again in
+    // that order, a window at a time, so memory stays small for huge buckets.
+    let mut order = (0..members.len())
+        .map(|k| {
+            let m = members[k];
+            let key = rule.neighbourhood_key(&store.signature(m)?);
+            Ok((key, store.id(m)?, k as u32))
+        })
+        .collect::<Result<Vec<_>, S::Error>>()?;
+    order.sort_unstable();
+    let mut window: std::collections::VecDeque<(u32, StorySignature)> =
+        std::collections::VecDeque::with_capacity(BUCKET_WINDOW + 1);
+    for (_, _, y) in order {
+        let signature = store.signature(members[y as usize])?;
+        for (x, other) in &window {
+            if local.find(*x) != local.find(y) && rule.joins(other, &signature) {
+                local.union(*x, y);
+                pairs.push((members[*x as usize], members[y as usize]));
+            }
+        }
+        window.push_back((y, signature));
+        if window.len() > BUCKET_WINDOW {
+            window.pop_front();
+        }
+    }
+    Ok(pairs)
 }
 
 fn band_key(rows: &[u32], band: u64, window: i64) -> u64 {
@@ -1197,6 +1243,80 @@ mod tests {
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect();
         assert_eq!(got, expected);
+    }
+
+    /// The stories by brute force: the components of every pair of articles that share a
+    /// bucket and pass its test (all buckets are small here), named by their smallest id.
+    fn brute_force_stories(items: &[(String, StorySignature)]) -> Vec<String> {
+        let mut dsu = Dsu::new(items.len());
+        for band in Band::all() {
+            let mut keyed = items.band(band).expect("in memory");
+            keyed.sort_unstable();
+            for bucket in keyed.chunk_by(|a, b| a.0 == b.0) {
+                assert!(bucket.len() <= BUCKET_CAP);
+                for (k, &(_, x)) in bucket.iter().enumerate() {
+                    for &(_, y) in &bucket[k + 1..] {
+                        let (a, b) = (&items[x as usize].1, &items[y as usize].1);
+                        let joined = match band {
+                            Band::Exact => a.minhash == b.minhash,
+                            Band::Text(_) => a.same_text(b),
+                            Band::Entity(_) => a.same_event(b),
+                        };
+                        if joined {
+                            dsu.union(x, y);
+                        }
+                    }
+                }
+            }
+        }
+        let roots: Vec<u32> = (0..items.len() as u32).map(|i| dsu.find(i)).collect();
+        let mut names: HashMap<u32, &str> = HashMap::new();
+        for (i, &r) in roots.iter().enumerate() {
+            let name = names.entry(r).or_insert(&items[i].0);
+            *name = (*name).min(items[i].0.as_str());
+        }
+        roots.iter().map(|r| names[r].to_string()).collect()
+    }
+
+    #[test]
+    fn stories_are_the_components_of_confirmed_pairs_whatever_the_threads() {
+        // Chains of edits of a few stories, each a word away from the one before, dated a
+        // day apart: near-duplicates that join through each other, across buckets and bands.
+        let k = treaty_keys();
+        let mut items = Vec::new();
+        for (base, text) in [FLOOD, FOOTBALL, RATES, TREATY_A].iter().enumerate() {
+            let words: Vec<&str> = text.split(' ').collect();
+            for step in 0..40 {
+                let mut edited = words.clone();
+                for w in 0..step.min(words.len()) {
+                    edited[(w * 7) % words.len()] = "changed";
+                }
+                let published = date(2023, 5, 1 + (step % 20) as u32);
+                let keys = if base == 3 { k.clone() } else { Vec::new() };
+                let signature = StorySignature::new(&edited.join(" "), "en", &keys, published);
+                items.push(item(&format!("s{base}-{step:02}"), signature));
+            }
+        }
+        shuffle(&mut items, 7);
+        let expected = brute_force_stories(&items);
+        let shared = expected
+            .iter()
+            .filter(|s| expected.iter().filter(|t| t == s).count() > 1);
+        assert!(
+            shared.count() > 40,
+            "the chains make stories of several articles"
+        );
+        for threads in [1, 2, 5] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("a thread pool");
+            assert_eq!(
+                pool.install(|| cluster_stories(&items)),
+                expected,
+                "{threads} threads"
+            );
+        }
     }
 
     #[test]
