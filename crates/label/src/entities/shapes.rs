@@ -460,6 +460,37 @@ mod tests {
     }
 
     #[test]
+    fn knowledge_base_words_by_index_as_by_scan() {
+        // More matches in a sentence than are scanned: the look-up goes through the index.
+        let text = "France, Germany, Japan, China, Indonesia, Egypt, Russia, India, Brazil, \
+                    Chile, Sweden, Kenya, Peru, Iran, Iraq, Jakarta, Cairo, Paris and Tokyo met.";
+        let a = article("en", text);
+        let doc = Doc::new(&a);
+        let l = labeler();
+        let sentence = &doc.sentences()[0];
+        let ctx = Ctx {
+            s: sentence.text(),
+            folded: sentence.folded_words(),
+            words: sentence.words(),
+            found: sentence.found(&l.gazetteer),
+            found_spans: OnceCell::new(),
+            g: &l.gazetteer,
+            langs: Lexicon::langs("en"),
+            lx: crate::entities::lexicon(),
+        };
+        assert!(ctx.found.len() > 16, "{} matches", ctx.found.len());
+        let mut named = 0;
+        for (i, w) in ctx.words.iter().enumerate() {
+            let by_scan = (ctx.found.iter())
+                .find(|f| f.start == w.start && f.end == w.end)
+                .map(|f| ctx.g.kb().entry(f.entry).label);
+            assert_eq!(ctx.kb_word(i), by_scan, "{}", ctx.w(i));
+            named += usize::from(by_scan.is_some());
+        }
+        assert!(named > 16, "{named} words are names");
+    }
+
+    #[test]
     fn english_heads_and_tails() {
         let g = got(
             "en",
