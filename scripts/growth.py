@@ -6,7 +6,8 @@ thousands of dates, quotations or names, lines of a list...) is exported at two 
 `export --threads 1`, and the CPU time of the larger over the smaller's is printed: about
 the ratio of the sizes when the work is linear, its square when a step is quadratic. This is
 how the quadratic steps of bench/RESULTS.md ("Fifteenth session") were found;
-tests/test_growth.py keeps a few of these shapes as a test.
+tests/test_growth.py exports seven of these shapes, with `article` and `cpu_seconds`, as a
+test.
 
     python3 scripts/growth.py                       # every shape, 0.4 and 1.6 MB
     python3 scripts/growth.py --sizes 800000,3200000 dates names
@@ -92,16 +93,18 @@ def article(shape: str, size: int) -> str:
     return "Title of the article\n\n" + "".join(parts)
 
 
-def cpu_seconds(binary: Path, text: str, work: Path) -> tuple[float, int]:
+def cpu_seconds(binary: Path, text: str, work: Path) -> tuple[float, subprocess.CompletedProcess]:
+    """CPU time (user + system) of a one-thread export of `text` as one article in `work`,
+    and the finished process (exit code, stderr)."""
     shutil.rmtree(work, ignore_errors=True)
     (work / "in").mkdir(parents=True)
     (work / "in" / "a.txt").write_text(text, encoding="utf-8")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run([str(binary), "--input", str(work / "in"), "--output", str(work / "out"),
-                           "--threads", "1", "--quiet"], capture_output=True)
+                           "--threads", "1", "--quiet"], capture_output=True, text=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return cpu, done.returncode
+    return cpu, done
 
 
 def main() -> int:
@@ -126,8 +129,8 @@ def main() -> int:
         for shape in args.shapes or SHAPES:
             a, ra = cpu_seconds(args.bin, article(shape, small), Path(tmp) / "a")
             b, rb = cpu_seconds(args.bin, article(shape, large), Path(tmp) / "b")
-            print(f"| {shape} | {a:.2f} | {ra} | {b:.2f} | {rb} | {b / max(a, 1e-3):.1f} |",
-                  flush=True)
+            print(f"| {shape} | {a:.2f} | {ra.returncode} | {b:.2f} | {rb.returncode} "
+                  f"| {b / max(a, 1e-3):.1f} |", flush=True)
     return 0
 
 
