@@ -638,6 +638,13 @@ fn confirmed_pairs<S: StoryStore + ?Sized>(
         local.union(first, k as u32);
     }
     let mut pairs = Vec::new();
+    // Tests members at positions `x` and `y` unless they are one story already.
+    let mut test = |x: u32, y: u32, a: &StorySignature, b: &StorySignature| {
+        if local.find(x) != local.find(y) && rule.joins(a, b) {
+            local.union(x, y);
+            pairs.push((members[x as usize], members[y as usize]));
+        }
+    };
     if members.len() <= BUCKET_CAP {
         let signatures = members
             .iter()
@@ -645,11 +652,7 @@ fn confirmed_pairs<S: StoryStore + ?Sized>(
             .collect::<Result<Vec<_>, _>>()?;
         for a in 0..members.len() {
             for b in a + 1..members.len() {
-                let (x, y) = (a as u32, b as u32);
-                if local.find(x) != local.find(y) && rule.joins(&signatures[a], &signatures[b]) {
-                    local.union(x, y);
-                    pairs.push((members[a], members[b]));
-                }
+                test(a as u32, b as u32, &signatures[a], &signatures[b]);
             }
         }
         return Ok(pairs);
@@ -670,10 +673,7 @@ fn confirmed_pairs<S: StoryStore + ?Sized>(
     for (_, _, y) in order {
         let signature = store.signature(members[y as usize])?;
         for (x, other) in &window {
-            if local.find(*x) != local.find(y) && rule.joins(other, &signature) {
-                local.union(*x, y);
-                pairs.push((members[*x as usize], members[y as usize]));
-            }
+            test(*x, y, other, &signature);
         }
         window.push_back((y, signature));
         if window.len() > BUCKET_WINDOW {
