@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 use records::{Article, EntityType};
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet};
 
 use super::doc::Doc;
 use super::lexicon::{Lexicon, Relative};
@@ -74,6 +74,24 @@ struct Patterns {
     month: Regex,
     year: Regex,
     copyright: Regex,
+    /// The nine sentence patterns above as one set, in [`Kind`] order: one pass over a
+    /// sentence tells which of them match at all (most match nowhere in most sentences), and
+    /// only those run again for their captures.
+    any: RegexSet,
+}
+
+/// The sentence patterns, as indexes of [`Patterns::any`].
+#[derive(Clone, Copy)]
+enum Kind {
+    Iso,
+    WeekdayDm,
+    MonthDay,
+    DayMonth,
+    MonthYear,
+    Weekday,
+    Month,
+    Relative,
+    Year,
 }
 
 fn alternation<'a>(items: impl Iterator<Item = &'a String>) -> String {
@@ -97,31 +115,65 @@ fn patterns() -> &'static Patterns {
         let l = r"(?:^|[^\p{L}\p{N}])";
         let r = r"(?:$|[^\p{L}\p{N}])";
         let d = r"[0-9٠-٩]";
-        let re = |s: String| Regex::new(&s).expect("date pattern");
-        Patterns {
-            iso: re(format!(r"{l}(?P<m>(?P<y>{d}{{4}})-(?P<mo>{d}{{2}})-(?P<d>{d}{{2}})){r}")),
-            month_day: re(format!(
-                r"(?i){l}(?P<m>(?:(?:{weekdays}),?\s+)?(?P<mon>{months})\.?\s+(?P<d>{d}{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{d}{{4}}))?){r}"
-            )),
-            day_month: re(format!(
-                r"(?i){l}(?P<m>(?P<d>{d}{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<mon>{months})\.?(?:,?\s+(?P<y>{d}{{4}}))?){r}"
-            )),
-            month_year: re(format!(r"(?i){l}(?P<m>(?P<mon>{months})\.?,?\s+(?P<y>{d}{{4}})){r}")),
-            weekday_dm: re(format!(
-                r"(?i){l}(?P<m>(?P<wd>{weekdays})\s*\(\s*(?P<d>{d}{{1,2}})/(?P<mo>{d}{{1,2}})(?:/(?P<y>{d}{{2,4}}))?\s*\)){r}"
-            )),
-            relative: re(format!(r"(?i){l}(?P<m>{relative}){r}")),
+        let sources: [(Kind, String); 9] = [
+            (
+                Kind::Iso,
+                format!(r"{l}(?P<m>(?P<y>{d}{{4}})-(?P<mo>{d}{{2}})-(?P<d>{d}{{2}})){r}"),
+            ),
+            (
+                Kind::WeekdayDm,
+                format!(
+                    r"(?i){l}(?P<m>(?P<wd>{weekdays})\s*\(\s*(?P<d>{d}{{1,2}})/(?P<mo>{d}{{1,2}})(?:/(?P<y>{d}{{2,4}}))?\s*\)){r}"
+                ),
+            ),
+            (
+                Kind::MonthDay,
+                format!(
+                    r"(?i){l}(?P<m>(?:(?:{weekdays}),?\s+)?(?P<mon>{months})\.?\s+(?P<d>{d}{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{d}{{4}}))?){r}"
+                ),
+            ),
+            (
+                Kind::DayMonth,
+                format!(
+                    r"(?i){l}(?P<m>(?P<d>{d}{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<mon>{months})\.?(?:,?\s+(?P<y>{d}{{4}}))?){r}"
+                ),
+            ),
+            (
+                Kind::MonthYear,
+                format!(r"(?i){l}(?P<m>(?P<mon>{months})\.?,?\s+(?P<y>{d}{{4}})){r}"),
+            ),
             // "on Tuesday", "pada Senin", "يوم الخميس": the weekday alone.
-            weekday: re(format!(
-                r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:on|pada|hari|يوم|ويوم)\s+(?P<m>{weekdays}){r}"
-            )),
+            (
+                Kind::Weekday,
+                format!(
+                    r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:on|pada|hari|يوم|ويوم)\s+(?P<m>{weekdays}){r}"
+                ),
+            ),
             // "in June", "sejak Maret": the month alone.
-            month: re(format!(
-                r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:in|since|until|by|early|late|mid-|pada|bulan|sejak|hingga|sampai|في|منذ|خلال|حتى)\s+(?P<m>(?P<mon>{months})){r}"
-            )),
-            year: re(format!(r"{l}(?P<m>(?:19|20|١٩|٢٠){d}{{2}}){r}")),
+            (
+                Kind::Month,
+                format!(
+                    r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:in|since|until|by|early|late|mid-|pada|bulan|sejak|hingga|sampai|في|منذ|خلال|حتى)\s+(?P<m>(?P<mon>{months})){r}"
+                ),
+            ),
+            (Kind::Relative, format!(r"(?i){l}(?P<m>{relative}){r}")),
+            (Kind::Year, format!(r"{l}(?P<m>(?:19|20|١٩|٢٠){d}{{2}}){r}")),
+        ];
+        debug_assert!(sources.iter().enumerate().all(|(i, (k, _))| *k as usize == i));
+        let re = |k: Kind| Regex::new(&sources[k as usize].1).expect("date pattern");
+        Patterns {
+            iso: re(Kind::Iso),
+            month_day: re(Kind::MonthDay),
+            day_month: re(Kind::DayMonth),
+            month_year: re(Kind::MonthYear),
+            weekday_dm: re(Kind::WeekdayDm),
+            relative: re(Kind::Relative),
+            weekday: re(Kind::Weekday),
+            month: re(Kind::Month),
+            year: re(Kind::Year),
             copyright: Regex::new(r"(?i)(?:copyright|©|\(c\))[^0-9\n]{0,40}((?:19|20)[0-9]{2})")
                 .expect("copyright pattern"),
+            any: RegexSet::new(sources.iter().map(|(_, s)| s)).expect("date patterns"),
         }
     })
 }
@@ -280,10 +332,16 @@ fn collect(
     // matches map back to the original bytes.
     let s = folded.text.as_str();
     let p = patterns();
-    // Most patterns need a digit: in a sentence without one they are not searched.
-    let digits = s.contains(|c: char| c.is_ascii_digit() || ('٠'..='٩').contains(&c));
-    let numeric = |re: &'static Regex| digits.then(|| re.captures_iter(s)).into_iter().flatten();
     let lx = super::lexicon();
+    // Which patterns match at all, in one pass: most match nowhere in most sentences.
+    let matching = p.any.matches(s);
+    let run = |kind: Kind, re: &'static Regex| {
+        matching
+            .matched(kind as usize)
+            .then(|| re.captures_iter(s))
+            .into_iter()
+            .flatten()
+    };
     // The spans emitted (start -> end), in order and apart: a match is checked against its
     // two neighbours (a scan of all of them, or a sorted vector's insertions, was quadratic
     // in a text of thousands of dates).
@@ -315,7 +373,7 @@ fn collect(
                 .filter(|_| (1..=31).contains(&d)),
         }
     };
-    for c in numeric(&p.iso) {
+    for c in run(Kind::Iso, &p.iso) {
         let v = ymd(
             number(&c["y"]),
             number(&c["mo"]).unwrap_or(0) as u32,
@@ -323,7 +381,7 @@ fn collect(
         );
         push(&mut taken, &c, v);
     }
-    for c in numeric(&p.weekday_dm) {
+    for c in run(Kind::WeekdayDm, &p.weekday_dm) {
         let y = c
             .name("y")
             .and_then(|y| number(y.as_str()))
@@ -335,8 +393,11 @@ fn collect(
         );
         push(&mut taken, &c, v);
     }
-    for re in [&p.month_day, &p.day_month] {
-        for c in numeric(re) {
+    for (kind, re) in [
+        (Kind::MonthDay, &p.month_day),
+        (Kind::DayMonth, &p.day_month),
+    ] {
+        for c in run(kind, re) {
             let mon = &c["mon"];
             if !capital(&c) {
                 continue;
@@ -347,7 +408,7 @@ fn collect(
             push(&mut taken, &c, v);
         }
     }
-    for c in numeric(&p.month_year) {
+    for c in run(Kind::MonthYear, &p.month_year) {
         let mon = &c["mon"];
         if !capital(&c) {
             continue;
@@ -357,11 +418,11 @@ fn collect(
             .map(|(m, y)| Value::Month(y, m));
         push(&mut taken, &c, v);
     }
-    for c in p.weekday.captures_iter(s) {
+    for c in run(Kind::Weekday, &p.weekday) {
         let wd = lx.weekdays.values().find_map(|m| m.get(&c["m"]).copied());
         push(&mut taken, &c, wd.map(|wd| last_weekday(reference, wd)));
     }
-    for c in p.month.captures_iter(s) {
+    for c in run(Kind::Month, &p.month) {
         if !capital(&c) {
             continue;
         }
@@ -373,7 +434,7 @@ fn collect(
         });
         push(&mut taken, &c, v);
     }
-    for c in p.relative.captures_iter(s) {
+    for c in run(Kind::Relative, &p.relative) {
         let key = fold_str(&c["m"])
             .split_whitespace()
             .collect::<Vec<_>>()
@@ -385,7 +446,7 @@ fn collect(
             .map(|r| relative(reference, r));
         push(&mut taken, &c, v);
     }
-    for c in numeric(&p.year) {
+    for c in run(Kind::Year, &p.year) {
         let m = c.name("m").expect("group m");
         let before = s[..m.start()].trim_end();
         let after = s[m.end()..].trim_start();
