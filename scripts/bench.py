@@ -73,7 +73,7 @@ def main():
     lines = [
         f"\n## {machine()}\n",
         "| input | run | wall s | MB/s | articles/s | peak MiB | read s | parse s | label s | collect s "
-        "| write s (waited) | merge s (sign / cluster / rewrite / finalize) | vs floor |",
+        "| write s (waited) | finish s (merge: sign / cluster / rewrite / finalize) | vs floor |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for mb in sizes:

@@ -58,6 +58,10 @@ pub enum Command {
         /// Worker threads (default: all cores). The output does not depend on it.
         #[arg(long)]
         threads: Option<usize>,
+        /// Write the wall-clock seconds of the merge's steps (signing, clustering, rewriting,
+        /// finalizing), the total, the articles written and the threads to this JSON file.
+        #[arg(long)]
+        timings: Option<PathBuf>,
     },
     /// Check a dataset against its manifest: checksums, row counts and schemas.
     Verify {

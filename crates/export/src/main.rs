@@ -77,9 +77,19 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             shards,
             output,
             threads,
+            timings,
         }) => {
             let threads = cli::threads_or_all(threads)?;
-            let c = &run::run_merge(&shards, &output, threads)?;
+            let started = std::time::Instant::now();
+            let (c, steps) = &run::run_merge(&shards, &output, threads)?;
+            if let Some(path) = &timings {
+                let mut report = serde_json::to_value(steps)?;
+                report["total"] = started.elapsed().as_secs_f64().into();
+                report["articles"] = c.articles_written.into();
+                report["threads"] = threads.into();
+                std::fs::write(path, serde_json::to_string_pretty(&report)? + "\n")
+                    .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+            }
             eprintln!(
                 "export: merged {} shard(s) into {} ({} articles, {} rejected of {} inputs)",
                 shards.len(),
@@ -124,7 +134,8 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                 None => run::run(&config, &pipeline)?,
             };
             if let Some(path) = &config.timings {
-                std::fs::write(path, serde_json::to_string_pretty(&summary.timings)? + "\n")?;
+                std::fs::write(path, serde_json::to_string_pretty(&summary.timings)? + "\n")
+                    .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
             }
             let c = &summary.counts;
             eprintln!(

@@ -197,7 +197,8 @@ pub struct Timings {
     pub write: f64,
     /// Time the main thread waited for the writer (the part of `write` that did not overlap).
     pub write_wait: f64,
-    /// The merge (phase 2), all of it; its parts are in `merge`.
+    /// Closing the shard (the writer's last columns, its manifest) and, in a one-shot run, the
+    /// merge (phase 2), whose parts are in `merge`.
     pub finish: f64,
     pub merge: crate::merge::MergeTimings,
     pub total: f64,
@@ -563,8 +564,11 @@ pub fn run(config: &RunConfig, pipeline: &Pipeline) -> Result<Summary> {
             crate::merge::merge(std::slice::from_ref(&shard_dir), staging, &kb, &pool)?;
         timings.merge = merge_timings;
         std::fs::remove_dir_all(&shard_dir)?;
-        timings.finish = finishing.elapsed().as_secs_f64();
-        timings.total += timings.finish;
+        // After the shard's own finishing (its last columns written, its manifest), so that
+        // the stages still add up to the total.
+        let merging = finishing.elapsed().as_secs_f64();
+        timings.finish += merging;
+        timings.total += merging;
         debug_assert_eq!(shard.inputs_read, merged.inputs_read);
         let counts = merged;
         strict_check(config, &counts)?;
@@ -594,7 +598,13 @@ pub fn run_shard(config: &RunConfig, pipeline: &Pipeline, shard: ShardInfo) -> R
 }
 
 /// `export merge`: shard datasets into one dataset at `output`.
-pub fn run_merge(shards: &[PathBuf], output: &Path, threads: usize) -> Result<Counts> {
+/// Merges `shards` into `output` (see [`crate::merge::merge`]); also returns the merge's
+/// steps' wall-clock seconds, for `--timings`.
+pub fn run_merge(
+    shards: &[PathBuf],
+    output: &Path,
+    threads: usize,
+) -> Result<(Counts, crate::merge::MergeTimings)> {
     check_replaceable(output)?;
     for shard in shards {
         if shard.canonicalize().ok() == output.canonicalize().ok() {
@@ -607,7 +617,7 @@ pub fn run_merge(shards: &[PathBuf], output: &Path, threads: usize) -> Result<Co
     let pool = thread_pool(threads)?;
     let kb = label::kb::KnowledgeBase::builtin();
     build_staged(output, |staging| {
-        crate::merge::merge(shards, staging, &kb, &pool).map(|(counts, _)| counts)
+        crate::merge::merge(shards, staging, &kb, &pool)
     })
 }
 

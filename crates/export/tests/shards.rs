@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{export, files, repo_root, word_corpus};
+use common::{export, files, repo_root, run_ok, word_corpus};
 
 /// Seeds (000 and 001 are one story), a corpus of unrelated articles, duplicates of an id in
 /// two files, and bad lines.
@@ -231,4 +231,74 @@ fn merge_refuses_rows_that_do_not_follow_their_articles() {
         "{stderr}"
     );
     assert!(!out_dir.exists(), "nothing written on a failed merge");
+}
+
+/// The stage times of `--timings`, for a one-shot run and for `export merge`: every stage named,
+/// seconds that are numbers and fit in the total, and the counts of the run.
+#[test]
+fn timings_name_every_stage_of_a_run_and_of_a_merge() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("words.jsonl");
+    word_corpus(&corpus, 0, 30);
+    let seconds = |v: &serde_json::Value, key: &str| -> f64 {
+        let s = v[key]
+            .as_f64()
+            .unwrap_or_else(|| panic!("{key} is not a number: {v}"));
+        assert!(s.is_finite() && s >= 0.0, "{key}: {s}");
+        s
+    };
+    let read_json = |path: &Path| -> serde_json::Value {
+        serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap()
+    };
+
+    let one_shot = tmp.path().join("one-shot");
+    let run_timings = tmp.path().join("run.json");
+    run_ok(&[
+        "-i",
+        corpus.to_str().unwrap(),
+        "-o",
+        one_shot.to_str().unwrap(),
+        "--threads",
+        "2",
+        "--timings",
+        run_timings.to_str().unwrap(),
+    ]);
+    let t = read_json(&run_timings);
+    const RUN_STAGES: [&str; 6] = ["read", "parse", "label", "collect", "write_wait", "finish"];
+    const MERGE_STEPS: [&str; 4] = ["sign", "cluster", "rewrite", "finalize"];
+    let sum =
+        |v: &serde_json::Value, keys: &[&str]| -> f64 { keys.iter().map(|k| seconds(v, k)).sum() };
+    // The main thread's stages (parse and label: the wall time of the parallel work) make up
+    // the total; the writer thread's busy time and the merge's steps fit within theirs.
+    let total = seconds(&t, "total");
+    assert!((sum(&t, &RUN_STAGES) - total).abs() < 1e-6, "{t}");
+    assert!(seconds(&t, "write") <= total, "{t}");
+    assert!(
+        sum(&t["merge"], &MERGE_STEPS) <= seconds(&t, "finish") + 1e-6,
+        "{t}"
+    );
+    assert_eq!(t["articles"], 30);
+    assert_eq!(t["threads"], 2);
+    assert_eq!(t["input_bytes"], fs::metadata(&corpus).unwrap().len());
+
+    let shard = tmp.path().join("shard");
+    write_shard(&corpus, &shard, "0/1", "42");
+    let merged = tmp.path().join("merged");
+    let merge_timings = tmp.path().join("merge.json");
+    run_ok(&[
+        "merge",
+        shard.to_str().unwrap(),
+        "-o",
+        merged.to_str().unwrap(),
+        "--threads",
+        "1",
+        "--timings",
+        merge_timings.to_str().unwrap(),
+    ]);
+    let m = read_json(&merge_timings);
+    assert!(sum(&m, &MERGE_STEPS) <= seconds(&m, "total") + 1e-6, "{m}");
+    assert_eq!(m["articles"], 30);
+    assert_eq!(m["threads"], 1);
+    // Timing a run changes nothing in its dataset.
+    assert_eq!(files(&one_shot), files(&merged));
 }
