@@ -570,6 +570,8 @@ pub fn run(config: &RunConfig, pipeline: &Pipeline) -> Result<Summary> {
         timings.finish += merging;
         timings.total += merging;
         debug_assert_eq!(shard.inputs_read, merged.inputs_read);
+        // The dataset's articles: the merge rejects duplicate ids the shard still held.
+        timings.articles = merged.articles_written;
         let counts = merged;
         strict_check(config, &counts)?;
         Ok(Summary {

@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{export, files, repo_root, run_ok, word_corpus};
+use common::{export, files, repo_root, word_corpus};
 
 /// Seeds (000 and 001 are one story), a corpus of unrelated articles, duplicates of an id in
 /// two files, and bad lines.
@@ -238,8 +238,12 @@ fn merge_refuses_rows_that_do_not_follow_their_articles() {
 #[test]
 fn timings_name_every_stage_of_a_run_and_of_a_merge() {
     let tmp = tempfile::tempdir().unwrap();
-    let corpus = tmp.path().join("words.jsonl");
-    word_corpus(&corpus, 0, 30);
+    // 30 articles and a duplicate of one, which the merge rejects: `articles` counts the
+    // dataset's.
+    let corpus = tmp.path().join("in");
+    fs::create_dir_all(&corpus).unwrap();
+    word_corpus(&corpus.join("a.jsonl"), 0, 30);
+    word_corpus(&corpus.join("b.jsonl"), 3, 4);
     let seconds = |v: &serde_json::Value, key: &str| -> f64 {
         let s = v[key]
             .as_f64()
@@ -253,7 +257,7 @@ fn timings_name_every_stage_of_a_run_and_of_a_merge() {
 
     let one_shot = tmp.path().join("one-shot");
     let run_timings = tmp.path().join("run.json");
-    run_ok(&[
+    ok_or_rejects(&[
         "-i",
         corpus.to_str().unwrap(),
         "-o",
@@ -279,13 +283,17 @@ fn timings_name_every_stage_of_a_run_and_of_a_merge() {
     );
     assert_eq!(t["articles"], 30);
     assert_eq!(t["threads"], 2);
-    assert_eq!(t["input_bytes"], fs::metadata(&corpus).unwrap().len());
+    let input_bytes: u64 = ["a.jsonl", "b.jsonl"]
+        .iter()
+        .map(|f| fs::metadata(corpus.join(f)).unwrap().len())
+        .sum();
+    assert_eq!(t["input_bytes"], input_bytes);
 
     let shard = tmp.path().join("shard");
     write_shard(&corpus, &shard, "0/1", "42");
     let merged = tmp.path().join("merged");
     let merge_timings = tmp.path().join("merge.json");
-    run_ok(&[
+    ok_or_rejects(&[
         "merge",
         shard.to_str().unwrap(),
         "-o",
