@@ -64,23 +64,16 @@ struct Reference {
 }
 
 struct Patterns {
-    iso: Regex,
-    month_day: Regex,
-    day_month: Regex,
-    month_year: Regex,
-    weekday_dm: Regex,
-    relative: Regex,
-    weekday: Regex,
-    month: Regex,
-    year: Regex,
-    copyright: Regex,
-    /// The nine sentence patterns above as one set, in [`Kind`] order: one pass over a
-    /// sentence tells which of them match at all (most match nowhere in most sentences), and
-    /// only those run again for their captures.
+    /// The sentence patterns, indexed by [`Kind`].
+    sentence: Vec<Regex>,
+    /// The same patterns as one set: one pass over a sentence tells which of them match at
+    /// all (most match nowhere in most sentences), and only those run again for their
+    /// captures (a set's match of pattern `i` is exactly `sentence[i].is_match`).
     any: RegexSet,
+    copyright: Regex,
 }
 
-/// The sentence patterns, as indexes of [`Patterns::any`].
+/// The sentence patterns, as indexes of [`Patterns::sentence`] and [`Patterns::any`].
 #[derive(Clone, Copy)]
 enum Kind {
     Iso,
@@ -159,21 +152,17 @@ fn patterns() -> &'static Patterns {
             (Kind::Relative, format!(r"(?i){l}(?P<m>{relative}){r}")),
             (Kind::Year, format!(r"{l}(?P<m>(?:19|20|١٩|٢٠){d}{{2}}){r}")),
         ];
-        debug_assert!(sources.iter().enumerate().all(|(i, (k, _))| *k as usize == i));
-        let re = |k: Kind| Regex::new(&sources[k as usize].1).expect("date pattern");
+        assert!(
+            (sources.iter().enumerate()).all(|(i, (kind, _))| *kind as usize == i),
+            "sources in Kind order"
+        );
         Patterns {
-            iso: re(Kind::Iso),
-            month_day: re(Kind::MonthDay),
-            day_month: re(Kind::DayMonth),
-            month_year: re(Kind::MonthYear),
-            weekday_dm: re(Kind::WeekdayDm),
-            relative: re(Kind::Relative),
-            weekday: re(Kind::Weekday),
-            month: re(Kind::Month),
-            year: re(Kind::Year),
+            sentence: (sources.iter())
+                .map(|(_, s)| Regex::new(s).expect("date pattern"))
+                .collect(),
+            any: RegexSet::new(sources.iter().map(|(_, s)| s)).expect("date patterns"),
             copyright: Regex::new(r"(?i)(?:copyright|©|\(c\))[^0-9\n]{0,40}((?:19|20)[0-9]{2})")
                 .expect("copyright pattern"),
-            any: RegexSet::new(sources.iter().map(|(_, s)| s)).expect("date patterns"),
         }
     })
 }
@@ -335,10 +324,10 @@ fn collect(
     let lx = super::lexicon();
     // Which patterns match at all, in one pass: most match nowhere in most sentences.
     let matching = p.any.matches(s);
-    let run = |kind: Kind, re: &'static Regex| {
+    let run = |kind: Kind| {
         matching
             .matched(kind as usize)
-            .then(|| re.captures_iter(s))
+            .then(|| p.sentence[kind as usize].captures_iter(s))
             .into_iter()
             .flatten()
     };
@@ -373,7 +362,7 @@ fn collect(
                 .filter(|_| (1..=31).contains(&d)),
         }
     };
-    for c in run(Kind::Iso, &p.iso) {
+    for c in run(Kind::Iso) {
         let v = ymd(
             number(&c["y"]),
             number(&c["mo"]).unwrap_or(0) as u32,
@@ -381,7 +370,7 @@ fn collect(
         );
         push(&mut taken, &c, v);
     }
-    for c in run(Kind::WeekdayDm, &p.weekday_dm) {
+    for c in run(Kind::WeekdayDm) {
         let y = c
             .name("y")
             .and_then(|y| number(y.as_str()))
@@ -393,11 +382,8 @@ fn collect(
         );
         push(&mut taken, &c, v);
     }
-    for (kind, re) in [
-        (Kind::MonthDay, &p.month_day),
-        (Kind::DayMonth, &p.day_month),
-    ] {
-        for c in run(kind, re) {
+    for kind in [Kind::MonthDay, Kind::DayMonth] {
+        for c in run(kind) {
             let mon = &c["mon"];
             if !capital(&c) {
                 continue;
@@ -408,7 +394,7 @@ fn collect(
             push(&mut taken, &c, v);
         }
     }
-    for c in run(Kind::MonthYear, &p.month_year) {
+    for c in run(Kind::MonthYear) {
         let mon = &c["mon"];
         if !capital(&c) {
             continue;
@@ -418,11 +404,11 @@ fn collect(
             .map(|(m, y)| Value::Month(y, m));
         push(&mut taken, &c, v);
     }
-    for c in run(Kind::Weekday, &p.weekday) {
+    for c in run(Kind::Weekday) {
         let wd = lx.weekdays.values().find_map(|m| m.get(&c["m"]).copied());
         push(&mut taken, &c, wd.map(|wd| last_weekday(reference, wd)));
     }
-    for c in run(Kind::Month, &p.month) {
+    for c in run(Kind::Month) {
         if !capital(&c) {
             continue;
         }
@@ -434,7 +420,7 @@ fn collect(
         });
         push(&mut taken, &c, v);
     }
-    for c in run(Kind::Relative, &p.relative) {
+    for c in run(Kind::Relative) {
         let key = fold_str(&c["m"])
             .split_whitespace()
             .collect::<Vec<_>>()
@@ -446,7 +432,7 @@ fn collect(
             .map(|r| relative(reference, r));
         push(&mut taken, &c, v);
     }
-    for c in run(Kind::Year, &p.year) {
+    for c in run(Kind::Year) {
         let m = c.name("m").expect("group m");
         let before = s[..m.start()].trim_end();
         let after = s[m.end()..].trim_start();
