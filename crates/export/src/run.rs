@@ -599,9 +599,8 @@ pub fn run_shard(config: &RunConfig, pipeline: &Pipeline, shard: ShardInfo) -> R
     })
 }
 
-/// `export merge`: shard datasets into one dataset at `output`.
-/// Merges `shards` into `output` (see [`crate::merge::merge`]); also returns the merge's
-/// steps' wall-clock seconds, for `--timings`.
+/// `export merge`: shard datasets into one dataset at `output` (see [`crate::merge::merge`]),
+/// with the wall-clock seconds of the merge's steps, for `--timings`.
 pub fn run_merge(
     shards: &[PathBuf],
     output: &Path,
