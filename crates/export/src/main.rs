@@ -68,8 +68,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             let report = eval::evaluate(&dataset, &gold)?;
             print!("{}", report.to_table());
             if let Some(path) = json {
-                std::fs::write(&path, serde_json::to_string_pretty(&report)? + "\n")
-                    .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+                write_json(&path, &report)?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -87,8 +86,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                 report["total"] = started.elapsed().as_secs_f64().into();
                 report["articles"] = c.articles_written.into();
                 report["threads"] = threads.into();
-                std::fs::write(path, serde_json::to_string_pretty(&report)? + "\n")
-                    .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+                write_json(path, &report)?;
             }
             eprintln!(
                 "export: merged {} shard(s) into {} ({} articles, {} rejected of {} inputs)",
@@ -134,8 +132,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                 None => run::run(&config, &pipeline)?,
             };
             if let Some(path) = &config.timings {
-                std::fs::write(path, serde_json::to_string_pretty(&summary.timings)? + "\n")
-                    .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+                write_json(path, &summary.timings)?;
             }
             let c = &summary.counts;
             eprintln!(
@@ -155,4 +152,10 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Writes `value` as pretty JSON (a report or timings the user asked for) to `path`.
+fn write_json(path: &std::path::Path, value: &impl serde::Serialize) -> anyhow::Result<()> {
+    std::fs::write(path, serde_json::to_string_pretty(value)? + "\n")
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))
 }
