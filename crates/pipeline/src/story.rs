@@ -1259,8 +1259,8 @@ mod tests {
                         let (a, b) = (&items[x as usize].1, &items[y as usize].1);
                         let joined = match band {
                             Band::Exact => a.minhash == b.minhash,
-                            Band::Text(_) => a.same_text(b),
-                            Band::Entity(_) => a.same_event(b),
+                            Band::Text(_) => Rule::Text.joins(a, b),
+                            Band::Entity(_) => Rule::Event.joins(a, b),
                         };
                         if joined {
                             dsu.union(x, y);
