@@ -3,8 +3,9 @@ by the binary under test, and the CPU time the larger takes over the smaller's (
 time of a one-line article: start-up, knowledge base) must stay near 4, as for news. A step
 that is quadratic in the length of a paragraph, a sentence or the dates of a text makes it
 near 16: such steps were found by exporting the shapes of `scripts/growth.py`, whose texts and
-runs this test shares (bench/RESULTS.md, "Fifteenth session"): a paragraph of Italian prose without line breaks (sentencex's rules for some
-languages split all the text before each full stop), Chinese without spaces, a sentence of
+runs this test shares (bench/RESULTS.md, "Fifteenth session"): a paragraph of Italian prose
+without line breaks (sentencex's rules for some languages split all the text before each full
+stop), Chinese without spaces, a sentence of
 thousands of quotations or names, a text of thousands of dates or of quotations, an article
 of thousands of people named again by their surnames. 1.6 MB of such text took 4-66 s; now
 under 1.5 s.

@@ -422,8 +422,8 @@ fn quoted_works(ctx: &Ctx<'_>, spans: &mut Vec<(usize, usize, EntityType)>) {
         }
         let end = inner_start + content.trim_end().len();
         // The words inside the quotes: words are in order and apart (`text::words`), so they
-        // are a run found by bisection (a scan of the sentence per pair was quadratic in a sentence of
-        // thousands of quotes).
+        // are a run found by bisection (a scan of the sentence per pair was quadratic in a
+        // sentence of thousands of quotes).
         let first = ctx.words.partition_point(|w| w.start < start);
         let past = ctx.words.partition_point(|w| w.end <= end).max(first);
         let inner = first..past;
