@@ -228,7 +228,14 @@ fn reliable_sentence_info(text: &str) -> Option<whatlang::Info> {
 /// is reliable (long enough and confident) and names a language outside the article's family.
 /// An Indonesian verdict in an Indonesian/Malay article needs no Indonesian/Malay tie-break:
 /// both are of the family.
+///
+/// A sentence that shows two distinct function words of the article's language and none of
+/// another's is taken to be in the article's language without detection
+/// ([`speaks_article_language`]).
 pub fn foreign_sentence(text: &str, article_lang: &str) -> Option<String> {
+    if speaks_article_language(text, article_lang) {
+        return None;
+    }
     let info = reliable_sentence_info(text)?;
     if iso_code(info.lang()) == "id" && same_family("id", article_lang) {
         return None;
@@ -236,6 +243,82 @@ pub fn foreign_sentence(text: &str, article_lang: &str) -> Option<String> {
     Some(resolve(&info, text))
         .filter(|l| !same_family(l, article_lang))
         .map(str::to_string)
+}
+
+/// The languages of `datasets/parse/function_words.tsv`, in its order; an article language's
+/// family picks its list.
+const FUNCTION_WORD_LANGUAGES: [&str; 3] = ["en", "id", "ar"];
+
+/// Each function word with its language (index into [`FUNCTION_WORD_LANGUAGES`]) and its bit
+/// among that language's words.
+static FUNCTION_WORDS: LazyLock<HashMap<&'static str, (usize, u64)>> = LazyLock::new(|| {
+    let mut words = HashMap::new();
+    let mut counts = [0u32; FUNCTION_WORD_LANGUAGES.len()];
+    for line in include_str!("../../../datasets/parse/function_words.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let (lang, word) = line.split_once('\t').expect("lang<TAB>word");
+        let i = FUNCTION_WORD_LANGUAGES
+            .iter()
+            .position(|l| *l == lang)
+            .expect("a language of FUNCTION_WORD_LANGUAGES");
+        assert!(counts[i] < 64, "at most 64 function words a language");
+        let previous = words.insert(word, (i, 1u64 << counts[i]));
+        assert!(previous.is_none(), "{word} listed twice");
+        counts[i] += 1;
+    }
+    words
+});
+
+/// Whether `text` shows at least two distinct function words of `article_lang` (or its
+/// family), at least one in ten of its words, and none of the other listed languages'.
+///
+/// Why: sentence detection runs whatlang's trigram scores on every long sentence, a tenth of
+/// an export's CPU, to find the few sentences in another language than their article. A
+/// sentence with "the ... and" in an English article is English whatever the scores say (on
+/// a short sentence full of names they can be wrong); one that mixes languages, or shows too
+/// few function words, is still detected.
+fn speaks_article_language(text: &str, article_lang: &str) -> bool {
+    let Some(own) = FUNCTION_WORD_LANGUAGES
+        .iter()
+        .position(|l| same_family(l, article_lang))
+    else {
+        return false;
+    };
+    let mut seen = [0u64; FUNCTION_WORD_LANGUAGES.len()];
+    let (mut words, mut own_words) = (0usize, 0usize);
+    let mut lower = [0u8; 16];
+    for word in text.split(|c: char| !chars::is_alphabetic(c)) {
+        if word.is_empty() {
+            continue;
+        }
+        words += 1;
+        if word.len() > lower.len() {
+            continue;
+        }
+        // Listed words are lowercase ASCII or caseless Arabic: only ASCII needs folding.
+        let word = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            let lower = &mut lower[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            match std::str::from_utf8(lower) {
+                Ok(w) => w,
+                Err(_) => continue,
+            }
+        } else {
+            word
+        };
+        if let Some(&(lang, bit)) = FUNCTION_WORDS.get(word) {
+            if lang != own {
+                return false;
+            }
+            seen[lang] |= bit;
+            own_words += 1;
+        }
+    }
+    // Dense enough that no long stretch of another language hides between them.
+    seen[own].count_ones() >= 2 && own_words * 10 >= words
 }
 
 /// whatlang's verdict from its scores ([`Scorer::scores`]): the language of the
@@ -326,6 +409,53 @@ mod tests {
             .as_deref(),
             Some("ar")
         );
+    }
+
+    #[test]
+    fn function_words_vouch_for_the_article_language_only_when_dense_and_unmixed() {
+        let english = "The minister said that the farmers would receive support from the \
+                       government after the floods.";
+        assert!(speaks_article_language(english, "en"));
+        assert!(!speaks_article_language(english, "id"));
+        assert!(!speaks_article_language(english, "fr"));
+        // Capitals fold; one distinct word is not enough, however often it comes.
+        assert!(speaks_article_language(
+            "THE farmers AND the minister met.",
+            "en"
+        ));
+        assert!(!speaks_article_language(
+            "The farmers, the minister, the army.",
+            "en"
+        ));
+        let indonesian = "Menteri mengatakan bahwa para petani akan menerima bantuan dari \
+                          pemerintah setelah banjir yang melanda.";
+        for family in ["id", "ms", "jv"] {
+            assert!(speaks_article_language(indonesian, family), "{family}");
+        }
+        let arabic = "وقال الوزير إن الحكومة ستدعم المزارعين في هذه المناطق التي تضررت.";
+        assert!(speaks_article_language(arabic, "ar"));
+        assert!(!speaks_article_language(arabic, "en"));
+        // Mixed: function words of two languages, or a long stretch without any.
+        let mixed = "The minister said, kata dia, bahwa petani dari desa itu akan dibantu.";
+        assert!(!speaks_article_language(mixed, "en"));
+        assert!(!speaks_article_language(mixed, "id"));
+        let sparse = "The minister said: le gouvernement a annoncé mardi de nouvelles mesures \
+                      pour soutenir les agriculteurs du pays entier cette année encore.";
+        assert!(!speaks_article_language(sparse, "en"));
+        // So a foreign sentence is still found.
+        let french = "Le gouvernement a annoncé mardi de nouvelles mesures pour soutenir les \
+                      agriculteurs du pays.";
+        assert_eq!(foreign_sentence(french, "en").as_deref(), Some("fr"));
+        assert_eq!(foreign_sentence(english, "en"), None);
+    }
+
+    #[test]
+    fn function_words_load() {
+        let per_language = |i: usize| FUNCTION_WORDS.values().filter(|w| w.0 == i).count();
+        for (i, lang) in FUNCTION_WORD_LANGUAGES.iter().enumerate() {
+            assert!((10..=64).contains(&per_language(i)), "{lang}");
+        }
+        assert!(FUNCTION_WORDS.keys().all(|w| w.to_lowercase() == *w));
     }
 
     /// `detect` and sentence detection as they were before [`Scorer`]: whatlang only.
