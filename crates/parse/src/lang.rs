@@ -24,6 +24,7 @@
 
 use crate::chars;
 use crate::lang_scores::Scorer;
+use foldhash::fast::FixedState;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 use whatlang::{Detector, Lang, Script};
@@ -251,25 +252,26 @@ const FUNCTION_WORD_LANGUAGES: [&str; 3] = ["en", "id", "ar"];
 
 /// Each function word with its language (index into [`FUNCTION_WORD_LANGUAGES`]) and its bit
 /// among that language's words.
-static FUNCTION_WORDS: LazyLock<HashMap<&'static str, (usize, u64)>> = LazyLock::new(|| {
-    let mut words = HashMap::new();
-    let mut counts = [0u32; FUNCTION_WORD_LANGUAGES.len()];
-    for line in include_str!("../../../datasets/parse/function_words.tsv").lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
+static FUNCTION_WORDS: LazyLock<HashMap<&'static str, (usize, u64), FixedState>> =
+    LazyLock::new(|| {
+        let mut words = HashMap::default();
+        let mut counts = [0u32; FUNCTION_WORD_LANGUAGES.len()];
+        for line in include_str!("../../../datasets/parse/function_words.tsv").lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let (lang, word) = line.split_once('\t').expect("lang<TAB>word");
+            let i = FUNCTION_WORD_LANGUAGES
+                .iter()
+                .position(|l| *l == lang)
+                .expect("a language of FUNCTION_WORD_LANGUAGES");
+            assert!(counts[i] < 64, "at most 64 function words a language");
+            let previous = words.insert(word, (i, 1u64 << counts[i]));
+            assert!(previous.is_none(), "{word} listed twice");
+            counts[i] += 1;
         }
-        let (lang, word) = line.split_once('\t').expect("lang<TAB>word");
-        let i = FUNCTION_WORD_LANGUAGES
-            .iter()
-            .position(|l| *l == lang)
-            .expect("a language of FUNCTION_WORD_LANGUAGES");
-        assert!(counts[i] < 64, "at most 64 function words a language");
-        let previous = words.insert(word, (i, 1u64 << counts[i]));
-        assert!(previous.is_none(), "{word} listed twice");
-        counts[i] += 1;
-    }
-    words
-});
+        words
+    });
 
 /// Whether `text` shows at least two distinct function words of `article_lang` (or its
 /// family), at least one in ten of its words, and none of the other listed languages'.
