@@ -340,26 +340,36 @@ mod tests {
     #[test]
     fn ranks_as_whatlang_sorts_them() {
         let mut seed = 7u64;
-        for len in [0, 1, 5, 300, 2000] {
-            let trigrams: Vec<u64> = (0..len)
-                .map(|_| {
-                    seed = seed
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    (seed >> 33) % 97
-                })
-                .collect();
-            let mut pairs: Vec<(u32, u64)> = Vec::new();
-            for &t in &trigrams {
-                match pairs.iter_mut().find(|p| p.1 == t) {
-                    Some(p) => p.0 += 1,
-                    None => pairs.push((1, t)),
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            seed >> 33
+        };
+        // Lengths on both sides of the sentence/article paths; few distinct values (every
+        // count high), many (most counts 1: the boundary count is 1), and skewed draws (the
+        // 600th place falls inside a count of several hundred trigrams).
+        for len in [0, 1, 5, 300, 512, 513, 2000, 8000] {
+            for distinct in [97, 700, 5000, 1 << 20] {
+                for skewed in [false, true] {
+                    let trigrams: Vec<u64> = (0..len)
+                        .map(|_| {
+                            let r = next() % distinct;
+                            if skewed { r * r % distinct } else { r }
+                        })
+                        .collect();
+                    let mut counts = std::collections::BTreeMap::<u64, u32>::new();
+                    for &t in &trigrams {
+                        *counts.entry(t).or_default() += 1;
+                    }
+                    let mut pairs: Vec<(u32, u64)> =
+                        counts.into_iter().map(|(t, n)| (n, t)).collect();
+                    pairs.sort_unstable_by(|a, b| b.cmp(a));
+                    pairs.truncate(TEXT_TRIGRAMS_SIZE);
+                    let want: Vec<u64> = pairs.into_iter().map(|p| p.1).collect();
+                    assert_eq!(ranked(trigrams), want, "{len} {distinct} {skewed}");
                 }
             }
-            pairs.sort_unstable_by(|a, b| b.cmp(a));
-            pairs.truncate(TEXT_TRIGRAMS_SIZE);
-            let want: Vec<u64> = pairs.into_iter().map(|p| p.1).collect();
-            assert_eq!(ranked(trigrams), want, "{len}");
         }
     }
 
