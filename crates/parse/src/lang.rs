@@ -273,8 +273,14 @@ static FUNCTION_WORDS: LazyLock<HashMap<&'static str, (usize, u64), FixedState>>
         words
     });
 
+/// At most this many words in a row without a function word of the article's language: a
+/// stretch of another language (a quotation, a mixed sentence) is longer, and goes to
+/// detection.
+const MAX_FUNCTION_WORD_GAP: usize = 12;
+
 /// Whether `text` shows at least two distinct function words of `article_lang` (or its
-/// family), at least one in ten of its words, and none of the other listed languages'.
+/// family), never more than [`MAX_FUNCTION_WORD_GAP`] words apart (nor from either end), and
+/// none of the other listed languages'.
 ///
 /// Why: sentence detection runs whatlang's trigram scores on every long sentence, a tenth of
 /// an export's CPU, to find the few sentences in another language than their article. A
@@ -289,13 +295,17 @@ fn speaks_article_language(text: &str, article_lang: &str) -> bool {
         return false;
     };
     let mut seen = [0u64; FUNCTION_WORD_LANGUAGES.len()];
-    let (mut words, mut own_words) = (0usize, 0usize);
+    // Words since the last function word of the article's language (or the start).
+    let mut gap = 0usize;
     let mut lower = [0u8; 16];
     for word in text.split(|c: char| !chars::is_alphabetic(c)) {
         if word.is_empty() {
             continue;
         }
-        words += 1;
+        gap += 1;
+        if gap > MAX_FUNCTION_WORD_GAP {
+            return false;
+        }
         if word.len() > lower.len() {
             continue;
         }
@@ -316,11 +326,10 @@ fn speaks_article_language(text: &str, article_lang: &str) -> bool {
                 return false;
             }
             seen[lang] |= bit;
-            own_words += 1;
+            gap = 0;
         }
     }
-    // Dense enough that no long stretch of another language hides between them.
-    seen[own].count_ones() >= 2 && own_words * 10 >= words
+    seen[own].count_ones() >= 2
 }
 
 /// whatlang's verdict from its scores ([`Scorer::scores`]): the language of the
@@ -444,11 +453,33 @@ mod tests {
         let sparse = "The minister said: le gouvernement a annoncé mardi de nouvelles mesures \
                       pour soutenir les agriculteurs du pays entier cette année encore.";
         assert!(!speaks_article_language(sparse, "en"));
+        let arabic_then_portuguese = "وقال الوزير إن الحكومة ستدعم المزارعين، مضيفا أن الأسعار \
+                                      ارتفعت بنسبة 5% هذا العام. O governo anunciou na \
+                                      terça-feira novas medidas para apoiar os agricultores.";
+        assert!(!speaks_article_language(arabic_then_portuguese, "ar"));
         // So a foreign sentence is still found.
         let french = "Le gouvernement a annoncé mardi de nouvelles mesures pour soutenir les \
                       agriculteurs du pays.";
         assert_eq!(foreign_sentence(french, "en").as_deref(), Some("fr"));
         assert_eq!(foreign_sentence(english, "en"), None);
+        // Persian and Urdu write their yeh and kaf with other letters than Arabic's.
+        for (text, lang) in [
+            (
+                "دولت روز سه‌شنبه اقدامات جدیدی برای حمایت از کشاورزان سراسر کشور اعلام کرد و گفت که این کار ادامه دارد.",
+                "fa",
+            ),
+            (
+                "حکومت نے منگل کو ملک بھر کے کسانوں کی مدد کے لیے نئے اقدامات کا اعلان کیا اور کہا کہ یہ کام جاری رہے گا۔",
+                "ur",
+            ),
+        ] {
+            assert!(!speaks_article_language(text, "ar"), "{text}");
+            assert_eq!(
+                foreign_sentence(text, "ar").as_deref(),
+                Some(lang),
+                "{text}"
+            );
+        }
     }
 
     #[test]
