@@ -77,10 +77,18 @@ impl<'a> SentenceView<'a> {
     pub fn folded_words(&self) -> FoldedWords<'_> {
         let f = self.folded();
         let ranges = self.folded_words.get_or_init(|| {
-            let at = |byte: usize| f.start.partition_point(|&s| s < byte);
+            // The first folded byte from `byte` on (`f.start.partition_point(|&s| s < byte)`),
+            // found by one walk: words come in order, so `at` only moves forward.
+            let mut at = 0;
+            let mut first_from = |byte: usize| {
+                while at < f.start.len() && f.start[at] < byte {
+                    at += 1;
+                }
+                at
+            };
             self.words()
                 .iter()
-                .map(|w| (at(w.start), at(w.end)))
+                .map(|w| (first_from(w.start), first_from(w.end)))
                 .collect()
         });
         FoldedWords {

@@ -159,35 +159,37 @@ impl Word {
 /// Words of a text, in order. Inner `'`, `’` and `-` join two runs of word characters.
 pub(crate) fn words(s: &str) -> Vec<Word> {
     let mut out = Vec::new();
-    // Sized for the longest case up front: growing it copied it over and over.
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
-    chars.extend(s.char_indices());
-    let mut i = 0;
-    while i < chars.len() {
-        if !is_word_char(chars[i].1) {
-            i += 1;
+    let mut chars = s.char_indices().peekable();
+    let mut start: Option<usize> = None;
+    while let Some((at, c)) = chars.next() {
+        if is_word_char(c) {
+            start.get_or_insert(at);
             continue;
         }
-        let start = chars[i].0;
-        let mut j = i;
-        loop {
-            while j < chars.len() && is_word_char(chars[j].1) {
-                j += 1;
-            }
-            if j + 1 < chars.len()
-                && matches!(chars[j].1, '\'' | '’' | '-' | '‑')
-                && is_word_char(chars[j + 1].1)
-            {
-                j += 1;
-                continue;
-            }
-            break;
+        let Some(word_start) = start else {
+            continue;
+        };
+        if is_word_joiner(c) && chars.peek().is_some_and(|&(_, next)| is_word_char(next)) {
+            continue;
         }
-        let end = chars.get(j).map(|c| c.0).unwrap_or(s.len());
-        out.push(Word { start, end });
-        i = j;
+        out.push(Word {
+            start: word_start,
+            end: at,
+        });
+        start = None;
+    }
+    if let Some(word_start) = start {
+        out.push(Word {
+            start: word_start,
+            end: s.len(),
+        });
     }
     out
+}
+
+/// Joins two runs of word characters into one word ("don't", "Asia-Europe").
+fn is_word_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‑')
 }
 
 /// For each word, whether its line is written in headline Title Case ("China Development Bank
@@ -308,6 +310,65 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`words`] as it was written first, over a vector of the characters: the reference.
+    fn words_over_char_vector(s: &str) -> Vec<Word> {
+        let mut out = Vec::new();
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if !is_word_char(chars[i].1) {
+                i += 1;
+                continue;
+            }
+            let start = chars[i].0;
+            let mut j = i;
+            loop {
+                while j < chars.len() && is_word_char(chars[j].1) {
+                    j += 1;
+                }
+                if j + 1 < chars.len() && is_word_joiner(chars[j].1) && is_word_char(chars[j + 1].1)
+                {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            out.push(Word {
+                start,
+                end: chars.get(j).map_or(s.len(), |c| c.0),
+            });
+            i = j;
+        }
+        out
+    }
+
+    #[test]
+    fn words_match_the_reference() {
+        let mut texts: Vec<String> = [
+            "",
+            "-",
+            "a",
+            "a-",
+            "-a",
+            "a--b",
+            "a-'b c’d e‑f-",
+            "don't stop -- Asia-Europe 12-3 x'",
+            "وقال الوزير إن الحكومة ستدعم المزارعين، مضيفا أن الأسعار ارتفعت بنسبة 5%.",
+            "الأممـالمتحدة ـ بِسْمِ",
+            "東京 Tokyo\nİstanbul ǅ ß ﬁx",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../datasets/raw/seeds");
+        for entry in std::fs::read_dir(seeds).unwrap() {
+            texts.push(std::fs::read_to_string(entry.unwrap().path()).unwrap());
+        }
+        for t in &texts {
+            assert_eq!(words(t), words_over_char_vector(t), "{t}");
+        }
+    }
 
     #[test]
     fn ascii_word_characters_are_letters_and_digits() {
