@@ -216,11 +216,8 @@ fn detectable(text: &str) -> bool {
     false
 }
 
-/// A sentence's whatlang result when reliable.
+/// A sentence's whatlang result when reliable (the caller checked it is [`detectable`]).
 fn reliable_sentence_info(text: &str) -> Option<whatlang::Info> {
-    if !detectable(text) {
-        return None;
-    }
     let info = whatlang_info(sample(text, 4096), &*SENTENCE_SCORERS, &SENTENCE_DETECTOR)?;
     (info.is_reliable() && info.confidence() >= 0.9).then_some(info)
 }
@@ -230,11 +227,11 @@ fn reliable_sentence_info(text: &str) -> Option<whatlang::Info> {
 /// An Indonesian verdict in an Indonesian/Malay article needs no Indonesian/Malay tie-break:
 /// both are of the family.
 ///
-/// A sentence that shows two distinct function words of the article's language and none of
-/// another's is taken to be in the article's language without detection
+/// A sentence that shows function words of the article's language throughout, and none of
+/// another's, is taken to be in the article's language without detection
 /// ([`speaks_article_language`]).
 pub fn foreign_sentence(text: &str, article_lang: &str) -> Option<String> {
-    if speaks_article_language(text, article_lang) {
+    if !detectable(text) || speaks_article_language(text, article_lang) {
         return None;
     }
     let info = reliable_sentence_info(text)?;
