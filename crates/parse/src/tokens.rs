@@ -31,61 +31,65 @@ fn is_arabic(c: char) -> bool {
 }
 
 /// Tokens of one sentence (byte offsets into `s`).
+///
+/// Positions are byte offsets throughout: the character at a position is decoded where it is
+/// needed (one look-ahead or look-behind at most, except inside the runs being scanned), so no
+/// per-character copy of the sentence is made.
 pub fn tokenize(s: &str, lang: &str) -> Vec<Token> {
     let mut out = Vec::new();
-    // Sized for the longest case up front: growing it copied it over and over.
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
-    chars.extend(s.char_indices());
-    let n = chars.len();
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let pos = |i: usize| chars.get(i).map(|&(b, _)| b).unwrap_or(s.len());
+    let n = s.len();
+    // The character at byte `i` and the position after it.
+    let at = |i: usize| s.get(i..).and_then(|r| r.chars().next());
+    let after = |i: usize| i + at(i).map_or(0, char::len_utf8);
+    // The end of the run of word characters from `i`.
+    let word_run = |mut i: usize| {
+        while let Some(c) = at(i).filter(|&c| is_word_char(c)) {
+            i += c.len_utf8();
+        }
+        i
+    };
+    let alphabetic_run = |mut i: usize| {
+        while let Some(c) = at(i).filter(|&c| chars::is_alphabetic(c)) {
+            i += c.len_utf8();
+        }
+        i
+    };
     let mut i = 0;
-    while i < n {
-        let c = chars[i].1;
+    while let Some(c) = at(i) {
         if c.is_whitespace() {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
         let start = i;
         if chars::is_numeric(c) {
             // A number with inner separators followed by a digit.
-            i += 1;
-            while i < n {
-                let c = chars[i].1;
+            i += c.len_utf8();
+            while let Some(c) = at(i) {
+                let next = i + c.len_utf8();
                 if chars::is_numeric(c) {
-                    i += 1;
+                    i = next;
                 } else if matches!(c, '.' | ',' | '٫' | '٬')
-                    && at(i + 1).is_some_and(chars::is_numeric)
+                    && at(next).is_some_and(chars::is_numeric)
                 {
-                    i += 2;
+                    i = after(next);
                 } else if chars::is_alphabetic(c) {
                     // "100th", "5G": letters glued to a number stay with it.
-                    while i < n && is_word_char(chars[i].1) {
-                        i += 1;
-                    }
+                    i = word_run(i);
                     break;
                 } else {
                     break;
                 }
             }
-            out.push(Token {
-                start: pos(start),
-                end: pos(i),
-            });
+            out.push(Token { start, end: i });
         } else if is_word_char(c) {
-            while i < n && is_word_char(chars[i].1) {
-                i += 1;
-            }
+            i = word_run(i);
             // Apostrophes: English clitics apart, other inner apostrophes kept ("O'Brien").
-            while i < n && matches!(chars[i].1, '\'' | '’') && at(i + 1).is_some_and(is_word_char)
+            while let Some(q) = at(i).filter(|&q| matches!(q, '\'' | '’'))
+                && at(i + q.len_utf8()).is_some_and(is_word_char)
             {
-                let mut j = i + 1;
-                while j < n && is_word_char(chars[j].1) {
-                    j += 1;
-                }
-                let tail: String = chars[i + 1..j].iter().map(|&(_, c)| c).collect();
+                let j = word_run(i + q.len_utf8());
                 if matches!(
-                    tail.to_lowercase().as_str(),
+                    s[i + q.len_utf8()..j].to_lowercase().as_str(),
                     "s" | "re" | "ve" | "ll" | "d" | "m" | "t"
                 ) {
                     break;
@@ -95,18 +99,12 @@ pub fn tokenize(s: &str, lang: &str) -> Vec<Token> {
             // Dotted acronyms and abbreviations keep their dot: "U.S.", "Jan.", "A.".
             let mut j = i;
             while at(j) == Some('.') && at(j + 1).is_some_and(chars::is_alphabetic) && {
-                let mut k = j + 1;
-                while k < n && chars::is_alphabetic(chars[k].1) {
-                    k += 1;
-                }
-                k - (j + 1) <= 2 && at(k) == Some('.')
+                let k = alphabetic_run(j + 1);
+                s[j + 1..k].chars().count() <= 2 && at(k) == Some('.')
             } {
-                j += 1;
-                while j < n && chars::is_alphabetic(chars[j].1) {
-                    j += 1;
-                }
+                j = alphabetic_run(j + 1);
             }
-            let word = &s[pos(start)..pos(j)];
+            let word = &s[start..j];
             if at(j) == Some('.') {
                 let single_initial =
                     word.chars().count() == 1 && word.chars().all(char::is_uppercase);
@@ -115,7 +113,7 @@ pub fn tokenize(s: &str, lang: &str) -> Vec<Token> {
                 }
             }
             i = j;
-            let (a, b) = (pos(start), pos(i));
+            let (a, b) = (start, i);
             if s[a..b].chars().next().is_some_and(is_arabic) {
                 for (x, y) in split_arabic(&s[a..b]) {
                     out.push(Token {
@@ -128,33 +126,23 @@ pub fn tokenize(s: &str, lang: &str) -> Vec<Token> {
             }
         } else if c == '\'' || c == '’' {
             // A clitic "'s" after a word, or a lone quote mark.
-            let mut j = i + 1;
-            let prev_word = i > 0 && is_word_char(chars[i - 1].1);
+            let prev_word = s[..i].chars().next_back().is_some_and(is_word_char);
+            i += c.len_utf8();
             if prev_word {
-                while j < n && is_word_char(chars[j].1) {
-                    j += 1;
-                }
-            } else {
-                j = i + 1;
+                i = word_run(i);
             }
-            i = j;
-            out.push(Token {
-                start: pos(start),
-                end: pos(i),
-            });
+            out.push(Token { start, end: i });
         } else {
-            i += 1;
+            i += c.len_utf8();
             if c == '.' {
                 while at(i) == Some('.') {
                     i += 1;
                 }
             }
-            out.push(Token {
-                start: pos(start),
-                end: pos(i),
-            });
+            out.push(Token { start, end: i });
         }
     }
+    debug_assert!(i >= n);
     out
 }
 
@@ -204,6 +192,180 @@ fn split_arabic(w: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokenizer before it worked on byte positions: the reference for [`tokenize`].
+    fn tokenize_by_chars(s: &str, lang: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        // Sized for the longest case up front: growing it copied it over and over.
+        let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
+        chars.extend(s.char_indices());
+        let n = chars.len();
+        let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+        let pos = |i: usize| chars.get(i).map(|&(b, _)| b).unwrap_or(s.len());
+        let mut i = 0;
+        while i < n {
+            let c = chars[i].1;
+            if c.is_whitespace() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            if chars::is_numeric(c) {
+                // A number with inner separators followed by a digit.
+                i += 1;
+                while i < n {
+                    let c = chars[i].1;
+                    if chars::is_numeric(c) {
+                        i += 1;
+                    } else if matches!(c, '.' | ',' | '٫' | '٬')
+                        && at(i + 1).is_some_and(chars::is_numeric)
+                    {
+                        i += 2;
+                    } else if chars::is_alphabetic(c) {
+                        // "100th", "5G": letters glued to a number stay with it.
+                        while i < n && is_word_char(chars[i].1) {
+                            i += 1;
+                        }
+                        break;
+                    } else {
+                        break;
+                    }
+                }
+                out.push(Token {
+                    start: pos(start),
+                    end: pos(i),
+                });
+            } else if is_word_char(c) {
+                while i < n && is_word_char(chars[i].1) {
+                    i += 1;
+                }
+                // Apostrophes: English clitics apart, other inner apostrophes kept ("O'Brien").
+                while i < n
+                    && matches!(chars[i].1, '\'' | '’')
+                    && at(i + 1).is_some_and(is_word_char)
+                {
+                    let mut j = i + 1;
+                    while j < n && is_word_char(chars[j].1) {
+                        j += 1;
+                    }
+                    let tail: String = chars[i + 1..j].iter().map(|&(_, c)| c).collect();
+                    if matches!(
+                        tail.to_lowercase().as_str(),
+                        "s" | "re" | "ve" | "ll" | "d" | "m" | "t"
+                    ) {
+                        break;
+                    }
+                    i = j;
+                }
+                // Dotted acronyms and abbreviations keep their dot: "U.S.", "Jan.", "A.".
+                let mut j = i;
+                while at(j) == Some('.') && at(j + 1).is_some_and(chars::is_alphabetic) && {
+                    let mut k = j + 1;
+                    while k < n && chars::is_alphabetic(chars[k].1) {
+                        k += 1;
+                    }
+                    k - (j + 1) <= 2 && at(k) == Some('.')
+                } {
+                    j += 1;
+                    while j < n && chars::is_alphabetic(chars[j].1) {
+                        j += 1;
+                    }
+                }
+                let word = &s[pos(start)..pos(j)];
+                if at(j) == Some('.') {
+                    let single_initial =
+                        word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                    if j > i || single_initial || is_abbreviation(lang, word) {
+                        j += 1;
+                    }
+                }
+                i = j;
+                let (a, b) = (pos(start), pos(i));
+                if s[a..b].chars().next().is_some_and(is_arabic) {
+                    for (x, y) in split_arabic(&s[a..b]) {
+                        out.push(Token {
+                            start: a + x,
+                            end: a + y,
+                        });
+                    }
+                } else {
+                    out.push(Token { start: a, end: b });
+                }
+            } else if c == '\'' || c == '’' {
+                // A clitic "'s" after a word, or a lone quote mark.
+                let mut j = i + 1;
+                let prev_word = i > 0 && is_word_char(chars[i - 1].1);
+                if prev_word {
+                    while j < n && is_word_char(chars[j].1) {
+                        j += 1;
+                    }
+                } else {
+                    j = i + 1;
+                }
+                i = j;
+                out.push(Token {
+                    start: pos(start),
+                    end: pos(i),
+                });
+            } else {
+                i += 1;
+                if c == '.' {
+                    while at(i) == Some('.') {
+                        i += 1;
+                    }
+                }
+                out.push(Token {
+                    start: pos(start),
+                    end: pos(i),
+                });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn tokens_match_the_reference() {
+        let mut texts: Vec<String> = [
+            "",
+            ".",
+            "...",
+            "a.",
+            "A.",
+            "U.S.A. U.S Jan. Ir. e.g. a.b.c.d.",
+            "1,000 1.000.000 3.5% 5G 100th 1. 2.. ٣٫٥ ٣٬٠٠٠",
+            "Smith's O'Brien rock'n'roll don’t 'quoted' ’s x' 'S",
+            "والهند وأكد بالقاهرة وبالتالي لتطوير وزير بين ولد فال",
+            "Bakû’s «أذربيجانُ» ـالصين İstanbul ǅ ß ﬁx 東京",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../datasets/raw/seeds");
+        for entry in std::fs::read_dir(seeds).unwrap() {
+            texts.push(std::fs::read_to_string(entry.unwrap().path()).unwrap());
+        }
+        // Random strings over the characters the rules look at.
+        let alphabet: Vec<char> = "aZe1.,'’ -٣٫٬والبتمكé\u{301}US\nİ".chars().collect();
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..5000 {
+            let mut t = String::new();
+            for _ in 0..(state >> 59) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                t.push(alphabet[(state % alphabet.len() as u64) as usize]);
+            }
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            texts.push(t);
+        }
+        for t in &texts {
+            for lang in ["en", "id", "ar"] {
+                assert_eq!(tokenize(t, lang), tokenize_by_chars(t, lang), "{t:?}");
+            }
+        }
+    }
 
     #[test]
     fn ascii_word_characters_are_letters_and_digits() {
