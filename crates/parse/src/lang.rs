@@ -124,7 +124,7 @@ pub fn indonesian_or_malay(text: &str) -> &'static str {
 
 /// Counts of Indonesian, Malay and shared Indonesian/Malay marker words in `text`.
 fn marker_counts(text: &str) -> (usize, usize, usize) {
-    static MARKERS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    static MARKERS: LazyLock<HashMap<String, String, FixedState>> = LazyLock::new(|| {
         include_str!("../../../datasets/parse/id_ms_markers.tsv")
             .lines()
             .filter(|l| !l.starts_with('#'))

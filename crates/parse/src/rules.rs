@@ -1,7 +1,7 @@
 //! Per-language rule data, compiled into the crate from `datasets/parse/` with `include_str!`
 //! (the crate does no file I/O) and parsed once into immutable statics.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::LazyLock;
 
 const BOILERPLATE: &str = include_str!("../../../datasets/parse/boilerplate.tsv");

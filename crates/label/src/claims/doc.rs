@@ -5,9 +5,9 @@
 use parse::chars;
 use records::{Article, Claim, ClaimKind, Entity, EntityType, Mention};
 
+use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
 
 use super::lexicon::{Cue, Lexicon, normalize_cow};
 use super::quote::{Quote, find_quotes};

@@ -5,7 +5,7 @@
 //! with initials, "A. Hajizade") refers to the same person: existing spans take the full name's
 //! canonical, and unlabelled mentions are added.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use parse::chars;
 use records::{Entity, EntityType};

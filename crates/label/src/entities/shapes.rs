@@ -10,9 +10,9 @@
 //! the name or just before it, else the article's clear main country (the one named most,
 //! at least twice), else none. Other names keep their text as canonical.
 
+use foldhash::HashSet;
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use records::EntityType;
