@@ -534,9 +534,7 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../datasets/raw/seeds");
-        for entry in std::fs::read_dir(seeds).unwrap() {
-            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for text in crate::testing::seed_texts() {
             texts.extend(text.lines().map(str::to_string));
             texts.push(text);
         }

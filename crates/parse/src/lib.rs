@@ -24,6 +24,9 @@ mod lines;
 mod meta;
 mod rules;
 mod sentences;
+#[cfg(any(test, feature = "testing"))]
+#[doc(hidden)]
+pub mod testing;
 mod tokens;
 mod zones;
 

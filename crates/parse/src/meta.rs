@@ -234,8 +234,7 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        for e in std::fs::read_dir("../../datasets/raw/seeds").unwrap() {
-            let t = std::fs::read_to_string(e.unwrap().path()).unwrap();
+        for t in crate::testing::seed_texts() {
             let cuts: Vec<usize> = t.char_indices().map(|(i, _)| i).step_by(31).collect();
             texts.extend(cuts.iter().map(|&c| t[c..].to_string()));
             texts.push(t);

@@ -340,26 +340,11 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../datasets/raw/seeds");
-        for entry in std::fs::read_dir(seeds).unwrap() {
-            texts.push(std::fs::read_to_string(entry.unwrap().path()).unwrap());
-        }
-        // Random strings over the characters the rules look at.
-        let alphabet: Vec<char> = "aZe1.,'’ -٣٫٬والبتمكé\u{301}US\nİ".chars().collect();
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        for _ in 0..5000 {
-            let mut t = String::new();
-            for _ in 0..(state >> 59) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                t.push(alphabet[(state % alphabet.len() as u64) as usize]);
-            }
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            texts.push(t);
-        }
+        texts.extend(crate::testing::seed_texts());
+        texts.extend(crate::testing::random_strings(
+            "aZe1.,'’ -٣٫٬والبتمكé\u{301}US\nİ",
+            5000,
+        ));
         for t in &texts {
             for lang in ["en", "id", "ar"] {
                 assert_eq!(tokenize(t, lang), tokenize_by_chars(t, lang), "{t:?}");

@@ -15,30 +15,47 @@ use super::quote::{Quote, find_quotes};
 /// Splits text into word tokens and single punctuation tokens (byte ranges).
 pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    let mut word_start: Option<usize> = None;
-    // Each character's test, made once: as the next one, then as the current one.
-    let mut is_word = chars.peek().is_some_and(|&(_, c)| is_word_char(c));
-    while let Some((i, c)) = chars.next() {
-        let next_is_word = chars.peek().is_some_and(|&(_, n)| is_word_char(n));
-        let this_is_word = std::mem::replace(&mut is_word, next_is_word);
-        if this_is_word || (word_start.is_some() && is_joiner(c) && next_is_word) {
-            if word_start.is_none() {
-                word_start = Some(i);
+    tokenize_each(text, |start, end, _| out.push((start, end)));
+    out
+}
+
+/// [`tokenize`] as a callback per token (`start`, `end`, whether it is a word): a word is a
+/// run of word characters, joined across single joiners (`'`, `-`) that a word character
+/// follows; every other character but whitespace is a token of its own.
+pub fn tokenize_each(text: &str, mut emit: impl FnMut(usize, usize, bool)) {
+    // The character at byte `i` and its length; ASCII without decoding.
+    let at = |i: usize| -> Option<(char, usize)> {
+        let &b = text.as_bytes().get(i)?;
+        if b.is_ascii() {
+            Some((char::from(b), 1))
+        } else {
+            text[i..].chars().next().map(|c| (c, c.len_utf8()))
+        }
+    };
+    let mut i = 0;
+    while let Some((c, len)) = at(i) {
+        if !is_word_char(c) {
+            if !c.is_whitespace() {
+                emit(i, i + len, false);
             }
+            i += len;
             continue;
         }
-        if let Some(s) = word_start.take() {
-            out.push((s, i));
+        let start = i;
+        i += len;
+        loop {
+            match at(i) {
+                Some((c, len)) if is_word_char(c) => i += len,
+                Some((c, len))
+                    if is_joiner(c) && at(i + len).is_some_and(|(n, _)| is_word_char(n)) =>
+                {
+                    i += len
+                }
+                _ => break,
+            }
         }
-        if !c.is_whitespace() {
-            out.push((i, i + c.len_utf8()));
-        }
+        emit(start, i, true);
     }
-    if let Some(s) = word_start {
-        out.push((s, text.len()));
-    }
-    out
 }
 
 #[inline]
@@ -237,16 +254,15 @@ impl<'a> Doc<'a> {
             }
             para.push(breaks);
             let first = toks.len();
-            for (ts, te) in tokenize(&text[start..end]) {
-                let raw = &text[start + ts..start + te];
+            tokenize_each(&text[start..end], |ts, te, word| {
                 toks.push(Tok {
                     start: start + ts,
                     end: start + te,
-                    norm: normalize_cow(raw),
-                    word: raw.chars().next().is_some_and(is_word_char),
+                    norm: normalize_cow(&text[start + ts..start + te]),
+                    word,
                     sent: si,
-                });
-            }
+                })
+            });
             sent_toks.push((first, toks.len()));
             sents.push((start, end));
         }
@@ -929,6 +945,65 @@ impl<'a> Doc<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokenizer before [`tokenize_each`]: the reference for it.
+    fn tokenize_by_peeking(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        let mut word_start: Option<usize> = None;
+        // Each character's test, made once: as the next one, then as the current one.
+        let mut is_word = chars.peek().is_some_and(|&(_, c)| is_word_char(c));
+        while let Some((i, c)) = chars.next() {
+            let next_is_word = chars.peek().is_some_and(|&(_, n)| is_word_char(n));
+            let this_is_word = std::mem::replace(&mut is_word, next_is_word);
+            if this_is_word || (word_start.is_some() && is_joiner(c) && next_is_word) {
+                if word_start.is_none() {
+                    word_start = Some(i);
+                }
+                continue;
+            }
+            if let Some(s) = word_start.take() {
+                out.push((s, i));
+            }
+            if !c.is_whitespace() {
+                out.push((i, i + c.len_utf8()));
+            }
+        }
+        if let Some(s) = word_start {
+            out.push((s, text.len()));
+        }
+        out
+    }
+
+    #[test]
+    fn tokens_match_the_reference() {
+        let mut texts: Vec<String> = [
+            "",
+            "-",
+            "a-",
+            "-a",
+            "a--b a-'b don't x' 'y Asia-Europe e\u{2011}f",
+            "وقال الوزير إن الحكومة ستدعم المزارعين، مضيفا أن الأسعار ارتفعت بنسبة 5%.",
+            "بِسْمِ ـالصين «نعم» 東京 Tokyo İstanbul ǅ ß ﬁx \u{301}a",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        texts.extend(parse::testing::seed_texts());
+        texts.extend(parse::testing::random_strings(
+            "aZ1.,'’- \n\u{2010}والé\u{301}\u{64B}ـ«",
+            5000,
+        ));
+        for t in &texts {
+            let mut tokens = Vec::new();
+            tokenize_each(t, |a, b, word| tokens.push((a, b, word)));
+            let expected: Vec<(usize, usize, bool)> = tokenize_by_peeking(t)
+                .into_iter()
+                .map(|(a, b)| (a, b, t[a..b].chars().next().is_some_and(is_word_char)))
+                .collect();
+            assert_eq!(tokens, expected, "{t:?}");
+        }
+    }
     use crate::entities::tests::article;
 
     /// Three sentences with names, a quotation, a negation and a pronoun.

@@ -43,8 +43,12 @@ pub(crate) struct Phrase {
     pub label: Option<EntityType>,
 }
 
-/// Phrases by language and folded first word, longest first.
-pub(crate) type PhraseIndex = BTreeMap<String, HashMap<String, Vec<Phrase>>>;
+/// Phrases by folded first word: each language's, longest first. Keyed by the word alone, so
+/// that a word of the text costs one look-up whatever the languages asked for (it is done for
+/// every word).
+pub(crate) type PhraseIndex = HashMap<String, PhrasesByLang>;
+/// Each language's phrases of one first word.
+pub(crate) type PhrasesByLang = Vec<(String, Vec<Phrase>)>;
 
 fn index_phrase(index: &mut PhraseIndex, lang: &str, text: &str, label: Option<EntityType>) {
     use super::text::fold_str;
@@ -52,11 +56,15 @@ fn index_phrase(index: &mut PhraseIndex, lang: &str, text: &str, label: Option<E
     let Some(first) = parts.first().cloned() else {
         return;
     };
-    let list = index
-        .entry(lang.to_string())
-        .or_default()
-        .entry(first)
-        .or_default();
+    let by_lang = index.entry(first).or_default();
+    let at = match by_lang.iter().position(|(l, _)| l == lang) {
+        Some(at) => at,
+        None => {
+            by_lang.push((lang.to_string(), Vec::new()));
+            by_lang.len() - 1
+        }
+    };
+    let list = &mut by_lang[at].1;
     list.push(Phrase {
         parts,
         text: text.to_string(),
@@ -82,13 +90,25 @@ pub(crate) fn phrase_at<'a>(
     use super::text::{is_arabic, is_capitalised, same_line_gap};
     let mut best: Option<(&Phrase, usize, usize)> = None;
     let folded_word = &folded[i];
-    let arabic = folded_word.starts_with(is_arabic);
+    // The word, then (Arabic) the word without each clitic it starts with, with the bytes
+    // skipped; each looked up once.
+    let mut keys: [Option<(&PhrasesByLang, usize)>; 1 + AR_CLITICS.len()] =
+        [None; 1 + AR_CLITICS.len()];
+    keys[0] = index.get(folded_word).map(|v| (v, 0));
+    if folded_word.starts_with(is_arabic) {
+        for (k, c) in AR_CLITICS.iter().enumerate() {
+            if let Some(rest) = folded_word.strip_prefix(c) {
+                keys[k + 1] = index.get(rest).map(|v| (v, c.len()));
+            }
+        }
+    }
     for lang in langs {
-        let Some(map) = index.get(*lang) else {
-            continue;
-        };
-        let mut try_key = |key: &str, skip: usize| {
-            for p in map.get(key).into_iter().flatten() {
+        for &(by_lang, skip) in keys.iter().flatten() {
+            let phrases = by_lang
+                .iter()
+                .filter(|(l, _)| l == lang)
+                .flat_map(|(_, v)| v);
+            for p in phrases {
                 let n = p.parts.len();
                 if i + n > words.len() {
                     continue;
@@ -103,15 +123,6 @@ pub(crate) fn phrase_at<'a>(
                 });
                 if case_ok && rest_ok && best.is_none_or(|b| n > b.0.parts.len()) {
                     best = Some((p, i + n, words[i].start + skip));
-                }
-            }
-        };
-        // The word, then (Arabic) the word without each clitic it starts with.
-        try_key(folded_word, 0);
-        if arabic {
-            for c in AR_CLITICS {
-                if let Some(rest) = folded_word.strip_prefix(c) {
-                    try_key(rest, c.len());
                 }
             }
         }

@@ -361,10 +361,7 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../datasets/raw/seeds");
-        for entry in std::fs::read_dir(seeds).unwrap() {
-            texts.push(std::fs::read_to_string(entry.unwrap().path()).unwrap());
-        }
+        texts.extend(parse::testing::seed_texts());
         for t in &texts {
             assert_eq!(words(t), words_over_char_vector(t), "{t}");
         }
