@@ -808,6 +808,8 @@ fn push_lower(token: &mut String, c: char, turkic: bool) {
     match c {
         'I' if turkic => token.push('ı'),
         'İ' if turkic => token.push('i'),
+        // The Arabic block has no case: no table look-up for most of an Arabic text.
+        '\u{0600}'..='\u{06FF}' => token.push(c),
         _ => token.extend(c.to_lowercase()),
     }
 }
@@ -837,7 +839,8 @@ fn for_each_token(text: &str, lang: &str, mut f: impl FnMut(&str)) {
         if is_ignorable(c) {
             continue;
         }
-        if c.is_alphanumeric() && !is_unspaced(c) {
+        let alphanumeric = parse::chars::is_alphanumeric(c);
+        if alphanumeric && !is_unspaced(c) {
             push_lower(&mut token, c, turkic);
             continue;
         }
@@ -845,7 +848,7 @@ fn for_each_token(text: &str, lang: &str, mut f: impl FnMut(&str)) {
             f(&token);
             token.clear();
         }
-        if c.is_alphanumeric() {
+        if alphanumeric {
             push_lower(&mut token, c, turkic);
             f(&token);
             token.clear();
@@ -929,6 +932,14 @@ fn entity_sample(keys: &[String]) -> (Vec<u32>, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_arabic_block_has_no_case() {
+        // `push_lower` relies on it.
+        for c in '\u{0600}'..='\u{06FF}' {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
+    }
 
     const FLOOD: &str = "Heavy rain caused the river Alder to burst its banks on Tuesday night, \
         flooding more than two hundred homes in the lower town of Westbridge. Emergency crews \
