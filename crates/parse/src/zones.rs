@@ -207,10 +207,12 @@ pub fn is_navigation_line(s: &str) -> bool {
         return true;
     }
     // Breadcrumbs: "Home > World > Asia", "News | Politics | Economy".
-    let seps = s.matches(['>', '»', '|', '/']).count();
+    // Most lines have no separator: they are not split into pieces at all.
+    if s.matches(['>', '»', '|', '/']).count() < 2 {
+        return false;
+    }
     let pieces: Vec<&str> = s.split(['>', '»', '|']).map(str::trim).collect();
-    seps >= 2
-        && pieces.len() >= 3
+    pieces.len() >= 3
         && pieces
             .iter()
             .all(|p| !p.is_empty() && p.split_whitespace().count() <= 4)
