@@ -184,18 +184,23 @@ impl Antecedents {
     /// The full name a short form at `pos` refers to: the nearest before it, else the first
     /// after it.
     fn find(&mut self, pos: (usize, usize), token: &str, initial: Option<char>) -> Option<Full> {
-        let token_folded = fold_str(token);
-        let key = (token_folded, initial);
-        if !self.matching.contains_key(&key) {
-            let candidates = self.candidates(&key.0);
-            let list = self.matching_fulls(candidates, &key.0, key.1);
-            self.matching.insert(key.clone(), list);
+        let key = (fold_str(token), initial);
+        // One look-up when the form was seen before (most calls: names recur).
+        if let Some(list) = self.matching.get(&key) {
+            return self.nearest(list, pos);
         }
+        let candidates = self.candidates(&key.0);
+        let list = self.matching_fulls(candidates, &key.0, key.1);
+        let found = self.nearest(&list, pos);
+        self.matching.insert(key, list);
+        found
+    }
+
+    /// Of `list` (indexes of `fulls`), the last before `pos` (the latest of equals, as
+    /// `max_by_key` picks), else the first after it.
+    fn nearest(&self, list: &[usize], pos: (usize, usize)) -> Option<Full> {
         let fulls = &self.fulls;
-        let list = &self.matching[&key];
         let found = if self.sorted {
-            // The last of those before (the latest of equals, as `max_by_key` picks), else
-            // the first after.
             let before = list.partition_point(|&i| fulls[i].pos < pos);
             match before.checked_sub(1) {
                 Some(k) => Some(list[k]),
