@@ -179,6 +179,8 @@ struct DocIndex {
     /// those of the whole article ([`Doc::article_name_counts`]).
     canonical_counts: RefCell<HashMap<EntityType, CanonicalCounts>>,
     all_canonical_counts: RefCell<HashMap<EntityType, NameCounts>>,
+    /// The country (index in `ents`) of each nationality asked about ([`Doc::country_of`]).
+    nationality_countries: RefCell<HashMap<String, Option<usize>>>,
 }
 
 /// The two most counted names (ties: the first named), in the order they are first named,
@@ -299,6 +301,7 @@ impl<'a> Doc<'a> {
             by_end: OnceCell::new(),
             canonical_counts: RefCell::new(HashMap::new()),
             all_canonical_counts: RefCell::new(HashMap::new()),
+            nationality_countries: RefCell::new(HashMap::new()),
         };
         Some(Doc {
             article,
@@ -660,7 +663,13 @@ impl<'a> Doc<'a> {
         let by_norm = self.index.toks_by_norm.get_or_init(|| {
             let mut map: HashMap<String, Vec<usize>> = HashMap::new();
             for (i, t) in self.toks.iter().enumerate() {
-                map.entry(t.norm.to_string()).or_default().push(i);
+                // A key is made once per distinct form, not once per token.
+                match map.get_mut(t.norm.as_ref()) {
+                    Some(at) => at.push(i),
+                    None => {
+                        map.insert(t.norm.to_string(), vec![i]);
+                    }
+                }
             }
             map
         });
@@ -755,7 +764,7 @@ impl<'a> Doc<'a> {
     /// The country of a speaker: a GPE or NORP named just before one of its mentions
     /// ("Azerbaijani President Aliyev"), else the article's most mentioned GPE.
     fn country_of(&self, who: Option<&Speaker>, pos: usize) -> (Option<String>, Option<String>) {
-        let gpes = || self.ents.iter().filter(|e| e.label == EntityType::Gpe);
+        let gpes = || (self.ents.iter().enumerate()).filter(|(_, e)| e.label == EntityType::Gpe);
         if let Some(who) = who.and_then(|w| w.canonical.as_deref()) {
             let by_canonical = self.index.ents_by_canonical.get_or_init(|| {
                 let mut map: HashMap<String, Vec<usize>> = HashMap::new();
@@ -780,20 +789,27 @@ impl<'a> Doc<'a> {
                 if near.label == EntityType::Gpe {
                     return (near.canonical.clone(), near.id.clone());
                 }
-                // A nationality: the country whose name shares the longest prefix with it.
+                // A nationality: the country whose name shares the longest prefix with it
+                // (the last of equals), found once per nationality: a long article repeats
+                // its speakers and its countries.
                 let adj = near.canonical.as_deref().unwrap_or_default();
-                let best = gpes()
-                    .filter_map(|g| {
-                        let c = g.canonical.as_deref()?;
-                        let n = c
-                            .chars()
-                            .zip(adj.chars())
-                            .take_while(|(a, b)| a == b)
-                            .count();
-                        (n >= 4).then_some((n, g))
-                    })
-                    .max_by_key(|x| x.0);
-                if let Some((_, g)) = best {
+                let mut memo = self.index.nationality_countries.borrow_mut();
+                let best = *memo.entry(adj.to_string()).or_insert_with(|| {
+                    gpes()
+                        .filter_map(|(k, g)| {
+                            let c = g.canonical.as_deref()?;
+                            let n = c
+                                .chars()
+                                .zip(adj.chars())
+                                .take_while(|(a, b)| a == b)
+                                .count();
+                            (n >= 4).then_some((n, k))
+                        })
+                        .max_by_key(|x| x.0)
+                        .map(|(_, k)| k)
+                });
+                if let Some(k) = best {
+                    let g = &self.ents[k];
                     return (g.canonical.clone(), g.id.clone());
                 }
             }
