@@ -152,7 +152,7 @@ pub struct StorySignature {
     /// Each MinHash bin's minimum (see [`one_permutation_minhash`]); all `u32::MAX` when the
     /// text has no tokens.
     minhash: [u32; NUM_HASHES],
-    /// Distinct shingles of the text (0: no text; never joined by rule 1).
+    /// Shingles of the text, repeats counted (0: no text; never joined by rule 1).
     n_shingles: u32,
     /// The smallest [`MAX_ENTITY_KEYS`] 32-bit hashes of the (salient) entity keys, sorted.
     entities: Vec<u32>,
@@ -171,12 +171,13 @@ impl StorySignature {
         entity_keys: &[String],
         published: Option<NaiveDate>,
     ) -> StorySignature {
-        let shingles = shingle_hashes(&token_hashes(text, lang));
-        let minhash = one_permutation_minhash(&shingles);
+        let tokens = token_hashes(text, lang);
+        let mut n_shingles = 0u32;
+        let minhash = one_permutation_minhash(shingle_hashes(&tokens).inspect(|_| n_shingles += 1));
         let (entities, n_entities) = entity_sample(entity_keys);
         StorySignature {
             minhash,
-            n_shingles: shingles.len() as u32,
+            n_shingles,
             entities,
             n_entities,
             published,
@@ -744,19 +745,21 @@ fn fmix64(mut k: u64) -> u64 {
 /// first among the filled ones. Two sets agree in a bin with probability their Jaccard
 /// similarity, as with one hash function per bin, at 1/128 of the cost: signing with 128
 /// functions was the merge's largest stage (27 of 74 s at 1 GB). All `u32::MAX` when there
-/// are no shingles.
-fn one_permutation_minhash(shingles: &[u64]) -> [u32; NUM_HASHES] {
+/// are no shingles. A shingle's repeats change nothing: they are neither sorted nor removed.
+fn one_permutation_minhash(shingles: impl IntoIterator<Item = u64>) -> [u32; NUM_HASHES] {
     const BIN_BITS: u32 = NUM_HASHES.trailing_zeros();
     const _: () = assert!(NUM_HASHES.is_power_of_two());
     let mut bins = [u32::MAX; NUM_HASHES];
     let mut filled = [false; NUM_HASHES];
-    for &s in shingles {
+    let mut any = false;
+    for s in shingles {
         let h = fmix64(s ^ TEXT_SEED);
         let bin = (h >> (64 - BIN_BITS)) as usize;
         bins[bin] = bins[bin].min(h as u32);
         filled[bin] = true;
+        any = true;
     }
-    if shingles.is_empty() {
+    if !any {
         return bins;
     }
     // In place: only filled bins are read, and they are never written here.
@@ -873,8 +876,8 @@ fn token_hashes(text: &str, lang: &str) -> Vec<u64> {
     hashes
 }
 
-/// Distinct shingle hashes, sorted.
-fn shingle_hashes(tokens: &[u64]) -> Vec<u64> {
+/// The shingle hashes of a text's tokens, in text order, repeats included.
+fn shingle_hashes(tokens: &[u64]) -> impl Iterator<Item = u64> + '_ {
     // Windows are at most SHINGLE_WORDS long, so their bytes fit on the stack.
     let hash = |window: &[u64]| {
         let mut bytes = [0u8; 8 * SHINGLE_WORDS];
@@ -883,31 +886,39 @@ fn shingle_hashes(tokens: &[u64]) -> Vec<u64> {
         }
         xxh3_64(&bytes[..8 * window.len()])
     };
-    let mut shingles: Vec<u64> = if tokens.is_empty() {
-        Vec::new()
-    } else if tokens.len() < SHINGLE_WORDS {
-        vec![hash(tokens)]
-    } else {
-        tokens.windows(SHINGLE_WORDS).map(hash).collect()
-    };
-    shingles.sort_unstable();
-    shingles.dedup();
-    shingles
+    // A text shorter than a shingle is one shingle; no text, none.
+    let short = (!tokens.is_empty() && tokens.len() < SHINGLE_WORDS).then_some(tokens);
+    (short.into_iter().chain(tokens.windows(SHINGLE_WORDS))).map(hash)
 }
 
-/// Normalised entity key: trimmed, lower-cased, inner whitespace collapsed.
-fn normalise_key(key: &str) -> Option<String> {
-    let words: Vec<String> = key.split_whitespace().map(str::to_lowercase).collect();
-    (!words.is_empty()).then(|| words.join(" "))
+/// Normalised entity key into `out` (emptied first): trimmed, lower-cased, inner whitespace
+/// collapsed; empty when the key has no word.
+fn normalise_key_into(key: &str, out: &mut String) {
+    out.clear();
+    for (i, word) in key.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            // `str::to_lowercase`, for its context rule (a final capital sigma).
+            out.push_str(&word.to_lowercase());
+        }
+    }
 }
 
 /// The stored entity hashes (salient keys, bottom-k) and the number of distinct salient keys.
 fn entity_sample(keys: &[String]) -> (Vec<u32>, u32) {
-    let mut hashes: Vec<u32> = keys
-        .iter()
-        .filter_map(|k| normalise_key(k))
-        .map(|k| (xxh3_64(k.as_bytes()) >> 32) as u32)
-        .collect();
+    // Each key normalised into one reused buffer.
+    let mut key = String::new();
+    let mut hashes: Vec<u32> = Vec::with_capacity(keys.len());
+    for k in keys {
+        normalise_key_into(k, &mut key);
+        if !key.is_empty() {
+            hashes.push((xxh3_64(key.as_bytes()) >> 32) as u32);
+        }
+    }
     hashes.sort_unstable();
     let counted: Vec<(u32, usize)> = hashes
         .chunk_by(|a, b| a == b)
@@ -932,6 +943,25 @@ fn entity_sample(keys: &[String]) -> (Vec<u32>, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entity_keys_normalise_as_lower_cased_words() {
+        let mut out = String::from("left over");
+        for key in [
+            "",
+            " \t ",
+            "Q42",
+            "Joko  Widodo",
+            " JOKO\twidodo\n",
+            "ΟΔΟΣ ΟΔΟΣ",
+            "İstanbul Ünï ΑΣ",
+            "وزارة الخارجية",
+        ] {
+            let words: Vec<String> = key.split_whitespace().map(str::to_lowercase).collect();
+            normalise_key_into(key, &mut out);
+            assert_eq!(out, words.join(" "), "{key:?}");
+        }
+    }
 
     #[test]
     fn the_arabic_block_has_no_case() {
@@ -1090,7 +1120,10 @@ mod tests {
     #[test]
     fn one_permutation_minhash_estimates_jaccard() {
         let agreement = |a: &[u64], b: &[u64]| {
-            let (a, b) = (one_permutation_minhash(a), one_permutation_minhash(b));
+            let (a, b) = (
+                one_permutation_minhash(a.iter().copied()),
+                one_permutation_minhash(b.iter().copied()),
+            );
             a.iter().zip(&b).filter(|(x, y)| x == y).count() as f64 / NUM_HASHES as f64
         };
         // Large sets (no empty bins) and small ones (most bins densified).
@@ -1110,8 +1143,8 @@ mod tests {
             let bound = if shared + own >= 100 { 0.06 } else { 0.08 };
             assert!(rmse < bound, "{shared}/{own}: rmse {rmse}");
         }
-        assert_eq!(one_permutation_minhash(&[]), [u32::MAX; NUM_HASHES]);
-        let one = one_permutation_minhash(&[42]);
+        assert_eq!(one_permutation_minhash([]), [u32::MAX; NUM_HASHES]);
+        let one = one_permutation_minhash([42]);
         assert!(one.iter().all(|&m| m == one[0] && m != u32::MAX));
     }
 
