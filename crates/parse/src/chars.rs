@@ -60,6 +60,13 @@ pub fn is_alphanumeric(c: char) -> bool {
     is_alphabetic(c) || is_numeric(c)
 }
 
+/// Whether `c` is in the Arabic block (U+0600-U+06FF), which has no case: its lower case is
+/// itself, known without the standard library's search of its case tables.
+#[inline]
+pub fn is_caseless_arabic(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,6 +77,16 @@ mod tests {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_numeric(c), c.is_numeric(), "{c:?}");
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_arabic_block_has_no_case() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            if is_caseless_arabic(c) {
+                assert!(c.to_lowercase().eq([c]), "{c:?}");
+                assert!(c.to_uppercase().eq([c]), "{c:?}");
+            }
         }
     }
 }

@@ -148,8 +148,7 @@ impl Scorer {
             for c in text.chars() {
                 if c.is_ascii() {
                     feed(c.to_ascii_lowercase());
-                } else if matches!(c, '\u{0600}'..='\u{06FF}') {
-                    // The Arabic block has no case: no table look-up.
+                } else if crate::chars::is_caseless_arabic(c) {
                     feed(c);
                 } else {
                     c.to_lowercase().for_each(&mut feed);

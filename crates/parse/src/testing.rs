@@ -39,3 +39,12 @@ pub fn random_strings(alphabet: &str, count: usize) -> Vec<String> {
         })
         .collect()
 }
+
+/// The inputs of a test comparing a function with its reference: `edge_cases`, the seeds,
+/// and 5,000 [`random_strings`] over `alphabet` (the characters the rules branch on).
+pub fn reference_texts(edge_cases: &[&str], alphabet: &str) -> Vec<String> {
+    let mut texts: Vec<String> = edge_cases.iter().map(|s| s.to_string()).collect();
+    texts.extend(seed_texts());
+    texts.extend(random_strings(alphabet, 5000));
+    texts
+}

@@ -242,7 +242,7 @@ impl Part<'_> {
     }
 
     /// [`Part::char_of`] of each of `bytes`, fastest when they come in order.
-    fn chars_of(&self, bytes: impl ExactSizeIterator<Item = usize>) -> Vec<i32> {
+    fn chars_of(&self, bytes: impl Iterator<Item = usize>) -> Vec<i32> {
         let mut k = self.index.wide.partition_point(|&(b, _)| b < self.start);
         bytes
             .map(|byte| {

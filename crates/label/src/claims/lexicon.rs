@@ -247,11 +247,10 @@ pub fn normalize_cow(word: &str) -> Cow<'_, str> {
                     | 'ى'
                     | '\u{2019}'
                     | '\u{2018}'
-        ) && (matches!(c, '\u{0600}'..='\u{06FF}') // the Arabic block has no case
-            || {
-                let mut lower = c.to_lowercase();
-                lower.next() == Some(c) && lower.next().is_none()
-            })
+        ) && (parse::chars::is_caseless_arabic(c) || {
+            let mut lower = c.to_lowercase();
+            lower.next() == Some(c) && lower.next().is_none()
+        })
     };
     let already = if word.is_ascii() {
         !word.bytes().any(|b| b.is_ascii_uppercase())
