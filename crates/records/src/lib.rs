@@ -14,6 +14,7 @@
 //! crate, does no I/O and never panics on data it is given.
 
 pub mod article;
+pub mod columns;
 pub mod labels;
 pub mod rows;
 pub mod tables;

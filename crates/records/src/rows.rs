@@ -108,6 +108,313 @@ pub struct ClaimRow {
     pub negated: bool,
 }
 
+/// A row of the `articles` table, borrowed from the article and its key: what
+/// [`push_article`] hands to a [`RowSink`] ([`ArticleRow`] owns the same fields).
+#[derive(Debug, Clone, Copy)]
+pub struct ArticleView<'a> {
+    pub article_id: &'a str,
+    pub split: &'a str,
+    pub story_id: &'a str,
+    pub source_file: &'a str,
+    pub source_line: Option<i64>,
+    pub lang: &'a str,
+    pub lang_confidence: f32,
+    pub title: Option<&'a str>,
+    pub published: Option<NaiveDate>,
+    pub outlet: Option<&'a str>,
+    pub dateline: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub text: &'a str,
+    pub n_sentences: i32,
+    pub quality_flags: &'a [String],
+    pub boilerplate: &'a [Zone],
+    pub source_map: &'a [SourceAnchor],
+}
+
+/// A borrowed [`SentenceRow`].
+#[derive(Debug, Clone, Copy)]
+pub struct SentenceView<'a> {
+    pub sentence_id: &'a str,
+    pub article_id: &'a str,
+    pub split: &'a str,
+    pub index: i32,
+    pub text: &'a str,
+    pub lang: &'a str,
+    pub char_start: i32,
+    pub char_end: i32,
+    pub byte_start: i32,
+    pub byte_end: i32,
+    pub source_byte_start: i64,
+    pub source_byte_end: i64,
+    pub token_bytes: &'a [(u32, u32)],
+    pub token_starts: &'a [i32],
+    pub token_ends: &'a [i32],
+    pub ner_tags: &'a [i64],
+}
+
+impl<'a> SentenceView<'a> {
+    /// The tokens, as written to the `tokens` column.
+    pub fn tokens(&self) -> impl ExactSizeIterator<Item = &'a str> + use<'a> {
+        let text = self.text;
+        self.token_bytes
+            .iter()
+            .map(move |&(start, end)| &text[start as usize..end as usize])
+    }
+}
+
+/// A borrowed [`EntityRow`].
+#[derive(Debug, Clone, Copy)]
+pub struct EntityView<'a> {
+    pub entity_id: &'a str,
+    pub article_id: &'a str,
+    pub sentence_id: &'a str,
+    pub split: &'a str,
+    pub text: &'a str,
+    pub label: &'a str,
+    pub char_start: i32,
+    pub char_end: i32,
+    pub canonical_id: Option<&'a str>,
+    pub canonical_name: Option<&'a str>,
+    pub labelers: &'a [String],
+    pub confidence: f32,
+}
+
+/// A borrowed [`SpanRef`].
+#[derive(Debug, Clone, Copy)]
+pub struct SpanView<'a> {
+    pub sentence_id: &'a str,
+    pub text: &'a str,
+    pub char_start: i32,
+    pub char_end: i32,
+}
+
+/// A borrowed [`ClaimRow`].
+#[derive(Debug, Clone, Copy)]
+pub struct ClaimView<'a> {
+    pub claim_id: &'a str,
+    pub article_id: &'a str,
+    pub sentence_id: &'a str,
+    pub split: &'a str,
+    pub speaker: Option<SpanView<'a>>,
+    pub speaker_id: Option<&'a str>,
+    pub speaker_name: Option<&'a str>,
+    pub cue: Option<SpanView<'a>>,
+    pub content: &'a str,
+    pub char_start: i32,
+    pub char_end: i32,
+    pub kind: &'a str,
+    pub labelers: &'a [String],
+    pub confidence: f32,
+    pub has_number: bool,
+    pub has_date: bool,
+    pub has_entity: bool,
+    pub negated: bool,
+}
+
+impl ArticleRow {
+    pub fn view(&self) -> ArticleView<'_> {
+        ArticleView {
+            article_id: &self.article_id,
+            split: &self.split,
+            story_id: &self.story_id,
+            source_file: &self.source_file,
+            source_line: self.source_line,
+            lang: &self.lang,
+            lang_confidence: self.lang_confidence,
+            title: self.title.as_deref(),
+            published: self.published,
+            outlet: self.outlet.as_deref(),
+            dateline: self.dateline.as_deref(),
+            url: self.url.as_deref(),
+            text: &self.text,
+            n_sentences: self.n_sentences,
+            quality_flags: &self.quality_flags,
+            boilerplate: &self.boilerplate,
+            source_map: &self.source_map,
+        }
+    }
+}
+
+impl ArticleView<'_> {
+    pub fn to_row(&self) -> ArticleRow {
+        ArticleRow {
+            article_id: self.article_id.to_string(),
+            split: self.split.to_string(),
+            story_id: self.story_id.to_string(),
+            source_file: self.source_file.to_string(),
+            source_line: self.source_line,
+            lang: self.lang.to_string(),
+            lang_confidence: self.lang_confidence,
+            title: self.title.map(str::to_string),
+            published: self.published,
+            outlet: self.outlet.map(str::to_string),
+            dateline: self.dateline.map(str::to_string),
+            url: self.url.map(str::to_string),
+            text: self.text.to_string(),
+            n_sentences: self.n_sentences,
+            quality_flags: self.quality_flags.to_vec(),
+            boilerplate: self.boilerplate.to_vec(),
+            source_map: self.source_map.to_vec(),
+        }
+    }
+}
+
+impl SentenceRow {
+    pub fn view(&self) -> SentenceView<'_> {
+        SentenceView {
+            sentence_id: &self.sentence_id,
+            article_id: &self.article_id,
+            split: &self.split,
+            index: self.index,
+            text: &self.text,
+            lang: &self.lang,
+            char_start: self.char_start,
+            char_end: self.char_end,
+            byte_start: self.byte_start,
+            byte_end: self.byte_end,
+            source_byte_start: self.source_byte_start,
+            source_byte_end: self.source_byte_end,
+            token_bytes: &self.token_bytes,
+            token_starts: &self.token_starts,
+            token_ends: &self.token_ends,
+            ner_tags: &self.ner_tags,
+        }
+    }
+}
+
+impl SentenceView<'_> {
+    pub fn to_row(&self) -> SentenceRow {
+        SentenceRow {
+            sentence_id: self.sentence_id.to_string(),
+            article_id: self.article_id.to_string(),
+            split: self.split.to_string(),
+            index: self.index,
+            text: self.text.to_string(),
+            lang: self.lang.to_string(),
+            char_start: self.char_start,
+            char_end: self.char_end,
+            byte_start: self.byte_start,
+            byte_end: self.byte_end,
+            source_byte_start: self.source_byte_start,
+            source_byte_end: self.source_byte_end,
+            token_bytes: self.token_bytes.to_vec(),
+            token_starts: self.token_starts.to_vec(),
+            token_ends: self.token_ends.to_vec(),
+            ner_tags: self.ner_tags.to_vec(),
+        }
+    }
+}
+
+impl EntityRow {
+    pub fn view(&self) -> EntityView<'_> {
+        EntityView {
+            entity_id: &self.entity_id,
+            article_id: &self.article_id,
+            sentence_id: &self.sentence_id,
+            split: &self.split,
+            text: &self.text,
+            label: &self.label,
+            char_start: self.char_start,
+            char_end: self.char_end,
+            canonical_id: self.canonical_id.as_deref(),
+            canonical_name: self.canonical_name.as_deref(),
+            labelers: &self.labelers,
+            confidence: self.confidence,
+        }
+    }
+}
+
+impl EntityView<'_> {
+    pub fn to_row(&self) -> EntityRow {
+        EntityRow {
+            entity_id: self.entity_id.to_string(),
+            article_id: self.article_id.to_string(),
+            sentence_id: self.sentence_id.to_string(),
+            split: self.split.to_string(),
+            text: self.text.to_string(),
+            label: self.label.to_string(),
+            char_start: self.char_start,
+            char_end: self.char_end,
+            canonical_id: self.canonical_id.map(str::to_string),
+            canonical_name: self.canonical_name.map(str::to_string),
+            labelers: self.labelers.to_vec(),
+            confidence: self.confidence,
+        }
+    }
+}
+
+impl SpanRef {
+    pub fn view(&self) -> SpanView<'_> {
+        SpanView {
+            sentence_id: &self.sentence_id,
+            text: &self.text,
+            char_start: self.char_start,
+            char_end: self.char_end,
+        }
+    }
+}
+
+impl SpanView<'_> {
+    pub fn to_span(&self) -> SpanRef {
+        SpanRef {
+            sentence_id: self.sentence_id.to_string(),
+            text: self.text.to_string(),
+            char_start: self.char_start,
+            char_end: self.char_end,
+        }
+    }
+}
+
+impl ClaimRow {
+    pub fn view(&self) -> ClaimView<'_> {
+        ClaimView {
+            claim_id: &self.claim_id,
+            article_id: &self.article_id,
+            sentence_id: &self.sentence_id,
+            split: &self.split,
+            speaker: self.speaker.as_ref().map(SpanRef::view),
+            speaker_id: self.speaker_id.as_deref(),
+            speaker_name: self.speaker_name.as_deref(),
+            cue: self.cue.as_ref().map(SpanRef::view),
+            content: &self.content,
+            char_start: self.char_start,
+            char_end: self.char_end,
+            kind: &self.kind,
+            labelers: &self.labelers,
+            confidence: self.confidence,
+            has_number: self.has_number,
+            has_date: self.has_date,
+            has_entity: self.has_entity,
+            negated: self.negated,
+        }
+    }
+}
+
+impl ClaimView<'_> {
+    pub fn to_row(&self) -> ClaimRow {
+        ClaimRow {
+            claim_id: self.claim_id.to_string(),
+            article_id: self.article_id.to_string(),
+            sentence_id: self.sentence_id.to_string(),
+            split: self.split.to_string(),
+            speaker: self.speaker.as_ref().map(SpanView::to_span),
+            speaker_id: self.speaker_id.map(str::to_string),
+            speaker_name: self.speaker_name.map(str::to_string),
+            cue: self.cue.as_ref().map(SpanView::to_span),
+            content: self.content.to_string(),
+            char_start: self.char_start,
+            char_end: self.char_end,
+            kind: self.kind.to_string(),
+            labelers: self.labelers.to_vec(),
+            confidence: self.confidence,
+            has_number: self.has_number,
+            has_date: self.has_date,
+            has_entity: self.has_entity,
+            negated: self.negated,
+        }
+    }
+}
+
 /// One knowledge-base entity, as shipped with the dataset.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KbRow {
@@ -241,16 +548,16 @@ impl Part<'_> {
         self.index.char_of(self.start + byte.min(self.len)) - self.before
     }
 
-    /// [`Part::char_of`] of each of `bytes`, fastest when they come in order.
-    fn chars_of(&self, bytes: impl Iterator<Item = usize>) -> Vec<i32> {
+    /// [`Part::char_of`] of each of `bytes` into `out` (cleared first), fastest when they
+    /// come in order.
+    fn chars_of(&self, bytes: impl Iterator<Item = usize>, out: &mut Vec<i32>) {
         let mut k = self.index.wide.partition_point(|&(b, _)| b < self.start);
-        bytes
-            .map(|byte| {
-                self.index
-                    .char_of_after(self.start + byte.min(self.len), &mut k)
-                    - self.before
-            })
-            .collect()
+        out.clear();
+        out.extend(bytes.map(|byte| {
+            self.index
+                .char_of_after(self.start + byte.min(self.len), &mut k)
+                - self.before
+        }));
     }
 }
 
@@ -302,8 +609,7 @@ impl TableRows {
         self.articles.is_empty()
     }
 
-    /// The rows of one labelled article. Entities and claims whose offsets do not index their
-    /// sentence are dropped rather than written wrong (labelers are expected not to make them).
+    /// The rows of one labelled article (see [`push_article`]).
     pub fn from_article(
         key: &ArticleKey,
         article: &Article,
@@ -318,165 +624,219 @@ impl TableRows {
             entities: Vec::with_capacity(entities.len()),
             claims: Vec::with_capacity(claims.len()),
         };
-        let article_chars = CharIndex::new(&article.text);
-        let sentence_chars: Vec<Part> = article
-            .sentences
-            .iter()
-            .map(|s| article_chars.part(s.start, s.end))
-            .collect();
-        let sentence_ids: Vec<String> = (0..article.sentences.len())
-            .map(|i| sentence_id(&key.article_id, i))
-            .collect();
-        let valid_span = |sentence: usize, start: usize, end: usize| {
-            article.sentences.get(sentence).is_some_and(|s| {
-                let text = article.sentence_text(s);
-                start < end
-                    && end <= text.len()
-                    && text.is_char_boundary(start)
-                    && text.is_char_boundary(end)
-            })
-        };
-
-        // Each sentence's entities, in their order (a scan of all entities per sentence is
-        // quadratic on a long article).
-        let mut entities_of: Vec<Vec<&Entity>> = vec![Vec::new(); article.sentences.len()];
-        for e in entities {
-            if let Some(list) = entities_of.get_mut(e.sentence) {
-                list.push(e);
-            }
-        }
-        for (i, s) in article.sentences.iter().enumerate() {
-            let text = article.sentence_text(s);
-            let chars = &sentence_chars[i];
-            let (source_start, source_end) = article.source_range(s.start, s.end);
-            let mut ner_tags = vec![0i64; s.tokens.len()];
-            // Tokens in order without overlap (as the parser makes them): an entity's tokens
-            // are found by binary search, not by a scan of the sentence per entity (a text
-            // without punctuation makes sentences of thousands of tokens).
-            let ordered = s.tokens.windows(2).all(|w| w[0].end <= w[1].start);
-            for e in entities_of[i].iter().copied() {
-                let mut first = true;
-                let near = if ordered {
-                    let lo = s.tokens.partition_point(|t| t.end <= e.start);
-                    lo..lo + s.tokens[lo..].partition_point(|t| t.start < e.end)
-                } else {
-                    0..s.tokens.len()
-                };
-                for (t, tok) in s.tokens.iter().enumerate().take(near.end).skip(near.start) {
-                    if tok.start < e.end && tok.end > e.start && ner_tags[t] == 0 {
-                        ner_tags[t] = e.label.begin_tag() + if first { 0 } else { 1 };
-                        first = false;
-                    }
-                }
-            }
-            rows.sentences.push(SentenceRow {
-                sentence_id: sentence_ids[i].clone(),
-                article_id: key.article_id.clone(),
-                split: key.split.clone(),
-                index: i as i32,
-                text: text.to_string(),
-                lang: s.lang.clone().unwrap_or_else(|| article.lang.clone()),
-                char_start: article_chars.char_of(s.start),
-                char_end: article_chars.char_of(s.end),
-                byte_start: s.start as i32,
-                byte_end: s.end as i32,
-                source_byte_start: source_start as i64,
-                source_byte_end: source_end as i64,
-                token_bytes: s
-                    .tokens
-                    .iter()
-                    .map(|t| (t.start as u32, t.end as u32))
-                    .collect(),
-                token_starts: chars.chars_of(s.tokens.iter().map(|t| t.start)),
-                token_ends: chars.chars_of(s.tokens.iter().map(|t| t.end)),
-                ner_tags,
-            });
-        }
-
-        let span_ref = |m: &Mention| -> Option<SpanRef> {
-            if !valid_span(m.sentence, m.start, m.end) {
-                return None;
-            }
-            let text = article.sentence_text(&article.sentences[m.sentence]);
-            Some(SpanRef {
-                sentence_id: sentence_ids[m.sentence].clone(),
-                text: text[m.start..m.end].to_string(),
-                char_start: sentence_chars[m.sentence].char_of(m.start),
-                char_end: sentence_chars[m.sentence].char_of(m.end),
-            })
-        };
-
-        for e in entities
-            .iter()
-            .filter(|e| valid_span(e.sentence, e.start, e.end))
-        {
-            let text = article.sentence_text(&article.sentences[e.sentence]);
-            let n = rows.entities.len();
-            rows.entities.push(EntityRow {
-                entity_id: format!("{}:e{n:04}", key.article_id),
-                article_id: key.article_id.clone(),
-                sentence_id: sentence_ids[e.sentence].clone(),
-                split: key.split.clone(),
-                text: text[e.start..e.end].to_string(),
-                label: e.label.as_str().to_string(),
-                char_start: sentence_chars[e.sentence].char_of(e.start),
-                char_end: sentence_chars[e.sentence].char_of(e.end),
-                canonical_id: e.canonical_id.clone(),
-                canonical_name: e.canonical_name.clone(),
-                labelers: e.labelers.clone(),
-                confidence: e.confidence,
-            });
-        }
-
-        for c in claims
-            .iter()
-            .filter(|c| valid_span(c.sentence, c.start, c.end))
-        {
-            let text = article.sentence_text(&article.sentences[c.sentence]);
-            let n = rows.claims.len();
-            rows.claims.push(ClaimRow {
-                claim_id: format!("{}:c{n:04}", key.article_id),
-                article_id: key.article_id.clone(),
-                sentence_id: sentence_ids[c.sentence].clone(),
-                split: key.split.clone(),
-                speaker: c.speaker.as_ref().and_then(span_ref),
-                speaker_id: c.speaker.as_ref().and_then(|m| m.canonical_id.clone()),
-                speaker_name: c.speaker.as_ref().and_then(|m| m.canonical_name.clone()),
-                cue: c.cue.as_ref().and_then(span_ref),
-                content: text[c.start..c.end].to_string(),
-                char_start: sentence_chars[c.sentence].char_of(c.start),
-                char_end: sentence_chars[c.sentence].char_of(c.end),
-                kind: c.kind.as_str().to_string(),
-                labelers: c.labelers.clone(),
-                confidence: c.confidence,
-                has_number: c.has_number,
-                has_date: c.has_date,
-                has_entity: c.has_entity,
-                negated: c.negated,
-            });
-        }
-
-        rows.articles.push(ArticleRow {
-            article_id: key.article_id.clone(),
-            split: key.split.clone(),
-            story_id: key.story_id.clone(),
-            source_file: key.source_file.clone(),
-            source_line: key.source_line.map(|l| l as i64),
-            lang: article.lang.clone(),
-            lang_confidence: article.lang_confidence,
-            title: article.title.clone(),
-            published: article.published,
-            outlet: article.outlet.clone(),
-            dateline: article.dateline.clone(),
-            url: key.url.clone(),
-            text: article.text.clone(),
-            n_sentences: article.sentences.len() as i32,
-            quality_flags: article.quality_flags.clone(),
-            boilerplate: article.zones.clone(),
-            source_map: article.source_map.clone(),
-        });
+        push_article(&mut rows, key, article, entities, claims);
         rows
     }
+}
+
+impl RowSink for TableRows {
+    fn article(&mut self, row: ArticleView<'_>) {
+        self.articles.push(row.to_row());
+    }
+    fn sentence(&mut self, row: SentenceView<'_>) {
+        self.sentences.push(row.to_row());
+    }
+    fn entity(&mut self, row: EntityView<'_>) {
+        self.entities.push(row.to_row());
+    }
+    fn claim(&mut self, row: ClaimView<'_>) {
+        self.claims.push(row.to_row());
+    }
+}
+
+/// Where [`push_article`] puts an article's rows: owned rows ([`TableRows`]), or Arrow
+/// builders ([`crate::columns::SplitColumns`]), which copy each string once, straight from
+/// the article, instead of into a row and then into a column.
+pub trait RowSink {
+    fn article(&mut self, row: ArticleView<'_>);
+    fn sentence(&mut self, row: SentenceView<'_>);
+    fn entity(&mut self, row: EntityView<'_>);
+    fn claim(&mut self, row: ClaimView<'_>);
+}
+
+/// Makes the rows of one labelled article, passing each to `sink` as a view of the article,
+/// its labels and `key`. Entities and claims whose offsets do not index their sentence are
+/// dropped rather than written wrong (labelers are expected not to make them).
+pub fn push_article<S: RowSink + ?Sized>(
+    sink: &mut S,
+    key: &ArticleKey,
+    article: &Article,
+    entities: &[Entity],
+    claims: &[Claim],
+) {
+    let article_chars = CharIndex::new(&article.text);
+    let sentence_chars: Vec<Part> = article
+        .sentences
+        .iter()
+        .map(|s| article_chars.part(s.start, s.end))
+        .collect();
+    let sentence_ids: Vec<String> = (0..article.sentences.len())
+        .map(|i| sentence_id(&key.article_id, i))
+        .collect();
+    let valid_span = |sentence: usize, start: usize, end: usize| {
+        article.sentences.get(sentence).is_some_and(|s| {
+            let text = article.sentence_text(s);
+            start < end
+                && end <= text.len()
+                && text.is_char_boundary(start)
+                && text.is_char_boundary(end)
+        })
+    };
+
+    // Each sentence's entities, in their order (a scan of all entities per sentence is
+    // quadratic on a long article).
+    let mut entities_of: Vec<Vec<&Entity>> = vec![Vec::new(); article.sentences.len()];
+    for e in entities {
+        if let Some(list) = entities_of.get_mut(e.sentence) {
+            list.push(e);
+        }
+    }
+    // One buffer of each per article, not a vector of each per sentence.
+    let mut ner_tags: Vec<i64> = Vec::new();
+    let mut token_bytes: Vec<(u32, u32)> = Vec::new();
+    let mut token_starts: Vec<i32> = Vec::new();
+    let mut token_ends: Vec<i32> = Vec::new();
+    for (i, s) in article.sentences.iter().enumerate() {
+        let text = article.sentence_text(s);
+        let chars = &sentence_chars[i];
+        let (source_start, source_end) = article.source_range(s.start, s.end);
+        ner_tags.clear();
+        ner_tags.resize(s.tokens.len(), 0);
+        // Tokens in order without overlap (as the parser makes them): an entity's tokens
+        // are found by binary search, not by a scan of the sentence per entity (a text
+        // without punctuation makes sentences of thousands of tokens).
+        let ordered = s.tokens.windows(2).all(|w| w[0].end <= w[1].start);
+        for e in entities_of[i].iter().copied() {
+            let mut first = true;
+            let near = if ordered {
+                let lo = s.tokens.partition_point(|t| t.end <= e.start);
+                lo..lo + s.tokens[lo..].partition_point(|t| t.start < e.end)
+            } else {
+                0..s.tokens.len()
+            };
+            for (t, tok) in s.tokens.iter().enumerate().take(near.end).skip(near.start) {
+                if tok.start < e.end && tok.end > e.start && ner_tags[t] == 0 {
+                    ner_tags[t] = e.label.begin_tag() + if first { 0 } else { 1 };
+                    first = false;
+                }
+            }
+        }
+        token_bytes.clear();
+        token_bytes.extend(s.tokens.iter().map(|t| (t.start as u32, t.end as u32)));
+        chars.chars_of(s.tokens.iter().map(|t| t.start), &mut token_starts);
+        chars.chars_of(s.tokens.iter().map(|t| t.end), &mut token_ends);
+        sink.sentence(SentenceView {
+            sentence_id: &sentence_ids[i],
+            article_id: &key.article_id,
+            split: &key.split,
+            index: i as i32,
+            text,
+            lang: s.lang.as_deref().unwrap_or(&article.lang),
+            char_start: article_chars.char_of(s.start),
+            char_end: article_chars.char_of(s.end),
+            byte_start: s.start as i32,
+            byte_end: s.end as i32,
+            source_byte_start: source_start as i64,
+            source_byte_end: source_end as i64,
+            token_bytes: &token_bytes,
+            token_starts: &token_starts,
+            token_ends: &token_ends,
+            ner_tags: &ner_tags,
+        });
+    }
+
+    let span_view = |m: &Mention| -> Option<SpanView<'_>> {
+        if !valid_span(m.sentence, m.start, m.end) {
+            return None;
+        }
+        let text = article.sentence_text(&article.sentences[m.sentence]);
+        Some(SpanView {
+            sentence_id: &sentence_ids[m.sentence],
+            text: &text[m.start..m.end],
+            char_start: sentence_chars[m.sentence].char_of(m.start),
+            char_end: sentence_chars[m.sentence].char_of(m.end),
+        })
+    };
+
+    let mut id = String::new();
+    for (n, e) in entities
+        .iter()
+        .filter(|e| valid_span(e.sentence, e.start, e.end))
+        .enumerate()
+    {
+        let text = article.sentence_text(&article.sentences[e.sentence]);
+        numbered_id(&mut id, &key.article_id, 'e', n);
+        sink.entity(EntityView {
+            entity_id: &id,
+            article_id: &key.article_id,
+            sentence_id: &sentence_ids[e.sentence],
+            split: &key.split,
+            text: &text[e.start..e.end],
+            label: e.label.as_str(),
+            char_start: sentence_chars[e.sentence].char_of(e.start),
+            char_end: sentence_chars[e.sentence].char_of(e.end),
+            canonical_id: e.canonical_id.as_deref(),
+            canonical_name: e.canonical_name.as_deref(),
+            labelers: &e.labelers,
+            confidence: e.confidence,
+        });
+    }
+
+    for (n, c) in claims
+        .iter()
+        .filter(|c| valid_span(c.sentence, c.start, c.end))
+        .enumerate()
+    {
+        let text = article.sentence_text(&article.sentences[c.sentence]);
+        numbered_id(&mut id, &key.article_id, 'c', n);
+        sink.claim(ClaimView {
+            claim_id: &id,
+            article_id: &key.article_id,
+            sentence_id: &sentence_ids[c.sentence],
+            split: &key.split,
+            speaker: c.speaker.as_ref().and_then(span_view),
+            speaker_id: c.speaker.as_ref().and_then(|m| m.canonical_id.as_deref()),
+            speaker_name: c.speaker.as_ref().and_then(|m| m.canonical_name.as_deref()),
+            cue: c.cue.as_ref().and_then(span_view),
+            content: &text[c.start..c.end],
+            char_start: sentence_chars[c.sentence].char_of(c.start),
+            char_end: sentence_chars[c.sentence].char_of(c.end),
+            kind: c.kind.as_str(),
+            labelers: &c.labelers,
+            confidence: c.confidence,
+            has_number: c.has_number,
+            has_date: c.has_date,
+            has_entity: c.has_entity,
+            negated: c.negated,
+        });
+    }
+
+    sink.article(ArticleView {
+        article_id: &key.article_id,
+        split: &key.split,
+        story_id: &key.story_id,
+        source_file: &key.source_file,
+        source_line: key.source_line.map(|l| l as i64),
+        lang: &article.lang,
+        lang_confidence: article.lang_confidence,
+        title: article.title.as_deref(),
+        published: article.published,
+        outlet: article.outlet.as_deref(),
+        dateline: article.dateline.as_deref(),
+        url: key.url.as_deref(),
+        text: &article.text,
+        n_sentences: article.sentences.len() as i32,
+        quality_flags: &article.quality_flags,
+        boilerplate: &article.zones,
+        source_map: &article.source_map,
+    });
+}
+
+/// `{article_id}:{kind}{n:04}` (an entity's or claim's id) into `buf`.
+fn numbered_id(buf: &mut String, article_id: &str, kind: char, n: usize) {
+    use std::fmt::Write;
+    buf.clear();
+    write!(buf, "{article_id}:{kind}{n:04}").expect("writing to a String");
 }
 
 /// BIO tag names in class-id order, for the `ner_tags` ClassLabel.
@@ -515,11 +875,9 @@ mod tests {
                     (0..=len).flat_map(|b| [b, b, b / 2]).collect(),
                 ] {
                     let one_at_a_time: Vec<i32> = bytes.iter().map(|&b| part.char_of(b)).collect();
-                    assert_eq!(
-                        part.chars_of(bytes.iter().copied()),
-                        one_at_a_time,
-                        "{s:?} {start} {bytes:?}"
-                    );
+                    let mut in_one_walk = vec![-1; 3];
+                    part.chars_of(bytes.iter().copied(), &mut in_one_walk);
+                    assert_eq!(in_one_walk, one_at_a_time, "{s:?} {start} {bytes:?}");
                 }
             }
         }

@@ -8,19 +8,14 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use arrow_array::builder::{ArrayBuilder, StringBuilder};
-use arrow_array::{
-    ArrayRef, BooleanArray, Date32Array, Float32Array, Int32Array, Int64Array, ListArray,
-    RecordBatch, StringArray, StructArray,
-};
+use arrow_array::{ArrayRef, ListArray, RecordBatch, StringArray, StructArray};
 use arrow_buffer::OffsetBuffer;
 use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef};
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
-use crate::rows::{
-    ArticleRow, ClaimRow, EntityRow, KbRow, SentenceRow, SpanRef, TableRows, ner_tag_names,
-};
+use crate::columns::{ArticleColumns, ClaimColumns, EntityColumns, SentenceColumns};
+use crate::rows::{ArticleRow, ClaimRow, EntityRow, KbRow, SentenceRow, TableRows, ner_tag_names};
 
 /// Columns that stages other than the row builders need by name: the split of every row, the
 /// article every row belongs to, and the story of an article (rewritten by resplits).
@@ -76,7 +71,7 @@ impl Feature {
     }
 }
 
-fn struct_fields(fields: &[(&'static str, Feature)]) -> Fields {
+pub(crate) fn struct_fields(fields: &[(&'static str, Feature)]) -> Fields {
     fields
         .iter()
         .map(|(n, f)| Field::new(*n, f.arrow_type(), true))
@@ -425,34 +420,6 @@ fn opt_strings<'a>(values: impl Iterator<Item = Option<&'a str>>) -> ArrayRef {
     Arc::new(StringArray::from_iter(values))
 }
 
-fn int32s(values: impl Iterator<Item = i32>) -> ArrayRef {
-    Arc::new(Int32Array::from_iter_values(values))
-}
-
-fn int64s(values: impl Iterator<Item = i64>) -> ArrayRef {
-    Arc::new(Int64Array::from_iter_values(values))
-}
-
-fn float32s(values: impl Iterator<Item = f32>) -> ArrayRef {
-    Arc::new(Float32Array::from_iter_values(values))
-}
-
-fn bools(values: impl Iterator<Item = bool>) -> ArrayRef {
-    Arc::new(BooleanArray::from_iter(values.map(Some)))
-}
-
-/// A list column of strings: each row's strings, copied into one values buffer.
-fn string_lists<'a, L: IntoIterator<Item = &'a str>>(lists: impl Iterator<Item = L>) -> ArrayRef {
-    let mut values = StringBuilder::new();
-    let mut lengths = Vec::new();
-    for list in lists {
-        let before = values.len();
-        list.into_iter().for_each(|v| values.append_value(v));
-        lengths.push(values.len() - before);
-    }
-    list_of(lengths.into_iter(), Arc::new(values.finish()))
-}
-
 /// A list column of non-null lists and items (the lists' lengths, then all their items).
 fn list_of(lengths: impl Iterator<Item = usize>, values: ArrayRef) -> ArrayRef {
     Arc::new(ListArray::new(
@@ -463,22 +430,8 @@ fn list_of(lengths: impl Iterator<Item = usize>, values: ArrayRef) -> ArrayRef {
     ))
 }
 
-fn int32_lists<'a>(values: impl Iterator<Item = &'a [i32]> + Clone) -> ArrayRef {
-    list_of(
-        values.clone().map(<[i32]>::len),
-        Arc::new(Int32Array::from_iter_values(values.flatten().copied())),
-    )
-}
-
-fn int64_lists<'a>(values: impl Iterator<Item = &'a [i64]> + Clone) -> ArrayRef {
-    list_of(
-        values.clone().map(<[i64]>::len),
-        Arc::new(Int64Array::from_iter_values(values.flatten().copied())),
-    )
-}
-
 /// A `list<struct<…>>` column from per-row lengths and the flattened struct children.
-fn struct_list(
+pub(crate) fn struct_list(
     fields: &[(&'static str, Feature)],
     lengths: impl Iterator<Item = usize>,
     children: Vec<ArrayRef>,
@@ -496,7 +449,7 @@ fn column_feature(table: Table, name: &str) -> Feature {
         .unwrap_or_else(|| unreachable!("{} has no column {name}", table.name()))
 }
 
-fn struct_members(table: Table, name: &str) -> Vec<(&'static str, Feature)> {
+pub(crate) fn struct_members(table: Table, name: &str) -> Vec<(&'static str, Feature)> {
     match column_feature(table, name) {
         Feature::List(inner) => match *inner {
             Feature::Struct(fields) => fields,
@@ -507,118 +460,27 @@ fn struct_members(table: Table, name: &str) -> Vec<(&'static str, Feature)> {
     }
 }
 
-fn days_since_epoch(date: NaiveDate) -> i32 {
+pub(crate) fn days_since_epoch(date: NaiveDate) -> i32 {
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid epoch");
     (date - epoch).num_days() as i32
 }
 
-/// A nullable `struct<sentence_id, text, char_start, char_end>` column.
-fn span_structs<'a>(
-    table: Table,
-    name: &str,
-    spans: impl Iterator<Item = Option<&'a SpanRef>> + Clone,
-) -> ArrayRef {
-    let fields = struct_fields(&struct_members(table, name));
-    let children = vec![
-        opt_strings(spans.clone().map(|s| s.map(|s| s.sentence_id.as_str()))),
-        opt_strings(spans.clone().map(|s| s.map(|s| s.text.as_str()))),
-        Arc::new(Int32Array::from_iter(
-            spans.clone().map(|s| s.map(|s| s.char_start)),
-        )) as ArrayRef,
-        Arc::new(Int32Array::from_iter(
-            spans.clone().map(|s| s.map(|s| s.char_end)),
-        )) as ArrayRef,
-    ];
-    let validity = spans.map(|s| s.is_some()).collect::<Vec<_>>();
-    Arc::new(StructArray::new(fields, children, Some(validity.into())))
-}
-
 pub fn articles_batch(rows: &[ArticleRow]) -> Result<RecordBatch, ArrowError> {
-    let t = Table::Articles;
-    let bp = struct_members(t, "boilerplate");
-    let sm = struct_members(t, "source_map");
-    let zones = || rows.iter().flat_map(|r| r.boilerplate.iter());
-    let anchors = || rows.iter().flat_map(|r| r.source_map.iter());
-    let columns: Vec<ArrayRef> = vec![
-        strings(rows.iter().map(|r| r.article_id.as_str())),
-        strings(rows.iter().map(|r| r.split.as_str())),
-        strings(rows.iter().map(|r| r.story_id.as_str())),
-        strings(rows.iter().map(|r| r.source_file.as_str())),
-        Arc::new(Int64Array::from_iter(rows.iter().map(|r| r.source_line))),
-        strings(rows.iter().map(|r| r.lang.as_str())),
-        float32s(rows.iter().map(|r| r.lang_confidence)),
-        opt_strings(rows.iter().map(|r| r.title.as_deref())),
-        Arc::new(Date32Array::from_iter(
-            rows.iter().map(|r| r.published.map(days_since_epoch)),
-        )),
-        opt_strings(rows.iter().map(|r| r.outlet.as_deref())),
-        opt_strings(rows.iter().map(|r| r.dateline.as_deref())),
-        opt_strings(rows.iter().map(|r| r.url.as_deref())),
-        strings(rows.iter().map(|r| r.text.as_str())),
-        int32s(rows.iter().map(|r| r.n_sentences)),
-        string_lists(
-            rows.iter()
-                .map(|r| r.quality_flags.iter().map(String::as_str)),
-        ),
-        struct_list(
-            &bp,
-            rows.iter().map(|r| r.boilerplate.len()),
-            vec![
-                strings(zones().map(|z| z.kind.as_str())),
-                int64s(zones().map(|z| z.source_byte_start as i64)),
-                int64s(zones().map(|z| z.source_byte_end as i64)),
-            ],
-        ),
-        struct_list(
-            &sm,
-            rows.iter().map(|r| r.source_map.len()),
-            vec![
-                int64s(anchors().map(|a| a.text_byte as i64)),
-                int64s(anchors().map(|a| a.source_byte as i64)),
-            ],
-        ),
-    ];
-    RecordBatch::try_new(t.schema(), columns)
+    let mut columns = ArticleColumns::default();
+    rows.iter().for_each(|r| columns.push(r.view()));
+    columns.finish()
 }
 
 pub fn sentences_batch(rows: &[SentenceRow]) -> Result<RecordBatch, ArrowError> {
-    let columns: Vec<ArrayRef> = vec![
-        strings(rows.iter().map(|r| r.sentence_id.as_str())),
-        strings(rows.iter().map(|r| r.article_id.as_str())),
-        strings(rows.iter().map(|r| r.split.as_str())),
-        int32s(rows.iter().map(|r| r.index)),
-        strings(rows.iter().map(|r| r.text.as_str())),
-        strings(rows.iter().map(|r| r.lang.as_str())),
-        int32s(rows.iter().map(|r| r.char_start)),
-        int32s(rows.iter().map(|r| r.char_end)),
-        int32s(rows.iter().map(|r| r.byte_start)),
-        int32s(rows.iter().map(|r| r.byte_end)),
-        int64s(rows.iter().map(|r| r.source_byte_start)),
-        int64s(rows.iter().map(|r| r.source_byte_end)),
-        string_lists(rows.iter().map(SentenceRow::tokens)),
-        int32_lists(rows.iter().map(|r| r.token_starts.as_slice())),
-        int32_lists(rows.iter().map(|r| r.token_ends.as_slice())),
-        int64_lists(rows.iter().map(|r| r.ner_tags.as_slice())),
-    ];
-    RecordBatch::try_new(Table::Sentences.schema(), columns)
+    let mut columns = SentenceColumns::default();
+    rows.iter().for_each(|r| columns.push(r.view()));
+    columns.finish()
 }
 
 pub fn entities_batch(rows: &[EntityRow]) -> Result<RecordBatch, ArrowError> {
-    let columns: Vec<ArrayRef> = vec![
-        strings(rows.iter().map(|r| r.entity_id.as_str())),
-        strings(rows.iter().map(|r| r.article_id.as_str())),
-        strings(rows.iter().map(|r| r.split.as_str())),
-        strings(rows.iter().map(|r| r.sentence_id.as_str())),
-        strings(rows.iter().map(|r| r.text.as_str())),
-        strings(rows.iter().map(|r| r.label.as_str())),
-        int32s(rows.iter().map(|r| r.char_start)),
-        int32s(rows.iter().map(|r| r.char_end)),
-        opt_strings(rows.iter().map(|r| r.canonical_id.as_deref())),
-        opt_strings(rows.iter().map(|r| r.canonical_name.as_deref())),
-        string_lists(rows.iter().map(|r| r.labelers.iter().map(String::as_str))),
-        float32s(rows.iter().map(|r| r.confidence)),
-    ];
-    RecordBatch::try_new(Table::Entities.schema(), columns)
+    let mut columns = EntityColumns::default();
+    rows.iter().for_each(|r| columns.push(r.view()));
+    columns.finish()
 }
 
 pub fn kb_batch(rows: &[KbRow]) -> Result<RecordBatch, ArrowError> {
@@ -672,33 +534,9 @@ pub fn empty_batch(table: Table) -> Result<RecordBatch, ArrowError> {
 }
 
 pub fn claims_batch(rows: &[ClaimRow]) -> Result<RecordBatch, ArrowError> {
-    let t = Table::Claims;
-    let columns: Vec<ArrayRef> = vec![
-        strings(rows.iter().map(|r| r.claim_id.as_str())),
-        strings(rows.iter().map(|r| r.article_id.as_str())),
-        strings(rows.iter().map(|r| r.split.as_str())),
-        strings(rows.iter().map(|r| r.sentence_id.as_str())),
-        opt_strings(
-            rows.iter()
-                .map(|r| r.speaker.as_ref().map(|s| s.text.as_str())),
-        ),
-        opt_strings(rows.iter().map(|r| r.speaker_id.as_deref())),
-        opt_strings(rows.iter().map(|r| r.speaker_name.as_deref())),
-        span_structs(t, "speaker_span", rows.iter().map(|r| r.speaker.as_ref())),
-        opt_strings(rows.iter().map(|r| r.cue.as_ref().map(|s| s.text.as_str()))),
-        span_structs(t, "cue_span", rows.iter().map(|r| r.cue.as_ref())),
-        strings(rows.iter().map(|r| r.content.as_str())),
-        int32s(rows.iter().map(|r| r.char_start)),
-        int32s(rows.iter().map(|r| r.char_end)),
-        strings(rows.iter().map(|r| r.kind.as_str())),
-        string_lists(rows.iter().map(|r| r.labelers.iter().map(String::as_str))),
-        float32s(rows.iter().map(|r| r.confidence)),
-        bools(rows.iter().map(|r| r.has_number)),
-        bools(rows.iter().map(|r| r.has_date)),
-        bools(rows.iter().map(|r| r.has_entity)),
-        bools(rows.iter().map(|r| r.negated)),
-    ];
-    RecordBatch::try_new(t.schema(), columns)
+    let mut columns = ClaimColumns::default();
+    rows.iter().for_each(|r| columns.push(r.view()));
+    columns.finish()
 }
 
 #[cfg(test)]
