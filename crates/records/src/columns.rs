@@ -11,8 +11,9 @@ use std::sync::Arc;
 
 use arrow_array::builder::{
     ArrayBuilder, BooleanBuilder, Date32Builder, Float32Builder, Int32Builder, Int64Builder,
-    ListBuilder, StringBuilder,
+    ListBuilder, PrimitiveBuilder, StringBuilder,
 };
+use arrow_array::types::ArrowPrimitiveType;
 use arrow_array::{ArrayRef, RecordBatch, StructArray};
 use arrow_schema::ArrowError;
 
@@ -26,10 +27,10 @@ use crate::tables::{Table, days_since_epoch, struct_fields, struct_list, struct_
 /// The rows of some articles, as the columns of the four split tables.
 #[derive(Default)]
 pub struct SplitColumns {
-    pub articles: ArticleColumns,
-    pub sentences: SentenceColumns,
-    pub entities: EntityColumns,
-    pub claims: ClaimColumns,
+    articles: ArticleColumns,
+    sentences: SentenceColumns,
+    entities: EntityColumns,
+    claims: ClaimColumns,
 }
 
 impl SplitColumns {
@@ -99,6 +100,15 @@ fn push_strings<'a>(
     values: impl Iterator<Item = &'a str>,
 ) {
     values.for_each(|v| builder.values().append_value(v));
+    builder.append(true);
+}
+
+/// A `list<int>` builder whose lists are never null.
+fn push_values<T: ArrowPrimitiveType>(
+    builder: &mut ListBuilder<PrimitiveBuilder<T>>,
+    values: &[T::Native],
+) {
+    builder.values().append_slice(values);
     builder.append(true);
 }
 
@@ -258,12 +268,9 @@ impl SentenceColumns {
         self.source_byte_start.append_value(r.source_byte_start);
         self.source_byte_end.append_value(r.source_byte_end);
         push_strings(&mut self.tokens, r.tokens());
-        self.token_starts.values().append_slice(r.token_starts);
-        self.token_starts.append(true);
-        self.token_ends.values().append_slice(r.token_ends);
-        self.token_ends.append(true);
-        self.ner_tags.values().append_slice(r.ner_tags);
-        self.ner_tags.append(true);
+        push_values(&mut self.token_starts, r.token_starts);
+        push_values(&mut self.token_ends, r.token_ends);
+        push_values(&mut self.ner_tags, r.ner_tags);
     }
 
     pub fn finish(mut self) -> Result<RecordBatch, ArrowError> {

@@ -42,7 +42,7 @@ pub struct SentenceRow {
     pub byte_end: i32,
     pub source_byte_start: i64,
     pub source_byte_end: i64,
-    /// Each token's byte range in `text` (see [`SentenceRow::tokens`]): tokens are always
+    /// Each token's byte range in `text` (see [`SentenceView::tokens`]): tokens are always
     /// slices of their sentence, and a `String` per token was a fifth of the cost of turning
     /// an article into rows.
     pub token_bytes: Vec<(u32, u32)>,
@@ -50,15 +50,6 @@ pub struct SentenceRow {
     pub token_ends: Vec<i32>,
     /// Class ids into [`EntityType::bio_names`].
     pub ner_tags: Vec<i64>,
-}
-
-impl SentenceRow {
-    /// The tokens, as written to the `tokens` column.
-    pub fn tokens(&self) -> impl ExactSizeIterator<Item = &str> {
-        self.token_bytes
-            .iter()
-            .map(|&(start, end)| &self.text[start as usize..end as usize])
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
