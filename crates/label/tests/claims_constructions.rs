@@ -454,3 +454,56 @@ fn ar_nested_cue_takes_the_content_subject() {
     assert_eq!(s[1].0, "الحل السياسي هو الطريق الوحيد");
     assert_eq!(s[1].1.as_deref(), Some("Azerbaijan"), "his country");
 }
+
+#[test]
+fn en_subject_before_an_appositive_or_relative_clause() {
+    let (s, _) = check(
+        "en",
+        "Guterres called for a ceasefire. Jan Egeland, secretary general of the Norwegian Refugee Council, said the situation in Darfur was the worst he had seen. The Rapid Support Forces, which have been fighting the army since April, said in a statement that they would allow humanitarian corridors.",
+        &[
+            ("Guterres", Person, "António Guterres"),
+            ("Jan Egeland", Person, "Jan Egeland"),
+            (
+                "Norwegian Refugee Council",
+                Org,
+                "Norwegian Refugee Council",
+            ),
+            ("Rapid Support Forces", Org, "Rapid Support Forces"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "the situation in Darfur was the worst he had seen",
+                Some("Jan Egeland"),
+                Some("said"),
+                Indirect
+            ),
+            seen(
+                "they would allow humanitarian corridors",
+                Some("Rapid Support Forces"),
+                Some("said"),
+                Indirect
+            ),
+        ]
+    );
+}
+
+#[test]
+fn en_quotation_then_speaker_cue_and_circumstances() {
+    let (s, _) = check(
+        "en",
+        "\"The world cannot look away while children starve,\" Guterres told reporters at UN headquarters in New York.",
+        &[("Guterres", Person, "António Guterres")],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "The world cannot look away while children starve",
+            Some("António Guterres"),
+            Some("told"),
+            Direct
+        )]
+    );
+}

@@ -11,6 +11,7 @@ const AR_PROCLITIC_EXCEPTIONS: &str =
     include_str!("../../../datasets/parse/arabic_proclitic_exceptions.txt");
 const SINGLE_LETTER_WORDS: &str = include_str!("../../../datasets/parse/single_letter_words.tsv");
 const OUTLETS: &str = include_str!("../../../datasets/parse/outlets.tsv");
+const SENTENCE_OPENERS: &str = include_str!("../../../datasets/parse/sentence_openers.tsv");
 
 /// Data lines: not empty, not comments; tab-separated fields.
 fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -95,6 +96,24 @@ pub fn abbreviation(lang: &str, word: &str) -> Option<bool> {
         "id" => get("ms"),
         _ => None,
     })
+}
+
+/// Whether `word` (any case) commonly opens a sentence in `lang` (`sentence_openers.tsv`):
+/// after a dotted acronym, only such a word starts a new sentence.
+pub fn is_sentence_opener(lang: &str, word: &str) -> bool {
+    static OPENERS: LazyLock<HashSet<(String, String)>> = LazyLock::new(|| {
+        rows(SENTENCE_OPENERS)
+            .filter_map(|r| Some((r.first()?.to_string(), r.get(1)?.trim().to_string())))
+            .collect()
+    });
+    let word = word.to_lowercase();
+    let lang = match lang {
+        "ms" => "id",
+        other => other,
+    };
+    [lang, "*"]
+        .iter()
+        .any(|l| OPENERS.contains(&(l.to_string(), word.clone())))
 }
 
 pub fn is_abbreviation(lang: &str, word: &str) -> bool {

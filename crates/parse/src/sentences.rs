@@ -17,7 +17,7 @@
 //! UAX #29 also splits after initials ("A. Hajizadeh said").
 
 use crate::chars;
-use crate::rules::abbreviation;
+use crate::rules::{abbreviation, is_sentence_opener};
 
 /// Sentence spans (byte offsets into `text`), without surrounding whitespace.
 pub fn segment(text: &str, lang: &str) -> Vec<(usize, usize)> {
@@ -227,6 +227,16 @@ fn last_word_before_dot(s: &str) -> Option<&str> {
     Some(&body[start..])
 }
 
+/// The first word of `s`, past opening quotes and brackets: its letters and digits.
+fn first_word(s: &str) -> &str {
+    let t = s.trim_start_matches(['"', '\'', '“', '‘', '(', '«', '[']);
+    let end = t
+        .char_indices()
+        .find(|&(_, c)| !chars::is_alphanumeric(c))
+        .map_or(t.len(), |(i, _)| i);
+    &t[..end]
+}
+
 fn starts_lowercase_or_digit(s: &str) -> bool {
     let t = s.trim_start_matches(['"', '\'', '“', '‘', '(', '«', '[']);
     t.chars()
@@ -249,9 +259,16 @@ fn should_join(prev: &str, next: &str, lang: &str) -> bool {
     if word.chars().count() == 1 && first.is_some_and(char::is_uppercase) {
         return true;
     }
-    // A dotted acronym ("U.S", "a.m"): a boundary only before a capitalised word.
+    // A dotted acronym ("U.S", "a.m"): a boundary only before a capitalised word; after a
+    // capitalised one ("U.S", "U.N"), only before a word that opens sentences, as news uses
+    // such acronyms as modifiers far more often than it ends a sentence with them ("U.S.
+    // Secretary of State" against "... in the U.S. The talks ...").
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
-        return next_lower;
+        if next_lower {
+            return true;
+        }
+        let capitalised = word.chars().all(|c| c == '.' || c.is_uppercase());
+        return capitalised && !is_sentence_opener(lang, first_word(next));
     }
     match abbreviation(lang, word) {
         Some(false) => true,
@@ -282,6 +299,25 @@ mod tests {
                 "Dr. Lee met J. K. Moss in the U.S. capital on Jan. 5.",
                 "Inflation was 3.5 percent.",
                 "Room No. 3 was empty."
+            ]
+        );
+    }
+
+    #[test]
+    fn capitalised_acronyms_end_a_sentence_only_before_an_opener() {
+        assert_eq!(
+            sents(
+                "Talks resumed in the U.S. The delegates left. U.S. Secretary of State Antony Blinken said the U.N. Security Council met before the U.S. Federal Reserve acted. He was in the U.K. \"It was good,\" he said. Rates rose at 9 a.m. Markets fell.",
+                "en"
+            ),
+            vec![
+                "Talks resumed in the U.S.",
+                "The delegates left.",
+                "U.S. Secretary of State Antony Blinken said the U.N. Security Council met before the U.S. Federal Reserve acted.",
+                "He was in the U.K.",
+                "\"It was good,\" he said.",
+                "Rates rose at 9 a.m.",
+                "Markets fell."
             ]
         );
     }

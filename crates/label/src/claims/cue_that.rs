@@ -107,6 +107,50 @@ fn bare_clause(doc: &Doc, from: usize, send: usize) -> bool {
     false
 }
 
+/// Words of an appositive or relative clause between a subject and its cue.
+const MAX_APPOSITIVE: usize = 16;
+
+/// The subject of a cue right after a comma that closes an appositive or a relative clause:
+/// "Jan Egeland, secretary general of the Norwegian Refugee Council, said ...", "The Rapid
+/// Support Forces, which have been fighting the army since April, said ...". The subject is
+/// the phrase before the comma that opens it. `a`: the sentence's first token; `cue`: the
+/// cue's first token.
+fn appositive_subject(doc: &Doc, a: usize, cue: usize, context: Option<&Speaker>) -> Subject {
+    let Some(close) = cue.checked_sub(1).filter(|&k| k > a && doc.is_comma(k)) else {
+        return Subject::Missing;
+    };
+    let mut open = close;
+    let mut words = 0;
+    loop {
+        if open == a || words > MAX_APPOSITIVE {
+            return Subject::Missing;
+        }
+        open -= 1;
+        if doc.is_comma(open) {
+            break;
+        }
+        if doc.is_boundary(open) || doc.cue_at(open).is_some() {
+            return Subject::Missing;
+        }
+        words += usize::from(doc.is_word(open));
+    }
+    if words == 0 {
+        return Subject::Missing;
+    }
+    let mut j = open;
+    while j > a
+        && !doc.is_boundary(j - 1)
+        && doc.match_any(j - 1, &doc.lx.comps).is_none()
+        && open - j < MAX_SUBJECT
+    {
+        j -= 1;
+    }
+    if j == open {
+        return Subject::Missing;
+    }
+    doc.resolve_subject(j, open, context)
+}
+
 /// `, SPEAKER CUE` ending a clause ("..., A. Hajizade noted:"): the speaker's token range and
 /// the cue.
 pub fn tail_attribution(
@@ -232,6 +276,8 @@ impl ClaimLabeler for CueThat {
                     }
                     if cm.clitic {
                         Subject::Missing
+                    } else if j == cm.first && !cm.cue.participle {
+                        appositive_subject(doc, a, cm.first, context)
                     } else {
                         doc.resolve_subject(j, cm.first, context)
                     }

@@ -162,7 +162,7 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
         };
         let tail_end = end_of_attribution(doc, cm.last);
         let speaker = match speaker {
-            Some(s) if tail_end == Some(cm.last) => Some(s),
+            Some(s) if tail_end == Some(cm.last) || only_circumstances(doc, cm.last) => Some(s),
             Some(_) => return None,
             None => {
                 // CUE SPEAKER
@@ -176,6 +176,26 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
         return Some((speaker, (cm.start, cm.end)));
     }
     None
+}
+
+/// Whether the words from token `from` to the end of its sentence only say where, when or to
+/// whom something was said ("told reporters at UN headquarters in New York", "said on Monday
+/// in a statement"): no complementizer, cue, quotation mark or colon, any of which would open
+/// a content of its own.
+fn only_circumstances(doc: &Doc, from: usize) -> bool {
+    let Some(sent) = from
+        .checked_sub(1)
+        .and_then(|k| doc.toks.get(k))
+        .map(|t| t.sent)
+    else {
+        return false;
+    };
+    let (_, send) = doc.sent_toks[sent];
+    (from..send).all(|k| {
+        doc.match_any(k, &doc.lx.comps).is_none()
+            && doc.cue_at(k).is_none()
+            && !doc.is_punct(k, &['"', '\u{201C}', '\u{201D}', '«', '»', ':'])
+    })
 }
 
 /// The token where an attribution ends: the first sentence-ending or clause-ending

@@ -28,6 +28,9 @@ struct Full {
     last_folded: String,
     /// The family name comes first (Chinese names).
     family_first: bool,
+    /// The first name may stand alone for the person: Indonesian and Malay news name people
+    /// by their given name after the full name ("Retno Marsudi ... kata Retno").
+    given_name_alone: bool,
     canonical_id: Option<String>,
     canonical_name: String,
 }
@@ -95,8 +98,9 @@ struct Antecedents {
     by_last_key: HashMap<String, Vec<usize>>,
     /// Full names whose last name is longer: candidates of every short form.
     long_lasts: Vec<usize>,
-    /// Family-first full names (Chinese) by their first name (folded).
-    by_family_name: HashMap<String, Vec<usize>>,
+    /// Full names whose first name may stand alone (family-first Chinese names, given names
+    /// in Indonesian), by their first name (folded).
+    by_first_name: HashMap<String, Vec<usize>>,
     matching: HashMap<(String, Option<char>), Vec<usize>>,
 }
 
@@ -104,7 +108,7 @@ impl Antecedents {
     fn new(fulls: Vec<Full>) -> Antecedents {
         let mut by_last_key: HashMap<String, Vec<usize>> = HashMap::new();
         let mut long_lasts = Vec::new();
-        let mut by_family_name: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first_name: HashMap<String, Vec<usize>> = HashMap::new();
         let indexed = fulls.len() > MAX_SCANNED_FULLS;
         for (i, f) in fulls.iter().enumerate().filter(|_| indexed) {
             if f.last_folded.chars().count() > MAX_KEYED_NAME {
@@ -114,8 +118,8 @@ impl Antecedents {
                     by_last_key.entry(key).or_default().push(i);
                 }
             }
-            if f.family_first {
-                by_family_name
+            if f.family_first || f.given_name_alone {
+                by_first_name
                     .entry(f.first_folded.clone())
                     .or_default()
                     .push(i);
@@ -126,7 +130,7 @@ impl Antecedents {
             fulls,
             by_last_key,
             long_lasts,
-            by_family_name,
+            by_first_name,
             matching: HashMap::new(),
         }
     }
@@ -141,7 +145,7 @@ impl Antecedents {
             return (0..self.fulls.len()).collect();
         }
         let mut out: Vec<usize> = self.long_lasts.clone();
-        if let Some(v) = self.by_family_name.get(token_folded) {
+        if let Some(v) = self.by_first_name.get(token_folded) {
             out.extend(v);
         }
         if token_folded.chars().count() <= MAX_KEYED_NAME + 1 {
@@ -166,7 +170,8 @@ impl Antecedents {
     ) -> Vec<usize> {
         let matches = |f: &Full| {
             let by_last = same_name(&f.last_folded, token_folded);
-            let by_first = f.family_first && f.first_folded == *token_folded;
+            let by_first =
+                (f.family_first || f.given_name_alone) && f.first_folded == *token_folded;
             let initial_ok = initial.is_none_or(|c| {
                 f.first
                     .chars()
@@ -267,6 +272,11 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
         }
         let family_first = lx.chinese_surnames.contains(&tokens[0].to_lowercase())
             && lx.is_pinyin_name(&tokens[1]);
+        let given_name_alone = matches!(article.lang.as_str(), "id" | "ms")
+            && !family_first
+            && !is_arabic(tokens[0].chars().next().unwrap_or(' '))
+            && tokens[0].chars().count() >= 3
+            && !lx.is_stopword(Lexicon::langs(&article.lang), &tokens[0]);
         fulls.push(Full {
             pos: (e.sentence, e.start),
             first_folded: fold_str(&tokens[0]),
@@ -274,6 +284,7 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
             first: tokens[0].clone(),
             last: tokens[tokens.len() - 1].clone(),
             family_first,
+            given_name_alone,
             canonical_id: e.canonical_id.clone(),
             canonical_name: e.canonical_name.clone().unwrap_or(span.clone()),
         });
@@ -510,6 +521,8 @@ mod tests {
             first_folded: fold_str(first),
             last_folded: fold_str(last),
             family_first,
+            // Some names of each kind, for the index to be checked on both.
+            given_name_alone: !family_first && first.starts_with('A'),
             canonical_id: None,
             canonical_name: format!("{first} {last}"),
         }
@@ -566,6 +579,9 @@ mod tests {
             &long[2..],
             "Jinpin",
             "Nobody",
+            "Aykhan",
+            "Ana",
+            "Joko",
         ];
         let mut matched = 0;
         for form in forms {
@@ -630,6 +646,31 @@ mod tests {
         assert!(bps.iter().all(|e| e.1 == EntityType::Org
             && e.2.as_deref() == Some("Badan Pusat Statistik")
             && e.3 == vec!["coref/1"]));
+    }
+
+    #[test]
+    fn indonesian_given_names_stand_for_the_person() {
+        let a = article(
+            "id",
+            "Menteri Luar Negeri Retno Marsudi tiba di Jenewa.\nMenurut Retno, situasi memburuk.\nHal itu disampaikan Marsudi.",
+        );
+        let got = entities(&a);
+        let retno: Vec<_> = got
+            .iter()
+            .filter(|e| e.0 == "Retno" || e.0 == "Marsudi")
+            .collect();
+        assert_eq!(retno.len(), 2, "{got:?}");
+        assert!(
+            retno
+                .iter()
+                .all(|e| e.1 == EntityType::Person && e.2.as_deref() == Some("Retno Marsudi"))
+        );
+        // Not in English news, where a later mention is the family name.
+        let b = article(
+            "en",
+            "Foreign Minister Retno Marsudi arrived in Geneva.\nRetno said the situation was worse.",
+        );
+        assert!(!entities(&b).iter().any(|e| e.0 == "Retno"));
     }
 
     #[test]

@@ -298,6 +298,14 @@ impl Lexicon {
         })
     }
 
+    /// Is `w` the name of a month (or its abbreviation) in one of `langs`?
+    pub fn is_month_word(&self, langs: &[&str], w: &str) -> bool {
+        let f = super::text::fold_str(w);
+        langs
+            .iter()
+            .any(|l| self.months.get(*l).is_some_and(|m| m.contains_key(&f)))
+    }
+
     /// Can `w` be split into pinyin syllables (a Chinese given name such as "Lifeng")?
     pub fn is_pinyin_name(&self, w: &str) -> bool {
         let w = w.to_lowercase().replace(['-', '\''], "");

@@ -26,6 +26,8 @@ pub const NAME: &str = "names/1";
 const PARTICLES: [&str; 12] = [
     "bin", "binti", "al", "van", "von", "der", "de", "da", "del", "la", "el", "dos",
 ];
+/// Words of an appositive between a name and its reporting verb.
+const MAX_APPOSITIVE: usize = 16;
 /// Words that join a title to its complement ("President of the Republic of ...").
 const LINKS: [&str; 5] = ["of", "the", "for", "to", "dari"];
 /// Arabic words that start a compound name ("عبد الله").
@@ -134,7 +136,10 @@ impl Ctx<'_> {
             if self.is_title_word(j) && !initial {
                 break;
             }
-            if self.lx.is_domain_word(self.langs, w) || self.lx.is_calendar_word(self.langs, w) {
+            if self.lx.is_domain_word(self.langs, w)
+                || (self.lx.is_calendar_word(self.langs, w)
+                    && !(j == i && self.month_as_given_name(i)))
+            {
                 break;
             }
             // A place or group after the name is not part of it ("... Jepang Takeshi").
@@ -168,6 +173,49 @@ impl Ctx<'_> {
             }
         }
         (j > i).then_some(j)
+    }
+
+    /// A name of two or three capitalised words whose last word is `end - 1` (before a
+    /// reporting verb or an appositive): its first word.
+    fn name_ending_at(&self, end: usize) -> Option<usize> {
+        if end == 0 || !is_capitalised(self.w(end - 1)) {
+            return None;
+        }
+        let mut a = end - 1;
+        while a > 0 && end - a < 3 && self.adjacent(a - 1) && is_capitalised(self.w(a - 1)) {
+            a -= 1;
+        }
+        while a < end && self.lx.is_stopword(self.langs, self.w(a)) {
+            a += 1;
+        }
+        // A sentence's first word is capitalised anyway: prefer two words.
+        if a == 0 && end - a == 3 {
+            a = 1;
+        }
+        // Part of a longer name ("Ministry of Foreign Affairs said").
+        if a > 0 && ["of", "the"].contains(&self.w(a - 1)) {
+            return None;
+        }
+        while a + 2 <= end && self.latin_name(a, 3) != Some(end) {
+            a += 1;
+        }
+        (end - a >= 2).then_some(a)
+    }
+
+    /// A month word that is a given name ("Jan Egeland", "April Ryan"): followed by a
+    /// capitalised word that is no calendar word, and not after a word that leads a date ("in
+    /// May", "since April").
+    fn month_as_given_name(&self, i: usize) -> bool {
+        const DATE_LEADS: [&str; 16] = [
+            "in", "on", "since", "until", "till", "by", "from", "to", "of", "last", "next",
+            "early", "late", "mid", "this", "that",
+        ];
+        self.lx.is_month_word(self.langs, self.w(i))
+            && self.adjacent(i)
+            && is_capitalised(self.w(i + 1))
+            && !is_all_caps(self.w(i + 1))
+            && !self.lx.is_calendar_word(self.langs, self.w(i + 1))
+            && !(i > 0 && DATE_LEADS.contains(&self.w(i - 1).to_lowercase().as_str()))
     }
 
     /// An Arabic name of one to three words starting at word `i`.
@@ -359,26 +407,35 @@ impl EntityLabeler for NameLabeler {
                 if !cue_firsts.contains(&ctx.w(j)) || !ctx.adjacent(j - 1) {
                     continue;
                 }
-                let mut a = j;
-                while a > 0 && j - a < 3 && ctx.adjacent(a - 1) && is_capitalised(ctx.w(a - 1)) {
-                    a -= 1;
+                if let Some(a) = ctx.name_ending_at(j) {
+                    spans.push((a, j, 0.6));
                 }
-                while a < j && ctx.lx.is_stopword(langs, ctx.w(a)) {
-                    a += 1;
-                }
-                // A sentence's first word is capitalised anyway: prefer two words.
-                if a == 0 && j - a == 3 {
-                    a = 1;
-                }
-                // Part of a longer name ("Ministry of Foreign Affairs said").
-                if a > 0 && ["of", "the"].contains(&ctx.w(a - 1)) {
+            }
+            // Two or three capitalised words before an appositive or a relative clause that
+            // a reporting verb follows: "Jan Egeland, secretary general of the Norwegian
+            // Refugee Council, said", "Jane Doe, who leads the group, told".
+            for j in 1..n {
+                if !cue_firsts.contains(&ctx.w(j)) || ctx.gap(j - 1) != "," {
                     continue;
                 }
-                while a + 2 <= j && ctx.latin_name(a, 3) != Some(j) {
-                    a += 1;
+                let Some(end) = (j.saturating_sub(MAX_APPOSITIVE + 1)..j - 1)
+                    .rev()
+                    .take_while(|&k| ctx.gap(k).is_empty() || ctx.gap(k) == ",")
+                    .find(|&k| ctx.gap(k) == ",")
+                    .map(|k| k + 1)
+                else {
+                    continue;
+                };
+                // The appositive is a role or a clause, not another name ("Smith, Jones, said").
+                let opener = ctx.w(end);
+                if is_capitalised(opener)
+                    && !ctx.is_title_word(end)
+                    && !ctx.lx.is_stopword(langs, opener)
+                {
+                    continue;
                 }
-                if j - a >= 2 {
-                    spans.push((a, j, 0.6));
+                if let Some(a) = ctx.name_ending_at(end) {
+                    spans.push((a, end, 0.6));
                 }
             }
             let headline = sentence.title_case();
@@ -504,6 +561,17 @@ mod tests {
                 "وقال محافظ البنك المركزي حسن عبد الله إن التضخم تراجع، ونظيره العماني بدر البوسعيدي."
             ),
             vec!["حسن عبد الله", "بدر البوسعيدي"]
+        );
+    }
+
+    #[test]
+    fn names_before_an_appositive_and_months_as_given_names() {
+        assert_eq!(
+            texts(
+                "en",
+                "Jan Egeland, secretary general of the refugee council, said aid was blocked. Maria Lopez, who leads the group, told reporters it would close. Prices fell in May. Talks, held in Geneva, said nothing."
+            ),
+            vec!["Jan Egeland", "Maria Lopez"]
         );
     }
 
