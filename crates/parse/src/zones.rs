@@ -206,6 +206,9 @@ pub fn is_navigation_line(s: &str) -> bool {
     if led_by_label(s, &BOILERPLATE_LABELS.navigation, 150) {
         return true;
     }
+    if is_share_bar(s) {
+        return true;
+    }
     // Breadcrumbs: "Home > World > Asia", "News | Politics | Economy".
     // Most lines have no separator: they are not split into pieces at all.
     if s.matches(['>', '»', '|', '/']).count() < 2 {
@@ -217,6 +220,44 @@ pub fn is_navigation_line(s: &str) -> bool {
             .iter()
             .all(|p| !p.is_empty() && p.split_whitespace().count() <= 4)
         && !ends_with_final_punct(s)
+}
+
+/// Names of the networks that share buttons name, lowercased: the same in every language.
+const SHARE_NETWORKS: [&str; 14] = [
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "telegram",
+    "linkedin",
+    "email",
+    "e-mail",
+    "pinterest",
+    "line",
+    "reddit",
+    "messenger",
+    "copy",
+    "link",
+];
+
+/// A row of share buttons: at least two network names and nothing else but a short label
+/// before a colon ("Share this article: Facebook Twitter WhatsApp", "Facebook | Twitter").
+fn is_share_bar(s: &str) -> bool {
+    if s.chars().count() > 120 {
+        return false;
+    }
+    let buttons = s.rsplit_once([':', '：']).map_or(s, |(_, after)| after);
+    let lower = buttons.to_lowercase();
+    let names: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | ',' | '/' | '·' | '•'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    names
+        .iter()
+        .filter(|w| **w != "copy" && **w != "link" && **w != "line")
+        .count()
+        >= 2
+        && names.iter().all(|w| SHARE_NETWORKS.contains(w))
 }
 
 pub fn is_copyright_line(s: &str) -> bool {
@@ -438,6 +479,17 @@ mod tests {
         assert!(is_navigation_line("Home > World > Asia"));
         assert!(is_navigation_line("اقرأ أيضا: ارتفاع أسعار النفط"));
         assert!(!is_navigation_line("Related talks will follow next week."));
+        assert!(is_navigation_line(
+            "Share this article: Facebook Twitter WhatsApp"
+        ));
+        assert!(is_navigation_line("Facebook | Twitter | LinkedIn | Email"));
+        assert!(is_navigation_line(
+            "Bagikan artikel ini: Facebook, WhatsApp"
+        ));
+        assert!(!is_navigation_line(
+            "Facebook and Twitter banned the account."
+        ));
+        assert!(!is_navigation_line("Share prices rose sharply on Monday."));
     }
 
     #[test]

@@ -21,7 +21,8 @@ mod text;
 
 use std::sync::{Arc, OnceLock};
 
-use records::{Article, Entity};
+use foldhash::{HashMap, HashMapExt};
+use records::{Article, Entity, EntityType};
 
 pub use coref::NAME as COREF;
 pub use dates::DateLabeler;
@@ -72,9 +73,67 @@ pub fn label_entities(article: &Article, labelers: &[Box<dyn EntityLabeler>]) ->
     for labeler in labelers {
         labeler.propose(&doc, &mut proposals);
     }
+    split_names_off(&doc, &mut proposals);
     let mut entities = aggregate(proposals);
     coref::resolve(&doc, &mut entities, lexicon());
     entities
+}
+
+/// A name the knowledge base lacks (an organisation, a place, a work) proposed with a
+/// person's name at its end ("Kepala Badan Pangan Nasional Arief Prasetyo Adi": a title's
+/// complement, then the name) ends before the person, as nothing nests; the person proposals
+/// that straddle the two are dropped. Aggregation keeps the longest span, so without this the
+/// person was lost in an organisation's span.
+fn split_names_off(doc: &Doc, proposals: &mut Vec<crate::Proposal>) {
+    // The longest, then most confident, person proposal ending at each (sentence, end).
+    let mut persons: HashMap<(usize, usize), (usize, f32)> = HashMap::new();
+    for p in proposals.iter().filter(|p| p.label == EntityType::Person) {
+        let best = persons
+            .entry((p.sentence, p.end))
+            .or_insert((p.start, p.confidence));
+        if (p.start, -p.confidence) < (best.0, -best.1) {
+            *best = (p.start, p.confidence);
+        }
+    }
+    if persons.is_empty() {
+        return;
+    }
+    // (sentence, position) where a name was split off.
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for p in proposals.iter_mut() {
+        if p.label == EntityType::Person || p.canonical_id.is_some() {
+            continue;
+        }
+        let Some(&(person_start, _)) = persons.get(&(p.sentence, p.end)) else {
+            continue;
+        };
+        if person_start <= p.start {
+            continue;
+        }
+        let s = doc.sentences()[p.sentence].text();
+        let old = &s[p.start..p.end];
+        let kept = s[p.start..person_start].trim_end();
+        // At least two words left: a head alone ("Badan") is no name.
+        if kept.split_whitespace().count() < 2 {
+            continue;
+        }
+        let spaced = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        if p.canonical_name.as_deref() == Some(spaced(old).as_str()) {
+            p.canonical_name = Some(spaced(kept));
+        }
+        p.end = p.start + kept.len();
+        cuts.push((p.sentence, person_start));
+    }
+    cuts.sort_unstable();
+    proposals.retain(|p| {
+        if p.label != EntityType::Person {
+            return true;
+        }
+        // A cut inside the person's span (not at its start): it straddles.
+        let first_after_start = cuts.partition_point(|&c| c <= (p.sentence, p.start));
+        cuts.get(first_after_start)
+            .is_none_or(|&(si, at)| si != p.sentence || at >= p.end)
+    });
 }
 
 #[cfg(test)]
@@ -179,6 +238,35 @@ pub(crate) mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_persons_name_is_split_off_the_organisation_before_it() {
+        let a = article(
+            "id",
+            "Sementara itu, Kepala Badan Pangan Nasional Arief Prasetyo Adi menuturkan stok beras aman.",
+        );
+        let got: Vec<(String, EntityType)> = entities(&a).into_iter().map(|e| (e.0, e.1)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Badan Pangan Nasional".to_string(), EntityType::Org),
+                ("Arief Prasetyo Adi".to_string(), EntityType::Person)
+            ]
+        );
+        // "in" after a complete name places it.
+        let b = article(
+            "en",
+            "Economists at DBS Bank in Singapore noted that rates would stay high.",
+        );
+        let got: Vec<(String, EntityType)> = entities(&b).into_iter().map(|e| (e.0, e.1)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("DBS Bank".to_string(), EntityType::Org),
+                ("Singapore".to_string(), EntityType::Gpe)
+            ]
+        );
     }
 
     #[test]

@@ -154,6 +154,11 @@ impl Ctx<'_> {
                 }
                 j += 1;
             } else if CONNECTORS.contains(&w) {
+                // A name complete in its head is placed, not continued, by "in" ("DBS Bank in
+                // Singapore"); "Co-operation in Europe" continues a name.
+                if w == "in" && self.is_head(j - 1) {
+                    break;
+                }
                 j += 1;
             } else {
                 break;
