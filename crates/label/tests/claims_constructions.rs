@@ -507,3 +507,37 @@ fn en_quotation_then_speaker_cue_and_circumstances() {
         )]
     );
 }
+
+#[test]
+fn spokespeople_and_indefinite_officials_are_not_the_last_person_named() {
+    let (s, _) = check(
+        "en",
+        "President Joe Biden met King Abdullah. A U.S. official said that the talks had gone well. The spokesman said that a deal was close.",
+        &[
+            ("Joe Biden", Person, "Joe Biden"),
+            ("King Abdullah", Person, "Abdullah II"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen("the talks had gone well", None, Some("said"), Indirect),
+            seen("a deal was close", None, Some("said"), Indirect),
+        ]
+    );
+    // Named with the role before: that person.
+    let (s, _) = check(
+        "en",
+        "Foreign Ministry spokesperson Mao Ning met reporters. The spokesperson said that the visit would go ahead.",
+        &[("Mao Ning", Person, "Mao Ning")],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "the visit would go ahead",
+            Some("Mao Ning"),
+            Some("said"),
+            Indirect
+        )]
+    );
+}

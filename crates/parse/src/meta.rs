@@ -12,7 +12,16 @@ use std::sync::LazyLock;
 
 static DATELINE_PAREN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<place>(?:\p{Lu}|\p{Arabic})[\p{L}\p{M}'’.\-]*(?:[ ][\p{L}\p{M}'’.\-]+){0,3}?)\s*(?:[,،]\s*(?P<date>[^()\n]{1,40}?))?\s*\((?P<outlet>[^()\n]{2,40})\)\s*[-–—:]+\s*",
+        r"^(?P<place>(?:\p{Lu}|\p{Arabic})[\p{L}\p{M}'’.\-]*(?:[ ][\p{L}\p{M}'’.\-]+){0,3}?)\s*(?:(?:[,،]|\s[-–]\s)\s*(?P<date>[^()\n]{1,40}?))?\s*\((?P<outlet>[^()\n]{2,40})\)\s*[-–—:]+\s*",
+    )
+    .unwrap()
+});
+
+/// The Gulf agencies' Arabic dateline: place, "في" and a date, the outlet between slashes
+/// ("الدوحة في 5 يناير /قنا/", "أبوظبي في 3 مارس / وام /").
+static DATELINE_SLASHES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<place>\p{Arabic}+(?:[ ]\p{Arabic}+){0,2}?)\s+في\s+(?P<date>\d{1,2}\s*[^/\n\d]{1,15}(?:\s*\d{4})?)\s*/\s*(?P<outlet>[^/\n]{2,20}?)\s*/\s*",
     )
     .unwrap()
 });
@@ -122,6 +131,13 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
             });
         }
     }
+    if let Some(c) = DATELINE_SLASHES.captures(first_para) {
+        return Some(Dateline {
+            place: c["place"].to_string(),
+            outlet: Some(c["outlet"].to_string()),
+            date: find_dates(&c["date"]).first().map(|f| f.date),
+        });
+    }
     let c = DATELINE_CAPS.captures(first_para)?;
     Some(Dateline {
         place: c.name("place")?.as_str().to_string(),
@@ -187,6 +203,23 @@ mod tests {
             None
         );
         assert_eq!(dateline("Rains flooded the city on Monday."), None);
+        let d = dateline("الدوحة في 5 يناير /قنا/ استقبل أمير البلاد الوفد.").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("الدوحة", Some("قنا"))
+        );
+        let d = dateline("أبوظبي في 3 مارس 2024 / وام / أعلنت الوزارة.").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("أبوظبي", Some("وام"))
+        );
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2024, 3, 3));
+        let d = dateline("الكويت - 5 - 1 (كونا) -- أعلنت الحكومة.").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("الكويت", Some("كونا"))
+        );
+        assert_eq!(dateline("وقال الوزير في كلمته / المؤتمر / إن"), None);
     }
 
     #[test]

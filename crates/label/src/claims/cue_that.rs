@@ -159,7 +159,7 @@ pub fn tail_attribution(
     send: usize,
 ) -> Option<(usize, usize, CueMatch<'static>)> {
     for k in from..(from + 7).min(send) {
-        if doc.is_boundary(k) && !doc.is_initial(k) {
+        if doc.is_boundary(k) {
             return None;
         }
         let Some(cm) = doc.cue_at(k) else { continue };

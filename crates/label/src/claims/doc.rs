@@ -504,15 +504,17 @@ impl<'a> Doc<'a> {
         self.is_punct(i, &[',', '،', ';', '؛'])
     }
 
-    /// Tokens that bound a clause when looking for a subject.
+    /// Tokens that bound a clause when looking for a subject. The period of an initial or a
+    /// dotted acronym ("A. Hajizade", "a U.S. official") bounds nothing.
     pub fn is_boundary(&self, i: usize) -> bool {
-        self.is_punct(
-            i,
-            &[
-                ',', '،', ';', '؛', ':', '(', ')', '"', '\u{201C}', '\u{201D}', '\u{201E}', '«',
-                '»', '\u{2014}', '\u{2013}', '.', '?', '!', '؟',
-            ],
-        )
+        !self.is_initial(i)
+            && self.is_punct(
+                i,
+                &[
+                    ',', '،', ';', '؛', ':', '(', ')', '"', '\u{201C}', '\u{201D}', '\u{201E}',
+                    '«', '»', '\u{2014}', '\u{2013}', '.', '?', '!', '؟',
+                ],
+            )
     }
 
     /// Entities inside a byte range.
@@ -617,6 +619,26 @@ impl<'a> Doc<'a> {
                 .find(|w| self.match_words(r, w) == Some(role_end));
             if let Some(x) = role.and_then(|w| self.person_with_role(w, start)) {
                 return found(x.canonical.clone(), x.id.clone(), true, false);
+            }
+            // "A U.S. official", "the spokesman": someone not named before, not whoever was
+            // mentioned last.
+            let indefinite = r > s && self.lx.indefinites.iter().any(|w| *w == *self.toks[s].norm);
+            if indefinite {
+                return found(None, None, true, false);
+            }
+            if role.is_some_and(|w| self.lx.named_roles.contains(w)) {
+                // The named roles are one office under several names ("press secretary",
+                // "spokesperson"): the person named last with any of them.
+                let named = self
+                    .lx
+                    .named_roles
+                    .iter()
+                    .filter_map(|w| self.person_with_role(w, start))
+                    .max_by_key(|x| x.start);
+                return match named {
+                    Some(x) => found(x.canonical.clone(), x.id.clone(), true, false),
+                    None => found(None, None, true, false),
+                };
             }
             if let Some(x) = self.last_person(start) {
                 return found(x.canonical.clone(), x.id.clone(), true, false);

@@ -72,6 +72,11 @@ pub struct Lexicon {
     pub pronouns: Vec<Typed>,
     pub joints: Vec<Typed>,
     pub roles: Vec<Vec<String>>,
+    /// Roles that refer only to a person named with the role before ("the spokesperson"),
+    /// never to whoever was mentioned last.
+    pub named_roles: Vec<Vec<String>>,
+    /// Determiners that make a role phrase indefinite ("a U.S. official"): a new person.
+    pub indefinites: Vec<String>,
     pub determiners: Vec<String>,
     pub adverbs: Vec<Vec<String>>,
     pub stops: Vec<String>,
@@ -106,6 +111,8 @@ impl Lexicon {
             pronouns: vec![],
             joints: vec![],
             roles: vec![],
+            named_roles: vec![],
+            indefinites: vec![],
             determiners: vec![],
             adverbs: vec![],
             stops: vec![],
@@ -167,8 +174,18 @@ impl Lexicon {
                     words,
                     label: label(),
                 }),
-                "role" => lx.roles.push(words),
-                "determiner" => lx.determiners.extend(words),
+                "role" => {
+                    if options.contains(&"named") {
+                        lx.named_roles.push(words.clone());
+                    }
+                    lx.roles.push(words);
+                }
+                "determiner" => {
+                    if options.contains(&"indefinite") {
+                        lx.indefinites.extend(words.iter().cloned());
+                    }
+                    lx.determiners.extend(words);
+                }
                 "adverb" => lx.adverbs.push(words),
                 "stop" => lx.stops.extend(words),
                 "block" => lx.blocks.extend(words),

@@ -76,8 +76,12 @@ impl Ctx<'_> {
 
     /// A knowledge-base match that starts at word `i`: its type and the index of its last word.
     fn kb_at(&self, i: usize) -> Option<(EntityType, usize)> {
-        let start = self.words[i].start;
-        let f = self.found.iter().find(|f| f.start == start)?;
+        let w = self.words[i];
+        // At the word's start, or after an Arabic proclitic ("لجامعة الدول العربية").
+        let f = self
+            .found
+            .iter()
+            .find(|f| f.start == w.start || (w.start < f.start && f.start < w.end))?;
         let last = (i..self.words.len())
             .take_while(|&j| self.words[j].start < f.end)
             .last()?;
@@ -218,6 +222,27 @@ impl Ctx<'_> {
             && !(i > 0 && DATE_LEADS.contains(&self.w(i - 1).to_lowercase().as_str()))
     }
 
+    /// An Arabic noun in construct before a noun with the article ("رئاسة الجمهورية",
+    /// "جامعة الدول"): an organisation or a field after a title, not a name. A given name
+    /// before a nisba ("بدر البوسعيدي") or a name of the faith ("نور الدين") is a name.
+    fn arabic_construct_head(&self, i: usize) -> bool {
+        const NAME_SECONDS: [&str; 5] = ["الدين", "الإسلام", "الله", "الرحمن", "الرحيم"];
+        let w = self.w(i);
+        if !is_arabic_word(w)
+            || w.starts_with("ال")
+            || AR_COMPOUND.contains(&w)
+            || w.chars().count() < 3
+            || self.lx.is_stopword(&["ar"], w)
+        {
+            return false;
+        }
+        if !self.adjacent(i) {
+            return false;
+        }
+        let next = self.w(i + 1);
+        next.starts_with("ال") && !next.ends_with('ي') && !NAME_SECONDS.contains(&next)
+    }
+
     /// An Arabic name of one to three words starting at word `i`.
     fn arabic_name(&self, i: usize) -> Option<usize> {
         let stop = |w: &str| {
@@ -287,7 +312,8 @@ impl Ctx<'_> {
             let w = self.w(i);
             let field = self.lx.is_domain_word(self.langs, w)
                 || (self.is_shape_word(i) && is_capitalised(w))
-                || (is_arabic_word(w) && w.starts_with("ال") && i < start + 3);
+                || (is_arabic_word(w) && w.starts_with("ال") && i < start + 3)
+                || self.arabic_construct_head(i);
             if (LINKS.contains(&w.to_lowercase().as_str()) || field) && self.adjacent(i) {
                 skipped = true;
                 i += 1;
@@ -594,6 +620,36 @@ mod tests {
                 "President Ruto Meets Kenyan Business Leaders In Nairobi Today"
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn arabic_spokesmen_and_organisations_in_construct_after_a_title() {
+        assert!(
+            texts(
+                "ar",
+                "وقال المتحدث الرسمي باسم رئاسة الجمهورية إن اللقاء تناول العلاقات."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            texts(
+                "ar",
+                "وأعرب الأمين العام لجامعة الدول العربية أحمد أبو الغيط عن قلقه البالغ."
+            ),
+            vec!["أحمد أبو الغيط"]
+        );
+        assert_eq!(
+            texts(
+                "ar",
+                "وأوضح المتحدث باسم وزارة الخارجية الأمريكية ماثيو ميلر أن الوزير سيزور القاهرة."
+            ),
+            vec!["ماثيو ميلر"]
+        );
+        // A given name before a nisba is no organisation.
+        assert_eq!(
+            texts("ar", "وقال وزير الخارجية بدر البوسعيدي إن الاتفاق مهم."),
+            vec!["بدر البوسعيدي"]
         );
     }
 }
