@@ -541,3 +541,93 @@ fn spokespeople_and_indefinite_officials_are_not_the_last_person_named() {
         )]
     );
 }
+
+#[test]
+fn ar_participle_before_a_preposition_and_feelings_are_no_claims() {
+    let (s, _) = check(
+        "ar",
+        "وقال شي إن الصين وباكستان صديقان حميمان، مشيرا إلى أن الصين مستعدة للعمل مع باكستان. وأعرب شريف عن شكره للصين على دعمها القيم. وأعرب شريف عن استعداد باكستان للعمل مع الصين لتعزيز التعاون.",
+        &[
+            ("شي", Person, "Xi Jinping"),
+            ("شريف", Person, "Shehbaz Sharif"),
+            ("الصين", Gpe, "China"),
+            ("باكستان", Gpe, "Pakistan"),
+        ],
+    );
+    let xi = Some("Xi Jinping");
+    assert_eq!(
+        s,
+        vec![
+            seen("الصين وباكستان صديقان حميمان", xi, Some("قال"), Indirect),
+            seen("الصين مستعدة للعمل مع باكستان", xi, Some("مشيرا"), Indirect),
+            seen(
+                "استعداد باكستان للعمل مع الصين لتعزيز التعاون",
+                Some("Shehbaz Sharif"),
+                Some("أعرب"),
+                Indirect
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_role_with_a_nationality_is_the_person_named_with_both() {
+    let (s, _) = check(
+        "en",
+        "Minister of Energy Parviz Shahbazov met Turkish Minister of Energy Alparslan Bayraktar. Minister Shahbazov noted that the two countries are partners. \"We are ready to expand our cooperation to new areas,\" the Turkish minister said.",
+        &[
+            ("Parviz Shahbazov", Person, "Parviz Shahbazov"),
+            ("Shahbazov", Person, "Parviz Shahbazov"),
+            ("Alparslan Bayraktar", Person, "Alparslan Bayraktar"),
+            ("Turkish", EntityType::Norp, "Turkish"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "the two countries are partners",
+                Some("Parviz Shahbazov"),
+                Some("noted"),
+                Indirect
+            ),
+            seen(
+                "We are ready to expand our cooperation to new areas",
+                Some("Alparslan Bayraktar"),
+                Some("said"),
+                Direct
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_opening_participle_ends_before_the_main_clause() {
+    let (s, _) = check(
+        "en",
+        "Wang Yi met Retno Marsudi. Noting that this year marks the 75th anniversary of diplomatic ties,Wang said the two sides should take this opportunity to strengthen exchanges.",
+        &[
+            ("Wang Yi", Person, "Wang Yi"),
+            ("Wang", Person, "Wang Yi"),
+            ("Retno Marsudi", Person, "Retno Marsudi"),
+        ],
+    );
+    let wang = Some("Wang Yi");
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "this year marks the 75th anniversary of diplomatic ties",
+                wang,
+                Some("Noting"),
+                Indirect
+            ),
+            seen(
+                "the two sides should take this opportunity to strengthen exchanges",
+                wang,
+                Some("said"),
+                Indirect
+            ),
+        ]
+    );
+}

@@ -131,7 +131,14 @@ pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
         0
     };
     let first_para = text[body_start..].split('\n').next().unwrap_or("");
-    let dl = meta::dateline(first_para);
+    // A dateline opening the first paragraph, else one on a line of its own.
+    let dl = meta::dateline(first_para).or_else(|| {
+        lines
+            .iter()
+            .zip(&layout.kinds)
+            .find(|(_, k)| **k == Kind::Zone("dateline"))
+            .and_then(|(l, _)| meta::dateline_line(l.text(src)))
+    });
     let mut published = None;
     let mut copyright_year = None;
     let mut copyright_holder = None;
@@ -330,6 +337,23 @@ mod tests {
             vec!["duplicate_title", "timestamp", "credits", "copyright"]
         );
         assert_eq!(a.sentences.len(), 3);
+    }
+
+    #[test]
+    fn a_dateline_on_a_line_of_its_own_is_metadata() {
+        let text = "Azerbaijan, Türkiye discuss energy cooperation\nBaku, 12 September 2023, 14:35 (AZERTAC)\n\nThe ministers met in Baku. They discussed gas.\n\nViews: 1254";
+        let r = raw(text);
+        let a = parse_article(&r).unwrap();
+        check_map(&r, &a);
+        assert_eq!(a.dateline.as_deref(), Some("Baku"));
+        assert_eq!(a.outlet.as_deref(), Some("AZERTAC"));
+        assert_eq!(a.published, chrono::NaiveDate::from_ymd_opt(2023, 9, 12));
+        let kinds: Vec<&str> = a.zones.iter().map(|z| z.kind.as_str()).collect();
+        assert_eq!(kinds, vec!["dateline", "share_counter"]);
+        assert_eq!(
+            a.text,
+            "Azerbaijan, Türkiye discuss energy cooperation\nThe ministers met in Baku. They discussed gas."
+        );
     }
 
     #[test]

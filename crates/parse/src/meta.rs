@@ -17,6 +17,24 @@ static DATELINE_PAREN: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A dateline with a full date and no separator after the outlet (Xinhua's Arabic service:
+/// "بكين 8 يونيو 2024 (شينخوا) أجرى ...").
+static DATELINE_DATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<place>(?:\p{Lu}|\p{Arabic})[\p{L}\p{M}'’.\-]*(?:[ ][\p{L}\p{M}'’.\-]+){0,2}?)\s+(?P<date>\d{1,2}\s+\p{L}+\.?\s+\d{4})\s*\((?P<outlet>[^()\n]{2,40})\)\s*[-–—:]*\s*",
+    )
+    .unwrap()
+});
+
+/// A dateline that is a line of its own: place, date (and time), outlet ("Baku, 12 September
+/// 2023, 14:35 (AZERTAC)").
+static DATELINE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<place>(?:\p{Lu}|\p{Arabic})[\p{L}\p{M}'’.\-]*(?:[ ][\p{L}\p{M}'’.\-]+){0,2}?)\s*[,،]\s*(?P<date>[^()\n]{4,40}?)\s*\((?P<outlet>[^()\n]{2,40})\)\s*$",
+    )
+    .unwrap()
+});
+
 /// The Gulf agencies' Arabic dateline: place, "في" and a date, the outlet between slashes
 /// ("الدوحة في 5 يناير /قنا/", "أبوظبي في 3 مارس / وام /").
 static DATELINE_SLASHES: LazyLock<Regex> = LazyLock::new(|| {
@@ -131,6 +149,13 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
             });
         }
     }
+    if let Some(c) = DATELINE_DATED.captures(first_para) {
+        return Some(Dateline {
+            place: c["place"].to_string(),
+            outlet: Some(c["outlet"].trim().to_string()),
+            date: find_dates(&c["date"]).first().map(|f| f.date),
+        });
+    }
     if let Some(c) = DATELINE_SLASHES.captures(first_para) {
         return Some(Dateline {
             place: c["place"].to_string(),
@@ -146,6 +171,22 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
             .name("date")
             .and_then(|d| find_dates(d.as_str()).first().map(|f| f.date)),
     })
+}
+
+/// A line that is only a dateline, with a date: "Baku, 12 September 2023, 14:35 (AZERTAC)".
+pub fn dateline_line(line: &str) -> Option<Dateline> {
+    let c = DATELINE_LINE.captures(line.trim())?;
+    let date = find_dates(&c["date"]).first().map(|f| f.date)?;
+    let outlet = c["outlet"].trim();
+    outlet
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_lowercase())
+        .then(|| Dateline {
+            place: c["place"].to_string(),
+            outlet: Some(outlet.to_string()),
+            date: Some(date),
+        })
 }
 
 /// The outlet named by an attribution in the text.
@@ -220,6 +261,23 @@ mod tests {
             ("الكويت", Some("كونا"))
         );
         assert_eq!(dateline("وقال الوزير في كلمته / المؤتمر / إن"), None);
+        let d = dateline("بكين 8 يونيو 2024 (شينخوا) أجرى الرئيس الصيني محادثات.").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("بكين", Some("شينخوا"))
+        );
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2024, 6, 8));
+        let d = dateline_line("Baku, 12 September 2023, 14:35 (AZERTAC)").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("Baku", Some("AZERTAC"))
+        );
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2023, 9, 12));
+        assert_eq!(dateline_line("Baku, the capital (pictured)"), None);
+        assert_eq!(
+            dateline_line("Talks in Baku, which began on 12 September 2023 (AZERTAC) ended."),
+            None
+        );
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //!
 //! * `timestamp`: a line made only of dates, times, weekday/month/time-zone words and labels
 //!   like "Published:" ("2021-06-04 08:40", "4 July 2024 09:00 (UTC+04:00)");
+//! * `dateline`: a line that is only a place, a date and an outlet ("Baku, 12 September 2023,
+//!   14:35 (AZERTAC)"); a dateline that opens the first paragraph stays in its sentence;
 //! * `share_counter`: counter words with numbers ("SHARE: READ: 617  22:53  02 June 2021");
 //! * `credits`, `copyright`, `navigation`: short lines led by (or, for copyright, holding) a label;
 //! * `duplicate_title`: a later line repeating the title;
@@ -280,6 +282,8 @@ fn line_kind(s: &str) -> Kind {
         Kind::Blank
     } else if is_timestamp(s, &mut blanked) {
         Kind::Zone("timestamp")
+    } else if crate::meta::dateline_line(s).is_some() {
+        Kind::Zone("dateline")
     } else if is_counter(s, &mut blanked) {
         Kind::Zone("share_counter")
     } else if is_copyright_line(s) {

@@ -52,6 +52,13 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
         if let Some(p) = &cm.cue.masdar
             && doc.toks[k].norm == *p
         {
+            if doc
+                .toks
+                .get(k + 1)
+                .is_some_and(|t| doc.lx.is_feeling(&t.norm))
+            {
+                return None;
+            }
             return Some(Complement {
                 first: k,
                 content: k + 1,
@@ -174,6 +181,30 @@ pub fn tail_attribution(
     None
 }
 
+/// Words of a main clause's subject after an opening participle's content.
+const MAX_MAIN_SUBJECT: usize = 4;
+
+/// After a comma at `from - 1`: a short subject and a cue that takes a clause of its own ("Noting
+/// that ... countries, Wang said the two sides should ..."): the subject's token range and the
+/// cue. The opening content ends at the comma, its speaker is that subject, and the main
+/// clause is a claim of its own.
+fn main_clause_follows(
+    doc: &Doc,
+    from: usize,
+    send: usize,
+) -> Option<(usize, usize, CueMatch<'static>)> {
+    if doc.lx.subject != SubjectSide::Before || !doc.ent_starts_at(doc.toks.get(from)?.start) {
+        return None;
+    }
+    let k = (from + 1..(from + 1 + MAX_MAIN_SUBJECT).min(send))
+        .take_while(|&k| doc.is_word(k - 1) && !doc.is_boundary(k - 1))
+        .find(|&k| doc.cue_at(k).is_some())?;
+    let cm = doc.cue_at(k)?;
+    let clause = doc.match_any(cm.last, &doc.lx.comps).is_some()
+        || (cm.cue.bare && bare_clause(doc, cm.last, send));
+    (!cm.cue.participle && clause).then_some((from, k, cm))
+}
+
 /// The end of a content starting at token `from`, and a `, SPEAKER CUE` found there.
 /// A nested content (a cue inside another claim's content) also ends at the next
 /// coordination (", وتدعم", ", and supports"): what follows belongs to the outer clause.
@@ -212,6 +243,9 @@ fn content_end(
         }
         if let Some(tail) = tail_attribution(doc, k + 1, send) {
             return (doc.toks[k].start, Some(tail));
+        }
+        if let Some(main) = main_clause_follows(doc, k + 1, send) {
+            return (doc.toks[k].start, Some(main));
         }
     }
     let end = doc.toks.get(send.saturating_sub(1)).map_or(0, |t| t.end);
@@ -255,7 +289,11 @@ impl ClaimLabeler for CueThat {
                     .and_then(|q| q.speaker.as_ref())
                     .or_else(|| outer.and_then(|(_, s)| s.as_ref()))
                     .or(last_speaker.as_ref().map(|(s, _)| s));
-                let subject = if vso {
+                let subject = if vso && cm.cue.participle {
+                    // A participle takes the main clause's speaker: what stands between it
+                    // and its complementizer is no subject ("مشيرا إلى أن").
+                    Subject::Missing
+                } else if vso {
                     match doc.resolve_subject(cm.last, comp.first, context) {
                         // An object before a verbal-noun complement ("دعا الجانبين إلى").
                         Subject::Found(s)

@@ -611,19 +611,42 @@ impl<'a> Doc<'a> {
         while r < e && self.lx.determiners.iter().any(|w| *w == *self.toks[r].norm) {
             r += 1;
         }
+        // A nationality or country before the role ("the Turkish minister", "a U.S.
+        // official"): the role's holder is one named with it.
+        let mut modifier: Option<&Ent> = None;
+        if r < e
+            && let Some(x) = self
+                .ents_near(self.toks[r].start, self.toks[r].end)
+                .iter()
+                .find(|x| {
+                    x.start == self.toks[r].start
+                        && matches!(x.label, EntityType::Norp | EntityType::Gpe)
+                })
+        {
+            modifier = Some(x);
+            while r < e && self.toks[r].start < x.end {
+                r += 1;
+            }
+        }
         if let Some(role_end) = self.match_any(r, &self.lx.roles) {
             let role = &self
                 .lx
                 .roles
                 .iter()
                 .find(|w| self.match_words(r, w) == Some(role_end));
-            if let Some(x) = role.and_then(|w| self.person_with_role(w, start)) {
-                return found(x.canonical.clone(), x.id.clone(), true, false);
-            }
-            // "A U.S. official", "the spokesman": someone not named before, not whoever was
-            // mentioned last.
+            // "A U.S. official": someone new, not whoever was named before.
             let indefinite = r > s && self.lx.indefinites.iter().any(|w| *w == *self.toks[s].norm);
             if indefinite {
+                return found(None, None, true, false);
+            }
+            let with_role = |w: &[String]| match modifier {
+                Some(m) => self.person_with_role_of(w, start, m),
+                None => self.person_with_role(w, start),
+            };
+            if let Some(x) = role.and_then(|w| with_role(w)) {
+                return found(x.canonical.clone(), x.id.clone(), true, false);
+            }
+            if modifier.is_some() {
                 return found(None, None, true, false);
             }
             if role.is_some_and(|w| self.lx.named_roles.contains(w)) {
@@ -678,9 +701,35 @@ impl<'a> Doc<'a> {
             .find(|e| e.end <= pos)
     }
 
+    /// [`Doc::person_with_role`] for a role with a nationality or country (`modifier`): only
+    /// where an entity of the same canonical stands just before the role word ("Turkish
+    /// Minister of Energy Alparslan Bayraktar" for "the Turkish minister").
+    fn person_with_role_of(&self, role: &[String], pos: usize, modifier: &Ent) -> Option<&Ent> {
+        self.person_with_role_where(role, pos, |i| {
+            let at = self.toks[i].start;
+            let before = self.ents.partition_point(|x| x.start < at);
+            self.ents[..before].iter().rev().take(3).any(|x| {
+                x.canonical.is_some()
+                    && x.canonical == modifier.canonical
+                    && x.end <= at
+                    && self.words_in(x.end, at) <= 1
+            })
+        })
+    }
+
     /// The last PERSON before `pos` named shortly after the role word ("President Ilham
     /// Aliyev", "Chairman of the People's Republic of China Xi Jinping").
     fn person_with_role(&self, role: &[String], pos: usize) -> Option<&Ent> {
+        self.person_with_role_where(role, pos, |_| true)
+    }
+
+    /// [`Doc::person_with_role`] among the role words at tokens that `accept`.
+    fn person_with_role_where(
+        &self,
+        role: &[String],
+        pos: usize,
+        accept: impl Fn(usize) -> bool,
+    ) -> Option<&Ent> {
         // The tokens where the role can start, in text order.
         let by_norm = self.index.toks_by_norm.get_or_init(|| {
             let mut map: HashMap<String, Vec<usize>> = HashMap::new();
@@ -709,7 +758,7 @@ impl<'a> Doc<'a> {
         // (a scan from the first kept overwriting its pick, and long articles repeat roles).
         let before_limit = candidates.partition_point(|&i| i < limit);
         for &i in candidates[..before_limit].iter().rev() {
-            if self.match_words(i, role).is_none() {
+            if self.match_words(i, role).is_none() || !accept(i) {
                 continue;
             }
             let (_, send) = self.sent_toks[self.toks[i].sent];

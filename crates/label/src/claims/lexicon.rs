@@ -81,6 +81,9 @@ pub struct Lexicon {
     pub adverbs: Vec<Vec<String>>,
     pub stops: Vec<String>,
     pub blocks: Vec<String>,
+    /// Nouns of feeling after a verbal-noun cue's preposition ("أعرب عن شكره", "expressed
+    /// his thanks"): a noun phrase, no claim. Matched with a possessive suffix or none.
+    pub feelings: Vec<String>,
     pub negations: Vec<String>,
     /// Conjunctions glued to the next word (Arabic و), stripped before matching a cue.
     pub clitics: Vec<String>,
@@ -117,6 +120,7 @@ impl Lexicon {
             adverbs: vec![],
             stops: vec![],
             blocks: vec![],
+            feelings: vec![],
             negations: vec![],
             clitics: vec![],
             conjs: vec![],
@@ -189,6 +193,7 @@ impl Lexicon {
                 "adverb" => lx.adverbs.push(words),
                 "stop" => lx.stops.extend(words),
                 "block" => lx.blocks.extend(words),
+                "feeling" => lx.feelings.extend(words),
                 "negation" => lx.negations.extend(words),
                 "clitic" => lx.clitics.extend(words),
                 "conj" => lx.conjs.extend(words),
@@ -299,6 +304,19 @@ pub fn normalize(word: &str) -> String {
         }
     }
     out
+}
+
+/// Possessive suffixes of Arabic nouns, normalised ("شكره", "شكرها", "شكرهم").
+const AR_POSSESSIVES: [&str; 8] = ["", "ه", "ها", "هم", "هما", "نا", "ي", "كم"];
+
+impl Lexicon {
+    /// Whether a normalised token is one of the `feeling` nouns, alone or with a possessive.
+    pub fn is_feeling(&self, norm: &str) -> bool {
+        self.feelings.iter().any(|f| {
+            norm.strip_prefix(f.as_str())
+                .is_some_and(|rest| AR_POSSESSIVES.contains(&rest))
+        })
+    }
 }
 
 #[cfg(test)]

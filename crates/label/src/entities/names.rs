@@ -314,7 +314,15 @@ impl Ctx<'_> {
                 || (self.is_shape_word(i) && is_capitalised(w))
                 || (is_arabic_word(w) && w.starts_with("ال") && i < start + 3)
                 || self.arabic_construct_head(i);
-            if (LINKS.contains(&w.to_lowercase().as_str()) || field) && self.adjacent(i) {
+            // "Energy and Natural Resources": "and" between two fields.
+            let fields_joined = matches!(w, "and" | "&" | "dan")
+                && i > start
+                && self.lx.is_domain_word(self.langs, self.w(i - 1))
+                && i + 1 < self.words.len()
+                && self.lx.is_domain_word(self.langs, self.w(i + 1));
+            if (LINKS.contains(&w.to_lowercase().as_str()) || field || fields_joined)
+                && self.adjacent(i)
+            {
                 skipped = true;
                 i += 1;
                 continue;
@@ -650,6 +658,28 @@ mod tests {
         assert_eq!(
             texts("ar", "وقال وزير الخارجية بدر البوسعيدي إن الاتفاق مهم."),
             vec!["بدر البوسعيدي"]
+        );
+    }
+
+    #[test]
+    fn fields_joined_by_and_after_a_title() {
+        assert_eq!(
+            texts(
+                "en",
+                "He met Turkish Minister of Energy and Natural Resources Alparslan Bayraktar on Monday."
+            ),
+            vec!["Alparslan Bayraktar"]
+        );
+    }
+
+    #[test]
+    fn indonesian_title_organisation_then_name() {
+        assert_eq!(
+            texts(
+                "id",
+                "Kepala Departemen Komunikasi BI Erwin Haryono dalam keterangan tertulis di Jakarta, Jumat, mengatakan inflasi terkendali."
+            ),
+            vec!["Erwin Haryono"]
         );
     }
 }
