@@ -631,3 +631,61 @@ fn an_opening_participle_ends_before_the_main_clause() {
         ]
     );
 }
+
+#[test]
+fn a_cue_coordinated_with_an_earlier_verb_takes_the_clause_subject() {
+    let (s, _) = check(
+        "en",
+        "Zheng Jianbang conveyed warm greetings from Chinese President Xi Jinping and said that China is ready to deepen cooperation. On Monday, Zheng thanked Xi Jinping and said that the visit was a success.",
+        &[
+            ("Zheng Jianbang", Person, "Zheng Jianbang"),
+            ("Zheng", Person, "Zheng Jianbang"),
+            ("Xi Jinping", Person, "Xi Jinping"),
+            ("China", Gpe, "China"),
+        ],
+    );
+    let zheng = Some("Zheng Jianbang");
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "China is ready to deepen cooperation",
+                zheng,
+                Some("said"),
+                Indirect
+            ),
+            seen("the visit was a success", zheng, Some("said"), Indirect),
+        ]
+    );
+}
+
+#[test]
+fn ar_a_role_after_the_name_and_a_nationality_after_the_role() {
+    let (s, _) = check(
+        "ar",
+        "تلقى الأمير محمد بن سلمان بن عبدالعزيز آل سعود ولي العهد اتصالا من الرئيس الفرنسي إيمانويل ماكرون. وأكد ولي العهد أن المملكة حريصة على تعزيز الأمن في المنطقة. وقال الرئيس الفرنسي إن فرنسا تدعم جهود السلام في المنطقة.",
+        &[
+            ("محمد بن سلمان", Person, "Mohammed bin Salman"),
+            ("إيمانويل ماكرون", Person, "Emmanuel Macron"),
+            ("الفرنسي", EntityType::Norp, "French"),
+            ("فرنسا", Gpe, "France"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "المملكة حريصة على تعزيز الأمن في المنطقة",
+                Some("Mohammed bin Salman"),
+                Some("أكد"),
+                Indirect
+            ),
+            seen(
+                "فرنسا تدعم جهود السلام في المنطقة",
+                Some("Emmanuel Macron"),
+                Some("قال"),
+                Indirect
+            ),
+        ]
+    );
+}

@@ -114,6 +114,47 @@ fn bare_clause(doc: &Doc, from: usize, send: usize) -> bool {
     false
 }
 
+/// The subject of a cue coordinated with an earlier verb ("Zheng Jianbang conveyed greetings
+/// from President Xi Jinping and said that ..."): the name or pronoun that opens the clause,
+/// not the last name before "and". `a`: the sentence's first token; `cue`: the cue's first
+/// token. None when the cue follows no conjunction or the clause opens otherwise.
+fn coordinated_subject(
+    doc: &Doc,
+    a: usize,
+    cue: usize,
+    context: Option<&Speaker>,
+) -> Option<Subject> {
+    let before = cue.checked_sub(1).filter(|&k| k >= a)?;
+    if !doc.lx.conjs.iter().any(|w| *w == *doc.toks[before].norm) {
+        return None;
+    }
+    let mut open = before;
+    while open > a && !doc.is_boundary(open - 1) {
+        open -= 1;
+    }
+    // The clause's first words: a name ...
+    let start = doc.toks[open].start;
+    if let Some(end) = doc.ent_end_at(start) {
+        let last = (open..before)
+            .take_while(|&k| doc.toks[k].end <= end)
+            .last()?;
+        return match doc.resolve_subject(open, last + 1, context) {
+            Subject::Found(s) => Some(Subject::Found(s)),
+            _ => None,
+        };
+    }
+    // ... or a pronoun.
+    match doc.resolve_subject(open, open + 1, context) {
+        Subject::Found(s) if s.person || s.canonical.is_some() => doc
+            .lx
+            .pronouns
+            .iter()
+            .any(|p| p.words.len() == 1 && p.words[0] == *doc.toks[open].norm)
+            .then_some(Subject::Found(s)),
+        _ => None,
+    }
+}
+
 /// Words of an appositive or relative clause between a subject and its cue.
 const MAX_APPOSITIVE: usize = 16;
 
@@ -314,6 +355,8 @@ impl ClaimLabeler for CueThat {
                     }
                     if cm.clitic {
                         Subject::Missing
+                    } else if let Some(subject) = coordinated_subject(doc, a, cm.first, context) {
+                        subject
                     } else if j == cm.first && !cm.cue.participle {
                         appositive_subject(doc, a, cm.first, context)
                     } else {

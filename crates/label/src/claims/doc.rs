@@ -9,7 +9,7 @@ use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 
-use super::lexicon::{Cue, Lexicon, normalize_cow};
+use super::lexicon::{Cue, Lexicon, SubjectSide, normalize_cow};
 use super::quote::{Quote, find_quotes};
 
 /// Splits text into word tokens and single punctuation tokens (byte ranges).
@@ -98,6 +98,9 @@ pub struct Ent {
     pub id: Option<String>,
     pub canonical: Option<String>,
 }
+
+/// Words between a name and a role standing after it ("... آل سعود ولي العهد").
+const MAX_ROLE_AFTER_NAME: usize = 5;
 
 /// A resolved speaker: a mention in article-text coordinates and what it refers to.
 #[derive(Debug, Clone, PartialEq)]
@@ -354,6 +357,16 @@ impl<'a> Doc<'a> {
             .partition_point(|e| e.start + self.index.longest_ent <= start);
         let hi = lo + self.ents[lo..].partition_point(|e| e.start < end);
         &self.ents[lo..hi]
+    }
+
+    /// The end of the longest entity that starts at `pos`.
+    pub fn ent_end_at(&self, pos: usize) -> Option<usize> {
+        let i = self.ents.partition_point(|e| e.start < pos);
+        self.ents[i..]
+            .iter()
+            .take_while(|e| e.start == pos)
+            .map(|e| e.end)
+            .max()
     }
 
     /// Whether an entity starts at `pos`.
@@ -634,6 +647,16 @@ impl<'a> Doc<'a> {
                 .roles
                 .iter()
                 .find(|w| self.match_words(r, w) == Some(role_end));
+            // ... or after it ("الرئيس الفرنسي").
+            if modifier.is_none() && role_end < e {
+                let at = self.toks[role_end].start;
+                modifier = self
+                    .ents_near(at, self.toks[role_end].end)
+                    .iter()
+                    .find(|x| {
+                        x.start == at && matches!(x.label, EntityType::Norp | EntityType::Gpe)
+                    });
+            }
             // "A U.S. official": someone new, not whoever was named before.
             let indefinite = r > s && self.lx.indefinites.iter().any(|w| *w == *self.toks[s].norm);
             if indefinite {
@@ -705,15 +728,20 @@ impl<'a> Doc<'a> {
     /// where an entity of the same canonical stands just before the role word ("Turkish
     /// Minister of Energy Alparslan Bayraktar" for "the Turkish minister").
     fn person_with_role_of(&self, role: &[String], pos: usize, modifier: &Ent) -> Option<&Ent> {
+        let same = |x: &Ent| x.canonical.is_some() && x.canonical == modifier.canonical;
         self.person_with_role_where(role, pos, |i| {
-            let at = self.toks[i].start;
+            let (at, role_end) = (self.toks[i].start, self.toks[i + role.len() - 1].end);
             let before = self.ents.partition_point(|x| x.start < at);
-            self.ents[..before].iter().rev().take(3).any(|x| {
-                x.canonical.is_some()
-                    && x.canonical == modifier.canonical
-                    && x.end <= at
-                    && self.words_in(x.end, at) <= 1
-            })
+            let just_before = self.ents[..before]
+                .iter()
+                .rev()
+                .take(3)
+                .any(|x| same(x) && x.end <= at && self.words_in(x.end, at) <= 1);
+            let just_after = self.ents[before..]
+                .iter()
+                .take(3)
+                .any(|x| same(x) && x.start >= role_end && self.words_in(role_end, x.start) <= 1);
+            just_before || just_after
         })
     }
 
@@ -760,6 +788,23 @@ impl<'a> Doc<'a> {
         for &i in candidates[..before_limit].iter().rev() {
             if self.match_words(i, role).is_none() || !accept(i) {
                 continue;
+            }
+            // Where the subject follows the verb, a role stands after the name too ("الأمير
+            // محمد بن سلمان بن عبدالعزيز آل سعود ولي العهد"): a person shortly before it in the
+            // same sentence, before one after it ("... ولي العهد اتصالا من الرئيس ماكرون").
+            if self.lx.subject == SubjectSide::After {
+                let at = self.toks[i].start;
+                let (sstart, _) = self.sent_toks[self.toks[i].sent];
+                let before = self.ents.partition_point(|x| x.start < at);
+                if let Some(p) = self.ents[..before].iter().rev().find(|x| {
+                    x.label == EntityType::Person
+                        && x.end <= at
+                        && x.start >= self.toks[sstart].start
+                        && self.words_in(x.end, at) <= MAX_ROLE_AFTER_NAME
+                        && !self.text[x.end..at].contains(['.', '\n', '،', ','])
+                }) {
+                    return Some(p);
+                }
             }
             let (_, send) = self.sent_toks[self.toks[i].sent];
             let window_end = self.toks[(i + 10).min(send - 1)].end;

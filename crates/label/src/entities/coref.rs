@@ -28,6 +28,9 @@ struct Full {
     last_folded: String,
     /// The family name comes first (Chinese names).
     family_first: bool,
+    /// The words after the first, folded: a given name is extended over them where they
+    /// follow it ("kata Sri Mulyani" for "Sri Mulyani Indrawati").
+    rest_folded: Vec<String>,
     /// The first name may stand alone for the person: Indonesian and Malay news name people
     /// by their given name after the full name ("Retno Marsudi ... kata Retno").
     given_name_alone: bool,
@@ -285,6 +288,7 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
             last: tokens[tokens.len() - 1].clone(),
             family_first,
             given_name_alone,
+            rest_folded: tokens[1..].iter().map(|t| fold_str(t)).collect(),
             canonical_id: e.canonical_id.clone(),
             canonical_name: e.canonical_name.clone().unwrap_or(span.clone()),
         });
@@ -325,7 +329,8 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
             let s = sentence.text();
             // Mentions added in this sentence so far.
             let mut added_here = SpanSet::default();
-            for w in sentence.words() {
+            let words = sentence.words();
+            for (wi, w) in words.iter().enumerate() {
                 let t = w.text(s);
                 let arabic = is_arabic(t.chars().next().unwrap_or(' '));
                 let (start, token) = match t.strip_prefix('و') {
@@ -340,12 +345,26 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
                 if arabic && token.chars().count() < 3 {
                     continue;
                 }
-                let end = w.end;
+                let mut end = w.end;
                 let taken = taken_spans.overlaps(si, start, end) || added_here.overlaps(start, end);
                 if taken || lx.is_stopword(Lexicon::langs(&article.lang), token) {
                     continue;
                 }
                 if let Some(f) = antecedents.find((si, start), token, None) {
+                    // A given name followed by the rest of the full name: the span covers
+                    // what of it is written.
+                    if f.given_name_alone && fold_str(token) == f.first_folded {
+                        for (k, rest) in (wi + 1..words.len()).zip(&f.rest_folded) {
+                            let next = words[k];
+                            if !s[end..next.start].trim().is_empty()
+                                || fold_str(next.text(s)) != *rest
+                                || taken_spans.overlaps(si, next.start, next.end)
+                            {
+                                break;
+                            }
+                            end = next.end;
+                        }
+                    }
                     added_here.push(start, end);
                     added.push(Entity {
                         sentence: si,
@@ -523,6 +542,7 @@ mod tests {
             family_first,
             // Some names of each kind, for the index to be checked on both.
             given_name_alone: !family_first && first.starts_with('A'),
+            rest_folded: vec![fold_str(last)],
             canonical_id: None,
             canonical_name: format!("{first} {last}"),
         }
@@ -665,6 +685,18 @@ mod tests {
                 .iter()
                 .all(|e| e.1 == EntityType::Person && e.2.as_deref() == Some("Retno Marsudi"))
         );
+        // A given name with the rest of the name after it: one mention.
+        let c = article(
+            "id",
+            "Menteri Keuangan Sri Mulyani Indrawati hadir.\nHal itu disampaikan Sri Mulyani di Jakarta.",
+        );
+        let got = entities(&c);
+        assert!(
+            got.iter()
+                .any(|e| e.0 == "Sri Mulyani" && e.2.as_deref() == Some("Sri Mulyani Indrawati")),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|e| e.0 == "Sri"), "{got:?}");
         // Not in English news, where a later mention is the family name.
         let b = article(
             "en",

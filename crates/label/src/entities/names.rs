@@ -245,8 +245,12 @@ impl Ctx<'_> {
 
     /// An Arabic name of one to three words starting at word `i`.
     fn arabic_name(&self, i: usize) -> Option<usize> {
+        // Tanween marks an indefinite noun or an adverb ("اتصالاً هاتفياً"), never a name.
         let stop = |w: &str| {
-            self.lx.is_stopword(&["ar"], w) || !w.chars().all(is_arabic) || w.chars().count() < 2
+            self.lx.is_stopword(&["ar"], w)
+                || !w.chars().all(is_arabic)
+                || w.chars().count() < 2
+                || w.ends_with(['\u{064B}', '\u{064C}', '\u{064D}'])
         };
         let first = self.w(i);
         // Not a title ("رئيس الوزراء وزير الخارجية"), not a noun with its article or a
@@ -653,6 +657,13 @@ mod tests {
                 "وأوضح المتحدث باسم وزارة الخارجية الأمريكية ماثيو ميلر أن الوزير سيزور القاهرة."
             ),
             vec!["ماثيو ميلر"]
+        );
+        assert!(
+            texts(
+                "ar",
+                "تلقى ولي العهد رئيس مجلس الوزراء، اتصالاً هاتفياً اليوم من الرئيس الفرنسي."
+            )
+            .is_empty()
         );
         // A given name before a nisba is no organisation.
         assert_eq!(
