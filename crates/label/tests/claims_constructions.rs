@@ -689,3 +689,54 @@ fn ar_a_role_after_the_name_and_a_nationality_after_the_role() {
         ]
     );
 }
+
+#[test]
+fn the_head_of_state_is_the_president_named_before() {
+    let (s, _) = check(
+        "en",
+        "President of Kazakhstan Kassym-Jomart Tokayev received a delegation led by Zheng Jianbang. The Head of State noted that the two countries have built a strategic partnership.",
+        &[
+            ("Kassym-Jomart Tokayev", Person, "Kassym-Jomart Tokayev"),
+            ("Zheng Jianbang", Person, "Zheng Jianbang"),
+            ("Kazakhstan", Gpe, "Kazakhstan"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "the two countries have built a strategic partnership",
+            Some("Kassym-Jomart Tokayev"),
+            Some("noted"),
+            Indirect
+        )]
+    );
+}
+
+#[test]
+fn id_cue_then_comma_and_cue_speaker_with_circumstances() {
+    let (s, _) = check(
+        "id",
+        "\"Defisit kita sampai akhir Januari masih terkendali,\" kata Sri Mulyani dalam konferensi pers APBN Kita di Jakarta, Senin. Wakil Menteri Keuangan Suahasil Nazara menambahkan, belanja negara akan difokuskan pada program prioritas.",
+        &[
+            ("Sri Mulyani", Person, "Sri Mulyani Indrawati"),
+            ("Suahasil Nazara", Person, "Suahasil Nazara"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "belanja negara akan difokuskan pada program prioritas",
+                Some("Suahasil Nazara"),
+                Some("menambahkan"),
+                Indirect
+            ),
+            seen(
+                "Defisit kita sampai akhir Januari masih terkendali",
+                Some("Sri Mulyani Indrawati"),
+                Some("kata"),
+                Direct
+            ),
+        ]
+    );
+}

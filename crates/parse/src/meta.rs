@@ -44,6 +44,19 @@ static DATELINE_SLASHES: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A capitalised place and a date ended by a period ("ASTANA, March 6. President ...").
+static DATELINE_CAPS_DOT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<place>\p{Lu}{2,}(?:[ \-]\p{Lu}{2,}){0,3}),\s*(?P<date>(?:\p{L}+\.?\s+\d{1,2}|\d{1,2}\s+\p{L}+)(?:,?\s*\d{4})?)\.\s+\p{Lu}",
+    )
+    .unwrap()
+});
+
+/// A place in title case and a dash, without an outlet ("Jakarta - Menteri ...").
+static DATELINE_DASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<place>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+)?)\s+[-–—]{1,2}\s+\p{Lu}").unwrap()
+});
+
 static DATELINE_CAPS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?P<place>\p{Lu}{2,}(?:[ \-]\p{Lu}{2,}){0,3})(?:,\s*(?P<date>[^—–\n]{1,40}?))?\s+[—–-]{1,2}\s+",
@@ -163,6 +176,20 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
             date: find_dates(&c["date"]).first().map(|f| f.date),
         });
     }
+    if let Some(c) = DATELINE_CAPS_DOT.captures(first_para) {
+        return Some(Dateline {
+            place: c["place"].to_string(),
+            outlet: None,
+            date: find_dates(&c["date"]).first().map(|f| f.date),
+        });
+    }
+    if let Some(c) = DATELINE_DASH.captures(first_para) {
+        return Some(Dateline {
+            place: c["place"].to_string(),
+            outlet: None,
+            date: None,
+        });
+    }
     let c = DATELINE_CAPS.captures(first_para)?;
     Some(Dateline {
         place: c.name("place")?.as_str().to_string(),
@@ -267,6 +294,11 @@ mod tests {
             ("بكين", Some("شينخوا"))
         );
         assert_eq!(d.date, NaiveDate::from_ymd_opt(2024, 6, 8));
+        let d = dateline("Jakarta - Menteri Keuangan menyatakan defisit aman.").unwrap();
+        assert_eq!((d.place.as_str(), d.outlet), ("Jakarta", None));
+        assert_eq!(dateline("Jakarta - the capital - floods again."), None);
+        let d = dateline("ASTANA, March 6. President Tokayev received a delegation.").unwrap();
+        assert_eq!((d.place.as_str(), d.outlet), ("ASTANA", None));
         let d = dateline_line("Baku, 12 September 2023, 14:35 (AZERTAC)").unwrap();
         assert_eq!(
             (d.place.as_str(), d.outlet.as_deref()),

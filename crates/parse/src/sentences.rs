@@ -244,7 +244,21 @@ fn starts_lowercase_or_digit(s: &str) -> bool {
         .is_some_and(|c| c.is_lowercase() || chars::is_numeric(c))
 }
 
+/// A dateline ended by a period ("ASTANA, March 6."): it opens the first sentence.
+fn is_dotted_dateline(prev: &str) -> bool {
+    static DOTTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^\p{Lu}{2,}(?:[ \-]\p{Lu}{2,}){0,3},\s*(?:\p{L}+\.?\s+\d{1,2}|\d{1,2}\s+\p{L}+)(?:,?\s*\d{4})?\.$",
+        )
+        .expect("a valid pattern")
+    });
+    prev.len() < 60 && DOTTED.is_match(prev.trim())
+}
+
 fn should_join(prev: &str, next: &str, lang: &str) -> bool {
+    if is_dotted_dateline(prev) {
+        return true;
+    }
     // A continuation in lowercase ("... said the U.S. official.", "e.g. this").
     let next_lower = starts_lowercase_or_digit(next);
     if next_lower && !prev.ends_with(['!', '?', '؟']) {
@@ -318,6 +332,20 @@ mod tests {
                 "\"It was good,\" he said.",
                 "Rates rose at 9 a.m.",
                 "Markets fell."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dateline_ended_by_a_period_opens_the_first_sentence() {
+        assert_eq!(
+            sents(
+                "ASTANA, March 6. President Tokayev received a delegation. It came from China.",
+                "en"
+            ),
+            vec![
+                "ASTANA, March 6. President Tokayev received a delegation.",
+                "It came from China."
             ]
         );
     }

@@ -201,7 +201,23 @@ fn led_by_label(s: &str, labels: &[String], max_chars: usize) -> bool {
 }
 
 pub fn is_credits_line(s: &str) -> bool {
-    led_by_label(s, &BOILERPLATE_LABELS.credits, 120)
+    led_by_label(s, &BOILERPLATE_LABELS.credits, 120) || is_editor_initials(s)
+}
+
+/// Editors' initials in brackets closing an article ("(wdi/rir)", "(ant/eng)").
+fn is_editor_initials(s: &str) -> bool {
+    let Some(inner) = s
+        .trim()
+        .strip_prefix(['(', '['])
+        .and_then(|t| t.strip_suffix([')', ']']))
+    else {
+        return false;
+    };
+    let parts: Vec<&str> = inner.split('/').map(str::trim).collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| (2..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 pub fn is_navigation_line(s: &str) -> bool {
@@ -341,7 +357,36 @@ pub fn classify(raw: &str, lines: &[Line], outlet_hint: Option<&str>) -> Layout 
             }
         }
     }
+    // Headlines under a header of links ("Related news", "Baca juga:") after the body: teasers
+    // of other stories, however few.
+    let (mut prose_seen, mut under_header) = (false, false);
+    for (i, line) in lines.iter().enumerate() {
+        match kinds[i] {
+            Kind::Zone("navigation") if prose_seen && is_links_header(line.text(raw)) => {
+                under_header = true;
+            }
+            Kind::Prose if under_header && Some(i) != title && is_headline_like(line.text(raw)) => {
+                kinds[i] = Kind::Zone("teasers");
+            }
+            Kind::Prose => {
+                prose_seen = true;
+                under_header = false;
+            }
+            _ => {}
+        }
+    }
     Layout { kinds, title }
+}
+
+/// A navigation label alone on its line ("Related news", "Read more:"): a list of links
+/// follows.
+fn is_links_header(s: &str) -> bool {
+    let label = s
+        .trim()
+        .trim_end_matches([':', '：'])
+        .trim_end()
+        .to_lowercase();
+    BOILERPLATE_LABELS.navigation.contains(&label)
 }
 
 /// Index into `body` where a trailing run of teasers starts, if there is one.
@@ -487,6 +532,12 @@ mod tests {
             "Share this article: Facebook Twitter WhatsApp"
         ));
         assert!(is_navigation_line("Facebook | Twitter | LinkedIn | Email"));
+        assert!(is_credits_line("(wdi/rir)"));
+        assert!(is_credits_line("(ant / eng)"));
+        assert!(!is_credits_line("(see below)"));
+        assert!(is_navigation_line(
+            "Baca artikel detikfinance, \"Menkeu: Defisit APBN 2024 masih aman\" selengkapnya"
+        ));
         assert!(is_navigation_line(
             "Bagikan artikel ini: Facebook, WhatsApp"
         ));
@@ -530,6 +581,24 @@ mod tests {
         let k = kinds(raw);
         assert_eq!(k[1], Kind::Prose);
         assert!(k[2..].iter().all(|k| *k == Kind::Zone("teasers")));
+    }
+
+    #[test]
+    fn headlines_under_a_header_of_links_are_teasers() {
+        let text = "Tokayev receives delegation\nThe president received a delegation. Talks followed.\n\nRelated news\nTokayev holds talks with Uzbek President\nKazakhstan, EU discuss transport corridor";
+        let lines = split_lines(text);
+        let k = classify(text, &lines, None).kinds;
+        assert_eq!(
+            k,
+            vec![
+                Kind::Prose,
+                Kind::Prose,
+                Kind::Blank,
+                Kind::Zone("navigation"),
+                Kind::Zone("teasers"),
+                Kind::Zone("teasers")
+            ]
+        );
     }
 
     #[test]

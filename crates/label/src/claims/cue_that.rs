@@ -40,6 +40,13 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
             content: cm.last,
         });
     }
+    // "menambahkan, belanja negara akan ...": a comma for a complementizer.
+    if cm.cue.bare && !vso && doc.is_comma(cm.last) && clause_with_aux(doc, cm.last + 1, send) {
+        return Some(Complement {
+            first: cm.last,
+            content: cm.last + 1,
+        });
+    }
     let mut words = 0;
     let mut k = cm.last;
     while k < send {
@@ -197,6 +204,15 @@ fn appositive_subject(doc: &Doc, a: usize, cue: usize, context: Option<&Speaker>
         return Subject::Missing;
     }
     doc.resolve_subject(j, open, context)
+}
+
+/// Words from `from` with an auxiliary among the first [`BARE_REACH`], before any
+/// punctuation: a clause, though it opens with no name or opener word.
+fn clause_with_aux(doc: &Doc, from: usize, send: usize) -> bool {
+    (from..(from + BARE_REACH).min(send))
+        .take_while(|&k| doc.toks[k].word)
+        .skip(1)
+        .any(|k| doc.lx.auxes.iter().any(|w| *w == *doc.toks[k].norm))
 }
 
 /// `, SPEAKER CUE` ending a clause ("..., A. Hajizade noted:"): the speaker's token range and

@@ -666,7 +666,18 @@ impl<'a> Doc<'a> {
                 Some(m) => self.person_with_role_of(w, start, m),
                 None => self.person_with_role(w, start),
             };
-            if let Some(x) = role.and_then(|w| with_role(w)) {
+            // The role as written, else the role its holder is named with.
+            let alias = role.and_then(|w| {
+                self.lx
+                    .role_aliases
+                    .iter()
+                    .find(|(r, _)| r == w)
+                    .map(|(_, a)| a.as_slice())
+            });
+            if let Some(x) = role
+                .and_then(|w| with_role(w))
+                .or_else(|| alias.and_then(&with_role))
+            {
                 return found(x.canonical.clone(), x.id.clone(), true, false);
             }
             if modifier.is_some() {

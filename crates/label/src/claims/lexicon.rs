@@ -75,6 +75,8 @@ pub struct Lexicon {
     /// Roles that refer only to a person named with the role before ("the spokesperson"),
     /// never to whoever was mentioned last.
     pub named_roles: Vec<Vec<String>>,
+    /// A role and the role its holder is named with ("the Head of State": the president).
+    pub role_aliases: Vec<(Vec<String>, Vec<String>)>,
     /// Determiners that make a role phrase indefinite ("a U.S. official"): a new person.
     pub indefinites: Vec<String>,
     pub determiners: Vec<String>,
@@ -115,6 +117,7 @@ impl Lexicon {
             joints: vec![],
             roles: vec![],
             named_roles: vec![],
+            role_aliases: vec![],
             indefinites: vec![],
             determiners: vec![],
             adverbs: vec![],
@@ -181,6 +184,10 @@ impl Lexicon {
                 "role" => {
                     if options.contains(&"named") {
                         lx.named_roles.push(words.clone());
+                    }
+                    if let Some(alias) = options.iter().find_map(|o| o.strip_prefix("same=")) {
+                        lx.role_aliases
+                            .push((words.clone(), words_of(&alias.replace('_', " "))));
                     }
                     lx.roles.push(words);
                 }

@@ -165,8 +165,9 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
             Some(s) if tail_end == Some(cm.last) || only_circumstances(doc, cm.last) => Some(s),
             Some(_) => return None,
             None => {
-                // CUE SPEAKER
-                let e = tail_end?;
+                // CUE SPEAKER, up to punctuation, else to the first lower-case word after the
+                // name ("kata Sri Mulyani dalam konferensi pers ...").
+                let e = tail_end.or_else(|| name_end(doc, cm.last))?;
                 match doc.resolve_subject(cm.last, e, None) {
                     Subject::Found(s) => Some(s),
                     _ => return None,
@@ -196,6 +197,22 @@ fn only_circumstances(doc: &Doc, from: usize) -> bool {
             && doc.cue_at(k).is_none()
             && !doc.is_punct(k, &['"', '\u{201C}', '\u{201D}', '«', '»', ':'])
     })
+}
+
+/// The token after a run of capitalised words (a title and a name) starting at `from`, when
+/// a lower-case word ends it within a few words.
+fn name_end(doc: &Doc, from: usize) -> Option<usize> {
+    let capitalised = |k: usize| {
+        doc.toks[k].word
+            && doc.text[doc.toks[k].start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    };
+    let sent = doc.toks.get(from)?.sent;
+    let (_, send) = doc.sent_toks[sent];
+    let end = (from..send).take(7).find(|&k| !capitalised(k))?;
+    (end > from && doc.toks[end].word).then_some(end)
 }
 
 /// The token where an attribution ends: the first sentence-ending or clause-ending
