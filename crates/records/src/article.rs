@@ -37,8 +37,8 @@ pub struct RawArticle {
 /// teasers of other stories, credits), kept so that nothing is dropped unseen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Zone {
-    /// What the zone is, e.g. `timestamp`, `share_counter`, `duplicate_title`, `teasers`,
-    /// `credits`, `copyright`, `navigation`.
+    /// What the zone is, e.g. `timestamp`, `dateline`, `share_counter`, `duplicate_title`,
+    /// `teasers`, `credits`, `copyright`, `navigation`.
     pub kind: String,
     pub source_byte_start: usize,
     pub source_byte_end: usize,
