@@ -740,3 +740,63 @@ fn id_cue_then_comma_and_cue_speaker_with_circumstances() {
         ]
     );
 }
+
+#[test]
+fn id_cues_with_a_pronoun_inside_take_the_last_person() {
+    let (s, _) = check(
+        "id",
+        "Kabid Humas Polda Jabar Jules Abraham Abast mengatakan bahwa para tersangka ditangkap di Bandung. \"Kami akan terus memberantas judi online,\" ujarnya. Polisi akan memeriksa semua saksi, katanya.",
+        &[("Jules Abraham Abast", Person, "Jules Abraham Abast")],
+    );
+    let jules = Some("Jules Abraham Abast");
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "para tersangka ditangkap di Bandung",
+                jules,
+                Some("mengatakan"),
+                Indirect
+            ),
+            seen(
+                "Kami akan terus memberantas judi online",
+                jules,
+                Some("ujarnya"),
+                Direct
+            ),
+            seen(
+                "Polisi akan memeriksa semua saksi",
+                jules,
+                Some("katanya"),
+                Indirect
+            ),
+        ]
+    );
+}
+
+#[test]
+fn en_subject_before_a_bracketed_acronym() {
+    let (s, _) = check(
+        "en",
+        "Benjamin Netanyahu told his cabinet that Israel would respond. The Organization of the Petroleum Exporting Countries (OPEC) said in its monthly report that it expected demand to grow.",
+        &[
+            ("Benjamin Netanyahu", Person, "Benjamin Netanyahu"),
+            (
+                "Organization of the Petroleum Exporting Countries",
+                Org,
+                "OPEC",
+            ),
+            ("OPEC", Org, "OPEC"),
+            ("Israel", Gpe, "Israel"),
+        ],
+    );
+    assert_eq!(
+        s[1],
+        seen(
+            "it expected demand to grow",
+            Some("OPEC"),
+            Some("said"),
+            Indirect
+        )
+    );
+}

@@ -201,7 +201,14 @@ fn led_by_label(s: &str, labels: &[String], max_chars: usize) -> bool {
 }
 
 pub fn is_credits_line(s: &str) -> bool {
-    led_by_label(s, &BOILERPLATE_LABELS.credits, 120) || is_editor_initials(s)
+    // In brackets too: "(Reporting by Florence Tan; Editing by Sonali Paul)".
+    let bracketed = s
+        .trim()
+        .strip_prefix(['(', '['])
+        .and_then(|t| t.strip_suffix([')', ']']));
+    led_by_label(s, &BOILERPLATE_LABELS.credits, 120)
+        || bracketed.is_some_and(|t| led_by_label(t, &BOILERPLATE_LABELS.credits, 120))
+        || is_editor_initials(s)
 }
 
 /// Editors' initials in brackets closing an article ("(wdi/rir)", "(ant/eng)").
@@ -533,6 +540,9 @@ mod tests {
         ));
         assert!(is_navigation_line("Facebook | Twitter | LinkedIn | Email"));
         assert!(is_credits_line("(wdi/rir)"));
+        assert!(is_credits_line(
+            "(Reporting by Florence Tan; Editing by Sonali Paul)"
+        ));
         assert!(is_credits_line("(ant / eng)"));
         assert!(!is_credits_line("(see below)"));
         assert!(is_navigation_line(

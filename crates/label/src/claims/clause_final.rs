@@ -82,6 +82,14 @@ fn tail(doc: &Doc, from: usize, end: usize) -> Option<Vec<(Speaker, (usize, usiz
     };
     let mut out = Vec::new();
     if k == from {
+        if cm.cue.pronoun && cm.last == end {
+            // "..., ujarnya."
+            out.push((
+                doc.pronoun_cue_speaker((cm.start, cm.end)),
+                (cm.start, cm.end),
+            ));
+            return Some(out);
+        }
         // CUE SPEAKER
         if end - cm.last > MAX_SPEAKER {
             return None;

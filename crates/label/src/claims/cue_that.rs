@@ -162,6 +162,35 @@ fn coordinated_subject(
     }
 }
 
+/// Where the subject phrase before token `end` starts: back to a clause boundary or a
+/// complementizer, at most [`MAX_SUBJECT`] tokens, over a bracketed acronym ("The Organization
+/// of the Petroleum Exporting Countries (OPEC) said"). `a`: the sentence's first token.
+fn subject_start(doc: &Doc, a: usize, end: usize) -> usize {
+    let mut j = end;
+    while j > a && end - j < MAX_SUBJECT {
+        if doc.is_punct(j - 1, &[')']) {
+            // The opening bracket a few tokens back, with words only between.
+            let open = (a..j - 1)
+                .rev()
+                .take(4)
+                .take_while(|&k| doc.is_word(k) || doc.is_punct(k, &['(']))
+                .find(|&k| doc.is_punct(k, &['(']));
+            match open {
+                Some(o) if o > a => {
+                    j = o;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if doc.is_boundary(j - 1) || doc.match_any(j - 1, &doc.lx.comps).is_some() {
+            break;
+        }
+        j -= 1;
+    }
+    j
+}
+
 /// Words of an appositive or relative clause between a subject and its cue.
 const MAX_APPOSITIVE: usize = 16;
 
@@ -192,14 +221,7 @@ fn appositive_subject(doc: &Doc, a: usize, cue: usize, context: Option<&Speaker>
     if words == 0 {
         return Subject::Missing;
     }
-    let mut j = open;
-    while j > a
-        && !doc.is_boundary(j - 1)
-        && doc.match_any(j - 1, &doc.lx.comps).is_none()
-        && open - j < MAX_SUBJECT
-    {
-        j -= 1;
-    }
+    let j = subject_start(doc, a, open);
     if j == open {
         return Subject::Missing;
     }
@@ -361,14 +383,7 @@ impl ClaimLabeler for CueThat {
                         s => s,
                     }
                 } else {
-                    let mut j = cm.first;
-                    while j > a
-                        && !doc.is_boundary(j - 1)
-                        && doc.match_any(j - 1, &doc.lx.comps).is_none()
-                        && cm.first - j < MAX_SUBJECT
-                    {
-                        j -= 1;
-                    }
+                    let j = subject_start(doc, a, cm.first);
                     if cm.clitic {
                         Subject::Missing
                     } else if let Some(subject) = coordinated_subject(doc, a, cm.first, context) {

@@ -723,6 +723,20 @@ impl<'a> Doc<'a> {
         Subject::Missing
     }
 
+    /// The speaker of a cue with a pronoun inside it ("ujarnya"), the cue's span being the
+    /// mention: the last person named before it, as for "dia".
+    pub fn pronoun_cue_speaker(&self, cue: (usize, usize)) -> Speaker {
+        let person = self.last_person(cue.0);
+        Speaker {
+            start: cue.0,
+            end: cue.1,
+            id: person.and_then(|x| x.id.clone()),
+            canonical: person.and_then(|x| x.canonical.clone()),
+            joint: false,
+            person: true,
+        }
+    }
+
     /// The last PERSON entity that ends before `pos`.
     pub fn last_person(&self, pos: usize) -> Option<&Ent> {
         // One that ends by `pos` starts before it (entities are not empty).

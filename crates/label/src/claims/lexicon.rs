@@ -40,6 +40,8 @@ pub struct Cue {
     pub inverted: bool,
     /// May take a clause without a complementizer ("said the economy would grow").
     pub bare: bool,
+    /// The speaker is a pronoun inside the cue ("ujarnya": "he said"): the last person named.
+    pub pronoun: bool,
 }
 
 /// Which side of the cue the speaker usually stands on.
@@ -163,6 +165,7 @@ impl Lexicon {
                     final_: options.contains(&"final"),
                     inverted: options.contains(&"inverted"),
                     bare: options.contains(&"bare"),
+                    pronoun: options.contains(&"pronoun"),
                 }),
                 "comp" => lx.comps.push(words),
                 "passive" => lx.passives.push(words),

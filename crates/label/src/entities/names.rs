@@ -476,6 +476,22 @@ impl EntityLabeler for NameLabeler {
                     spans.push((a, end, 0.6));
                 }
             }
+            // A name after a quotation's reporting verb: '"...," said Vandana Hari, founder of'.
+            for j in 1..n.saturating_sub(2) {
+                let between = &s[ctx.words[j - 1].end..ctx.words[j].start];
+                if !cue_firsts.contains(&ctx.w(j))
+                    || !between.contains(['"', '\u{201D}'])
+                    || !ctx.adjacent(j)
+                {
+                    continue;
+                }
+                if let Some(e) = ctx.latin_name(j + 1, 3)
+                    && e - (j + 1) >= 2
+                    && matches!(ctx.gap(e - 1), "," | "." | "")
+                {
+                    spans.push((j + 1, e, 0.6));
+                }
+            }
             let headline = sentence.title_case();
             spans.retain(|x| !headline[x.0]);
             spans.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(y.2.total_cmp(&x.2)));
@@ -681,6 +697,18 @@ mod tests {
             ),
             vec!["Alparslan Bayraktar"]
         );
+    }
+
+    #[test]
+    fn names_after_a_quotations_reporting_verb() {
+        assert_eq!(
+            texts(
+                "en",
+                "\"The market is pricing in a risk premium,\" said Vandana Hari, founder of Vanda Insights."
+            ),
+            vec!["Vandana Hari"]
+        );
+        assert!(texts("en", "\"Prices will rise,\" said the Reuters report.").is_empty());
     }
 
     #[test]
