@@ -4,6 +4,7 @@
 use crate::clean::{Builder, doubled_title, push_line};
 use crate::dates::parse_given_date;
 use crate::lines::{Line, split_lines};
+use crate::meta::prefix;
 use crate::zones::{Kind, classify, zones};
 use crate::{lang, meta, sentences, tokens};
 use records::{Article, RawArticle, Sentence, Zone};
@@ -34,18 +35,6 @@ impl ParseError {
 /// ~210 MiB. The longest real news articles have a few thousand sentences; a 4 MiB article
 /// (the byte limit) of ordinary prose some 35,000.
 pub const MAX_ARTICLE_SENTENCES: usize = 100_000;
-
-/// A bounded prefix of `s` (on a char boundary), for cheap look-ups at the top of an article.
-fn prefix(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
-}
 
 pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
     let src = raw.text.as_str();

@@ -144,8 +144,26 @@ pub struct Dateline {
     pub date: Option<NaiveDate>,
 }
 
+/// A bounded prefix of `s` (on a char boundary), for cheap look-ups at the top of an article.
+pub(crate) fn prefix(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Bytes of a paragraph's start that a dateline can take: the patterns match at the start
+/// and are bounded (a place of a few words, a date, an outlet), so a long paragraph is not
+/// searched whole by each of them.
+const DATELINE_BYTES: usize = 512;
+
 /// The dateline at the start of the first body paragraph.
 pub fn dateline(first_para: &str) -> Option<Dateline> {
+    let first_para = prefix(first_para, DATELINE_BYTES);
     if let Some(c) = DATELINE_PAREN.captures(first_para) {
         let place = c.name("place")?.as_str().trim().to_string();
         let outlet = c.name("outlet").map(|m| m.as_str().trim().to_string());
@@ -202,7 +220,12 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
 
 /// A line that is only a dateline, with a date: "Baku, 12 September 2023, 14:35 (AZERTAC)".
 pub fn dateline_line(line: &str) -> Option<Dateline> {
-    let c = DATELINE_LINE.captures(line.trim())?;
+    let line = line.trim();
+    // Most lines are prose: short of the pattern, or not ending in a bracket.
+    if line.len() > DATELINE_BYTES || !line.ends_with(')') {
+        return None;
+    }
+    let c = DATELINE_LINE.captures(line)?;
     let date = find_dates(&c["date"]).first().map(|f| f.date)?;
     let outlet = c["outlet"].trim();
     outlet

@@ -252,7 +252,14 @@ fn is_dotted_dateline(prev: &str) -> bool {
         )
         .expect("a valid pattern")
     });
-    prev.len() < 60 && DOTTED.is_match(prev.trim())
+    let prev = prev.trim();
+    let mut chars = prev.chars();
+    // Two capitals, a comma and a date: most sentences fail at the first test.
+    prev.len() < 60
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some_and(char::is_uppercase)
+        && prev.contains(',')
+        && DOTTED.is_match(prev)
 }
 
 fn should_join(prev: &str, next: &str, lang: &str) -> bool {

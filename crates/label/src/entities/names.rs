@@ -441,8 +441,11 @@ impl EntityLabeler for NameLabeler {
             // Two or three capitalised words before a reporting verb. Cues that share a first
             // word give the same spans, and spans are sorted and deduplicated below, so each
             // word is tested once against all first words.
-            for j in 1..n {
-                if !cue_firsts.contains(&ctx.w(j)) || !ctx.adjacent(j - 1) {
+            // The words that may start a reporting verb, found once for the three rules below.
+            let cue_words: Vec<usize> =
+                (1..n).filter(|&j| cue_firsts.contains(&ctx.w(j))).collect();
+            for &j in &cue_words {
+                if !ctx.adjacent(j - 1) {
                     continue;
                 }
                 if let Some(a) = ctx.name_ending_at(j) {
@@ -452,8 +455,8 @@ impl EntityLabeler for NameLabeler {
             // Two or three capitalised words before an appositive or a relative clause that
             // a reporting verb follows: "Jan Egeland, secretary general of the Norwegian
             // Refugee Council, said", "Jane Doe, who leads the group, told".
-            for j in 1..n {
-                if !cue_firsts.contains(&ctx.w(j)) || ctx.gap(j - 1) != "," {
+            for &j in &cue_words {
+                if ctx.gap(j - 1) != "," {
                     continue;
                 }
                 let Some(end) = (j.saturating_sub(MAX_APPOSITIVE + 1)..j - 1)
@@ -477,12 +480,9 @@ impl EntityLabeler for NameLabeler {
                 }
             }
             // A name after a quotation's reporting verb: '"...," said Vandana Hari, founder of'.
-            for j in 1..n.saturating_sub(2) {
+            for &j in cue_words.iter().filter(|&&j| j + 2 < n) {
                 let between = &s[ctx.words[j - 1].end..ctx.words[j].start];
-                if !cue_firsts.contains(&ctx.w(j))
-                    || !between.contains(['"', '\u{201D}'])
-                    || !ctx.adjacent(j)
-                {
+                if !between.contains(['"', '\u{201D}']) || !ctx.adjacent(j) {
                     continue;
                 }
                 if let Some(e) = ctx.latin_name(j + 1, 3)
