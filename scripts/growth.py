@@ -79,6 +79,16 @@ SHAPES = {
     "acronyms": lambda i, r: f"The Organization Number Group{i} (ONG{i}) met. ONG{i} said it would act.\n",
     "countries": lambda i, r: "France, Germany, Japan, China, Indonesia and Egypt met in Cairo.\n",
     "table": lambda i, r: f"| {i} | {i * 2} | {i * 3} | total |\n",
+    # One sentence of cues coordinated with an earlier verb, of appositives, of role phrases.
+    "coordinated": lambda i, r: f"{person(r)} met officials {i} and said that the plan would work and ",
+    "appositives": lambda i, r: f"{person(r)}, a spokesman for group {i}, said that prices rose, ",
+    "roles": lambda i, r: f"the spokesman said that item {i} was ready and the Turkish minister said that ",
+    # Indonesian given names standing for the person, with the rest of the name after them.
+    "given_names": lambda i, r: (
+        f"Menteri Budi Santoso{i} mengatakan bahwa harga naik. Budi Santoso{i} menambahkan, "
+        f"harga akan turun, ujarnya.\n"),
+    # Headers of links, each with a headline.
+    "links_headers": lambda i, r: f"Related news\nHeadline number {i} of another story\n",
 }
 
 

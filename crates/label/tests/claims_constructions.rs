@@ -800,3 +800,19 @@ fn en_subject_before_a_bracketed_acronym() {
         )
     );
 }
+
+#[test]
+fn a_content_ends_where_another_speaker_begins() {
+    let (s, _) = check(
+        "en",
+        "The spokesman said that the item was ready and the Turkish minister said that the talks would go on",
+        &[],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen("the item was ready", None, Some("said"), Indirect),
+            seen("the talks would go on", None, Some("said"), Indirect),
+        ]
+    );
+}

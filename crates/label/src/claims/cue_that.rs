@@ -9,6 +9,7 @@ use records::{Claim, ClaimKind};
 
 use super::doc::{CueMatch, Doc, Speaker, Subject};
 use super::lexicon::SubjectSide;
+use super::quote::Quote;
 use crate::ClaimLabeler;
 
 pub const NAME: &str = "cue_that/1";
@@ -136,7 +137,7 @@ fn coordinated_subject(
         return None;
     }
     let mut open = before;
-    while open > a && !doc.is_boundary(open - 1) {
+    while open > a && !doc.is_boundary(open - 1) && before - open < MAX_CLAUSE {
         open -= 1;
     }
     // The clause's first words: a name ...
@@ -191,6 +192,10 @@ fn subject_start(doc: &Doc, a: usize, end: usize) -> usize {
     j
 }
 
+/// Tokens back from a coordinated cue to its clause's start (a clause of a sentence without
+/// punctuation is not looked through to its start for every cue).
+const MAX_CLAUSE: usize = 40;
+
 /// Words of an appositive or relative clause between a subject and its cue.
 const MAX_APPOSITIVE: usize = 16;
 
@@ -206,7 +211,8 @@ fn appositive_subject(doc: &Doc, a: usize, cue: usize, context: Option<&Speaker>
     let mut open = close;
     let mut words = 0;
     loop {
-        if open == a || words > MAX_APPOSITIVE {
+        // Tokens as well as words are bounded: a run of symbols is no appositive.
+        if open == a || words > MAX_APPOSITIVE || close - open > 2 * MAX_APPOSITIVE {
             return Subject::Missing;
         }
         open -= 1;
@@ -260,6 +266,38 @@ pub fn tail_attribution(
     None
 }
 
+/// Claims of the sentence looked at, from the last back, for one holding a cue.
+const MAX_OUTER: usize = 8;
+
+/// The quotation holding byte `pos`: of those starting by `pos` (quotations are in text
+/// order), the last few, as one runs on over at most a few sentences after its paragraph.
+pub(crate) fn quote_around<'q>(quotes: &'q [Quote], doc: &Doc, pos: usize) -> Option<&'q Quote> {
+    let started = quotes.partition_point(|q| q.start <= pos);
+    quotes[..started]
+        .iter()
+        .rev()
+        .take(MAX_OUTER)
+        .find(|q| q.contains(doc, pos))
+}
+
+/// Tokens of a content: a clause, however long its sentence (a text without punctuation
+/// is one sentence, and each of its cues would take the rest of it).
+const MAX_CONTENT: usize = 150;
+
+/// A conjunction at `k` that a short subject and another cue with its complementizer follow
+/// ("... was ready and the minister said that ..."): a claim of its own starts there.
+fn another_speaker(doc: &Doc, k: usize, send: usize) -> bool {
+    if doc.lx.subject != SubjectSide::Before
+        || !doc.lx.conjs.iter().any(|w| *w == *doc.toks[k].norm)
+    {
+        return false;
+    }
+    (k + 2..(k + 2 + MAX_MAIN_SUBJECT).min(send))
+        .take_while(|&j| doc.is_word(j - 1))
+        .find_map(|j| doc.cue_at(j))
+        .is_some_and(|cm| !cm.cue.participle && doc.match_any(cm.last, &doc.lx.comps).is_some())
+}
+
 /// Words of a main clause's subject after an opening participle's content.
 const MAX_MAIN_SUBJECT: usize = 4;
 
@@ -294,7 +332,11 @@ fn content_end(
     nested: bool,
 ) -> (usize, Option<(usize, usize, CueMatch<'static>)>) {
     for k in from..send {
-        if k > from && (doc.stop_at(k) || doc.is_punct(k, &[':'])) {
+        if k - from >= MAX_CONTENT {
+            return (doc.toks[k - 1].end, None);
+        }
+        if k > from && (doc.stop_at(k) || doc.is_punct(k, &[':']) || another_speaker(doc, k, send))
+        {
             return (doc.toks[k].start, None);
         }
         if doc.text[doc.toks[k].start..doc.toks[k].end].contains('\n')
@@ -355,15 +397,18 @@ impl ClaimLabeler for CueThat {
                     continue;
                 }
                 let start = doc.toks[comp.content].start;
+                // Only the last claims can hold this cue: contents are bounded, and a sentence
+                // of thousands of claims is not searched whole for each cue.
                 let outer = here
                     .iter()
                     .rev()
+                    .take(MAX_OUTER)
                     .find(|((s, e), _)| *s <= cm.start && cm.start < *e);
                 let (end, tail) = content_end(doc, comp.content, send, outer.is_some());
                 if end <= start || doc.words_in(start, end) < 3 {
                     continue;
                 }
-                let quote = quotes.iter().find(|q| q.contains(doc, cm.start));
+                let quote = quote_around(quotes, doc, cm.start);
                 let context = quote
                     .and_then(|q| q.speaker.as_ref())
                     .or_else(|| outer.and_then(|(_, s)| s.as_ref()))

@@ -99,6 +99,9 @@ pub struct Ent {
     pub canonical: Option<String>,
 }
 
+/// Occurrences of a role looked at, from the last back, for the person named with it.
+const MAX_ROLE_OCCURRENCES: usize = 64;
+
 /// Words between a name and a role standing after it ("... آل سعود ولي العهد").
 const MAX_ROLE_AFTER_NAME: usize = 5;
 
@@ -809,8 +812,14 @@ impl<'a> Doc<'a> {
         };
         // The person of the last role word that has one: the candidates from the last back
         // (a scan from the first kept overwriting its pick, and long articles repeat roles).
+        // Only the last occurrences: a text repeating a role without a name thousands of
+        // times is not searched whole for each of its cues.
         let before_limit = candidates.partition_point(|&i| i < limit);
-        for &i in candidates[..before_limit].iter().rev() {
+        for &i in candidates[..before_limit]
+            .iter()
+            .rev()
+            .take(MAX_ROLE_OCCURRENCES)
+        {
             if self.match_words(i, role).is_none() || !accept(i) {
                 continue;
             }
@@ -821,13 +830,19 @@ impl<'a> Doc<'a> {
                 let at = self.toks[i].start;
                 let (sstart, _) = self.sent_toks[self.toks[i].sent];
                 let before = self.ents.partition_point(|x| x.start < at);
-                if let Some(p) = self.ents[..before].iter().rev().find(|x| {
-                    x.label == EntityType::Person
-                        && x.end <= at
-                        && x.start >= self.toks[sstart].start
-                        && self.words_in(x.end, at) <= MAX_ROLE_AFTER_NAME
-                        && !self.text[x.end..at].contains(['.', '\n', '،', ','])
-                }) {
+                let sentence_start = self.toks[sstart].start;
+                if let Some(p) = self.ents[..before]
+                    .iter()
+                    .rev()
+                    .take_while(|x| x.start >= sentence_start)
+                    .take(MAX_ROLE_AFTER_NAME + 1)
+                    .find(|x| {
+                        x.label == EntityType::Person
+                            && x.end <= at
+                            && self.words_in(x.end, at) <= MAX_ROLE_AFTER_NAME
+                            && !self.text[x.end..at].contains(['.', '\n', '،', ','])
+                    })
+                {
                     return Some(p);
                 }
             }

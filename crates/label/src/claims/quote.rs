@@ -183,6 +183,9 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
     None
 }
 
+/// Tokens after `SPEAKER CUE` that can be circumstances of the saying.
+const MAX_CIRCUMSTANCES: usize = 30;
+
 /// Whether the words from token `from` to the end of its sentence only say where, when or to
 /// whom something was said ("told reporters at UN headquarters in New York", "said on Monday
 /// in a statement"): no complementizer, cue, quotation mark or colon, any of which would open
@@ -196,11 +199,14 @@ fn only_circumstances(doc: &Doc, from: usize) -> bool {
         return false;
     };
     let (_, send) = doc.sent_toks[sent];
-    (from..send).all(|k| {
-        doc.match_any(k, &doc.lx.comps).is_none()
-            && doc.cue_at(k).is_none()
-            && !doc.is_punct(k, &['"', '\u{201C}', '\u{201D}', '«', '»', ':'])
-    })
+    // Circumstances are short: a long rest is read as more than that, and is not scanned for
+    // each quotation of a long sentence.
+    send.saturating_sub(from) <= MAX_CIRCUMSTANCES
+        && (from..send).all(|k| {
+            doc.match_any(k, &doc.lx.comps).is_none()
+                && doc.cue_at(k).is_none()
+                && !doc.is_punct(k, &['"', '\u{201C}', '\u{201D}', '«', '»', ':'])
+        })
 }
 
 /// The token after a run of capitalised words (a title and a name) starting at `from`, when
