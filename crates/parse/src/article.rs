@@ -1,10 +1,10 @@
 //! The careful reader: raw article -> lines -> zones -> repaired prose text with a source map
 //! -> metadata, language, sentences and tokens.
 
+use crate::chars::prefix;
 use crate::clean::{Builder, doubled_title, push_line};
 use crate::dates::parse_given_date;
 use crate::lines::{Line, split_lines};
-use crate::meta::prefix;
 use crate::zones::{Kind, classify, zones};
 use crate::{lang, meta, sentences, tokens};
 use records::{Article, RawArticle, Sentence, Zone};

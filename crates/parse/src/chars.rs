@@ -67,6 +67,18 @@ pub fn is_caseless_arabic(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{06FF}')
 }
 
+/// A bounded prefix of `s` (on a char boundary), for cheap look-ups at the top of an article.
+pub fn prefix(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 //! attribution ("Baku Tribune reports citing Azertac", "According to Azernews"), the
 //! copyright year and holder ("Copyright © ANTARA 2022").
 
-use crate::chars;
+use crate::chars::{self, prefix};
 use crate::dates::find_dates;
 use crate::rules::OUTLET_WORDS;
 use chrono::NaiveDate;
@@ -26,11 +26,11 @@ static DATELINE_DATED: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// A dateline that is a line of its own: place, date (and time), outlet ("Baku, 12 September
-/// 2023, 14:35 (AZERTAC)").
+/// A dateline that is a line of its own: place, date (and time), outlet in brackets or as a
+/// capitalised acronym ("Baku, 12 September 2023, 14:35 (AZERTAC)", "Baku, March 12, AZERTAC").
 static DATELINE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<place>(?:\p{Lu}|\p{Arabic})[\p{L}\p{M}'’.\-]*(?:[ ][\p{L}\p{M}'’.\-]+){0,2}?)\s*[,،]\s*(?P<date>[^()\n]{4,40}?)\s*\((?P<outlet>[^()\n]{2,40})\)\s*$",
+        r"^(?P<place>(?:\p{Lu}|\p{Arabic})[\p{L}\p{M}'’.\-]*(?:[ ][\p{L}\p{M}'’.\-]+){0,2}?)\s*[,،]\s*(?P<date>[^()\n]{4,40}?)\s*(?:\((?P<outlet>[^()\n]{2,40})\)|[,،]\s*(?P<acronym>\p{Lu}[\p{Lu}\p{N}\-]{1,15}))\s*$",
     )
     .unwrap()
 });
@@ -144,18 +144,6 @@ pub struct Dateline {
     pub date: Option<NaiveDate>,
 }
 
-/// A bounded prefix of `s` (on a char boundary), for cheap look-ups at the top of an article.
-pub(crate) fn prefix(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
-}
-
 /// Bytes of a paragraph's start that a dateline can take: the patterns match at the start
 /// and are bounded (a place of a few words, a date, an outlet), so a long paragraph is not
 /// searched whole by each of them.
@@ -218,16 +206,21 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
     })
 }
 
-/// A line that is only a dateline, with a date: "Baku, 12 September 2023, 14:35 (AZERTAC)".
+/// A line that is only a dateline, with a date: "Baku, 12 September 2023, 14:35 (AZERTAC)",
+/// "Baku, March 12, AZERTAC".
 pub fn dateline_line(line: &str) -> Option<Dateline> {
     let line = line.trim();
     // Most lines are prose: short of the pattern, or not ending in a bracket.
-    if line.len() > DATELINE_BYTES || !line.ends_with(')') {
+    if line.len() > DATELINE_BYTES || !line.ends_with(|c: char| c == ')' || c.is_uppercase()) {
         return None;
     }
     let c = DATELINE_LINE.captures(line)?;
-    let date = find_dates(&c["date"]).first().map(|f| f.date)?;
-    let outlet = c["outlet"].trim();
+    // A date, or a day and month without the year ("March 12").
+    let date = find_dates(&c["date"]).first().map(|f| f.date);
+    if date.is_none() && !c["date"].chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let outlet = c.name("outlet").or(c.name("acronym"))?.as_str().trim();
     outlet
         .chars()
         .next()
@@ -235,7 +228,7 @@ pub fn dateline_line(line: &str) -> Option<Dateline> {
         .then(|| Dateline {
             place: c["place"].to_string(),
             outlet: Some(outlet.to_string()),
-            date: Some(date),
+            date,
         })
 }
 
@@ -329,6 +322,12 @@ mod tests {
         );
         assert_eq!(d.date, NaiveDate::from_ymd_opt(2023, 9, 12));
         assert_eq!(dateline_line("Baku, the capital (pictured)"), None);
+        let d = dateline_line("Baku, March 12, AZERTAC").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("Baku", Some("AZERTAC"))
+        );
+        assert_eq!(dateline_line("Paris, London, NATO"), None);
         assert_eq!(
             dateline_line("Talks in Baku, which began on 12 September 2023 (AZERTAC) ended."),
             None

@@ -58,7 +58,14 @@ struct Ctx<'a> {
     langs: &'static [&'static str],
     lx: &'static Lexicon,
     g: &'a Gazetteer,
+    /// The article's first bytes (title and lead, where full names are written out) and
+    /// where the sentence starts in the article.
+    lead: &'a str,
+    offset: usize,
 }
+
+/// Bytes of the article's start searched for a name written out elsewhere.
+const LEAD_BYTES: usize = 4096;
 
 impl Ctx<'_> {
     fn w(&self, i: usize) -> &str {
@@ -217,8 +224,9 @@ impl Ctx<'_> {
         while a < end && self.lx.is_stopword(self.langs, self.w(a)) {
             a += 1;
         }
-        // A sentence's first word is capitalised anyway: prefer two words.
-        if a == 0 && end - a == 3 {
+        // A sentence's first word is capitalised anyway: prefer two words, unless the three
+        // are one name the article writes out elsewhere too ("Pham Minh Chinh said").
+        if a == 0 && end - a == 3 && !self.written_elsewhere(a, end) {
             a = 1;
         }
         // Part of a longer name ("Ministry of Foreign Affairs said").
@@ -229,6 +237,13 @@ impl Ctx<'_> {
             a += 1;
         }
         (end - a >= 2).then_some(a)
+    }
+
+    /// Whether words `a..end` are written the same at the article's start, elsewhere than here.
+    fn written_elsewhere(&self, a: usize, end: usize) -> bool {
+        let phrase = &self.s[self.words[a].start..self.words[end - 1].end];
+        let here = self.offset + self.words[a].start;
+        self.lead.match_indices(phrase).any(|(at, _)| at != here)
     }
 
     /// A month word that is a given name ("Jan Egeland", "April Ryan"): followed by a
@@ -409,6 +424,8 @@ impl EntityLabeler for NameLabeler {
                 words: sentence.words(),
                 found: sentence.found(&self.gazetteer),
                 found_starts: OnceCell::new(),
+                lead: parse::chars::prefix(&doc.article.text, LEAD_BYTES),
+                offset: doc.article.sentences[si].start,
                 langs,
                 lx,
                 g: &self.gazetteer,
@@ -745,6 +762,21 @@ mod tests {
                 "Kepala Departemen Komunikasi BI Erwin Haryono dalam keterangan tertulis di Jakarta, Jumat, mengatakan inflasi terkendali."
             ),
             vec!["Erwin Haryono"]
+        );
+    }
+
+    #[test]
+    fn three_words_before_a_verb_at_a_sentence_start_when_written_out_before() {
+        assert_eq!(
+            texts(
+                "en",
+                "Prime Minister Pham Minh Chinh arrived.\nPham Minh Chinh said the talks went well."
+            ),
+            vec!["Pham Minh Chinh", "Pham Minh Chinh"]
+        );
+        assert_eq!(
+            texts("en", "Yesterday John Smith said it rained."),
+            vec!["John Smith"]
         );
     }
 }
