@@ -816,3 +816,30 @@ fn a_content_ends_where_another_speaker_begins() {
         ]
     );
 }
+
+#[test]
+fn a_quotation_right_after_an_attributed_one_goes_on_with_its_speaker() {
+    let (s, _) = check(
+        "en",
+        "\"We want to see more good data,\" Powell said. \"It is not that we are looking for better data.\"\n\"This is a new paragraph without anyone.\"",
+        &[("Powell", Person, "Jerome Powell")],
+    );
+    let powell = Some("Jerome Powell");
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "We want to see more good data",
+                powell,
+                Some("said"),
+                Direct
+            ),
+            seen(
+                "It is not that we are looking for better data",
+                powell,
+                Some("said"),
+                Direct
+            ),
+        ]
+    );
+}

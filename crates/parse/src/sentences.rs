@@ -289,7 +289,13 @@ fn should_join(prev: &str, next: &str, lang: &str) -> bool {
             return true;
         }
         let capitalised = word.chars().all(|c| c == '.' || c.is_uppercase());
-        return capitalised && !is_sentence_opener(lang, first_word(next));
+        let next_word = first_word(next);
+        if !capitalised {
+            // "2:30 p.m. EST that ...": a time zone continues the sentence.
+            return (2..=4).contains(&next_word.len())
+                && next_word.chars().all(|c| c.is_ascii_uppercase());
+        }
+        return !is_sentence_opener(lang, next_word);
     }
     match abbreviation(lang, word) {
         Some(false) => true,
@@ -328,7 +334,7 @@ mod tests {
     fn capitalised_acronyms_end_a_sentence_only_before_an_opener() {
         assert_eq!(
             sents(
-                "Talks resumed in the U.S. The delegates left. U.S. Secretary of State Antony Blinken said the U.N. Security Council met before the U.S. Federal Reserve acted. He was in the U.K. \"It was good,\" he said. Rates rose at 9 a.m. Markets fell.",
+                "Talks resumed in the U.S. The delegates left. U.S. Secretary of State Antony Blinken said the U.N. Security Council met before the U.S. Federal Reserve acted. He was in the U.K. \"It was good,\" he said. Rates rose at 9 a.m. Markets fell at 2:30 p.m. EST on Friday.",
                 "en"
             ),
             vec![
@@ -338,7 +344,7 @@ mod tests {
                 "He was in the U.K.",
                 "\"It was good,\" he said.",
                 "Rates rose at 9 a.m.",
-                "Markets fell."
+                "Markets fell at 2:30 p.m. EST on Friday."
             ]
         );
     }

@@ -102,7 +102,8 @@ pub fn find_quotes(doc: &Doc) -> Vec<Quote> {
         } else {
             before(doc, start)
         };
-        let Some((speaker, cue)) = attribution else {
+        let Some((speaker, cue)) = attribution.or_else(|| continued(doc, &quotes, start, end))
+        else {
             continue;
         };
         let mut run_on = Vec::new();
@@ -123,6 +124,31 @@ pub fn find_quotes(doc: &Doc) -> Vec<Quote> {
         });
     }
     quotes
+}
+
+/// The attribution of a quotation that is a whole sentence of its own, with none next to it,
+/// right after an attributed quotation in the same paragraph: the same speaker goes on
+/// ('"We want more data," Powell said. "It is not that we are looking for better data."').
+fn continued(
+    doc: &Doc,
+    quotes: &[Quote],
+    start: usize,
+    end: usize,
+) -> Option<(Option<Speaker>, (usize, usize))> {
+    let last = quotes.last()?;
+    let sent = doc.sentence_at(start)?;
+    let previous = doc.sentence_at(last.end.saturating_sub(1))?;
+    let (s, e) = doc.sents[sent];
+    // The sentence is the quotation: it opens with the mark and closes with it.
+    let whole = doc.text[s..start].trim_end().chars().all(is_quote)
+        && doc.text[end..e]
+            .chars()
+            .all(|c| is_quote(c) || c.is_whitespace() || matches!(c, '.' | '!' | '?' | '…'));
+    (whole
+        && previous + 1 == sent
+        && doc.para[previous] == doc.para[sent]
+        && last.run_on.is_empty())
+    .then(|| (last.speaker.clone(), last.cue))
 }
 
 /// A sentence that can continue an unclosed quotation: no cue, no quotation mark at its
@@ -171,7 +197,10 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
             None => {
                 // CUE SPEAKER, up to punctuation, else to the first lower-case word after the
                 // name ("kata Sri Mulyani dalam konferensi pers ...").
-                let e = tail_end.or_else(|| name_end(doc, cm.last))?;
+                let e = match (tail_end, name_end(doc, cm.last)) {
+                    (Some(t), Some(n)) => t.min(n),
+                    (t, n) => t.or(n)?,
+                };
                 match doc.resolve_subject(cm.last, e, None) {
                     Subject::Found(s) => Some(s),
                     _ => return None,

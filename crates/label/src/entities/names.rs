@@ -398,6 +398,11 @@ impl Ctx<'_> {
     }
 }
 
+/// A word of lower-case letters in a cased script ("analis", "pasar").
+fn is_lowercase_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase)
+}
+
 fn is_arabic_word(w: &str) -> bool {
     w.chars().next().is_some_and(is_arabic)
 }
@@ -439,6 +444,28 @@ impl EntityLabeler for NameLabeler {
                     && after < n
                     && let Some(k) = ctx.after_complement(after)
                 {
+                    // A lower-case role noun with a lower-case field before the name
+                    // ("analis pasar uang Ariston Tjendra", "economist at the bank").
+                    let field_end = if is_lowercase_word(ctx.w(i)) {
+                        (k..(k + 3).min(n))
+                            .take_while(|&j| is_lowercase_word(ctx.w(j)) && ctx.adjacent(j))
+                            .last()
+                            .map_or(k, |j| j + 1)
+                    } else {
+                        k
+                    };
+                    // Past such a field, only a name of two words or more.
+                    if field_end > k {
+                        if let Some(e) = (field_end < n)
+                            .then(|| ctx.latin_name(field_end, 4))
+                            .flatten()
+                            .filter(|&e| e >= field_end + 2)
+                        {
+                            spans.push((field_end, e, 0.7));
+                        }
+                        i = after;
+                        continue;
+                    }
                     let end = if let Some((EntityType::Person, last)) = ctx.kb_at(k) {
                         // A known person: exactly the knowledge-base name.
                         Some(last + 1)
@@ -778,5 +805,24 @@ mod tests {
             texts("en", "Yesterday John Smith said it rained."),
             vec!["John Smith"]
         );
+    }
+
+    #[test]
+    fn abbreviated_titles_and_lower_case_roles_with_a_field() {
+        assert_eq!(
+            texts(
+                "en",
+                "Sen. Elizabeth Warren, D-Mass., criticized the decision of Fed Chair Jerome Powell."
+            ),
+            vec!["Elizabeth Warren", "Jerome Powell"]
+        );
+        assert_eq!(
+            texts(
+                "id",
+                "Menurut analis pasar uang Ariston Tjendra, harga emas naik."
+            ),
+            vec!["Ariston Tjendra"]
+        );
+        assert!(texts("en", "The president of the company told Reuters so.").is_empty());
     }
 }
