@@ -843,3 +843,21 @@ fn a_quotation_right_after_an_attributed_one_goes_on_with_its_speaker() {
         ]
     );
 }
+
+#[test]
+fn ar_speaker_with_an_appositive_before_a_quotation() {
+    let (s, _) = check(
+        "ar",
+        "وقال محمد أبو باشا، رئيس قسم البحوث في المجموعة المالية هيرميس، لرويترز: \"القرار كان متوقعا تماما\".",
+        &[("محمد أبو باشا", Person, "Mohamed Abu Basha")],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "القرار كان متوقعا تماما",
+            Some("Mohamed Abu Basha"),
+            Some("قال"),
+            Direct
+        )]
+    );
+}

@@ -8,6 +8,7 @@
 use records::{Claim, ClaimKind};
 
 use super::doc::{Doc, Speaker, Subject, is_quote};
+use super::lexicon::SubjectSide;
 use crate::ClaimLabeler;
 
 pub const NAME: &str = "quote/1";
@@ -273,16 +274,30 @@ fn before(doc: &Doc, open: usize) -> Option<(Option<Speaker>, (usize, usize))> {
     }
     let sent = doc.toks[mark].sent;
     let (a, _) = doc.sent_toks[sent];
-    let lo = mark.saturating_sub(MAX_ATTRIBUTION).max(a);
+    // Where the verb comes first, the speaker may take an appositive between commas ("وقال
+    // محمد أبو باشا، رئيس قسم البحوث في ...، لرويترز: «...»"): a longer reach over two commas.
+    let vso = doc.lx.subject == SubjectSide::After;
+    let reach = if vso {
+        2 * MAX_ATTRIBUTION
+    } else {
+        MAX_ATTRIBUTION
+    };
+    let lo = mark.saturating_sub(reach).max(a);
+    let mut commas = Vec::new();
     for k in (lo..mark).rev() {
         let Some(cm) = doc.cue_at(k) else {
             if doc.is_boundary(k) && k + 1 != mark {
-                return None;
+                if !(vso && doc.is_comma(k) && commas.len() < 2) {
+                    return None;
+                }
+                commas.push(k);
             }
             continue;
         };
-        // Words between the cue and the mark: adverbs, or the speaker (VSO).
-        let speaker = match doc.resolve_subject(cm.last, mark, None) {
+        // Words between the cue and the mark: adverbs, or the speaker (VSO), up to the
+        // appositive's first comma.
+        let speaker_end = commas.last().copied().unwrap_or(mark);
+        let speaker = match doc.resolve_subject(cm.last, speaker_end, None) {
             Subject::Found(s) => Some(s),
             _ => {
                 let mut j = k;
