@@ -415,6 +415,16 @@ impl EntityLabeler for NameLabeler {
     fn propose(&self, doc: &Doc, out: &mut Vec<Proposal>) {
         let lx = super::lexicon();
         let langs = Lexicon::langs(&doc.article.lang);
+        // Verbs that stand before their speaker ("kata", "قال").
+        let verb_firsts: Vec<&str> = langs
+            .iter()
+            .filter_map(|lang| {
+                lx.person_cues
+                    .get(&(lang.to_string(), "before".to_string()))
+            })
+            .flatten()
+            .map(|cue| cue.split(' ').next().unwrap_or_default())
+            .collect();
         let cue_firsts: Vec<&str> = langs
             .iter()
             .filter_map(|lang| lx.person_cues.get(&(lang.to_string(), "after".to_string())))
@@ -547,6 +557,32 @@ impl EntityLabeler for NameLabeler {
                 }
                 if let Some(a) = ctx.name_ending_at(end) {
                     spans.push((a, end, 0.6));
+                }
+            }
+            // A name right after a verb that stands before its speaker ("وقال محمد أبو باشا،",
+            // "kata Sri Mulyani dalam ..."): two words or more, ended by punctuation, a
+            // complementizer or (in a cased script) a lower-case word.
+            for j in 0..n.saturating_sub(2) {
+                let w = ctx.w(j);
+                let bare = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+                if !(verb_firsts.contains(&w) || verb_firsts.contains(&bare)) || !ctx.adjacent(j) {
+                    continue;
+                }
+                let k = j + 1;
+                let arabic = is_arabic_word(ctx.w(k));
+                let Some(e) = (if arabic {
+                    ctx.arabic_name(k)
+                } else {
+                    ctx.latin_name(k, 3)
+                }) else {
+                    continue;
+                };
+                let closed = e == n
+                    || matches!(ctx.gap(e - 1), "," | "،" | "." | ":")
+                    || (arabic && matches!(ctx.w(e), "إن" | "أن"))
+                    || (!arabic && is_lowercase_word(ctx.w(e)));
+                if e >= k + 2 && closed {
+                    spans.push((k, e, 0.6));
                 }
             }
             // A name after a quotation's reporting verb: '"...," said Vandana Hari, founder of'.
@@ -805,6 +841,25 @@ mod tests {
             texts("en", "Yesterday John Smith said it rained."),
             vec!["John Smith"]
         );
+    }
+
+    #[test]
+    fn names_right_after_a_verb_that_stands_before_its_speaker() {
+        assert_eq!(
+            texts(
+                "ar",
+                "وقال محمد أبو باشا، رئيس قسم البحوث، إن القرار كان متوقعا."
+            ),
+            vec!["محمد أبو باشا"]
+        );
+        assert_eq!(
+            texts(
+                "id",
+                "\"Harga naik,\" kata Sri Mulyani dalam konferensi pers."
+            ),
+            vec!["Sri Mulyani"]
+        );
+        assert!(texts("ar", "وقال المتحدث الرسمي إن اللقاء مهم.").is_empty());
     }
 
     #[test]
