@@ -30,7 +30,7 @@ const PARTICLES: [&str; 12] = [
 /// Words of an appositive between a name and its reporting verb.
 const MAX_APPOSITIVE: usize = 16;
 /// Words that join a title to its complement ("President of the Republic of ...").
-const LINKS: [&str; 5] = ["of", "the", "for", "to", "dari"];
+const LINKS: [&str; 7] = ["of", "the", "for", "to", "dari", "untuk", "di"];
 /// Arabic words that start a compound name ("عبد الله").
 const AR_COMPOUND: [&str; 5] = ["عبد", "أبو", "ابو", "بن", "آل"];
 
@@ -860,6 +860,17 @@ mod tests {
             vec!["Sri Mulyani"]
         );
         assert!(texts("ar", "وقال المتحدث الرسمي إن اللقاء مهم.").is_empty());
+    }
+
+    #[test]
+    fn indonesian_links_between_a_title_and_a_name() {
+        assert_eq!(
+            texts(
+                "id",
+                "Duta Besar RI untuk Malaysia Hermono Saputra mengatakan warga aman."
+            ),
+            vec!["Hermono Saputra"]
+        );
     }
 
     #[test]
