@@ -821,7 +821,7 @@ fn a_content_ends_where_another_speaker_begins() {
 fn a_quotation_right_after_an_attributed_one_goes_on_with_its_speaker() {
     let (s, _) = check(
         "en",
-        "\"We want to see more good data,\" Powell said. \"It is not that we are looking for better data.\"\n\"This is a new paragraph without anyone.\"",
+        "\"We want to see more good data,\" Powell said. \"It is not that we are looking for better data.\"\n\"This is a new paragraph without anyone.\"\n\"We will act,\" Powell said. \"The economy is strong. Jobs are many.\" He left.",
         &[("Powell", Person, "Jerome Powell")],
     );
     let powell = Some("Jerome Powell");
@@ -840,6 +840,9 @@ fn a_quotation_right_after_an_attributed_one_goes_on_with_its_speaker() {
                 Some("said"),
                 Direct
             ),
+            seen("We will act", powell, Some("said"), Direct),
+            seen("The economy is strong", powell, Some("said"), Direct),
+            seen("Jobs are many", powell, Some("said"), Direct),
         ]
     );
 }

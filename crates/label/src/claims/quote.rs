@@ -138,9 +138,14 @@ fn continued(
 ) -> Option<(Option<Speaker>, (usize, usize))> {
     let last = quotes.last()?;
     let sent = doc.sentence_at(start)?;
+    let last_sent = doc.sentence_at(end.saturating_sub(1))?;
     let previous = doc.sentence_at(last.end.saturating_sub(1))?;
-    let (s, e) = doc.sents[sent];
-    // The sentence is the quotation: it opens with the mark and closes with it.
+    // A quotation may run over several sentences: it opens its first and closes its last.
+    let (s, e) = (doc.sents[sent].0, doc.sents[last_sent].1);
+    if !(s <= start && start <= end && end <= e) {
+        return None;
+    }
+    // The sentences are the quotation: they open with the mark and close with it.
     let whole = doc.text[s..start].trim_end().chars().all(is_quote)
         && doc.text[end..e]
             .chars()
