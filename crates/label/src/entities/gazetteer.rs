@@ -150,7 +150,7 @@ impl Gazetteer {
     }
 
     /// Valid, non-overlapping matches in `s` (whose [`fold`](super::text::fold) is `folded`),
-    /// longest first then leftmost, in text order.
+    /// longest first then leftmost, in text order ([`first_from`] bisects them).
     pub(crate) fn find_folded(&self, s: &str, folded: &Folded) -> Vec<Found> {
         let mut cands: Vec<(Found, bool)> = Vec::new();
         for m in self.automaton.find_overlapping_iter(&folded.text) {
@@ -208,6 +208,13 @@ impl Gazetteer {
         kept.sort_by_key(|f| f.start);
         kept
     }
+}
+
+/// The first of `found` (matches of [`Gazetteer::find_folded`]: in text order, not
+/// overlapping) that starts at or after byte `pos`, by bisection: labellers look matches up
+/// word by word, and a scan per word was quadratic in a sentence of thousands of names.
+pub(crate) fn first_from(found: &[Found], pos: usize) -> Option<&Found> {
+    found.get(found.partition_point(|f| f.start < pos))
 }
 
 /// Word boundaries and case of a Latin-script (or other non-Arabic) match.

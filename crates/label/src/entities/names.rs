@@ -10,13 +10,12 @@
 //! replaces it with the full name where the span is a short form.
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
 use std::sync::Arc;
 
 use records::EntityType;
 
 use super::doc::Doc;
-use super::gazetteer::{Found, Gazetteer};
+use super::gazetteer::{Found, Gazetteer, first_from};
 use super::lexicon::{Lexicon, phrase_at};
 use super::text::{FoldedWords, Word, is_all_caps, is_arabic, is_capitalised, same_line_gap};
 use crate::{EntityLabeler, Proposal};
@@ -51,10 +50,6 @@ struct Ctx<'a> {
     /// Folded words.
     folded: FoldedWords<'a>,
     found: Cow<'a, [Found]>,
-    /// `(start, index in found)` of each match, sorted, made at the first look-up of a
-    /// sentence of many matches: [`Ctx::kb_at`] bisects it (a scan per word was quadratic in
-    /// a sentence of thousands of names).
-    found_starts: OnceCell<Vec<(usize, usize)>>,
     langs: &'static [&'static str],
     lx: &'static Lexicon,
     g: &'a Gazetteer,
@@ -90,30 +85,8 @@ impl Ctx<'_> {
     fn kb_at(&self, i: usize) -> Option<(EntityType, usize)> {
         let w = self.words[i];
         // At the word's start, or after an Arabic proclitic ("لجامعة الدول العربية"): the
-        // first match in text order that starts inside the word.
-        let inside = |f: &Found| w.start <= f.start && f.start < w.end;
-        let f = if self.found.len() <= 16 {
-            self.found
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| inside(f))
-                .min_by_key(|&(k, f)| (f.start, k))
-                .map(|(_, f)| f)?
-        } else {
-            let starts = self.found_starts.get_or_init(|| {
-                let mut starts: Vec<(usize, usize)> = self
-                    .found
-                    .iter()
-                    .enumerate()
-                    .map(|(k, f)| (f.start, k))
-                    .collect();
-                starts.sort_unstable();
-                starts
-            });
-            let k = starts.partition_point(|&(start, _)| start < w.start);
-            let &(_, at) = starts.get(k).filter(|&&(start, _)| start < w.end)?;
-            &self.found[at]
-        };
+        // first match that starts inside the word.
+        let f = first_from(&self.found, w.start).filter(|f| f.start < w.end)?;
         let last = (i..self.words.len())
             .take_while(|&j| self.words[j].start < f.end)
             .last()?;
@@ -438,7 +411,6 @@ impl EntityLabeler for NameLabeler {
                 folded: sentence.folded_words(),
                 words: sentence.words(),
                 found: sentence.found(&self.gazetteer),
-                found_starts: OnceCell::new(),
                 lead: parse::chars::prefix(&doc.article.text, LEAD_BYTES),
                 offset: doc.article.sentences[si].start,
                 langs,

@@ -12,13 +12,12 @@
 
 use foldhash::HashSet;
 use std::borrow::Cow;
-use std::cell::OnceCell;
 use std::sync::Arc;
 
 use records::EntityType;
 
 use super::doc::Doc;
-use super::gazetteer::{Found, Gazetteer};
+use super::gazetteer::{Found, Gazetteer, first_from};
 use super::lexicon::{Lexicon, phrase_at};
 use super::text::{FoldedWords, Word, fold_str, is_capitalised, same_line_gap};
 use crate::{EntityLabeler, Proposal};
@@ -47,10 +46,6 @@ struct Ctx<'a> {
     words: &'a [Word],
     folded: FoldedWords<'a>,
     found: Cow<'a, [Found]>,
-    /// `(start, end, index in found)` of each match, sorted, made at the first look-up of a
-    /// sentence of many: [`Ctx::kb_word`] bisects it (a scan of the matches per word was
-    /// quadratic in a long sentence of names).
-    found_spans: OnceCell<Vec<(usize, usize, usize)>>,
     g: &'a Gazetteer,
     langs: &'static [&'static str],
     lx: &'static Lexicon,
@@ -69,24 +64,9 @@ impl Ctx<'_> {
     /// The knowledge-base type of a name covering exactly word `i`.
     fn kb_word(&self, i: usize) -> Option<EntityType> {
         let w = self.words[i];
-        let label = |f: &Found| self.g.kb().entry(f.entry).label;
-        if self.found.len() <= 16 {
-            return self
-                .found
-                .iter()
-                .find(|f| f.start == w.start && f.end == w.end)
-                .map(label);
-        }
-        let spans = self.found_spans.get_or_init(|| {
-            let mut spans: Vec<(usize, usize, usize)> = (self.found.iter().enumerate())
-                .map(|(k, f)| (f.start, f.end, k))
-                .collect();
-            spans.sort_unstable();
-            spans
-        });
-        let k = spans.partition_point(|&(s, e, _)| (s, e) < (w.start, w.end));
-        let &(start, end, at) = spans.get(k)?;
-        ((start, end) == (w.start, w.end)).then(|| label(&self.found[at]))
+        first_from(&self.found, w.start)
+            .filter(|f| f.start == w.start && f.end == w.end)
+            .map(|f| self.g.kb().entry(f.entry).label)
     }
 
     fn stop(&self, i: usize) -> bool {
@@ -245,7 +225,6 @@ impl EntityLabeler for ShapeLabeler {
                 folded: sentence.folded_words(),
                 words: sentence.words(),
                 found: sentence.found(&self.gazetteer),
-                found_spans: OnceCell::new(),
                 g: &self.gazetteer,
                 langs,
                 lx,
@@ -466,7 +445,7 @@ mod tests {
 
     #[test]
     fn knowledge_base_words_by_index_as_by_scan() {
-        // More matches in a sentence than are scanned: the look-up goes through the index.
+        // A sentence of many matches: the look-up by bisection finds what a scan finds.
         let text = "France, Germany, Japan, China, Indonesia, Egypt, Russia, India, Brazil, \
                     Chile, Sweden, Kenya, Peru, Iran, Iraq, Jakarta, Cairo, Paris and Tokyo met.";
         let a = article("en", text);
@@ -478,7 +457,6 @@ mod tests {
             folded: sentence.folded_words(),
             words: sentence.words(),
             found: sentence.found(&l.gazetteer),
-            found_spans: OnceCell::new(),
             g: &l.gazetteer,
             langs: Lexicon::langs("en"),
             lx: crate::entities::lexicon(),
