@@ -22,7 +22,7 @@
 //! Indonesian one), is 2-10x faster and adds no model crates. Malay text comes out as `id`
 //! from whatlang; the marker-word tie-break turns clear Malay into `ms`.
 
-use crate::chars;
+use crate::chars::{self, prefix};
 use crate::lang_scores::Scorer;
 use foldhash::fast::FixedState;
 use std::collections::HashMap;
@@ -75,21 +75,10 @@ pub fn normalise_given(code: &str) -> String {
     }
 }
 
-/// Detection sample: enough text to be sure, bounded so that huge articles stay fast.
-fn sample(text: &str, max: usize) -> &str {
-    if text.len() <= max {
-        return text;
-    }
-    let mut end = max;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
-}
-
 /// The language of an article's prose and a confidence in 0..=1; `und` when unknown.
 pub fn detect(text: &str) -> (String, f32) {
-    let text = sample(text, 8192);
+    // A sample: enough text to be sure, bounded so that huge articles stay fast.
+    let text = prefix(text, 8192);
     let info = whatlang_info(text, &*ALL_SCORERS, &ALL_DETECTOR);
     match info {
         Some(info) => {
@@ -218,7 +207,7 @@ fn detectable(text: &str) -> bool {
 
 /// A sentence's whatlang result when reliable (the caller checked it is [`detectable`]).
 fn reliable_sentence_info(text: &str) -> Option<whatlang::Info> {
-    let info = whatlang_info(sample(text, 4096), &*SENTENCE_SCORERS, &SENTENCE_DETECTOR)?;
+    let info = whatlang_info(prefix(text, 4096), &*SENTENCE_SCORERS, &SENTENCE_DETECTOR)?;
     (info.is_reliable() && info.confidence() >= 0.9).then_some(info)
 }
 
@@ -490,7 +479,7 @@ mod tests {
 
     /// `detect` and sentence detection as they were before [`Scorer`]: whatlang only.
     fn detect_by_whatlang(text: &str) -> (String, f32) {
-        let text = sample(text, 8192);
+        let text = prefix(text, 8192);
         match Detector::new().detect(text) {
             Some(info) => (resolve(&info, text).to_string(), info.confidence() as f32),
             None => ("und".to_string(), 0.0),
@@ -502,7 +491,7 @@ mod tests {
         if letters < 40 || text.split_whitespace().count() < 6 {
             return None;
         }
-        let info = SENTENCE_DETECTOR.detect(sample(text, 4096))?;
+        let info = SENTENCE_DETECTOR.detect(prefix(text, 4096))?;
         (info.is_reliable() && info.confidence() >= 0.9).then(|| resolve(&info, text).to_string())
     }
 

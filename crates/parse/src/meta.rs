@@ -10,9 +10,22 @@ use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// A dateline's place: a capitalised (or Arabic) word, then a group matching each further
+/// word, to be repeated by the pattern that uses it.
+const PLACE: &str = r"(?:\p{Lu}|\p{Arabic})[\p{L}\p{M}'’.\-]*(?:[ ][\p{L}\p{M}'’.\-]+)";
+
+/// A capitalised place and a date ended by a period ("ASTANA, March 6."): a dateline here, and
+/// for the sentence splitter the start of the first sentence, not a sentence of its own.
+pub(crate) const DOTTED_DATELINE: &str = r"(?P<place>\p{Lu}{2,}(?:[ \-]\p{Lu}{2,}){0,3}),\s*(?P<date>(?:\p{L}+\.?\s+\d{1,2}|\d{1,2}\s+\p{L}+)(?:,?\s*\d{4})?)\.";
+
 static DATELINE_PAREN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<place>(?:\p{Lu}|\p{Arabic})[\p{L}\p{M}'’.\-]*(?:[ ][\p{L}\p{M}'’.\-]+){0,3}?)\s*(?:(?:[,،]|\s[-–]\s)\s*(?P<date>[^()\n]{1,40}?))?\s*\((?P<outlet>[^()\n]{2,40})\)\s*[-–—:]+\s*",
+        &[
+            r"^(?P<place>",
+            PLACE,
+            r"{0,3}?)\s*(?:(?:[,،]|\s[-–]\s)\s*(?P<date>[^()\n]{1,40}?))?\s*\((?P<outlet>[^()\n]{2,40})\)\s*[-–—:]+\s*",
+        ]
+        .concat(),
     )
     .unwrap()
 });
@@ -21,7 +34,12 @@ static DATELINE_PAREN: LazyLock<Regex> = LazyLock::new(|| {
 /// "بكين 8 يونيو 2024 (شينخوا) أجرى ...").
 static DATELINE_DATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<place>(?:\p{Lu}|\p{Arabic})[\p{L}\p{M}'’.\-]*(?:[ ][\p{L}\p{M}'’.\-]+){0,2}?)\s+(?P<date>\d{1,2}\s+\p{L}+\.?\s+\d{4})\s*\((?P<outlet>[^()\n]{2,40})\)\s*[-–—:]*\s*",
+        &[
+            r"^(?P<place>",
+            PLACE,
+            r"{0,2}?)\s+(?P<date>\d{1,2}\s+\p{L}+\.?\s+\d{4})\s*\((?P<outlet>[^()\n]{2,40})\)\s*[-–—:]*\s*",
+        ]
+        .concat(),
     )
     .unwrap()
 });
@@ -30,7 +48,12 @@ static DATELINE_DATED: LazyLock<Regex> = LazyLock::new(|| {
 /// capitalised acronym ("Baku, 12 September 2023, 14:35 (AZERTAC)", "Baku, March 12, AZERTAC").
 static DATELINE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<place>(?:\p{Lu}|\p{Arabic})[\p{L}\p{M}'’.\-]*(?:[ ][\p{L}\p{M}'’.\-]+){0,2}?)\s*[,،]\s*(?P<date>[^()\n]{4,40}?)\s*(?:\((?P<outlet>[^()\n]{2,40})\)|[,،]\s*(?P<acronym>\p{Lu}[\p{Lu}\p{N}\-]{1,15}))\s*$",
+        &[
+            r"^(?P<place>",
+            PLACE,
+            r"{0,2}?)\s*[,،]\s*(?P<date>[^()\n]{4,40}?)\s*(?:\((?P<outlet>[^()\n]{2,40})\)|[,،]\s*(?P<acronym>\p{Lu}[\p{Lu}\p{N}\-]{1,15}))\s*$",
+        ]
+        .concat(),
     )
     .unwrap()
 });
@@ -45,12 +68,8 @@ static DATELINE_SLASHES: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A capitalised place and a date ended by a period ("ASTANA, March 6. President ...").
-static DATELINE_CAPS_DOT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?P<place>\p{Lu}{2,}(?:[ \-]\p{Lu}{2,}){0,3}),\s*(?P<date>(?:\p{L}+\.?\s+\d{1,2}|\d{1,2}\s+\p{L}+)(?:,?\s*\d{4})?)\.\s+\p{Lu}",
-    )
-    .unwrap()
-});
+static DATELINE_CAPS_DOT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&[r"^", DOTTED_DATELINE, r"\s+\p{Lu}"].concat()).unwrap());
 
 /// A place in title case and a dash, without an outlet ("Jakarta - Menteri ...").
 static DATELINE_DASH: LazyLock<Regex> = LazyLock::new(|| {
@@ -153,57 +172,37 @@ const DATELINE_BYTES: usize = 512;
 pub fn dateline(first_para: &str) -> Option<Dateline> {
     let first_para = prefix(first_para, DATELINE_BYTES);
     if let Some(c) = DATELINE_PAREN.captures(first_para) {
-        let place = c.name("place")?.as_str().trim().to_string();
-        let outlet = c.name("outlet").map(|m| m.as_str().trim().to_string());
-        let date = c
-            .name("date")
-            .and_then(|d| find_dates(d.as_str()).first().map(|f| f.date));
+        let d = captured(&c);
         // "(ANTARA)" is an outlet, "(pictured)" is not: the outlet is capitalised.
-        let outlet = outlet.filter(|o| o.chars().next().is_some_and(|c| !c.is_lowercase()));
-        if outlet.is_some() && place.split_whitespace().count() <= 4 {
-            return Some(Dateline {
-                place,
-                outlet,
-                date,
-            });
+        let capitalised = d
+            .outlet
+            .as_ref()
+            .is_some_and(|o| o.chars().next().is_some_and(|c| !c.is_lowercase()));
+        if capitalised && d.place.split_whitespace().count() <= 4 {
+            return Some(d);
         }
     }
-    if let Some(c) = DATELINE_DATED.captures(first_para) {
-        return Some(Dateline {
-            place: c["place"].to_string(),
-            outlet: Some(c["outlet"].trim().to_string()),
-            date: find_dates(&c["date"]).first().map(|f| f.date),
-        });
-    }
-    if let Some(c) = DATELINE_SLASHES.captures(first_para) {
-        return Some(Dateline {
-            place: c["place"].to_string(),
-            outlet: Some(c["outlet"].to_string()),
-            date: find_dates(&c["date"]).first().map(|f| f.date),
-        });
-    }
-    if let Some(c) = DATELINE_CAPS_DOT.captures(first_para) {
-        return Some(Dateline {
-            place: c["place"].to_string(),
-            outlet: None,
-            date: find_dates(&c["date"]).first().map(|f| f.date),
-        });
-    }
-    if let Some(c) = DATELINE_DASH.captures(first_para) {
-        return Some(Dateline {
-            place: c["place"].to_string(),
-            outlet: None,
-            date: None,
-        });
-    }
-    let c = DATELINE_CAPS.captures(first_para)?;
-    Some(Dateline {
-        place: c.name("place")?.as_str().to_string(),
-        outlet: None,
+    [
+        &*DATELINE_DATED,
+        &*DATELINE_SLASHES,
+        &*DATELINE_CAPS_DOT,
+        &*DATELINE_DASH,
+        &*DATELINE_CAPS,
+    ]
+    .iter()
+    .find_map(|re| re.captures(first_para))
+    .map(|c| captured(&c))
+}
+
+/// The dateline of a pattern's captures: its place, and its outlet and date where it has them.
+fn captured(c: &regex::Captures) -> Dateline {
+    Dateline {
+        place: c["place"].to_string(),
+        outlet: c.name("outlet").map(|m| m.as_str().trim().to_string()),
         date: c
             .name("date")
             .and_then(|d| find_dates(d.as_str()).first().map(|f| f.date)),
-    })
+    }
 }
 
 /// A line that is only a dateline, with a date: "Baku, 12 September 2023, 14:35 (AZERTAC)",

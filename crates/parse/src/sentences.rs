@@ -17,6 +17,7 @@
 //! UAX #29 also splits after initials ("A. Hajizadeh said").
 
 use crate::chars;
+use crate::meta::DOTTED_DATELINE;
 use crate::rules::{abbreviation, is_sentence_opener};
 
 /// Sentence spans (byte offsets into `text`), without surrounding whitespace.
@@ -247,10 +248,7 @@ fn starts_lowercase_or_digit(s: &str) -> bool {
 /// A dateline ended by a period ("ASTANA, March 6."): it opens the first sentence.
 fn is_dotted_dateline(prev: &str) -> bool {
     static DOTTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r"^\p{Lu}{2,}(?:[ \-]\p{Lu}{2,}){0,3},\s*(?:\p{L}+\.?\s+\d{1,2}|\d{1,2}\s+\p{L}+)(?:,?\s*\d{4})?\.$",
-        )
-        .expect("a valid pattern")
+        regex::Regex::new(&["^", DOTTED_DATELINE, "$"].concat()).expect("a valid pattern")
     });
     let prev = prev.trim();
     let mut chars = prev.chars();

@@ -202,22 +202,21 @@ fn led_by_label(s: &str, labels: &[String], max_chars: usize) -> bool {
 
 pub fn is_credits_line(s: &str) -> bool {
     // In brackets too: "(Reporting by Florence Tan; Editing by Sonali Paul)".
-    let bracketed = s
-        .trim()
-        .strip_prefix(['(', '['])
-        .and_then(|t| t.strip_suffix([')', ']']));
     led_by_label(s, &BOILERPLATE_LABELS.credits, 120)
-        || bracketed.is_some_and(|t| led_by_label(t, &BOILERPLATE_LABELS.credits, 120))
+        || in_brackets(s).is_some_and(|t| led_by_label(t, &BOILERPLATE_LABELS.credits, 120))
         || is_editor_initials(s)
+}
+
+/// What a line holds inside round or square brackets that enclose all of it.
+fn in_brackets(s: &str) -> Option<&str> {
+    s.trim()
+        .strip_prefix(['(', '['])
+        .and_then(|t| t.strip_suffix([')', ']']))
 }
 
 /// Editors' initials in brackets closing an article ("(wdi/rir)", "(ant/eng)").
 fn is_editor_initials(s: &str) -> bool {
-    let Some(inner) = s
-        .trim()
-        .strip_prefix(['(', '['])
-        .and_then(|t| t.strip_suffix([')', ']']))
-    else {
+    let Some(inner) = in_brackets(s) else {
         return false;
     };
     let parts: Vec<&str> = inner.split('/').map(str::trim).collect();
