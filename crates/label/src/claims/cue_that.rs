@@ -271,7 +271,7 @@ const MAX_OUTER: usize = 8;
 
 /// The quotation holding byte `pos`: of those starting by `pos` (quotations are in text
 /// order), the last few, as one runs on over at most a few sentences after its paragraph.
-pub(crate) fn quote_around<'q>(quotes: &'q [Quote], doc: &Doc, pos: usize) -> Option<&'q Quote> {
+fn quote_around<'q>(quotes: &'q [Quote], doc: &Doc, pos: usize) -> Option<&'q Quote> {
     let started = quotes.partition_point(|q| q.start <= pos);
     quotes[..started]
         .iter()

@@ -629,17 +629,8 @@ impl<'a> Doc<'a> {
         }
         // A nationality or country before the role ("the Turkish minister", "a U.S.
         // official"): the role's holder is one named with it.
-        let mut modifier: Option<&Ent> = None;
-        if r < e
-            && let Some(x) = self
-                .ents_near(self.toks[r].start, self.toks[r].end)
-                .iter()
-                .find(|x| {
-                    x.start == self.toks[r].start
-                        && matches!(x.label, EntityType::Norp | EntityType::Gpe)
-                })
-        {
-            modifier = Some(x);
+        let mut modifier = (r < e).then(|| self.nationality_at(r)).flatten();
+        if let Some(x) = modifier {
             while r < e && self.toks[r].start < x.end {
                 r += 1;
             }
@@ -652,13 +643,7 @@ impl<'a> Doc<'a> {
                 .find(|w| self.match_words(r, w) == Some(role_end));
             // ... or after it ("الرئيس الفرنسي").
             if modifier.is_none() && role_end < e {
-                let at = self.toks[role_end].start;
-                modifier = self
-                    .ents_near(at, self.toks[role_end].end)
-                    .iter()
-                    .find(|x| {
-                        x.start == at && matches!(x.label, EntityType::Norp | EntityType::Gpe)
-                    });
+                modifier = self.nationality_at(role_end);
             }
             // "A U.S. official": someone new, not whoever was named before.
             let indefinite = r > s && self.lx.indefinites.iter().any(|w| *w == *self.toks[s].norm);
@@ -724,6 +709,14 @@ impl<'a> Doc<'a> {
             return found(None, None, false, false);
         }
         Subject::Missing
+    }
+
+    /// A nationality or country that starts at token `t` ("Turkish" in "the Turkish minister").
+    fn nationality_at(&self, t: usize) -> Option<&Ent> {
+        let at = self.toks[t].start;
+        self.ents_near(at, self.toks[t].end)
+            .iter()
+            .find(|x| x.start == at && matches!(x.label, EntityType::Norp | EntityType::Gpe))
     }
 
     /// The speaker of a cue with a pronoun inside it ("ujarnya"), the cue's span being the

@@ -388,22 +388,21 @@ impl EntityLabeler for NameLabeler {
     fn propose(&self, doc: &Doc, out: &mut Vec<Proposal>) {
         let lx = super::lexicon();
         let langs = Lexicon::langs(&doc.article.lang);
-        // Verbs that stand before their speaker ("kata", "قال").
-        let verb_firsts: Vec<&str> = langs
-            .iter()
-            .filter_map(|lang| {
-                lx.person_cues
-                    .get(&(lang.to_string(), "before".to_string()))
-            })
-            .flatten()
-            .map(|cue| cue.split(' ').next().unwrap_or_default())
-            .collect();
-        let cue_firsts: Vec<&str> = langs
-            .iter()
-            .filter_map(|lang| lx.person_cues.get(&(lang.to_string(), "after".to_string())))
-            .flatten()
-            .map(|cue| cue.split(' ').next().unwrap_or_default())
-            .collect();
+        // The first words of the person cues a name stands after ("said") or before ("kata",
+        // "قال").
+        let first_words = |position: &str| -> Vec<&str> {
+            langs
+                .iter()
+                .filter_map(|lang| {
+                    lx.person_cues
+                        .get(&(lang.to_string(), position.to_string()))
+                })
+                .flatten()
+                .map(|cue| cue.split(' ').next().unwrap_or_default())
+                .collect()
+        };
+        let cue_firsts = first_words("after");
+        let verb_firsts = first_words("before");
         for (si, sentence) in doc.sentences().iter().enumerate() {
             let s = sentence.text();
             let ctx = Ctx {
@@ -490,12 +489,12 @@ impl EntityLabeler for NameLabeler {
                     spans.push((i, i + 2, 0.65));
                 }
             }
-            // Two or three capitalised words before a reporting verb. Cues that share a first
-            // word give the same spans, and spans are sorted and deduplicated below, so each
-            // word is tested once against all first words.
             // The words that may start a reporting verb, found once for the three rules below.
+            // Cues that share a first word give the same spans, and spans are sorted and
+            // deduplicated below, so each word is tested once against all first words.
             let cue_words: Vec<usize> =
                 (1..n).filter(|&j| cue_firsts.contains(&ctx.w(j))).collect();
+            // Two or three capitalised words before a reporting verb.
             for &j in &cue_words {
                 if !ctx.adjacent(j - 1) {
                     continue;
