@@ -119,19 +119,34 @@ struct LabelledRun {
     columns: Vec<(Table, RecordBatch)>,
     /// Rows per (table, split), for the manifest.
     row_counts: Vec<(&'static str, String, u64)>,
+    /// The articles whose labelling failed (`internal_error`), by their index in the batch.
+    failed: Vec<(usize, RejectRow)>,
 }
 
 impl LabelledRun {
     /// Labels the parsed articles of `run` (`None`: rejected before labelling).
-    fn label(pipeline: &Pipeline, run: Vec<(&Waiting, Option<Article>)>) -> Result<LabelledRun> {
+    /// Each article comes with its index in the batch.
+    fn label(
+        pipeline: &Pipeline,
+        run: Vec<(usize, (&Waiting, Option<Article>))>,
+    ) -> Result<LabelledRun> {
         let mut columns = SplitColumns::new();
         let mut row_counts: Vec<(&'static str, String, u64)> = Vec::new();
-        for (waiting, article) in run {
+        let mut failed = Vec::new();
+        for (index, (waiting, article)) in run {
             let Some(article) = article else {
                 continue;
             };
             let before = Table::SPLIT.map(|t| columns.rows(t));
-            let key = pipeline.label_into(&waiting.raw, &article, waiting.id.clone(), &mut columns);
+            let labelled =
+                pipeline.label_into(&waiting.raw, &article, waiting.id.clone(), &mut columns);
+            let key = match labelled {
+                Ok(key) => key,
+                Err(reject) => {
+                    failed.push((index, reject));
+                    continue;
+                }
+            };
             for (table, before) in Table::SPLIT.into_iter().zip(before) {
                 let added = (columns.rows(table) - before) as u64;
                 if added == 0 {
@@ -146,6 +161,7 @@ impl LabelledRun {
         Ok(LabelledRun {
             columns: columns.finish()?,
             row_counts,
+            failed,
         })
     }
 }
@@ -334,6 +350,7 @@ impl State<'_> {
             batch
                 .par_iter()
                 .zip(articles)
+                .enumerate()
                 .chunks(run_length)
                 .map(|run| LabelledRun::label(pipeline, run))
                 .collect::<Result<_>>()
@@ -342,6 +359,9 @@ impl State<'_> {
         let clock = Instant::now();
         let mut columns: Vec<(Table, RecordBatch)> = Vec::new();
         for run in runs {
+            for (index, reject) in run.failed {
+                rejects[index] = Some(reject);
+            }
             for (table, split, n) in run.row_counts {
                 *self
                     .rows
@@ -891,6 +911,91 @@ pub fn finalize(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A claim labeller with a bug (the pipeline's own test has an entity labeller's): it
+    /// panics on any article that mentions "Westbridge".
+    struct FragileClaims;
+
+    impl label::ClaimLabeler for FragileClaims {
+        fn name(&self) -> &'static str {
+            "fragile/1"
+        }
+        fn find(&self, doc: &label::claims::doc::Doc, _: &mut Vec<records::Claim>) {
+            assert!(!doc.article.text.contains("Westbridge"), "fragile labeller");
+        }
+    }
+
+    fn run_with_fragile_labeller(inputs: &Path, output: &Path, threads: usize) -> Summary {
+        let mut labelers = label::Labelers::standard();
+        labelers.claims.push(Box::new(FragileClaims));
+        let pipeline = Pipeline::new(pipeline::Config::default(), labelers);
+        let config = RunConfig {
+            inputs: vec![inputs.to_path_buf()],
+            output: output.to_path_buf(),
+            seed: 42,
+            splits: pipeline::SplitSpec::default(),
+            threads,
+            batch_size: 2,
+            max_shard_rows: 1_000_000,
+            strict: false,
+            quiet: true,
+            timings: None,
+            shard: None,
+        };
+        run(&config, &pipeline).unwrap()
+    }
+
+    #[test]
+    fn an_article_whose_labelling_panics_is_a_reject_and_the_run_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let inputs = dir.path().join("in");
+        std::fs::create_dir(&inputs).unwrap();
+        std::fs::write(
+            inputs.join("a.txt"),
+            "Mayor Ann Lee said the bridge will open.\n",
+        )
+        .unwrap();
+        std::fs::write(
+            inputs.join("b.jsonl"),
+            "{\"text\": \"Ann Lee said the road will open.\"}\n\
+             {\"text\": \"The bridge of Westbridge is closed, said Ann Lee.\"}\n\
+             {\"text\": \"Ann Lee said the bridge will open in May.\"}\n",
+        )
+        .unwrap();
+        let one = run_with_fragile_labeller(&inputs, &dir.path().join("one"), 1);
+        let c = &one.counts;
+        assert_eq!((c.inputs_read, c.articles_written, c.rejected), (4, 3, 1));
+        assert_eq!(
+            c.rejects_by_reason,
+            [(pipeline::INTERNAL_ERROR.to_string(), 1)].into()
+        );
+        assert_eq!(c.rows["articles"].values().sum::<u64>(), 3);
+        let rejects = std::fs::read_to_string(dir.path().join("one/rejects.jsonl")).unwrap();
+        let reject: serde_json::Value = serde_json::from_str(rejects.trim_end()).unwrap();
+        assert_eq!(rejects.lines().count(), 1);
+        assert_eq!(reject["reason"], "internal_error");
+        assert_eq!(reject["source_line"], 2);
+        let detail = reject["detail"].as_str().unwrap();
+        assert!(
+            detail.contains("b.jsonl:2: labelling panicked (fragile labeller)"),
+            "{detail}"
+        );
+        let manifest = crate::manifest::read(&dir.path().join("one")).unwrap();
+        assert_eq!(manifest.counts, one.counts);
+        let crate::manifest::Listed::Held(files) = manifest.inputs else {
+            panic!("a read manifest holds its inputs");
+        };
+        let b = files.iter().find(|f| f.path.ends_with("b.jsonl")).unwrap();
+        assert_eq!((b.articles_read, b.articles_written, b.rejects), (3, 2, 1));
+        // Whatever the thread count, the same dataset.
+        run_with_fragile_labeller(&inputs, &dir.path().join("two"), 2);
+        let shard = "train-00000-of-00001.parquet";
+        let files = ["articles", "sentences", "entities", "claims"].map(|t| format!("{t}/{shard}"));
+        for file in files.iter().chain([&"rejects.jsonl".to_string()]) {
+            let read = |d: &str| std::fs::read(dir.path().join(d).join(file)).unwrap();
+            assert_eq!(read("one"), read("two"), "{file}");
+        }
+    }
 
     #[test]
     fn short_sentences_weigh_more_than_their_bytes() {

@@ -132,7 +132,7 @@ fn run_batch(
     let out = batch
         .par_iter()
         .zip(parsed)
-        .map(|(raw, parsed)| parsed.map(|article| pipeline.label(raw, &article)))
+        .map(|(raw, parsed)| parsed.and_then(|article| pipeline.label(raw, &article)))
         .collect();
     totals.label += clock.elapsed().as_secs_f64();
     out

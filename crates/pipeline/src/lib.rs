@@ -78,6 +78,38 @@ pub fn duplicate_id_reject(source_file: &str, source_line: Option<u64>, id: &str
     }
 }
 
+/// The reason of a reject made by [`Pipeline::process`] when parsing or labelling an article
+/// panicked: a bug of ours, not of the input.
+pub const INTERNAL_ERROR: &str = "internal_error";
+
+/// Runs one stage of one article, turning a panic into an [`INTERNAL_ERROR`] reject naming the
+/// article's file and line, so that one article that trips a bug is lost with a reason (and
+/// can be reported with its text) instead of the whole run.
+///
+/// Sound because a stage only reads the shared labellers (no interior mutability: no cache or
+/// counter a panic could leave half-written); whatever the article itself built is dropped.
+fn guarded<T>(raw: &RawArticle, stage: &str, run: impl FnOnce() -> T) -> Result<T, RejectRow> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).map_err(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic without a message".to_string());
+        let at = match raw.source_line {
+            Some(line) => format!("{}:{line}", raw.source_file),
+            None => raw.source_file.clone(),
+        };
+        RejectRow {
+            source_file: raw.source_file.clone(),
+            source_line: raw.source_line,
+            reason: INTERNAL_ERROR.to_string(),
+            detail: format!(
+                "{at}: {stage} panicked ({message}); a bug of the tool: please report it with this article"
+            ),
+        }
+    })
+}
+
 /// Which of `count` shards an input belongs to: a stable hash of its key (the article id for
 /// articles, so that duplicates of one id meet in one shard; the location for inputs rejected
 /// before they have an id).
@@ -93,12 +125,12 @@ impl Pipeline {
     /// One article's rows, or the reason it was rejected.
     pub fn process(&self, raw: &RawArticle) -> Result<TableRows, RejectRow> {
         let article = self.parse(raw)?;
-        Ok(self.label(raw, &article))
+        self.label(raw, &article)
     }
 
     /// The first stage: parsing. Separate so that callers can time the stages.
     pub fn parse(&self, raw: &RawArticle) -> Result<Article, RejectRow> {
-        parse::parse_article(raw).map_err(|e| RejectRow {
+        guarded(raw, "parsing", || parse::parse_article(raw))?.map_err(|e| RejectRow {
             source_file: raw.source_file.clone(),
             source_line: raw.source_line,
             reason: e.reason().to_string(),
@@ -110,29 +142,36 @@ impl Pipeline {
     }
 
     /// The second stage: labelling a parsed article and making its rows.
-    pub fn label(&self, raw: &RawArticle, article: &Article) -> TableRows {
+    pub fn label(&self, raw: &RawArticle, article: &Article) -> Result<TableRows, RejectRow> {
         self.label_as(raw, article, article_id(raw))
     }
 
     /// [`Pipeline::label`] for a caller that already has the article's id ([`article_id`]),
     /// as a run that shards or checks ids has: the id of an article without one is a hash of
     /// its whole text.
-    pub fn label_as(&self, raw: &RawArticle, article: &Article, article_id: String) -> TableRows {
+    pub fn label_as(
+        &self,
+        raw: &RawArticle,
+        article: &Article,
+        article_id: String,
+    ) -> Result<TableRows, RejectRow> {
         let mut rows = TableRows::default();
-        self.label_into(raw, article, article_id, &mut rows);
-        rows
+        self.label_into(raw, article, article_id, &mut rows)?;
+        Ok(rows)
     }
 
     /// [`Pipeline::label_as`] into any [`RowSink`]: Arrow builders
     /// ([`records::columns::SplitColumns`]) take the rows without their being owned first.
-    /// Returns the key the rows were made with (id, split, story, source).
+    /// Returns the key the rows were made with (id, split, story, source), or the reject of
+    /// an article whose labelling panicked; then `sink` is left as it was (the labels are
+    /// made before any row is pushed).
     pub fn label_into<S: RowSink + ?Sized>(
         &self,
         raw: &RawArticle,
         article: &Article,
         article_id: String,
         sink: &mut S,
-    ) -> ArticleKey {
+    ) -> Result<ArticleKey, RejectRow> {
         debug_assert_eq!(article_id, self::article_id(raw));
         let story_id = article_id.clone();
         let split = self
@@ -148,9 +187,9 @@ impl Pipeline {
             source_line: raw.source_line,
             url: raw.given.url.clone(),
         };
-        let (entities, claims) = self.labelers.label(article);
+        let (entities, claims) = guarded(raw, "labelling", || self.labelers.label(article))?;
         records::rows::push_article(sink, &key, article, &entities, &claims);
-        key
+        Ok(key)
     }
 
     /// Each article's outcome, in parallel on the current rayon pool, in input order.
@@ -191,6 +230,64 @@ mod tests {
             },
             input_flags: vec![],
         }
+    }
+
+    /// A labeller with a bug: it panics on any article that mentions "Westbridge".
+    struct Fragile;
+
+    impl label::EntityLabeler for Fragile {
+        fn name(&self) -> &'static str {
+            "fragile/1"
+        }
+        fn propose(&self, doc: &label::entities::Doc, _: &mut Vec<label::Proposal>) {
+            if doc.article.text.contains("Westbridge") {
+                panic!("index out of range in fragile");
+            }
+        }
+    }
+
+    #[test]
+    fn an_article_whose_labelling_panics_is_rejected_and_the_batch_goes_on() {
+        let mut labelers = Labelers::standard();
+        labelers.entities.push(Box::new(Fragile));
+        let p = Pipeline::new(Config::default(), labelers);
+        let mut articles = vec![
+            raw("Mayor Ann Lee said the bridge will open.", None),
+            raw("The bridge of Westbridge is closed, said Ann Lee.", None),
+            raw("Ann Lee said the bridge will open in May.", None),
+        ];
+        articles[1].source_line = Some(7);
+        let out = p.process_batch(&articles);
+        assert_eq!(out.rows.articles.len(), 2);
+        assert!(
+            out.rows
+                .sentences
+                .iter()
+                .all(|s| !s.text.contains("Westbridge"))
+        );
+        assert_eq!(
+            out.rejects,
+            vec![RejectRow {
+                source_file: "t.txt".into(),
+                source_line: Some(7),
+                reason: INTERNAL_ERROR.into(),
+                detail: "t.txt:7: labelling panicked (index out of range in fragile); a bug of \
+                         the tool: please report it with this article"
+                    .into(),
+            }]
+        );
+        // The labels are made before any row is pushed: a failed article leaves a sink as it was.
+        let article = p.parse(&articles[1]).unwrap();
+        let mut rows = TableRows::default();
+        assert!(
+            p.label_into(&articles[1], &article, article_id(&articles[1]), &mut rows)
+                .is_err()
+        );
+        assert_eq!(rows, TableRows::default());
+        // The other articles' rows are those of a pipeline without the bug.
+        let sound = Pipeline::new(Config::default(), Labelers::standard());
+        let expected = sound.process_batch(&[articles[0].clone(), articles[2].clone()]);
+        assert_eq!(out.rows, expected.rows);
     }
 
     #[test]
@@ -253,8 +350,10 @@ mod tests {
                 continue;
             };
             labelled += 1;
-            let key = p.label_into(raw, &article, article_id(raw), &mut columns);
-            let rows = p.label_as(raw, &article, article_id(raw));
+            let key = p
+                .label_into(raw, &article, article_id(raw), &mut columns)
+                .unwrap();
+            let rows = p.label_as(raw, &article, article_id(raw)).unwrap();
             assert_eq!(rows.articles[0].split, key.split);
             owned.push(rows);
         }
