@@ -2,7 +2,9 @@
 //! the deterministic aggregation that turns proposals into labels.
 //!
 //! Every label says which labelers produced it (`name/version`), so users can audit and
-//! filter. A labeler never fails and never panics: on text it does not understand it finds
+//! filter. A labeler's version goes up with any change of its rules or data that changes what
+//! it labels (noted in `CHANGELOG.md`), so that labels of two datasets are comparable exactly
+//! when their labelers' versions are equal. A labeler never fails and never panics: on text it does not understand it finds
 //! fewer spans. This crate does no I/O: knowledge bases and lexicons come in as data.
 
 pub mod claims;
@@ -23,7 +25,7 @@ pub struct Proposal {
     pub canonical_id: Option<String>,
     pub canonical_name: Option<String>,
     pub confidence: f32,
-    /// `name/version` of the labeler, e.g. `gazetteer/1`.
+    /// `name/version` of the labeler, e.g. `gazetteer/2`.
     pub labeler: &'static str,
 }
 

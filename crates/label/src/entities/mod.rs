@@ -1,7 +1,7 @@
-//! Entity labelers: the knowledge-base gazetteer (`gazetteer/1`), name patterns (`names/1`:
+//! Entity labelers: the knowledge-base gazetteer (`gazetteer/2`), name patterns (`names/2`:
 //! titles and roles, initials, Chinese name morphology, report cues), shapes of organisations,
-//! places, events and works (`shapes/1`), dates normalised to ISO 8601 (`dates/1`), and an
-//! in-article pass (`coref/1`) that gives short mentions ("Xi", "Aliyev", "A. Hajizadeh") the
+//! places, events and works (`shapes/2`), dates normalised to ISO 8601 (`dates/1`), and an
+//! in-article pass (`coref/2`) that gives short mentions ("Xi", "Aliyev", "A. Hajizadeh") the
 //! canonical of the full name met in the same article, labels acronyms defined in parentheses
 //! ("Badan Pusat Statistik (BPS)") wherever they recur, and people listed beside people.
 //!
@@ -279,8 +279,8 @@ pub(crate) mod tests {
         let find = |t: &str| got.iter().find(|e| e.0 == t).cloned();
         let wang = find("Wang Yi").unwrap();
         assert_eq!(wang.1, EntityType::Person);
-        assert!(wang.3.contains(&"gazetteer/1".to_string()));
-        assert!(wang.3.contains(&"names/1".to_string()));
+        assert!(wang.3.contains(&"gazetteer/2".to_string()));
+        assert!(wang.3.contains(&"names/2".to_string()));
         let az = find("Republic of Azerbaijan").unwrap();
         assert_eq!(az.2.as_deref(), Some("Azerbaijan"));
         assert!(find("Azerbaijan").is_none());
