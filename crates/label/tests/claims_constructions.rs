@@ -864,3 +864,135 @@ fn ar_speaker_with_an_appositive_before_a_quotation() {
         )]
     );
 }
+
+#[test]
+fn en_bare_clause_after_any_subject() {
+    let (s, _) = check(
+        "en",
+        "The Weather Service said winds reached 90 mph near Springfield.\nGrant said most customers should have power by Thursday, but warned that some areas could wait longer.\nGrant said in a statement on Monday.\nGrant said the revised figures.",
+        &[
+            ("Weather Service", Org, "National Weather Service"),
+            ("Grant", Person, "Paul Grant"),
+        ],
+    );
+    let grant = Some("Paul Grant");
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "winds reached 90 mph near Springfield",
+                Some("National Weather Service"),
+                Some("said"),
+                Indirect
+            ),
+            seen(
+                "most customers should have power by Thursday",
+                grant,
+                Some("said"),
+                Indirect
+            ),
+            seen(
+                "some areas could wait longer",
+                grant,
+                Some("warned"),
+                Indirect
+            ),
+        ]
+    );
+}
+
+#[test]
+fn en_told_an_object_then_a_bare_clause() {
+    let (s, _) = check(
+        "en",
+        "Governor Jay Pike told reporters the state had activated its emergency center.\nJay Pike told a press conference that the roads would reopen.\nJay Pike told Al Jazeera.",
+        &[
+            ("Jay Pike", Person, "Jay Pike"),
+            ("Al Jazeera", Org, "Al Jazeera"),
+        ],
+    );
+    let pike = Some("Jay Pike");
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "the state had activated its emergency center",
+                pike,
+                Some("told"),
+                Indirect
+            ),
+            seen("the roads would reopen", pike, Some("told"), Indirect),
+        ]
+    );
+}
+
+#[test]
+fn id_bare_clause_after_any_subject() {
+    let (s, _) = check(
+        "id",
+        "Menteri Perdagangan Zulkifli Hasan mengatakan operasi pasar akan melibatkan Perum Bulog.\nIa mengatakan KPK juga menahan dua pengusaha.\nZulkifli Hasan mengatakan di Jakarta pada Senin.",
+        &[
+            ("Zulkifli Hasan", Person, "Zulkifli Hasan"),
+            ("KPK", Org, "KPK"),
+        ],
+    );
+    let zulkifli = Some("Zulkifli Hasan");
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "operasi pasar akan melibatkan Perum Bulog",
+                zulkifli,
+                Some("mengatakan"),
+                Indirect
+            ),
+            seen(
+                "KPK juga menahan dua pengusaha",
+                zulkifli,
+                Some("mengatakan"),
+                Indirect
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_quotation_is_not_attributed_by_the_next_paragraphs_cue() {
+    let (s, _) = check(
+        "en",
+        "\"We have never seen damage like this,\" said Linda Carter. \"It sounded like a train.\"\n\nThe Weather Service said winds reached 90 mph.\n\n\"Stay home tonight.\"\nThe mayor said nothing more.",
+        &[
+            ("Linda Carter", Person, "Linda Carter"),
+            ("Weather Service", Org, "National Weather Service"),
+        ],
+    );
+    let carter = Some("Linda Carter");
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "winds reached 90 mph",
+                Some("National Weather Service"),
+                Some("said"),
+                Indirect
+            ),
+            seen(
+                "We have never seen damage like this",
+                carter,
+                Some("said"),
+                Direct
+            ),
+            seen("It sounded like a train", carter, Some("said"), Direct),
+        ]
+    );
+}
+
+#[test]
+fn a_quotation_followed_by_and_a_verb_has_no_speaker_there() {
+    let (s, _) = check(
+        "en",
+        "Opposition leader Raila Odinga called the vote \"a betrayal of ordinary Kenyans\" and vowed to challenge the law in court.",
+        &[("Raila Odinga", Person, "Raila Odinga")],
+    );
+    assert_eq!(s, vec![]);
+}

@@ -5,7 +5,7 @@
 //! `masdar=` ("دعا إلى تعزيز", "أعرب عن استعداد"). A cue whose object is a noun phrase
 //! ("stressed the importance of") has no complementizer and gives no claim.
 
-use records::{Claim, ClaimKind};
+use records::{Claim, ClaimKind, EntityType};
 
 use super::doc::{CueMatch, Doc, Speaker, Subject};
 use super::lexicon::SubjectSide;
@@ -35,11 +35,20 @@ struct Complement {
 fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
     let vso = doc.lx.subject == SubjectSide::After;
     let gap = if vso { VSO_GAP } else { SVO_GAP };
-    if cm.cue.bare && bare_clause(doc, cm.last, send) {
-        return Some(Complement {
-            first: cm.last,
-            content: cm.last,
-        });
+    if cm.cue.bare {
+        let from = if cm.cue.object {
+            after_object(doc, cm.last, send)
+        } else {
+            Some(cm.last)
+        };
+        // "said Tuesday the ...": the day of the saying is no part of what was said.
+        let from = from.map(|from| after_date(doc, from, send));
+        if let Some(from) = from.filter(|&from| bare_clause(doc, from, send)) {
+            return Some(Complement {
+                first: from,
+                content: from,
+            });
+        }
     }
     // "menambahkan, belanja negara akan ...": a comma for a complementizer.
     if cm.cue.bare && !vso && doc.is_comma(cm.last) && clause_with_aux(doc, cm.last + 1, send) {
@@ -98,28 +107,55 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
 const BARE_REACH: usize = 8;
 
 /// A clause right after a cue without a complementizer ("said the economy would grow",
-/// "mengatakan Indonesia akan ..."): it opens with a name or an opener word and has an
-/// auxiliary within a few words, before any punctuation.
+/// "said winds reached 90 mph", "mengatakan operasi pasar akan ..."): its first word opens no
+/// circumstance (a preposition: "said in a statement") and a finite verb follows within a few
+/// words, before any punctuation.
 fn bare_clause(doc: &Doc, from: usize, send: usize) -> bool {
     let Some(t) = doc.toks.get(from) else {
         return false;
     };
-    if from >= send || !t.word {
-        return false;
+    from < send
+        && t.word
+        && !doc.lx.prepositions.iter().any(|w| *w == *t.norm)
+        && doc.match_any(from, &doc.lx.comps).is_none()
+        && clause_with_aux(doc, from, send)
+}
+
+/// Whether token `k` shows a finite verb: an auxiliary, or a word with a finite ending
+/// ("reached") that no determiner stands before ("the revised figures").
+fn finite_at(doc: &Doc, k: usize) -> bool {
+    let norm = &*doc.toks[k].norm;
+    let is = |list: &[String], w: &str| list.iter().any(|x| x == w);
+    is(&doc.lx.auxes, norm)
+        || (doc
+            .lx
+            .finite_suffixes
+            .iter()
+            .any(|suffix| norm.len() >= suffix.len() + 3 && norm.ends_with(suffix.as_str()))
+            && !is(&doc.lx.determiners, &doc.toks[k - 1].norm))
+}
+
+/// The token after a date that starts at `from`, else `from`.
+fn after_date(doc: &Doc, from: usize, send: usize) -> usize {
+    let Some(t) = doc.toks.get(from) else {
+        return from;
+    };
+    let i = doc.ents.partition_point(|e| e.start < t.start);
+    match doc.ents.get(i) {
+        Some(e) if e.start == t.start && e.label == EntityType::Date => (from..send)
+            .find(|&k| doc.toks[k].start >= e.end)
+            .unwrap_or(from),
+        _ => from,
     }
-    let named = doc.ent_starts_at(t.start);
-    if !named && !doc.lx.openers.iter().any(|w| *w == *t.norm) {
-        return false;
-    }
-    for k in from + 1..(from + 1 + BARE_REACH).min(send) {
-        if !doc.toks[k].word {
-            return false;
-        }
-        if doc.lx.auxes.iter().any(|w| *w == *doc.toks[k].norm) {
-            return true;
-        }
-    }
-    false
+}
+
+/// The token after the object of a cue that takes one before its clause ("told reporters
+/// ...", "told Al Jazeera ..."): a name, else one word.
+fn after_object(doc: &Doc, from: usize, send: usize) -> Option<usize> {
+    let t = doc.toks.get(from).filter(|t| from < send && t.word)?;
+    let end = doc.ent_end_at(t.start).unwrap_or(t.end);
+    let next = (from..send).find(|&k| doc.toks[k].start >= end)?;
+    Some(next)
 }
 
 /// The subject of a cue coordinated with an earlier verb ("Zheng Jianbang conveyed greetings
@@ -234,13 +270,14 @@ fn appositive_subject(doc: &Doc, a: usize, cue: usize, context: Option<&Speaker>
     doc.resolve_subject(j, open, context)
 }
 
-/// Words from `from` with an auxiliary among the first [`BARE_REACH`], before any
-/// punctuation: a clause, though it opens with no name or opener word.
+/// Words from `from` with a finite verb ([`finite_at`]) among the first [`BARE_REACH`] after
+/// the first, before any punctuation or complementizer (which opens the clause instead: "told
+/// a press conference that the rupiah had"): a clause.
 fn clause_with_aux(doc: &Doc, from: usize, send: usize) -> bool {
     (from..(from + BARE_REACH).min(send))
-        .take_while(|&k| doc.toks[k].word)
+        .take_while(|&k| doc.toks[k].word && doc.match_any(k, &doc.lx.comps).is_none())
         .skip(1)
-        .any(|k| doc.lx.auxes.iter().any(|w| *w == *doc.toks[k].norm))
+        .any(|k| finite_at(doc, k))
 }
 
 /// `, SPEAKER CUE` ending a clause ("..., A. Hajizade noted:"): the speaker's token range and

@@ -543,7 +543,10 @@ impl<'a> Doc<'a> {
     /// The word tokens of `[s, e)` without punctuation, determiners and adverbs at the edges.
     fn trim_phrase(&self, mut s: usize, mut e: usize) -> (usize, usize) {
         loop {
-            while s < e && !self.toks[s].word {
+            // Leading punctuation and conjunctions (", but warned that": no speaker of its own).
+            while s < e
+                && (!self.toks[s].word || self.lx.conjs.iter().any(|w| *w == *self.toks[s].norm))
+            {
                 s += 1;
             }
             while e > s && !self.toks[e - 1].word {

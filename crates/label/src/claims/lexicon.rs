@@ -40,6 +40,9 @@ pub struct Cue {
     pub inverted: bool,
     /// May take a clause without a complementizer ("said the economy would grow").
     pub bare: bool,
+    /// Takes an object before its clause: a name or one word ("told reporters the state
+    /// had ...", "told Al Jazeera the ...").
+    pub object: bool,
     /// The speaker is a pronoun inside the cue ("ujarnya": "he said"): the last person named.
     pub pronoun: bool,
 }
@@ -97,6 +100,11 @@ pub struct Lexicon {
     pub openers: Vec<String>,
     /// Auxiliaries and finite-verb markers that show a clause ("would", "akan").
     pub auxes: Vec<String>,
+    /// Endings of finite verbs that show a clause after its subject ("reached": `ed`), never
+    /// right after a determiner ("the revised figures").
+    pub finite_suffixes: Vec<String>,
+    /// Prepositions, which open circumstances, not a clause, after a bare cue ("said in").
+    pub prepositions: Vec<String>,
     /// Indices into `cues` by first word, longest cue first.
     /// Looked up for every token: a fast hash (nothing iterates it).
     pub cues_by_first: foldhash::HashMap<String, Vec<usize>>,
@@ -131,6 +139,8 @@ impl Lexicon {
             conjs: vec![],
             openers: vec![],
             auxes: vec![],
+            finite_suffixes: vec![],
+            prepositions: vec![],
             cues_by_first: Default::default(),
         };
         for line in data.lines() {
@@ -165,6 +175,7 @@ impl Lexicon {
                     final_: options.contains(&"final"),
                     inverted: options.contains(&"inverted"),
                     bare: options.contains(&"bare"),
+                    object: options.contains(&"object"),
                     pronoun: options.contains(&"pronoun"),
                 }),
                 "comp" => lx.comps.push(words),
@@ -209,6 +220,8 @@ impl Lexicon {
                 "conj" => lx.conjs.extend(words),
                 "opener" => lx.openers.extend(words),
                 "aux" => lx.auxes.extend(words),
+                "finite_suffix" => lx.finite_suffixes.extend(words),
+                "preposition" => lx.prepositions.extend(words),
                 _ => {}
             }
         }

@@ -172,7 +172,9 @@ fn narrative_pauses(doc: &Doc, s: usize) -> bool {
 /// `"...," SPEAKER CUE` or `"...," CUE SPEAKER` after a closing mark at `close`.
 fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
     let first = doc.first_tok_from(close, true)?;
-    let sent = doc.toks[first].sent;
+    // The quotation's own sentence and paragraph: the first token after the mark may already
+    // stand in the next paragraph.
+    let sent = doc.sentence_at(close)?;
     let mut i = first;
     while doc.is_comma(i) {
         i += 1;
@@ -193,6 +195,12 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
             _ => None,
         };
         let tail_end = end_of_attribution(doc, cm.last);
+        // A cue in the next sentence attributes the quotation only when that sentence is the
+        // attribution alone ('"...." Johnson said.'); else it reports something of its own
+        // ('"It sounded like a train." The Weather Service said winds reached 90 mph').
+        if t.sent != sent && tail_end != Some(cm.last) {
+            return None;
+        }
         let speaker = match speaker {
             Some(s) if tail_end == Some(cm.last) || only_circumstances(doc, cm.last) => Some(s),
             Some(_) => return None,
@@ -207,6 +215,11 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
                     (Some(t), Some(n)) => t.min(n),
                     (t, n) => t.or(n)?,
                 };
+                // A preposition opens no speaker ('"..." and vowed to challenge the law').
+                let opens = doc.toks.get(cm.last).map(|t| &*t.norm);
+                if opens.is_some_and(|w| doc.lx.prepositions.iter().any(|p| p == w)) {
+                    return None;
+                }
                 match doc.resolve_subject(cm.last, e, None) {
                     Subject::Found(s) => Some(s),
                     _ => return None,
