@@ -996,3 +996,39 @@ fn a_quotation_followed_by_and_a_verb_has_no_speaker_there() {
     );
     assert_eq!(s, vec![]);
 }
+
+#[test]
+fn ar_verb_first_subject_ends_at_a_preposition_or_a_comma_after_a_name() {
+    let (s, _) = check(
+        "ar",
+        "قال الرئيس التركي رجب طيب أردوغان، الأربعاء، إن بلاده لن تتخلى عن دعم الشعب.\nوأضاف الفالح في تصريحات للصحافيين في الرياض إن الاستثمارات ستزيد هذا العام.\nوأشار إلى أن الصادرات ارتفعت بنسبة كبيرة.\nوأكد رئيس الصين، شي جين بينغ، أن الصين مستعدة للعمل مع الجميع.",
+        &[
+            ("رجب طيب أردوغان", Person, "Recep Tayyip Erdoğan"),
+            ("الفالح", Person, "Khalid Al-Falih"),
+            ("الرياض", Gpe, "Riyadh"),
+            ("الصين", Gpe, "China"),
+            ("شي جين بينغ", Person, "Xi Jinping"),
+        ],
+    );
+    let falih = Some("Khalid Al-Falih");
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "بلاده لن تتخلى عن دعم الشعب",
+                Some("Recep Tayyip Erdoğan"),
+                Some("قال"),
+                Indirect
+            ),
+            seen("الاستثمارات ستزيد هذا العام", falih, Some("أضاف"), Indirect),
+            // "إلى" is the verb's complement: the speaker dropped is the last one.
+            seen("الصادرات ارتفعت بنسبة كبيرة", falih, Some("أشار"), Indirect),
+            seen(
+                "الصين مستعدة للعمل مع الجميع",
+                Some("Xi Jinping"),
+                Some("أكد"),
+                Indirect
+            ),
+        ]
+    );
+}

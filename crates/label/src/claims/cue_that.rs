@@ -455,7 +455,7 @@ impl ClaimLabeler for CueThat {
                     // and its complementizer is no subject ("مشيرا إلى أن").
                     Subject::Missing
                 } else if vso {
-                    match doc.resolve_subject(cm.last, comp.first, context) {
+                    match doc.resolve_vso_subject(cm.last, comp.first, context) {
                         // An object before a verbal-noun complement ("دعا الجانبين إلى").
                         Subject::Found(s)
                             if cm.cue.masdar.is_some() && s.canonical.is_none() && !s.joint =>

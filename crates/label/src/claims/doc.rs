@@ -566,6 +566,35 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Resolves the words of `[s, e)` after a verb-first cue as its subject: up to the first
+    /// preposition, or comma after a name, which open circumstances or an appositive
+    /// ("الفالح في تصريحات للصحافيين", "أردوغان، الأربعاء،"); none when a preposition comes first ("وأشار إلى أن":
+    /// the verb's own complement, the speaker dropped).
+    pub fn resolve_vso_subject(&self, s: usize, e: usize, context: Option<&Speaker>) -> Subject {
+        let preposition = |k: usize| {
+            self.lx
+                .prepositions
+                .iter()
+                .any(|p| *p == *self.toks[k].norm)
+        };
+        let Some(first) = (s..e).find(|&k| self.toks[k].word) else {
+            return Subject::Missing;
+        };
+        if preposition(first) {
+            return Subject::Missing;
+        }
+        // A comma ends the subject only after a person's name: "رئيس الصين، شي جين بينج" is a
+        // role with the name in apposition.
+        let named = |k: usize| {
+            self.ents_in(self.toks[first].start, self.toks[k].start)
+                .any(|x| x.label == EntityType::Person)
+        };
+        let end = (first + 1..e)
+            .find(|&k| preposition(k) || (self.is_comma(k) && named(k)))
+            .unwrap_or(e);
+        self.resolve_subject(first, end, context)
+    }
+
     /// Resolves the words of `[s, e)` (token indices) as the subject of a cue. `context` is
     /// the speaker around (of the enclosing quote or claim), for "we" and "his country".
     pub fn resolve_subject(&self, s: usize, e: usize, context: Option<&Speaker>) -> Subject {

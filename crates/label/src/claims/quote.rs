@@ -315,7 +315,7 @@ fn before(doc: &Doc, open: usize) -> Option<(Option<Speaker>, (usize, usize))> {
         // Words between the cue and the mark: adverbs, or the speaker (VSO), up to the
         // appositive's first comma.
         let speaker_end = commas.last().copied().unwrap_or(mark);
-        let speaker = match doc.resolve_subject(cm.last, speaker_end, None) {
+        let speaker = match doc.resolve_vso_subject(cm.last, speaker_end, None) {
             Subject::Found(s) => Some(s),
             _ => {
                 let mut j = k;

@@ -16,6 +16,7 @@ const PERSON_CUES: &str = include_str!("../../../../datasets/label/person_cues.t
 const DATES: &str = include_str!("../../../../datasets/label/dates.tsv");
 const CHINESE: &str = include_str!("../../../../datasets/label/chinese_names.tsv");
 const DOMAINS: &str = include_str!("../../../../datasets/label/domain_words.tsv");
+const GIVEN_NAMES: &str = include_str!("../../../../datasets/label/given_names.tsv");
 
 /// Rows of a TSV with a header, split into columns; short rows are padded with "".
 fn rows(content: &str, columns: usize) -> impl Iterator<Item = Vec<&str>> {
@@ -169,6 +170,9 @@ pub(crate) struct Lexicon {
     /// Words of a ministry's or office's field ("Foreign", "Affairs", "Perekonomian"): never
     /// part of a person's name.
     pub domains: BTreeMap<String, HashSet<String>>,
+    /// Folded common given names of every language whose names' shape cannot tell them from
+    /// nouns (Arabic).
+    pub given_names: HashSet<String>,
 }
 
 impl Lexicon {
@@ -252,6 +256,9 @@ impl Lexicon {
                 .entry(c[0].to_string())
                 .or_default()
                 .insert(c[1].to_string());
+        }
+        for c in rows(GIVEN_NAMES, 2) {
+            lx.given_names.insert(fold_str(c[1]));
         }
         for c in rows(CHINESE, 2) {
             match c[0] {

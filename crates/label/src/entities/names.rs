@@ -237,7 +237,8 @@ impl Ctx<'_> {
 
     /// An Arabic noun in construct before a noun with the article ("رئاسة الجمهورية",
     /// "جامعة الدول"): an organisation or a field after a title, not a name. A given name
-    /// before a nisba ("بدر البوسعيدي") or a name of the faith ("نور الدين") is a name.
+    /// before a nisba ("بدر البوسعيدي") or a name of the faith ("نور الدين"), and a common
+    /// given name before any family name ("خالد الفالح"), is a name.
     fn arabic_construct_head(&self, i: usize) -> bool {
         const NAME_SECONDS: [&str; 5] = ["الدين", "الإسلام", "الله", "الرحمن", "الرحيم"];
         let w = self.w(i);
@@ -249,7 +250,7 @@ impl Ctx<'_> {
         {
             return false;
         }
-        if !self.adjacent(i) {
+        if !self.adjacent(i) || self.lx.given_names.contains(&self.folded[i]) {
             return false;
         }
         let next = self.w(i + 1);
@@ -284,9 +285,14 @@ impl Ctx<'_> {
             let w = self.w(j);
             let prev = self.w(j - 1);
             let compound = AR_COMPOUND.contains(&prev);
-            // A family name may be a nisba with the article ("بدر البوسعيدي").
+            // A family name may be a nisba with the article ("بدر البوسعيدي"), or any word with
+            // the article after a common given name ("خالد الفالح").
             let nisba = w.starts_with("ال") && w.ends_with('ي') && w.chars().count() >= 5;
-            if stop(w) || (w.starts_with("ال") && !compound && !nisba) || w.starts_with('و') {
+            let family = j == i + 1 && self.lx.given_names.contains(&self.folded[i]);
+            if stop(w)
+                || (w.starts_with("ال") && !compound && !nisba && !family)
+                || w.starts_with('و')
+            {
                 break;
             }
             if self.kb_at(j).is_some_and(|(t, _)| t != EntityType::Person) {
@@ -763,6 +769,26 @@ mod tests {
             texts("ar", "وقال وزير الخارجية بدر البوسعيدي إن الاتفاق مهم."),
             vec!["بدر البوسعيدي"]
         );
+    }
+
+    #[test]
+    fn arabic_common_given_names_before_a_family_name_with_the_article() {
+        assert_eq!(
+            texts(
+                "ar",
+                "وقال وزير الاستثمار خالد الفالح إن الأرقام تعكس النجاح."
+            ),
+            vec!["خالد الفالح"]
+        );
+        assert_eq!(
+            texts(
+                "ar",
+                "وأكد الخبير الاقتصادي محمد العمران أن الصادرات ارتفعت."
+            ),
+            vec!["محمد العمران"]
+        );
+        // A noun in construct that is no given name stays no name.
+        assert!(texts("ar", "وقال رئيس هيئة الاستثمار إن الأرقام جيدة.").is_empty());
     }
 
     #[test]
