@@ -71,9 +71,29 @@ static DATELINE_SLASHES: LazyLock<Regex> = LazyLock::new(|| {
 static DATELINE_CAPS_DOT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&[r"^", DOTTED_DATELINE, r"\s+\p{Lu}"].concat()).unwrap());
 
-/// A place in title case and a dash, without an outlet ("Jakarta - Menteri ...").
+/// A place in title case, perhaps with its country, and a dash, without an outlet ("Jakarta
+/// - Menteri ...", "Nairobi, Kenya – Kenya's parliament ...").
 static DATELINE_DASH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<place>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+)?)\s+[-–—]{1,2}\s+\p{Lu}").unwrap()
+    Regex::new(r"^(?P<place>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+)?)(?:,[ ]\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+)?)?\s+[-–—]{1,2}\s+\p{Lu}").unwrap()
+});
+
+/// An outlet named by its web address, then the place ("TEMPO.CO, Jakarta - ...").
+static DATELINE_ADDRESS_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<outlet>[\p{L}\p{N}]+(?:\.\p{L}{2,4}){1,2})\s*[,،]\s*(?P<place>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+)?)\s+[-–—]{1,2}\s+").unwrap()
+});
+
+/// A line of a place and an outlet only, with a dash or a slash between them ("الرياض -
+/// العربية.نت", "أنقرة/ الأناضول", "Jakarta - ANTARA").
+static DATELINE_LINE_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        &[
+            r"^(?P<place>",
+            PLACE,
+            r"{0,2}?)\s*(?:\s[-–—]\s|/)\s*(?P<outlet>[^\n/()\-–—]{2,30}?)\s*$",
+        ]
+        .concat(),
+    )
+    .unwrap()
 });
 
 static DATELINE_CAPS: LazyLock<Regex> = LazyLock::new(|| {
@@ -186,6 +206,7 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
         &*DATELINE_DATED,
         &*DATELINE_SLASHES,
         &*DATELINE_CAPS_DOT,
+        &*DATELINE_ADDRESS_FIRST,
         &*DATELINE_DASH,
         &*DATELINE_CAPS,
     ]
@@ -195,20 +216,31 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
 }
 
 /// The dateline of a pattern's captures: its place, and its outlet and date where it has them.
+/// What stands in the date's place may be the outlet ("JAKARTA, KOMPAS.com - ").
 fn captured(c: &regex::Captures) -> Dateline {
+    let date_text = c.name("date").map(|d| d.as_str().trim());
+    let date = date_text.and_then(|d| find_dates(d).first().map(|f| f.date));
+    let outlet = c.name("outlet").map(|m| m.as_str().trim()).or_else(|| {
+        date_text
+            .filter(|d| date.is_none() && !d.contains(char::is_whitespace) && is_outlet_like(d))
+    });
     Dateline {
         place: c["place"].to_string(),
-        outlet: c.name("outlet").map(|m| m.as_str().trim().to_string()),
-        date: c
-            .name("date")
-            .and_then(|d| find_dates(d.as_str()).first().map(|f| f.date)),
+        outlet: outlet.map(str::to_string),
+        date,
     }
 }
 
-/// A line that is only a dateline, with a date: "Baku, 12 September 2023, 14:35 (AZERTAC)",
-/// "Baku, March 12, AZERTAC".
+/// A line that is only a dateline: with a date ("Baku, 12 September 2023, 14:35 (AZERTAC)",
+/// "Baku, March 12, AZERTAC"), or a place and an outlet ("أنقرة/ الأناضول").
 pub fn dateline_line(line: &str) -> Option<Dateline> {
     let line = line.trim();
+    if line.len() <= 64
+        && let Some(c) = DATELINE_LINE_OUTLET.captures(line)
+        && is_outlet_like(&c["outlet"])
+    {
+        return Some(captured(&c));
+    }
     // Most lines are prose: short of the pattern, or not ending in a bracket.
     if line.len() > DATELINE_BYTES || !line.ends_with(|c: char| c == ')' || c.is_uppercase()) {
         return None;
@@ -327,6 +359,31 @@ mod tests {
             ("Baku", Some("AZERTAC"))
         );
         assert_eq!(dateline_line("Paris, London, NATO"), None);
+        // Outlets by their web address, and lines of a place and an outlet only.
+        let d = dateline("TEMPO.CO, Jakarta - Komisi Pemberantasan Korupsi menetapkan.").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("Jakarta", Some("TEMPO.CO"))
+        );
+        let d = dateline("JAKARTA, KOMPAS.com - Pemerintah akan menggelar operasi pasar.").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("JAKARTA", Some("KOMPAS.com"))
+        );
+        let d = dateline("Nairobi, Kenya – Kenya's parliament has approved a bill.").unwrap();
+        assert_eq!((d.place.as_str(), d.outlet), ("Nairobi", None));
+        let d = dateline_line("أنقرة/ الأناضول").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("أنقرة", Some("الأناضول"))
+        );
+        let d = dateline_line("الرياض - العربية.نت").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("الرياض", Some("العربية.نت"))
+        );
+        assert_eq!(dateline_line("Harga beras - naik lagi"), None);
+        assert_eq!(dateline_line("الرياض - القاهرة"), None);
         assert_eq!(
             dateline_line("Talks in Baku, which began on 12 September 2023 (AZERTAC) ended."),
             None

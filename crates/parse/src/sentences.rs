@@ -167,11 +167,26 @@ fn segment_paragraph_in_pieces(para: &str, lang: &str, max_piece: usize) -> Vec<
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (s, e) in spans {
         match out.last_mut() {
-            Some(prev) if should_join(&para[prev.0..prev.1], &para[s..e], lang) => prev.1 = e,
+            Some(prev)
+                if (prev.1 == s && is_domain_suffix(&para[s..e]))
+                    || should_join(&para[prev.0..prev.1], &para[s..e], lang) =>
+            {
+                prev.1 = e
+            }
             _ => out.push((s, e)),
         }
     }
     out
+}
+
+/// The end of a web address glued to the dot before it ("TEMPO.CO, Jakarta", "العربية.نت"):
+/// outlets name themselves so in datelines, and the dot ends no sentence.
+fn is_domain_suffix(next: &str) -> bool {
+    const SUFFIXES: [&str; 14] = [
+        "com", "co", "net", "org", "id", "news", "info", "tv", "my", "sa", "ae", "qa", "نت", "كوم",
+    ];
+    let word = first_word(next);
+    SUFFIXES.iter().any(|s| word.eq_ignore_ascii_case(s))
 }
 
 /// Splits a span after a final mark followed by a capitalised word, unless the mark ends an
@@ -358,6 +373,26 @@ mod tests {
                 "ASTANA, March 6. President Tokayev received a delegation.",
                 "It came from China."
             ]
+        );
+    }
+
+    #[test]
+    fn a_web_address_glued_to_its_dot_ends_no_sentence() {
+        assert_eq!(
+            sents(
+                "TEMPO.CO, Jakarta - KPK menetapkan Bupati sebagai tersangka.",
+                "id"
+            ),
+            vec!["TEMPO.CO, Jakarta - KPK menetapkan Bupati sebagai tersangka."]
+        );
+        assert_eq!(
+            sents("الرياض - العربية.نت", "ar"),
+            vec!["الرياض - العربية.نت"]
+        );
+        // A sentence end glued to the next sentence still ends it.
+        assert_eq!(
+            sents("The talks ended.The next round is in May.", "en"),
+            vec!["The talks ended.", "The next round is in May."]
         );
     }
 

@@ -304,7 +304,7 @@ fn line_kind(s: &str) -> Kind {
         Kind::Blank
     } else if is_timestamp(s, &mut blanked) {
         Kind::Zone("timestamp")
-    } else if crate::meta::dateline_line(s).is_some() {
+    } else if crate::meta::dateline_line(s).is_some() && !is_navigation_line(s) {
         Kind::Zone("dateline")
     } else if is_counter(s, &mut blanked) {
         Kind::Zone("share_counter")
