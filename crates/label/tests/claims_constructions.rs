@@ -1032,3 +1032,27 @@ fn ar_verb_first_subject_ends_at_a_preposition_or_a_comma_after_a_name() {
         ]
     );
 }
+
+#[test]
+fn a_content_does_not_open_with_the_dateline() {
+    let (s, _) = check(
+        "en",
+        "Storms knock out power\nCHICAGO (AP) — Severe storms swept across the Midwest on Tuesday, officials said.",
+        &[],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "Severe storms swept across the Midwest on Tuesday",
+            None,
+            Some("said"),
+            Indirect
+        )]
+    );
+    let (s, _) = check(
+        "en",
+        "Talks held\nASTANA, March 6. The talks covered trade and energy, the Akorda press service reported.",
+        &[],
+    );
+    assert_eq!(s[0].0, "The talks covered trade and energy");
+}

@@ -1005,10 +1005,41 @@ impl<'a> Doc<'a> {
             })
     }
 
+    /// Where a content that opens with the article's dateline really starts: after the
+    /// dateline's dash ("CHICAGO (AP) — Storms swept ..., officials said": the dateline is no
+    /// part of what the officials said). Else `start`.
+    fn after_dateline(&self, start: usize, end: usize) -> usize {
+        /// Bytes from the place to the end of the dateline's dash.
+        const REACH: usize = 80;
+        let Some(place) = self.article.dateline.as_deref().filter(|p| !p.is_empty()) else {
+            return start;
+        };
+        let rest = &self.text[start..end];
+        if !rest.starts_with(place) {
+            return start;
+        }
+        let head = parse::chars::prefix(rest, REACH);
+        // The dash, or the period after a date ("ASTANA, March 6. ...").
+        let dated = head
+            .match_indices(". ")
+            .find(|&(at, _)| head[..at].ends_with(|c: char| c.is_ascii_digit()))
+            .map(|(at, _)| at + 2);
+        let dash = [" — ", " – ", " -- ", " - ", "—", "–"]
+            .iter()
+            .filter_map(|d| head.find(d).map(|at| at + d.len()))
+            .chain(dated)
+            .min();
+        match dash {
+            Some(at) => start + at + (rest[at..].len() - rest[at..].trim_start().len()),
+            None => start,
+        }
+    }
+
     /// Shrinks a content byte range: whitespace, a final period or comma, quotation marks
     /// that have no partner inside.
     pub fn trim_content(&self, mut start: usize, mut end: usize) -> (usize, usize) {
         let t = self.text;
+        start = self.after_dateline(start, end);
         loop {
             let before = (start, end);
             let s = &t[start..end];
