@@ -1056,3 +1056,54 @@ fn a_content_does_not_open_with_the_dateline() {
     );
     assert_eq!(s[0].0, "The talks covered trade and energy");
 }
+
+#[test]
+fn id_bare_clause_shown_by_a_verbs_affixes() {
+    let (s, _) = check(
+        "id",
+        "Alexander menjelaskan uang tersebut diberikan secara bertahap.\nKedua pihak perlu memastikan kelancaran rantai pasokan internasional.\nBayu menyatakan pihaknya siap menyalurkan beras ke pasar.",
+        &[
+            ("Alexander", Person, "Alexander Marwata"),
+            ("Bayu", Person, "Bayu Krisnamurthi"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "uang tersebut diberikan secara bertahap",
+                Some("Alexander Marwata"),
+                Some("menjelaskan"),
+                Indirect
+            ),
+            seen(
+                "pihaknya siap menyalurkan beras ke pasar",
+                Some("Bayu Krisnamurthi"),
+                Some("menyatakan"),
+                Indirect
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_claim_inside_a_quotation_ends_with_it() {
+    let (s, _) = check(
+        "id",
+        "\"Ke depan, BI meyakini inflasi akan tetap terkendali,\" ujar Erwin.",
+        &[
+            ("BI", Org, "Bank Indonesia"),
+            ("Erwin", Person, "Erwin Haryono"),
+        ],
+    );
+    assert!(
+        s.contains(&seen(
+            "inflasi akan tetap terkendali",
+            Some("Bank Indonesia"),
+            Some("meyakini"),
+            Direct
+        )),
+        "{s:?}"
+    );
+    assert!(s.iter().all(|c| !c.0.contains("ujar")), "{s:?}");
+}

@@ -121,18 +121,17 @@ fn bare_clause(doc: &Doc, from: usize, send: usize) -> bool {
         && clause_with_aux(doc, from, send)
 }
 
-/// Whether token `k` shows a finite verb: an auxiliary, or a word with a finite ending
-/// ("reached") that no determiner stands before ("the revised figures").
+/// Whether token `k` shows a finite verb: an auxiliary, or a word with a finite verb's affixes
+/// ("reached", "ditargetkan") that no determiner stands before ("the revised figures").
 fn finite_at(doc: &Doc, k: usize) -> bool {
     let norm = &*doc.toks[k].norm;
     let is = |list: &[String], w: &str| list.iter().any(|x| x == w);
     is(&doc.lx.auxes, norm)
-        || (doc
-            .lx
-            .finite_suffixes
-            .iter()
-            .any(|suffix| norm.len() >= suffix.len() + 3 && norm.ends_with(suffix.as_str()))
-            && !is(&doc.lx.determiners, &doc.toks[k - 1].norm))
+        || (doc.lx.finite_affixes.iter().any(|(prefix, suffix)| {
+            norm.len() >= prefix.len() + suffix.len() + 3
+                && norm.starts_with(prefix.as_str())
+                && norm.ends_with(suffix.as_str())
+        }) && !is(&doc.lx.determiners, &doc.toks[k - 1].norm))
 }
 
 /// The token after a date that starts at `from`, else `from`.
@@ -442,10 +441,16 @@ impl ClaimLabeler for CueThat {
                     .take(MAX_OUTER)
                     .find(|((s, e), _)| *s <= cm.start && cm.start < *e);
                 let (end, tail) = content_end(doc, comp.content, send, outer.is_some());
+                let quote = quote_around(quotes, doc, cm.start);
+                // A claim inside a quotation ends with it ('"Ke depan, BI meyakini inflasi
+                // akan tetap terkendali," ujar Erwin').
+                let end = match quote {
+                    Some(q) if cm.start < q.end => end.min(q.end),
+                    _ => end,
+                };
                 if end <= start || doc.words_in(start, end) < 3 {
                     continue;
                 }
-                let quote = quote_around(quotes, doc, cm.start);
                 let context = quote
                     .and_then(|q| q.speaker.as_ref())
                     .or_else(|| outer.and_then(|(_, s)| s.as_ref()))

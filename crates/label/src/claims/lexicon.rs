@@ -100,9 +100,10 @@ pub struct Lexicon {
     pub openers: Vec<String>,
     /// Auxiliaries and finite-verb markers that show a clause ("would", "akan").
     pub auxes: Vec<String>,
-    /// Endings of finite verbs that show a clause after its subject ("reached": `ed`), never
-    /// right after a determiner ("the revised figures").
-    pub finite_suffixes: Vec<String>,
+    /// Affixes of finite verbs that show a clause after its subject, as (prefix, suffix)
+    /// ("reached": `ed`; "ditargetkan": `di*kan`), never right after a determiner ("the
+    /// revised figures").
+    pub finite_affixes: Vec<(String, String)>,
     /// Prepositions, which open circumstances, not a clause, after a bare cue ("said in").
     pub prepositions: Vec<String>,
     /// Indices into `cues` by first word, longest cue first.
@@ -139,7 +140,7 @@ impl Lexicon {
             conjs: vec![],
             openers: vec![],
             auxes: vec![],
-            finite_suffixes: vec![],
+            finite_affixes: vec![],
             prepositions: vec![],
             cues_by_first: Default::default(),
         };
@@ -220,7 +221,14 @@ impl Lexicon {
                 "conj" => lx.conjs.extend(words),
                 "opener" => lx.openers.extend(words),
                 "aux" => lx.auxes.extend(words),
-                "finite_suffix" => lx.finite_suffixes.extend(words),
+                // One word with a `*` in it, which splitting into words would cut.
+                "finite_affix" => {
+                    let affix = normalize(phrase.trim());
+                    lx.finite_affixes.push(match affix.split_once('*') {
+                        Some((prefix, suffix)) => (prefix.to_string(), suffix.to_string()),
+                        None => (String::new(), affix.clone()),
+                    });
+                }
                 "preposition" => lx.prepositions.extend(words),
                 _ => {}
             }
@@ -345,6 +353,20 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finite_affixes_are_read_whole() {
+        let id = Lexicon::get("id").unwrap();
+        assert!(id.finite_affixes.contains(&("di".into(), "kan".into())));
+        assert!(id.finite_affixes.iter().all(|(p, _)| !p.is_empty()));
+        let en = Lexicon::get("en").unwrap();
+        assert_eq!(en.finite_affixes, vec![(String::new(), "ed".to_string())]);
+        let parsed = Lexicon::parse("xx", "finite_affix\tme*kan\nfinite_affix\ted\n");
+        assert_eq!(
+            parsed.finite_affixes,
+            vec![("me".into(), "kan".into()), (String::new(), "ed".into())]
+        );
+    }
 
     #[test]
     fn ascii_only_changes_case() {

@@ -21,7 +21,6 @@ mod text;
 
 use std::sync::{Arc, OnceLock};
 
-use foldhash::{HashMap, HashMapExt};
 use records::{Article, Entity, EntityType};
 
 pub use coref::NAME as COREF;
@@ -81,35 +80,37 @@ pub fn label_entities(article: &Article, labelers: &[Box<dyn EntityLabeler>]) ->
 
 /// A name the knowledge base lacks (an organisation, a place, a work) proposed with a
 /// person's name at its end ("Kepala Badan Pangan Nasional Arief Prasetyo Adi": a title's
-/// complement, then the name) ends before the person, as nothing nests; the person proposals
+/// complement, then the name), or with the start of one ("PT Antam Nicolas D" before "Nicolas
+/// D. Kanter"), ends before the person, as nothing nests; the person proposals
 /// that straddle the two are dropped. Aggregation keeps the longest span, so without this the
 /// person was lost in an organisation's span.
 fn split_names_off(doc: &Doc, proposals: &mut Vec<crate::Proposal>) {
-    // The longest, then most confident, person proposal ending at each (sentence, end).
-    let mut persons: HashMap<(usize, usize), (usize, f32)> = HashMap::new();
-    for p in proposals.iter().filter(|p| p.label == EntityType::Person) {
-        let best = persons
-            .entry((p.sentence, p.end))
-            .or_insert((p.start, p.confidence));
-        if (p.start, -p.confidence) < (best.0, -best.1) {
-            *best = (p.start, p.confidence);
-        }
-    }
+    // Person proposals by (sentence, start).
+    let mut persons: Vec<(usize, usize, usize)> = proposals
+        .iter()
+        .filter(|p| p.label == EntityType::Person)
+        .map(|p| (p.sentence, p.start, p.end))
+        .collect();
     if persons.is_empty() {
         return;
     }
+    persons.sort_unstable();
     // (sentence, position) where a name was split off.
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     for p in proposals.iter_mut() {
         if p.label == EntityType::Person || p.canonical_id.is_some() {
             continue;
         }
-        let Some(&(person_start, _)) = persons.get(&(p.sentence, p.end)) else {
+        // The first person starting inside and running to the end or past it ("PT Antam
+        // Nicolas D" against "Nicolas D. Kanter"): only the proposals inside are looked at.
+        let inside = persons.partition_point(|&(si, st, _)| (si, st) <= (p.sentence, p.start));
+        let Some(&(_, person_start, _)) = persons[inside..]
+            .iter()
+            .take_while(|&&(si, st, _)| si == p.sentence && st < p.end)
+            .find(|&&(_, _, e)| e >= p.end)
+        else {
             continue;
         };
-        if person_start <= p.start {
-            continue;
-        }
         let s = doc.sentences()[p.sentence].text();
         let old = &s[p.start..p.end];
         let kept = s[p.start..person_start].trim_end();
@@ -254,6 +255,33 @@ pub(crate) mod tests {
                 ("Arief Prasetyo Adi".to_string(), EntityType::Person)
             ]
         );
+        // After an organisation's head, one word is its name and the rest the person's, also
+        // where the organisation's shape runs into the name ("PT Antam Nicolas D").
+        for (text, org, person) in [
+            (
+                "Direktur Utama Perum Bulog Bayu Krisnamurthi menyatakan pihaknya siap.",
+                "Perum Bulog",
+                "Bayu Krisnamurthi",
+            ),
+            (
+                "Direktur Utama PT Antam Nicolas D. Kanter menyatakan produksi naik.",
+                "PT Antam",
+                "Nicolas D. Kanter",
+            ),
+        ] {
+            let got: Vec<(String, EntityType)> = entities(&article("id", text))
+                .into_iter()
+                .map(|e| (e.0, e.1))
+                .collect();
+            assert_eq!(
+                got,
+                vec![
+                    (org.to_string(), EntityType::Org),
+                    (person.to_string(), EntityType::Person)
+                ],
+                "{text}"
+            );
+        }
         // "in" after a complete name places it.
         let b = article(
             "en",

@@ -206,6 +206,11 @@ impl Ctx<'_> {
         if a > 0 && ["of", "the"].contains(&self.w(a - 1)) {
             return None;
         }
+        // After an organisation's head, its first word is the organisation's name ("Perum
+        // Bulog Bayu Krisnamurthi menyatakan": the name is "Bayu Krisnamurthi").
+        if a > 0 && end - a == 3 && self.is_shape_word(a - 1) && self.adjacent(a - 1) {
+            a += 1;
+        }
         while a + 2 <= end && self.latin_name(a, 3) != Some(end) {
             a += 1;
         }
@@ -370,6 +375,26 @@ impl Ctx<'_> {
                     j += 1;
                 }
                 return None;
+            }
+            // Right after an organisation's head comes the organisation's name: one word of
+            // it, when more capitalised words follow for the person ("Perum Bulog Bayu
+            // Krisnamurthi", "PT Pertamina Nicke Widyawati").
+            let after_head = i > start
+                && self.is_shape_word(i - 1)
+                && is_capitalised(self.w(i - 1))
+                && self.adjacent(i - 1);
+            if after_head
+                && is_capitalised(w)
+                && self.adjacent(i)
+                && self.words.get(i + 2).is_some()
+                && is_capitalised(self.w(i + 1))
+                && is_capitalised(self.w(i + 2))
+                && self.adjacent(i + 1)
+                // "Ikatan Pedagang Pasar Indonesia": a place ends the organisation's name.
+                && self.kb_at(i + 1).is_none()
+                && self.kb_at(i + 2).is_none()
+            {
+                return Some(i + 1);
             }
             return Some(i);
         }
@@ -768,6 +793,33 @@ mod tests {
         assert_eq!(
             texts("ar", "وقال وزير الخارجية بدر البوسعيدي إن الاتفاق مهم."),
             vec!["بدر البوسعيدي"]
+        );
+    }
+
+    #[test]
+    fn indonesian_names_after_a_region_or_an_organisation() {
+        // A compass word ends the region's name.
+        assert_eq!(
+            texts(
+                "id",
+                "Bupati Lampung Tengah Ardito Wijaya membantah tuduhan itu."
+            ),
+            vec!["Ardito Wijaya"]
+        );
+        // (The organisation's shape, proposed by `shapes`, outweighs "Pedagang Pasar".)
+        assert!(
+            texts(
+                "id",
+                "Ketua Umum Ikatan Pedagang Pasar Indonesia (Ikappi) Abdullah Mansuri menilai operasi pasar tidak cukup."
+            )
+            .contains(&"Abdullah Mansuri".to_string())
+        );
+        assert_eq!(
+            texts(
+                "id",
+                "Direktur Utama Perum Bulog Bayu Krisnamurthi menyatakan pihaknya siap."
+            ),
+            vec!["Bayu Krisnamurthi"]
         );
     }
 
