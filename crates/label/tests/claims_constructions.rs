@@ -1107,3 +1107,50 @@ fn a_claim_inside_a_quotation_ends_with_it() {
     );
     assert!(s.iter().all(|c| !c.0.contains("ujar")), "{s:?}");
 }
+
+#[test]
+fn a_participle_takes_the_name_that_opens_its_sentence() {
+    let (s, _) = check(
+        "en",
+        "Rates held\nJAKARTA, May 21 (Xinhua) -- Bank Indonesia kept its rate unchanged on Tuesday, saying the decision was consistent with its target.\nFinance Minister Njuguna Ndung'u defended the measures, saying the government needed to raise more money.",
+        &[
+            ("Bank Indonesia", Org, "Bank Indonesia"),
+            ("Njuguna Ndung'u", Person, "Njuguna Ndung'u"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "the decision was consistent with its target",
+                Some("Bank Indonesia"),
+                Some("saying"),
+                Indirect
+            ),
+            seen(
+                "the government needed to raise more money",
+                Some("Njuguna Ndung'u"),
+                Some("saying"),
+                Indirect
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_clause_after_a_final_cue_is_its_content_not_its_speaker() {
+    let (s, _) = check(
+        "en",
+        "Sen. Elizabeth Warren, a Democrat from Massachusetts, said the bill would fail.\nThe talks will resume in May, said the minister.",
+        &[
+            ("Elizabeth Warren", Person, "Elizabeth Warren"),
+            ("Massachusetts", Gpe, "Massachusetts"),
+        ],
+    );
+    let contents: Vec<&str> = s.iter().map(|c| c.0.as_str()).collect();
+    assert_eq!(
+        contents,
+        vec!["the bill would fail", "The talks will resume in May"]
+    );
+    assert_eq!(s[0].1.as_deref(), Some("Elizabeth Warren"));
+}

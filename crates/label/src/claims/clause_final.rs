@@ -90,8 +90,9 @@ fn tail(doc: &Doc, from: usize, end: usize) -> Option<Vec<(Speaker, (usize, usiz
             ));
             return Some(out);
         }
-        // CUE SPEAKER
-        if end - cm.last > MAX_SPEAKER {
+        // CUE SPEAKER; a clause after the cue is its content, not its speaker ("..., a
+        // Democrat from Massachusetts, said the bill would fail").
+        if end - cm.last > MAX_SPEAKER || (cm.last + 1..end).any(|k| doc.finite_at(k)) {
             return None;
         }
         out.push((found(cm.last, end)?, (cm.start, cm.end)));

@@ -121,19 +121,6 @@ fn bare_clause(doc: &Doc, from: usize, send: usize) -> bool {
         && clause_with_aux(doc, from, send)
 }
 
-/// Whether token `k` shows a finite verb: an auxiliary, or a word with a finite verb's affixes
-/// ("reached", "ditargetkan") that no determiner stands before ("the revised figures").
-fn finite_at(doc: &Doc, k: usize) -> bool {
-    let norm = &*doc.toks[k].norm;
-    let is = |list: &[String], w: &str| list.iter().any(|x| x == w);
-    is(&doc.lx.auxes, norm)
-        || (doc.lx.finite_affixes.iter().any(|(prefix, suffix)| {
-            norm.len() >= prefix.len() + suffix.len() + 3
-                && norm.starts_with(prefix.as_str())
-                && norm.ends_with(suffix.as_str())
-        }) && !is(&doc.lx.determiners, &doc.toks[k - 1].norm))
-}
-
 /// The token after a date that starts at `from`, else `from`.
 fn after_date(doc: &Doc, from: usize, send: usize) -> usize {
     let Some(t) = doc.toks.get(from) else {
@@ -269,14 +256,14 @@ fn appositive_subject(doc: &Doc, a: usize, cue: usize, context: Option<&Speaker>
     doc.resolve_subject(j, open, context)
 }
 
-/// Words from `from` with a finite verb ([`finite_at`]) among the first [`BARE_REACH`] after
+/// Words from `from` with a finite verb ([`Doc::finite_at`]) among the first [`BARE_REACH`] after
 /// the first, before any punctuation or complementizer (which opens the clause instead: "told
 /// a press conference that the rupiah had"): a clause.
 fn clause_with_aux(doc: &Doc, from: usize, send: usize) -> bool {
     (from..(from + BARE_REACH).min(send))
         .take_while(|&k| doc.toks[k].word && doc.match_any(k, &doc.lx.comps).is_none())
         .skip(1)
-        .any(|k| finite_at(doc, k))
+        .any(|k| doc.finite_at(k))
 }
 
 /// `, SPEAKER CUE` ending a clause ("..., A. Hajizade noted:"): the speaker's token range and
@@ -513,7 +500,11 @@ impl ClaimLabeler for CueThat {
                             person: true,
                         });
                         if cm.cue.participle {
-                            previous_here.or(tail_speaker).or(recent).or(entity)
+                            previous_here
+                                .or(tail_speaker)
+                                .or_else(|| doc.opening_subject(si))
+                                .or(recent)
+                                .or(entity)
                         } else {
                             nested.or(recent).or(tail_speaker).or(entity)
                         }

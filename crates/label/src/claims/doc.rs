@@ -566,6 +566,22 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Whether token `k` shows a finite verb: an auxiliary, or a word with a finite verb's
+    /// affixes ("reached", "ditargetkan") that no determiner stands before ("the revised
+    /// figures").
+    pub fn finite_at(&self, k: usize) -> bool {
+        let norm = &*self.toks[k].norm;
+        let is = |list: &[String], w: &str| list.iter().any(|x| x == w);
+        is(&self.lx.auxes, norm)
+            || (self.lx.finite_affixes.iter().any(|(prefix, suffix)| {
+                norm.len() >= prefix.len() + suffix.len() + 3
+                    && norm.starts_with(prefix.as_str())
+                    && norm.ends_with(suffix.as_str())
+            }) && k
+                .checked_sub(1)
+                .is_none_or(|j| !is(&self.lx.determiners, &self.toks[j].norm)))
+    }
+
     /// Resolves the words of `[s, e)` after a verb-first cue as its subject: up to the first
     /// preposition, or comma after a name, which open circumstances or an appositive
     /// ("الفالح في تصريحات للصحافيين", "أردوغان، الأربعاء،"); none when a preposition comes first ("وأشار إلى أن":
@@ -1003,6 +1019,63 @@ impl<'a> Doc<'a> {
             .map_or((None, None), |(name, _, first)| {
                 (Some(name), self.ents[first].id.clone())
             })
+    }
+
+    /// Whether token `k` is a word that starts with a capital letter.
+    pub fn is_capitalised(&self, k: usize) -> bool {
+        self.toks[k].word
+            && self.text[self.toks[k].start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+
+    /// The name that opens sentence `si` (after its dateline and a determiner), the subject
+    /// of a participle later in it ("Bank Indonesia (BI) kept its rate unchanged on Tuesday,
+    /// saying the decision was ...").
+    pub fn opening_subject(&self, si: usize) -> Option<Speaker> {
+        let (s, e) = self.sents[si];
+        let (a, send) = self.sent_toks[si];
+        let start = self.after_dateline(s, e);
+        let mut k = self.first_tok_from(start, false)?.max(a);
+        while k < send && self.lx.determiners.iter().any(|w| *w == *self.toks[k].norm) {
+            k += 1;
+        }
+        let at = self.toks.get(k).filter(|_| k < send)?.start;
+        // The capitalised words that open it: a title and a name ("United Nations
+        // Secretary-General Antonio Guterres on Thursday called ...") name the person.
+        let run = (k..send.min(k + 10))
+            .take_while(|&j| self.is_capitalised(j) || self.is_punct(j, &['-', '.']))
+            .last()
+            .map_or(k, |j| j + 1);
+        if let Subject::Found(x) = self.resolve_subject(k, run, None)
+            && x.person
+        {
+            // The name itself is the mention.
+            let name = self
+                .ents_in(x.start, x.end)
+                .filter(|e| e.label == EntityType::Person)
+                .last()
+                .map(|e| (e.start, e.end));
+            let (start, end) = name.unwrap_or((x.start, x.end));
+            return Some(Speaker { start, end, ..x });
+        }
+        let i = self.ents.partition_point(|x| x.start < at);
+        let ent = self.ents.get(i).filter(|x| {
+            x.start == at
+                && matches!(
+                    x.label,
+                    EntityType::Person | EntityType::Org | EntityType::Gpe
+                )
+        })?;
+        Some(Speaker {
+            start: ent.start,
+            end: ent.end,
+            id: ent.id.clone(),
+            canonical: ent.canonical.clone(),
+            joint: false,
+            person: ent.label == EntityType::Person,
+        })
     }
 
     /// Where a content that opens with the article's dateline really starts: after the

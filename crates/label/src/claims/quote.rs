@@ -260,16 +260,9 @@ fn only_circumstances(doc: &Doc, from: usize) -> bool {
 /// The token after a run of capitalised words (a title and a name) starting at `from`, when
 /// a lower-case word ends it within a few words.
 fn name_end(doc: &Doc, from: usize) -> Option<usize> {
-    let capitalised = |k: usize| {
-        doc.toks[k].word
-            && doc.text[doc.toks[k].start..]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-    };
     let sent = doc.toks.get(from)?.sent;
     let (_, send) = doc.sent_toks[sent];
-    let end = (from..send).take(7).find(|&k| !capitalised(k))?;
+    let end = (from..send).take(7).find(|&k| !doc.is_capitalised(k))?;
     (end > from && doc.toks[end].word).then_some(end)
 }
 

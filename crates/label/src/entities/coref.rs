@@ -472,6 +472,15 @@ fn acronyms(doc: &Doc, entities: &mut Vec<Entity>) {
         .filter(|e| !matches!(e.label, EntityType::Person | EntityType::Date))
     {
         let s = article.sentence_text(&article.sentences[e.sentence]);
+        // "CHICAGO (AP) —": after the dateline's place the brackets hold the outlet.
+        if e.start == 0
+            && article
+                .dateline
+                .as_deref()
+                .is_some_and(|place| place == &s[e.start..e.end])
+        {
+            continue;
+        }
         let after = s[e.end..].trim_start();
         let inner = after
             .strip_prefix('(')
@@ -666,6 +675,14 @@ mod tests {
         assert!(bps.iter().all(|e| e.1 == EntityType::Org
             && e.2.as_deref() == Some("Badan Pusat Statistik")
             && e.3 == vec!["coref/2"]));
+        // The outlet after a dateline's place is no acronym of the place.
+        let mut a = article(
+            "en",
+            "Storms hit the Midwest\nCHICAGO (AP) — Storms swept across Chicago on Tuesday.",
+        );
+        a.dateline = Some("CHICAGO".into());
+        let got = entities(&a);
+        assert!(got.iter().all(|e| e.0 != "AP"), "{got:?}");
     }
 
     #[test]

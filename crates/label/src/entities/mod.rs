@@ -72,10 +72,32 @@ pub fn label_entities(article: &Article, labelers: &[Box<dyn EntityLabeler>]) ->
     for labeler in labelers {
         labeler.propose(&doc, &mut proposals);
     }
+    drop_possessives(&doc, &mut proposals);
     split_names_off(&doc, &mut proposals);
     let mut entities = aggregate(proposals);
     coref::resolve(&doc, &mut entities, lexicon());
     entities
+}
+
+/// A name proposed with a possessive "'s" ends before it ("President William Ruto's
+/// popularity": the name is "William Ruto"), as the guidelines mark names.
+fn drop_possessives(doc: &Doc, proposals: &mut [crate::Proposal]) {
+    // A knowledge-base name is matched as written ("McDonald's").
+    for p in proposals.iter_mut().filter(|p| p.canonical_id.is_none()) {
+        let s = doc.sentences()[p.sentence].text();
+        let text = &s[p.start..p.end];
+        let Some(name) = text
+            .strip_suffix("'s")
+            .or_else(|| text.strip_suffix("’s"))
+            .filter(|n| !n.trim_end().is_empty())
+        else {
+            continue;
+        };
+        if p.canonical_name.as_deref() == Some(text) {
+            p.canonical_name = Some(name.to_string());
+        }
+        p.end = p.start + name.len();
+    }
 }
 
 /// A name the knowledge base lacks (an organisation, a place, a work) proposed with a
@@ -282,6 +304,15 @@ pub(crate) mod tests {
                 "{text}"
             );
         }
+        // A possessive is no part of a name.
+        let got: Vec<(String, EntityType)> = entities(&article(
+            "en",
+            "Analysts say the bill could hurt President William Ruto’s popularity.",
+        ))
+        .into_iter()
+        .map(|e| (e.0, e.1))
+        .collect();
+        assert_eq!(got, vec![("William Ruto".to_string(), EntityType::Person)]);
         // "in" after a complete name places it.
         let b = article(
             "en",
