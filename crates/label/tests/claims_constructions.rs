@@ -1154,3 +1154,68 @@ fn a_clause_after_a_final_cue_is_its_content_not_its_speaker() {
     );
     assert_eq!(s[0].1.as_deref(), Some("Elizabeth Warren"));
 }
+
+#[test]
+fn ar_role_with_a_nationality_after_it_is_the_one_named_so() {
+    let (s, _) = check(
+        "ar",
+        "التقى الرئيس الصيني شي جين بينغ اليوم في بكين مع الرئيس المصري عبد الفتاح السيسي.\nوقال شي إن الصين تدعم مصر في طريق التنمية.\nوأضاف الرئيس المصري أن المبادرة قدمت فرصا مهمة لتنمية مصر.",
+        &[
+            ("الصيني", EntityType::Norp, "Chinese"),
+            ("شي جين بينغ", Person, "Xi Jinping"),
+            ("شي", Person, "Xi Jinping"),
+            ("بكين", Gpe, "Beijing"),
+            ("المصري", EntityType::Norp, "Egyptian"),
+            ("عبد الفتاح السيسي", Person, "Abdel Fattah el-Sisi"),
+            ("الصين", Gpe, "China"),
+            ("مصر", Gpe, "Egypt"),
+        ],
+    );
+    assert_eq!(s[1].1.as_deref(), Some("Abdel Fattah el-Sisi"), "{s:?}");
+}
+
+#[test]
+fn en_a_nationalitys_leader_is_its_president() {
+    let (s, _) = check(
+        "en",
+        "President of the Republic of Azerbaijan Ilham Aliyev and President of Kazakhstan Kassym-Jomart Tokayev held talks.\n\"Kazakhstan is our strategic partner and ally,\" the Azerbaijani leader said.",
+        &[
+            ("Republic of Azerbaijan", Gpe, "Azerbaijan"),
+            ("Ilham Aliyev", Person, "Ilham Aliyev"),
+            ("Kazakhstan", Gpe, "Kazakhstan"),
+            ("Kassym-Jomart Tokayev", Person, "Kassym-Jomart Tokayev"),
+            ("Azerbaijani", EntityType::Norp, "Azerbaijani"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "Kazakhstan is our strategic partner and ally",
+            Some("Ilham Aliyev"),
+            Some("said"),
+            Direct
+        )]
+    );
+}
+
+#[test]
+fn en_a_verb_in_the_present_after_a_name_shows_a_bare_clause() {
+    let (s, _) = check(
+        "en",
+        "Prabowo said Indonesia firmly adheres to the one-China policy.\nXi said China stands ready to work with Indonesia.\nXi said the talks.",
+        &[
+            ("Prabowo", Person, "Prabowo Subianto"),
+            ("Indonesia", Gpe, "Indonesia"),
+            ("Xi", Person, "Xi Jinping"),
+            ("China", Gpe, "China"),
+        ],
+    );
+    let contents: Vec<&str> = s.iter().map(|c| c.0.as_str()).collect();
+    assert_eq!(
+        contents,
+        vec![
+            "Indonesia firmly adheres to the one-China policy",
+            "China stands ready to work with Indonesia"
+        ]
+    );
+}

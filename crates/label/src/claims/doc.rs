@@ -573,6 +573,7 @@ impl<'a> Doc<'a> {
         let norm = &*self.toks[k].norm;
         let is = |list: &[String], w: &str| list.iter().any(|x| x == w);
         is(&self.lx.auxes, norm)
+            || self.finite_after_name(k)
             || (self.lx.finite_affixes.iter().any(|(prefix, suffix)| {
                 norm.len() >= prefix.len() + suffix.len() + 3
                     && norm.starts_with(prefix.as_str())
@@ -580,6 +581,32 @@ impl<'a> Doc<'a> {
             }) && k
                 .checked_sub(1)
                 .is_none_or(|j| !is(&self.lx.determiners, &self.toks[j].norm)))
+    }
+
+    /// Whether token `k` ends like a finite verb ([`Lexicon::finite_after_name`]) and follows
+    /// a name, or an adverb in "-ly" after one ("China stands", "Indonesia firmly adheres").
+    fn finite_after_name(&self, k: usize) -> bool {
+        let norm = &*self.toks[k].norm;
+        if k == 0
+            || norm.ends_with("ss")
+            || norm.ends_with("'s")
+            || !self
+                .lx
+                .finite_after_name
+                .iter()
+                .any(|e| norm.len() > e.len() + 2 && norm.ends_with(e.as_str()))
+        {
+            return false;
+        }
+        let mut before = k - 1;
+        if self.toks[before].norm.ends_with("ly") && before > 0 {
+            before -= 1;
+        }
+        let end = self.toks[before].end;
+        // An entity ends there: one starting within the longest entity's reach before it.
+        self.ents_near(end.saturating_sub(1), end)
+            .iter()
+            .any(|e| e.end == end)
     }
 
     /// Resolves the words of `[s, e)` after a verb-first cue as its subject: up to the first
@@ -797,7 +824,14 @@ impl<'a> Doc<'a> {
     /// where an entity of the same canonical stands just before the role word ("Turkish
     /// Minister of Energy Alparslan Bayraktar" for "the Turkish minister").
     fn person_with_role_of(&self, role: &[String], pos: usize, modifier: &Ent) -> Option<&Ent> {
-        let same = |x: &Ent| x.canonical.is_some() && x.canonical == modifier.canonical;
+        // The same country, or its nationality ("Azerbaijani" for "President of the Republic
+        // of Azerbaijan"): names sharing their first four letters, as in `country_of`.
+        let same = |x: &Ent| match (&x.canonical, &modifier.canonical) {
+            (Some(a), Some(b)) => {
+                a == b || a.chars().zip(b.chars()).take_while(|(p, q)| p == q).count() >= 4
+            }
+            _ => false,
+        };
         self.person_with_role_where(role, pos, |i| {
             let (at, role_end) = (self.toks[i].start, self.toks[i + role.len() - 1].end);
             let before = self.ents.partition_point(|x| x.start < at);
@@ -806,10 +840,11 @@ impl<'a> Doc<'a> {
                 .rev()
                 .take(3)
                 .any(|x| same(x) && x.end <= at && self.words_in(x.end, at) <= 1);
+            // "President of the Republic of Azerbaijan Ilham Aliyev".
             let just_after = self.ents[before..]
                 .iter()
                 .take(3)
-                .any(|x| same(x) && x.start >= role_end && self.words_in(role_end, x.start) <= 1);
+                .any(|x| same(x) && x.start >= role_end && self.words_in(role_end, x.start) <= 2);
             just_before || just_after
         })
     }
@@ -882,6 +917,13 @@ impl<'a> Doc<'a> {
                             && x.end <= at
                             && self.words_in(x.end, at) <= MAX_ROLE_AFTER_NAME
                             && !self.text[x.end..at].contains(['.', '\n', '،', ','])
+                            // "شي جين بينغ ... مع الرئيس المصري": a preposition makes the role
+                            // someone else's.
+                            && self.first_tok_from(x.end, false).is_none_or(|from| {
+                                (from..i).all(|k| {
+                                    !self.lx.prepositions.iter().any(|p| *p == *self.toks[k].norm)
+                                })
+                            })
                     })
                 {
                     return Some(p);

@@ -104,6 +104,9 @@ pub struct Lexicon {
     /// ("reached": `ed`; "ditargetkan": `di*kan`), never right after a determiner ("the
     /// revised figures").
     pub finite_affixes: Vec<(String, String)>,
+    /// Endings of a finite verb right after a name, perhaps with an adverb in "-ly" between
+    /// ("China stands ready", "Indonesia firmly adheres": `s`), where plural nouns end so too.
+    pub finite_after_name: Vec<String>,
     /// Prepositions, which open circumstances, not a clause, after a bare cue ("said in").
     pub prepositions: Vec<String>,
     /// Indices into `cues` by first word, longest cue first.
@@ -141,6 +144,7 @@ impl Lexicon {
             openers: vec![],
             auxes: vec![],
             finite_affixes: vec![],
+            finite_after_name: vec![],
             prepositions: vec![],
             cues_by_first: Default::default(),
         };
@@ -221,6 +225,7 @@ impl Lexicon {
                 "conj" => lx.conjs.extend(words),
                 "opener" => lx.openers.extend(words),
                 "aux" => lx.auxes.extend(words),
+                "finite_after_name" => lx.finite_after_name.extend(words),
                 // One word with a `*` in it, which splitting into words would cut.
                 "finite_affix" => {
                     let affix = normalize(phrase.trim());
