@@ -89,6 +89,15 @@ SHAPES = {
         f"harga akan turun, ujarnya.\n"),
     # Headers of links, each with a headline.
     "links_headers": lambda i, r: f"Related news\nHeadline number {i} of another story\n",
+    # One sentence of bare clauses, of participles, of verb-first subjects with circumstances,
+    # of organisations' heads before names, of possessives.
+    "bare_clauses": lambda i, r: (
+        f"{person(r)} told reporters winds reached {i} mph and officials said crews would "),
+    "participles": lambda i, r: f"Bank Indonesia kept rate {i} unchanged, saying the decision was right, ",
+    "arabic_vso": lambda i, r: f"وأضاف الرئيس المصري في تصريحات {i} أن الخطة ستنجح، وأشار إلى أن ",
+    "org_heads": lambda i, r: (
+        f"Direktur Utama Perum Bulog{i % 50} Bayu Krisnamurthi menyatakan pihaknya siap menyalurkan "),
+    "possessives": lambda i, r: f"President {person(r)}’s office{i} and ",
 }
 
 

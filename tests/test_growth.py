@@ -41,6 +41,8 @@ SHAPES = [
     "quotes_sentence_after_sentence",  # thousands of attributed quotations
     "roles",  # a sentence of thousands of "the spokesman said that ..." (each content took
     # the rest of the sentence, and each role was looked for back to the text's start)
+    "arabic_vso",  # a sentence of thousands of Arabic names glued to words ("المصري"): each
+    # knowledge-base match looked at every other for a name it leans on
 ]
 
 

@@ -126,9 +126,17 @@ impl Ctx<'_> {
     /// after its last word.
     fn latin_name(&self, i: usize, max: usize) -> Option<usize> {
         let first = self.w(i);
+        // Two capitals right after a title are initials written together ("Gov. JB
+        // Pritzker"), not an acronym, when a name follows.
+        let initials = first.chars().count() == 2
+            && i > 0
+            && self.is_title_word(i - 1)
+            && self.adjacent(i)
+            && is_capitalised(self.w(i + 1))
+            && !is_all_caps(self.w(i + 1));
         if !is_capitalised(first)
             || self.lx.is_stopword(self.langs, first)
-            || is_all_caps(first)
+            || (is_all_caps(first) && !initials)
             || self.is_title_word(i)
             || self.lx.is_domain_word(self.langs, first)
         {
@@ -155,7 +163,7 @@ impl Ctx<'_> {
             if self.kb_at(j).is_some_and(|(t, _)| t != EntityType::Person) {
                 break;
             }
-            if is_all_caps(w) && !initial {
+            if is_all_caps(w) && !initial && !(j == i && initials) {
                 break;
             }
             n += 1;
@@ -654,6 +662,22 @@ mod tests {
                 "Kenyan President William Ruto met Prime Minister Narendra Modi."
             ),
             vec!["William Ruto", "Narendra Modi"]
+        );
+        // Initials written together after a title; an acronym elsewhere is no name.
+        assert_eq!(
+            texts(
+                "en",
+                "Illinois Gov. JB Pritzker told reporters the state was ready."
+            ),
+            vec!["JB Pritzker"]
+        );
+        assert!(texts("en", "The UN Security Council met on Monday.").is_empty());
+        assert_eq!(
+            texts(
+                "en",
+                "Opposition leader Raila Odinga called the vote a betrayal."
+            ),
+            vec!["Raila Odinga"]
         );
         assert_eq!(
             texts(
