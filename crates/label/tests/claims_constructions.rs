@@ -1219,3 +1219,49 @@ fn en_a_verb_in_the_present_after_a_name_shows_a_bare_clause() {
         ]
     );
 }
+
+#[test]
+fn more_cues_after_a_quotation_and_verb_first() {
+    let (s, _) = check(
+        "id",
+        "Menteri Budi Santoso meninjau pasar.\n\"Harga beras akan turun pekan depan,\" imbuhnya.\n\"Stok kita cukup sampai akhir tahun,\" pungkas Budi.",
+        &[
+            ("Budi Santoso", Person, "Budi Santoso"),
+            ("Budi", Person, "Budi Santoso"),
+        ],
+    );
+    let budi = Some("Budi Santoso");
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "Harga beras akan turun pekan depan",
+                budi,
+                Some("imbuhnya"),
+                Direct
+            ),
+            seen(
+                "Stok kita cukup sampai akhir tahun",
+                budi,
+                Some("pungkas"),
+                Direct
+            ),
+        ]
+    );
+    let (s, _) = check(
+        "ar",
+        "ونوه الوزير خالد الفالح بأن الاستثمارات ستزيد هذا العام.\nوكشف الفالح أن الصادرات ارتفعت بنسبة كبيرة.",
+        &[
+            ("خالد الفالح", Person, "Khalid Al-Falih"),
+            ("الفالح", Person, "Khalid Al-Falih"),
+        ],
+    );
+    let falih = Some("Khalid Al-Falih");
+    assert_eq!(
+        s,
+        vec![
+            seen("الاستثمارات ستزيد هذا العام", falih, Some("نوه"), Indirect),
+            seen("الصادرات ارتفعت بنسبة كبيرة", falih, Some("كشف"), Indirect),
+        ]
+    );
+}
