@@ -135,11 +135,12 @@ fn patterns() -> &'static Patterns {
                 Kind::MonthYear,
                 format!(r"(?i){l}(?P<m>(?P<mon>{months})\.?,?\s+(?P<y>{d}{{4}})){r}"),
             ),
-            // "on Tuesday", "pada Senin", "يوم الخميس": the weekday alone.
+            // "on Tuesday", "pada Senin", "يوم الخميس", "said Monday": the weekday alone,
+            // after a word that leads a past day (the value is the last such day).
             (
                 Kind::Weekday,
                 format!(
-                    r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:on|pada|hari|يوم|ويوم)\s+(?P<m>{weekdays}){r}"
+                    r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:on|pada|hari|sejak|يوم|ويوم|said|says|told|announced|late|early|last|since)\s+(?P<m>{weekdays}){r}"
                 ),
             ),
             // "in June", "sejak Maret": the month alone.
@@ -514,6 +515,12 @@ mod tests {
         );
         let b = article("ar", "وأعلن البنك يوم الخميس نتائجه.");
         assert_eq!(got(&b), vec![pair("الخميس", None)]);
+        let mut c = article(
+            "en",
+            "The bank said Monday it would raise rates, and a Monday meeting.",
+        );
+        c.published = NaiveDate::from_ymd_opt(2024, 4, 11);
+        assert_eq!(got(&c), vec![pair("Monday", Some("2024-04-08"))]);
     }
 
     #[test]
