@@ -1265,3 +1265,65 @@ fn more_cues_after_a_quotation_and_verb_first() {
         ]
     );
 }
+
+#[test]
+fn ar_a_coordinated_cue_has_the_first_verbs_subject() {
+    let (s, _) = check(
+        "ar",
+        "استقبل الرئيس الأذربيجاني إلهام علييف اليوم وزير الخارجية الصيني وانغ يي.\nمن جانبه، نقل وانغ يي تحيات الرئيس الصيني إلى الرئيس إلهام علييف، وقال إن الصين تولي أهمية كبيرة للعلاقات.\nوأشار وزير الخارجية الصيني إلى أن الممر الأوسط يكتسب أهمية متزايدة.",
+        &[
+            ("الأذربيجاني", EntityType::Norp, "Azerbaijani"),
+            ("إلهام علييف", Person, "Ilham Aliyev"),
+            ("اليوم", EntityType::Date, "today"),
+            ("الصيني", EntityType::Norp, "Chinese"),
+            ("وانغ يي", Person, "Wang Yi"),
+            ("الصين", Gpe, "China"),
+        ],
+    );
+    let wang = Some("Wang Yi");
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "الصين تولي أهمية كبيرة للعلاقات",
+                wang,
+                Some("قال"),
+                Indirect
+            ),
+            seen(
+                "الممر الأوسط يكتسب أهمية متزايدة",
+                wang,
+                Some("أشار"),
+                Indirect
+            ),
+        ]
+    );
+}
+
+#[test]
+fn en_a_speakers_tail_before_an_outlets_tail() {
+    let (s, _) = check(
+        "en",
+        "Azerbaijan and China will expand cooperation in green energy, Azerbaijani Minister of Energy Parviz Shahbazov said, Trend reports.",
+        &[
+            ("Azerbaijan", Gpe, "Azerbaijan"),
+            ("China", Gpe, "China"),
+            ("Azerbaijani", EntityType::Norp, "Azerbaijani"),
+            ("Parviz Shahbazov", Person, "Parviz Shahbazov"),
+            ("Trend", Org, "Trend News Agency"),
+        ],
+    );
+    let content = "Azerbaijan and China will expand cooperation in green energy";
+    assert_eq!(
+        s,
+        vec![
+            seen(content, Some("Parviz Shahbazov"), Some("said"), Indirect),
+            seen(
+                content,
+                Some("Trend News Agency"),
+                Some("reports"),
+                Indirect
+            ),
+        ]
+    );
+}

@@ -14,9 +14,10 @@ use std::sync::LazyLock;
 /// word, to be repeated by the pattern that uses it.
 const PLACE: &str = r"(?:\p{Lu}|\p{Arabic})[\p{L}\p{M}'’.\-]*(?:[ ][\p{L}\p{M}'’.\-]+)";
 
-/// A capitalised place and a date ended by a period ("ASTANA, March 6."): a dateline here, and
-/// for the sentence splitter the start of the first sentence, not a sentence of its own.
-pub(crate) const DOTTED_DATELINE: &str = r"(?P<place>\p{Lu}{2,}(?:[ \-]\p{Lu}{2,}){0,3}),\s*(?P<date>(?:\p{L}+\.?\s+\d{1,2}|\d{1,2}\s+\p{L}+)(?:,?\s*\d{4})?)\.";
+/// A capitalised place (perhaps with its country) and a date ended by a period ("ASTANA, March
+/// 6.", "BAKU, Azerbaijan, June 5."): a dateline here, and for the sentence splitter the start
+/// of the first sentence, not a sentence of its own.
+pub(crate) const DOTTED_DATELINE: &str = r"(?P<place>\p{Lu}{2,}(?:[ \-]\p{Lu}{2,}){0,3}),(?:\s*\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+)?,)?\s*(?P<date>(?:\p{L}+\.?\s+\d{1,2}|\d{1,2}\s+\p{L}+)(?:,?\s*\d{4})?)\.";
 
 static DATELINE_PAREN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -346,6 +347,9 @@ mod tests {
         assert_eq!(dateline("Jakarta - the capital - floods again."), None);
         let d = dateline("ASTANA, March 6. President Tokayev received a delegation.").unwrap();
         assert_eq!((d.place.as_str(), d.outlet), ("ASTANA", None));
+        let d =
+            dateline("BAKU, Azerbaijan, June 5. Azerbaijan and China will expand ties.").unwrap();
+        assert_eq!((d.place.as_str(), d.outlet), ("BAKU", None));
         let d = dateline_line("Baku, 12 September 2023, 14:35 (AZERTAC)").unwrap();
         assert_eq!(
             (d.place.as_str(), d.outlet.as_deref()),

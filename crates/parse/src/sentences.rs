@@ -374,6 +374,13 @@ mod tests {
                 "It came from China."
             ]
         );
+        assert_eq!(
+            sents(
+                "BAKU, Azerbaijan, June 5. Azerbaijan and China will expand ties.",
+                "en"
+            ),
+            vec!["BAKU, Azerbaijan, June 5. Azerbaijan and China will expand ties."]
+        );
     }
 
     #[test]

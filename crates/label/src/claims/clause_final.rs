@@ -31,9 +31,18 @@ impl ClaimLabeler for ClauseFinal {
             let Some(comma) = (a..end).rev().find(|&k| doc.is_comma(k)) else {
                 continue;
             };
-            let Some(found) = tail(doc, comma + 1, end) else {
+            let Some(mut found) = tail(doc, comma + 1, end) else {
                 continue;
             };
+            // A tail before the tail ("..., Minister Parviz Shahbazov said, Trend reports"):
+            // the speaker's words end at its comma, and the outlet reports the same words.
+            let mut comma = comma;
+            if let Some(inner) = (a..comma).rev().find(|&k| doc.is_comma(k))
+                && let Some(said) = tail(doc, inner + 1, comma)
+            {
+                found.splice(0..0, said);
+                comma = inner;
+            }
             // Quoted content is left to `quote/2`; a content does not run over a line break.
             let quotes =
                 |s: usize, e: usize| doc.text[s..e].chars().filter(|&c| is_quote(c)).count();
@@ -91,8 +100,11 @@ fn tail(doc: &Doc, from: usize, end: usize) -> Option<Vec<(Speaker, (usize, usiz
             return Some(out);
         }
         // CUE SPEAKER; a clause after the cue is its content, not its speaker ("..., a
-        // Democrat from Massachusetts, said the bill would fail").
-        if end - cm.last > MAX_SPEAKER || (cm.last + 1..end).any(|k| doc.finite_at(k)) {
+        // Democrat from Massachusetts, said the bill would fail", "...، وقال إن الصين ...").
+        if end - cm.last > MAX_SPEAKER
+            || (cm.last + 1..end).any(|k| doc.finite_at(k))
+            || (cm.last..end).any(|k| doc.match_any(k, &doc.lx.comps).is_some())
+        {
             return None;
         }
         out.push((found(cm.last, end)?, (cm.start, cm.end)));

@@ -499,11 +499,33 @@ impl ClaimLabeler for CueThat {
                             joint: false,
                             person: true,
                         });
+                        // Where the verb comes first, a cue coordinated later in the sentence
+                        // ("نقل وانغ يي تحيات ... إلى الرئيس علييف، وقال إن") has the first
+                        // verb's subject: the sentence's first person, not the last.
+                        let first_person = || {
+                            let s = doc.sents[si].0;
+                            doc.ents_in(s, cm.start)
+                                .find(|e| e.label == EntityType::Person && e.end <= cm.start)
+                                .map(|e| Speaker {
+                                    start: e.start,
+                                    end: e.end,
+                                    id: e.id.clone(),
+                                    canonical: e.canonical.clone(),
+                                    joint: false,
+                                    person: true,
+                                })
+                        };
                         if cm.cue.participle {
                             previous_here
                                 .or(tail_speaker)
                                 .or_else(|| doc.opening_subject(si))
                                 .or(recent)
+                                .or(entity)
+                        } else if vso {
+                            nested
+                                .or_else(first_person)
+                                .or(recent)
+                                .or(tail_speaker)
                                 .or(entity)
                         } else {
                             nested.or(recent).or(tail_speaker).or(entity)

@@ -716,9 +716,13 @@ impl<'a> Doc<'a> {
                 .roles
                 .iter()
                 .find(|w| self.match_words(r, w) == Some(role_end));
-            // ... or after it ("الرئيس الفرنسي").
+            // ... or after it ("الرئيس الفرنسي"), or after the role's field in a verb-first
+            // language ("وزير الخارجية الصيني").
             if modifier.is_none() && role_end < e {
                 modifier = self.nationality_at(role_end);
+                if modifier.is_none() && self.lx.subject == SubjectSide::After && role_end + 1 < e {
+                    modifier = self.nationality_at(role_end + 1);
+                }
             }
             // "A U.S. official": someone new, not whoever was named before.
             let indefinite = r > s && self.lx.indefinites.iter().any(|w| *w == *self.toks[s].norm);
@@ -918,7 +922,9 @@ impl<'a> Doc<'a> {
                             && self.words_in(x.end, at) <= MAX_ROLE_AFTER_NAME
                             && !self.text[x.end..at].contains(['.', '\n', '،', ','])
                             // "شي جين بينغ ... مع الرئيس المصري": a preposition makes the role
-                            // someone else's.
+                            // someone else's, and a date ends the name's phrase ("إلهام علييف
+                            // اليوم وزير الخارجية": the minister is the object).
+                            && !self.ents_in(x.end, at).any(|d| d.label == EntityType::Date)
                             && self.first_tok_from(x.end, false).is_none_or(|from| {
                                 (from..i).all(|k| {
                                     !self.lx.prepositions.iter().any(|p| *p == *self.toks[k].norm)
