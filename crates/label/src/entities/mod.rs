@@ -1,6 +1,6 @@
 //! Entity labelers: the knowledge-base gazetteer (`gazetteer/2`), name patterns (`names/2`:
 //! titles and roles, initials, Chinese name morphology, report cues), shapes of organisations,
-//! places, events and works (`shapes/2`), dates normalised to ISO 8601 (`dates/1`), and an
+//! places, events and works (`shapes/2`), dates normalised to ISO 8601 (`dates/2`), and an
 //! in-article pass (`coref/2`) that gives short mentions ("Xi", "Aliyev", "A. Hajizadeh") the
 //! canonical of the full name met in the same article, labels acronyms defined in parentheses
 //! ("Badan Pusat Statistik (BPS)") wherever they recur, and people listed beside people.
