@@ -1327,3 +1327,35 @@ fn en_a_speakers_tail_before_an_outlets_tail() {
         ]
     );
 }
+
+#[test]
+fn the_organisations_head_word_refers_to_it() {
+    let (s, _) = check(
+        "en",
+        "The Ministry of Foreign Affairs summoned the ambassador on Monday.\nThe ministry said the remarks were unacceptable and harmful.",
+        &[(
+            "Ministry of Foreign Affairs",
+            Org,
+            "Ministry of Foreign Affairs",
+        )],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "the remarks were unacceptable and harmful",
+            Some("Ministry of Foreign Affairs"),
+            Some("said"),
+            Indirect
+        )]
+    );
+    let (s, _) = check(
+        "ar",
+        "استدعت وزارة الخارجية السفير اليوم.\nوقالت الوزارة إن التصريحات غير مقبولة على الإطلاق.",
+        &[("وزارة الخارجية", Org, "Ministry of Foreign Affairs")],
+    );
+    assert_eq!(
+        s[0].1.as_deref(),
+        Some("Ministry of Foreign Affairs"),
+        "{s:?}"
+    );
+}

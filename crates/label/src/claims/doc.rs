@@ -784,10 +784,40 @@ impl<'a> Doc<'a> {
         {
             return found(x.canonical.clone(), x.id.clone(), false, false);
         }
+        // "The ministry", "the bank", "الوزارة": the organisation named before with that word.
+        if e == r + 1
+            && (r > s || self.toks[r].norm.starts_with("ال"))
+            && let Some(x) = self.organisation_named_with(&self.toks[r].norm, start)
+        {
+            return found(x.canonical.clone(), x.id.clone(), false, false);
+        }
         if words <= 6 {
             return found(None, None, false, false);
         }
         Subject::Missing
+    }
+
+    /// The last organisation before `pos` one of whose words is `head` ("ministry" for
+    /// "Ministry of Foreign Affairs", "الوزارة" for "وزارة الخارجية"), among the entities
+    /// just before it: a text of thousands of organisations is not searched whole per cue.
+    fn organisation_named_with(&self, head: &str, pos: usize) -> Option<&Ent> {
+        /// Entities looked at, from the last before `pos` back.
+        const REACH: usize = 256;
+        let head = head
+            .strip_prefix("ال")
+            .filter(|h| h.chars().count() >= 3)
+            .unwrap_or(head);
+        let before = self.ents.partition_point(|x| x.start < pos);
+        self.ents[..before]
+            .iter()
+            .rev()
+            .take(REACH)
+            .filter(|x| x.label == EntityType::Org && x.end <= pos)
+            .find(|x| {
+                self.text[x.start..x.end]
+                    .split_whitespace()
+                    .any(|w| crate::claims::lexicon::normalize(w) == head)
+            })
     }
 
     /// A nationality or country that starts at token `t` ("Turkish" in "the Turkish minister").
