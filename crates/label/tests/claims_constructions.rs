@@ -1359,3 +1359,30 @@ fn the_organisations_head_word_refers_to_it() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_speaker_cited_by_an_outlet_or_inside_a_relative_clause() {
+    let (s, _) = check(
+        "ar",
+        "ونقلت وكالة الأنباء السعودية عن وزير الخارجية الأمير فيصل بن فرحان قوله إن المملكة تدعو إلى وقف فوري لإطلاق النار.",
+        &[("فيصل بن فرحان", Person, "Faisal bin Farhan")],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "المملكة تدعو إلى وقف فوري لإطلاق النار",
+            Some("Faisal bin Farhan"),
+            Some("قوله"),
+            Indirect
+        )]
+    );
+    let (s, _) = check(
+        "en",
+        "Ilham Aliyev spoke in Baku.\nAliyev noted the Middle Corridor, which he said had become a key route for goods.",
+        &[
+            ("Ilham Aliyev", Person, "Ilham Aliyev"),
+            ("Aliyev", Person, "Ilham Aliyev"),
+        ],
+    );
+    assert_eq!(s[0].1.as_deref(), Some("Ilham Aliyev"), "{s:?}");
+}

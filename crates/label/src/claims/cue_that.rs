@@ -260,6 +260,11 @@ fn appositive_subject(doc: &Doc, a: usize, cue: usize, context: Option<&Speaker>
 /// the first, before any punctuation or complementizer (which opens the clause instead: "told
 /// a press conference that the rupiah had"): a clause.
 fn clause_with_aux(doc: &Doc, from: usize, send: usize) -> bool {
+    // A clause whose subject stands before the cue ("the corridor, which he said had become
+    // ...", "mengatakan akan ...").
+    if from < send && doc.lx.auxes.iter().any(|w| *w == *doc.toks[from].norm) {
+        return true;
+    }
     (from..(from + BARE_REACH).min(send))
         .take_while(|&k| doc.toks[k].word && doc.match_any(k, &doc.lx.comps).is_none())
         .skip(1)

@@ -543,9 +543,12 @@ impl<'a> Doc<'a> {
     /// The word tokens of `[s, e)` without punctuation, determiners and adverbs at the edges.
     fn trim_phrase(&self, mut s: usize, mut e: usize) -> (usize, usize) {
         loop {
-            // Leading punctuation and conjunctions (", but warned that": no speaker of its own).
+            // Leading punctuation, conjunctions and relative pronouns (", but warned that": no
+            // speaker of its own; "which he said": the speaker is "he").
             while s < e
-                && (!self.toks[s].word || self.lx.conjs.iter().any(|w| *w == *self.toks[s].norm))
+                && (!self.toks[s].word
+                    || self.lx.conjs.iter().any(|w| *w == *self.toks[s].norm)
+                    || self.lx.relatives.iter().any(|w| *w == *self.toks[s].norm))
             {
                 s += 1;
             }
@@ -603,10 +606,10 @@ impl<'a> Doc<'a> {
             before -= 1;
         }
         let end = self.toks[before].end;
-        // An entity ends there: one starting within the longest entity's reach before it.
+        // A name ends there (a nationality is an adjective: "Chinese goods").
         self.ents_near(end.saturating_sub(1), end)
             .iter()
-            .any(|e| e.end == end)
+            .any(|e| e.end == end && e.label != EntityType::Norp)
     }
 
     /// Resolves the words of `[s, e)` after a verb-first cue as its subject: up to the first

@@ -96,6 +96,8 @@ pub struct Lexicon {
     pub clitics: Vec<String>,
     /// Coordinating conjunctions ("and"), which with a `stop` verb end a content.
     pub conjs: Vec<String>,
+    /// Relative pronouns, dropped before a speaker ("which he said").
+    pub relatives: Vec<String>,
     /// Words that open a clause after a `bare` cue ("the", "he", "dia").
     pub openers: Vec<String>,
     /// Auxiliaries and finite-verb markers that show a clause ("would", "akan").
@@ -141,6 +143,7 @@ impl Lexicon {
             negations: vec![],
             clitics: vec![],
             conjs: vec![],
+            relatives: vec![],
             openers: vec![],
             auxes: vec![],
             finite_affixes: vec![],
@@ -224,6 +227,7 @@ impl Lexicon {
                 "clitic" => lx.clitics.extend(words),
                 "conj" => lx.conjs.extend(words),
                 "opener" => lx.openers.extend(words),
+                "relative" => lx.relatives.extend(words),
                 "aux" => lx.auxes.extend(words),
                 "finite_after_name" => lx.finite_after_name.extend(words),
                 // One word with a `*` in it, which splitting into words would cut.

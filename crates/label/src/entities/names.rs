@@ -346,7 +346,15 @@ impl Ctx<'_> {
                 continue;
             }
             let w = self.w(i);
+            // An organisation's acronym the knowledge base lacks ("Kepala BPS Amalia ...");
+            // two capitals are initials ("Gov. JB Pritzker").
+            let acronym = is_all_caps(w)
+                && w.chars().count() >= 3
+                && w.chars().all(char::is_alphanumeric)
+                && self.adjacent(i)
+                && is_capitalised(self.w(i + 1));
             let field = self.lx.is_domain_word(self.langs, w)
+                || acronym
                 || (self.is_shape_word(i) && is_capitalised(w))
                 || (is_arabic_word(w) && w.starts_with("ال") && i < start + 3)
                 || self.arabic_construct_head(i);
@@ -817,6 +825,17 @@ mod tests {
         assert_eq!(
             texts("ar", "وقال وزير الخارجية بدر البوسعيدي إن الاتفاق مهم."),
             vec!["بدر البوسعيدي"]
+        );
+    }
+
+    #[test]
+    fn indonesian_names_after_an_acronym_the_knowledge_base_lacks() {
+        assert_eq!(
+            texts(
+                "id",
+                "Menurut Kepala BPS Amalia Adininggar Widyasanti, inflasi tercatat 3 persen."
+            ),
+            vec!["Amalia Adininggar Widyasanti"]
         );
     }
 
