@@ -1386,3 +1386,43 @@ fn a_speaker_cited_by_an_outlet_or_inside_a_relative_clause() {
     );
     assert_eq!(s[0].1.as_deref(), Some("Ilham Aliyev"), "{s:?}");
 }
+
+#[test]
+fn id_inverted_cue_with_a_long_title_and_circumstances() {
+    let (s, _) = check(
+        "id",
+        "Indonesia dan Jepang sepakat memperkuat kerja sama di bidang keamanan maritim, kata Menteri Koordinator Bidang Kemaritiman dan Investasi Luhut Binsar Pandjaitan di Tokyo, Jumat.\nPihaknya berharap kunjungan tersebut dapat membuka peluang baru, tambah Luhut.\nKishida menyatakan Jepang mendukung penuh proses aksesi tersebut.",
+        &[
+            ("Indonesia", Gpe, "Indonesia"),
+            ("Jepang", Gpe, "Japan"),
+            ("Luhut Binsar Pandjaitan", Person, "Luhut Binsar Pandjaitan"),
+            ("Luhut", Person, "Luhut Binsar Pandjaitan"),
+            ("Tokyo", Gpe, "Tokyo"),
+            ("Kishida", Person, "Fumio Kishida"),
+        ],
+    );
+    let luhut = Some("Luhut Binsar Pandjaitan");
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "Jepang mendukung penuh proses aksesi tersebut",
+                Some("Fumio Kishida"),
+                Some("menyatakan"),
+                Indirect
+            ),
+            seen(
+                "Indonesia dan Jepang sepakat memperkuat kerja sama di bidang keamanan maritim",
+                luhut,
+                Some("kata"),
+                Indirect
+            ),
+            seen(
+                "Pihaknya berharap kunjungan tersebut dapat membuka peluang baru",
+                luhut,
+                Some("tambah"),
+                Indirect
+            ),
+        ]
+    );
+}

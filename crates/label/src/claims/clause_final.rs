@@ -13,6 +13,9 @@ pub const NAME: &str = "clause_final/2";
 const MAX_TRAILING: usize = 4;
 /// Words of the speaker phrase.
 const MAX_SPEAKER: usize = 7;
+/// Tokens of a speaker phrase after its cue, where a long title comes first ("kata Menteri
+/// Koordinator Bidang Kemaritiman dan Investasi Luhut Binsar Pandjaitan").
+const MAX_INVERTED_SPEAKER: usize = 12;
 
 pub struct ClauseFinal;
 
@@ -28,10 +31,25 @@ impl ClaimLabeler for ClauseFinal {
             while end > a && !doc.is_word(end - 1) {
                 end -= 1;
             }
-            let Some(comma) = (a..end).rev().find(|&k| doc.is_comma(k)) else {
+            let Some(last_comma) = (a..end).rev().find(|&k| doc.is_comma(k)) else {
                 continue;
             };
-            let Some(mut found) = tail(doc, comma + 1, end) else {
+            // The tail after the last comma, else after the comma before it when only a few
+            // words of circumstance follow ("..., kata Menteri Luhut di Tokyo, Jumat.").
+            let attribution = tail(doc, last_comma + 1, end)
+                .map(|found| (last_comma, found))
+                .or_else(|| {
+                    let circumstance =
+                        doc.words_in(doc.toks[last_comma].end, doc.toks[end - 1].end);
+                    if circumstance > MAX_TRAILING
+                        || (last_comma + 1..end).any(|k| doc.cue_at(k).is_some())
+                    {
+                        return None;
+                    }
+                    let comma = (a..last_comma).rev().find(|&k| doc.is_comma(k))?;
+                    tail(doc, comma + 1, last_comma).map(|found| (comma, found))
+                });
+            let Some((comma, mut found)) = attribution else {
                 continue;
             };
             // A tail before the tail ("..., Minister Parviz Shahbazov said, Trend reports"):
@@ -99,15 +117,19 @@ fn tail(doc: &Doc, from: usize, end: usize) -> Option<Vec<(Speaker, (usize, usiz
             ));
             return Some(out);
         }
-        // CUE SPEAKER; a clause after the cue is its content, not its speaker ("..., a
-        // Democrat from Massachusetts, said the bill would fail", "...، وقال إن الصين ...").
-        if end - cm.last > MAX_SPEAKER
+        // CUE SPEAKER, up to where circumstances begin ("kata Menteri Luhut di Tokyo"); a
+        // clause after the cue is its content, not its speaker ("..., a Democrat from
+        // Massachusetts, said the bill would fail", "...، وقال إن الصين ...").
+        let speaker_end = (cm.last + 1..end)
+            .find(|&k| doc.lx.prepositions.iter().any(|p| *p == *doc.toks[k].norm))
+            .unwrap_or(end);
+        if speaker_end - cm.last > MAX_INVERTED_SPEAKER
             || (cm.last + 1..end).any(|k| doc.finite_at(k))
             || (cm.last..end).any(|k| doc.match_any(k, &doc.lx.comps).is_some())
         {
             return None;
         }
-        out.push((found(cm.last, end)?, (cm.start, cm.end)));
+        out.push((found(cm.last, speaker_end)?, (cm.start, cm.end)));
         return Some(out);
     }
     out.push((found(from, k)?, (cm.start, cm.end)));

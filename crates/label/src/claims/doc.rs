@@ -9,7 +9,7 @@ use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 
-use super::lexicon::{Cue, Lexicon, SubjectSide, normalize_cow};
+use super::lexicon::{Cue, Lexicon, SubjectSide, has_affix, normalize_cow};
 use super::quote::{Quote, find_quotes};
 
 /// Splits text into word tokens and single punctuation tokens (byte ranges).
@@ -577,27 +577,19 @@ impl<'a> Doc<'a> {
         let is = |list: &[String], w: &str| list.iter().any(|x| x == w);
         is(&self.lx.auxes, norm)
             || self.finite_after_name(k)
-            || (self.lx.finite_affixes.iter().any(|(prefix, suffix)| {
-                norm.len() >= prefix.len() + suffix.len() + 3
-                    && norm.starts_with(prefix.as_str())
-                    && norm.ends_with(suffix.as_str())
-            }) && k
-                .checked_sub(1)
-                .is_none_or(|j| !is(&self.lx.determiners, &self.toks[j].norm)))
+            || (has_affix(&self.lx.finite_affixes, norm)
+                && k.checked_sub(1)
+                    .is_none_or(|j| !is(&self.lx.determiners, &self.toks[j].norm)))
     }
 
-    /// Whether token `k` ends like a finite verb ([`Lexicon::finite_after_name`]) and follows
+    /// Whether token `k` has a finite verb's affixes ([`Lexicon::finite_after_name`]) and follows
     /// a name, or an adverb in "-ly" after one ("China stands", "Indonesia firmly adheres").
     fn finite_after_name(&self, k: usize) -> bool {
         let norm = &*self.toks[k].norm;
         if k == 0
             || norm.ends_with("ss")
             || norm.ends_with("'s")
-            || !self
-                .lx
-                .finite_after_name
-                .iter()
-                .any(|e| norm.len() > e.len() + 2 && norm.ends_with(e.as_str()))
+            || !has_affix(&self.lx.finite_after_name, norm)
         {
             return false;
         }

@@ -106,9 +106,10 @@ pub struct Lexicon {
     /// ("reached": `ed`; "ditargetkan": `di*kan`), never right after a determiner ("the
     /// revised figures").
     pub finite_affixes: Vec<(String, String)>,
-    /// Endings of a finite verb right after a name, perhaps with an adverb in "-ly" between
-    /// ("China stands ready", "Indonesia firmly adheres": `s`), where plural nouns end so too.
-    pub finite_after_name: Vec<String>,
+    /// Affixes of a finite verb right after a name, perhaps with an adverb in "-ly" between
+    /// ("China stands ready", "Indonesia firmly adheres": `s`; "Jepang mendukung": `me*`),
+    /// where elsewhere nouns have them too (plurals; "menteri").
+    pub finite_after_name: Vec<(String, String)>,
     /// Prepositions, which open circumstances, not a clause, after a bare cue ("said in").
     pub prepositions: Vec<String>,
     /// Indices into `cues` by first word, longest cue first.
@@ -229,15 +230,9 @@ impl Lexicon {
                 "opener" => lx.openers.extend(words),
                 "relative" => lx.relatives.extend(words),
                 "aux" => lx.auxes.extend(words),
-                "finite_after_name" => lx.finite_after_name.extend(words),
                 // One word with a `*` in it, which splitting into words would cut.
-                "finite_affix" => {
-                    let affix = normalize(phrase.trim());
-                    lx.finite_affixes.push(match affix.split_once('*') {
-                        Some((prefix, suffix)) => (prefix.to_string(), suffix.to_string()),
-                        None => (String::new(), affix.clone()),
-                    });
-                }
+                "finite_affix" => lx.finite_affixes.push(affix(phrase)),
+                "finite_after_name" => lx.finite_after_name.push(affix(phrase)),
                 "preposition" => lx.prepositions.extend(words),
                 _ => {}
             }
@@ -324,6 +319,24 @@ pub fn normalize_cow(word: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(normalize(word))
     }
+}
+
+/// An affix entry, `prefix*suffix` or a suffix alone ("ed"), normalised.
+fn affix(phrase: &str) -> (String, String) {
+    let affix = normalize(phrase.trim());
+    match affix.split_once('*') {
+        Some((prefix, suffix)) => (prefix.to_string(), suffix.to_string()),
+        None => (String::new(), affix),
+    }
+}
+
+/// Whether `word` has one of `affixes` and three letters or more besides.
+pub fn has_affix(affixes: &[(String, String)], word: &str) -> bool {
+    affixes.iter().any(|(prefix, suffix)| {
+        word.len() >= prefix.len() + suffix.len() + 3
+            && word.starts_with(prefix.as_str())
+            && word.ends_with(suffix.as_str())
+    })
 }
 
 /// Lowercase; Arabic without diacritics and tatweel, with bare alef and dotless ya as ya;
