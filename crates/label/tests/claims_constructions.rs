@@ -1426,3 +1426,34 @@ fn id_inverted_cue_with_a_long_title_and_circumstances() {
         ]
     );
 }
+
+#[test]
+fn en_circumstances_before_that_and_a_name_in_apposition() {
+    let (s, _) = check(
+        "en",
+        "Goldman Sachs analysts said in a note on Thursday that they expected Brent to rise.\nSaudi Arabia's energy minister, Prince Abdulaziz bin Salman, said OPEC+ would act if needed.",
+        &[
+            ("Goldman Sachs", Org, "Goldman Sachs"),
+            ("Saudi Arabia", Gpe, "Saudi Arabia"),
+            ("Abdulaziz bin Salman", Person, "Abdulaziz bin Salman"),
+            ("OPEC+", Org, "OPEC+"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "they expected Brent to rise",
+                Some("Goldman Sachs"),
+                Some("said"),
+                Indirect
+            ),
+            seen(
+                "OPEC+ would act if needed",
+                Some("Abdulaziz bin Salman"),
+                Some("said"),
+                Indirect
+            ),
+        ]
+    );
+}

@@ -17,6 +17,9 @@ pub const NAME: &str = "cue_that/2";
 /// Words allowed between a cue and its complementizer in SVO languages ("noted with
 /// satisfaction that", "told reporters on Monday that").
 const SVO_GAP: usize = 4;
+/// Words allowed between a cue and its complementizer in SVO languages when they open with a
+/// preposition ("said in a note on Thursday that").
+const SVO_CIRCUMSTANCES_GAP: usize = 8;
 /// Words allowed between a cue and its complementizer in VSO languages (the subject).
 const VSO_GAP: usize = 10;
 /// Sentences back that a pro-drop cue looks for its speaker.
@@ -34,7 +37,16 @@ struct Complement {
 
 fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
     let vso = doc.lx.subject == SubjectSide::After;
-    let gap = if vso { VSO_GAP } else { SVO_GAP };
+    // Circumstances reach further ("said in a note on Thursday that").
+    let circumstances = doc
+        .toks
+        .get(cm.last)
+        .is_some_and(|t| doc.lx.prepositions.iter().any(|p| *p == *t.norm));
+    let gap = match (vso, circumstances) {
+        (true, _) => VSO_GAP,
+        (false, true) => SVO_CIRCUMSTANCES_GAP,
+        (false, false) => SVO_GAP,
+    };
     if cm.cue.bare {
         let from = if cm.cue.object {
             after_object(doc, cm.last, send)
@@ -249,6 +261,16 @@ fn appositive_subject(doc: &Doc, a: usize, cue: usize, context: Option<&Speaker>
     if words == 0 {
         return Subject::Missing;
     }
+    // The appositive is the name ("Saudi Arabia's energy minister, Prince Abdulaziz bin
+    // Salman, said"): a person who fills it.
+    let (inner_start, inner_end) = (doc.toks[open + 1].start, doc.toks[close - 1].end);
+    let named = doc.ents_in(inner_start, inner_end).any(|e| {
+        e.label == EntityType::Person
+            && doc.words_in(inner_start, inner_end) <= doc.words_in(e.start, e.end) + 2
+    });
+    if named && let Subject::Found(s) = doc.resolve_subject(open + 1, close, context) {
+        return Subject::Found(s);
+    }
     let j = subject_start(doc, a, open);
     if j == open {
         return Subject::Missing;
@@ -256,18 +278,25 @@ fn appositive_subject(doc: &Doc, a: usize, cue: usize, context: Option<&Speaker>
     doc.resolve_subject(j, open, context)
 }
 
-/// Words from `from` with a finite verb ([`Doc::finite_at`]) among the first [`BARE_REACH`] after
-/// the first, before any punctuation or complementizer (which opens the clause instead: "told
-/// a press conference that the rupiah had"): a clause.
+/// Words from `from` with a finite verb ([`Doc::finite_at`]) among the first [`BARE_REACH`]
+/// after the first, before any punctuation or complementizer (which opens the clause instead:
+/// "told a press conference that the rupiah had"): a clause.
 fn clause_with_aux(doc: &Doc, from: usize, send: usize) -> bool {
+    if from >= send {
+        return false;
+    }
     // A clause whose subject stands before the cue ("the corridor, which he said had become
     // ...", "mengatakan akan ...").
-    if from < send && doc.lx.auxes.iter().any(|w| *w == *doc.toks[from].norm) {
+    if doc.lx.auxes.iter().any(|w| *w == *doc.toks[from].norm) {
         return true;
     }
-    (from..(from + BARE_REACH).min(send))
+    // A name first is one word, whatever its tokens ("OPEC+ would act").
+    let after_first = doc
+        .ent_end_at(doc.toks[from].start)
+        .and_then(|end| (from..send).find(|&k| doc.toks[k].start >= end))
+        .unwrap_or(from + 1);
+    (after_first..(from + BARE_REACH).max(after_first).min(send))
         .take_while(|&k| doc.toks[k].word && doc.match_any(k, &doc.lx.comps).is_none())
-        .skip(1)
         .any(|k| doc.finite_at(k))
 }
 
