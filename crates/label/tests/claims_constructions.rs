@@ -1457,3 +1457,35 @@ fn en_circumstances_before_that_and_a_name_in_apposition() {
         ]
     );
 }
+
+#[test]
+fn ar_a_date_ends_the_subject_and_a_noun_before_a_complementizer() {
+    let (s, _) = check(
+        "ar",
+        "قال المتحدث وانغ ون بين اليوم إن الصين تدعو جميع الأطراف إلى ضبط النفس.\nوتابع قائلا إن الصين مستعدة للعب دور بناء.\nوأعربت الصين عن أملها في أن تتوصل الأطراف إلى اتفاق قريبا.",
+        &[
+            ("وانغ ون بين", Person, "Wang Wenbin"),
+            ("اليوم", EntityType::Date, "today"),
+            ("الصين", Gpe, "China"),
+        ],
+    );
+    let wang = Some("Wang Wenbin");
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "الصين تدعو جميع الأطراف إلى ضبط النفس",
+                wang,
+                Some("قال"),
+                Indirect
+            ),
+            seen("الصين مستعدة للعب دور بناء", wang, Some("تابع"), Indirect),
+            seen(
+                "تتوصل الأطراف إلى اتفاق قريبا",
+                Some("China"),
+                Some("أعربت"),
+                Indirect
+            ),
+        ]
+    );
+}

@@ -88,6 +88,16 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
             {
                 return None;
             }
+            // "أعربت الصين عن أملها في أن ...": a noun and a complementizer right after the
+            // preposition; the clause is the content.
+            if let Some((at, end)) = (k + 1..(k + 4).min(send))
+                .find_map(|j| doc.match_any(j, &doc.lx.comps).map(|e| (j, e)))
+            {
+                return Some(Complement {
+                    first: at,
+                    content: end,
+                });
+            }
             return Some(Complement {
                 first: k,
                 content: k + 1,

@@ -627,8 +627,15 @@ impl<'a> Doc<'a> {
             self.ents_in(self.toks[first].start, self.toks[k].start)
                 .any(|x| x.label == EntityType::Person)
         };
+        // A date ends it too ("وانغ ون بين اليوم (الجمعة)").
+        let date = |k: usize| {
+            let at = self.toks[k].start;
+            self.ents_near(at, self.toks[k].end)
+                .iter()
+                .any(|x| x.start == at && x.label == EntityType::Date)
+        };
         let end = (first + 1..e)
-            .find(|&k| preposition(k) || (self.is_comma(k) && named(k)))
+            .find(|&k| preposition(k) || (self.is_comma(k) && named(k)) || date(k))
             .unwrap_or(e);
         self.resolve_subject(first, end, context)
     }
