@@ -565,12 +565,21 @@ impl EntityLabeler for NameLabeler {
                 else {
                     continue;
                 };
-                // The appositive is a role or a clause, not another name ("Smith, Jones, said").
+                // The appositive is a role or a clause, not another name ("Smith, Jones, said")
+                // ...
                 let opener = ctx.w(end);
                 if is_capitalised(opener)
                     && !ctx.is_title_word(end)
                     && !ctx.lx.is_stopword(langs, opener)
                 {
+                    // ... unless a lower-case role stands before it: then the appositive is
+                    // the name ("Kuasa hukum bupati, Hendra Gunawan, membantah").
+                    if end >= 2
+                        && is_lowercase_word(ctx.w(end - 1))
+                        && ctx.name_ending_at(j) == Some(end)
+                    {
+                        spans.push((end, j, 0.6));
+                    }
                     continue;
                 }
                 if let Some(a) = ctx.name_ending_at(end) {
@@ -826,6 +835,19 @@ mod tests {
             texts("ar", "وقال وزير الخارجية بدر البوسعيدي إن الاتفاق مهم."),
             vec!["بدر البوسعيدي"]
         );
+    }
+
+    #[test]
+    fn a_name_in_apposition_after_a_lower_case_role() {
+        assert_eq!(
+            texts(
+                "id",
+                "Kuasa hukum bupati, Hendra Gunawan, membantah kliennya menerima suap."
+            ),
+            vec!["Hendra Gunawan"]
+        );
+        // Two names in a row stay unknown ("Smith, Jones, said").
+        assert!(texts("en", "Smith, Jones Brown, said the talks ended.").is_empty());
     }
 
     #[test]
