@@ -125,7 +125,7 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
     None
 }
 
-/// Words from a clause opener to an auxiliary or finite-verb marker.
+/// Words from a clause's first word to an auxiliary or finite-verb marker.
 const BARE_REACH: usize = 8;
 
 /// A clause right after a cue without a complementizer ("said the economy would grow",

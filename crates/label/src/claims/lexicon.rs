@@ -98,8 +98,6 @@ pub struct Lexicon {
     pub conjs: Vec<String>,
     /// Relative pronouns, dropped before a speaker ("which he said").
     pub relatives: Vec<String>,
-    /// Words that open a clause after a `bare` cue ("the", "he", "dia").
-    pub openers: Vec<String>,
     /// Auxiliaries and finite-verb markers that show a clause ("would", "akan").
     pub auxes: Vec<String>,
     /// Affixes of finite verbs that show a clause after its subject, as (prefix, suffix)
@@ -145,7 +143,6 @@ impl Lexicon {
             clitics: vec![],
             conjs: vec![],
             relatives: vec![],
-            openers: vec![],
             auxes: vec![],
             finite_affixes: vec![],
             finite_after_name: vec![],
@@ -227,7 +224,6 @@ impl Lexicon {
                 "negation" => lx.negations.extend(words),
                 "clitic" => lx.clitics.extend(words),
                 "conj" => lx.conjs.extend(words),
-                "opener" => lx.openers.extend(words),
                 "relative" => lx.relatives.extend(words),
                 "aux" => lx.auxes.extend(words),
                 // One word with a `*` in it, which splitting into words would cut.
