@@ -1489,3 +1489,26 @@ fn ar_a_date_ends_the_subject_and_a_noun_before_a_complementizer() {
         ]
     );
 }
+
+#[test]
+fn en_a_bare_clause_whose_subject_carries_an_aside() {
+    let (s, _) = check(
+        "en",
+        "Xi said China and Indonesia, as major developing countries, share broad common interests.\nXi said China, the host, will act.",
+        &[
+            ("Xi", Person, "Xi Jinping"),
+            ("China", Gpe, "China"),
+            ("Indonesia", Gpe, "Indonesia"),
+        ],
+    );
+    // An aside that opens with no preposition or relative pronoun is not passed over.
+    assert_eq!(
+        s,
+        vec![seen(
+            "China and Indonesia, as major developing countries, share broad common interests",
+            Some("Xi Jinping"),
+            Some("said"),
+            Indirect
+        )]
+    );
+}

@@ -305,10 +305,54 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize) -> bool {
         .ent_end_at(doc.toks[from].start)
         .and_then(|end| (from..send).find(|&k| doc.toks[k].start >= end))
         .unwrap_or(from + 1);
-    (after_first..(from + BARE_REACH).max(after_first).min(send))
-        .take_while(|&k| doc.toks[k].word && doc.match_any(k, &doc.lx.comps).is_none())
-        .any(|k| doc.finite_at(k))
+    // Words up to the finite verb; an aside between commas that opens with a preposition or a
+    // relative pronoun is passed over ("China and Indonesia, as major developing countries,
+    // share ...").
+    let mut words = 0;
+    let mut k = after_first;
+    while k < send && words < BARE_REACH {
+        if doc.is_comma(k) {
+            let aside = doc.toks.get(k + 1).is_some_and(|t| {
+                doc.lx.prepositions.iter().any(|w| *w == *t.norm)
+                    || doc.lx.relatives.iter().any(|w| *w == *t.norm)
+            });
+            let Some(close) = (k + 1..(k + 1 + MAX_ASIDE).min(send)).find(|&j| doc.is_comma(j))
+            else {
+                return false;
+            };
+            if !aside {
+                return false;
+            }
+            // The word right after the aside is the verb, unless it opens a phrase of its own.
+            k = close + 1;
+            let opens_phrase = |t: &super::doc::Tok| {
+                [&doc.lx.determiners, &doc.lx.prepositions, &doc.lx.conjs]
+                    .iter()
+                    .any(|list| list.iter().any(|w| *w == *t.norm))
+            };
+            if doc
+                .toks
+                .get(k)
+                .is_some_and(|t| k < send && t.word && !doc.is_capitalised(k) && !opens_phrase(t))
+            {
+                return true;
+            }
+            continue;
+        }
+        if !doc.toks[k].word || doc.match_any(k, &doc.lx.comps).is_some() {
+            return false;
+        }
+        if doc.finite_at(k) {
+            return true;
+        }
+        words += 1;
+        k += 1;
+    }
+    false
 }
+
+/// Tokens of an aside between commas that a bare clause's subject may carry.
+const MAX_ASIDE: usize = 16;
 
 /// `, SPEAKER CUE` ending a clause ("..., A. Hajizade noted:"): the speaker's token range and
 /// the cue.
