@@ -98,6 +98,7 @@ SHAPES = {
     "org_heads": lambda i, r: (
         f"Direktur Utama Perum Bulog{i % 50} Bayu Krisnamurthi menyatakan pihaknya siap menyalurkan "),
     "possessives": lambda i, r: f"President {person(r)}’s office{i} and ",
+    "asides": lambda i, r: f"{person(r)} said officials{i}, as members of group {i}, in ",
 }
 
 

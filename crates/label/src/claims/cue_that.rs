@@ -308,10 +308,15 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize) -> bool {
     // Words up to the finite verb; an aside between commas that opens with a preposition or a
     // relative pronoun is passed over ("China and Indonesia, as major developing countries,
     // share ...").
-    let mut words = 0;
+    let (mut words, mut asides) = (0, 0);
     let mut k = after_first;
     while k < send && words < BARE_REACH {
         if doc.is_comma(k) {
+            // One aside at most: a list of them is no subject, and is not scanned per cue.
+            asides += 1;
+            if asides > 1 {
+                return false;
+            }
             let aside = doc.toks.get(k + 1).is_some_and(|t| {
                 doc.lx.prepositions.iter().any(|w| *w == *t.norm)
                     || doc.lx.relatives.iter().any(|w| *w == *t.norm)
