@@ -83,14 +83,14 @@ static DATELINE_ADDRESS_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<outlet>[\p{L}\p{N}]+(?:\.\p{L}{2,4}){1,2})\s*[,،]\s*(?P<place>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+)?)\s+[-–—]{1,2}\s+").unwrap()
 });
 
-/// A line of a place and an outlet only, with a dash or a slash between them ("الرياض -
-/// العربية.نت", "أنقرة/ الأناضول", "Jakarta - ANTARA").
+/// A line of a place and an outlet only, with a dash or a slash between them or the outlet in
+/// brackets ("الرياض - العربية.نت", "أنقرة/ الأناضول", "الرياض (واس)", "Jakarta - ANTARA").
 static DATELINE_LINE_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         &[
             r"^(?P<place>",
             PLACE,
-            r"{0,2}?)\s*(?:\s[-–—]\s|/)\s*(?P<outlet>[^\n/()\-–—]{2,30}?)\s*$",
+            r"{0,2}?)\s*(?:(?:\s[-–—]\s|/)\s*(?P<outlet>[^\n/()\-–—]{2,30}?)|\((?P<bracketed>[^\n/()\-–—]{2,30}?)\))\s*$",
         ]
         .concat(),
     )
@@ -238,9 +238,14 @@ pub fn dateline_line(line: &str) -> Option<Dateline> {
     let line = line.trim();
     if line.len() <= 64
         && let Some(c) = DATELINE_LINE_OUTLET.captures(line)
-        && is_outlet_like(&c["outlet"])
+        && let Some(outlet) = c.name("outlet").or(c.name("bracketed"))
+        && is_outlet_like(outlet.as_str())
     {
-        return Some(captured(&c));
+        return Some(Dateline {
+            place: c["place"].to_string(),
+            outlet: Some(outlet.as_str().trim().to_string()),
+            date: None,
+        });
     }
     // Most lines are prose: short of the pattern, or not ending in a bracket.
     if line.len() > DATELINE_BYTES || !line.ends_with(|c: char| c == ')' || c.is_uppercase()) {
@@ -386,7 +391,13 @@ mod tests {
             (d.place.as_str(), d.outlet.as_deref()),
             ("الرياض", Some("العربية.نت"))
         );
+        let d = dateline_line("الرياض (واس)").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("الرياض", Some("واس"))
+        );
         assert_eq!(dateline_line("Harga beras - naik lagi"), None);
+        assert_eq!(dateline_line("Harga beras (naik)"), None);
         assert_eq!(dateline_line("الرياض - القاهرة"), None);
         assert_eq!(
             dateline_line("Talks in Baku, which began on 12 September 2023 (AZERTAC) ended."),
