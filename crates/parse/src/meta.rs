@@ -236,7 +236,10 @@ fn captured(c: &regex::Captures) -> Dateline {
 /// "Baku, March 12, AZERTAC"), or a place and an outlet ("أنقرة/ الأناضول").
 pub fn dateline_line(line: &str) -> Option<Dateline> {
     let line = line.trim();
+    // Every short line of every article is asked: the pattern needs one of these separators,
+    // and most lines have none.
     if line.len() <= 64
+        && line.contains(['-', '–', '—', '/', '('])
         && let Some(c) = DATELINE_LINE_OUTLET.captures(line)
         && let Some(outlet) = c.name("outlet").or(c.name("bracketed"))
         && is_outlet_like(outlet.as_str())

@@ -121,7 +121,7 @@ fn tail(doc: &Doc, from: usize, end: usize) -> Option<Vec<(Speaker, (usize, usiz
         // clause after the cue is its content, not its speaker ("..., a Democrat from
         // Massachusetts, said the bill would fail", "...، وقال إن الصين ...").
         let speaker_end = (cm.last + 1..end)
-            .find(|&k| doc.lx.prepositions.iter().any(|p| *p == *doc.toks[k].norm))
+            .find(|&k| doc.is_preposition(k))
             .unwrap_or(end);
         if speaker_end - cm.last > MAX_INVERTED_SPEAKER
             || (cm.last + 1..end).any(|k| doc.finite_at(k))

@@ -38,10 +38,7 @@ struct Complement {
 fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
     let vso = doc.lx.subject == SubjectSide::After;
     // Circumstances reach further ("said in a note on Thursday that").
-    let circumstances = doc
-        .toks
-        .get(cm.last)
-        .is_some_and(|t| doc.lx.prepositions.iter().any(|p| *p == *t.norm));
+    let circumstances = doc.is_preposition(cm.last);
     let gap = match (vso, circumstances) {
         (true, _) => VSO_GAP,
         (false, true) => SVO_CIRCUMSTANCES_GAP,
@@ -138,32 +135,33 @@ fn bare_clause(doc: &Doc, from: usize, send: usize) -> bool {
     };
     from < send
         && t.word
-        && !doc.lx.prepositions.iter().any(|w| *w == *t.norm)
+        && !doc.is_preposition(from)
         && doc.match_any(from, &doc.lx.comps).is_none()
         && clause_with_aux(doc, from, send)
 }
 
 /// The token after a date that starts at `from`, else `from`.
 fn after_date(doc: &Doc, from: usize, send: usize) -> usize {
-    let Some(t) = doc.toks.get(from) else {
-        return from;
-    };
-    let i = doc.ents.partition_point(|e| e.start < t.start);
-    match doc.ents.get(i) {
-        Some(e) if e.start == t.start && e.label == EntityType::Date => (from..send)
+    match doc.ent_starting_at(from, |l| l == EntityType::Date) {
+        Some(e) => (from..send)
             .find(|&k| doc.toks[k].start >= e.end)
             .unwrap_or(from),
-        _ => from,
+        None => from,
     }
 }
 
 /// The token after the object of a cue that takes one before its clause ("told reporters
 /// ...", "told Al Jazeera ..."): a name, else one word.
 fn after_object(doc: &Doc, from: usize, send: usize) -> Option<usize> {
-    let t = doc.toks.get(from).filter(|t| from < send && t.word)?;
+    doc.toks.get(from).filter(|t| from < send && t.word)?;
+    after_name_or_word(doc, from, send)
+}
+
+/// The token after the name that starts at token `from`, else after that token, before `send`.
+fn after_name_or_word(doc: &Doc, from: usize, send: usize) -> Option<usize> {
+    let t = &doc.toks[from];
     let end = doc.ent_end_at(t.start).unwrap_or(t.end);
-    let next = (from..send).find(|&k| doc.toks[k].start >= end)?;
-    Some(next)
+    (from..send).find(|&k| doc.toks[k].start >= end)
 }
 
 /// The subject of a cue coordinated with an earlier verb ("Zheng Jianbang conveyed greetings
@@ -301,10 +299,7 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize) -> bool {
         return true;
     }
     // A name first is one word, whatever its tokens ("OPEC+ would act").
-    let after_first = doc
-        .ent_end_at(doc.toks[from].start)
-        .and_then(|end| (from..send).find(|&k| doc.toks[k].start >= end))
-        .unwrap_or(from + 1);
+    let after_first = after_name_or_word(doc, from, send).unwrap_or(from + 1);
     // Words up to the finite verb; an aside between commas that opens with a preposition or a
     // relative pronoun is passed over ("China and Indonesia, as major developing countries,
     // share ...").
@@ -317,10 +312,11 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize) -> bool {
             if asides > 1 {
                 return false;
             }
-            let aside = doc.toks.get(k + 1).is_some_and(|t| {
-                doc.lx.prepositions.iter().any(|w| *w == *t.norm)
-                    || doc.lx.relatives.iter().any(|w| *w == *t.norm)
-            });
+            let aside = doc.is_preposition(k + 1)
+                || doc
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|t| doc.lx.relatives.iter().any(|w| *w == *t.norm));
             let Some(close) = (k + 1..(k + 1 + MAX_ASIDE).min(send)).find(|&j| doc.is_comma(j))
             else {
                 return false;
@@ -584,14 +580,7 @@ impl ClaimLabeler for CueThat {
                             .as_ref()
                             .filter(|(_, s)| si - s <= PRO_DROP_REACH)
                             .map(|(x, _)| x.clone());
-                        let entity = doc.last_person(cm.start).map(|e| Speaker {
-                            start: e.start,
-                            end: e.end,
-                            id: e.id.clone(),
-                            canonical: e.canonical.clone(),
-                            joint: false,
-                            person: true,
-                        });
+                        let entity = doc.last_person(cm.start).map(Speaker::named);
                         // Where the verb comes first, a cue coordinated later in the sentence
                         // ("نقل وانغ يي تحيات ... إلى الرئيس علييف، وقال إن") has the first
                         // verb's subject: the sentence's first person, not the last.
@@ -599,14 +588,7 @@ impl ClaimLabeler for CueThat {
                             let s = doc.sents[si].0;
                             doc.ents_in(s, cm.start)
                                 .find(|e| e.label == EntityType::Person && e.end <= cm.start)
-                                .map(|e| Speaker {
-                                    start: e.start,
-                                    end: e.end,
-                                    id: e.id.clone(),
-                                    canonical: e.canonical.clone(),
-                                    joint: false,
-                                    person: true,
-                                })
+                                .map(Speaker::named)
                         };
                         if cm.cue.participle {
                             previous_here

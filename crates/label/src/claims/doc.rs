@@ -117,6 +117,20 @@ pub struct Speaker {
     pub person: bool,
 }
 
+impl Speaker {
+    /// The speaker that an entity mention is: itself, referring to what the entity links to.
+    pub fn named(e: &Ent) -> Speaker {
+        Speaker {
+            start: e.start,
+            end: e.end,
+            id: e.id.clone(),
+            canonical: e.canonical.clone(),
+            joint: false,
+            person: e.label == EntityType::Person,
+        }
+    }
+}
+
 /// What the words before (or after) a cue say about its speaker.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Subject {
@@ -604,21 +618,22 @@ impl<'a> Doc<'a> {
             .any(|e| e.end == end && e.label != EntityType::Norp)
     }
 
+    /// Whether token `k` (if there is one) is a preposition of the lexicon.
+    pub fn is_preposition(&self, k: usize) -> bool {
+        self.toks
+            .get(k)
+            .is_some_and(|t| self.lx.prepositions.iter().any(|p| *p == *t.norm))
+    }
+
     /// Resolves the words of `[s, e)` after a verb-first cue as its subject: up to the first
     /// preposition, or comma after a name, which open circumstances or an appositive
-    /// ("الفالح في تصريحات للصحافيين", "أردوغان، الأربعاء،"); none when a preposition comes first ("وأشار إلى أن":
-    /// the verb's own complement, the speaker dropped).
+    /// ("الفالح في تصريحات للصحافيين", "أردوغان، الأربعاء،"); none when a preposition comes
+    /// first ("وأشار إلى أن": the verb's own complement, the speaker dropped).
     pub fn resolve_vso_subject(&self, s: usize, e: usize, context: Option<&Speaker>) -> Subject {
-        let preposition = |k: usize| {
-            self.lx
-                .prepositions
-                .iter()
-                .any(|p| *p == *self.toks[k].norm)
-        };
         let Some(first) = (s..e).find(|&k| self.toks[k].word) else {
             return Subject::Missing;
         };
-        if preposition(first) {
+        if self.is_preposition(first) {
             return Subject::Missing;
         }
         // A comma ends the subject only after a person's name: "رئيس الصين، شي جين بينج" is a
@@ -628,14 +643,9 @@ impl<'a> Doc<'a> {
                 .any(|x| x.label == EntityType::Person)
         };
         // A date ends it too ("وانغ ون بين اليوم (الجمعة)").
-        let date = |k: usize| {
-            let at = self.toks[k].start;
-            self.ents_near(at, self.toks[k].end)
-                .iter()
-                .any(|x| x.start == at && x.label == EntityType::Date)
-        };
+        let date = |k: usize| self.ent_starting_at(k, |l| l == EntityType::Date).is_some();
         let end = (first + 1..e)
-            .find(|&k| preposition(k) || (self.is_comma(k) && named(k)) || date(k))
+            .find(|&k| self.is_preposition(k) || (self.is_comma(k) && named(k)) || date(k))
             .unwrap_or(e);
         self.resolve_subject(first, end, context)
     }
@@ -822,12 +832,17 @@ impl<'a> Doc<'a> {
             })
     }
 
+    /// The entity that starts at token `t` with a type that `is` accepts.
+    pub fn ent_starting_at(&self, t: usize, is: impl Fn(EntityType) -> bool) -> Option<&Ent> {
+        let tok = self.toks.get(t)?;
+        self.ents_near(tok.start, tok.end)
+            .iter()
+            .find(|x| x.start == tok.start && is(x.label))
+    }
+
     /// A nationality or country that starts at token `t` ("Turkish" in "the Turkish minister").
     fn nationality_at(&self, t: usize) -> Option<&Ent> {
-        let at = self.toks[t].start;
-        self.ents_near(at, self.toks[t].end)
-            .iter()
-            .find(|x| x.start == at && matches!(x.label, EntityType::Norp | EntityType::Gpe))
+        self.ent_starting_at(t, |l| matches!(l, EntityType::Norp | EntityType::Gpe))
     }
 
     /// The speaker of a cue with a pronoun inside it ("ujarnya"), the cue's span being the
@@ -958,9 +973,7 @@ impl<'a> Doc<'a> {
                             // اليوم وزير الخارجية": the minister is the object).
                             && !self.ents_in(x.end, at).any(|d| d.label == EntityType::Date)
                             && self.first_tok_from(x.end, false).is_none_or(|from| {
-                                (from..i).all(|k| {
-                                    !self.lx.prepositions.iter().any(|p| *p == *self.toks[k].norm)
-                                })
+                                (from..i).all(|k| !self.is_preposition(k))
                             })
                     })
                 {
@@ -1121,7 +1134,9 @@ impl<'a> Doc<'a> {
         while k < send && self.lx.determiners.iter().any(|w| *w == *self.toks[k].norm) {
             k += 1;
         }
-        let at = self.toks.get(k).filter(|_| k < send)?.start;
+        if k >= send {
+            return None;
+        }
         // The capitalised words that open it: a title and a name ("United Nations
         // Secretary-General Antonio Guterres on Thursday called ...") name the person.
         let run = (k..send.min(k + 10))
@@ -1140,22 +1155,10 @@ impl<'a> Doc<'a> {
             let (start, end) = name.unwrap_or((x.start, x.end));
             return Some(Speaker { start, end, ..x });
         }
-        let i = self.ents.partition_point(|x| x.start < at);
-        let ent = self.ents.get(i).filter(|x| {
-            x.start == at
-                && matches!(
-                    x.label,
-                    EntityType::Person | EntityType::Org | EntityType::Gpe
-                )
+        let ent = self.ent_starting_at(k, |l| {
+            matches!(l, EntityType::Person | EntityType::Org | EntityType::Gpe)
         })?;
-        Some(Speaker {
-            start: ent.start,
-            end: ent.end,
-            id: ent.id.clone(),
-            canonical: ent.canonical.clone(),
-            joint: false,
-            person: ent.label == EntityType::Person,
-        })
+        Some(Speaker::named(ent))
     }
 
     /// Where a content that opens with the article's dateline really starts: after the

@@ -216,8 +216,7 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
                     (t, n) => t.or(n)?,
                 };
                 // A preposition opens no speaker ('"..." and vowed to challenge the law').
-                let opens = doc.toks.get(cm.last).map(|t| &*t.norm);
-                if opens.is_some_and(|w| doc.lx.prepositions.iter().any(|p| p == w)) {
+                if doc.is_preposition(cm.last) {
                     return None;
                 }
                 match doc.resolve_subject(cm.last, e, None) {
