@@ -60,16 +60,21 @@ pub fn article_id(raw: &RawArticle) -> String {
         .unwrap_or_else(|| content_id(&raw.text))
 }
 
+/// Where an input stands, for a reject's detail: `file:line`, or the file alone.
+fn location(source_file: &str, source_line: Option<u64>) -> String {
+    match source_line {
+        Some(line) => format!("{source_file}:{line}"),
+        None => source_file.to_string(),
+    }
+}
+
 /// The reason of [`duplicate_id_reject`].
 pub const DUPLICATE_ID: &str = "duplicate_id";
 
 /// The reject of an article whose id an earlier input (in input order) already used: the one
 /// rule for duplicates, whichever engine or merge finds them.
 pub fn duplicate_id_reject(source_file: &str, source_line: Option<u64>, id: &str) -> RejectRow {
-    let at = match source_line {
-        Some(l) => format!("{source_file}:{l}"),
-        None => source_file.to_string(),
-    };
+    let at = location(source_file, source_line);
     RejectRow {
         source_file: source_file.to_string(),
         source_line,
@@ -95,10 +100,7 @@ fn guarded<T>(raw: &RawArticle, stage: &str, run: impl FnOnce() -> T) -> Result<
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "a panic without a message".to_string());
-        let at = match raw.source_line {
-            Some(line) => format!("{}:{line}", raw.source_file),
-            None => raw.source_file.clone(),
-        };
+        let at = location(&raw.source_file, raw.source_line);
         RejectRow {
             source_file: raw.source_file.clone(),
             source_line: raw.source_line,
@@ -134,10 +136,7 @@ impl Pipeline {
             source_file: raw.source_file.clone(),
             source_line: raw.source_line,
             reason: e.reason().to_string(),
-            detail: match raw.source_line {
-                Some(line) => format!("{}:{line}: {e}", raw.source_file),
-                None => format!("{}: {e}", raw.source_file),
-            },
+            detail: format!("{}: {e}", location(&raw.source_file, raw.source_line)),
         })
     }
 
