@@ -500,6 +500,14 @@ impl ClaimLabeler for CueThat {
         for (si, &(a, send)) in doc.sent_toks.iter().enumerate() {
             // Claims of this sentence: (content tokens, content bytes, speaker).
             let mut here: Vec<((usize, usize), Option<Speaker>)> = Vec::new();
+            // The sentence's first person, found once per sentence: looked for per cue from
+            // the sentence's start, it made a sentence of thousands of cues quadratic.
+            let sentence_first_person = if vso {
+                let (s, e) = doc.sents[si];
+                doc.ents_in(s, e).find(|x| x.label == EntityType::Person)
+            } else {
+                None
+            };
             for i in a..send {
                 let Some(cm) = doc.cue_at(i) else { continue };
                 let Some(comp) = complement(doc, &cm, send) else {
@@ -584,10 +592,11 @@ impl ClaimLabeler for CueThat {
                         // Where the verb comes first, a cue coordinated later in the sentence
                         // ("نقل وانغ يي تحيات ... إلى الرئيس علييف، وقال إن") has the first
                         // verb's subject: the sentence's first person, not the last.
+                        // (Entities do not overlap: if the first person ends after the cue,
+                        // no person ends before it.)
                         let first_person = || {
-                            let s = doc.sents[si].0;
-                            doc.ents_in(s, cm.start)
-                                .find(|e| e.label == EntityType::Person && e.end <= cm.start)
+                            sentence_first_person
+                                .filter(|e| e.end <= cm.start)
                                 .map(Speaker::named)
                         };
                         if cm.cue.participle {
