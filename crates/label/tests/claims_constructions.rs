@@ -1512,3 +1512,103 @@ fn en_a_bare_clause_whose_subject_carries_an_aside() {
         )]
     );
 }
+
+#[test]
+fn words_quoted_inside_a_clause_belong_to_its_claim() {
+    // The quoted words are part of what "said" reports: no claim of their own, and the
+    // "that" after "adding" is no speaker.
+    let (s, _) = check(
+        "en",
+        "Chancellor Jeremy Hunt said the figures were \"a major milestone for the economy\", adding that the plan was working.",
+        &[("Jeremy Hunt", Person, "Jeremy Hunt")],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "the figures were \"a major milestone for the economy\"",
+                Some("Jeremy Hunt"),
+                Some("said"),
+                Indirect
+            ),
+            seen(
+                "the plan was working",
+                Some("Jeremy Hunt"),
+                Some("adding"),
+                Indirect
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_quotation_resumed_after_its_attribution() {
+    // The second part takes the attribution before it, and is no indirect claim of "said";
+    // an attribution ended by a colon introduces the next quotation, not the last one.
+    let (s, _) = check(
+        "en",
+        "Lapid spoke on Monday.\n\"We will win,\" Yair Lapid said, \"and we will rebuild the country.\" Officials said: \"The plan is dangerous for all of us.\"",
+        &[("Yair Lapid", Person, "Yair Lapid")],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen("We will win", Some("Yair Lapid"), Some("said"), Direct),
+            seen(
+                "and we will rebuild the country",
+                Some("Yair Lapid"),
+                Some("said"),
+                Direct
+            ),
+            seen(
+                "The plan is dangerous for all of us",
+                None,
+                Some("said"),
+                Direct
+            ),
+        ]
+    );
+}
+
+#[test]
+fn ar_a_source_cited_by_an_outlet_is_the_speaker() {
+    // "نقلت رويترز عن مصادر مطلعة قولها إن": the sources said it, not the outlet.
+    let text =
+        "ونقلت وكالة رويترز عن مصادر مطلعة قولها إن التحالف قد يمدد التخفيضات حتى نهاية العام.";
+    let (s, claims) = check("ar", text, &[("رويترز", Org, "Reuters")]);
+    assert_eq!(
+        s,
+        vec![seen(
+            "التحالف قد يمدد التخفيضات حتى نهاية العام",
+            None,
+            Some("قولها"),
+            Indirect
+        )]
+    );
+    let article = parse(text, Some("ar"));
+    let speaker = claims[0].speaker.as_ref().expect("a speaker");
+    let sentence = &article.sentences[speaker.sentence];
+    assert_eq!(
+        &article.text[sentence.start + speaker.start..sentence.start + speaker.end],
+        "مصادر مطلعة"
+    );
+}
+
+#[test]
+fn ar_a_participle_after_a_claim_too_short_to_keep() {
+    // "قالت X إن الوضع «كارثي»" is two words, no claim; "مشيرة" still has X for speaker.
+    let (s, _) = check(
+        "ar",
+        "وقالت المديرة التنفيذية للبرنامج سيندي ماكين إن الوضع \"كارثي\"، مشيرة إلى أن الوكالة لا تستطيع الوصول إلى المناطق المتضررة.",
+        &[("سيندي ماكين", Person, "Cindy McCain")],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "الوكالة لا تستطيع الوصول إلى المناطق المتضررة",
+            Some("Cindy McCain"),
+            Some("مشيرة"),
+            Indirect
+        )]
+    );
+}

@@ -7,7 +7,7 @@
 
 use records::{Claim, ClaimKind, EntityType};
 
-use super::doc::{CueMatch, Doc, Speaker, Subject};
+use super::doc::{CueMatch, Doc, Speaker, Subject, is_quote};
 use super::lexicon::SubjectSide;
 use super::quote::Quote;
 use crate::ClaimLabeler;
@@ -487,6 +487,26 @@ fn content_end(
 
 pub struct CueThat;
 
+/// Tokens between a cue with a `source=` preposition and that preposition.
+const MAX_SOURCE: usize = 16;
+
+/// The speaker of a cue whose source stands after a preposition before it ("نقلت رويترز عن
+/// مصادر مطلعة قولها إن": the sources), within the sentence from token `a`.
+fn cited_source(
+    doc: &Doc,
+    a: usize,
+    cue: usize,
+    prep: &str,
+    context: Option<&Speaker>,
+) -> Option<Subject> {
+    let lo = cue.saturating_sub(MAX_SOURCE).max(a);
+    let k = (lo..cue).rev().find(|&k| *doc.toks[k].norm == *prep)?;
+    match doc.resolve_subject(k + 1, cue, context) {
+        s @ Subject::Found(_) => Some(s),
+        _ => None,
+    }
+}
+
 impl ClaimLabeler for CueThat {
     fn name(&self) -> &'static str {
         NAME
@@ -517,6 +537,19 @@ impl ClaimLabeler for CueThat {
                     continue;
                 }
                 let start = doc.toks[comp.content].start;
+                // Words quoted right after their own cue ('he said, "and we will rebuild"')
+                // are that quotation's claim.
+                if quotes
+                    .get(quotes.partition_point(|q| q.start < start))
+                    .is_some_and(|q| {
+                        q.cue == (cm.start, cm.end)
+                            && doc.text[start..q.start]
+                                .chars()
+                                .all(|c| is_quote(c) || c.is_whitespace())
+                    })
+                {
+                    continue;
+                }
                 // Only the last claims can hold this cue: contents are bounded, and a sentence
                 // of thousands of claims is not searched whole for each cue.
                 let outer = here
@@ -533,13 +566,29 @@ impl ClaimLabeler for CueThat {
                     _ => end,
                 };
                 if end <= start || doc.words_in(start, end) < 3 {
+                    // Too short for a claim ("قالت X إن الوضع "كارثي"، مشيرة إلى أن ..."), but
+                    // its speaker is still the one a participle after it takes.
+                    if vso
+                        && !cm.cue.participle
+                        && let Subject::Found(s) =
+                            doc.resolve_vso_subject(cm.last, comp.first, None)
+                    {
+                        here.push(((start, start), Some(s)));
+                    }
                     continue;
                 }
                 let context = quote
                     .and_then(|q| q.speaker.as_ref())
                     .or_else(|| outer.and_then(|(_, s)| s.as_ref()))
                     .or(last_speaker.as_ref().map(|(s, _)| s));
-                let subject = if vso && cm.cue.participle {
+                let subject = if let Some(found) = cm
+                    .cue
+                    .source
+                    .as_deref()
+                    .and_then(|prep| cited_source(doc, a, cm.first, prep, context))
+                {
+                    found
+                } else if vso && cm.cue.participle {
                     // A participle takes the main clause's speaker: what stands between it
                     // and its complementizer is no subject ("مشيرا إلى أن").
                     Subject::Missing

@@ -45,6 +45,9 @@ pub struct Cue {
     pub object: bool,
     /// The speaker is a pronoun inside the cue ("ujarnya": "he said"): the last person named.
     pub pronoun: bool,
+    /// The speaker is the phrase after this preposition before the cue ("نقلت رويترز عن
+    /// مصادر مطلعة قولها إن": the sources, not the outlet that reports them).
+    pub source: Option<String>,
 }
 
 /// Which side of the cue the speaker usually stands on.
@@ -183,6 +186,10 @@ impl Lexicon {
                     bare: options.contains(&"bare"),
                     object: options.contains(&"object"),
                     pronoun: options.contains(&"pronoun"),
+                    source: options
+                        .iter()
+                        .find_map(|o| o.strip_prefix("source="))
+                        .map(normalize),
                 }),
                 "comp" => lx.comps.push(words),
                 "passive" => lx.passives.push(words),

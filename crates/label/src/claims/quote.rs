@@ -99,7 +99,12 @@ pub fn find_quotes(doc: &Doc) -> Vec<Quote> {
             continue;
         }
         let attribution = if closed {
-            after(doc, end).or_else(|| before(doc, start))
+            match opening(doc, start) {
+                Opening::Sentence => after(doc, end).or_else(|| before(doc, start)),
+                // '"We will win," he said, "and we will rebuild."': the attribution before it.
+                Opening::Clause => before(doc, start).or_else(|| after(doc, end)),
+                Opening::Inside => before(doc, start),
+            }
         } else {
             before(doc, start)
         };
@@ -169,6 +174,33 @@ fn narrative_pauses(doc: &Doc, s: usize) -> bool {
     !odd_quotes && (a..b).all(|i| doc.cue_at(i).is_none())
 }
 
+/// Where a quotation stands in its sentence.
+enum Opening {
+    /// It opens the sentence.
+    Sentence,
+    /// It opens a clause (after a comma, a colon, a dash or a bracket).
+    Clause,
+    /// Words quoted inside a clause ('said the figures were "a major milestone", adding that
+    /// ...'): they belong to that clause's claim, and a cue after them attributes that
+    /// clause, not the quoted words.
+    Inside,
+}
+
+fn opening(doc: &Doc, start: usize) -> Opening {
+    let Some(sent) = doc.sentence_at(start) else {
+        return Opening::Sentence;
+    };
+    let before = doc.text[doc.sents[sent].0..start]
+        .trim_end_matches(|c: char| is_quote(c) || c.is_whitespace());
+    if before.is_empty() {
+        Opening::Sentence
+    } else if before.ends_with([',', '،', ':', ';', '(', '[', '-', '\u{2013}', '\u{2014}']) {
+        Opening::Clause
+    } else {
+        Opening::Inside
+    }
+}
+
 /// `"...," SPEAKER CUE` or `"...," CUE SPEAKER` after a closing mark at `close`.
 fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
     let first = doc.first_tok_from(close, true)?;
@@ -195,6 +227,10 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
             _ => None,
         };
         let tail_end = end_of_attribution(doc, cm.last);
+        // An attribution ended by a colon introduces what follows it.
+        if tail_end.is_some_and(|t| doc.is_punct(t, &[':'])) {
+            return None;
+        }
         // A cue in the next sentence attributes the quotation only when that sentence is the
         // attribution alone ('"...." Johnson said.'); else it reports something of its own
         // ('"It sounded like a train." The Weather Service said winds reached 90 mph').
@@ -215,8 +251,9 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
                     (Some(t), Some(n)) => t.min(n),
                     (t, n) => t.or(n)?,
                 };
-                // A preposition opens no speaker ('"..." and vowed to challenge the law').
-                if doc.is_preposition(cm.last) {
+                // A preposition opens no speaker ('"..." and vowed to challenge the law'),
+                // nor does a complementizer ('"...", adding that the plan was working').
+                if doc.is_preposition(cm.last) || doc.match_any(cm.last, &doc.lx.comps).is_some() {
                     return None;
                 }
                 match doc.resolve_subject(cm.last, e, None) {

@@ -297,6 +297,49 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
         .iter()
         .flat_map(|f| [f.first.clone(), f.last.clone()])
         .collect();
+    // The first words of longer full names ("Sri Mulyani" of "Sri Mulyani Indrawati"), joined
+    // folded, with the earliest such name: a shorter name that another labeller found is that
+    // person. Indexed, as an article may name thousands of people.
+    let mut prefixes: HashMap<String, usize> = HashMap::new();
+    for (k, f) in fulls.iter().enumerate() {
+        for n in 2..=f.rest_folded.len() {
+            let key = std::iter::once(f.first_folded.as_str())
+                .chain(f.rest_folded[..n - 1].iter().map(String::as_str))
+                .collect::<Vec<_>>()
+                .join(" ");
+            prefixes.entry(key).or_insert(k);
+        }
+    }
+    let mut shortened: Vec<(usize, Option<String>, String)> = Vec::new();
+    for (ei, e) in entities.iter().enumerate() {
+        if e.label != EntityType::Person || e.canonical_id.is_some() {
+            continue;
+        }
+        let (tokens, initials) = name_tokens(&text_of(e));
+        if tokens.len() < 2 || !initials.is_empty() {
+            continue;
+        }
+        let key = tokens
+            .iter()
+            .map(|t| fold_str(t))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(&k) = prefixes.get(&key)
+            && fulls[k].pos < (e.sentence, e.start)
+        {
+            shortened.push((
+                ei,
+                fulls[k].canonical_id.clone(),
+                fulls[k].canonical_name.clone(),
+            ));
+        }
+    }
+    for (ei, id, name) in shortened {
+        let e = &mut entities[ei];
+        e.canonical_id = id;
+        e.canonical_name = Some(name);
+        add_labeler(e);
+    }
     let has_fulls = !fulls.is_empty();
     let mut antecedents = Antecedents::new(fulls);
     // Short spans already labelled.

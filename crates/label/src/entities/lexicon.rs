@@ -170,8 +170,8 @@ pub(crate) struct Lexicon {
     /// Words of a ministry's or office's field ("Foreign", "Affairs", "Perekonomian"): never
     /// part of a person's name.
     pub domains: BTreeMap<String, HashSet<String>>,
-    /// Folded common given names of every language whose names' shape cannot tell them from
-    /// nouns (Arabic).
+    /// Folded common given names of every language, where a name's shape alone cannot tell it
+    /// from a noun (Arabic) or from another capitalised name (Latin script).
     pub given_names: HashSet<String>,
 }
 

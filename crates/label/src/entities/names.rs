@@ -4,7 +4,8 @@
 //!   secretary of the Ministry of Foreign Affairs, X"), the title itself left out;
 //! - initials before a surname ("A. Hajizade");
 //! - Chinese names: a family name and a given name made of pinyin syllables ("He Lifeng");
-//! - a two- or three-word capitalised name before a reporting verb ("Jane Doe said").
+//! - a two- or three-word capitalised name before a reporting verb ("Jane Doe said");
+//! - a common given name before capitalised words ("David Barnea", `given_names.tsv`).
 //!
 //! The canonical name of a new person is the name as written; the coreference pass later
 //! replaces it with the full name where the span is a short form.
@@ -71,6 +72,14 @@ impl Ctx<'_> {
     fn adjacent(&self, i: usize) -> bool {
         i + 1 < self.words.len()
             && same_line_gap(self.s, self.words[i].end, self.words[i + 1].start)
+    }
+
+    /// Only spaces and quotation marks between words `i` and `i + 1` ("لمنظمة «أوبك» هيثم").
+    fn adjacent_or_quoted(&self, i: usize) -> bool {
+        i + 1 < self.words.len()
+            && self.s[self.words[i].end..self.words[i + 1].start]
+                .chars()
+                .all(|c| c == ' ' || matches!(c, '«' | '»' | '"' | '\u{201C}' | '\u{201D}'))
     }
 
     /// What separates words `i` and `i + 1`, trimmed.
@@ -279,6 +288,12 @@ impl Ctx<'_> {
                 || w.chars().count() < 2
                 || w.ends_with(['\u{064B}', '\u{064C}', '\u{064D}'])
         };
+        // A reporting verb after its speaker ("عن أحمد عطاف قوله إن") ends the name.
+        let cues_after = self
+            .lx
+            .person_cues
+            .get(&("ar".to_string(), "after".to_string()));
+        let stop = |w: &str| stop(w) || cues_after.is_some_and(|c| c.iter().any(|c| c == w));
         let first = self.w(i);
         // Not a title ("رئيس الوزراء وزير الخارجية"), not a noun with its article or a
         // preposition and article ("للأمم", "بالرئيس").
@@ -293,8 +308,9 @@ impl Ctx<'_> {
             return None;
         }
         let mut j = i + 1;
-        let mut n = 1;
-        while j < self.words.len() && n < 3 && self.adjacent(j - 1) {
+        // Words of the name but for the links of compounds ("عبد العزيز بن سلمان" is three).
+        let mut n = usize::from(!AR_COMPOUND.contains(&first));
+        while j < self.words.len() && n < 3 && j - i < 6 && self.adjacent(j - 1) {
             let w = self.w(j);
             let prev = self.w(j - 1);
             let compound = AR_COMPOUND.contains(&prev);
@@ -312,10 +328,14 @@ impl Ctx<'_> {
                 break;
             }
             j += 1;
-            n += 1;
+            n += usize::from(!AR_COMPOUND.contains(&w));
             if w.starts_with("ال") && !compound {
                 break;
             }
+        }
+        // A name does not end in a link ("عبد العزيز بن").
+        while j > i + 1 && AR_COMPOUND.contains(&self.w(j - 1)) {
+            j -= 1;
         }
         Some(j)
     }
@@ -339,7 +359,7 @@ impl Ctx<'_> {
                 if self.gap(last) == "," || self.gap(last) == "،" {
                     return Some(last + 1).filter(|&k| k < self.words.len());
                 }
-                if !self.adjacent(last) {
+                if !self.adjacent_or_quoted(last) {
                     return None;
                 }
                 i = last + 1;
@@ -357,6 +377,9 @@ impl Ctx<'_> {
                 || acronym
                 || (self.is_shape_word(i) && is_capitalised(w))
                 || (is_arabic_word(w) && w.starts_with("ال") && i < start + 3)
+                // A noun with the preposition "of" right after the title ("الأمين العام
+                // لمنظمة «أوبك»", "الرئيس التنفيذي لشركة"): what the title is of.
+                || (i < start + 3 && is_arabic_word(w) && w.starts_with('ل') && w.chars().count() >= 4)
                 || self.arabic_construct_head(i);
             // "Energy and Natural Resources": "and" between two fields.
             let fields_joined = matches!(w, "and" | "&" | "dan")
@@ -365,7 +388,7 @@ impl Ctx<'_> {
                 && i + 1 < self.words.len()
                 && self.lx.is_domain_word(self.langs, self.w(i + 1));
             if (LINKS.contains(&w.to_lowercase().as_str()) || field || fields_joined)
-                && self.adjacent(i)
+                && (self.adjacent(i) || (is_arabic_word(w) && self.adjacent_or_quoted(i)))
             {
                 skipped = true;
                 i += 1;
@@ -522,6 +545,18 @@ impl EntityLabeler for NameLabeler {
                     && !ctx.is_title_word(e - 1)
                 {
                     spans.push((i, e, 0.7));
+                }
+                // A common given name before capitalised words ("David Barnea arrived"), where
+                // no title or reporting verb says it is a person; not inside a title ("Jaksa
+                // Agung ...") or after another capitalised word, where it may end a longer name.
+                if i + 1 < n
+                    && !is_arabic_word(w)
+                    && lx.given_names.contains(&ctx.folded[i])
+                    && (i == 0 || !is_capitalised(ctx.w(i - 1)) || !ctx.adjacent(i - 1))
+                    && let Some(e) = ctx.latin_name(i, 3)
+                    && e >= i + 2
+                {
+                    spans.push((i, e, 0.6));
                 }
                 // Chinese names: family name + pinyin given name.
                 if i + 1 < n
@@ -906,6 +941,59 @@ mod tests {
         );
         // A noun in construct that is no given name stays no name.
         assert!(texts("ar", "وقال رئيس هيئة الاستثمار إن الأرقام جيدة.").is_empty());
+    }
+
+    #[test]
+    fn common_given_names_before_capitalised_words() {
+        assert_eq!(
+            texts("en", "David Barnea arrived in Cairo on Monday."),
+            vec!["David Barnea"]
+        );
+        assert_eq!(
+            texts("en", "The talks would be led by Mossad chief David Barnea."),
+            vec!["David Barnea"]
+        );
+        assert_eq!(
+            texts(
+                "id",
+                "Pengamat politik Aditya Perdana menilai permintaan itu wajar."
+            ),
+            vec!["Aditya Perdana"]
+        );
+        // No given name alone, no place that starts like one, no common capitalised word.
+        assert!(texts("en", "David arrived in Cairo.").is_empty());
+        assert!(texts("en", "Sri Lanka and Jordan Valley farmers met.").is_empty());
+        assert!(texts("en", "Will Congress act before the recess?").is_empty());
+        // A shape word makes it a place or a group ("Charles de Gaulle Airport").
+        assert!(texts("en", "They landed at Charles Darwin Airport.").is_empty());
+    }
+
+    #[test]
+    fn arabic_compound_names_and_complements_of_titles() {
+        // "بن" links the name's parts and counts as none of its three words.
+        assert_eq!(
+            texts(
+                "ar",
+                "أكد وزير الطاقة الأمير عبد العزيز بن سلمان أن السوق متوازنة."
+            ),
+            vec!["عبد العزيز بن سلمان"]
+        );
+        // "لمنظمة «أوبك»": what the title is of, quoted, then the name.
+        assert_eq!(
+            texts(
+                "ar",
+                "وأشار الأمين العام لمنظمة «أوبك» هيثم الغيص إلى أن الاستثمارات غير كافية."
+            ),
+            vec!["هيثم الغيص"]
+        );
+        // A reporting verb after its speaker ends the name.
+        assert_eq!(
+            texts(
+                "ar",
+                "ونقلت الوكالة عن وزير الخارجية أحمد عطاف قوله إن الجزائر ترفض التدخل."
+            ),
+            vec!["أحمد عطاف"]
+        );
     }
 
     #[test]
