@@ -1612,3 +1612,135 @@ fn ar_a_participle_after_a_claim_too_short_to_keep() {
         )]
     );
 }
+
+#[test]
+fn speakers_that_are_someone_of_a_named_entity() {
+    // "Netanyahu's office" is not Netanyahu; experts interviewed by an outlet are not the
+    // outlet (a statement released by a group is the group's: see the according-to tests).
+    let (s, _) = check(
+        "en",
+        "Netanyahu's office said Israel would send a delegation.\nExperts interviewed by the Global Times said the chances remained slim.\nAnalysts at Capital Economics said inflation would fall.",
+        &[
+            ("Netanyahu", Person, "Benjamin Netanyahu"),
+            ("Global Times", Org, "Global Times"),
+            ("Capital Economics", Org, "Capital Economics"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "Israel would send a delegation",
+                None,
+                Some("said"),
+                Indirect
+            ),
+            seen("the chances remained slim", None, Some("said"), Indirect),
+            seen(
+                "inflation would fall",
+                Some("Capital Economics"),
+                Some("said"),
+                Indirect
+            ),
+        ]
+    );
+}
+
+#[test]
+fn speaker_spans_keep_their_brackets_and_drop_auxiliaries() {
+    let text = "The Office for National Statistics (ONS) said lower energy bills were the main reason.\nBank of England governor Andrew Bailey has previously said he is optimistic about prices.";
+    let (s, claims) = check(
+        "en",
+        text,
+        &[
+            (
+                "Office for National Statistics",
+                Org,
+                "Office for National Statistics",
+            ),
+            ("ONS", Org, "Office for National Statistics"),
+            ("Andrew Bailey", Person, "Andrew Bailey"),
+        ],
+    );
+    assert_eq!(s.len(), 2, "{s:?}");
+    let article = parse(text, Some("en"));
+    let spans: Vec<&str> = claims
+        .iter()
+        .map(|c| {
+            let m = c.speaker.as_ref().expect("a speaker");
+            let sentence = &article.sentences[m.sentence];
+            &article.text[sentence.start + m.start..sentence.start + m.end]
+        })
+        .collect();
+    assert_eq!(
+        spans,
+        vec![
+            "The Office for National Statistics (ONS)",
+            "Bank of England governor Andrew Bailey"
+        ]
+    );
+}
+
+#[test]
+fn a_bare_clause_after_a_role_with_quoted_words() {
+    // "told OBJECT the prime minister "cares ...": a verb in -s after a role noun, past an
+    // opening quotation mark.
+    let (s, _) = check(
+        "en",
+        "Yair Lapid spoke.\nLapid told Army Radio the prime minister \u{201C}cares more about his coalition than about the hostages.\u{201D}",
+        &[
+            ("Yair Lapid", Person, "Yair Lapid"),
+            ("Lapid", Person, "Yair Lapid"),
+            ("Army Radio", Org, "Army Radio"),
+        ],
+    );
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].1.as_deref(), Some("Yair Lapid"));
+    assert!(
+        s[0].0.starts_with("the prime minister \u{201C}cares more"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn id_bare_clauses_after_menyebut() {
+    let (s, _) = check(
+        "id",
+        "Pengamat politik Aditya Perdana menilai permintaan itu wajar.\nIa menyebut suhu politik mulai memanas.\nDia menyebut nama tersangka dalam sidang.",
+        &[("Aditya Perdana", Person, "Aditya Perdana")],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "suhu politik mulai memanas",
+            Some("Aditya Perdana"),
+            Some("menyebut"),
+            Indirect
+        )]
+    );
+}
+
+#[test]
+fn a_subject_after_the_dateline_that_opens_its_sentence() {
+    // "Jakarta, 1/3 (ANTARA) - Bank Indonesia (BI) menyatakan ...": the dateline is no part
+    // of the speaker.
+    let text = "Inflasi terkendali\n\nJakarta, 1/3 (ANTARA) - Bank Indonesia (BI) menyatakan inflasi pada Februari tetap terkendali.";
+    let (s, _) = check(
+        "id",
+        text,
+        &[
+            ("ANTARA", Org, "ANTARA"),
+            ("Bank Indonesia", Org, "Bank Indonesia"),
+            ("BI", Org, "Bank Indonesia"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "inflasi pada Februari tetap terkendali",
+            Some("Bank Indonesia"),
+            Some("menyatakan"),
+            Indirect
+        )]
+    );
+}

@@ -83,14 +83,18 @@ static DATELINE_ADDRESS_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<outlet>[\p{L}\p{N}]+(?:\.\p{L}{2,4}){1,2})\s*[,،]\s*(?P<place>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+)?)\s+[-–—]{1,2}\s+").unwrap()
 });
 
-/// A line of a place and an outlet only, with a dash or a slash between them or the outlet in
-/// brackets ("الرياض - العربية.نت", "أنقرة/ الأناضول", "الرياض (واس)", "Jakarta - ANTARA").
+/// A line of a place and an outlet only, with a dash or a slash between them, the outlet in
+/// brackets or quoted after a colon, or after a comma and before a dash ("الرياض -
+/// العربية.نت", "أنقرة/ الأناضول", "الرياض (واس)", "Jakarta - ANTARA", "الرياض: «الشرق
+/// الأوسط»", "Jakarta, CNN Indonesia --"). The outlet may come first ("سكاي نيوز عربية -
+/// أبوظبي": [`dateline_line`] swaps the two where only the first is outlet-like).
 static DATELINE_LINE_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         &[
             r"^(?P<place>",
             PLACE,
-            r"{0,2}?)\s*(?:(?:\s[-–—]\s|/)\s*(?P<outlet>[^\n/()\-–—]{2,30}?)|\((?P<bracketed>[^\n/()\-–—]{2,30}?)\))\s*$",
+            r"{0,2}?)\s*(?:(?:\s[-–—]\s|/)\s*(?P<outlet>[^\n/()\-–—]{2,30}?)|\((?P<bracketed>[^\n/()\-–—]{2,30}?)\)",
+            r#"|:\s*[«"“](?P<quoted>[^\n«»"“”]{2,30})[»"”]|[,،]\s*(?P<comma>[^\n,،/()\-–—]{2,30}?)\s*[-–—]{1,2})\s*$"#,
         ]
         .concat(),
     )
@@ -239,16 +243,28 @@ pub fn dateline_line(line: &str) -> Option<Dateline> {
     // Every short line of every article is asked: the pattern needs one of these separators,
     // and most lines have none.
     if line.len() <= 64
-        && line.contains(['-', '–', '—', '/', '('])
+        && line.contains(['-', '–', '—', '/', '(', '«', '"', '“'])
         && let Some(c) = DATELINE_LINE_OUTLET.captures(line)
-        && let Some(outlet) = c.name("outlet").or(c.name("bracketed"))
-        && is_outlet_like(outlet.as_str())
     {
-        return Some(Dateline {
-            place: c["place"].to_string(),
-            outlet: Some(outlet.as_str().trim().to_string()),
-            date: None,
-        });
+        let place = c["place"].trim();
+        let outlet = ["outlet", "bracketed", "quoted", "comma"]
+            .iter()
+            .find_map(|g| c.name(g))
+            .map(|m| m.as_str().trim());
+        if let Some(outlet) = outlet {
+            let (place, outlet) = if is_outlet_like(outlet) {
+                (place, outlet)
+            } else if c.name("outlet").is_some() && is_outlet_like(place) {
+                (outlet, place)
+            } else {
+                return None;
+            };
+            return Some(Dateline {
+                place: place.to_string(),
+                outlet: Some(outlet.to_string()),
+                date: None,
+            });
+        }
     }
     // Most lines are prose: short of the pattern, or not ending in a bracket.
     if line.len() > DATELINE_BYTES || !line.ends_with(|c: char| c == ')' || c.is_uppercase()) {
@@ -399,6 +415,23 @@ mod tests {
             (d.place.as_str(), d.outlet.as_deref()),
             ("الرياض", Some("واس"))
         );
+        let d = dateline_line("الرياض: «الشرق الأوسط»").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("الرياض", Some("الشرق الأوسط"))
+        );
+        let d = dateline_line("سكاي نيوز عربية - أبوظبي").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("أبوظبي", Some("سكاي نيوز عربية"))
+        );
+        let d = dateline_line("Jakarta, CNN Indonesia --").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("Jakarta", Some("CNN Indonesia"))
+        );
+        // A headline quoting someone is no dateline.
+        assert_eq!(dateline_line("Trump: \"We will win\""), None);
         assert_eq!(dateline_line("Harga beras - naik lagi"), None);
         assert_eq!(dateline_line("Harga beras (naik)"), None);
         assert_eq!(dateline_line("الرياض - القاهرة"), None);

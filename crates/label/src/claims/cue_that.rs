@@ -340,6 +340,11 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize) -> bool {
             }
             continue;
         }
+        // Quoted words within the clause ('the prime minister "cares more about ..."').
+        if doc.is_punct(k, &['"', '\u{201C}', '«']) {
+            k += 1;
+            continue;
+        }
         if !doc.toks[k].word || doc.match_any(k, &doc.lx.comps).is_some() {
             return false;
         }
@@ -603,13 +608,16 @@ impl ClaimLabeler for CueThat {
                         s => s,
                     }
                 } else {
-                    let j = subject_start(doc, a, cm.first);
+                    // The subject starts after the dateline the sentence may open with.
+                    let body = doc.body_start(si).min(cm.first);
+                    let j = subject_start(doc, body, cm.first);
                     if cm.clitic {
                         Subject::Missing
-                    } else if let Some(subject) = coordinated_subject(doc, a, cm.first, context) {
+                    } else if let Some(subject) = coordinated_subject(doc, body, cm.first, context)
+                    {
                         subject
                     } else if j == cm.first && !cm.cue.participle {
-                        appositive_subject(doc, a, cm.first, context)
+                        appositive_subject(doc, body, cm.first, context)
                     } else {
                         doc.resolve_subject(j, cm.first, context)
                     }

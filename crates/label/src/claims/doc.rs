@@ -554,6 +554,30 @@ impl<'a> Doc<'a> {
             .filter(move |e| e.start < end && start < e.end)
     }
 
+    /// Whether an entity of a subject starting at token `s` stands after the agent phrase of
+    /// a passive done to the speaker ("Experts interviewed by the Times of Israel"; not "a
+    /// statement released by X", whose author X is).
+    fn after_agent(&self, s: usize, x: &Ent) -> bool {
+        (s..self.toks.len())
+            .take_while(|&k| self.toks[k].end <= x.start)
+            .any(|k| {
+                self.lx
+                    .agents
+                    .iter()
+                    .any(|a| self.match_words(k, a).is_some())
+            })
+    }
+
+    /// Whether a person's name is a possessor before more words of a phrase ending at byte
+    /// `end` ("Netanyahu's office"): the phrase names someone or something of theirs.
+    fn possessor_in(&self, x: &Ent, end: usize) -> bool {
+        let rest = &self.text[x.end..end.max(x.end)];
+        ["'s", "\u{2019}s", "'", "\u{2019}"]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+            .is_some_and(|after| after.starts_with(' ') && after.chars().any(char::is_alphabetic))
+    }
+
     /// The word tokens of `[s, e)` without punctuation, determiners and adverbs at the edges.
     fn trim_phrase(&self, mut s: usize, mut e: usize) -> (usize, usize) {
         loop {
@@ -566,7 +590,12 @@ impl<'a> Doc<'a> {
             {
                 s += 1;
             }
-            while e > s && !self.toks[e - 1].word {
+            // Trailing punctuation, but for a bracket closed inside the phrase ("The Office for
+            // National Statistics (ONS)").
+            while e > s
+                && !self.toks[e - 1].word
+                && !(self.is_punct(e - 1, &[')']) && (s..e - 1).any(|k| self.is_punct(k, &['('])))
+            {
                 e -= 1;
             }
             // Trailing adverbs ("Xi also said").
@@ -608,14 +637,28 @@ impl<'a> Doc<'a> {
             return false;
         }
         let mut before = k - 1;
+        // Past an opening quotation mark ('the prime minister "cares ...') and an adverb.
+        if self.is_punct(before, &['"', '\u{201C}', '«']) && before > 0 {
+            before -= 1;
+        }
         if self.toks[before].norm.ends_with("ly") && before > 0 {
             before -= 1;
         }
         let end = self.toks[before].end;
-        // A name ends there (a nationality is an adjective: "Chinese goods").
+        // A name ends there (a nationality is an adjective: "Chinese goods"), or a role noun or
+        // a personal pronoun ("the prime minister cares", "he wants").
+        let ends_here = |w: &Vec<String>| {
+            before + 1 >= w.len() && self.match_words(before + 1 - w.len(), w) == Some(before + 1)
+        };
         self.ents_near(end.saturating_sub(1), end)
             .iter()
             .any(|e| e.end == end && e.label != EntityType::Norp)
+            || self.lx.roles.iter().any(ends_here)
+            || self
+                .lx
+                .pronouns
+                .iter()
+                .any(|p| p.label == Some(EntityType::Person) && ends_here(&p.words))
     }
 
     /// Whether token `k` (if there is one) is a preposition of the lexicon.
@@ -677,12 +720,16 @@ impl<'a> Doc<'a> {
                 person,
             })
         };
-        // A named person in the phrase.
+        // A named person in the phrase, unless the phrase names someone of theirs
+        // ("Netanyahu's office", "Lapid's spokesman").
         if let Some(p) = self
             .ents_in(start, end)
-            .filter(|x| x.label == EntityType::Person)
+            .filter(|x| x.label == EntityType::Person && !self.after_agent(s, x))
             .last()
         {
+            if self.possessor_in(p, end) {
+                return found(None, None, true, false);
+            }
             return found(p.canonical.clone(), p.id.clone(), true, false);
         }
         // Both parties.
@@ -781,10 +828,9 @@ impl<'a> Doc<'a> {
             }
         }
         // An organisation or a country.
-        if let Some(x) = self
-            .ents_in(start, end)
-            .find(|x| matches!(x.label, EntityType::Org | EntityType::Gpe))
-        {
+        if let Some(x) = self.ents_in(start, end).find(|x| {
+            matches!(x.label, EntityType::Org | EntityType::Gpe) && !self.after_agent(s, x)
+        }) {
             return found(x.canonical.clone(), x.id.clone(), false, false);
         }
         // A nationality stands for its people only when it is (nearly) the whole phrase ("the
@@ -803,7 +849,17 @@ impl<'a> Doc<'a> {
         {
             return found(x.canonical.clone(), x.id.clone(), false, false);
         }
-        if words <= 6 {
+        // A noun phrase, perhaps with the agent of a passive done to it ("Experts interviewed
+        // by the Times of Israel"), whose words are not the speaker's.
+        let with_agent = || {
+            (s..e).any(|k| {
+                self.lx
+                    .agents
+                    .iter()
+                    .any(|a| self.match_words(k, a).is_some())
+            })
+        };
+        if words <= 6 || with_agent() {
             return found(None, None, false, false);
         }
         Subject::Missing
@@ -1159,6 +1215,20 @@ impl<'a> Doc<'a> {
             matches!(l, EntityType::Person | EntityType::Org | EntityType::Gpe)
         })?;
         Some(Speaker::named(ent))
+    }
+
+    /// The first token of sentence `si` after the article's dateline, where the sentence
+    /// opens with it ("Jakarta, 1/3 (ANTARA) - Bank Indonesia (BI) menyatakan": the subject is
+    /// "Bank Indonesia (BI)").
+    pub fn body_start(&self, si: usize) -> usize {
+        let (s, e) = self.sents[si];
+        let (a, send) = self.sent_toks[si];
+        let start = self.after_dateline(s, e);
+        if start == s {
+            return a;
+        }
+        self.first_tok_from(start, false)
+            .map_or(a, |k| k.clamp(a, send))
     }
 
     /// Where a content that opens with the article's dateline really starts: after the

@@ -101,6 +101,9 @@ pub struct Lexicon {
     pub conjs: Vec<String>,
     /// Relative pronouns, dropped before a speaker ("which he said").
     pub relatives: Vec<String>,
+    /// A participle with the word before its agent ("interviewed by"): an entity after them in
+    /// a subject did something to the speaker ("Experts interviewed by the Global Times").
+    pub agents: Vec<Vec<String>>,
     /// Auxiliaries and finite-verb markers that show a clause ("would", "akan").
     pub auxes: Vec<String>,
     /// Affixes of finite verbs that show a clause after its subject, as (prefix, suffix)
@@ -146,6 +149,7 @@ impl Lexicon {
             clitics: vec![],
             conjs: vec![],
             relatives: vec![],
+            agents: vec![],
             auxes: vec![],
             finite_affixes: vec![],
             finite_after_name: vec![],
@@ -232,6 +236,7 @@ impl Lexicon {
                 "clitic" => lx.clitics.extend(words),
                 "conj" => lx.conjs.extend(words),
                 "relative" => lx.relatives.extend(words),
+                "agent" => lx.agents.push(words),
                 "aux" => lx.auxes.extend(words),
                 // One word with a `*` in it, which splitting into words would cut.
                 "finite_affix" => lx.finite_affixes.push(affix(phrase)),

@@ -270,10 +270,18 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
     for e in entities.iter().filter(|e| e.label == EntityType::Person) {
         let span = text_of(e);
         let (tokens, initials) = name_tokens(&span);
-        if tokens.len() < 2 || !initials.is_empty() {
+        // Indonesian and Malay news name many people by one name ("Pratikno", "Jokowi"): a
+        // later mention of it is the same person.
+        let mononym = tokens.len() == 1
+            && matches!(article.lang.as_str(), "id" | "ms")
+            && tokens[0].chars().count() >= 4
+            && is_capitalised(&tokens[0])
+            && !lx.is_stopword(Lexicon::langs(&article.lang), &tokens[0]);
+        if (tokens.len() < 2 && !mononym) || !initials.is_empty() {
             continue;
         }
-        let family_first = lx.chinese_surnames.contains(&tokens[0].to_lowercase())
+        let family_first = tokens.len() >= 2
+            && lx.chinese_surnames.contains(&tokens[0].to_lowercase())
             && lx.is_pinyin_name(&tokens[1]);
         let given_name_alone = matches!(article.lang.as_str(), "id" | "ms")
             && !family_first
@@ -757,6 +765,19 @@ mod tests {
             "{got:?}"
         );
         assert!(!got.iter().any(|e| e.0 == "Sri"), "{got:?}");
+        // A one-word name (Indonesian news names many people so) is the same person later.
+        let m = article(
+            "id",
+            "Menteri Sekretaris Negara Pratikno hadir.\nMenurut Pratikno, situasi membaik.",
+        );
+        let got = entities(&m);
+        assert_eq!(
+            got.iter()
+                .filter(|e| e.0 == "Pratikno" && e.1 == EntityType::Person)
+                .count(),
+            2,
+            "{got:?}"
+        );
         // Not in English news, where a later mention is the family name.
         let b = article(
             "en",

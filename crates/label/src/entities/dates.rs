@@ -136,11 +136,12 @@ fn patterns() -> &'static Patterns {
                 format!(r"(?i){l}(?P<m>(?P<mon>{months})\.?,?\s+(?P<y>{d}{{4}})){r}"),
             ),
             // "on Tuesday", "pada Senin", "يوم الخميس", "said Monday": the weekday alone,
-            // after a word that leads a past day (the value is the last such day).
+            // after a word that leads a past day (the value is the last such day), or after a
+            // comma, as Arabic news writes the day of the event ("حذر البرنامج، الأربعاء، من").
             (
                 Kind::Weekday,
                 format!(
-                    r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:on|pada|hari|sejak|يوم|ويوم|said|says|told|announced|late|early|last|since)\s+(?P<m>{weekdays}){r}"
+                    r"(?i)(?:(?:^|[^\p{{L}}\p{{N}}])(?:on|pada|hari|sejak|يوم|ويوم|said|says|told|announced|late|early|last|since)\s+|،\s*)(?P<m>{weekdays})(?:{r}|\s*،)"
                 ),
             ),
             // "in June", "sejak Maret": the month alone.
@@ -515,6 +516,9 @@ mod tests {
         );
         let b = article("ar", "وأعلن البنك يوم الخميس نتائجه.");
         assert_eq!(got(&b), vec![pair("الخميس", None)]);
+        // The day of the event between commas, as Arabic news writes it.
+        let b = article("ar", "حذر البرنامج، الأربعاء، من أن الوضع خطير.");
+        assert_eq!(got(&b), vec![pair("الأربعاء", None)]);
         let mut c = article(
             "en",
             "The bank said Monday it would raise rates, and a Monday meeting.",

@@ -525,7 +525,12 @@ impl EntityLabeler for NameLabeler {
                     } else {
                         ctx.latin_name(k, 4)
                     };
-                    if let Some(e) = end {
+                    // After a lower-case role and an organisation ("para menteri Kabinet
+                    // Indonesia Maju tidak ..."), one word more is the organisation's.
+                    let one_word_after_organisation = is_lowercase_word(ctx.w(i))
+                        && end == Some(k + 1)
+                        && (after..k).any(|j| ctx.is_shape_word(j));
+                    if let Some(e) = end.filter(|_| !one_word_after_organisation) {
                         spans.push((k, e, 0.75));
                     }
                     i = after;

@@ -19,7 +19,7 @@ use records::EntityType;
 use super::doc::Doc;
 use super::gazetteer::{Found, Gazetteer, first_from};
 use super::lexicon::{Lexicon, phrase_at};
-use super::text::{FoldedWords, Word, fold_str, is_capitalised, same_line_gap};
+use super::text::{FoldedWords, Word, fold_str, is_all_caps, is_capitalised, same_line_gap};
 use crate::{EntityLabeler, Proposal};
 
 pub const NAME: &str = "shapes/2";
@@ -120,8 +120,23 @@ impl Ctx<'_> {
             if is_capitalised(w) {
                 j += 1;
                 end = j;
-                // A country closes the name ("Kementerian Luar Negeri RI", "... of Azerbaijan").
+                // A country closes the name ("Kementerian Luar Negeri RI", "... of Azerbaijan"),
+                // but for one last word before a lower-case word or punctuation ("Kabinet
+                // Indonesia Maju tidak", "Koalisi Indonesia Maju,"); two or more capitalised
+                // words after it are a person's name ("Bank Indonesia Perry Warjiyo").
                 if self.kb_word(j - 1) == Some(EntityType::Gpe) {
+                    let last_word = j < self.words.len()
+                        && self.adjacent(j - 1)
+                        && is_capitalised(self.w(j))
+                        && !is_all_caps(self.w(j))
+                        && !self.lx.is_calendar_word(self.langs, self.w(j))
+                        && self.kb_word(j).is_none()
+                        && (j + 1 >= self.words.len()
+                            || !self.adjacent(j)
+                            || !is_capitalised(self.w(j + 1)));
+                    if last_word {
+                        end = j + 1;
+                    }
                     break;
                 }
             } else if matches!(w, "and" | "dan") {
@@ -543,6 +558,22 @@ mod tests {
             names.contains(&("Kompleks Gelora Bung Karno", EntityType::Loc)),
             "{g:?}"
         );
+        // A country closes a name but for one last word ("Kabinet Indonesia Maju tidak"),
+        // not before a person's name.
+        let g = got(
+            "id",
+            "Para menteri Kabinet Indonesia Maju tidak membuat gaduh.",
+        );
+        assert!(g.iter().any(|x| x.0 == "Kabinet Indonesia Maju"), "{g:?}");
+        let g = got(
+            "id",
+            "Kementerian Luar Negeri Indonesia Retno Marsudi hadir.",
+        );
+        assert!(
+            g.iter().any(|x| x.0 == "Kementerian Luar Negeri Indonesia"),
+            "{g:?}"
+        );
+        assert!(!g.iter().any(|x| x.0.contains("Retno")), "{g:?}");
         let g = got("ar", "وقالت وزارة الخارجية الروسية إن المحادثات بناءة.");
         assert_eq!(g.len(), 1, "{g:?}");
         assert_eq!(g[0].0, "وزارة الخارجية الروسية");
