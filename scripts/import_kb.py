@@ -98,7 +98,11 @@ STOP_ALIASES = {"kota", "bursa", "niger", "chad", "jordan", "georgia", "turkey",
                 "ar", "sur", "city of victoria", "كوت", "صور", "جدة", "ليما", "مالي", "عمان",
                 "آمن", "نيس", "الأمل", "سلا", "نهر", "surat", "serang", "malang", "male", "sale",
                 "split", "mobile", "salem", "erode", "teni", "loni", "guli", "budta", "banan",
-                "honchō", "takeo", "okara", "perth"}
+                "honchō", "takeo", "okara", "perth",
+                # Christmas in Indonesian ("Natal dan Tahun Baru").
+                "natal",
+                # "the island" (and Al Jazeera), an old name of Algiers.
+                "الجزيره", "الجزيرة"}
 ARABIC_ONLY = re.compile(r"^[\u0621-\u063A\u0641-\u064A ]+$")
 PERSIAN = set("پچژگکیۀےڈٹںھ")
 

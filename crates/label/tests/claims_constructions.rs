@@ -1744,3 +1744,82 @@ fn a_subject_after_the_dateline_that_opens_its_sentence() {
         )]
     );
 }
+
+#[test]
+fn en_pronoun_clauses_objects_and_connectives() {
+    // "said they expect": a pronoun opens the clause (and is no speaker after a final cue);
+    // "told an energy conference in Riyadh that": an object of several words; "Meanwhile,"
+    // is the narrator's; "wants to ensure that" is an intention.
+    let (s, _) = check(
+        "en",
+        "Goldman Sachs analysts, in a note dated Sunday, said they expect Brent to average $82 next year.\nSaudi Energy Minister Abdulaziz bin Salman told an energy conference in Riyadh that the kingdom would do whatever is necessary.\nMeanwhile, Chinese data released on Saturday showed factory activity contracted, the National Bureau of Statistics said.\nThe bank wants to ensure that prices stay stable this year.",
+        &[
+            ("Abdulaziz bin Salman", Person, "Abdulaziz bin Salman"),
+            (
+                "National Bureau of Statistics",
+                Org,
+                "National Bureau of Statistics",
+            ),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "they expect Brent to average $82 next year",
+                None,
+                Some("said"),
+                Indirect
+            ),
+            seen(
+                "the kingdom would do whatever is necessary",
+                Some("Abdulaziz bin Salman"),
+                Some("told"),
+                Indirect
+            ),
+            seen(
+                "Chinese data released on Saturday showed factory activity contracted",
+                Some("National Bureau of Statistics"),
+                Some("said"),
+                Indirect
+            ),
+        ]
+    );
+}
+
+#[test]
+fn ar_a_participle_after_a_cue_with_no_clause() {
+    // "أعرب المنفي عن تقديره" is a feeling, no claim; "مؤكدا" still has المنفي for speaker.
+    let (s, _) = check(
+        "ar",
+        "استقبل الرئيس الضيف.\nمن جانبه، أعرب المنفي عن تقديره للدور المصري، مؤكدا أن ليبيا تتطلع إلى تعزيز التعاون مع مصر.",
+        &[("المنفي", Person, "Mohamed al-Menfi")],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "ليبيا تتطلع إلى تعزيز التعاون مع مصر",
+            Some("Mohamed al-Menfi"),
+            Some("مؤكدا"),
+            Indirect
+        )]
+    );
+}
+
+#[test]
+fn id_an_intention_is_no_saying() {
+    let (s, _) = check(
+        "id",
+        "Luhut hadir.\n\"Kami ingin memastikan jalur pelayaran di kawasan tetap aman dan terbuka,\" ujar Luhut.",
+        &[("Luhut", Person, "Luhut Binsar Pandjaitan")],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "Kami ingin memastikan jalur pelayaran di kawasan tetap aman dan terbuka",
+            Some("Luhut Binsar Pandjaitan"),
+            Some("ujar"),
+            Direct
+        )]
+    );
+}

@@ -22,9 +22,13 @@ pub(crate) const DOTTED_DATELINE: &str = r"(?P<place>\p{Lu}{2,}(?:[ \-]\p{Lu}{2,
 static DATELINE_PAREN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         &[
+            // Two places of one story are joined by a slash ("SINGAPORE/HOUSTON, Oct 7
+            // (Reuters) -").
             r"^(?P<place>",
             PLACE,
-            r"{0,3}?)\s*(?:(?:[,،]|\s[-–]\s)\s*(?P<date>[^()\n]{1,40}?))?\s*\((?P<outlet>[^()\n]{2,40})\)\s*[-–—:]+\s*",
+            r"{0,3}?(?:/",
+            PLACE,
+            r"{0,2}?)?)\s*(?:(?:[,،]|\s[-–]\s)\s*(?P<date>[^()\n]{1,40}?))?\s*\((?P<outlet>[^()\n]{2,40})\)\s*[-–—:]+\s*",
         ]
         .concat(),
     )
@@ -333,6 +337,9 @@ mod tests {
         assert_eq!(d.place, "LONDON");
         assert_eq!(d.outlet.as_deref(), Some("Reuters"));
         assert_eq!(d.date, NaiveDate::from_ymd_opt(2020, 3, 3));
+        let d = dateline("SINGAPORE/HOUSTON, Oct 7 (Reuters) - Oil prices rose.").unwrap();
+        assert_eq!(d.place, "SINGAPORE/HOUSTON");
+        assert_eq!(d.outlet.as_deref(), Some("Reuters"));
         let d = dateline("NAIROBI — Rains flooded the city.").unwrap();
         assert_eq!(d.place, "NAIROBI");
         let d = dateline("القاهرة (رويترز) - قال مسؤولون إن الأسعار ارتفعت.").unwrap();

@@ -185,8 +185,14 @@ fn led_by_label(s: &str, labels: &[String], max_chars: usize) -> bool {
             continue;
         };
         if l.ends_with(' ') {
-            // "By Jane Doe", "Reporting by X; Editing by Y": a name list, not a sentence.
-            if !ends_with_final_punct(s) && rest.split_whitespace().count() <= 10 {
+            // "By Jane Doe", "Reporting by X; Editing by Y": a name list, not a sentence (of
+            // a few words per credit: "Reporting by X in Singapore and Y in Houston; ...").
+            if !ends_with_final_punct(s)
+                && rest
+                    .split(';')
+                    .all(|credit| credit.split_whitespace().count() <= 12)
+                && rest.split_whitespace().count() <= 30
+            {
                 return true;
             }
             continue;
@@ -542,6 +548,14 @@ mod tests {
         assert!(is_credits_line(
             "(Reporting by Florence Tan; Editing by Sonali Paul)"
         ));
+        assert!(is_credits_line(
+            "(Reporting by Florence Tan in Singapore and Arathy Somasekhar in Houston; Editing by Christian Schmollinger)"
+        ));
+        assert!(is_navigation_line(
+            "Simak Video \"Polri Siagakan Personel di Gereja\""
+        ));
+        assert!(is_navigation_line("[Gambas:Video 20detik]"));
+        assert!(is_navigation_line("Baca halaman selanjutnya"));
         assert!(is_credits_line("(ant / eng)"));
         assert!(!is_credits_line("(see below)"));
         assert!(is_navigation_line(

@@ -119,11 +119,19 @@ fn tail(doc: &Doc, from: usize, end: usize) -> Option<Vec<(Speaker, (usize, usiz
         }
         // CUE SPEAKER, up to where circumstances begin ("kata Menteri Luhut di Tokyo"); a
         // clause after the cue is its content, not its speaker ("..., a Democrat from
-        // Massachusetts, said the bill would fail", "...، وقال إن الصين ...").
+        // Massachusetts, said the bill would fail", "...، وقال إن الصين ...", "..., said they
+        // expect ...": a pronoun with words after it opens a clause; ", said he." is a speaker).
         let speaker_end = (cm.last + 1..end)
             .find(|&k| doc.is_preposition(k))
             .unwrap_or(end);
+        let pronoun_clause = cm.last + 1 < end
+            && doc
+                .lx
+                .subject_pronouns
+                .iter()
+                .any(|w| *w == *doc.toks[cm.last].norm);
         if speaker_end - cm.last > MAX_INVERTED_SPEAKER
+            || pronoun_clause
             || (cm.last + 1..end).any(|k| doc.finite_at(k))
             || (cm.last..end).any(|k| doc.match_any(k, &doc.lx.comps).is_some())
         {

@@ -37,8 +37,9 @@ struct Complement {
 
 fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
     let vso = doc.lx.subject == SubjectSide::After;
-    // Circumstances reach further ("said in a note on Thursday that").
-    let circumstances = doc.is_preposition(cm.last);
+    // Circumstances reach further ("said in a note on Thursday that"), as does the object of
+    // a cue that takes one ("told an energy conference in Riyadh that").
+    let circumstances = doc.is_preposition(cm.last) || cm.cue.object;
     let gap = match (vso, circumstances) {
         (true, _) => VSO_GAP,
         (false, true) => SVO_CIRCUMSTANCES_GAP,
@@ -298,6 +299,19 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize) -> bool {
     if doc.lx.auxes.iter().any(|w| *w == *doc.toks[from].norm) {
         return true;
     }
+    // A personal pronoun and a word after it ("said they expect ...", "menyebut dia tidak").
+    if doc
+        .lx
+        .subject_pronouns
+        .iter()
+        .any(|w| *w == *doc.toks[from].norm)
+        && doc
+            .toks
+            .get(from + 1)
+            .is_some_and(|t| from + 1 < send && t.word && !doc.is_preposition(from + 1))
+    {
+        return true;
+    }
     // A name first is one word, whatever its tokens ("OPEC+ would act").
     let after_first = after_name_or_word(doc, from, send).unwrap_or(from + 1);
     // Words up to the finite verb; an aside between commas that opens with a preposition or a
@@ -492,6 +506,9 @@ fn content_end(
 
 pub struct CueThat;
 
+/// Tokens after a verb-first cue that may hold its subject when no clause follows.
+const MAX_VSO_SUBJECT: usize = 12;
+
 /// Tokens between a cue with a `source=` preposition and that preposition.
 const MAX_SOURCE: usize = 16;
 
@@ -535,7 +552,29 @@ impl ClaimLabeler for CueThat {
             };
             for i in a..send {
                 let Some(cm) = doc.cue_at(i) else { continue };
+                // "wants to ensure", "Kami ingin memastikan": an intention, not a saying.
+                if cm.first > a
+                    && doc
+                        .lx
+                        .intents
+                        .iter()
+                        .any(|w| *w == *doc.toks[cm.first - 1].norm)
+                {
+                    continue;
+                }
                 let Some(comp) = complement(doc, &cm, send) else {
+                    // No claim ("أعرب المنفي عن تقديره ..."), but its subject is the one a
+                    // participle after it takes ("..., مؤكدا أن").
+                    if vso
+                        && !cm.cue.participle
+                        && let Subject::Found(s) = doc.resolve_vso_subject(
+                            cm.last,
+                            (cm.last + MAX_VSO_SUBJECT).min(send),
+                            None,
+                        )
+                    {
+                        here.push(((cm.start, cm.start), Some(s)));
+                    }
                     continue;
                 };
                 if comp.content >= send {

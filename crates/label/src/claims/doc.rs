@@ -1266,6 +1266,14 @@ impl<'a> Doc<'a> {
     pub fn trim_content(&self, mut start: usize, mut end: usize) -> (usize, usize) {
         let t = self.text;
         start = self.after_dateline(start, end);
+        // A connective of the narrator before a comma ("Meanwhile, Chinese data showed ...").
+        if let Some(k) = self.first_tok_from(start, false)
+            && let Some(e) = self.match_any(k, &self.lx.connectives)
+            && self.is_comma(e)
+            && self.toks[e].end < end
+        {
+            start = self.toks[e].end;
+        }
         loop {
             let before = (start, end);
             let s = &t[start..end];

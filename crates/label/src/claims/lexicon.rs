@@ -104,6 +104,15 @@ pub struct Lexicon {
     /// A participle with the word before its agent ("interviewed by"): an entity after them in
     /// a subject did something to the speaker ("Experts interviewed by the Global Times").
     pub agents: Vec<Vec<String>>,
+    /// Words right before a cue that make it an intention, not a saying ("wants to ensure",
+    /// "Kami ingin memastikan").
+    pub intents: Vec<String>,
+    /// Personal pronouns that open a clause as its subject ("said they expect ..."): a
+    /// `bare` cue's clause needs no other sign of a verb.
+    pub subject_pronouns: Vec<String>,
+    /// Discourse connectives that open a sentence before a comma ("Meanwhile,", "Sementara
+    /// itu,", "من جهته،"): the narrator's, no part of a content.
+    pub connectives: Vec<Vec<String>>,
     /// Auxiliaries and finite-verb markers that show a clause ("would", "akan").
     pub auxes: Vec<String>,
     /// Affixes of finite verbs that show a clause after its subject, as (prefix, suffix)
@@ -150,6 +159,9 @@ impl Lexicon {
             conjs: vec![],
             relatives: vec![],
             agents: vec![],
+            intents: vec![],
+            subject_pronouns: vec![],
+            connectives: vec![],
             auxes: vec![],
             finite_affixes: vec![],
             finite_after_name: vec![],
@@ -237,6 +249,9 @@ impl Lexicon {
                 "conj" => lx.conjs.extend(words),
                 "relative" => lx.relatives.extend(words),
                 "agent" => lx.agents.push(words),
+                "intent" => lx.intents.extend(words),
+                "subject_pronoun" => lx.subject_pronouns.extend(words),
+                "connective" => lx.connectives.push(words),
                 "aux" => lx.auxes.extend(words),
                 // One word with a `*` in it, which splitting into words would cut.
                 "finite_affix" => lx.finite_affixes.push(affix(phrase)),

@@ -177,6 +177,10 @@ impl Ctx<'_> {
             }
             n += 1;
             j += 1;
+            // A possessive ends a name ("Al Jazeera's Hiba Morgan" is two names).
+            if is_possessive(w) {
+                break;
+            }
             let joined = if initial {
                 j < self.words.len() && {
                     let between = &self.s[self.words[j - 1].end..self.words[j].start];
@@ -208,7 +212,13 @@ impl Ctx<'_> {
             return None;
         }
         let mut a = end - 1;
-        while a > 0 && end - a < 3 && self.adjacent(a - 1) && is_capitalised(self.w(a - 1)) {
+        // A possessive before a name owns it ("Al Jazeera's Hiba Morgan").
+        while a > 0
+            && end - a < 3
+            && self.adjacent(a - 1)
+            && is_capitalised(self.w(a - 1))
+            && !is_possessive(self.w(a - 1))
+        {
             a -= 1;
         }
         while a < end && self.lx.is_stopword(self.langs, self.w(a)) {
@@ -345,6 +355,22 @@ impl Ctx<'_> {
     /// Returns the first word of the name.
     fn after_complement(&self, mut i: usize) -> Option<usize> {
         let start = i;
+        // A field and an organisation's acronym the knowledge base lacks, then the name
+        // ("Deputi Bidang Meteorologi BMKG Guswanto").
+        let acronym_at = (i..(i + 4).min(self.words.len()))
+            .take_while(|&j| is_capitalised(self.w(j)) && self.adjacent(j))
+            .find(|&j| {
+                let w = self.w(j);
+                j > i
+                    && is_all_caps(w)
+                    && w.chars().count() >= 3
+                    && w.chars().all(char::is_alphanumeric)
+                    && is_capitalised(self.w(j + 1))
+                    && !is_all_caps(self.w(j + 1))
+            });
+        if let Some(j) = acronym_at {
+            return Some(j + 1);
+        }
         let mut skipped = false;
         while i < self.words.len() && i < start + 14 {
             if let Some((t, last)) = self.kb_at(i)
@@ -446,6 +472,10 @@ fn is_lowercase_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_lowercase)
 }
 
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("\u{2019}s")
+}
+
 fn is_arabic_word(w: &str) -> bool {
     w.chars().next().is_some_and(is_arabic)
 }
@@ -530,7 +560,16 @@ impl EntityLabeler for NameLabeler {
                     let one_word_after_organisation = is_lowercase_word(ctx.w(i))
                         && end == Some(k + 1)
                         && (after..k).any(|j| ctx.is_shape_word(j));
-                    if let Some(e) = end.filter(|_| !one_word_after_organisation) {
+                    // A second title a few capitalised words on ends the complement: the name
+                    // follows it ("Kepala Korlantas Polri Irjen Aan Suhanan").
+                    let title_follows = end.is_some_and(|e| {
+                        !is_arabic_word(ctx.w(k))
+                            && (e..(e + 3).min(n))
+                                .take_while(|&j| ctx.adjacent(j - 1) && is_capitalised(ctx.w(j)))
+                                .any(|j| ctx.title_at(j).is_some())
+                    });
+                    if let Some(e) = end.filter(|_| !one_word_after_organisation && !title_follows)
+                    {
                         spans.push((k, e, 0.75));
                     }
                     i = after;
@@ -998,6 +1037,40 @@ mod tests {
                 "ونقلت الوكالة عن وزير الخارجية أحمد عطاف قوله إن الجزائر ترفض التدخل."
             ),
             vec!["أحمد عطاف"]
+        );
+    }
+
+    #[test]
+    fn possessives_titles_after_complements_and_acronyms() {
+        // A possessive owns the name after it.
+        assert_eq!(
+            texts(
+                "en",
+                "Al Jazeera's Hiba Morgan, reporting from Omdurman, said residents returned."
+            ),
+            vec!["Hiba Morgan"]
+        );
+        // A second title ends the complement; an acronym after a field ends it too.
+        assert_eq!(
+            texts(
+                "id",
+                "Kepala Korlantas Polri Irjen Aan Suhanan menuturkan sistem itu berjalan."
+            ),
+            vec!["Aan Suhanan"]
+        );
+        assert_eq!(
+            texts(
+                "id",
+                "Deputi Bidang Meteorologi BMKG Guswanto menambahkan, gelombang tinggi terjadi."
+            ),
+            vec!["Guswanto"]
+        );
+        assert_eq!(
+            texts(
+                "en",
+                "Army spokesman Brigadier General Nabil Abdallah told reporters the troops advanced."
+            ),
+            vec!["Nabil Abdallah"]
         );
     }
 

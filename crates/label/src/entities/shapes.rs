@@ -114,14 +114,27 @@ impl Ctx<'_> {
         let mut end = j;
         while j < self.words.len() && self.adjacent(j - 1) {
             let w = self.w(j);
-            if self.lx.is_calendar_word(self.langs, w) {
+            // A title after an organisation starts a person's name ("Polri Irjen Aan ..."),
+            // where a name follows it (not in "Rapat Dewan Gubernur Januari 2024").
+            let title_of_person = self.lx.title_words.contains(&self.folded[j])
+                && j + 1 < self.words.len()
+                && self.adjacent(j)
+                && is_capitalised(self.w(j + 1))
+                && !self.lx.is_calendar_word(self.langs, self.w(j + 1))
+                && !self.is_head(j + 1)
+                && self.kb_word(j + 1).is_none();
+            if self.lx.is_calendar_word(self.langs, w) || title_of_person {
                 break;
             }
             if is_capitalised(w) {
                 j += 1;
                 end = j;
-                // A country closes the name ("Kementerian Luar Negeri RI", "... of Azerbaijan"),
-                // but for one last word before a lower-case word or punctuation ("Kabinet
+                // An acronym closes the name ("Deputi Bidang Meteorologi BMKG Guswanto").
+                if is_all_caps(w) && w.chars().count() >= 3 {
+                    break;
+                }
+                // A country closes it ("Kementerian Luar Negeri RI", "... of Azerbaijan"), but
+                // for one last word before a lower-case word or punctuation ("Kabinet
                 // Indonesia Maju tidak", "Koalisi Indonesia Maju,"); two or more capitalised
                 // words after it are a person's name ("Bank Indonesia Perry Warjiyo").
                 if self.kb_word(j - 1) == Some(EntityType::Gpe) {
