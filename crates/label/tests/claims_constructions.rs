@@ -1823,3 +1823,101 @@ fn id_an_intention_is_no_saying() {
         )]
     );
 }
+
+#[test]
+fn en_attributions_between_commas_and_after_appositives() {
+    // ", Xi said, adding that": the attribution between commas, and the participle takes its
+    // speaker; an appositive with an abbreviation ("R-Ky.") or an auxiliary after it ("has
+    // said"); a verb in -s after a determiner and a noun ("said the package includes").
+    let (s, _) = check(
+        "en",
+        "China is willing to deepen cooperation with Africa, Xi said, adding that China will provide financial support.\nSen. Mitch McConnell, R-Ky., said in a statement that Congress must act quickly.\nRep. Marjorie Taylor Greene, a Georgia Republican, has said she opposes further aid.\nDefense Secretary Lloyd Austin, speaking at a Pentagon briefing, said the package includes interceptors.",
+        &[
+            ("Xi", Person, "Xi Jinping"),
+            ("Mitch McConnell", Person, "Mitch McConnell"),
+            ("Marjorie Taylor Greene", Person, "Marjorie Taylor Greene"),
+            ("Lloyd Austin", Person, "Lloyd Austin"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "China will provide financial support",
+                Some("Xi Jinping"),
+                Some("adding"),
+                Indirect
+            ),
+            seen(
+                "Congress must act quickly",
+                Some("Mitch McConnell"),
+                Some("said"),
+                Indirect
+            ),
+            seen(
+                "she opposes further aid",
+                Some("Marjorie Taylor Greene"),
+                Some("said"),
+                Indirect
+            ),
+            seen(
+                "the package includes interceptors",
+                Some("Lloyd Austin"),
+                Some("said"),
+                Indirect
+            ),
+            seen(
+                "China is willing to deepen cooperation with Africa",
+                Some("Xi Jinping"),
+                Some("said"),
+                Indirect
+            ),
+        ]
+    );
+}
+
+#[test]
+fn ar_a_quotation_after_a_verb_without_its_subject() {
+    // 'وتابع: "..."': the subject dropped, the person named last.
+    let (s, _) = check(
+        "ar",
+        "وأفاد وزير الخارجية سيرغي لافروف بأن موسكو منفتحة على الحوار.\nوتابع: \"نحن مستعدون للتفاوض على أساس الواقع\".",
+        &[("سيرغي لافروف", Person, "Sergei Lavrov")],
+    );
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert_eq!(
+        s[1],
+        seen(
+            "نحن مستعدون للتفاوض على أساس الواقع",
+            Some("Sergei Lavrov"),
+            Some("تابع"),
+            Direct
+        )
+    );
+}
+
+#[test]
+fn id_a_comma_for_a_complementizer_before_a_prefixed_verb() {
+    let (s, _) = check(
+        "id",
+        "Ketua Umum Ikatan Pedagang Pasar Indonesia (IKAPPI) Abdullah Mansuri mengatakan, kenaikan harga beras dipicu oleh berkurangnya pasokan.\nIa menyebut pemerintah segera menggelontorkan cadangan beras.",
+        &[("Abdullah Mansuri", Person, "Abdullah Mansuri")],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "kenaikan harga beras dipicu oleh berkurangnya pasokan",
+                Some("Abdullah Mansuri"),
+                Some("mengatakan"),
+                Indirect
+            ),
+            seen(
+                "pemerintah segera menggelontorkan cadangan beras",
+                Some("Abdullah Mansuri"),
+                Some("menyebut"),
+                Indirect
+            ),
+        ]
+    );
+}

@@ -207,8 +207,20 @@ fn led_by_label(s: &str, labels: &[String], max_chars: usize) -> bool {
 }
 
 pub fn is_credits_line(s: &str) -> bool {
-    // In brackets too: "(Reporting by Florence Tan; Editing by Sonali Paul)".
-    led_by_label(s, &BOILERPLATE_LABELS.credits, 120)
+    // In brackets too: "(Reporting by Florence Tan; Editing by Sonali Paul)"; and the wire
+    // services' closing line ("Associated Press writer Lolita C. Baldor contributed to this
+    // report.").
+    let lower = s.trim_end().to_lowercase();
+    let contributed = s.len() <= 240
+        && [
+            "contributed to this report",
+            "contributed to this story",
+            "contributed reporting",
+        ]
+        .iter()
+        .any(|c| lower.trim_end_matches('.').ends_with(c));
+    contributed
+        || led_by_label(s, &BOILERPLATE_LABELS.credits, 120)
         || in_brackets(s).is_some_and(|t| led_by_label(t, &BOILERPLATE_LABELS.credits, 120))
         || is_editor_initials(s)
 }
@@ -303,6 +315,15 @@ pub fn is_copyright_line(s: &str) -> bool {
     })
 }
 
+/// A rule between parts of a page ("___", "* * *", "-----"): page furniture.
+fn is_rule_line(s: &str) -> bool {
+    let marks: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    marks.len() >= 3
+        && marks
+            .iter()
+            .all(|&c| matches!(c, '_' | '-' | '*' | '=' | '~' | '\u{2014}' | '\u{2013}'))
+}
+
 /// The line's kind by its own content alone.
 fn line_kind(s: &str) -> Kind {
     let mut blanked = Blanked::new();
@@ -318,7 +339,7 @@ fn line_kind(s: &str) -> Kind {
         Kind::Zone("copyright")
     } else if is_credits_line(s) {
         Kind::Zone("credits")
-    } else if is_navigation_line(s) {
+    } else if is_navigation_line(s) || is_rule_line(s) {
         Kind::Zone("navigation")
     } else {
         Kind::Prose
@@ -556,6 +577,9 @@ mod tests {
         ));
         assert!(is_navigation_line("[Gambas:Video 20detik]"));
         assert!(is_navigation_line("Baca halaman selanjutnya"));
+        assert!(is_credits_line(
+            "Associated Press writer Lolita C. Baldor contributed to this report."
+        ));
         assert!(is_credits_line("(ant / eng)"));
         assert!(!is_credits_line("(see below)"));
         assert!(is_navigation_line(

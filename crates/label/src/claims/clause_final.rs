@@ -49,6 +49,19 @@ impl ClaimLabeler for ClauseFinal {
                     let comma = (a..last_comma).rev().find(|&k| doc.is_comma(k))?;
                     tail(doc, comma + 1, last_comma).map(|found| (comma, found))
                 });
+            // "CONTENT, Xi said, adding that ...": the attribution between two commas, before a
+            // participle that goes on with the same speaker.
+            let attribution = attribution.or_else(|| {
+                let after = (a..end).find(|&k| {
+                    doc.is_comma(k) && doc.cue_at(k + 1).is_some_and(|c| c.cue.participle)
+                })?;
+                let before = (a..after)
+                    .rev()
+                    .take(MAX_SPEAKER + 2)
+                    .find(|&k| doc.is_comma(k))?;
+                end = after;
+                tail(doc, before + 1, after).map(|found| (before, found))
+            });
             let Some((comma, mut found)) = attribution else {
                 continue;
             };

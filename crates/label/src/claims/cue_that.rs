@@ -25,7 +25,7 @@ const VSO_GAP: usize = 10;
 /// Sentences back that a pro-drop cue looks for its speaker.
 const PRO_DROP_REACH: usize = 3;
 /// Words of a speaker phrase before a cue.
-const MAX_SUBJECT: usize = 10;
+const MAX_SUBJECT: usize = 14;
 
 /// Where a cue's complement starts.
 struct Complement {
@@ -61,7 +61,12 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
         }
     }
     // "menambahkan, belanja negara akan ...": a comma for a complementizer.
-    if cm.cue.bare && !vso && doc.is_comma(cm.last) && clause_with_aux(doc, cm.last + 1, send) {
+    if cm.cue.bare
+        && !vso
+        && doc.is_comma(cm.last)
+        && (clause_with_aux(doc, cm.last + 1, send)
+            || clause_with_verb_prefix(doc, cm.last + 1, send))
+    {
         return Some(Complement {
             first: cm.last,
             content: cm.last + 1,
@@ -139,6 +144,25 @@ fn bare_clause(doc: &Doc, from: usize, send: usize) -> bool {
         && !doc.is_preposition(from)
         && doc.match_any(from, &doc.lx.comps).is_none()
         && clause_with_aux(doc, from, send)
+}
+
+/// A clause after a cue and its comma whose verb shows by a prefix ("mengatakan, kenaikan
+/// harga beras dipicu oleh ..."): a word of the clause, not its first, with a prefix of
+/// `finite_after_name` (a comma after a cue is read as its complementizer only before a
+/// clause, so a prefix that nouns share is enough here).
+fn clause_with_verb_prefix(doc: &Doc, from: usize, send: usize) -> bool {
+    (from + 1..send.min(from + BARE_REACH))
+        .take_while(|&k| doc.toks[k].word)
+        .any(|k| {
+            let norm = &*doc.toks[k].norm;
+            !doc.is_capitalised(k)
+                && doc.lx.finite_after_name.iter().any(|(prefix, suffix)| {
+                    !prefix.is_empty()
+                        && norm.len() >= prefix.len() + suffix.len() + 3
+                        && norm.starts_with(prefix.as_str())
+                        && norm.ends_with(suffix.as_str())
+                })
+        })
 }
 
 /// The token after a date that starts at `from`, else `from`.
@@ -506,6 +530,28 @@ fn content_end(
 
 pub struct CueThat;
 
+/// The speaker of an attribution between commas right before token `cue` ("..., Xi said,
+/// adding that ..."), within the sentence from token `a`.
+fn attribution_before(
+    doc: &Doc,
+    a: usize,
+    cue: usize,
+    context: Option<&Speaker>,
+) -> Option<Speaker> {
+    let comma = cue.checked_sub(1).filter(|&k| k > a && doc.is_comma(k))?;
+    let said = (comma.saturating_sub(3).max(a)..comma).find(|&k| {
+        doc.cue_at(k)
+            .is_some_and(|c| c.last == comma && c.cue.final_)
+    })?;
+    let open = (said.saturating_sub(MAX_SOURCE).max(a)..said)
+        .rev()
+        .find(|&k| doc.is_comma(k))?;
+    match doc.resolve_subject(open + 1, said, context) {
+        Subject::Found(s) => Some(s),
+        _ => None,
+    }
+}
+
 /// Tokens after a verb-first cue that may hold its subject when no clause follows.
 const MAX_VSO_SUBJECT: usize = 12;
 
@@ -655,8 +701,15 @@ impl ClaimLabeler for CueThat {
                     } else if let Some(subject) = coordinated_subject(doc, body, cm.first, context)
                     {
                         subject
-                    } else if j == cm.first && !cm.cue.participle {
-                        appositive_subject(doc, body, cm.first, context)
+                    } else if !cm.cue.participle
+                        && (j == cm.first || {
+                            // Only auxiliaries and adverbs after the appositive ("Rep. X, a
+                            // Georgia Republican, has said").
+                            let (s, e) = doc.trim_phrase(j, cm.first);
+                            s >= e
+                        })
+                    {
+                        appositive_subject(doc, body, j, context)
                     } else {
                         doc.resolve_subject(j, cm.first, context)
                     }
@@ -698,6 +751,7 @@ impl ClaimLabeler for CueThat {
                         if cm.cue.participle {
                             previous_here
                                 .or(tail_speaker)
+                                .or_else(|| attribution_before(doc, a, cm.first, context))
                                 .or_else(|| doc.opening_subject(si))
                                 .or(recent)
                                 .or(entity)

@@ -537,7 +537,11 @@ impl<'a> Doc<'a> {
     /// Tokens that bound a clause when looking for a subject. The period of an initial or a
     /// dotted acronym ("A. Hajizade", "a U.S. official") bounds nothing.
     pub fn is_boundary(&self, i: usize) -> bool {
+        // Nor does the period of an abbreviation before a comma ("Mitch McConnell, R-Ky., said").
+        let abbreviation =
+            self.is_punct(i, &['.']) && self.toks.get(i + 1).is_some() && self.is_comma(i + 1);
         !self.is_initial(i)
+            && !abbreviation
             && self.is_punct(
                 i,
                 &[
@@ -579,7 +583,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The word tokens of `[s, e)` without punctuation, determiners and adverbs at the edges.
-    fn trim_phrase(&self, mut s: usize, mut e: usize) -> (usize, usize) {
+    pub(crate) fn trim_phrase(&self, mut s: usize, mut e: usize) -> (usize, usize) {
         loop {
             // Leading punctuation, conjunctions and relative pronouns (", but warned that": no
             // speaker of its own; "which he said": the speaker is "he").
@@ -646,13 +650,28 @@ impl<'a> Doc<'a> {
         }
         let end = self.toks[before].end;
         // A name ends there (a nationality is an adjective: "Chinese goods"), or a role noun or
-        // a personal pronoun ("the prime minister cares", "he wants").
+        // a personal pronoun ("the prime minister cares", "he wants")...
         let ends_here = |w: &Vec<String>| {
             before + 1 >= w.len() && self.match_words(before + 1 - w.len(), w) == Some(before + 1)
         };
+        // ... or a determiner and one noun, with an object after the verb ("said the package
+        // includes interceptors"; not "said the revised figures.", "the company's plans for").
+        let determined_noun = before > 0
+            && self.toks[before].word
+            && !self.is_capitalised(before)
+            && !self.toks[before].norm.ends_with("'s")
+            && self
+                .lx
+                .determiners
+                .iter()
+                .any(|w| *w == *self.toks[before - 1].norm)
+            && self.toks.get(k + 1).is_some_and(|t| {
+                t.word && t.sent == self.toks[k].sent && !self.is_preposition(k + 1)
+            });
         self.ents_near(end.saturating_sub(1), end)
             .iter()
             .any(|e| e.end == end && e.label != EntityType::Norp)
+            || determined_noun
             || self.lx.roles.iter().any(ends_here)
             || self
                 .lx

@@ -353,6 +353,9 @@ fn before(doc: &Doc, open: usize) -> Option<(Option<Speaker>, (usize, usize))> {
                 }
                 match doc.resolve_subject(j, k, None) {
                     Subject::Found(s) => Some(s),
+                    // A verb-first cue with its subject dropped ('وتابع: "..."'): the person
+                    // named last.
+                    _ if vso && j == k => doc.last_person(cm.start).map(Speaker::named),
                     _ => None,
                 }
             }

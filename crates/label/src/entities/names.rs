@@ -168,8 +168,11 @@ impl Ctx<'_> {
             {
                 break;
             }
-            // A place or group after the name is not part of it ("... Jepang Takeshi").
-            if self.kb_at(j).is_some_and(|(t, _)| t != EntityType::Person) {
+            // A place or group after the name is not part of it ("... Jepang Takeshi"), but
+            // for a surname after a common given name ("Lloyd Austin", "Jack Jordan").
+            if self.kb_at(j).is_some_and(|(t, _)| t != EntityType::Person)
+                && !(j == i + 1 && self.lx.given_names.contains(&self.folded[i]))
+            {
                 break;
             }
             if is_all_caps(w) && !initial && !(j == i && initials) {
@@ -714,7 +717,10 @@ impl EntityLabeler for NameLabeler {
                 if (a..b).any(|k| ctx.is_shape_word(k)) {
                     continue;
                 }
-                if ctx.overlaps_non_person(start, end) {
+                // A place or group inside is no person, but for a surname after a common
+                // given name ("Lloyd Austin").
+                let given_and_surname = b == a + 2 && lx.given_names.contains(&ctx.folded[a]);
+                if ctx.overlaps_non_person(start, end) && !given_and_surname {
                     continue;
                 }
                 let text = &s[start..end];
@@ -1003,6 +1009,11 @@ mod tests {
                 "Pengamat politik Aditya Perdana menilai permintaan itu wajar."
             ),
             vec!["Aditya Perdana"]
+        );
+        // A surname that is also a place, after a common given name.
+        assert_eq!(
+            texts("en", "Defense Secretary Lloyd Austin arrived on Monday."),
+            vec!["Lloyd Austin"]
         );
         // No given name alone, no place that starts like one, no common capitalised word.
         assert!(texts("en", "David arrived in Cairo.").is_empty());
