@@ -1921,3 +1921,44 @@ fn id_a_comma_for_a_complementizer_before_a_prefixed_verb() {
         ]
     );
 }
+
+#[test]
+fn ar_according_to_a_statement_with_a_complementizer() {
+    // "وبحسب البيان، فإن ...": the complementizer is no part of the content; "قولهم" cites
+    // the witnesses, not the outlet.
+    let (s, _) = check(
+        "ar",
+        "وبحسب البيان، فإن معظم الضحايا من النساء والأطفال في القطاع.\nونقلت الوكالة عن شهود عيان قولهم إن القصف استمر طوال الليل.",
+        &[],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen("القصف استمر طوال الليل", None, Some("قولهم"), Indirect),
+            seen(
+                "معظم الضحايا من النساء والأطفال في القطاع",
+                None,
+                Some("وبحسب"),
+                Indirect
+            ),
+        ]
+    );
+}
+
+#[test]
+fn id_an_inverted_cue_before_a_long_title() {
+    let (s, _) = check(
+        "id",
+        "\"Para tersangka kami tangkap di wilayah Tangerang,\" tegas Kabid Humas Polda Metro Jaya Kombes Pol Ade Ary Syam Indradi di Jakarta, Rabu.",
+        &[("Ade Ary Syam Indradi", Person, "Ade Ary Syam Indradi")],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "Para tersangka kami tangkap di wilayah Tangerang",
+            Some("Ade Ary Syam Indradi"),
+            Some("tegas"),
+            Direct
+        )]
+    );
+}

@@ -49,7 +49,12 @@ impl ClaimLabeler for AccordingTo {
                     if e >= send || !doc.is_comma(e) {
                         continue;
                     }
-                    (doc.toks[e].end, send_byte)
+                    // "وبحسب البيان، فإن ...": the complementizer is no part of the content.
+                    let from = match doc.match_any(e + 1, &doc.lx.comps) {
+                        Some(after) if after < send => doc.toks[after].start,
+                        _ => doc.toks[e].end,
+                    };
+                    (from, send_byte)
                 } else {
                     // "CONTENT, according to X"
                     (doc.toks[a].start, doc.toks[i - 1].start)

@@ -298,7 +298,9 @@ fn only_circumstances(doc: &Doc, from: usize) -> bool {
 fn name_end(doc: &Doc, from: usize) -> Option<usize> {
     let sent = doc.toks.get(from)?.sent;
     let (_, send) = doc.sent_toks[sent];
-    let end = (from..send).take(7).find(|&k| !doc.is_capitalised(k))?;
+    // A long title and a name ("tegas Kabid Humas Polda Metro Jaya Kombes Pol Ade Ary Syam
+    // Indradi di Jakarta").
+    let end = (from..send).take(14).find(|&k| !doc.is_capitalised(k))?;
     (end > from && doc.toks[end].word).then_some(end)
 }
 
