@@ -1,6 +1,7 @@
 //! Building the cleaned prose text and its source map from the prose lines, with repairs:
 //! Unicode NFC, whitespace normalisation (runs of spaces, tabs, no-break spaces become one
-//! space; invisible characters go), a split drop cap ("O n June 2" -> "On June 2") and a
+//! space; invisible characters go), HTML character references left by a crawl ("&amp;",
+//! "&nbsp;", "&#8217;": decoded by `html-escape`), a split drop cap ("O n June 2" -> "On June 2") and a
 //! title written twice on its line. Prose lines are joined with one `\n`.
 //!
 //! Offsets stay exact: bytes copied verbatim map one-to-one to raw bytes, and every edit point
@@ -94,6 +95,10 @@ pub fn push_line(b: &mut Builder, raw: &str, line: &Line, lang: &str, drop_cap: 
             continue;
         }
         let rest = &s[i..];
+        if rest.starts_with('&') {
+            i += push_entity(b, base + i, rest);
+            continue;
+        }
         let c = rest.chars().next().unwrap_or(' ');
         if is_space(c) && !is_invisible(c) {
             let run = rest.len() - rest.trim_start_matches(is_space).len();
@@ -123,6 +128,10 @@ fn plain_prefix(rest: &str) -> usize {
     let mut word_start = 0;
     let mut k = 0;
     while k < b.len() {
+        // A character reference of HTML left in crawled text ("&nbsp;", "&amp;").
+        if b[k] == b'&' {
+            return k;
+        }
         if b[k] == b' ' {
             // A single space, before a plain character (or the end).
             if k + 1 < b.len() && plain_char(b, k + 1).is_none() {
@@ -153,6 +162,46 @@ fn plain_char(b: &[u8], k: usize) -> Option<usize> {
         0xD9 => matches!(b.get(k + 1), Some(0x80..=0x8A | 0xA0..=0xA9)).then_some(2),
         _ => None,
     }
+}
+
+/// Bytes of a character reference: "&", a name or a number, ";".
+const MAX_ENTITY: usize = 12;
+
+/// At an "&": a character reference of HTML ("&nbsp;", "&amp;", "&#8217;") becomes its
+/// character (a no-break space, like any run of spaces, one space or none after a space);
+/// anything else is copied. Returns the bytes taken from `rest`.
+fn push_entity(b: &mut Builder, src: usize, rest: &str) -> usize {
+    let name_len = rest[1..]
+        .bytes()
+        .take(MAX_ENTITY)
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == b'#')
+        .count();
+    let len = name_len + 2;
+    if name_len == 0 || rest.as_bytes().get(len - 1) != Some(&b';') {
+        b.copy(src, "&");
+        return 1;
+    }
+    let entity = &rest[..len];
+    let decoded = html_escape::decode_html_entities(entity);
+    if decoded == entity {
+        b.copy(src, "&");
+        return 1;
+    }
+    b.flags.insert("html_entity");
+    let c = decoded.chars().next().unwrap_or(' ');
+    if decoded.chars().count() == 1 && (is_space(c) || is_invisible(c) || c.is_whitespace()) {
+        let after_space = b.text.is_empty() || b.text.ends_with([' ', '\n']);
+        let before_space = rest[len..].starts_with(char::is_whitespace);
+        b.edit(
+            src,
+            src + len,
+            if after_space || before_space { "" } else { " " },
+        );
+    } else {
+        let text: String = decoded.nfc().collect();
+        b.edit(src, src + len, &text);
+    }
+    len
 }
 
 /// A word (no whitespace inside): copied when clean, else NFC-normalised without invisibles.
@@ -341,6 +390,28 @@ mod tests {
         assert_eq!(&raw[source_of(&b, t)..source_of(&b, t) + 5], "ramai");
         let t = b.text.find("Sekali").unwrap();
         assert_eq!(&raw[source_of(&b, t)..source_of(&b, t) + 6], "Sekali");
+    }
+
+    #[test]
+    fn html_character_references_are_decoded_with_exact_offsets() {
+        let raw = "Johnson &amp; Johnson said.&nbsp;Sales rose&#8230; AT&T &bogus; R&D;";
+        let b = build(raw, "en");
+        assert_eq!(
+            b.text,
+            "Johnson & Johnson said. Sales rose\u{2026} AT&T &bogus; R&D;"
+        );
+        assert!(b.flags.contains("html_entity"));
+        for word in ["Johnson said", "Sales", "AT&T", "&bogus;"] {
+            let t = b.text.find(word).unwrap();
+            assert_eq!(&raw[source_of(&b, t)..source_of(&b, t) + word.len()], word);
+        }
+        // A no-break space next to a space is no second space.
+        assert_eq!(build("a &nbsp;b", "en").text, "a b");
+        assert!(
+            !build("no references & here", "en")
+                .flags
+                .contains("html_entity")
+        );
     }
 
     #[test]

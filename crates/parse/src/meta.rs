@@ -28,7 +28,7 @@ static DATELINE_PAREN: LazyLock<Regex> = LazyLock::new(|| {
             PLACE,
             r"{0,3}?(?:/",
             PLACE,
-            r"{0,2}?)?)\s*(?:(?:[,،]|\s[-–]\s)\s*(?P<date>[^()\n]{1,40}?))?\s*\((?P<outlet>[^()\n]{2,40})\)\s*[-–—:]+\s*",
+            r"{0,2}?)?)\s*(?:(?:[,،]|\s[-–]\s)\s*(?P<date>[^()\n]{1,40}?)?)?\s*\((?P<outlet>[^()\n]{2,40})\)\s*[-–—:]+\s*",
         ]
         .concat(),
     )
@@ -340,6 +340,12 @@ mod tests {
         let d = dateline("SINGAPORE/HOUSTON, Oct 7 (Reuters) - Oil prices rose.").unwrap();
         assert_eq!(d.place, "SINGAPORE/HOUSTON");
         assert_eq!(d.outlet.as_deref(), Some("Reuters"));
+        // Spaces lost around the brackets.
+        let d = dateline("Jakarta,(ANTARA)-Menteri Koordinator Airlangga mengatakan").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("Jakarta", Some("ANTARA"))
+        );
         let d = dateline("NAIROBI — Rains flooded the city.").unwrap();
         assert_eq!(d.place, "NAIROBI");
         let d = dateline("القاهرة (رويترز) - قال مسؤولون إن الأسعار ارتفعت.").unwrap();

@@ -1269,7 +1269,7 @@ impl<'a> Doc<'a> {
             .match_indices(". ")
             .find(|&(at, _)| head[..at].ends_with(|c: char| c.is_ascii_digit()))
             .map(|(at, _)| at + 2);
-        let dash = [" — ", " – ", " -- ", " - ", "—", "–"]
+        let dash = [" — ", " – ", " -- ", " - ", "—", "–", ")-"]
             .iter()
             .filter_map(|d| head.find(d).map(|at| at + d.len()))
             .chain(dated)
