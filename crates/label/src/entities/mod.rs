@@ -1,7 +1,8 @@
-//! Entity labelers: the knowledge-base gazetteer (`gazetteer/2`), name patterns (`names/2`:
+//! Entity labelers: the knowledge-base gazetteer (`gazetteer/3`), name patterns (`names/3`:
 //! titles and roles, initials, Chinese name morphology, report cues), shapes of organisations,
-//! places, events and works (`shapes/2`), dates normalised to ISO 8601 (`dates/2`), and an
-//! in-article pass (`coref/2`) that gives short mentions ("Xi", "Aliyev", "A. Hajizadeh") the
+//! places, events and works (`shapes/3`), dates normalised to ISO 8601 (`dates/3`), the
+//! article's own outlet where its text names it (`outlet/1`), and an
+//! in-article pass (`coref/3`) that gives short mentions ("Xi", "Aliyev", "A. Hajizadeh") the
 //! canonical of the full name met in the same article, labels acronyms defined in parentheses
 //! ("Badan Pusat Statistik (BPS)") wherever they recur, and people listed beside people.
 //!
@@ -16,6 +17,7 @@ pub mod doc;
 mod gazetteer;
 mod lexicon;
 mod names;
+mod outlet;
 mod shapes;
 mod text;
 
@@ -28,6 +30,7 @@ pub use dates::DateLabeler;
 pub use doc::Doc;
 pub use gazetteer::Gazetteer;
 pub use names::NameLabeler;
+pub use outlet::OutletLabeler;
 pub use shapes::ShapeLabeler;
 
 use crate::kb::KnowledgeBase;
@@ -48,6 +51,7 @@ pub fn standard_entity_labelers(kb: Arc<KnowledgeBase>) -> Vec<Box<dyn EntityLab
         Box::new(NameLabeler::new(gazetteer.clone())),
         Box::new(ShapeLabeler::new(gazetteer)),
         Box::new(DateLabeler::new()),
+        Box::new(OutletLabeler),
     ]
 }
 
@@ -338,8 +342,8 @@ pub(crate) mod tests {
         let find = |t: &str| got.iter().find(|e| e.0 == t).cloned();
         let wang = find("Wang Yi").unwrap();
         assert_eq!(wang.1, EntityType::Person);
-        assert!(wang.3.contains(&"gazetteer/2".to_string()));
-        assert!(wang.3.contains(&"names/2".to_string()));
+        assert!(wang.3.contains(&"gazetteer/3".to_string()));
+        assert!(wang.3.contains(&"names/3".to_string()));
         let az = find("Republic of Azerbaijan").unwrap();
         assert_eq!(az.2.as_deref(), Some("Azerbaijan"));
         assert!(find("Azerbaijan").is_none());

@@ -1,4 +1,4 @@
-//! `names/2`: people the knowledge base lacks, found by their context and shape.
+//! `names/3`: people the knowledge base lacks, found by their context and shape.
 //!
 //! - a title or role before the name ("President X", "Presiden X", "الرئيس X", "the press
 //!   secretary of the Ministry of Foreign Affairs, X"), the title itself left out;
@@ -21,7 +21,7 @@ use super::lexicon::{Lexicon, phrase_at};
 use super::text::{FoldedWords, Word, is_all_caps, is_arabic, is_capitalised, same_line_gap};
 use crate::{EntityLabeler, Proposal};
 
-pub const NAME: &str = "names/2";
+pub const NAME: &str = "names/3";
 
 /// Lower-case words that may stand inside a name ("bin", "al", "van der").
 const PARTICLES: [&str; 12] = [

@@ -1,4 +1,4 @@
-//! `shapes/2`: names of organisations, places, events and works that the knowledge base lacks,
+//! `shapes/3`: names of organisations, places, events and works that the knowledge base lacks,
 //! found by their head word (`datasets/label/org_shapes.tsv`):
 //!
 //! - head first: "Ministry of Economy", "Kementerian Luar Negeri", "Kompleks X", "وزارة الخارجية";
@@ -22,7 +22,7 @@ use super::lexicon::{Lexicon, phrase_at};
 use super::text::{FoldedWords, Word, fold_str, is_all_caps, is_capitalised, same_line_gap};
 use crate::{EntityLabeler, Proposal};
 
-pub const NAME: &str = "shapes/2";
+pub const NAME: &str = "shapes/3";
 
 /// Lower-case words inside a name ("Ministry of Economy", "Kementerian Koordinator Bidang").
 const CONNECTORS: [&str; 11] = [
