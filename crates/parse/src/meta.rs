@@ -247,7 +247,8 @@ pub fn dateline_line(line: &str) -> Option<Dateline> {
     // Every short line of every article is asked: the pattern needs one of these separators,
     // and most lines have none.
     if line.len() <= 64
-        && line.contains(['-', '–', '—', '/', '(', '«', '"', '“'])
+        && (line.contains(['-', '–', '—', '/', '('])
+            || (line.contains(':') && line.contains(['«', '"', '“'])))
         && let Some(c) = DATELINE_LINE_OUTLET.captures(line)
     {
         let place = c["place"].trim();

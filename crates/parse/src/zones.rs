@@ -210,7 +210,8 @@ pub fn is_credits_line(s: &str) -> bool {
     // In brackets too: "(Reporting by Florence Tan; Editing by Sonali Paul)"; and the wire
     // services' closing line ("Associated Press writer Lolita C. Baldor contributed to this
     // report.").
-    let lower = s.trim_end().to_lowercase();
+    // Checked on the line's end, without lower-casing every paragraph.
+    let tail = s.trim_end().trim_end_matches('.');
     let contributed = s.len() <= 240
         && [
             "contributed to this report",
@@ -218,7 +219,11 @@ pub fn is_credits_line(s: &str) -> bool {
             "contributed reporting",
         ]
         .iter()
-        .any(|c| lower.trim_end_matches('.').ends_with(c));
+        .any(|c| {
+            tail.len() >= c.len()
+                && tail.is_char_boundary(tail.len() - c.len())
+                && tail[tail.len() - c.len()..].eq_ignore_ascii_case(c)
+        });
     contributed
         || led_by_label(s, &BOILERPLATE_LABELS.credits, 120)
         || in_brackets(s).is_some_and(|t| led_by_label(t, &BOILERPLATE_LABELS.credits, 120))
@@ -317,11 +322,9 @@ pub fn is_copyright_line(s: &str) -> bool {
 
 /// A rule between parts of a page ("___", "* * *", "-----"): page furniture.
 fn is_rule_line(s: &str) -> bool {
-    let marks: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
-    marks.len() >= 3
-        && marks
-            .iter()
-            .all(|&c| matches!(c, '_' | '-' | '*' | '=' | '~' | '\u{2014}' | '\u{2013}'))
+    let is_mark = |c: char| matches!(c, '_' | '-' | '*' | '=' | '~' | '\u{2014}' | '\u{2013}');
+    s.chars().all(|c| c.is_whitespace() || is_mark(c))
+        && s.chars().filter(|&c| is_mark(c)).count() >= 3
 }
 
 /// The line's kind by its own content alone.
