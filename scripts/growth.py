@@ -99,6 +99,14 @@ SHAPES = {
         f"Direktur Utama Perum Bulog{i % 50} Bayu Krisnamurthi menyatakan pihaknya siap menyalurkan "),
     "possessives": lambda i, r: f"President {person(r)}’s office{i} and ",
     "asides": lambda i, r: f"{person(r)} said officials{i}, as members of group {i}, in ",
+    # The article's outlet named again and again, attributions between commas before a
+    # participle in one sentence, HTML character references.
+    "outlet_mentions": lambda i, r: (
+        ("Jakarta, CNN Indonesia --\n" if i == 0 else "")
+        + f"Pejabat {i} mengatakan kepada CNN Indonesia bahwa harga naik, "),
+    "medial_attributions": lambda i, r: (
+        f"prices rose in market {i}, {person(r)} said, adding that costs fell, and "),
+    "html_entities": lambda i, r: f"Johnson &amp; Johnson{i} said sales rose&nbsp;again &#8230; ",
 }
 
 
