@@ -1595,8 +1595,9 @@ fn ar_a_source_cited_by_an_outlet_is_the_speaker() {
 }
 
 #[test]
-fn ar_a_participle_after_a_claim_too_short_to_keep() {
-    // "قالت X إن الوضع «كارثي»" is two words, no claim; "مشيرة" still has X for speaker.
+fn ar_a_participle_after_a_short_claim() {
+    // "قالت X إن الوضع «كارثي»": two words after the complementizer, a claim; "مشيرة" has X
+    // for speaker.
     let (s, _) = check(
         "ar",
         "وقالت المديرة التنفيذية للبرنامج سيندي ماكين إن الوضع \"كارثي\"، مشيرة إلى أن الوكالة لا تستطيع الوصول إلى المناطق المتضررة.",
@@ -1604,12 +1605,20 @@ fn ar_a_participle_after_a_claim_too_short_to_keep() {
     );
     assert_eq!(
         s,
-        vec![seen(
-            "الوكالة لا تستطيع الوصول إلى المناطق المتضررة",
-            Some("Cindy McCain"),
-            Some("مشيرة"),
-            Indirect
-        )]
+        vec![
+            seen(
+                "الوضع \"كارثي\"",
+                Some("Cindy McCain"),
+                Some("قالت"),
+                Indirect
+            ),
+            seen(
+                "الوكالة لا تستطيع الوصول إلى المناطق المتضررة",
+                Some("Cindy McCain"),
+                Some("مشيرة"),
+                Indirect
+            ),
+        ]
     );
 }
 
@@ -1961,4 +1970,30 @@ fn id_an_inverted_cue_before_a_long_title() {
             Direct
         )]
     );
+}
+
+#[test]
+fn two_words_make_a_clause_after_a_complementizer() {
+    // "المفاوضات متوقفة" after "إن": a claim; two words after a cue and a comma are none
+    // (", Minister X said, Trend reports": the outlet's attribution, not a content).
+    let (s, _) = check(
+        "ar",
+        "من جانبها، قالت حركة حماس إن المفاوضات متوقفة.",
+        &[("حركة حماس", Org, "Hamas")],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "المفاوضات متوقفة",
+            Some("Hamas"),
+            Some("قالت"),
+            Indirect
+        )]
+    );
+    let (s, _) = check(
+        "en",
+        "Output will rise next year, Minister Parviz Shahbazov said, Trend reports.",
+        &[("Parviz Shahbazov", Person, "Parviz Shahbazov")],
+    );
+    assert!(s.iter().all(|c| c.0 != "Trend reports"), "{s:?}");
 }

@@ -655,7 +655,11 @@ impl ClaimLabeler for CueThat {
                     Some(q) if cm.start < q.end => end.min(q.end),
                     _ => end,
                 };
-                if end <= start || doc.words_in(start, end) < 3 {
+                // Two words make a clause after a complementizer ("قالت حماس إن المفاوضات
+                // متوقفة", "said that prices rose"); without one, three.
+                let complementizer = doc.match_any(comp.first, &doc.lx.comps).is_some();
+                let min_words = if complementizer { 2 } else { 3 };
+                if end <= start || doc.words_in(start, end) < min_words {
                     // Too short for a claim ("قالت X إن الوضع "كارثي"، مشيرة إلى أن ..."), but
                     // its speaker is still the one a participle after it takes.
                     if vso
