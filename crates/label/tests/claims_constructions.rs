@@ -1997,3 +1997,41 @@ fn two_words_make_a_clause_after_a_complementizer() {
     );
     assert!(s.iter().all(|c| c.0 != "Trend reports"), "{s:?}");
 }
+
+#[test]
+fn en_roles_head_their_phrase_and_coordinated_titles() {
+    // "official figures" names no official; "Ukrainian President X thanked ... but insisted
+    // that": the clause's title and name; "RIYADH:" is the dateline, no part of the content.
+    let (s, _) = check(
+        "en",
+        "Saudi Arabia, Egypt sign deals\n\nRIYADH: Saudi Arabia and Egypt signed 15 agreements on Monday, officials said.\nCrown Prince Mohammed bin Salman met the delegation.\nAccording to official figures, trade between the two countries reached $15 billion last year.\nUkrainian President Volodymyr Zelenskyy thanked Turkey for its mediation but insisted that any deal must respect Ukraine.",
+        &[
+            ("Mohammed bin Salman", Person, "Mohammed bin Salman"),
+            ("Volodymyr Zelenskyy", Person, "Volodymyr Zelensky"),
+            ("Ukrainian", records::EntityType::Norp, "Ukrainian"),
+        ],
+    );
+    assert!(
+        s.contains(&seen(
+            "trade between the two countries reached $15 billion last year",
+            None,
+            Some("According to"),
+            Indirect
+        )),
+        "{s:?}"
+    );
+    assert!(
+        s.contains(&seen(
+            "any deal must respect Ukraine",
+            Some("Volodymyr Zelensky"),
+            Some("insisted"),
+            Indirect
+        )),
+        "{s:?}"
+    );
+    assert!(
+        s.iter()
+            .any(|c| c.0 == "Saudi Arabia and Egypt signed 15 agreements on Monday"),
+        "{s:?}"
+    );
+}

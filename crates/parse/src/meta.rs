@@ -112,6 +112,31 @@ static DATELINE_CAPS: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A capitalised place and a colon (Arab News, The National: "RIYADH: Saudi Arabia and ...").
+static DATELINE_CAPS_COLON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<place>\p{Lu}{3,}(?:[ \-]\p{Lu}{2,}){0,2}):\s+\p{Lu}").unwrap()
+});
+
+/// Capitalised labels that open a paragraph with a colon and are no place.
+const CAPS_LABELS: [&str; 16] = [
+    "UPDATE",
+    "BREAKING",
+    "NOTE",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "OPINION",
+    "WATCH",
+    "PHOTO",
+    "VIDEO",
+    "LIVE",
+    "FACTBOX",
+    "EXPLAINER",
+    "COMMENTARY",
+    "EDITORIAL",
+    "INTERVIEW",
+    "CORRECTION",
+];
+
 const NAME: &str = r"\p{Lu}[\p{L}\p{N}.\-&]*(?:\s+\p{Lu}[\p{L}\p{N}.\-&]*){0,3}";
 
 // The two attribution patterns below stand for `...(?:citing|quoting|mengutip)\b` and
@@ -222,6 +247,15 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
     .iter()
     .find_map(|re| re.captures(first_para))
     .map(|c| captured(&c))
+    .or_else(|| {
+        let c = DATELINE_CAPS_COLON.captures(first_para)?;
+        let place = c["place"].to_string();
+        (!CAPS_LABELS.iter().any(|l| place.starts_with(l))).then_some(Dateline {
+            place,
+            outlet: None,
+            date: None,
+        })
+    })
 }
 
 /// The dateline of a pattern's captures: its place, and its outlet and date where it has them.
@@ -347,6 +381,9 @@ mod tests {
             (d.place.as_str(), d.outlet.as_deref()),
             ("Jakarta", Some("ANTARA"))
         );
+        let d = dateline("RIYADH: Saudi Arabia and Egypt signed 15 agreements.").unwrap();
+        assert_eq!((d.place.as_str(), d.outlet), ("RIYADH", None));
+        assert_eq!(dateline("UPDATE: Prices rose again."), None);
         let d = dateline("NAIROBI — Rains flooded the city.").unwrap();
         assert_eq!(d.place, "NAIROBI");
         let d = dateline("القاهرة (رويترز) - قال مسؤولون إن الأسعار ارتفعت.").unwrap();

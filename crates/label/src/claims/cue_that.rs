@@ -207,7 +207,20 @@ fn coordinated_subject(
     while open > a && !doc.is_boundary(open - 1) && before - open < MAX_CLAUSE {
         open -= 1;
     }
-    // The clause's first words: a name ...
+    // The clause's first words: a title and a name ("Ukrainian President Volodymyr
+    // Zelenskyy thanked ... but insisted that") ...
+    let run = (open..before.min(open + 10))
+        .take_while(|&k| doc.is_capitalised(k) || doc.is_punct(k, &['-', '.']))
+        .last()
+        .map_or(open, |k| k + 1);
+    if run > open + 1
+        && let Subject::Found(s) = doc.resolve_subject(open, run, context)
+        && s.person
+        && s.canonical.is_some()
+    {
+        return Some(Subject::Found(s));
+    }
+    // ... a name ...
     let start = doc.toks[open].start;
     if let Some(end) = doc.ent_end_at(start) {
         let last = (open..before)

@@ -788,7 +788,17 @@ impl<'a> Doc<'a> {
                 r += 1;
             }
         }
-        if let Some(role_end) = self.match_any(r, &self.lx.roles) {
+        // In English a role noun heads its phrase: it ends it, or "of"/"for"/"at" follows
+        // ("the Chairman of ..."); "official figures" names no official.
+        let heads_phrase = |role_end: usize| {
+            self.lx.lang != "en"
+                || role_end >= e
+                || ["of", "for", "at"].contains(&&*self.toks[role_end].norm)
+        };
+        if let Some(role_end) = self
+            .match_any(r, &self.lx.roles)
+            .filter(|&x| heads_phrase(x))
+        {
             let role = &self
                 .lx
                 .roles
@@ -1262,6 +1272,10 @@ impl<'a> Doc<'a> {
         let rest = &self.text[start..end];
         if !rest.starts_with(place) {
             return start;
+        }
+        // "RIYADH: Saudi Arabia and ...".
+        if let Some(after) = rest[place.len()..].strip_prefix(':') {
+            return end - after.trim_start().len();
         }
         let head = parse::chars::prefix(rest, REACH);
         // The dash, or the period after a date ("ASTANA, March 6. ...").

@@ -34,6 +34,9 @@ struct Full {
     /// The first name may stand alone for the person: Indonesian and Malay news name people
     /// by their given name after the full name ("Retno Marsudi ... kata Retno").
     given_name_alone: bool,
+    /// Capitalised words between the first and the last (folded), which stand for the person
+    /// too ("Andi Amran Sulaiman" ... "Amran told reporters").
+    middle_folded: Vec<String>,
     canonical_id: Option<String>,
     canonical_name: String,
 }
@@ -127,6 +130,9 @@ impl Antecedents {
                     .or_default()
                     .push(i);
             }
+            for m in &f.middle_folded {
+                by_first_name.entry(m.clone()).or_default().push(i);
+            }
         }
         Antecedents {
             sorted: fulls.windows(2).all(|w| w[0].pos <= w[1].pos),
@@ -181,7 +187,8 @@ impl Antecedents {
                     .next()
                     .is_some_and(|x| x.to_lowercase().eq(c.to_lowercase()))
             });
-            (by_last || by_first) && initial_ok
+            let by_middle = initial.is_none() && f.middle_folded.iter().any(|m| m == token_folded);
+            (by_last || by_first || by_middle) && initial_ok
         };
         candidates
             .into_iter()
@@ -297,6 +304,11 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
             family_first,
             given_name_alone,
             rest_folded: tokens[1..].iter().map(|t| fold_str(t)).collect(),
+            middle_folded: tokens[1..tokens.len().saturating_sub(1).max(1)]
+                .iter()
+                .filter(|t| is_capitalised(t) && t.chars().count() >= 4)
+                .map(|t| fold_str(t))
+                .collect(),
             canonical_id: e.canonical_id.clone(),
             canonical_name: e.canonical_name.clone().unwrap_or(span.clone()),
         });
@@ -603,6 +615,12 @@ mod tests {
             // Some names of each kind, for the index to be checked on both.
             given_name_alone: !family_first && first.starts_with('A'),
             rest_folded: vec![fold_str(last)],
+            // A middle name for some, for the index to be checked on it too.
+            middle_folded: if k.is_multiple_of(3) {
+                vec![fold_str("Amran")]
+            } else {
+                vec![]
+            },
             canonical_id: None,
             canonical_name: format!("{first} {last}"),
         }
@@ -662,6 +680,7 @@ mod tests {
             "Aykhan",
             "Ana",
             "Joko",
+            "Amran",
         ];
         let mut matched = 0;
         for form in forms {
@@ -776,6 +795,17 @@ mod tests {
                 .filter(|e| e.0 == "Pratikno" && e.1 == EntityType::Person)
                 .count(),
             2,
+            "{got:?}"
+        );
+        // A middle name stands for the person too.
+        let m = article(
+            "en",
+            "Agriculture Minister Andi Amran Sulaiman spoke.\nAmran told reporters the harvest was good.",
+        );
+        let got = entities(&m);
+        assert!(
+            got.iter()
+                .any(|e| e.0 == "Amran" && e.2.as_deref() == Some("Andi Amran Sulaiman")),
             "{got:?}"
         );
         // Not in English news, where a later mention is the family name.
