@@ -224,8 +224,10 @@ pub fn is_credits_line(s: &str) -> bool {
                 && tail.is_char_boundary(tail.len() - c.len())
                 && tail[tail.len() - c.len()..].eq_ignore_ascii_case(c)
         });
+    // A dash may lead it ("— With input from SPA").
+    let led = s.trim_start_matches(['\u{2014}', '\u{2013}', '-', ' ']);
     contributed
-        || led_by_label(s, &BOILERPLATE_LABELS.credits, 120)
+        || led_by_label(led, &BOILERPLATE_LABELS.credits, 120)
         || in_brackets(s).is_some_and(|t| led_by_label(t, &BOILERPLATE_LABELS.credits, 120))
         || is_editor_initials(s)
 }
@@ -583,6 +585,7 @@ mod tests {
         assert!(is_credits_line(
             "Associated Press writer Lolita C. Baldor contributed to this report."
         ));
+        assert!(is_credits_line("— With input from SPA"));
         assert!(is_credits_line("(ant / eng)"));
         assert!(!is_credits_line("(see below)"));
         assert!(is_navigation_line(
