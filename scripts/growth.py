@@ -107,6 +107,23 @@ SHAPES = {
     "medial_attributions": lambda i, r: (
         f"prices rose in market {i}, {person(r)} said, adding that costs fell, and "),
     "html_entities": lambda i, r: f"Johnson &amp; Johnson{i} said sales rose&nbsp;again &#8230; ",
+    # One speaker phrase of thousands of names before a quotation or after "citing", and
+    # thousands of closing brackets after a verb-first cue (each was searched per name or per
+    # bracket; with the text around them in OPEN and CLOSE below).
+    "names_before_quote": lambda i, r: "John Smith ",
+    "names_after_citing": lambda i, r: "John Smith ",
+    "brackets_after_cue": lambda i, r: " )",
+}
+
+# Text before and after the pieces, for shapes that are one long phrase.
+OPEN = {
+    "names_after_citing": "The economy will grow fast next year, the ministry said citing ",
+    "brackets_after_cue": "قال الوزير",
+}
+CLOSE = {
+    "names_before_quote": 'said: "we will win the war today."\n',
+    "names_after_citing": ".\n",
+    "brackets_after_cue": " إن الوضع خطير جدا في البلاد.\n",
 }
 
 
@@ -118,7 +135,8 @@ def article(shape: str, size: int) -> str:
         parts.append(piece)
         total += len(piece.encode())
         i += 1
-    return "Title of the article\n\n" + "".join(parts)
+    return ("Title of the article\n\n" + OPEN.get(shape, "") + "".join(parts)
+            + CLOSE.get(shape, ""))
 
 
 def cpu_seconds(binary: Path, text: str, work: Path) -> tuple[float, subprocess.CompletedProcess]:

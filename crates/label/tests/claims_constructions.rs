@@ -2035,3 +2035,27 @@ fn en_roles_head_their_phrase_and_coordinated_titles() {
         "{s:?}"
     );
 }
+
+#[test]
+fn en_quoted_as_saying_names_the_speaker() {
+    let text = "State media quoted President Xi Jinping as saying that China would open wider.\nXi was quoted as saying that reforms would continue.";
+    let (s, claims) = check(
+        "en",
+        text,
+        &[
+            ("Xi Jinping", Person, "Xi Jinping"),
+            ("Xi", Person, "Xi Jinping"),
+        ],
+    );
+    assert_eq!(s.len(), 2, "{s:?}");
+    let article = parse(text, Some("en"));
+    let spans: Vec<&str> = claims
+        .iter()
+        .map(|c| {
+            let m = c.speaker.as_ref().expect("a speaker");
+            let sentence = &article.sentences[m.sentence];
+            &article.text[sentence.start + m.start..sentence.start + m.end]
+        })
+        .collect();
+    assert_eq!(spans, vec!["Xi Jinping", "Xi"]);
+}

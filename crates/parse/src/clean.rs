@@ -189,7 +189,11 @@ fn push_entity(b: &mut Builder, src: usize, rest: &str) -> usize {
     }
     b.flags.insert("html_entity");
     let c = decoded.chars().next().unwrap_or(' ');
-    if decoded.chars().count() == 1 && (is_space(c) || is_invisible(c) || c.is_whitespace()) {
+    let one = decoded.chars().count() == 1;
+    if one && is_invisible(c) {
+        // "&shy;", "&#8203;": gone, as the characters themselves go.
+        b.edit(src, src + len, "");
+    } else if one && (is_space(c) || c.is_whitespace()) {
         let after_space = b.text.is_empty() || b.text.ends_with([' ', '\n']);
         let before_space = rest[len..].starts_with(char::is_whitespace);
         b.edit(
@@ -405,6 +409,11 @@ mod tests {
             let t = b.text.find(word).unwrap();
             assert_eq!(&raw[source_of(&b, t)..source_of(&b, t) + word.len()], word);
         }
+        // Invisible characters go, as written out ("infor&shy;mation").
+        assert_eq!(
+            build("infor&shy;mation co&#8203;operation", "en").text,
+            "information cooperation"
+        );
         // A no-break space next to a space is no second space.
         assert_eq!(build("a &nbsp;b", "en").text, "a b");
         assert!(

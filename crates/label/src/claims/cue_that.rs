@@ -601,6 +601,10 @@ impl ClaimLabeler for CueThat {
         for (si, &(a, send)) in doc.sent_toks.iter().enumerate() {
             // Claims of this sentence: (content tokens, content bytes, speaker).
             let mut here: Vec<((usize, usize), Option<Speaker>)> = Vec::new();
+            // The subject of the sentence's last cue, with or without a claim: a participle
+            // after it takes it (kept apart from `here`, whose last few claims are searched
+            // for one that holds a cue).
+            let mut last_subject: Option<Speaker> = None;
             // The sentence's first person, found once per sentence: looked for per cue from
             // the sentence's start, it made a sentence of thousands of cues quadratic.
             let sentence_first_person = if vso {
@@ -632,7 +636,7 @@ impl ClaimLabeler for CueThat {
                             None,
                         )
                     {
-                        here.push(((cm.start, cm.start), Some(s)));
+                        last_subject = Some(s);
                     }
                     continue;
                 };
@@ -680,7 +684,7 @@ impl ClaimLabeler for CueThat {
                         && let Subject::Found(s) =
                             doc.resolve_vso_subject(cm.last, comp.first, None)
                     {
-                        here.push(((start, start), Some(s)));
+                        last_subject = Some(s);
                     }
                     continue;
                 }
@@ -735,7 +739,7 @@ impl ClaimLabeler for CueThat {
                     Subject::Found(s) => Some(s),
                     Subject::Expletive => None,
                     Subject::Missing => {
-                        let previous_here = here.last().and_then(|(_, s)| s.clone());
+                        let previous_here = last_subject.clone();
                         let tail_speaker =
                             tail.and_then(|(s, e, _)| match doc.resolve_subject(s, e, context) {
                                 Subject::Found(x) => Some(x),
@@ -783,6 +787,23 @@ impl ClaimLabeler for CueThat {
                         }
                     }
                 };
+                // "quoted X as saying", "X was quoted as saying": the speaker is the name, not
+                // the phrase up to "as".
+                let speaker = match speaker {
+                    Some(s)
+                        if cm.cue.participle
+                            && cm.first > a
+                            && &*doc.toks[cm.first - 1].norm == "as" =>
+                    {
+                        let named = doc
+                            .ents_in(s.start, s.end)
+                            .filter(|e| e.label == EntityType::Person)
+                            .last()
+                            .map(Speaker::named);
+                        named.or(Some(s))
+                    }
+                    other => other,
+                };
                 let kind = if quote.is_some() {
                     ClaimKind::Direct
                 } else {
@@ -813,6 +834,7 @@ impl ClaimLabeler for CueThat {
                 {
                     last_speaker = Some((s.clone(), si));
                 }
+                last_subject = speaker.clone();
                 here.push(((start, end), speaker));
             }
         }

@@ -558,18 +558,18 @@ impl<'a> Doc<'a> {
             .filter(move |e| e.start < end && start < e.end)
     }
 
-    /// Whether an entity of a subject starting at token `s` stands after the agent phrase of
-    /// a passive done to the speaker ("Experts interviewed by the Times of Israel"; not "a
-    /// statement released by X", whose author X is).
-    fn after_agent(&self, s: usize, x: &Ent) -> bool {
-        (s..self.toks.len())
-            .take_while(|&k| self.toks[k].end <= x.start)
-            .any(|k| {
-                self.lx
-                    .agents
-                    .iter()
-                    .any(|a| self.match_words(k, a).is_some())
-            })
+    /// The end byte of the first agent phrase of a passive done to the speaker in tokens
+    /// `[s, e)` ("Experts interviewed by the Times of Israel"; not "a statement released by
+    /// X", whose author X is): entities after it are not the speaker. Found once per phrase:
+    /// looked for per entity, a phrase of thousands of names was quadratic.
+    fn agent_end(&self, s: usize, e: usize) -> Option<usize> {
+        (s..e).find_map(|k| {
+            self.lx
+                .agents
+                .iter()
+                .find_map(|a| self.match_words(k, a))
+                .map(|end| self.toks[end - 1].end)
+        })
     }
 
     /// Whether a person's name is a possessor before more words of a phrase ending at byte
@@ -584,6 +584,9 @@ impl<'a> Doc<'a> {
 
     /// The word tokens of `[s, e)` without punctuation, determiners and adverbs at the edges.
     pub(crate) fn trim_phrase(&self, mut s: usize, mut e: usize) -> (usize, usize) {
+        // The first opening bracket, found once: a phrase of thousands of ")" is not searched
+        // for one per ")".
+        let first_open = (s..e).find(|&k| self.is_punct(k, &['(']));
         loop {
             // Leading punctuation, conjunctions and relative pronouns (", but warned that": no
             // speaker of its own; "which he said": the speaker is "he").
@@ -598,7 +601,8 @@ impl<'a> Doc<'a> {
             // National Statistics (ONS)").
             while e > s
                 && !self.toks[e - 1].word
-                && !(self.is_punct(e - 1, &[')']) && (s..e - 1).any(|k| self.is_punct(k, &['('])))
+                && !(self.is_punct(e - 1, &[')'])
+                    && first_open.is_some_and(|o| s <= o && o < e - 1))
             {
                 e -= 1;
             }
@@ -739,11 +743,13 @@ impl<'a> Doc<'a> {
                 person,
             })
         };
+        let agent_end = self.agent_end(s, e);
+        let after_agent = |x: &Ent| agent_end.is_some_and(|a| a <= x.start);
         // A named person in the phrase, unless the phrase names someone of theirs
         // ("Netanyahu's office", "Lapid's spokesman").
         if let Some(p) = self
             .ents_in(start, end)
-            .filter(|x| x.label == EntityType::Person && !self.after_agent(s, x))
+            .filter(|x| x.label == EntityType::Person && !after_agent(x))
             .last()
         {
             if self.possessor_in(p, end) {
@@ -857,9 +863,10 @@ impl<'a> Doc<'a> {
             }
         }
         // An organisation or a country.
-        if let Some(x) = self.ents_in(start, end).find(|x| {
-            matches!(x.label, EntityType::Org | EntityType::Gpe) && !self.after_agent(s, x)
-        }) {
+        if let Some(x) = self
+            .ents_in(start, end)
+            .find(|x| matches!(x.label, EntityType::Org | EntityType::Gpe) && !after_agent(x))
+        {
             return found(x.canonical.clone(), x.id.clone(), false, false);
         }
         // A nationality stands for its people only when it is (nearly) the whole phrase ("the
@@ -880,15 +887,7 @@ impl<'a> Doc<'a> {
         }
         // A noun phrase, perhaps with the agent of a passive done to it ("Experts interviewed
         // by the Times of Israel"), whose words are not the speaker's.
-        let with_agent = || {
-            (s..e).any(|k| {
-                self.lx
-                    .agents
-                    .iter()
-                    .any(|a| self.match_words(k, a).is_some())
-            })
-        };
-        if words <= 6 || with_agent() {
+        if words <= 6 || agent_end.is_some() {
             return found(None, None, false, false);
         }
         Subject::Missing
