@@ -2059,3 +2059,21 @@ fn en_quoted_as_saying_names_the_speaker() {
         .collect();
     assert_eq!(spans, vec!["Xi Jinping", "Xi"]);
 }
+
+#[test]
+fn id_a_pronoun_cue_with_circumstances_after_a_quotation() {
+    let (s, _) = check(
+        "id",
+        "Bupati Cianjur Herman Suherman meninjau lokasi.\n\"Kami sudah mendirikan tenda darurat di lapangan,\" katanya kepada wartawan.",
+        &[("Herman Suherman", Person, "Herman Suherman")],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "Kami sudah mendirikan tenda darurat di lapangan",
+            Some("Herman Suherman"),
+            Some("katanya"),
+            Direct
+        )]
+    );
+}

@@ -84,7 +84,7 @@ static DATELINE_DASH: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An outlet named by its web address, then the place ("TEMPO.CO, Jakarta - ...").
 static DATELINE_ADDRESS_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<outlet>[\p{L}\p{N}]+(?:\.\p{L}{2,4}){1,2})\s*[,،]\s*(?P<place>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+)?)\s+[-–—]{1,2}\s+").unwrap()
+    Regex::new(r"^(?P<outlet>[\p{L}\p{N}]+(?:\.\p{L}{2,4}){1,2})\s*[,،]\s*(?P<place>\p{Lu}[\p{Lu}\p{Ll}]+(?:[ ]\p{Lu}[\p{Lu}\p{Ll}]+)?)\s+[-–—]{1,2}\s+").unwrap()
 });
 
 /// A line of a place and an outlet only, with a dash or a slash between them, the outlet in
@@ -384,6 +384,11 @@ mod tests {
         let d = dateline("RIYADH: Saudi Arabia and Egypt signed 15 agreements.").unwrap();
         assert_eq!((d.place.as_str(), d.outlet), ("RIYADH", None));
         assert_eq!(dateline("UPDATE: Prices rose again."), None);
+        let d = dateline("TRIBUNNEWS.COM, CIANJUR - Gempa bumi mengguncang.").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("CIANJUR", Some("TRIBUNNEWS.COM"))
+        );
         let d = dateline("NAIROBI — Rains flooded the city.").unwrap();
         assert_eq!(d.place, "NAIROBI");
         let d = dateline("القاهرة (رويترز) - قال مسؤولون إن الأسعار ارتفعت.").unwrap();

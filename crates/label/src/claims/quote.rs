@@ -240,7 +240,9 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
         let speaker = match speaker {
             Some(s) if tail_end == Some(cm.last) || only_circumstances(doc, cm.last) => Some(s),
             Some(_) => return None,
-            None if cm.cue.pronoun && tail_end == Some(cm.last) => {
+            None if cm.cue.pronoun
+                && (tail_end == Some(cm.last) || only_circumstances(doc, cm.last)) =>
+            {
                 // '"...," ujarnya.'
                 Some(doc.pronoun_cue_speaker((cm.start, cm.end)))
             }

@@ -384,7 +384,25 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
             add_labeler(e);
         }
     }
-    // Unlabelled short mentions of a full name.
+    // Unlabelled short mentions of a full name. A middle name or a one-word name that the
+    // article also writes in lower case is a word ("Pusat Gempa Bumi" taken for a person
+    // must not make every "Gempa" one): the article's lower-case words, gathered once, only
+    // when such a mention comes up.
+    let lower_cell: std::cell::OnceCell<HashSet<String>> = std::cell::OnceCell::new();
+    let lower_words = || {
+        lower_cell.get_or_init(|| {
+            words(&article.text)
+                .iter()
+                .map(|w| w.text(&article.text))
+                .filter(|t| t.chars().next().is_some_and(char::is_lowercase))
+                .map(str::to_string)
+                .collect()
+        })
+    };
+    let written_as_word = |f: &Full, token: &str| {
+        let folded = fold_str(token);
+        f.rest_folded.is_empty() || (folded != f.first_folded && folded != f.last_folded)
+    };
     let mut added: Vec<Entity> = Vec::new();
     if has_fulls {
         let taken_spans = TakenSpans::new(entities);
@@ -413,7 +431,22 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
                 if taken || lx.is_stopword(Lexicon::langs(&article.lang), token) {
                     continue;
                 }
-                if let Some(f) = antecedents.find((si, start), token, None) {
+                // A middle name inside the whole name written out (a headline's "Pham Minh
+                // Chinh", left unlabelled) is no mention of its own.
+                let inside_whole = |f: &Full| {
+                    let folded = fold_str(token);
+                    let middle = folded != f.first_folded && folded != f.last_folded;
+                    middle
+                        && (wi > 0 && fold_str(words[wi - 1].text(s)) == f.first_folded
+                            || words
+                                .get(wi + 1)
+                                .is_some_and(|n| fold_str(n.text(s)) == f.last_folded))
+                };
+                if let Some(f) = antecedents.find((si, start), token, None)
+                    && !(written_as_word(&f, token)
+                        && lower_words().contains(&token.to_lowercase()))
+                    && !inside_whole(&f)
+                {
                     // A given name followed by the rest of the full name: the span covers
                     // what of it is written.
                     if f.given_name_alone && fold_str(token) == f.first_folded {
@@ -808,6 +841,20 @@ mod tests {
                 .any(|e| e.0 == "Amran" && e.2.as_deref() == Some("Andi Amran Sulaiman")),
             "{got:?}"
         );
+        // A middle name the article also writes in lower case is a word, and one inside the
+        // whole name written out is no mention of its own.
+        let w = article(
+            "id",
+            "Kepala Pusat Gempa Bumi Bambang hadir.\nGempa terjadi pagi tadi dan gempa susulan menyusul.",
+        );
+        let got = entities(&w);
+        assert!(!got.iter().any(|e| e.0 == "Gempa"), "{got:?}");
+        let h = article(
+            "en",
+            "Prime Minister Pham Minh Chinh arrived.\nXi Meets Pham Minh Chinh In Beijing",
+        );
+        let got = entities(&h);
+        assert!(!got.iter().any(|e| e.0 == "Minh"), "{got:?}");
         // Not in English news, where a later mention is the family name.
         let b = article(
             "en",

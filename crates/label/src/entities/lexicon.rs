@@ -146,6 +146,10 @@ pub(crate) struct Lexicon {
     pub titles: PhraseIndex,
     /// Folded one-word titles of every language.
     pub title_words: HashSet<String>,
+    /// Folded titles whose holder is named after the region they head ("Bupati Cianjur Herman
+    /// Suherman", "Gubernur Lampung Arinal Djunaidi"): one capitalised word of region before
+    /// a name of two words or more.
+    pub region_titles: HashSet<String>,
     /// Heads that start a name ("Ministry", "Kementerian", "وزارة").
     pub heads: PhraseIndex,
     /// Folded head and tail words of every language.
@@ -179,8 +183,11 @@ impl Lexicon {
     pub fn builtin() -> Lexicon {
         use super::text::fold_str;
         let mut lx = Lexicon::default();
-        for c in rows(TITLES, 2) {
+        for c in rows(TITLES, 3) {
             index_phrase(&mut lx.titles, c[0], c[1], None);
+            if c[2] == "region" {
+                lx.region_titles.insert(fold_str(c[1]));
+            }
             if !c[1].contains(' ') {
                 lx.title_words.insert(fold_str(c[1]));
             }

@@ -360,8 +360,11 @@ impl Ctx<'_> {
         let start = i;
         // A field and an organisation's acronym the knowledge base lacks, then the name
         // ("Deputi Bidang Meteorologi BMKG Guswanto").
-        let acronym_at = (i..(i + 4).min(self.words.len()))
-            .take_while(|&j| is_capitalised(self.w(j)) && self.adjacent(j))
+        let acronym_at = (i..(i + 8).min(self.words.len()))
+            .take_while(|&j| {
+                (is_capitalised(self.w(j)) || matches!(self.w(j), "dan" | "and" | "of" | "for"))
+                    && self.adjacent(j)
+            })
             .find(|&j| {
                 let w = self.w(j);
                 j > i
@@ -528,6 +531,21 @@ impl EntityLabeler for NameLabeler {
                     && after < n
                     && let Some(k) = ctx.after_complement(after)
                 {
+                    // A regional title's region: one capitalised word before a name of two
+                    // words or more ("Bupati Cianjur Herman Suherman").
+                    let title: Vec<&str> = (i..after).map(|j| &ctx.folded[j]).collect();
+                    let k = if k == after
+                        && lx.region_titles.contains(&title.join(" "))
+                        && !is_arabic_word(ctx.w(k))
+                        && ctx.kb_at(k).is_none()
+                        && (k..k + 3).all(|j| j < n && is_capitalised(ctx.w(j)))
+                        && ctx.adjacent(k)
+                        && ctx.adjacent(k + 1)
+                    {
+                        k + 1
+                    } else {
+                        k
+                    };
                     // A lower-case role noun with a lower-case field before the name
                     // ("analis pasar uang Ariston Tjendra", "economist at the bank").
                     let field_end = if is_lowercase_word(ctx.w(i)) {
@@ -1082,6 +1100,30 @@ mod tests {
                 "Army spokesman Brigadier General Nabil Abdallah told reporters the troops advanced."
             ),
             vec!["Nabil Abdallah"]
+        );
+    }
+
+    #[test]
+    fn regional_titles_and_long_complements() {
+        // A regional title's region before a name of two words or more.
+        assert_eq!(
+            texts(
+                "id",
+                "Menurut Bupati Cianjur Herman Suherman, puluhan rumah rusak."
+            ),
+            vec!["Herman Suherman"]
+        );
+        // A field joined by "dan" before an acronym ("Pusat Gempa Bumi dan Tsunami BMKG").
+        assert_eq!(
+            texts(
+                "id",
+                "Kepala Pusat Gempa Bumi dan Tsunami BMKG Bambang Setiyo Prayitno menjelaskan bahwa gempa terjadi."
+            ),
+            vec!["Bambang Setiyo Prayitno"]
+        );
+        assert_eq!(
+            texts("id", "Warga bernama Siti Aminah mengaku panik."),
+            vec!["Siti Aminah"]
         );
     }
 
