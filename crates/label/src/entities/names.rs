@@ -241,7 +241,10 @@ impl Ctx<'_> {
         if a > 0 && end - a == 3 && self.is_shape_word(a - 1) && self.adjacent(a - 1) {
             a += 1;
         }
-        while a + 2 <= end && self.latin_name(a, 3) != Some(end) {
+        // Nor does it start inside a title ("Chief Executive Officer Tim Cook said").
+        let in_title =
+            |k: usize| (k.saturating_sub(3)..=k).any(|j| self.title_at(j).is_some_and(|t| t > k));
+        while a + 2 <= end && (self.latin_name(a, 3) != Some(end) || in_title(a)) {
             a += 1;
         }
         (end - a >= 2).then_some(a)
@@ -578,9 +581,11 @@ impl EntityLabeler for NameLabeler {
                     };
                     // After a lower-case role and an organisation ("para menteri Kabinet
                     // Indonesia Maju tidak ..."), one word more is the organisation's.
-                    let one_word_after_organisation = is_lowercase_word(ctx.w(i))
-                        && end == Some(k + 1)
-                        && (after..k).any(|j| ctx.is_shape_word(j));
+                    // After a lower-case role, one capitalised word is no name: an official
+                    // Statement, an organisation's last word ("para menteri Kabinet Indonesia
+                    // Maju tidak").
+                    let one_word_after_organisation =
+                        is_lowercase_word(ctx.w(i)) && end == Some(k + 1);
                     // A second title a few capitalised words on ends the complement: the name
                     // follows it ("Kepala Korlantas Polri Irjen Aan Suhanan").
                     let title_follows = end.is_some_and(|e| {
@@ -1100,6 +1105,15 @@ mod tests {
                 "Army spokesman Brigadier General Nabil Abdallah told reporters the troops advanced."
             ),
             vec!["Nabil Abdallah"]
+        );
+    }
+
+    #[test]
+    fn lower_case_roles_want_two_words_and_titles_end_before_names() {
+        assert!(texts("en", "An official Statement was released by the ministry.").is_empty());
+        assert_eq!(
+            texts("en", "Chief Executive Officer Tim Cook said sales grew."),
+            vec!["Tim Cook"]
         );
     }
 
