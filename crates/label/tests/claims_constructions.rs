@@ -2077,3 +2077,21 @@ fn id_a_pronoun_cue_with_circumstances_after_a_quotation() {
         )]
     );
 }
+
+#[test]
+fn en_a_bare_clause_with_an_age_between_commas() {
+    let (s, _) = check(
+        "en",
+        "Police said the suspect, 34, had been arrested near the border.\nPolice said the suspect, John, had fled.",
+        &[],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "the suspect, 34, had been arrested near the border",
+            None,
+            Some("said"),
+            Indirect
+        )]
+    );
+}

@@ -363,15 +363,21 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize) -> bool {
             if asides > 1 {
                 return false;
             }
-            let aside = doc.is_preposition(k + 1)
-                || doc
-                    .toks
-                    .get(k + 1)
-                    .is_some_and(|t| doc.lx.relatives.iter().any(|w| *w == *t.norm));
             let Some(close) = (k + 1..(k + 1 + MAX_ASIDE).min(send)).find(|&j| doc.is_comma(j))
             else {
                 return false;
             };
+            // An aside opens with a preposition or a relative pronoun, or is an age ("the
+            // suspect, 34, had been arrested").
+            let aside = doc.is_preposition(k + 1)
+                || doc
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|t| doc.lx.relatives.iter().any(|w| *w == *t.norm))
+                || (close == k + 2
+                    && doc.text[doc.toks[k + 1].start..doc.toks[k + 1].end]
+                        .chars()
+                        .all(|c| c.is_ascii_digit()));
             if !aside {
                 return false;
             }

@@ -175,6 +175,52 @@ impl Ctx<'_> {
         end
     }
 
+    /// A name that lists its fields with commas and is closed by its acronym in brackets
+    /// ("Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)"): the index after the list's
+    /// last word, else `e`.
+    fn extend_list(&self, e: usize) -> usize {
+        let n = self.words.len();
+        let mut last = e;
+        for _ in 0..4 {
+            if last == 0 || last >= n || self.gap_before(last).trim() != "," {
+                return e;
+            }
+            let mut j = last;
+            let joined = matches!(self.w(j), "dan" | "and");
+            if joined {
+                if !self.adjacent(j) {
+                    return e;
+                }
+                j += 1;
+            }
+            let start = j;
+            while j < n && j < start + 2 && is_capitalised(self.w(j)) && !is_all_caps(self.w(j)) {
+                j += 1;
+                if j < n && !self.adjacent(j - 1) {
+                    break;
+                }
+            }
+            if j == start {
+                return e;
+            }
+            last = j;
+            if joined {
+                let after = self.s[self.words[last - 1].end..].trim_start();
+                let acronym = after
+                    .strip_prefix('(')
+                    .and_then(|r| r.split_once(')'))
+                    .is_some_and(|(a, _)| a.len() >= 2 && a.chars().all(|c| c.is_uppercase()));
+                return if acronym { last } else { e };
+            }
+        }
+        e
+    }
+
+    /// What separates words `i - 1` and `i`.
+    fn gap_before(&self, i: usize) -> &str {
+        &self.s[self.words[i - 1].end..self.words[i].start]
+    }
+
     /// Capitalised words (with inner connectors) before word `i`: the first index.
     fn extend_left(&self, i: usize, allow_year: bool) -> usize {
         let mut a = i;
@@ -289,7 +335,7 @@ impl EntityLabeler for ShapeLabeler {
                         continue;
                     }
                     let e = if h < n && ctx.adjacent(h - 1) {
-                        ctx.extend_right(h)
+                        ctx.extend_list(ctx.extend_right(h))
                     } else {
                         h
                     };
@@ -571,6 +617,21 @@ mod tests {
             names.contains(&("Kompleks Gelora Bung Karno", EntityType::Loc)),
             "{g:?}"
         );
+        // Fields listed with commas, closed by the acronym.
+        let g = got(
+            "id",
+            "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) memperingatkan warga.",
+        );
+        assert!(
+            g.iter()
+                .any(|x| x.0 == "Badan Meteorologi, Klimatologi, dan Geofisika"),
+            "{g:?}"
+        );
+        let g = got(
+            "id",
+            "Badan Meteorologi, Jakarta, dan Bandung bekerja sama.",
+        );
+        assert!(!g.iter().any(|x| x.0.contains("Bandung")), "{g:?}");
         // A country closes a name but for one last word ("Kabinet Indonesia Maju tidak"),
         // not before a person's name.
         let g = got(
