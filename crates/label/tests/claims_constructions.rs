@@ -4,7 +4,7 @@ mod claims_support;
 
 use claims_support::parse;
 use label::claims::{find_claims, standard_claim_labelers};
-use records::{Article, Claim, ClaimKind, Entity, EntityType};
+use records::{Article, Claim, ClaimKind, Entity, EntityType, Mention};
 
 /// Entities at every whole occurrence of each surface form.
 fn entities(article: &Article, names: &[(&str, EntityType, &str)]) -> Vec<Entity> {
@@ -49,10 +49,10 @@ fn check(lang: &str, text: &str, names: &[(&str, EntityType, &str)]) -> (Vec<See
         .map(|c| {
             let s = &article.sentences[c.sentence];
             let st = &article.text[s.start..s.end];
-            let cue = c.cue.as_ref().map(|m| {
-                let cs = &article.sentences[m.sentence];
-                article.text[cs.start + m.start..cs.start + m.end].to_string()
-            });
+            let cue = c
+                .cue
+                .as_ref()
+                .map(|m| mention_text(&article, m).to_string());
             (
                 st[c.start..c.end].to_string(),
                 c.speaker.as_ref().and_then(|m| m.canonical_name.clone()),
@@ -62,6 +62,21 @@ fn check(lang: &str, text: &str, names: &[(&str, EntityType, &str)]) -> (Vec<See
         })
         .collect();
     (seen, claims)
+}
+
+/// The text of a mention (a speaker or a cue), which may stand in another sentence.
+fn mention_text<'a>(article: &'a Article, m: &Mention) -> &'a str {
+    let sentence = &article.sentences[m.sentence];
+    &article.text[sentence.start + m.start..sentence.start + m.end]
+}
+
+/// The speakers' texts of `claims` found in `text`, each claim having one.
+fn speaker_texts(lang: &str, text: &str, claims: &[Claim]) -> Vec<String> {
+    let article = parse(text, Some(lang));
+    claims
+        .iter()
+        .map(|c| mention_text(&article, c.speaker.as_ref().expect("a speaker")).to_string())
+        .collect()
 }
 
 fn seen(content: &str, speaker: Option<&str>, cue: Option<&str>, kind: ClaimKind) -> Seen {
@@ -1585,13 +1600,7 @@ fn ar_a_source_cited_by_an_outlet_is_the_speaker() {
             Indirect
         )]
     );
-    let article = parse(text, Some("ar"));
-    let speaker = claims[0].speaker.as_ref().expect("a speaker");
-    let sentence = &article.sentences[speaker.sentence];
-    assert_eq!(
-        &article.text[sentence.start + speaker.start..sentence.start + speaker.end],
-        "مصادر مطلعة"
-    );
+    assert_eq!(speaker_texts("ar", text, &claims), vec!["مصادر مطلعة"]);
 }
 
 #[test]
@@ -1672,15 +1681,7 @@ fn speaker_spans_keep_their_brackets_and_drop_auxiliaries() {
         ],
     );
     assert_eq!(s.len(), 2, "{s:?}");
-    let article = parse(text, Some("en"));
-    let spans: Vec<&str> = claims
-        .iter()
-        .map(|c| {
-            let m = c.speaker.as_ref().expect("a speaker");
-            let sentence = &article.sentences[m.sentence];
-            &article.text[sentence.start + m.start..sentence.start + m.end]
-        })
-        .collect();
+    let spans = speaker_texts("en", text, &claims);
     assert_eq!(
         spans,
         vec![
@@ -2048,15 +2049,7 @@ fn en_quoted_as_saying_names_the_speaker() {
         ],
     );
     assert_eq!(s.len(), 2, "{s:?}");
-    let article = parse(text, Some("en"));
-    let spans: Vec<&str> = claims
-        .iter()
-        .map(|c| {
-            let m = c.speaker.as_ref().expect("a speaker");
-            let sentence = &article.sentences[m.sentence];
-            &article.text[sentence.start + m.start..sentence.start + m.end]
-        })
-        .collect();
+    let spans = speaker_texts("en", text, &claims);
     assert_eq!(spans, vec!["Xi Jinping", "Xi"]);
 }
 

@@ -193,7 +193,7 @@ fn push_entity(b: &mut Builder, src: usize, rest: &str) -> usize {
     if one && is_invisible(c) {
         // "&shy;", "&#8203;": gone, as the characters themselves go.
         b.edit(src, src + len, "");
-    } else if one && (is_space(c) || c.is_whitespace()) {
+    } else if one && is_space(c) {
         let after_space = b.text.is_empty() || b.text.ends_with([' ', '\n']);
         let before_space = rest[len..].starts_with(char::is_whitespace);
         b.edit(

@@ -137,12 +137,7 @@ fn tail(doc: &Doc, from: usize, end: usize) -> Option<Vec<(Speaker, (usize, usiz
         let speaker_end = (cm.last + 1..end)
             .find(|&k| doc.is_preposition(k))
             .unwrap_or(end);
-        let pronoun_clause = cm.last + 1 < end
-            && doc
-                .lx
-                .subject_pronouns
-                .iter()
-                .any(|w| *w == *doc.toks[cm.last].norm);
+        let pronoun_clause = cm.last + 1 < end && doc.tok_in(cm.last, &doc.lx.subject_pronouns);
         if speaker_end - cm.last > MAX_INVERTED_SPEAKER
             || pronoun_clause
             || (cm.last + 1..end).any(|k| doc.finite_at(k))

@@ -8,7 +8,7 @@
 use records::{Claim, ClaimKind, EntityType};
 
 use super::doc::{CueMatch, Doc, Speaker, Subject, is_quote};
-use super::lexicon::SubjectSide;
+use super::lexicon::{SubjectSide, fits_affix};
 use super::quote::Quote;
 use crate::ClaimLabeler;
 
@@ -156,12 +156,11 @@ fn clause_with_verb_prefix(doc: &Doc, from: usize, send: usize) -> bool {
         .any(|k| {
             let norm = &*doc.toks[k].norm;
             !doc.is_capitalised(k)
-                && doc.lx.finite_after_name.iter().any(|(prefix, suffix)| {
-                    !prefix.is_empty()
-                        && norm.len() >= prefix.len() + suffix.len() + 3
-                        && norm.starts_with(prefix.as_str())
-                        && norm.ends_with(suffix.as_str())
-                })
+                && doc
+                    .lx
+                    .finite_after_name
+                    .iter()
+                    .any(|(prefix, suffix)| !prefix.is_empty() && fits_affix(prefix, suffix, norm))
         })
 }
 
@@ -337,11 +336,7 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize) -> bool {
         return true;
     }
     // A personal pronoun and a word after it ("said they expect ...", "menyebut dia tidak").
-    if doc
-        .lx
-        .subject_pronouns
-        .iter()
-        .any(|w| *w == *doc.toks[from].norm)
+    if doc.tok_in(from, &doc.lx.subject_pronouns)
         && doc
             .toks
             .get(from + 1)
@@ -370,10 +365,7 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize) -> bool {
             // An aside opens with a preposition or a relative pronoun, or is an age ("the
             // suspect, 34, had been arrested").
             let aside = doc.is_preposition(k + 1)
-                || doc
-                    .toks
-                    .get(k + 1)
-                    .is_some_and(|t| doc.lx.relatives.iter().any(|w| *w == *t.norm))
+                || doc.tok_in(k + 1, &doc.lx.relatives)
                 || (close == k + 2
                     && doc.text[doc.toks[k + 1].start..doc.toks[k + 1].end]
                         .chars()
@@ -398,7 +390,7 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize) -> bool {
             continue;
         }
         // Quoted words within the clause ('the prime minister "cares more about ..."').
-        if doc.is_punct(k, &['"', '\u{201C}', '«']) {
+        if doc.is_opening_quote(k) {
             k += 1;
             continue;
         }
@@ -622,13 +614,7 @@ impl ClaimLabeler for CueThat {
             for i in a..send {
                 let Some(cm) = doc.cue_at(i) else { continue };
                 // "wants to ensure", "Kami ingin memastikan": an intention, not a saying.
-                if cm.first > a
-                    && doc
-                        .lx
-                        .intents
-                        .iter()
-                        .any(|w| *w == *doc.toks[cm.first - 1].norm)
-                {
+                if cm.first > a && doc.tok_in(cm.first - 1, &doc.lx.intents) {
                     continue;
                 }
                 let Some(comp) = complement(doc, &cm, send) else {

@@ -646,7 +646,7 @@ impl<'a> Doc<'a> {
         }
         let mut before = k - 1;
         // Past an opening quotation mark ('the prime minister "cares ...') and an adverb.
-        if self.is_punct(before, &['"', '\u{201C}', '«']) && before > 0 {
+        if self.is_opening_quote(before) && before > 0 {
             before -= 1;
         }
         if self.toks[before].norm.ends_with("ly") && before > 0 {
@@ -664,11 +664,7 @@ impl<'a> Doc<'a> {
             && self.toks[before].word
             && !self.is_capitalised(before)
             && !self.toks[before].norm.ends_with("'s")
-            && self
-                .lx
-                .determiners
-                .iter()
-                .any(|w| *w == *self.toks[before - 1].norm)
+            && self.tok_in(before - 1, &self.lx.determiners)
             && self.toks.get(k + 1).is_some_and(|t| {
                 t.word && t.sent == self.toks[k].sent && !self.is_preposition(k + 1)
             });
@@ -684,11 +680,21 @@ impl<'a> Doc<'a> {
                 .any(|p| p.label == Some(EntityType::Person) && ends_here(&p.words))
     }
 
-    /// Whether token `k` (if there is one) is a preposition of the lexicon.
-    pub fn is_preposition(&self, k: usize) -> bool {
+    /// Whether token `k` (if there is one) is one of the lexicon's words `list`.
+    pub fn tok_in(&self, k: usize, list: &[String]) -> bool {
         self.toks
             .get(k)
-            .is_some_and(|t| self.lx.prepositions.iter().any(|p| *p == *t.norm))
+            .is_some_and(|t| list.iter().any(|w| *w == *t.norm))
+    }
+
+    /// Whether token `k` (if there is one) is a preposition of the lexicon.
+    pub fn is_preposition(&self, k: usize) -> bool {
+        self.tok_in(k, &self.lx.prepositions)
+    }
+
+    /// Whether token `k` is an opening quotation mark, or a straight one.
+    pub fn is_opening_quote(&self, k: usize) -> bool {
+        self.is_punct(k, &['"', '\u{201C}', '«'])
     }
 
     /// Resolves the words of `[s, e)` after a verb-first cue as its subject: up to the first
@@ -1211,11 +1217,9 @@ impl<'a> Doc<'a> {
     /// of a participle later in it ("Bank Indonesia (BI) kept its rate unchanged on Tuesday,
     /// saying the decision was ...").
     pub fn opening_subject(&self, si: usize) -> Option<Speaker> {
-        let (s, e) = self.sents[si];
         let (a, send) = self.sent_toks[si];
-        let start = self.after_dateline(s, e);
-        let mut k = self.first_tok_from(start, false)?.max(a);
-        while k < send && self.lx.determiners.iter().any(|w| *w == *self.toks[k].norm) {
+        let mut k = self.body_tok(si)?.max(a);
+        while k < send && self.tok_in(k, &self.lx.determiners) {
             k += 1;
         }
         if k >= send {
@@ -1249,14 +1253,19 @@ impl<'a> Doc<'a> {
     /// opens with it ("Jakarta, 1/3 (ANTARA) - Bank Indonesia (BI) menyatakan": the subject is
     /// "Bank Indonesia (BI)").
     pub fn body_start(&self, si: usize) -> usize {
-        let (s, e) = self.sents[si];
         let (a, send) = self.sent_toks[si];
+        self.body_tok(si).map_or(a, |k| k.clamp(a, send))
+    }
+
+    /// The first token at or after the end of the dateline sentence `si` may open with (not
+    /// bounded by the sentence): none when no token follows it.
+    fn body_tok(&self, si: usize) -> Option<usize> {
+        let (s, e) = self.sents[si];
         let start = self.after_dateline(s, e);
         if start == s {
-            return a;
+            return Some(self.sent_toks[si].0);
         }
         self.first_tok_from(start, false)
-            .map_or(a, |k| k.clamp(a, send))
     }
 
     /// Where a content that opens with the article's dateline really starts: after the

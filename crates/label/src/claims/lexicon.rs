@@ -355,11 +355,16 @@ fn affix(phrase: &str) -> (String, String) {
 
 /// Whether `word` has one of `affixes` and three letters or more besides.
 pub fn has_affix(affixes: &[(String, String)], word: &str) -> bool {
-    affixes.iter().any(|(prefix, suffix)| {
-        word.len() >= prefix.len() + suffix.len() + 3
-            && word.starts_with(prefix.as_str())
-            && word.ends_with(suffix.as_str())
-    })
+    affixes
+        .iter()
+        .any(|(prefix, suffix)| fits_affix(prefix, suffix, word))
+}
+
+/// Whether `word` has the affix `prefix*suffix` and three letters or more besides.
+pub fn fits_affix(prefix: &str, suffix: &str, word: &str) -> bool {
+    word.len() >= prefix.len() + suffix.len() + 3
+        && word.starts_with(prefix)
+        && word.ends_with(suffix)
 }
 
 /// Lowercase; Arabic without diacritics and tatweel, with bare alef and dotless ya as ya;

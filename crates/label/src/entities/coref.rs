@@ -399,10 +399,8 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
                 .collect()
         })
     };
-    let written_as_word = |f: &Full, token: &str| {
-        let folded = fold_str(token);
-        f.rest_folded.is_empty() || (folded != f.first_folded && folded != f.last_folded)
-    };
+    // A middle name: neither the first nor the last of the full name (`folded`: the form).
+    let is_middle = |f: &Full, folded: &str| folded != f.first_folded && folded != f.last_folded;
     let mut added: Vec<Entity> = Vec::new();
     if has_fulls {
         let taken_spans = TakenSpans::new(entities);
@@ -433,17 +431,16 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
                 }
                 // A middle name inside the whole name written out (a headline's "Pham Minh
                 // Chinh", left unlabelled) is no mention of its own.
+                let folded = fold_str(token);
                 let inside_whole = |f: &Full| {
-                    let folded = fold_str(token);
-                    let middle = folded != f.first_folded && folded != f.last_folded;
-                    middle
+                    is_middle(f, &folded)
                         && (wi > 0 && fold_str(words[wi - 1].text(s)) == f.first_folded
                             || words
                                 .get(wi + 1)
                                 .is_some_and(|n| fold_str(n.text(s)) == f.last_folded))
                 };
                 if let Some(f) = antecedents.find((si, start), token, None)
-                    && !(written_as_word(&f, token)
+                    && !((f.rest_folded.is_empty() || is_middle(&f, &folded))
                         && lower_words().contains(&token.to_lowercase()))
                     && !inside_whole(&f)
                 {

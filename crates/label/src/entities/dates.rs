@@ -141,7 +141,7 @@ fn patterns() -> &'static Patterns {
             (
                 Kind::Weekday,
                 format!(
-                    r"(?i)(?:(?:^|[^\p{{L}}\p{{N}}])(?:on|pada|hari|sejak|يوم|ويوم|said|says|told|announced|late|early|last|since)\s+|،\s*)(?P<m>{weekdays})(?:{r}|\s*،)"
+                    r"(?i)(?:(?:^|[^\p{{L}}\p{{N}}])(?:on|pada|hari|sejak|يوم|ويوم|said|says|told|announced|late|early|last|since)\s+|،\s*)(?P<m>{weekdays}){r}"
                 ),
             ),
             // "in June", "sejak Maret": the month alone.

@@ -18,7 +18,9 @@ use records::EntityType;
 use super::doc::Doc;
 use super::gazetteer::{Found, Gazetteer, first_from};
 use super::lexicon::{Lexicon, phrase_at};
-use super::text::{FoldedWords, Word, is_all_caps, is_arabic, is_capitalised, same_line_gap};
+use super::text::{
+    FoldedWords, Word, is_all_caps, is_arabic, is_capitalised, is_possessive, same_line_gap,
+};
 use crate::{EntityLabeler, Proposal};
 
 pub const NAME: &str = "names/3";
@@ -387,8 +389,7 @@ impl Ctx<'_> {
             {
                 skipped = true;
                 // "Commander of Azerbaijan's Naval Forces": a possessive owns a thing, not a name.
-                let w = self.w(last);
-                if w.ends_with("'s") || w.ends_with("’s") {
+                if is_possessive(self.w(last)) {
                     return None;
                 }
                 if self.gap(last) == "," || self.gap(last) == "،" {
@@ -479,10 +480,6 @@ impl Ctx<'_> {
 /// A word of lower-case letters in a cased script ("analis", "pasar").
 fn is_lowercase_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_lowercase)
-}
-
-fn is_possessive(w: &str) -> bool {
-    w.ends_with("'s") || w.ends_with("\u{2019}s")
 }
 
 fn is_arabic_word(w: &str) -> bool {
@@ -584,7 +581,7 @@ impl EntityLabeler for NameLabeler {
                     // After a lower-case role, one capitalised word is no name: an official
                     // Statement, an organisation's last word ("para menteri Kabinet Indonesia
                     // Maju tidak").
-                    let one_word_after_organisation =
+                    let one_word_after_lower_role =
                         is_lowercase_word(ctx.w(i)) && end == Some(k + 1);
                     // A second title a few capitalised words on ends the complement: the name
                     // follows it ("Kepala Korlantas Polri Irjen Aan Suhanan").
@@ -594,8 +591,7 @@ impl EntityLabeler for NameLabeler {
                                 .take_while(|&j| ctx.adjacent(j - 1) && is_capitalised(ctx.w(j)))
                                 .any(|j| ctx.title_at(j).is_some())
                     });
-                    if let Some(e) = end.filter(|_| !one_word_after_organisation && !title_follows)
-                    {
+                    if let Some(e) = end.filter(|_| !one_word_after_lower_role && !title_follows) {
                         spans.push((k, e, 0.75));
                     }
                     i = after;

@@ -19,7 +19,9 @@ use records::EntityType;
 use super::doc::Doc;
 use super::gazetteer::{Found, Gazetteer, first_from};
 use super::lexicon::{Lexicon, phrase_at};
-use super::text::{FoldedWords, Word, fold_str, is_all_caps, is_capitalised, same_line_gap};
+use super::text::{
+    FoldedWords, Word, fold_str, is_all_caps, is_capitalised, is_possessive, same_line_gap,
+};
 use crate::{EntityLabeler, Proposal};
 
 pub const NAME: &str = "shapes/3";
@@ -228,7 +230,7 @@ impl Ctx<'_> {
         while k > 0 && self.adjacent(k - 1) {
             let w = self.w(k - 1);
             let year = allow_year && w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
-            if w.ends_with("'s") || w.ends_with("’s") {
+            if is_possessive(w) {
                 break;
             }
             let norp = self.kb_word(k - 1) == Some(EntityType::Norp);

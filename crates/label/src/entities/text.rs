@@ -242,6 +242,11 @@ pub(crate) fn same_line_gap(s: &str, a: usize, b: usize) -> bool {
 }
 
 /// Starts with an upper-case letter.
+/// A word with a possessive "'s" ("Azerbaijan's", "Al Jazeera’s").
+pub(crate) fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("\u{2019}s")
+}
+
 pub(crate) fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
