@@ -2088,3 +2088,78 @@ fn en_a_bare_clause_with_an_age_between_commas() {
         )]
     );
 }
+
+#[test]
+fn en_an_appositive_subject_before_a_colon_and_a_quotation() {
+    let text =
+        "The chancellor, Rachel Reeves, said: \"Today's figures show we are turning a corner.\"";
+    let (s, claims) = check("en", text, &[("Rachel Reeves", Person, "Rachel Reeves")]);
+    assert_eq!(
+        s,
+        vec![seen(
+            "Today's figures show we are turning a corner",
+            Some("Rachel Reeves"),
+            Some("said"),
+            Direct
+        )]
+    );
+    assert_eq!(speaker_texts("en", text, &claims), vec!["Rachel Reeves"]);
+}
+
+#[test]
+fn en_a_final_cue_with_circumstances_opened_by_a_preposition() {
+    let (s, _) = check(
+        "en",
+        "The re-employment age will also go up from 68 to 69, Dr Tan said in parliament during the debate on his ministry's budget.\nThe plan will work, the minister said the figures were wrong.",
+        &[("Tan", Person, "Tan See Leng")],
+    );
+    assert_eq!(
+        s,
+        vec![
+            // "the minister": the minister named before.
+            seen(
+                "the figures were wrong",
+                Some("Tan See Leng"),
+                Some("said"),
+                Indirect
+            ),
+            seen(
+                "The re-employment age will also go up from 68 to 69",
+                Some("Tan See Leng"),
+                Some("said"),
+                Indirect
+            ),
+        ]
+    );
+}
+
+#[test]
+fn en_that_after_a_noun_and_before_a_verb_is_a_relative_pronoun() {
+    let (s, _) = check(
+        "en",
+        "He said in a statement that was released on Monday.\nHe told reporters that prices would fall.",
+        &[],
+    );
+    assert_eq!(
+        s,
+        vec![seen("prices would fall", None, Some("told"), Indirect)]
+    );
+}
+
+#[test]
+fn ar_an_appositive_and_circumstances_between_cue_and_complementizer() {
+    let (s, _) = check(
+        "ar",
+        "وقال الدكتور حسام عبد الغفار، المتحدث الرسمي باسم وزارة الصحة والسكان، في بيان اليوم، إن الوزير تفقد عددا من المستشفيات.",
+        &[("حسام عبد الغفار", Person, "حسام عبد الغفار")],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "الوزير تفقد عددا من المستشفيات",
+            Some("حسام عبد الغفار"),
+            Some("قال"),
+            Indirect
+        )]
+    );
+}

@@ -158,7 +158,14 @@ fn tail(doc: &Doc, from: usize, end: usize) -> Option<Vec<(Speaker, (usize, usiz
         if let Some(s) = found(cite_end, end) {
             out.push((s, (doc.toks[cite].start, doc.toks[cite_end - 1].end)));
         }
-    } else if end - cm.last > MAX_TRAILING {
+    } else if (cm.last..end).any(|k| doc.finite_at(k))
+        || (end - cm.last > MAX_TRAILING
+            // Longer circumstances open with a preposition ("..., Dr Tan said in parliament
+            // during the debate on his ministry's budget.").
+            && !(doc.is_preposition(cm.last) && doc.only_circumstances(cm.last)))
+    {
+        // A clause after the cue is its own content ("..., the minister said the figures
+        // were wrong").
         return None;
     }
     Some(out)

@@ -73,9 +73,19 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
         });
     }
     let mut words = 0;
+    // Where the verb comes first, an appositive between the subject's two commas does not
+    // count against the gap ("وقال د. X، المتحدث الرسمي باسم وزارة الصحة والسكان، في بيان
+    // اليوم، إن"): (commas seen, words between the first two).
+    let (mut commas, mut aside) = (0, 0);
     let mut k = cm.last;
     while k < send {
         if let Some(end) = doc.match_any(k, &doc.lx.comps) {
+            // A complementizer that is also a relative pronoun, after a noun and right before a
+            // verb, opens a relative clause ("said in a statement that was released on
+            // Monday"), not what was said.
+            if k > cm.last && doc.tok_in(k, &doc.lx.relatives) && doc.tok_in(end, &doc.lx.auxes) {
+                return None;
+            }
             return Some(Complement {
                 first: k,
                 content: end,
@@ -118,10 +128,16 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
             if doc.lx.blocks.iter().any(|w| *w == *t.norm) || doc.cue_at(k).is_some() {
                 return None;
             }
-            words += 1;
+            if vso && commas == 1 && aside < MAX_APPOSITIVE {
+                aside += 1;
+            } else {
+                words += 1;
+            }
             if words > gap {
                 return None;
             }
+        } else if vso && doc.is_comma(k) {
+            commas += 1;
         }
         k += 1;
     }
@@ -283,7 +299,12 @@ const MAX_APPOSITIVE: usize = 16;
 /// Support Forces, which have been fighting the army since April, said ...". The subject is
 /// the phrase before the comma that opens it. `a`: the sentence's first token; `cue`: the
 /// cue's first token.
-fn appositive_subject(doc: &Doc, a: usize, cue: usize, context: Option<&Speaker>) -> Subject {
+pub(super) fn appositive_subject(
+    doc: &Doc,
+    a: usize,
+    cue: usize,
+    context: Option<&Speaker>,
+) -> Subject {
     let Some(close) = cue.checked_sub(1).filter(|&k| k > a && doc.is_comma(k)) else {
         return Subject::Missing;
     };

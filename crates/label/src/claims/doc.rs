@@ -141,6 +141,9 @@ pub enum Subject {
     Found(Speaker),
 }
 
+/// Tokens after `SPEAKER CUE` that can be circumstances of the saying.
+const MAX_CIRCUMSTANCES: usize = 30;
+
 /// A cue found at a token.
 #[derive(Debug, Clone)]
 pub struct CueMatch<'l> {
@@ -690,6 +693,29 @@ impl<'a> Doc<'a> {
     /// Whether token `k` (if there is one) is a preposition of the lexicon.
     pub fn is_preposition(&self, k: usize) -> bool {
         self.tok_in(k, &self.lx.prepositions)
+    }
+
+    /// Whether the words from token `from` to the end of its sentence only say where, when or
+    /// to whom something was said ("told reporters at UN headquarters in New York", "said on
+    /// Monday in a statement"): no complementizer, cue, quotation mark or colon, any of which
+    /// would open a content of its own.
+    pub fn only_circumstances(&self, from: usize) -> bool {
+        let Some(sent) = from
+            .checked_sub(1)
+            .and_then(|k| self.toks.get(k))
+            .map(|t| t.sent)
+        else {
+            return false;
+        };
+        let (_, send) = self.sent_toks[sent];
+        // Circumstances are short: a long rest is read as more than that, and is not scanned
+        // for each quotation of a long sentence.
+        send.saturating_sub(from) <= MAX_CIRCUMSTANCES
+            && (from..send).all(|k| {
+                self.match_any(k, &self.lx.comps).is_none()
+                    && self.cue_at(k).is_none()
+                    && !self.is_punct(k, &['"', '\u{201C}', '\u{201D}', '«', '»', ':'])
+            })
     }
 
     /// Whether token `k` is an opening quotation mark, or a straight one.

@@ -7,6 +7,7 @@
 
 use records::{Claim, ClaimKind};
 
+use super::cue_that::appositive_subject;
 use super::doc::{Doc, Speaker, Subject, is_quote};
 use super::lexicon::SubjectSide;
 use crate::ClaimLabeler;
@@ -238,10 +239,10 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
             return None;
         }
         let speaker = match speaker {
-            Some(s) if tail_end == Some(cm.last) || only_circumstances(doc, cm.last) => Some(s),
+            Some(s) if tail_end == Some(cm.last) || doc.only_circumstances(cm.last) => Some(s),
             Some(_) => return None,
             None if cm.cue.pronoun
-                && (tail_end == Some(cm.last) || only_circumstances(doc, cm.last)) =>
+                && (tail_end == Some(cm.last) || doc.only_circumstances(cm.last)) =>
             {
                 // '"...," ujarnya.'
                 Some(doc.pronoun_cue_speaker((cm.start, cm.end)))
@@ -267,32 +268,6 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
         return Some((speaker, (cm.start, cm.end)));
     }
     None
-}
-
-/// Tokens after `SPEAKER CUE` that can be circumstances of the saying.
-const MAX_CIRCUMSTANCES: usize = 30;
-
-/// Whether the words from token `from` to the end of its sentence only say where, when or to
-/// whom something was said ("told reporters at UN headquarters in New York", "said on Monday
-/// in a statement"): no complementizer, cue, quotation mark or colon, any of which would open
-/// a content of its own.
-fn only_circumstances(doc: &Doc, from: usize) -> bool {
-    let Some(sent) = from
-        .checked_sub(1)
-        .and_then(|k| doc.toks.get(k))
-        .map(|t| t.sent)
-    else {
-        return false;
-    };
-    let (_, send) = doc.sent_toks[sent];
-    // Circumstances are short: a long rest is read as more than that, and is not scanned for
-    // each quotation of a long sentence.
-    send.saturating_sub(from) <= MAX_CIRCUMSTANCES
-        && (from..send).all(|k| {
-            doc.match_any(k, &doc.lx.comps).is_none()
-                && doc.cue_at(k).is_none()
-                && !doc.is_punct(k, &['"', '\u{201C}', '\u{201D}', '«', '»', ':'])
-        })
 }
 
 /// The token after a run of capitalised words (a title and a name) starting at `from`, when
@@ -360,6 +335,14 @@ fn before(doc: &Doc, open: usize) -> Option<(Option<Speaker>, (usize, usize))> {
                     // A verb-first cue with its subject dropped ('وتابع: "..."'): the person
                     // named last.
                     _ if vso && j == k => doc.last_person(cm.start).map(Speaker::named),
+                    // 'The chancellor, Rachel Reeves, said: "..."': the subject before an
+                    // appositive.
+                    _ if j == k => {
+                        match appositive_subject(doc, doc.body_start(sent).min(k), k, None) {
+                            Subject::Found(s) => Some(s),
+                            _ => None,
+                        }
+                    }
                     _ => None,
                 }
             }
