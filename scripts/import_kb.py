@@ -102,7 +102,9 @@ STOP_ALIASES = {"kota", "bursa", "niger", "chad", "jordan", "georgia", "turkey",
                 # Christmas in Indonesian ("Natal dan Tahun Baru").
                 "natal",
                 # "the island" (and Al Jazeera), an old name of Algiers.
-                "الجزيره", "الجزيرة"}
+                "الجزيره", "الجزيرة",
+                # "the city", "a city" ("مدينة رفح"): Medina is "المدينة المنورة".
+                "المدينة", "المدينه", "مدينة", "مدينه"}
 ARABIC_ONLY = re.compile(r"^[\u0621-\u063A\u0641-\u064A ]+$")
 PERSIAN = set("پچژگکیۀےڈٹںھ")
 

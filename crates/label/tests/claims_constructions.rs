@@ -2163,3 +2163,18 @@ fn ar_an_appositive_and_circumstances_between_cue_and_complementizer() {
         )]
     );
 }
+
+#[test]
+fn ar_a_verb_first_speaker_ends_before_a_glued_preposition() {
+    let text = "قال وزير الخارجية الفرنسي ستيفان سيجورنيه للصحافيين في باريس إن الوضع الإنساني صعب.";
+    let (s, claims) = check(
+        "ar",
+        text,
+        &[("ستيفان سيجورنيه", Person, "ستيفان سيجورنيه")],
+    );
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(
+        speaker_texts("ar", text, &claims),
+        vec!["وزير الخارجية الفرنسي ستيفان سيجورنيه"]
+    );
+}

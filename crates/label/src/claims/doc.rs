@@ -742,8 +742,20 @@ impl<'a> Doc<'a> {
         };
         // A date ends it too ("وانغ ون بين اليوم (الجمعة)").
         let date = |k: usize| self.ent_starting_at(k, |l| l == EntityType::Date).is_some();
+        // A preposition glued to a noun after a name ("ستيفان سيجورنيه للصحافيين").
+        let glued_preposition = |k: usize| {
+            let w = &self.toks[k].norm;
+            (self.lx.preposition_prefixes.iter())
+                .any(|p| w.len() > p.len() && w.starts_with(p.as_str()))
+                && named(k)
+        };
         let end = (first + 1..e)
-            .find(|&k| self.is_preposition(k) || (self.is_comma(k) && named(k)) || date(k))
+            .find(|&k| {
+                self.is_preposition(k)
+                    || (self.is_comma(k) && named(k))
+                    || date(k)
+                    || glued_preposition(k)
+            })
             .unwrap_or(e);
         self.resolve_subject(first, end, context)
     }

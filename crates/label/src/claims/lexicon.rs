@@ -125,6 +125,9 @@ pub struct Lexicon {
     pub finite_after_name: Vec<(String, String)>,
     /// Prepositions, which open circumstances, not a clause, after a bare cue ("said in").
     pub prepositions: Vec<String>,
+    /// Prepositions glued to the next word, with its article (Arabic "لل" in "للصحافيين"):
+    /// `preposition` entries with a trailing `-`.
+    pub preposition_prefixes: Vec<String>,
     /// Indices into `cues` by first word, longest cue first.
     /// Looked up for every token: a fast hash (nothing iterates it).
     pub cues_by_first: foldhash::HashMap<String, Vec<usize>>,
@@ -166,6 +169,7 @@ impl Lexicon {
             finite_affixes: vec![],
             finite_after_name: vec![],
             prepositions: vec![],
+            preposition_prefixes: vec![],
             cues_by_first: Default::default(),
         };
         for line in data.lines() {
@@ -256,7 +260,10 @@ impl Lexicon {
                 // One word with a `*` in it, which splitting into words would cut.
                 "finite_affix" => lx.finite_affixes.push(affix(phrase)),
                 "finite_after_name" => lx.finite_after_name.push(affix(phrase)),
-                "preposition" => lx.prepositions.extend(words),
+                "preposition" => match phrase.trim_end().strip_suffix('-') {
+                    Some(prefix) => lx.preposition_prefixes.extend(words_of(prefix)),
+                    None => lx.prepositions.extend(words),
+                },
                 _ => {}
             }
         }

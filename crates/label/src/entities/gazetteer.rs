@@ -4,7 +4,7 @@
 //! tolerates them; an Aho-Corasick automaton finds every occurrence, and the longest valid
 //! ones win. Latin-script names must stand on word boundaries (a possessive "'s" stays outside
 //! the span; an acronym or a one-word name must keep its capital). Arabic names may carry
-//! clitics (و ف ب ل ك) or be glued to a neighbouring name ("أذربيجانوالصين"): the span covers
+//! clitics (و ف ب ل) or be glued to a neighbouring name ("أذربيجانوالصين"): the span covers
 //! the name's own letters only.
 
 use parse::chars;
@@ -25,10 +25,10 @@ use crate::{EntityLabeler, Proposal};
 
 pub const NAME: &str = "gazetteer/3";
 
-/// Arabic clitics that may stand before a name, in one word with it.
-const CLITICS: [&str; 12] = [
-    "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "ولل",
-];
+/// Arabic clitics that may stand before a name, in one word with it. Not "ك" ("as", "like"),
+/// which stands before a name rarely but opens many words that end like one ("كبيرا": big,
+/// not "بيرا", Beira).
+const CLITICS: [&str; 9] = ["و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ولل"];
 /// Latin prefixes that make a hyphenated word that is not the name ("Trans-Caspian").
 const PREFIXES: [&str; 14] = [
     "trans", "pan", "anti", "pro", "post", "pre", "non", "inter", "intra", "sub", "ex", "neo",
@@ -468,5 +468,10 @@ mod tests {
         // مصرف (bank) contains مصر; شيء (thing) contains شي.
         let a = article("ar", "افتتح مصرف جديد ولا شيء آخر.");
         assert!(spans(&g, &a).is_empty());
+        // "ك" ("like") opens words that end like a name: كبيرا (big) is not Beira; مدينة
+        // is "a city", not Medina.
+        let a = article("ar", "تولي الدولة اهتماما كبيرا بهجوم على مدينة رفح.");
+        let names: Vec<String> = spans(&g, &a).into_iter().map(|x| x.0).collect();
+        assert_eq!(names, vec!["رفح"]);
     }
 }

@@ -159,7 +159,9 @@ pub(crate) struct Lexicon {
     /// lang -> folded phrase -> English ministry name.
     pub ministries: BTreeMap<String, BTreeMap<String, String>>,
     pub stopwords: BTreeMap<String, HashSet<String>>,
-    /// (lang, "after"/"before") -> phrases.
+    /// (lang, "after"/"before") -> phrases a person's name stands after or before ("said",
+    /// "kata"); (lang, "initials") -> words after which capitals are a person's initials
+    /// ("berinisial").
     pub person_cues: BTreeMap<(String, String), Vec<String>>,
     /// lang -> folded month name -> month.
     pub months: BTreeMap<String, BTreeMap<String, u32>>,

@@ -77,6 +77,7 @@ pub fn label_entities(article: &Article, labelers: &[Box<dyn EntityLabeler>]) ->
         labeler.propose(&doc, &mut proposals);
     }
     drop_possessives(&doc, &mut proposals);
+    drop_initials(&doc, &mut proposals);
     split_names_off(&doc, &mut proposals);
     let mut entities = aggregate(proposals);
     coref::resolve(&doc, &mut entities, lexicon());
@@ -102,6 +103,44 @@ fn drop_possessives(doc: &Doc, proposals: &mut [crate::Proposal]) {
         }
         p.end = p.start + name.len();
     }
+}
+
+/// Capitals that stand for a person's initials are no acronym of a place or an organisation:
+/// after a word that says so ("berinisial AS": not the United States), or before an age in
+/// brackets ("AS (27) dan RH (31)").
+fn drop_initials(doc: &Doc, proposals: &mut Vec<crate::Proposal>) {
+    let cues: Vec<&str> = Lexicon::langs(&doc.article.lang)
+        .iter()
+        .filter_map(|l| {
+            lexicon()
+                .person_cues
+                .get(&(l.to_string(), "initials".into()))
+        })
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    proposals.retain(|p| {
+        let s = doc.sentences()[p.sentence].text();
+        let text = &s[p.start..p.end];
+        if p.label == EntityType::Person
+            || text.chars().count() > 3
+            || !text.chars().all(|c| c.is_uppercase())
+        {
+            return true;
+        }
+        let after_cue = s[..p.start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| cues.iter().any(|c| w.eq_ignore_ascii_case(c)));
+        let age = s[p.end..]
+            .trim_start()
+            .strip_prefix('(')
+            .and_then(|r| r.split_once(')'))
+            .is_some_and(|(n, _)| {
+                (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit())
+            });
+        !(after_cue || age)
+    });
 }
 
 /// A name the knowledge base lacks (an organisation, a place, a work) proposed with a
@@ -328,6 +367,24 @@ pub(crate) mod tests {
             vec![
                 ("DBS Bank".to_string(), EntityType::Org),
                 ("Singapore".to_string(), EntityType::Gpe)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_persons_initials_are_no_acronym() {
+        let a = article(
+            "id",
+            "Kedua pelaku berinisial AS (27) dan RH (31) ditangkap.\nPelaku berinisial AS ditangkap.\nPresiden AS Joe Biden datang.",
+        );
+        // Only the third line's "AS" is the United States.
+        let got: Vec<(String, Option<String>)> =
+            entities(&a).into_iter().map(|e| (e.0, e.2)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("AS".to_string(), Some("United States".to_string())),
+                ("Joe Biden".to_string(), Some("Joe Biden".to_string()))
             ]
         );
     }

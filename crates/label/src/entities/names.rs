@@ -315,9 +315,12 @@ impl Ctx<'_> {
         let first = self.w(i);
         // Not a title ("رئيس الوزراء وزير الخارجية"), not a noun with its article or a
         // preposition and article ("للأمم", "بالرئيس").
-        let article = ["ال", "لل", "بال", "وال", "فال", "كال"]
-            .iter()
-            .any(|p| first.starts_with(p));
+        let with_article = |w: &str| {
+            ["ال", "لل", "بال", "وال", "فال", "كال"]
+                .iter()
+                .any(|p| w.starts_with(p))
+        };
+        let article = with_article(first);
         if stop(first) || article || self.is_title_word(i) {
             return None;
         }
@@ -336,9 +339,13 @@ impl Ctx<'_> {
             // the article after a common given name ("خالد الفالح").
             let nisba = w.starts_with("ال") && w.ends_with('ي') && w.chars().count() >= 5;
             let family = j == i + 1 && self.lx.given_names.contains(&self.folded[i]);
+            // A preposition with the article opens a noun phrase after the name ("ستيفان
+            // سيجورنيه للصحافيين").
+            let prepositional = with_article(w) && !w.starts_with("ال");
             if stop(w)
                 || (w.starts_with("ال") && !compound && !nisba && !family)
                 || w.starts_with('و')
+                || prepositional
             {
                 break;
             }
@@ -365,10 +372,13 @@ impl Ctx<'_> {
         let start = i;
         // A field and an organisation's acronym the knowledge base lacks, then the name
         // ("Deputi Bidang Meteorologi BMKG Guswanto").
+        // The acronym may stand in brackets ("Menteri Pekerjaan Umum dan Perumahan Rakyat
+        // (PUPR) Basuki Hadimuljono").
+        let in_brackets = |j: usize| j > 0 && self.gap(j - 1) == "(" && self.gap(j) == ")";
         let acronym_at = (i..(i + 8).min(self.words.len()))
             .take_while(|&j| {
                 (is_capitalised(self.w(j)) || matches!(self.w(j), "dan" | "and" | "of" | "for"))
-                    && self.adjacent(j)
+                    && (self.adjacent(j) || in_brackets(j + 1) || in_brackets(j))
             })
             .find(|&j| {
                 let w = self.w(j);
@@ -1094,6 +1104,36 @@ mod tests {
                 "Deputi Bidang Meteorologi BMKG Guswanto menambahkan, gelombang tinggi terjadi."
             ),
             vec!["Guswanto"]
+        );
+        // The field's acronym in brackets; a field of ministry words joined by "dan".
+        assert_eq!(
+            texts(
+                "id",
+                "Menteri Pekerjaan Umum dan Perumahan Rakyat (PUPR) Basuki Hadimuljono menyebut bendungan itu besar."
+            ),
+            vec!["Basuki Hadimuljono"]
+        );
+        assert_eq!(
+            texts(
+                "id",
+                "Menteri Pekerjaan Umum dan Perumahan Rakyat Basuki Hadimuljono meresmikan bendungan."
+            ),
+            vec!["Basuki Hadimuljono"]
+        );
+        // An Arabic name ends before a preposition glued to a noun with its article.
+        assert_eq!(
+            texts(
+                "ar",
+                "قال وزير الخارجية الفرنسي ستيفان سيجورنيه للصحافيين في باريس إن الوضع صعب."
+            ),
+            vec!["ستيفان سيجورنيه"]
+        );
+        assert_eq!(
+            texts(
+                "en",
+                "Workers' Party MP Gerald Giam asked whether the Government would act."
+            ),
+            vec!["Gerald Giam"]
         );
         assert_eq!(
             texts(

@@ -498,7 +498,21 @@ fn quoted_works(ctx: &Ctx<'_>, spans: &mut Vec<(usize, usize, EntityType)>) {
                 .iter()
                 .any(|m| m.get(ctx.w(i)) == Some(&EntityType::Work))
         });
-        if inner.len() >= 3 && is_work && is_capitalised(ctx.w(first)) {
+        // A title is written in title case where the script has case: a quoted sentence that
+        // mentions one ('"We have already exceeded our targets under the Comprehensive
+        // Economic Partnership Agreement"') has many words of four letters or more in lower
+        // case, a title few ("between", "development" in a memorandum's title of twenty
+        // words); short function words ("of the") count for neither.
+        let (lower, upper) = inner.clone().fold((0, 0), |(l, u), i| {
+            let w = ctx.w(i);
+            match w.chars().next() {
+                Some(c) if c.is_lowercase() && w.chars().count() >= 4 => (l + 1, u),
+                Some(c) if c.is_uppercase() => (l, u + 1),
+                _ => (l, u),
+            }
+        });
+        let title_case = 2 * lower <= upper;
+        if inner.len() >= 3 && is_work && is_capitalised(ctx.w(first)) && title_case {
             spans.push((start, past, EntityType::Work));
         }
         k += 2;
@@ -601,6 +615,16 @@ mod tests {
             "Agreement on Mutual Visa Exemption for Holders of Service Passports"
         );
         assert_eq!(g[0].1, EntityType::Work);
+        // A quoted sentence that names a document is no title; the document is.
+        let g = got(
+            "en",
+            "\"We have already exceeded our targets under the Comprehensive Economic Partnership Agreement,\" he said.",
+        );
+        let works: Vec<&str> = (g.iter())
+            .filter(|x| x.1 == EntityType::Work)
+            .map(|x| x.0.as_str())
+            .collect();
+        assert_eq!(works, ["Comprehensive Economic Partnership Agreement"]);
     }
 
     #[test]
