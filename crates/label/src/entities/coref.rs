@@ -12,6 +12,7 @@ use records::{Entity, EntityType};
 
 use super::doc::Doc;
 use super::lexicon::Lexicon;
+use super::names::AR_COMPOUND;
 use super::text::{fold_str, is_arabic, is_capitalised, within_one_edit, words};
 use crate::spans::SpanSet;
 
@@ -290,7 +291,13 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
         let family_first = tokens.len() >= 2
             && lx.chinese_surnames.contains(&tokens[0].to_lowercase())
             && lx.is_pinyin_name(&tokens[1]);
-        let given_name_alone = matches!(article.lang.as_str(), "id" | "ms")
+        // A name with "bin" (a father's name) is called by its given name ("Sheikh Mohamed"
+        // for "Mohamed bin Zayed", "Anwar" for "Anwar bin Ibrahim").
+        let patronymic = tokens
+            .iter()
+            .skip(1)
+            .any(|t| t.eq_ignore_ascii_case("bin") || t.eq_ignore_ascii_case("binti"));
+        let given_name_alone = (matches!(article.lang.as_str(), "id" | "ms") || patronymic)
             && !family_first
             && !is_arabic(tokens[0].chars().next().unwrap_or(' '))
             && tokens[0].chars().count() >= 3
@@ -458,6 +465,19 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
                             end = next.end;
                         }
                     }
+                    // An Arabic surname with its link ("عبد الغفار", "أبو ردينة", "بن
+                    // سلمان"): the span covers the link written before it.
+                    let start = match wi.checked_sub(1).map(|k| words[k]) {
+                        Some(p)
+                            if arabic
+                                && AR_COMPOUND.contains(&p.text(s))
+                                && s[p.end..w.start].trim().is_empty()
+                                && !taken_spans.overlaps(si, p.start, p.end) =>
+                        {
+                            p.start
+                        }
+                        _ => start,
+                    };
                     added_here.push(start, end);
                     added.push(Entity {
                         sentence: si,
@@ -881,5 +901,31 @@ mod tests {
         assert!(ruto.iter().all(|e| e.2.as_deref() == Some("وليام روتو")));
         let xi = got.iter().find(|e| e.0 == "شي").unwrap();
         assert_eq!(xi.2.as_deref(), Some("Xi Jinping"));
+
+        // An Arabic surname with its link ("عبد الغفار").
+        let c = article(
+            "ar",
+            "أكد الدكتور خالد عبد الغفار، وزير الصحة، أن الخدمات زادت.\nوأشار عبد الغفار إلى أن الدولة تهتم بالصحة.",
+        );
+        let got = entities(&c);
+        let short = got
+            .iter()
+            .find(|e| e.0 == "عبد الغفار")
+            .expect("the surname");
+        assert_eq!(short.2.as_deref(), Some("خالد عبد الغفار"));
+    }
+
+    #[test]
+    fn a_name_with_bin_is_called_by_its_given_name() {
+        let a = article(
+            "en",
+            "President Sheikh Mohamed bin Zayed received Mr Modi.\nSheikh Mohamed said ties were strong.",
+        );
+        let got = entities(&a);
+        let short = got
+            .iter()
+            .find(|e| e.0 == "Mohamed")
+            .expect("the given name");
+        assert_eq!(short.2.as_deref(), Some("Mohamed bin Zayed Al Nahyan"));
     }
 }

@@ -34,7 +34,7 @@ const MAX_APPOSITIVE: usize = 16;
 /// Words that join a title to its complement ("President of the Republic of ...").
 const LINKS: [&str; 7] = ["of", "the", "for", "to", "dari", "untuk", "di"];
 /// Arabic words that start a compound name ("عبد الله").
-const AR_COMPOUND: [&str; 5] = ["عبد", "أبو", "ابو", "بن", "آل"];
+pub(super) const AR_COMPOUND: [&str; 5] = ["عبد", "أبو", "ابو", "بن", "آل"];
 
 pub struct NameLabeler {
     gazetteer: Arc<Gazetteer>,
