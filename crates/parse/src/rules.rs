@@ -21,13 +21,15 @@ fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
 }
 
 /// Labels of non-prose lines, lowercased, by kind (`credits`, `copyright`, `navigation`,
-/// `counter`, `timestamp`). Longest first, so that "Related news" is tried before "Related".
+/// `counter`, `timestamp`, `byline`). Longest first, so that "Related news" is tried before "Related".
 pub struct Boilerplate {
     pub credits: Vec<String>,
     pub copyright: Vec<String>,
     pub navigation: Vec<String>,
     pub counter: HashSet<String>,
     pub timestamp: Vec<String>,
+    /// Writers' roles that end a byline ("Economics correspondent").
+    pub bylines: Vec<String>,
 }
 
 pub static BOILERPLATE_LABELS: LazyLock<Boilerplate> = LazyLock::new(|| {
@@ -37,6 +39,7 @@ pub static BOILERPLATE_LABELS: LazyLock<Boilerplate> = LazyLock::new(|| {
         navigation: vec![],
         counter: HashSet::new(),
         timestamp: vec![],
+        bylines: vec![],
     };
     for r in rows(BOILERPLATE) {
         let (Some(kind), Some(label)) = (r.first(), r.get(2)) else {
@@ -51,6 +54,7 @@ pub static BOILERPLATE_LABELS: LazyLock<Boilerplate> = LazyLock::new(|| {
                 b.counter.insert(label);
             }
             "timestamp" => b.timestamp.push(label),
+            "byline" => b.bylines.push(label),
             _ => {}
         }
     }
@@ -59,6 +63,7 @@ pub static BOILERPLATE_LABELS: LazyLock<Boilerplate> = LazyLock::new(|| {
         &mut b.copyright,
         &mut b.navigation,
         &mut b.timestamp,
+        &mut b.bylines,
     ] {
         v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         v.dedup();

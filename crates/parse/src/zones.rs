@@ -230,6 +230,35 @@ pub fn is_credits_line(s: &str) -> bool {
         || led_by_label(led, &BOILERPLATE_LABELS.credits, 120)
         || in_brackets(s).is_some_and(|t| led_by_label(t, &BOILERPLATE_LABELS.credits, 120))
         || is_editor_initials(s)
+        || is_reporter_in_brackets(s)
+        || is_byline_with_role(s)
+}
+
+/// A reporter's name or initials alone in brackets closing an article ("(Ari)").
+fn is_reporter_in_brackets(s: &str) -> bool {
+    in_brackets(s).is_some_and(|t| {
+        (2..=20).contains(&t.chars().count())
+            && t.starts_with(char::is_uppercase)
+            && t.chars().all(char::is_alphabetic)
+    })
+}
+
+/// Words of a byline that names the writer and their desk ("Richard Partington Economics
+/// correspondent").
+const MAX_BYLINE_WORDS: usize = 7;
+
+/// A byline: capitalised words of a name, then the writer's role as its last word, in lower
+/// case ("Richard Partington Economics correspondent", "Jane Doe Political editor"), with no
+/// punctuation ending it as a sentence.
+fn is_byline_with_role(s: &str) -> bool {
+    let ws: Vec<&str> = s.split_whitespace().collect();
+    if !(3..=MAX_BYLINE_WORDS).contains(&ws.len()) || ends_with_final_punct(s) {
+        return false;
+    }
+    let role = ws[ws.len() - 1];
+    role.chars().all(char::is_lowercase)
+        && ws[..2].iter().all(|w| w.starts_with(char::is_uppercase))
+        && BOILERPLATE_LABELS.bylines.iter().any(|l| l == role)
 }
 
 /// What a line holds inside round or square brackets that enclose all of it.
@@ -523,6 +552,7 @@ mod tests {
         assert!(is_timestamp_line("Published: Sept. 14, 2018"));
         assert!(is_timestamp_line("Senin, 5 Agustus 2019 10:00 WIB"));
         assert!(is_timestamp_line("الأحد 3 مارس 2019 - 10:30"));
+        assert!(is_timestamp_line("نشرت في: 15/02/2024 - 18:30"));
         assert!(!is_timestamp_line("The talks ended on March 3, 2019."));
         assert!(!is_timestamp_line(
             "Rapat digelar 5 Agustus 2019 di Jakarta"
@@ -588,6 +618,14 @@ mod tests {
         assert!(is_credits_line("— With input from SPA"));
         assert!(is_credits_line("(ant / eng)"));
         assert!(!is_credits_line("(see below)"));
+        assert!(is_credits_line("(Ari)"));
+        assert!(is_credits_line(
+            "Richard Partington Economics correspondent"
+        ));
+        assert!(!is_credits_line("He met the editor"));
+        assert!(!is_credits_line("The Times appointed a new editor."));
+        assert!(is_credits_line("كتب محمد أحمد"));
+        assert!(!is_credits_line("كتب الرئيس على منصة إكس أن الوضع صعب."));
         assert!(is_navigation_line(
             "Baca artikel detikfinance, \"Menkeu: Defisit APBN 2024 masih aman\" selengkapnya"
         ));

@@ -104,6 +104,11 @@ fn patterns() -> &'static Patterns {
         let months = alternation(lx.months.values().flat_map(|m| m.keys()));
         let weekdays = alternation(lx.weekdays.values().flat_map(|m| m.keys()));
         let relative = alternation(lx.relative.values().flat_map(|m| m.keys()));
+        let relative_years = alternation(
+            (lx.relative.values().flat_map(|m| m.iter()))
+                .filter(|(_, r)| matches!(r, Relative::Year(_)))
+                .map(|(k, _)| k),
+        );
         // Letters around a match must not continue a word (\b is ASCII-blind for Arabic).
         let l = r"(?:^|[^\p{L}\p{N}])";
         let r = r"(?:$|[^\p{L}\p{N}])";
@@ -144,11 +149,12 @@ fn patterns() -> &'static Patterns {
                     r"(?i)(?:(?:^|[^\p{{L}}\p{{N}}])(?:on|pada|hari|sejak|يوم|ويوم|said|says|told|announced|late|early|last|since)\s+|،\s*)(?P<m>{weekdays}){r}"
                 ),
             ),
-            // "in June", "sejak Maret": the month alone.
+            // "in June", "sejak Maret": the month alone, perhaps of a year said relatively
+            // ("pada Juli tahun ini", "in March next year").
             (
                 Kind::Month,
                 format!(
-                    r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:in|since|until|by|early|late|mid-|pada|bulan|sejak|hingga|sampai|في|منذ|خلال|حتى)\s+(?P<m>(?P<mon>{months})){r}"
+                    r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:in|since|until|by|early|late|mid-|pada|bulan|sejak|hingga|sampai|في|منذ|خلال|حتى)\s+(?P<m>(?P<mon>{months})(?:\s+(?P<rel>{relative_years}))?){r}"
                 ),
             ),
             (Kind::Relative, format!(r"(?i){l}(?P<m>{relative}){r}")),
@@ -414,7 +420,19 @@ fn collect(
         if !capital(&c) {
             continue;
         }
+        // The year said with it ("Juli tahun ini"), as an offset from the reference year.
+        let said_year = c.name("rel").and_then(|r| {
+            let key = fold_str(r.as_str())
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            match lx.relative.values().find_map(|m| m.get(&key).copied()) {
+                Some(Relative::Year(n)) => Some(n),
+                _ => None,
+            }
+        });
         let v = month_of(lx, &c["mon"]).map(|m| match (reference.year, reference.date) {
+            (Some(y), _) if let Some(n) = said_year => Value::Month(y + n, m),
             // A month well after the reference date is last year's.
             (_, Some(d)) if m > d.month() + 2 => Value::Month(d.year() - 1, m),
             (Some(y), _) => Value::Month(y, m),
@@ -542,6 +560,24 @@ mod tests {
                 pair("last year", Some("2020")),
                 pair("May 2020", Some("2020-05")),
                 pair("2018", Some("2018")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_month_with_a_year_said_relatively() {
+        let mut a = article(
+            "id",
+            "Kami targetkan pemindahan tahap pertama pada Juli tahun ini dan sisanya pada Maret tahun depan, bukan pada November.",
+        );
+        a.published = NaiveDate::from_ymd_opt(2024, 3, 4);
+        assert_eq!(
+            got(&a),
+            vec![
+                pair("Juli tahun ini", Some("2024-07")),
+                pair("Maret tahun depan", Some("2025-03")),
+                // A month well after the reference date, with no year said: last year's.
+                pair("November", Some("2023-11")),
             ]
         );
     }
