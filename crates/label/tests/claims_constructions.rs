@@ -2178,3 +2178,61 @@ fn ar_a_verb_first_speaker_ends_before_a_glued_preposition() {
         vec!["وزير الخارجية الفرنسي ستيفان سيجورنيه"]
     );
 }
+
+#[test]
+fn ar_circumstances_between_a_verb_first_subject_and_its_complementizer() {
+    let (s, _) = check(
+        "ar",
+        "وقال البراك في تصريح لوكالة الأنباء الكويتية (كونا) على هامش مؤتمر الطاقة إن السوق النفطية تشهد استقرارا نسبيا.",
+        &[("البراك", Person, "سعد البراك")],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "السوق النفطية تشهد استقرارا نسبيا",
+            Some("سعد البراك"),
+            Some("قال"),
+            Indirect
+        )]
+    );
+}
+
+#[test]
+fn ar_a_participle_after_a_verb_with_an_object_takes_the_person_not_the_object() {
+    let text = "نفى المتحدث باسم الجيش العميد نبيل عبد الله وجود عراقيل أمام وصول المساعدات، مشيرا إلى أن القوات الأخرى تنهب القوافل.";
+    let (s, claims) = check("ar", text, &[("نبيل عبد الله", Person, "نبيل عبد الله")]);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(
+        speaker_texts("ar", text, &claims),
+        vec!["المتحدث باسم الجيش العميد نبيل عبد الله"]
+    );
+}
+
+#[test]
+fn id_according_to_him_and_an_estimate() {
+    let (s, _) = check(
+        "id",
+        "Ekonom Josua Pardede menilai keputusan itu wajar.\nMenurutnya, BI masih menunggu kepastian arah kebijakan The Fed.\nDavid Sumual memperkirakan BI akan memangkas suku bunga.",
+        &[
+            ("Josua Pardede", Person, "Josua Pardede"),
+            ("David Sumual", Person, "David Sumual"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "BI akan memangkas suku bunga",
+                Some("David Sumual"),
+                Some("memperkirakan"),
+                Indirect
+            ),
+            seen(
+                "BI masih menunggu kepastian arah kebijakan The Fed",
+                Some("Josua Pardede"),
+                Some("Menurutnya"),
+                Indirect
+            ),
+        ]
+    );
+}

@@ -1,5 +1,5 @@
 //! `according_to/3`: "According to SPEAKER, CONTENT", "CONTENT, according to SPEAKER",
-//! "menurut SPEAKER", "CONTENT، وفقا لما نقلت SPEAKER". Only at the start of a sentence or
+//! "menurut SPEAKER", "Menurutnya, CONTENT" (the person named last), "CONTENT، وفقا لما نقلت SPEAKER". Only at the start of a sentence or
 //! after a comma: "chosen according to their national conditions" is no attribution.
 
 use records::{Claim, ClaimKind};
@@ -23,6 +23,28 @@ impl ClaimLabeler for AccordingTo {
         for &(a, send) in &doc.sent_toks {
             for i in a..send {
                 if !(i == a || doc.is_comma(i - 1)) {
+                    continue;
+                }
+                // "Menurutnya, CONTENT": the speaker is the pronoun inside the cue.
+                if i == a
+                    && let Some(end) = doc.match_any(i, &doc.lx.according_pronouns)
+                    && end < send
+                    && doc.is_comma(end)
+                {
+                    let cue = (doc.toks[i].start, doc.toks[end - 1].end);
+                    let content = (doc.toks[end].end, doc.toks[send - 1].end);
+                    if doc.words_in(content.0, content.1) >= 4
+                        && let Some(c) = doc.claim(
+                            content,
+                            Some(&doc.pronoun_cue_speaker(cue)),
+                            Some(cue),
+                            ClaimKind::Indirect,
+                            NAME,
+                            0.85,
+                        )
+                    {
+                        out.push(c);
+                    }
                     continue;
                 }
                 let Some((cue_end, speaker_from, speaker_start)) = matched(doc, i) else {

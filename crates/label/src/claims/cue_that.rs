@@ -75,8 +75,10 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
     let mut words = 0;
     // Where the verb comes first, an appositive between the subject's two commas does not
     // count against the gap ("وقال د. X، المتحدث الرسمي باسم وزارة الصحة والسكان، في بيان
-    // اليوم، إن"): (commas seen, words between the first two).
-    let (mut commas, mut aside) = (0, 0);
+    // اليوم، إن"), nor do circumstances after a preposition ("وقال البراك في تصريح لوكالة
+    // الأنباء الكويتية (كونا) على هامش مؤتمر الطاقة إن"): (commas seen, whether a preposition
+    // was, words of either).
+    let (mut commas, mut circumstances, mut aside) = (0, false, 0);
     let mut k = cm.last;
     while k < send {
         if let Some(end) = doc.match_any(k, &doc.lx.comps) {
@@ -128,7 +130,8 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
             if doc.lx.blocks.iter().any(|w| *w == *t.norm) || doc.cue_at(k).is_some() {
                 return None;
             }
-            if vso && commas == 1 && aside < MAX_APPOSITIVE {
+            circumstances |= vso && k > cm.last && doc.is_preposition(k);
+            if vso && (commas == 1 || circumstances) && aside < MAX_APPOSITIVE {
                 aside += 1;
             } else {
                 words += 1;
@@ -587,6 +590,27 @@ fn attribution_before(
 /// Tokens after a verb-first cue that may hold its subject when no clause follows.
 const MAX_VSO_SUBJECT: usize = 12;
 
+/// Where the subject of a verb-first cue without a clause ends within `[from, to)`: after
+/// the last person named there ("نفى المتحدث باسم الجيش العميد نبيل عبد الله وجود عراقيل":
+/// what follows the name is the verb's object), else at `to`.
+fn object_after_person(doc: &Doc, from: usize, to: usize) -> usize {
+    let (Some(first), Some(last)) = (
+        doc.toks.get(from),
+        to.checked_sub(1).and_then(|k| doc.toks.get(k)),
+    ) else {
+        return to;
+    };
+    let person_end = doc
+        .ents_in(first.start, last.end)
+        .filter(|e| e.label == EntityType::Person)
+        .map(|e| e.end)
+        .max();
+    match person_end {
+        Some(end) => (from..to).find(|&k| doc.toks[k].start >= end).unwrap_or(to),
+        None => to,
+    }
+}
+
 /// Tokens between a cue with a `source=` preposition and that preposition.
 const MAX_SOURCE: usize = 16;
 
@@ -645,7 +669,11 @@ impl ClaimLabeler for CueThat {
                         && !cm.cue.participle
                         && let Subject::Found(s) = doc.resolve_vso_subject(
                             cm.last,
-                            (cm.last + MAX_VSO_SUBJECT).min(send),
+                            object_after_person(
+                                doc,
+                                cm.last,
+                                (cm.last + MAX_VSO_SUBJECT).min(send),
+                            ),
                             None,
                         )
                     {

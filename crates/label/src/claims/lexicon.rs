@@ -76,6 +76,9 @@ pub struct Lexicon {
     pub passive_cues: Vec<Vec<String>>,
     /// "according to" phrases; `true` when the last word is a prefix glued to the speaker.
     pub according: Vec<(Vec<String>, bool)>,
+    /// "according to" with the speaker as a pronoun inside it ("Menurutnya,"): option
+    /// `pronoun` of an `according` entry.
+    pub according_pronouns: Vec<Vec<String>>,
     pub cites: Vec<Vec<String>>,
     pub pronouns: Vec<Typed>,
     pub joints: Vec<Typed>,
@@ -145,6 +148,7 @@ impl Lexicon {
             passives: vec![],
             passive_cues: vec![],
             according: vec![],
+            according_pronouns: vec![],
             cites: vec![],
             pronouns: vec![],
             joints: vec![],
@@ -214,6 +218,7 @@ impl Lexicon {
                 "comp" => lx.comps.push(words),
                 "passive" => lx.passives.push(words),
                 "passive_cue" => lx.passive_cues.push(words),
+                "according" if options.contains(&"pronoun") => lx.according_pronouns.push(words),
                 "according" => {
                     let glued = phrase.trim_end().ends_with('-');
                     let words = words_of(phrase.trim_end().trim_end_matches('-'));

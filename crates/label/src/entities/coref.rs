@@ -280,11 +280,15 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
         let (tokens, initials) = name_tokens(&span);
         // Indonesian and Malay news name many people by one name ("Pratikno", "Jokowi"): a
         // later mention of it is the same person.
+        // Not a word of organisations' or titles' names ("Kota", "Pelaksana"), should a
+        // labeller have taken one for a name.
         let mononym = tokens.len() == 1
             && matches!(article.lang.as_str(), "id" | "ms")
             && tokens[0].chars().count() >= 4
             && is_capitalised(&tokens[0])
-            && !lx.is_stopword(Lexicon::langs(&article.lang), &tokens[0]);
+            && !lx.is_stopword(Lexicon::langs(&article.lang), &tokens[0])
+            && !lx.shape_words.contains(&fold_str(&tokens[0]))
+            && !lx.is_domain_word(Lexicon::langs(&article.lang), &tokens[0]);
         if (tokens.len() < 2 && !mononym) || !initials.is_empty() {
             continue;
         }
@@ -434,6 +438,12 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
                 let mut end = w.end;
                 let taken = taken_spans.overlaps(si, start, end) || added_here.overlaps(start, end);
                 if taken || lx.is_stopword(Lexicon::langs(&article.lang), token) {
+                    continue;
+                }
+                // An abbreviated title ("Sen. Mitch McConnell" after "Amrita Sen").
+                if s[w.end..].starts_with('.')
+                    && lx.title_words.contains(&format!("{}.", fold_str(token)))
+                {
                     continue;
                 }
                 // A middle name inside the whole name written out (a headline's "Pham Minh

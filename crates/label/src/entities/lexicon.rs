@@ -146,6 +146,9 @@ pub(crate) struct Lexicon {
     pub titles: PhraseIndex,
     /// Folded one-word titles of every language.
     pub title_words: HashSet<String>,
+    /// Folded title words also written as abbreviations with a period ("sen" for "Sen."),
+    /// which inside a name are titles only with that period ("Amrita Sen" is a name).
+    pub abbreviated_titles: HashSet<String>,
     /// Folded titles whose holder is named after the region they head ("Bupati Cianjur Herman
     /// Suherman", "Gubernur Lampung Arinal Djunaidi"): one capitalised word of region before
     /// a name of two words or more.
@@ -192,6 +195,9 @@ impl Lexicon {
             }
             if !c[1].contains(' ') {
                 lx.title_words.insert(fold_str(c[1]));
+                if let Some(bare) = c[1].strip_suffix('.') {
+                    lx.abbreviated_titles.insert(fold_str(bare));
+                }
             }
         }
         for c in rows(ORG_SHAPES, 4) {

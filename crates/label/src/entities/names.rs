@@ -33,6 +33,8 @@ const PARTICLES: [&str; 12] = [
 const MAX_APPOSITIVE: usize = 16;
 /// Words that join a title to its complement ("President of the Republic of ...").
 const LINKS: [&str; 7] = ["of", "the", "for", "to", "dari", "untuk", "di"];
+/// Words of an Arabic name with its links ("محمد بن عبدالرحمن بن جاسم آل ثاني").
+const MAX_ARABIC_NAME: usize = 8;
 /// Arabic words that start a compound name ("عبد الله").
 pub(super) const AR_COMPOUND: [&str; 5] = ["عبد", "أبو", "ابو", "بن", "آل"];
 
@@ -74,6 +76,17 @@ impl Ctx<'_> {
     fn adjacent(&self, i: usize) -> bool {
         i + 1 < self.words.len()
             && same_line_gap(self.s, self.words[i].end, self.words[i + 1].start)
+    }
+
+    /// A capitalised word right after word `i` and its period, on the same line.
+    fn adjacent_after_period(&self, i: usize) -> bool {
+        i + 1 < self.words.len()
+            && is_capitalised(self.w(i + 1))
+            && same_line_gap(
+                self.s,
+                self.words[i].end + '.'.len_utf8(),
+                self.words[i + 1].start,
+            )
     }
 
     /// Only spaces and quotation marks between words `i` and `i + 1` ("لمنظمة «أوبك» هيثم").
@@ -161,7 +174,12 @@ impl Ctx<'_> {
             if !(is_capitalised(w) || (j > i && PARTICLES.contains(&w))) {
                 break;
             }
-            if self.is_title_word(j) && !initial {
+            // Inside a name, an abbreviated title needs its period and a name after it
+            // ("Amrita Sen, co-founder", "... Sen. Mitch McConnell").
+            let surname_like = j > i
+                && self.lx.abbreviated_titles.contains(&self.folded[j])
+                && !(self.gap(j) == "." && self.adjacent_after_period(j));
+            if self.is_title_word(j) && !initial && !surname_like {
                 break;
             }
             if self.lx.is_domain_word(self.langs, w)
@@ -294,7 +312,12 @@ impl Ctx<'_> {
             return false;
         }
         let next = self.w(i + 1);
-        next.starts_with("ال") && !next.ends_with('ي') && !NAME_SECONDS.contains(&next)
+        // Or a noun in construct with a place or group the knowledge base knows ("جمهورية
+        // باكستان", "خارجية مصر").
+        (next.starts_with("ال") && !next.ends_with('ي') && !NAME_SECONDS.contains(&next))
+            || self
+                .kb_at(i + 1)
+                .is_some_and(|(t, _)| t != EntityType::Person)
     }
 
     /// An Arabic name of one to three words starting at word `i`.
@@ -321,7 +344,10 @@ impl Ctx<'_> {
                 .any(|p| w.starts_with(p))
         };
         let article = with_article(first);
-        if stop(first) || article || self.is_title_word(i) {
+        // A preposition glued to a noun with a possessive ("بمكتبه": in his office).
+        let prepositional = first.starts_with(['ب', 'ل', 'ك'])
+            && ["ه", "ها", "هم", "هما"].iter().any(|p| first.ends_with(p));
+        if stop(first) || article || prepositional || self.is_title_word(i) {
             return None;
         }
         // An imperfect verb right after a title is more likely than a name.
@@ -331,10 +357,19 @@ impl Ctx<'_> {
         let mut j = i + 1;
         // Words of the name but for the links of compounds ("عبد العزيز بن سلمان" is three).
         let mut n = usize::from(!AR_COMPOUND.contains(&first));
-        while j < self.words.len() && n < 3 && j - i < 6 && self.adjacent(j - 1) {
+        // A chain of links may run longer ("محمد بن عبدالرحمن بن جاسم آل ثاني").
+        while j < self.words.len()
+            && (n < 3 || AR_COMPOUND.contains(&self.w(j)) || AR_COMPOUND.contains(&self.w(j - 1)))
+            && j - i < MAX_ARABIC_NAME
+            && self.adjacent(j - 1)
+        {
             let w = self.w(j);
             let prev = self.w(j - 1);
             let compound = AR_COMPOUND.contains(&prev);
+            // A title after the name is its appositive ("شهباز شريف رئيس وزراء").
+            if self.is_title_word(j) && !compound {
+                break;
+            }
             // A family name may be a nisba with the article ("بدر البوسعيدي"), or any word with
             // the article after a common given name ("خالد الفالح").
             let nisba = w.starts_with("ال") && w.ends_with('ي') && w.chars().count() >= 5;
@@ -390,6 +425,15 @@ impl Ctx<'_> {
                     && !is_all_caps(self.w(j + 1))
             });
         if let Some(j) = acronym_at {
+            // A region may follow the acronym ("Kepala Pelaksana BPBD Kota Semarang Endro
+            // Pudyo Martantono"): skipped like the rest of a complement.
+            let region = j + 1 < self.words.len()
+                && (self.is_shape_word(j + 1)
+                    || self.lx.is_domain_word(self.langs, self.w(j + 1))
+                    || self.kb_at(j + 1).is_some());
+            if region && j + 1 > start {
+                return self.after_complement(j + 1);
+            }
             return Some(j + 1);
         }
         let mut skipped = false;
@@ -695,6 +739,23 @@ impl EntityLabeler for NameLabeler {
                 }
                 if let Some(a) = ctx.name_ending_at(end) {
                     spans.push((a, end, 0.6));
+                }
+            }
+            // A name right after a reporting verb that follows a quotation ('"...," said
+            // Amrita Sen, co-founder of ...'): two words or more, ended as below.
+            for &j in &cue_words {
+                let after_quote = ctx.gap(j - 1).ends_with(['"', '\u{201D}', '»']);
+                if !after_quote || !ctx.adjacent(j) || j + 1 >= n || is_arabic_word(ctx.w(j + 1)) {
+                    continue;
+                }
+                let k = j + 1;
+                if let Some(e) = ctx.latin_name(k, 3)
+                    && e >= k + 2
+                    && (e == n
+                        || matches!(ctx.gap(e - 1), "," | "." | ":")
+                        || is_lowercase_word(ctx.w(e)))
+                {
+                    spans.push((k, e, 0.6));
                 }
             }
             // A name right after a verb that stands before its speaker ("وقال محمد أبو باشا،",
@@ -1134,6 +1195,46 @@ mod tests {
                 "Workers' Party MP Gerald Giam asked whether the Government would act."
             ),
             vec!["Gerald Giam"]
+        );
+        // A region after the acronym; a region and a rank after a regional title.
+        assert_eq!(
+            texts(
+                "id",
+                "Kepala Pelaksana Badan Penanggulangan Bencana Daerah (BPBD) Kota Semarang Endro Pudyo Martantono menyebut air naik."
+            ),
+            vec!["Endro Pudyo Martantono"]
+        );
+        assert_eq!(
+            texts(
+                "id",
+                "Kapolsek Cikarang Kompol Sutrisno mengatakan situasi aman. Kepala Desa Sukamaju Asep Saepudin hadir."
+            ),
+            vec!["Sutrisno", "Asep Saepudin"]
+        );
+        // Arabic: a title after the name is its appositive, links make long names, a noun in
+        // construct with a country is a complement, a preposition with a possessive no name.
+        assert_eq!(
+            texts(
+                "ar",
+                "استقبل الأمير الضيف، بمكتبه في القصر، دولة السيد شهباز شريف رئيس وزراء جمهورية باكستان الإسلامية."
+            ),
+            vec!["شهباز شريف"]
+        );
+        assert_eq!(
+            texts(
+                "ar",
+                "حضر المقابلة معالي الشيخ محمد بن عبدالرحمن بن جاسم آل ثاني رئيس مجلس الوزراء."
+            ),
+            vec!["محمد بن عبدالرحمن بن جاسم آل ثاني"]
+        );
+        // After a quotation's reporting verb; an abbreviated title's word without its period
+        // is a surname.
+        assert_eq!(
+            texts(
+                "en",
+                "\"The market is tight,\" said Amrita Sen, co-founder of Energy Aspects Ltd. in London."
+            ),
+            vec!["Amrita Sen"]
         );
         assert_eq!(
             texts(

@@ -230,7 +230,9 @@ impl Ctx<'_> {
         while k > 0 && self.adjacent(k - 1) {
             let w = self.w(k - 1);
             let year = allow_year && w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
-            if is_possessive(w) {
+            // A person's title before an organisation is theirs ("Kepala Ekonom Bank Central
+            // Asia David Sumual").
+            if is_possessive(w) || self.lx.title_words.contains(&self.folded[k - 1]) {
                 break;
             }
             let norp = self.kb_word(k - 1) == Some(EntityType::Norp);
@@ -643,6 +645,13 @@ mod tests {
             names.contains(&("Kompleks Gelora Bung Karno", EntityType::Loc)),
             "{g:?}"
         );
+        // A person's title before the organisation is theirs.
+        let g = got(
+            "id",
+            "Senada, Kepala Ekonom Bank Central Asia (BCA) David Sumual memperkirakan BI akan memangkas suku bunga.",
+        );
+        assert!(g.iter().any(|x| x.0 == "Bank Central Asia"), "{g:?}");
+        assert!(g.iter().all(|x| !x.0.contains("Ekonom")), "{g:?}");
         // Fields listed with commas, closed by the acronym.
         let g = got(
             "id",
