@@ -2236,3 +2236,24 @@ fn id_according_to_him_and_an_estimate() {
         ]
     );
 }
+
+#[test]
+fn ar_an_honorific_before_a_role_named_after_its_holder() {
+    let (s, _) = check(
+        "ar",
+        "استقبل الشيخ تميم بن حمد آل ثاني أمير البلاد المفدى دولة السيد شهباز شريف رئيس وزراء باكستان.\nمن جانبه، أكد سمو الأمير أن دولة قطر تتطلع إلى تعزيز الشراكة مع باكستان.",
+        &[
+            ("تميم بن حمد آل ثاني", Person, "Tamim bin Hamad Al Thani"),
+            ("شهباز شريف", Person, "Shehbaz Sharif"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "دولة قطر تتطلع إلى تعزيز الشراكة مع باكستان",
+            Some("Tamim bin Hamad Al Thani"),
+            Some("أكد"),
+            Indirect
+        )]
+    );
+}

@@ -82,15 +82,21 @@ static DATELINE_DASH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<place>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+)?)(?:,[ ]\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+)?)?\s+[-–—]{1,2}\s+\p{Lu}").unwrap()
 });
 
+/// A place, a comma, an outlet's name and a dash ("Jakarta, CNBC Indonesia - Bank Indonesia
+/// ..."): kept where the name reads as an outlet's ("Nairobi, Kenya – ..." is a country).
+static DATELINE_COMMA_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<place>\p{Lu}[\p{Lu}\p{Ll}]+(?:[ ]\p{Lu}[\p{Lu}\p{Ll}]+)?)\s*,\s*(?P<outlet>\p{Lu}[\p{L}\p{N}.]*(?:[ ]\p{Lu}[\p{L}\p{N}.]*){0,2})\s+[-–—]{1,2}\s+").unwrap()
+});
+
 /// An outlet named by its web address, then the place ("TEMPO.CO, Jakarta - ...").
 static DATELINE_ADDRESS_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<outlet>[\p{L}\p{N}]+(?:\.\p{L}{2,4}){1,2})\s*[,،]\s*(?P<place>\p{Lu}[\p{Lu}\p{Ll}]+(?:[ ]\p{Lu}[\p{Lu}\p{Ll}]+)?)\s+[-–—]{1,2}\s+").unwrap()
 });
 
 /// A line of a place and an outlet only, with a dash or a slash between them, the outlet in
-/// brackets or quoted after a colon, or after a comma and before a dash ("الرياض -
+/// brackets or quoted after a colon or a dash, or after a comma and before a dash ("الرياض -
 /// العربية.نت", "أنقرة/ الأناضول", "الرياض (واس)", "Jakarta - ANTARA", "الرياض: «الشرق
-/// الأوسط»", "Jakarta, CNN Indonesia --"). The outlet may come first ("سكاي نيوز عربية -
+/// الأوسط»", 'لندن- "القدس العربي":', "Jakarta, CNN Indonesia --"). The outlet may come first ("سكاي نيوز عربية -
 /// أبوظبي": [`dateline_line`] swaps the two where only the first is outlet-like).
 static DATELINE_LINE_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -98,7 +104,7 @@ static DATELINE_LINE_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
             r"^(?P<place>",
             PLACE,
             r"{0,2}?)\s*(?:(?:\s[-–—]\s|/)\s*(?P<outlet>[^\n/()\-–—]{2,30}?)|\((?P<bracketed>[^\n/()\-–—]{2,30}?)\)",
-            r#"|:\s*[«"“](?P<quoted>[^\n«»"“”]{2,30})[»"”]|[,،]\s*(?P<comma>[^\n,،/()\-–—]{2,30}?)\s*[-–—]{1,2})\s*$"#,
+            r#"|\s*[:\-–—]\s*[«"“](?P<quoted>[^\n«»"“”]{2,30})[»"”]\s*(?P<colon>:)?|[,،]\s*(?P<comma>[^\n,،/()\-–—]{2,30}?)\s*[-–—]{1,2})\s*$"#,
         ]
         .concat(),
     )
@@ -196,14 +202,19 @@ fn bounded_captures<'t>(
 /// A name that reads as a news outlet: one of its words is an outlet word ("News", "Agency"),
 /// it ends like one ("Azernews"), or it is a short acronym ("AFP").
 pub fn is_outlet_like(name: &str) -> bool {
-    let lower = name.to_lowercase();
     let acronym = name.chars().count() >= 2
         && name.chars().count() <= 8
         && name.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
-    acronym
-        || lower
-            .split(|c: char| !chars::is_alphanumeric(c))
-            .any(|w| OUTLET_WORDS.words.contains(w))
+    acronym || is_outlet_by_words(name)
+}
+
+/// A name with an outlet word or ending: the test for an outlet named in running text, where
+/// an acronym is as likely an agency of another kind ("Menurut BMKG").
+fn is_outlet_by_words(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower
+        .split(|c: char| !chars::is_alphanumeric(c))
+        .any(|w| OUTLET_WORDS.words.contains(w))
         || OUTLET_WORDS
             .suffixes
             .iter()
@@ -235,6 +246,11 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
         if capitalised && d.place.split_whitespace().count() <= 4 {
             return Some(d);
         }
+    }
+    if let Some(c) = DATELINE_COMMA_OUTLET.captures(first_para)
+        && is_outlet_like(&c["outlet"])
+    {
+        return Some(captured(&c));
     }
     [
         &*DATELINE_DATED,
@@ -291,7 +307,9 @@ pub fn dateline_line(line: &str) -> Option<Dateline> {
             .find_map(|g| c.name(g))
             .map(|m| m.as_str().trim());
         if let Some(outlet) = outlet {
-            let (place, outlet) = if is_outlet_like(outlet) {
+            // A quoted outlet with a colon after it needs no outlet word ('لندن- "القدس
+            // العربي":'); without one, it may be a headline's quotation ('Trump: "We will win"').
+            let (place, outlet) = if c.name("colon").is_some() || is_outlet_like(outlet) {
                 (place, outlet)
             } else if c.name("outlet").is_some() && is_outlet_like(place) {
                 (outlet, place)
@@ -334,7 +352,7 @@ pub fn attributed_outlet(text: &str) -> Option<String> {
     }
     bounded_captures(&ACCORDING_TO, text, false)
         .map(|c| c["o"].trim_end_matches(['.', '-']).to_string())
-        .find(|o| is_outlet_like(o))
+        .find(|o| is_outlet_by_words(o))
 }
 
 /// Year and holder of a copyright line.
@@ -454,6 +472,11 @@ mod tests {
             (d.place.as_str(), d.outlet.as_deref()),
             ("JAKARTA", Some("KOMPAS.com"))
         );
+        let d = dateline("Jakarta, CNBC Indonesia - Bank Indonesia menahan suku bunga.").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("Jakarta", Some("CNBC Indonesia"))
+        );
         let d = dateline("Nairobi, Kenya – Kenya's parliament has approved a bill.").unwrap();
         assert_eq!((d.place.as_str(), d.outlet), ("Nairobi", None));
         let d = dateline_line("أنقرة/ الأناضول").unwrap();
@@ -465,6 +488,11 @@ mod tests {
         assert_eq!(
             (d.place.as_str(), d.outlet.as_deref()),
             ("الرياض", Some("العربية.نت"))
+        );
+        let d = dateline_line("لندن- \"القدس العربي\":").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("لندن", Some("القدس العربي"))
         );
         let d = dateline_line("الرياض (واس)").unwrap();
         assert_eq!(
@@ -519,6 +547,8 @@ mod tests {
             attributed_outlet("Menurut Kantor Berita Nasional, harga naik."),
             Some("Kantor Berita Nasional".into())
         );
+        // An acronym in running text is no outlet by its shape alone.
+        assert_eq!(attributed_outlet("Menurut BMKG, curah hujan tinggi."), None);
     }
 
     #[test]

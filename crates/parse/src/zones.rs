@@ -69,8 +69,17 @@ fn without_dates_and_times(s: &str) -> (String, bool, bool) {
     let has_time = !times.is_empty();
     spans.extend(times);
     let mut out = s.to_string();
+    // A time may lie inside a date ("02.01.2024" holds "02.01"): overlapping spans are
+    // merged, or replacing one would shift the other onto the wrong bytes.
     spans.sort();
-    for (a, b) in spans.into_iter().rev() {
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (a, b) in spans {
+        match merged.last_mut() {
+            Some(last) if a < last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    for (a, b) in merged.into_iter().rev() {
         if a < b && b <= out.len() && out.is_char_boundary(a) && out.is_char_boundary(b) {
             out.replace_range(a..b, " ");
         }
@@ -145,18 +154,34 @@ fn is_timestamp(s: &str, b: &mut Blanked) -> bool {
         return false;
     }
     let label = lower_starts_with_label(b.lower(s), &BOILERPLATE_LABELS.timestamp);
+    // The writer's name before a bar ("Burak Bir |02.01.2024 - Update : 02.01.2024").
+    let byline = label
+        .is_none()
+        .then(|| s.split_once('|'))
+        .flatten()
+        .filter(|(name, _)| {
+            let ws: Vec<&str> = name.split_whitespace().collect();
+            (1..=4).contains(&ws.len()) && ws.iter().all(|w| w.starts_with(char::is_uppercase))
+        });
     let own;
-    let (rest, has_date, has_time) = match label {
-        Some(l) => {
+    let (rest, has_date, has_time) = match (label, byline) {
+        (Some(l), _) => {
             own = without_dates_and_times(&b.lower(s)[l.len()..]);
             &own
         }
-        None => b.blanked(s),
+        (None, Some((_, after))) => {
+            own = without_dates_and_times(&after.to_lowercase());
+            &own
+        }
+        (None, None) => b.blanked(s),
     };
     if !has_date && !has_time {
         return false;
     }
-    words(rest).iter().all(|w| is_date_word(w))
+    // Labels may stand between dates ("02.01.2024 - Update : 02.01.2024").
+    words(rest)
+        .iter()
+        .all(|w| is_date_word(w) || BOILERPLATE_LABELS.timestamp.iter().any(|l| l == w))
 }
 
 fn is_counter(s: &str, b: &mut Blanked) -> bool {
@@ -553,6 +578,11 @@ mod tests {
         assert!(is_timestamp_line("Senin, 5 Agustus 2019 10:00 WIB"));
         assert!(is_timestamp_line("الأحد 3 مارس 2019 - 10:30"));
         assert!(is_timestamp_line("نشرت في: 15/02/2024 - 18:30"));
+        assert!(is_timestamp_line(
+            "Burak Bir |02.01.2024 - Update : 02.01.2024"
+        ));
+        assert!(is_timestamp_line("March 4, 2024 at 9:12 AM GMT+1"));
+        assert!(!is_timestamp_line("Prices | rose on March 4, 2024 sharply"));
         assert!(!is_timestamp_line("The talks ended on March 3, 2019."));
         assert!(!is_timestamp_line(
             "Rapat digelar 5 Agustus 2019 di Jakarta"
@@ -625,6 +655,9 @@ mod tests {
         assert!(!is_credits_line("He met the editor"));
         assert!(!is_credits_line("The Times appointed a new editor."));
         assert!(is_credits_line("كتب محمد أحمد"));
+        assert!(is_credits_line("(النهاية) ع ن ج / م ع ح"));
+        assert!(is_credits_line("— With assistance from Yongchang Chin"));
+        assert!(is_navigation_line("Saksikan video di bawah ini:"));
         assert!(!is_credits_line("كتب الرئيس على منصة إكس أن الوضع صعب."));
         assert!(is_navigation_line(
             "Baca artikel detikfinance, \"Menkeu: Defisit APBN 2024 masih aman\" selengkapnya"
