@@ -2257,3 +2257,22 @@ fn ar_an_honorific_before_a_role_named_after_its_holder() {
         )]
     );
 }
+
+#[test]
+fn en_a_long_subject_with_prepositional_phrases() {
+    let text = "Judge John A. Ross of the U.S. District Court for the Eastern District of Missouri wrote that the states were likely to succeed.";
+    let (s, claims) = check("en", text, &[("John A. Ross", Person, "John A. Ross")]);
+    assert_eq!(
+        s,
+        vec![seen(
+            "the states were likely to succeed",
+            Some("John A. Ross"),
+            Some("wrote"),
+            Indirect
+        )]
+    );
+    assert_eq!(
+        speaker_texts("en", text, &claims),
+        vec!["Judge John A. Ross of the U.S. District Court for the Eastern District of Missouri"]
+    );
+}

@@ -234,21 +234,18 @@ fn led_by_label(s: &str, labels: &[String], max_chars: usize) -> bool {
 pub fn is_credits_line(s: &str) -> bool {
     // In brackets too: "(Reporting by Florence Tan; Editing by Sonali Paul)"; and the wire
     // services' closing line ("Associated Press writer Lolita C. Baldor contributed to this
-    // report.").
-    // Checked on the line's end, without lower-casing every paragraph.
-    let tail = s.trim_end().trim_end_matches('.');
-    let contributed = s.len() <= 240
-        && [
+    // report.", "X contributed reporting from Washington."): the phrase anywhere in a short
+    // line, which is lower-cased only when it has the word (most lines are not).
+    let contributed = s.len() <= 240 && s.contains("ontributed") && {
+        let lower = s.to_lowercase();
+        [
             "contributed to this report",
             "contributed to this story",
             "contributed reporting",
         ]
         .iter()
-        .any(|c| {
-            tail.len() >= c.len()
-                && tail.is_char_boundary(tail.len() - c.len())
-                && tail[tail.len() - c.len()..].eq_ignore_ascii_case(c)
-        });
+        .any(|c| lower.contains(c))
+    };
     // A dash may lead it ("— With input from SPA").
     let led = s.trim_start_matches(['\u{2014}', '\u{2013}', '-', ' ']);
     contributed
@@ -657,6 +654,9 @@ mod tests {
         assert!(is_credits_line("كتب محمد أحمد"));
         assert!(is_credits_line("(النهاية) ع ن ج / م ع ح"));
         assert!(is_credits_line("— With assistance from Yongchang Chin"));
+        assert!(is_credits_line(
+            "Zolan Kanno-Youngs contributed reporting from Washington."
+        ));
         assert!(is_navigation_line("Saksikan video di bawah ini:"));
         assert!(!is_credits_line("كتب الرئيس على منصة إكس أن الوضع صعب."));
         assert!(is_navigation_line(

@@ -265,8 +265,21 @@ fn coordinated_subject(
 /// complementizer, at most [`MAX_SUBJECT`] tokens, over a bracketed acronym ("The Organization
 /// of the Petroleum Exporting Countries (OPEC) said"). `a`: the sentence's first token.
 fn subject_start(doc: &Doc, a: usize, end: usize) -> usize {
+    let j = subject_start_within(doc, a, end, MAX_SUBJECT);
+    // A subject cut off by its length within a prepositional phrase is a long one, reached
+    // further back ("Judge John A. Ross of the U.S. District Court for the Eastern District
+    // of Missouri wrote that").
+    let cut = j > a && end - j >= MAX_SUBJECT;
+    if cut && (j..(j + 3).min(end)).any(|k| doc.is_preposition(k)) {
+        return subject_start_within(doc, a, end, 2 * MAX_SUBJECT);
+    }
+    j
+}
+
+/// [`subject_start`] within `reach` tokens.
+fn subject_start_within(doc: &Doc, a: usize, end: usize, reach: usize) -> usize {
     let mut j = end;
-    while j > a && end - j < MAX_SUBJECT {
+    while j > a && end - j < reach {
         if doc.is_punct(j - 1, &[')']) {
             // The opening bracket a few tokens back, with words only between.
             let open = (a..j - 1)

@@ -289,7 +289,9 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
             && !lx.is_stopword(Lexicon::langs(&article.lang), &tokens[0])
             && !lx.shape_words.contains(&fold_str(&tokens[0]))
             && !lx.is_domain_word(Lexicon::langs(&article.lang), &tokens[0]);
-        if (tokens.len() < 2 && !mononym) || !initials.is_empty() {
+        // A full name may carry a middle initial ("John A. Ross"); an initial and a surname
+        // alone ("A. Hajizade") is a short form, not a full name.
+        if (tokens.len() < 2 && !mononym) || (!initials.is_empty() && tokens.len() < 2) {
             continue;
         }
         let family_first = tokens.len() >= 2
@@ -923,6 +925,17 @@ mod tests {
             .find(|e| e.0 == "عبد الغفار")
             .expect("the surname");
         assert_eq!(short.2.as_deref(), Some("خالد عبد الغفار"));
+    }
+
+    #[test]
+    fn a_full_name_with_a_middle_initial() {
+        let a = article(
+            "en",
+            "Judge John A. Ross wrote the order.\nJudge Ross said the stay was warranted.",
+        );
+        let got = entities(&a);
+        let short = got.iter().find(|e| e.0 == "Ross").expect("the surname");
+        assert_eq!(short.2.as_deref(), Some("John A. Ross"));
     }
 
     #[test]

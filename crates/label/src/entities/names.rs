@@ -1211,6 +1211,14 @@ mod tests {
             ),
             vec!["Sutrisno", "Asep Saepudin"]
         );
+        // Fields of a directorate, then the ministry's short name.
+        assert_eq!(
+            texts(
+                "id",
+                "Direktur Pencegahan dan Pengendalian Penyakit Menular Kemenkes Imran Pambudi menambahkan stok aman."
+            ),
+            vec!["Imran Pambudi"]
+        );
         // Arabic: a title after the name is its appositive, links make long names, a noun in
         // construct with a country is a complement, a preposition with a possessive no name.
         assert_eq!(

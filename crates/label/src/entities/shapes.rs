@@ -338,6 +338,14 @@ impl EntityLabeler for ShapeLabeler {
                         }
                         continue;
                     }
+                    // A head that is a ministry's whole name ("Kemenkes", "Kemenlu") stands
+                    // alone: a name after it is a person's ("Juru bicara Kemenlu Lalu Muhamad
+                    // Iqbal").
+                    let whole = h == i + 1 && ministry(lx, langs, ctx.w(i)).is_some();
+                    if whole {
+                        spans.push((ctx.words[i].start, h, label));
+                        continue;
+                    }
                     let e = if h < n && ctx.adjacent(h - 1) {
                         ctx.extend_list(ctx.extend_right(h))
                     } else {
@@ -644,6 +652,20 @@ mod tests {
         assert!(
             names.contains(&("Kompleks Gelora Bung Karno", EntityType::Loc)),
             "{g:?}"
+        );
+        // A ministry's short name stands alone, before a person's name too.
+        let g = got(
+            "id",
+            "Kemenkes menyebut kasus naik. Juru bicara Kemenlu Lalu Muhamad Iqbal hadir.",
+        );
+        let orgs: Vec<(&str, Option<&str>)> =
+            (g.iter()).map(|x| (x.0.as_str(), x.2.as_deref())).collect();
+        assert_eq!(
+            orgs,
+            [
+                ("Kemenkes", Some("Ministry of Health")),
+                ("Kemenlu", Some("Ministry of Foreign Affairs"))
+            ]
         );
         // A person's title before the organisation is theirs.
         let g = got(
