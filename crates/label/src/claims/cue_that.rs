@@ -847,7 +847,7 @@ impl ClaimLabeler for CueThat {
                     Some(s)
                         if cm.cue.participle
                             && cm.first > a
-                            && &*doc.toks[cm.first - 1].norm == "as" =>
+                            && doc.tok_in(cm.first - 1, &doc.lx.as_saying) =>
                     {
                         let named = doc
                             .ents_in(s.start, s.end)

@@ -838,12 +838,10 @@ impl<'a> Doc<'a> {
                 r += 1;
             }
         }
-        // In English a role noun heads its phrase: it ends it, or "of"/"for"/"at" follows
+        // Where a role noun heads its phrase (English), it ends it or a link follows it
         // ("the Chairman of ..."); "official figures" names no official.
         let heads_phrase = |role_end: usize| {
-            self.lx.lang != "en"
-                || role_end >= e
-                || ["of", "for", "at"].contains(&&*self.toks[role_end].norm)
+            !self.lx.role_heads || role_end >= e || self.tok_in(role_end, &self.lx.role_links)
         };
         if let Some(role_end) = self
             .match_any(r, &self.lx.roles)

@@ -70,6 +70,15 @@ pub struct Typed {
 pub struct Lexicon {
     pub lang: &'static str,
     pub subject: SubjectSide,
+    /// Whether a role noun heads its phrase (`config role head`, English): it ends the
+    /// phrase or a `role_link` follows it ("the Chairman of ..."); "official figures" names no
+    /// official.
+    pub role_heads: bool,
+    /// Words after a heading role noun that go on with its phrase ("of", "for", "at").
+    pub role_links: Vec<String>,
+    /// The word before a participle cue whose speaker is the person named in the phrase
+    /// before it ("as" in "quoted X as saying", "X was quoted as saying").
+    pub as_saying: Vec<String>,
     pub cues: Vec<Cue>,
     pub comps: Vec<Vec<String>>,
     pub passives: Vec<Vec<String>>,
@@ -143,6 +152,9 @@ impl Lexicon {
         let mut lx = Lexicon {
             lang,
             subject: SubjectSide::Before,
+            role_heads: false,
+            role_links: vec![],
+            as_saying: vec![],
             cues: vec![],
             comps: vec![],
             passives: vec![],
@@ -198,6 +210,11 @@ impl Lexicon {
                 "config" if phrase == "subject" && options.first() == Some(&"after") => {
                     lx.subject = SubjectSide::After;
                 }
+                "config" if phrase == "role" && options.first() == Some(&"head") => {
+                    lx.role_heads = true;
+                }
+                "role_link" => lx.role_links.extend(words),
+                "as_saying" => lx.as_saying.extend(words),
                 "cue" => lx.cues.push(Cue {
                     words,
                     participle: options.contains(&"participle"),

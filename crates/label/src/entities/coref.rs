@@ -548,8 +548,10 @@ fn lists_of_people(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
             i = j;
         }
         let sep = |a: &(usize, usize), b: &(usize, usize)| {
+            // A comma, a conjunction, or both.
             let gap = s[ws[a.1 - 1].end..ws[b.0].start].trim();
-            matches!(gap, "," | "and" | ", and" | "dan" | ", dan" | "و" | "،")
+            let word = gap.trim_start_matches([',', '،']).trim();
+            (gap != word && word.is_empty()) || lx.conjs.contains(word)
         };
         let person_at =
             |a: &(usize, usize)| persons.contains(&(si, ws[a.0].start, ws[a.1 - 1].end));

@@ -17,6 +17,7 @@ const DATES: &str = include_str!("../../../../datasets/label/dates.tsv");
 const CHINESE: &str = include_str!("../../../../datasets/label/chinese_names.tsv");
 const DOMAINS: &str = include_str!("../../../../datasets/label/domain_words.tsv");
 const GIVEN_NAMES: &str = include_str!("../../../../datasets/label/given_names.tsv");
+const FUNCTION_WORDS: &str = include_str!("../../../../datasets/label/function_words.tsv");
 
 /// Rows of a TSV with a header, split into columns; short rows are padded with "".
 fn rows(content: &str, columns: usize) -> impl Iterator<Item = Vec<&str>> {
@@ -182,6 +183,12 @@ pub(crate) struct Lexicon {
     /// Folded common given names of every language, where a name's shape alone cannot tell it
     /// from a noun (Arabic) or from another capitalised name (Latin script).
     pub given_names: HashSet<String>,
+    /// Function words of `function_words.tsv`, by kind, as written (lower case).
+    pub particles: HashSet<String>,
+    pub links: HashSet<String>,
+    pub conjs: HashSet<String>,
+    pub inner: HashSet<String>,
+    pub connectors: HashSet<String>,
 }
 
 impl Lexicon {
@@ -274,6 +281,17 @@ impl Lexicon {
         }
         for c in rows(GIVEN_NAMES, 2) {
             lx.given_names.insert(fold_str(c[1]));
+        }
+        for c in rows(FUNCTION_WORDS, 3) {
+            let set = match c[0] {
+                "particle" => &mut lx.particles,
+                "link" => &mut lx.links,
+                "conj" => &mut lx.conjs,
+                "inner" => &mut lx.inner,
+                "connector" => &mut lx.connectors,
+                _ => continue,
+            };
+            set.insert(c[2].to_string());
         }
         for c in rows(CHINESE, 2) {
             match c[0] {

@@ -25,14 +25,8 @@ use crate::{EntityLabeler, Proposal};
 
 pub const NAME: &str = "names/3";
 
-/// Lower-case words that may stand inside a name ("bin", "al", "van der").
-const PARTICLES: [&str; 12] = [
-    "bin", "binti", "al", "van", "von", "der", "de", "da", "del", "la", "el", "dos",
-];
 /// Words of an appositive between a name and its reporting verb.
 const MAX_APPOSITIVE: usize = 16;
-/// Words that join a title to its complement ("President of the Republic of ...").
-const LINKS: [&str; 7] = ["of", "the", "for", "to", "dari", "untuk", "di"];
 /// Words of an Arabic name with its links ("محمد بن عبدالرحمن بن جاسم آل ثاني").
 const MAX_ARABIC_NAME: usize = 8;
 /// Arabic words that start a compound name ("عبد الله").
@@ -171,7 +165,7 @@ impl Ctx<'_> {
         while j < self.words.len() && n < max {
             let w = self.w(j);
             let initial = w.chars().count() == 1 && self.gap(j) == ".";
-            if !(is_capitalised(w) || (j > i && PARTICLES.contains(&w))) {
+            if !(is_capitalised(w) || (j > i && self.lx.particles.contains(w))) {
                 break;
             }
             // Inside a name, an abbreviated title needs its period and a name after it
@@ -219,7 +213,7 @@ impl Ctx<'_> {
         // A name does not end in a particle or an initial.
         while j > i {
             let w = self.w(j - 1);
-            if PARTICLES.contains(&w) || (w.chars().count() == 1 && self.gap(j - 1) == ".") {
+            if self.lx.particles.contains(w) || (w.chars().count() == 1 && self.gap(j - 1) == ".") {
                 j -= 1;
             } else {
                 break;
@@ -412,7 +406,9 @@ impl Ctx<'_> {
         let in_brackets = |j: usize| j > 0 && self.gap(j - 1) == "(" && self.gap(j) == ")";
         let acronym_at = (i..(i + 8).min(self.words.len()))
             .take_while(|&j| {
-                (is_capitalised(self.w(j)) || matches!(self.w(j), "dan" | "and" | "of" | "for"))
+                (is_capitalised(self.w(j))
+                    || self.lx.conjs.contains(self.w(j))
+                    || self.lx.inner.contains(self.w(j)))
                     && (self.adjacent(j) || in_brackets(j + 1) || in_brackets(j))
             })
             .find(|&j| {
@@ -472,12 +468,12 @@ impl Ctx<'_> {
                 || (i < start + 3 && is_arabic_word(w) && w.starts_with('ل') && w.chars().count() >= 4)
                 || self.arabic_construct_head(i);
             // "Energy and Natural Resources": "and" between two fields.
-            let fields_joined = matches!(w, "and" | "&" | "dan")
+            let fields_joined = self.lx.conjs.contains(w)
                 && i > start
                 && self.lx.is_domain_word(self.langs, self.w(i - 1))
                 && i + 1 < self.words.len()
                 && self.lx.is_domain_word(self.langs, self.w(i + 1));
-            if (LINKS.contains(&w.to_lowercase().as_str()) || field || fields_joined)
+            if (self.lx.links.contains(&w.to_lowercase()) || field || fields_joined)
                 && (self.adjacent(i) || (is_arabic_word(w) && self.adjacent_or_quoted(i)))
             {
                 skipped = true;
@@ -487,13 +483,13 @@ impl Ctx<'_> {
             if field && (self.gap(i) == "," || self.gap(i) == "،") {
                 return Some(i + 1).filter(|&k| k < self.words.len());
             }
-            if skipped && i > start && LINKS.contains(&self.w(i - 1).to_lowercase().as_str()) {
+            if skipped && i > start && self.lx.links.contains(&self.w(i - 1).to_lowercase()) {
                 // An organisation after "of the": capitalised words up to a comma.
                 let mut j = i;
                 while j < self.words.len()
                     && (is_capitalised(self.w(j))
-                        || LINKS.contains(&self.w(j))
-                        || self.w(j) == "and")
+                        || self.lx.links.contains(self.w(j))
+                        || self.lx.conjs.contains(self.w(j)))
                 {
                     if self.gap(j) == "," {
                         return Some(j + 1).filter(|&k| k < self.words.len());

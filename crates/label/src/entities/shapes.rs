@@ -26,13 +26,6 @@ use crate::{EntityLabeler, Proposal};
 
 pub const NAME: &str = "shapes/3";
 
-/// Lower-case words inside a name ("Ministry of Economy", "Kementerian Koordinator Bidang").
-const CONNECTORS: [&str; 11] = [
-    "of", "on", "for", "and", "the", "between", "in", "dan", "untuk", "tentang", "antara",
-];
-/// Connectors allowed inside a name that ends in its head ("Belt and Road Initiative").
-const INNER: [&str; 4] = ["and", "of", "for", "&"];
-
 pub struct ShapeLabeler {
     gazetteer: Arc<Gazetteer>,
 }
@@ -154,7 +147,7 @@ impl Ctx<'_> {
                     }
                     break;
                 }
-            } else if matches!(w, "and" | "dan") {
+            } else if self.lx.conjs.contains(w) {
                 let next_ok = j + 1 < self.words.len()
                     && self.adjacent(j)
                     && is_capitalised(self.w(j + 1))
@@ -163,7 +156,7 @@ impl Ctx<'_> {
                     break;
                 }
                 j += 1;
-            } else if CONNECTORS.contains(&w) {
+            } else if self.lx.connectors.contains(w) {
                 // A name complete in its head is placed, not continued, by "in" ("DBS Bank in
                 // Singapore"); "Co-operation in Europe" continues a name.
                 if w == "in" && self.is_head(j - 1) {
@@ -188,7 +181,7 @@ impl Ctx<'_> {
                 return e;
             }
             let mut j = last;
-            let joined = matches!(self.w(j), "dan" | "and");
+            let joined = self.lx.conjs.contains(self.w(j));
             if joined {
                 if !self.adjacent(j) {
                     return e;
@@ -245,7 +238,7 @@ impl Ctx<'_> {
             if (is_capitalised(w) && !self.stop(k - 1) && !descriptive) || year {
                 k -= 1;
                 a = k;
-            } else if INNER.contains(&w)
+            } else if self.lx.inner.contains(w)
                 && k >= 2
                 && is_capitalised(self.w(k - 2))
                 && !(w == "and" && self.is_head(k - 2))
