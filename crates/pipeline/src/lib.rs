@@ -187,6 +187,17 @@ impl Pipeline {
             url: raw.given.url.clone(),
         };
         let (entities, claims) = guarded(raw, "labelling", || self.labelers.label(article))?;
+        if let Some(why) = records::rows::unfit_for_rows(article) {
+            return Err(RejectRow {
+                source_file: raw.source_file.clone(),
+                source_line: raw.source_line,
+                reason: INTERNAL_ERROR.to_string(),
+                detail: format!(
+                    "{}: making rows: {why}; a bug of the tool: please report it with this article",
+                    location(&raw.source_file, raw.source_line)
+                ),
+            });
+        }
         records::rows::push_article(sink, &key, article, &entities, &claims);
         Ok(key)
     }
@@ -287,6 +298,41 @@ mod tests {
         let sound = Pipeline::new(Config::default(), Labelers::standard());
         let expected = sound.process_batch(&[articles[0].clone(), articles[2].clone()]);
         assert_eq!(out.rows, expected.rows);
+    }
+
+    #[test]
+    fn an_article_whose_offsets_cannot_make_rows_is_rejected_before_any_row() {
+        let p = Pipeline::new(Config::default(), Labelers::standard());
+        let r = raw("Ann Lee said the bridge will open. The mayor agreed.", None);
+        let mut article = p.parse(&r).unwrap();
+        // A stage's bug: a sentence that ends past the text.
+        article.sentences[1].end = article.text.len() + 5;
+        let mut rows = TableRows::default();
+        let reject = p
+            .label_into(&r, &article, article_id(&r), &mut rows)
+            .expect_err("rejected");
+        // The labellers slice by it first: whichever stage meets it, the article is rejected.
+        assert_eq!(reject.reason, INTERNAL_ERROR);
+        assert_eq!(rows, TableRows::default());
+        assert!(
+            records::rows::unfit_for_rows(&article)
+                .is_some_and(|why| why.starts_with("sentence 1 has bytes"))
+        );
+        // A token inside a character, which only the rows read.
+        let r = raw("Éric Lee said the bridge will open.", None);
+        let mut article = p.parse(&r).unwrap();
+        article.sentences[0].tokens[0].end = 1;
+        let reject = p
+            .label_into(&r, &article, article_id(&r), &mut rows)
+            .expect_err("rejected");
+        assert!(
+            reject
+                .detail
+                .starts_with("t.txt: making rows: token 0 of sentence 0"),
+            "{}",
+            reject.detail
+        );
+        assert_eq!(rows, TableRows::default());
     }
 
     #[test]

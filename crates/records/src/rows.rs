@@ -645,6 +645,44 @@ pub trait RowSink {
     fn claim(&mut self, row: ClaimView<'_>);
 }
 
+/// Why `article` cannot be made into rows, if it cannot: a sentence or a token whose offsets
+/// do not index the text on character boundaries. [`push_article`] slices by them; a caller
+/// checks first, before any row is pushed, so that a bug of a stage that made such offsets
+/// rejects the one article instead of panicking with its rows half-written.
+pub fn unfit_for_rows(article: &Article) -> Option<String> {
+    let fits = |text: &str, start: usize, end: usize| {
+        start <= end
+            && end <= text.len()
+            && text.is_char_boundary(start)
+            && text.is_char_boundary(end)
+    };
+    for (i, s) in article.sentences.iter().enumerate() {
+        if !fits(&article.text, s.start, s.end) {
+            return Some(format!(
+                "sentence {i} has bytes {}..{}, which do not index the text of {} bytes on character boundaries",
+                s.start,
+                s.end,
+                article.text.len()
+            ));
+        }
+        let text = article.sentence_text(s);
+        if let Some((k, t)) = s
+            .tokens
+            .iter()
+            .enumerate()
+            .find(|(_, t)| !fits(text, t.start, t.end))
+        {
+            return Some(format!(
+                "token {k} of sentence {i} has bytes {}..{}, which do not index the sentence of {} bytes on character boundaries",
+                t.start,
+                t.end,
+                text.len()
+            ));
+        }
+    }
+    None
+}
+
 /// Makes the rows of one labelled article, passing each to `sink` as a view of the article,
 /// its labels and `key`. Entities and claims whose offsets do not index their sentence are
 /// dropped rather than written wrong (labelers are expected not to make them).

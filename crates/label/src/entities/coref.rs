@@ -397,6 +397,46 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
             add_labeler(e);
         }
     }
+    // A place the knowledge base knows that is also the surname of a person named in full
+    // before ("Lloyd Austin" ... "Austin added"), standing where a person does: before a
+    // reporting verb or after a title.
+    if has_fulls {
+        let cues_after: Vec<&str> = Lexicon::langs(&article.lang)
+            .iter()
+            .filter_map(|l| lx.person_cues.get(&(l.to_string(), "after".into())))
+            .flatten()
+            .filter_map(|c| c.split(' ').next())
+            .collect();
+        for e in entities
+            .iter_mut()
+            .filter(|e| matches!(e.label, EntityType::Gpe | EntityType::Loc))
+        {
+            let sentence = &doc.sentences()[e.sentence];
+            let (s, ws) = (sentence.text(), sentence.words());
+            let Some(wi) = ws.iter().position(|w| w.start == e.start && w.end == e.end) else {
+                continue;
+            };
+            let token = &s[e.start..e.end];
+            let before_cue = ws.get(wi + 1).is_some_and(|n| {
+                s[e.end..n.start].trim().is_empty() && cues_after.contains(&n.text(s))
+            });
+            let after_title = wi
+                .checked_sub(1)
+                .is_some_and(|p| lx.title_words.contains(&fold_str(ws[p].text(s))));
+            if !(before_cue || after_title) || !is_capitalised(token) {
+                continue;
+            }
+            if let Some(f) = antecedents.find((e.sentence, e.start), token, None)
+                && f.pos < (e.sentence, e.start)
+                && f.last_folded == fold_str(token)
+            {
+                e.label = EntityType::Person;
+                e.canonical_id = f.canonical_id.clone();
+                e.canonical_name = Some(f.canonical_name.clone());
+                add_labeler(e);
+            }
+        }
+    }
     // Unlabelled short mentions of a full name. A middle name or a one-word name that the
     // article also writes in lower case is a word ("Pusat Gempa Bumi" taken for a person
     // must not make every "Gempa" one): the article's lower-case words, gathered once, only
@@ -927,6 +967,24 @@ mod tests {
             .find(|e| e.0 == "عبد الغفار")
             .expect("the surname");
         assert_eq!(short.2.as_deref(), Some("خالد عبد الغفار"));
+    }
+
+    #[test]
+    fn a_place_that_is_a_surname_stands_for_the_person_where_a_person_does() {
+        let a = article(
+            "en",
+            "Defense Secretary Lloyd Austin met his counterpart.\nAustin added that the talks were useful.\nMr. Austin said so.\nHe flew to Austin later.",
+        );
+        let got: Vec<(String, EntityType, Option<String>)> = entities(&a)
+            .into_iter()
+            .filter(|e| e.0 == "Austin")
+            .map(|e| (e.0, e.1, e.2))
+            .collect();
+        let person = (EntityType::Person, Some("Lloyd Austin".to_string()));
+        let city = (EntityType::Gpe, Some("Austin".to_string()));
+        let kinds: Vec<(EntityType, Option<String>)> =
+            got.into_iter().map(|(_, l, c)| (l, c)).collect();
+        assert_eq!(kinds, vec![person.clone(), person, city]);
     }
 
     #[test]
