@@ -2276,3 +2276,24 @@ fn en_a_long_subject_with_prepositional_phrases() {
         vec!["Judge John A. Ross of the U.S. District Court for the Eastern District of Missouri"]
     );
 }
+
+#[test]
+fn id_verbs_in_me_i_make_a_clause_and_a_request_is_no_saying() {
+    let (s, _) = check(
+        "id",
+        "Menteri Budi Santoso mengatakan pemerintah menyetujui usulan itu.\nAnggota DPR Suryadi Purnama meminta pemerintah memastikan kualitas air memenuhi standar.",
+        &[
+            ("Budi Santoso", Person, "Budi Santoso"),
+            ("Suryadi Purnama", Person, "Suryadi Purnama"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "pemerintah menyetujui usulan itu",
+            Some("Budi Santoso"),
+            Some("mengatakan"),
+            Indirect
+        )]
+    );
+}

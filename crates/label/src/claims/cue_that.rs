@@ -600,6 +600,10 @@ fn attribution_before(
     }
 }
 
+/// Tokens of a request's object and adverbs before the cue it governs ("meminta pemerintah
+/// pusat segera memastikan").
+const MAX_REQUEST_OBJECT: usize = 4;
+
 /// Tokens after a verb-first cue that may hold its subject when no clause follows.
 const MAX_VSO_SUBJECT: usize = 12;
 
@@ -673,6 +677,15 @@ impl ClaimLabeler for CueThat {
                 let Some(cm) = doc.cue_at(i) else { continue };
                 // "wants to ensure", "Kami ingin memastikan": an intention, not a saying.
                 if cm.first > a && doc.tok_in(cm.first - 1, &doc.lx.intents) {
+                    continue;
+                }
+                // "meminta pemerintah memastikan ...": a request, its object before the cue.
+                if (a..cm.first)
+                    .rev()
+                    .take(MAX_REQUEST_OBJECT + 1)
+                    .take_while(|&k| !doc.is_boundary(k))
+                    .any(|k| doc.tok_in(k, &doc.lx.requests))
+                {
                     continue;
                 }
                 let Some(comp) = complement(doc, &cm, send) else {

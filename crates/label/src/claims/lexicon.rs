@@ -119,6 +119,9 @@ pub struct Lexicon {
     /// Words right before a cue that make it an intention, not a saying ("wants to ensure",
     /// "Kami ingin memastikan").
     pub intents: Vec<String>,
+    /// Verbs of asking whose object stands between them and a cue ("meminta pemerintah
+    /// memastikan ...": a request that the government ensure, not a saying).
+    pub requests: Vec<String>,
     /// Personal pronouns that open a clause as its subject ("said they expect ..."): a
     /// `bare` cue's clause needs no other sign of a verb.
     pub subject_pronouns: Vec<String>,
@@ -179,6 +182,7 @@ impl Lexicon {
             relatives: vec![],
             agents: vec![],
             intents: vec![],
+            requests: vec![],
             subject_pronouns: vec![],
             connectives: vec![],
             auxes: vec![],
@@ -276,6 +280,7 @@ impl Lexicon {
                 "relative" => lx.relatives.extend(words),
                 "agent" => lx.agents.push(words),
                 "intent" => lx.intents.extend(words),
+                "request" => lx.requests.extend(words),
                 "subject_pronoun" => lx.subject_pronouns.extend(words),
                 "connective" => lx.connectives.push(words),
                 "aux" => lx.auxes.extend(words),
