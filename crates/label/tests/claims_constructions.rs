@@ -2297,3 +2297,47 @@ fn id_verbs_in_me_i_make_a_clause_and_a_request_is_no_saying() {
         )]
     );
 }
+
+#[test]
+fn ar_a_verb_first_speaker_ends_before_whom_it_was_said_to() {
+    let text = "وقال محمد أبو باشا لرويترز إن الأسعار سترتفع.\nوقال برنامج الأغذية العالمي التابع للأمم المتحدة إن المجاعة تهدد الملايين.";
+    let article = parse(text, Some("ar"));
+    let mut ents = entities(
+        &article,
+        &[
+            ("محمد أبو باشا", Person, "محمد أبو باشا"),
+            ("برنامج الأغذية العالمي", Org, "World Food Programme"),
+        ],
+    );
+    // The gazetteer's spans after a glued "ل", which whole-word matching does not make.
+    for (surface, canonical) in [("رويترز", "Reuters"), ("لأمم المتحدة", "United Nations")]
+    {
+        let (si, at) = article
+            .sentences
+            .iter()
+            .enumerate()
+            .find_map(|(si, s)| {
+                article.text[s.start..s.end]
+                    .find(surface)
+                    .map(|at| (si, at))
+            })
+            .expect("in the text");
+        ents.push(Entity {
+            sentence: si,
+            start: at,
+            end: at + surface.len(),
+            label: Org,
+            canonical_id: None,
+            canonical_name: Some(canonical.to_string()),
+            labelers: vec!["test".into()],
+            confidence: 1.0,
+        });
+    }
+    ents.sort_by_key(|e| (e.sentence, e.start));
+    let claims = find_claims(&standard_claim_labelers(), &article, &ents);
+    assert_eq!(claims.len(), 2, "{claims:?}");
+    assert_eq!(
+        speaker_texts("ar", text, &claims),
+        vec!["محمد أبو باشا", "برنامج الأغذية العالمي التابع للأمم المتحدة"]
+    );
+}

@@ -749,12 +749,27 @@ impl<'a> Doc<'a> {
                 .any(|p| w.len() > p.len() && w.starts_with(p.as_str()))
                 && named(k)
         };
+        // Right after a person, a name with "ل" glued before it is whom it was said to ("قال
+        // محمد أبو باشا لرويترز"); elsewhere "ل" may be "of" ("التابع للأمم المتحدة",
+        // "المتحدث الرسمي لوزارة الخارجية").
+        let addressee = |k: usize| {
+            let t = &self.toks[k];
+            let after_person = self
+                .ents_in(self.toks[k - 1].start, self.toks[k - 1].end)
+                .any(|x| x.label == EntityType::Person && x.end == self.toks[k - 1].end);
+            t.norm.starts_with('ل')
+                && after_person
+                && self
+                    .ents_in(t.start, t.end)
+                    .any(|x| x.start > t.start && x.start < t.end)
+        };
         let end = (first + 1..e)
             .find(|&k| {
                 self.is_preposition(k)
                     || (self.is_comma(k) && named(k))
                     || date(k)
                     || glued_preposition(k)
+                    || addressee(k)
             })
             .unwrap_or(e);
         self.resolve_subject(first, end, context)

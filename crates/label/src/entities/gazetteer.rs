@@ -13,10 +13,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use aho_corasick::{AhoCorasick, MatchKind};
-#[cfg(test)]
 use records::EntityType;
 
 use super::doc::Doc;
+use super::names::AR_COMPOUND;
 use super::text::{
     Folded, char_at, char_before, fold_str, is_all_caps, is_arabic, is_capitalised, is_word_char,
 };
@@ -342,6 +342,31 @@ fn arabic_validity(s: &str, cands: &[(Found, bool)]) -> Vec<bool> {
     ok
 }
 
+/// Whether an Arabic nationality adjective at byte `start` is a name's word instead: one
+/// without the article after a word with it, which it cannot qualify ("المدرب البرتغالي
+/// جورجي جيسوس": Jorge, not Georgian), or one after a link of a compound name ("بن تركي").
+pub(super) fn is_name_not_nisba(text: &str, start: usize) -> bool {
+    let mut word_start = start;
+    while let Some(c) = char_before(text, word_start) {
+        if !(is_arabic(c) && is_word_char(c)) {
+            break;
+        }
+        word_start -= c.len_utf8();
+    }
+    let word = text[word_start..]
+        .split(|c: char| !(is_arabic(c) && is_word_char(c)))
+        .next()
+        .unwrap_or_default();
+    if word.is_empty() || word.contains("ال") {
+        return false;
+    }
+    let Some(previous) = text[..word_start].split_whitespace().next_back() else {
+        return false;
+    };
+    (previous.starts_with("ال") && previous.chars().all(|c| is_arabic(c) && is_word_char(c)))
+        || AR_COMPOUND.contains(&previous)
+}
+
 impl EntityLabeler for Gazetteer {
     fn name(&self) -> &'static str {
         NAME
@@ -349,8 +374,12 @@ impl EntityLabeler for Gazetteer {
 
     fn propose(&self, doc: &Doc, out: &mut Vec<Proposal>) {
         for (si, sentence) in doc.sentences().iter().enumerate() {
+            let text = sentence.text();
             for f in sentence.found(self).iter() {
                 let e = self.kb.entry(f.entry);
+                if e.label == EntityType::Norp && is_name_not_nisba(text, f.start) {
+                    continue;
+                }
                 out.push(Proposal {
                     sentence: si,
                     start: f.start,
@@ -473,5 +502,13 @@ mod tests {
         let a = article("ar", "تولي الدولة اهتماما كبيرا بهجوم على مدينة رفح.");
         let names: Vec<String> = spans(&g, &a).into_iter().map(|x| x.0).collect();
         assert_eq!(names, vec!["رفح"]);
+        // A nationality without the article after a word with it, or after "بن", is a name's
+        // word; after a word without it, the nationality.
+        let a = article(
+            "ar",
+            "قال المدرب البرتغالي جورجي جيسوس إن الأمير عبدالعزيز بن تركي هنأ رجل أعمال تركي.",
+        );
+        let names: Vec<String> = spans(&g, &a).into_iter().map(|x| x.0).collect();
+        assert_eq!(names, vec!["البرتغالي", "تركي"]);
     }
 }

@@ -154,6 +154,9 @@ pub(crate) struct Lexicon {
     /// Suherman", "Gubernur Lampung Arinal Djunaidi"): one capitalised word of region before
     /// a name of two words or more.
     pub region_titles: HashSet<String>,
+    /// Folded titles that are common nouns too ("الفريق": a lieutenant general, or the team;
+    /// option `ambiguous`): a name after one starts with a common given name or is known.
+    pub ambiguous_titles: HashSet<String>,
     /// Heads that start a name ("Ministry", "Kementerian", "وزارة").
     pub heads: PhraseIndex,
     /// Folded head and tail words of every language.
@@ -199,6 +202,9 @@ impl Lexicon {
             index_phrase(&mut lx.titles, c[0], c[1], None);
             if c[2] == "region" {
                 lx.region_titles.insert(fold_str(c[1]));
+            }
+            if c[2] == "ambiguous" {
+                lx.ambiguous_titles.insert(fold_str(c[1]));
             }
             if !c[1].contains(' ') {
                 lx.title_words.insert(fold_str(c[1]));

@@ -16,7 +16,7 @@ use std::sync::Arc;
 use records::EntityType;
 
 use super::doc::Doc;
-use super::gazetteer::{Found, Gazetteer, first_from};
+use super::gazetteer::{Found, Gazetteer, first_from, is_name_not_nisba};
 use super::lexicon::{Lexicon, phrase_at};
 use super::text::{
     FoldedWords, Word, is_all_caps, is_arabic, is_capitalised, is_possessive, same_line_gap,
@@ -105,16 +105,26 @@ impl Ctx<'_> {
         // At the word's start, or after an Arabic proclitic ("لجامعة الدول العربية"): the
         // first match that starts inside the word.
         let f = first_from(&self.found, w.start).filter(|f| f.start < w.end)?;
+        // A nationality that is a name's word here is no knowledge-base name ("البرتغالي
+        // جورجي جيسوس").
+        let label = self.g.kb().entry(f.entry).label;
+        if label == EntityType::Norp && is_name_not_nisba(self.s, f.start) {
+            return None;
+        }
         let last = (i..self.words.len())
             .take_while(|&j| self.words[j].start < f.end)
             .last()?;
-        Some((self.g.kb().entry(f.entry).label, last))
+        Some((label, last))
     }
 
     /// Does a knowledge-base name of another type overlap bytes `a..b`?
     fn overlaps_non_person(&self, a: usize, b: usize) -> bool {
         self.found.iter().any(|f| {
-            f.start < b && a < f.end && self.g.kb().entry(f.entry).label != EntityType::Person
+            let label = self.g.kb().entry(f.entry).label;
+            f.start < b
+                && a < f.end
+                && label != EntityType::Person
+                && !(label == EntityType::Norp && is_name_not_nisba(self.s, f.start))
         })
     }
 
@@ -341,7 +351,9 @@ impl Ctx<'_> {
         // A preposition glued to a noun with a possessive ("بمكتبه": in his office).
         let prepositional = first.starts_with(['ب', 'ل', 'ك'])
             && ["ه", "ها", "هم", "هما"].iter().any(|p| first.ends_with(p));
-        if stop(first) || article || prepositional || self.is_title_word(i) {
+        // Nor the head of an organisation's name ("نادي الهلال").
+        if stop(first) || article || prepositional || self.is_title_word(i) || self.is_shape_word(i)
+        {
             return None;
         }
         // An imperfect verb right after a title is more likely than a name.
@@ -367,7 +379,9 @@ impl Ctx<'_> {
             // A family name may be a nisba with the article ("بدر البوسعيدي"), or any word with
             // the article after a common given name ("خالد الفالح").
             let nisba = w.starts_with("ال") && w.ends_with('ي') && w.chars().count() >= 5;
-            let family = j == i + 1 && self.lx.given_names.contains(&self.folded[i]);
+            // Or after a father's name ("عبدالعزيز بن تركي الفيصل").
+            let family = (j == i + 1 && self.lx.given_names.contains(&self.folded[i]))
+                || (j >= i + 2 && matches!(self.w(j - 2), "بن" | "بنت" | "ابن"));
             // A preposition with the article opens a noun phrase after the name ("ستيفان
             // سيجورنيه للصحافيين").
             let prepositional = with_article(w) && !w.starts_with("ال");
@@ -378,7 +392,8 @@ impl Ctx<'_> {
             {
                 break;
             }
-            if self.kb_at(j).is_some_and(|(t, _)| t != EntityType::Person) {
+            // After a link the word is a name's, whatever else it may be ("بن تركي").
+            if !compound && self.kb_at(j).is_some_and(|(t, _)| t != EntityType::Person) {
                 break;
             }
             j += 1;
@@ -577,8 +592,14 @@ impl EntityLabeler for NameLabeler {
             let mut i = 0;
             while i < n {
                 // Titles and roles.
+                // A title and what follows it are one phrase: not across a colon, a quotation
+                // mark or a sentence's end ('قال المدرب: "الفريق قدم ..."').
                 if let Some(after) = ctx.title_at(i)
                     && after < n
+                    && !ctx
+                        .gap(after - 1)
+                        .trim_start_matches('.')
+                        .contains(['.', ':', '!', '?', '"', '\u{201C}', '«'])
                     && let Some(k) = ctx.after_complement(after)
                 {
                     // A regional title's region: one capitalised word before a name of two
@@ -641,7 +662,14 @@ impl EntityLabeler for NameLabeler {
                                 .take_while(|&j| ctx.adjacent(j - 1) && is_capitalised(ctx.w(j)))
                                 .any(|j| ctx.title_at(j).is_some())
                     });
-                    if let Some(e) = end.filter(|_| !one_word_after_lower_role && !title_follows) {
+                    // After a title that is also a common noun ("الفريق": the team), only a
+                    // name that starts with a common given name or that is known.
+                    let doubtful = lx.ambiguous_titles.contains(&title.join(" "))
+                        && !lx.given_names.contains(&ctx.folded[k])
+                        && !matches!(ctx.kb_at(k), Some((EntityType::Person, _)));
+                    if let Some(e) =
+                        end.filter(|_| !one_word_after_lower_role && !title_follows && !doubtful)
+                    {
                         spans.push((k, e, 0.75));
                     }
                     i = after;
@@ -775,6 +803,8 @@ impl EntityLabeler for NameLabeler {
                 let closed = e == n
                     || matches!(ctx.gap(e - 1), "," | "،" | "." | ":")
                     || (arabic && matches!(ctx.w(e), "إن" | "أن"))
+                    // To whom it was said ("وقال محمد أبو باشا لرويترز").
+                    || (arabic && ctx.w(e).starts_with('ل') && ctx.kb_at(e).is_some())
                     || (!arabic && is_lowercase_word(ctx.w(e)));
                 if e >= k + 2 && closed {
                     spans.push((k, e, 0.6));
@@ -1206,6 +1236,32 @@ mod tests {
                 "Kapolsek Cikarang Kompol Sutrisno mengatakan situasi aman. Kepala Desa Sukamaju Asep Saepudin hadir."
             ),
             vec!["Sutrisno", "Asep Saepudin"]
+        );
+        // A nationality without the article after a word with it is a name's word; a title
+        // that is also a noun takes a known given name only.
+        assert_eq!(
+            texts(
+                "ar",
+                "وقال مدرب الهلال البرتغالي جورجي جيسوس إن الفريق جاهز."
+            ),
+            vec!["جورجي جيسوس"]
+        );
+        assert_eq!(
+            texts(
+                "ar",
+                "هنأ صاحب السمو الملكي الأمير عبدالعزيز بن تركي الفيصل، وزير الرياضة، نادي الهلال."
+            ),
+            vec!["عبدالعزيز بن تركي الفيصل"]
+        );
+        assert!(texts("ar", "قال المدرب: \"الفريق قدم موسما استثنائيا\".").is_empty());
+        assert_eq!(
+            texts("ar", "وقال الفريق محمد عثمان إن القوات جاهزة."),
+            vec!["محمد عثمان"]
+        );
+        // Before whom it was said to.
+        assert_eq!(
+            texts("ar", "وقال محمد أبو باشا لرويترز إن الأسعار سترتفع."),
+            vec!["محمد أبو باشا"]
         );
         // Fields of a directorate, then the ministry's short name.
         assert_eq!(

@@ -318,6 +318,26 @@ impl EntityLabeler for ShapeLabeler {
                         // وزارة + its field (+ a nationality or country).
                         if h < n && ctx.adjacent(h - 1) && ctx.w(h).starts_with("ال") {
                             let mut e = h + 1;
+                            // Fields joined by "و" ("حزب العدالة والتنمية"), the last with
+                            // its adjective ("وزارة الخارجية والتعاون الدولي").
+                            let mut joined = false;
+                            while e < n
+                                && e < h + 3
+                                && ctx.adjacent(e - 1)
+                                && ctx.w(e).starts_with("وال")
+                            {
+                                e += 1;
+                                joined = true;
+                            }
+                            if joined
+                                && e < n
+                                && ctx.adjacent(e - 1)
+                                && ctx.w(e).starts_with("ال")
+                                && ctx.w(e).ends_with(['ي', 'ة'])
+                                && ctx.kb_word(e).is_none()
+                            {
+                                e += 1;
+                            }
                             if e < n
                                 && ctx.adjacent(e - 1)
                                 && matches!(
@@ -658,6 +678,20 @@ mod tests {
             [
                 ("Kemenkes", Some("Ministry of Health")),
                 ("Kemenlu", Some("Ministry of Foreign Affairs"))
+            ]
+        );
+        // Arabic heads with their field, fields joined by "و" and the last one's adjective.
+        let g = got(
+            "ar",
+            "قال حزب العدالة والتنمية إن وزارة الخارجية والتعاون الدولي ونادي الهلال اتفقوا.",
+        );
+        let names: Vec<&str> = g.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "حزب العدالة والتنمية",
+                "وزارة الخارجية والتعاون الدولي",
+                "نادي الهلال"
             ]
         );
         // A person's title before the organisation is theirs.
