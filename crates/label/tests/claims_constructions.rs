@@ -2341,3 +2341,24 @@ fn ar_a_verb_first_speaker_ends_before_whom_it_was_said_to() {
         vec!["محمد أبو باشا", "برنامج الأغذية العالمي التابع للأمم المتحدة"]
     );
 }
+
+#[test]
+fn en_an_organisation_after_its_possessor_speaks() {
+    let (s, _) = check(
+        "en",
+        "Israeli strikes hit several villages, according to Lebanon's state-run National News Agency.",
+        &[
+            ("Lebanon", Gpe, "Lebanon"),
+            ("National News Agency", Org, "National News Agency"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "Israeli strikes hit several villages",
+            Some("National News Agency"),
+            Some("according to"),
+            Indirect
+        )]
+    );
+}

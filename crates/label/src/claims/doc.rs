@@ -919,10 +919,15 @@ impl<'a> Doc<'a> {
                 return found(x.canonical.clone(), x.id.clone(), true, false);
             }
         }
-        // An organisation or a country.
-        if let Some(x) = self
-            .ents_in(start, end)
-            .find(|x| matches!(x.label, EntityType::Org | EntityType::Gpe) && !after_agent(x))
+        // An organisation or a country: the one the phrase is about, not its possessor when
+        // another follows ("Lebanon's state-run National News Agency").
+        let candidates = || {
+            self.ents_in(start, end)
+                .filter(|x| matches!(x.label, EntityType::Org | EntityType::Gpe) && !after_agent(x))
+        };
+        if let Some(x) = candidates()
+            .find(|x| !self.possessor_in(x, end))
+            .or_else(|| candidates().next())
         {
             return found(x.canonical.clone(), x.id.clone(), false, false);
         }

@@ -13,7 +13,7 @@ use records::{Entity, EntityType};
 use super::doc::Doc;
 use super::lexicon::Lexicon;
 use super::names::AR_COMPOUND;
-use super::text::{fold_str, is_arabic, is_capitalised, within_one_edit, words};
+use super::text::{abbreviates, fold_str, is_arabic, is_capitalised, within_one_edit, words};
 use crate::spans::SpanSet;
 
 pub const NAME: &str = "coref/3";
@@ -660,11 +660,14 @@ fn acronyms(doc: &Doc, entities: &mut Vec<Entity>) {
             .collect();
         let rest = inner[acronym.len()..].trim_start();
         let letters = acronym.chars().filter(|c| chars::is_alphabetic(*c)).count();
+        let capitals = acronym
+            .chars()
+            .filter(|c| chars::is_alphabetic(*c))
+            .all(char::is_uppercase);
+        // Or an abbreviation by the starts of the name's words ("Badan Pangan Nasional
+        // (Bapanas)").
         if letters >= 2
-            && acronym
-                .chars()
-                .filter(|c| chars::is_alphabetic(*c))
-                .all(char::is_uppercase)
+            && (capitals || abbreviates(&acronym, &s[e.start..e.end]))
             && rest.starts_with(')')
         {
             defined.entry(acronym).or_insert_with(|| e.clone());
@@ -985,6 +988,22 @@ mod tests {
         let kinds: Vec<(EntityType, Option<String>)> =
             got.into_iter().map(|(_, l, c)| (l, c)).collect();
         assert_eq!(kinds, vec![person.clone(), person, city]);
+    }
+
+    #[test]
+    fn abbreviations_defined_in_brackets_by_the_starts_of_words() {
+        let a = article(
+            "id",
+            "Badan Pangan Nasional (Bapanas) menggelar operasi pasar.\nMenurut Bapanas, stok cukup.",
+        );
+        let got = entities(&a);
+        let short: Vec<_> = got.iter().filter(|e| e.0 == "Bapanas").collect();
+        assert_eq!(short.len(), 2, "{got:?}");
+        assert!(
+            short
+                .iter()
+                .all(|e| e.2.as_deref() == Some("Badan Pangan Nasional"))
+        );
     }
 
     #[test]

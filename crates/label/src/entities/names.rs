@@ -19,7 +19,8 @@ use super::doc::Doc;
 use super::gazetteer::{Found, Gazetteer, first_from, is_name_not_nisba};
 use super::lexicon::{Lexicon, phrase_at};
 use super::text::{
-    FoldedWords, Word, is_all_caps, is_arabic, is_capitalised, is_possessive, same_line_gap,
+    FoldedWords, Word, bracketed_abbreviations, is_all_caps, is_arabic, is_capitalised,
+    is_possessive, same_line_gap,
 };
 use crate::{EntityLabeler, Proposal};
 
@@ -56,6 +57,8 @@ struct Ctx<'a> {
     /// where the sentence starts in the article.
     lead: &'a str,
     offset: usize,
+    /// Abbreviations the article defines in brackets ("Badan Pangan Nasional (Bapanas)").
+    abbreviations: &'a [String],
 }
 
 /// Bytes of the article's start searched for a name written out elsewhere.
@@ -392,8 +395,13 @@ impl Ctx<'_> {
             {
                 break;
             }
-            // After a link the word is a name's, whatever else it may be ("بن تركي").
-            if !compound && self.kb_at(j).is_some_and(|(t, _)| t != EntityType::Person) {
+            // After a link the word is a name's, whatever else it may be ("بن تركي"), and so
+            // is a nisba after two words of a name ("محمد شياع السوداني").
+            let family_nisba = nisba && n >= 2;
+            if !compound
+                && !family_nisba
+                && self.kb_at(j).is_some_and(|(t, _)| t != EntityType::Person)
+            {
                 break;
             }
             j += 1;
@@ -476,6 +484,7 @@ impl Ctx<'_> {
                 && is_capitalised(self.w(i + 1));
             let field = self.lx.is_domain_word(self.langs, w)
                 || acronym
+                || self.abbreviations.iter().any(|a| a == w)
                 || (self.is_shape_word(i) && is_capitalised(w))
                 || (is_arabic_word(w) && w.starts_with("ال") && i < start + 3)
                 // A noun with the preposition "of" right after the title ("الأمين العام
@@ -572,6 +581,7 @@ impl EntityLabeler for NameLabeler {
                 .map(|cue| cue.split(' ').next().unwrap_or_default())
                 .collect()
         };
+        let abbreviations = bracketed_abbreviations(&doc.article.text);
         let cue_firsts = first_words("after");
         let verb_firsts = first_words("before");
         for (si, sentence) in doc.sentences().iter().enumerate() {
@@ -583,6 +593,7 @@ impl EntityLabeler for NameLabeler {
                 found: sentence.found(&self.gazetteer),
                 lead: parse::chars::prefix(&doc.article.text, LEAD_BYTES),
                 offset: doc.article.sentences[si].start,
+                abbreviations: &abbreviations,
                 langs,
                 lx,
                 g: &self.gazetteer,
@@ -765,23 +776,6 @@ impl EntityLabeler for NameLabeler {
                     spans.push((a, end, 0.6));
                 }
             }
-            // A name right after a reporting verb that follows a quotation ('"...," said
-            // Amrita Sen, co-founder of ...'): two words or more, ended as below.
-            for &j in &cue_words {
-                let after_quote = ctx.gap(j - 1).ends_with(['"', '\u{201D}', '»']);
-                if !after_quote || !ctx.adjacent(j) || j + 1 >= n || is_arabic_word(ctx.w(j + 1)) {
-                    continue;
-                }
-                let k = j + 1;
-                if let Some(e) = ctx.latin_name(k, 3)
-                    && e >= k + 2
-                    && (e == n
-                        || matches!(ctx.gap(e - 1), "," | "." | ":")
-                        || is_lowercase_word(ctx.w(e)))
-                {
-                    spans.push((k, e, 0.6));
-                }
-            }
             // A name right after a verb that stands before its speaker ("وقال محمد أبو باشا،",
             // "kata Sri Mulyani dalam ..."): two words or more, ended by punctuation, a
             // complementizer or (in a cased script) a lower-case word.
@@ -836,7 +830,19 @@ impl EntityLabeler for NameLabeler {
                 // A place or group inside is no person, but for a surname after a common
                 // given name ("Lloyd Austin").
                 let given_and_surname = b == a + 2 && lx.given_names.contains(&ctx.folded[a]);
-                if ctx.overlaps_non_person(start, end) && !given_and_surname {
+                // An Arabic family name that is a nisba, after two words of the name ("محمد
+                // شياع السوداني"): the rest must be clear.
+                let last = ctx.w(b - 1);
+                let family_nisba = b >= a + 3
+                    && is_arabic_word(last)
+                    && last.starts_with("ال")
+                    && last.ends_with('ي');
+                let checked_end = if family_nisba {
+                    ctx.words[b - 2].end
+                } else {
+                    end
+                };
+                if ctx.overlaps_non_person(start, checked_end) && !given_and_surname {
                     continue;
                 }
                 let text = &s[start..end];
@@ -1258,10 +1264,27 @@ mod tests {
             texts("ar", "وقال الفريق محمد عثمان إن القوات جاهزة."),
             vec!["محمد عثمان"]
         );
+        // A nisba after two words of a name is its family name.
+        assert_eq!(
+            texts(
+                "ar",
+                "أكد رئيس الوزراء العراقي محمد شياع السوداني رفض بلاده أي اعتداء."
+            ),
+            vec!["محمد شياع السوداني"]
+        );
         // Before whom it was said to.
         assert_eq!(
             texts("ar", "وقال محمد أبو باشا لرويترز إن الأسعار سترتفع."),
             vec!["محمد أبو باشا"]
+        );
+        // An abbreviation the article defines in brackets is the body's name, not the
+        // person's.
+        assert_eq!(
+            texts(
+                "id",
+                "Badan Pangan Nasional (Bapanas) menggelar operasi pasar.\nKepala Bapanas Arief Prasetyo Adi mengatakan stok cukup."
+            ),
+            vec!["Arief Prasetyo Adi"]
         );
         // Fields of a directorate, then the ministry's short name.
         assert_eq!(

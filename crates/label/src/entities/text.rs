@@ -264,6 +264,81 @@ pub(crate) fn is_all_caps(w: &str) -> bool {
 }
 
 /// The character before byte `i`, if any.
+/// Whether `short` abbreviates `name` by the starts of its words, as Indonesian bodies are
+/// named ("Bapanas": Badan Pangan Nasional, "Ikappi": Ikatan Pedagang Pasar Indonesia,
+/// "Kemenkes": Kementerian Kesehatan): `short` (case aside) is the first letters of two or
+/// more of the name's words in order, from the first; lower-case words ("dan", "of") may give
+/// none.
+pub(crate) fn abbreviates(short: &str, name: &str) -> bool {
+    let short: Vec<char> = short.chars().flat_map(char::to_lowercase).collect();
+    let words: Vec<(Vec<char>, bool)> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let lower = w.starts_with(char::is_lowercase);
+            (w.chars().flat_map(char::to_lowercase).collect(), lower)
+        })
+        .collect();
+    if short.len() < 2 || words.len() < 2 || words.len() > 12 || short.len() > 16 {
+        return false;
+    }
+    // reach[a][w]: the first `a` letters are made by the first `w` words, with how many words
+    // gave letters (a name of few words and letters: a table, no recursion).
+    let mut reach = vec![vec![None::<usize>; words.len() + 1]; short.len() + 1];
+    reach[0][0] = Some(0);
+    for w in 0..words.len() {
+        for a in 0..=short.len() {
+            let Some(used) = reach[a][w] else { continue };
+            let (word, lower) = &words[w];
+            if *lower && a > 0 {
+                let cell = &mut reach[a][w + 1];
+                *cell = Some(cell.map_or(used, |u: usize| u.max(used)));
+            }
+            let mut p = 0;
+            while a + p < short.len() && p < word.len() && short[a + p] == word[p] {
+                p += 1;
+                let cell = &mut reach[a + p][w + 1];
+                *cell = Some(cell.map_or(used + 1, |u: usize| u.max(used + 1)));
+            }
+        }
+    }
+    (0..=words.len()).any(|w| reach[short.len()][w].is_some_and(|used| used >= 2))
+}
+
+/// Words that a text defines in brackets as the abbreviation of the capitalised words before
+/// them, written in mixed case ("Badan Pangan Nasional (Bapanas)"): they name a body wherever
+/// they recur ("Kepala Bapanas Arief Prasetyo Adi"). Capitals alone ("(BMKG)") are left to
+/// the rules for acronyms.
+pub(crate) fn bracketed_abbreviations(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (at, _) in text.match_indices('(') {
+        let inner = &text[at + 1..];
+        let Some(close) = inner.find(')') else {
+            continue;
+        };
+        let short = &inner[..close];
+        let count = short.chars().count();
+        if !(3..=12).contains(&count)
+            || !short.chars().all(char::is_alphabetic)
+            || !short.starts_with(char::is_uppercase)
+            || is_all_caps(short)
+            || out.iter().any(|o| o == short)
+        {
+            continue;
+        }
+        let line = text[..at].rsplit('\n').next().unwrap_or_default();
+        let before: Vec<&str> = line.split_whitespace().rev().take(10).collect();
+        let found = (2..=before.len()).any(|n| {
+            let phrase: Vec<&str> = before[..n].iter().rev().copied().collect();
+            phrase[0].starts_with(char::is_uppercase) && abbreviates(short, &phrase.join(" "))
+        });
+        if found {
+            out.push(short.to_string());
+        }
+    }
+    out
+}
+
 pub(crate) fn char_before(s: &str, i: usize) -> Option<char> {
     s[..i].chars().next_back()
 }
@@ -314,6 +389,28 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn abbreviations_by_the_starts_of_words() {
+        use super::abbreviates;
+        assert!(abbreviates("Bapanas", "Badan Pangan Nasional"));
+        assert!(abbreviates("Ikappi", "Ikatan Pedagang Pasar Indonesia"));
+        assert!(abbreviates("Kemenkes", "Kementerian Kesehatan"));
+        assert!(abbreviates("Bulog", "Badan Urusan Logistik"));
+        assert!(abbreviates(
+            "BMKG",
+            "Badan Meteorologi, Klimatologi, dan Geofisika"
+        ));
+        assert!(!abbreviates("Jakarta", "Badan Pangan Nasional"));
+        assert!(!abbreviates("Badan", "Badan Pangan Nasional"));
+        assert!(!abbreviates("Pangan", "Badan Pangan Nasional"));
+        assert_eq!(
+            super::bracketed_abbreviations(
+                "Badan Pangan Nasional (Bapanas) dan Perum Bulog (BUMN) hadir (pictured) di Jakarta (Ibu Kota)."
+            ),
+            vec!["Bapanas"]
+        );
+    }
+
     use super::*;
 
     /// [`words`] as it was written first, over a vector of the characters: the reference.
