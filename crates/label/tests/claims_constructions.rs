@@ -2362,3 +2362,31 @@ fn en_an_organisation_after_its_possessor_speaks() {
         )]
     );
 }
+
+#[test]
+fn en_an_inverted_attribution_is_no_clause_and_keeps_an_abbreviated_title() {
+    let text = "\"The cows all died,\" says Adan, 46, standing beside her herd.\n\"Camels are the climate-smart livestock,\" explains Dr. Piers Simpkin, who has worked with herders.\nHe warns, however, that camel milk markets remain small.";
+    let (s, claims) = check("en", text, &[("Piers Simpkin", Person, "Piers Simpkin")]);
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "camel milk markets remain small",
+                Some("Piers Simpkin"),
+                Some("warns"),
+                Indirect
+            ),
+            seen("The cows all died", None, Some("says"), Direct),
+            seen(
+                "Camels are the climate-smart livestock",
+                Some("Piers Simpkin"),
+                Some("explains"),
+                Direct
+            ),
+        ]
+    );
+    assert_eq!(
+        speaker_texts("en", text, &claims),
+        vec!["He", "Adan", "Dr. Piers Simpkin"]
+    );
+}

@@ -122,6 +122,18 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
         if doc.is_punct(k, &['.', '!', '?', '؟', ':']) && !doc.is_initial(k) {
             return None;
         }
+        // A one- or two-word aside between commas before the complementizer ("warns,
+        // however, that").
+        if !vso && doc.is_comma(k) {
+            let aside_end = (k + 2..(k + 4).min(send)).find(|&j| doc.is_comma(j));
+            if let Some(j) = aside_end
+                && (k + 1..j).all(|x| doc.is_word(x))
+                && doc.match_any(j + 1, &doc.lx.comps).is_some()
+            {
+                k = j + 1;
+                continue;
+            }
+        }
         if !vso && (doc.is_comma(k) || doc.is_punct(k, &['"', '\u{201C}', '\u{201D}', '«', '»']))
         {
             return None;
@@ -675,6 +687,17 @@ impl ClaimLabeler for CueThat {
             };
             for i in a..send {
                 let Some(cm) = doc.cue_at(i) else { continue };
+                // The cue of a quotation before it ('"...," says Adan, 46, standing beside her
+                // herd'): what follows is its speaker, not a clause.
+                let before = quotes.partition_point(|q| q.start < cm.start);
+                if quotes[..before]
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .any(|q| q.cue == (cm.start, cm.end) && q.end <= cm.start)
+                {
+                    continue;
+                }
                 // "wants to ensure", "Kami ingin memastikan": an intention, not a saying.
                 if cm.first > a && doc.tok_in(cm.first - 1, &doc.lx.intents) {
                     continue;

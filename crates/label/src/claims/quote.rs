@@ -286,9 +286,12 @@ fn name_end(doc: &Doc, from: usize) -> Option<usize> {
 fn end_of_attribution(doc: &Doc, from: usize) -> Option<usize> {
     let sent = doc.toks.get(from.saturating_sub(1))?.sent;
     let (_, send) = doc.sent_toks[sent];
+    // A period inside the sentence, before a word, is an abbreviation's ("explains Dr. Piers
+    // Simpkin, who ..."): the sentence splitter did not end the sentence there.
+    let abbreviation = |k: usize| doc.is_punct(k, &['.']) && k + 1 < send && doc.toks[k + 1].word;
     (from..send)
         .take(7)
-        .find(|&k| doc.is_punct(k, &['.', ',', '،', '!', '?', ':', ';']))
+        .find(|&k| doc.is_punct(k, &['.', ',', '،', '!', '?', ':', ';']) && !abbreviation(k))
         .or((send - from <= 6).then_some(send))
 }
 

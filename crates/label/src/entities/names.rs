@@ -1264,6 +1264,11 @@ mod tests {
             texts("ar", "وقال الفريق محمد عثمان إن القوات جاهزة."),
             vec!["محمد عثمان"]
         );
+        // A common given name before a family name with the article.
+        assert_eq!(
+            texts("ar", "وقال السفير سفيان القضاة إن الوضع صعب."),
+            vec!["سفيان القضاة"]
+        );
         // A nisba after two words of a name is its family name.
         assert_eq!(
             texts(
