@@ -113,6 +113,14 @@ SHAPES = {
     "names_before_quote": lambda i, r: "John Smith ",
     "names_after_citing": lambda i, r: "John Smith ",
     "brackets_after_cue": lambda i, r: " )",
+    # Abbreviations defined in brackets, places that are a person's surname before reporting
+    # verbs, Arabic nationalities after definite words, and speakers before whom they spoke
+    # to, all in one paragraph or sentence.
+    "bracketed_abbreviations": lambda i, r: f"Badan Pangan Nasional{i} (Bapanas) dan Kepala Bapanas {person(r)} hadir, ",
+    "surname_places": lambda i, r: (
+        ("Defense Secretary Lloyd Austin met them, " if i == 0 else "")
+        + f"Austin added {i} and Mr. Austin said and flew to Austin, "),
+    "nisba_names": lambda i, r: f"وقال المدرب البرتغالي جورجي جيسوس{i} لرويترز إن الفريق جاهز، ",
 }
 
 # Text before and after the pieces, for shapes that are one long phrase.

@@ -413,9 +413,14 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
         {
             let sentence = &doc.sentences()[e.sentence];
             let (s, ws) = (sentence.text(), sentence.words());
-            let Some(wi) = ws.iter().position(|w| w.start == e.start && w.end == e.end) else {
+            // Words are in order: found by bisection (a sentence can list thousands of places).
+            let wi = ws.partition_point(|w| w.start < e.start);
+            if ws
+                .get(wi)
+                .is_none_or(|w| w.start != e.start || w.end != e.end)
+            {
                 continue;
-            };
+            }
             let token = &s[e.start..e.end];
             let before_cue = ws.get(wi + 1).is_some_and(|n| {
                 s[e.end..n.start].trim().is_empty() && cues_after.contains(&n.text(s))

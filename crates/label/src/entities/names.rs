@@ -58,7 +58,7 @@ struct Ctx<'a> {
     lead: &'a str,
     offset: usize,
     /// Abbreviations the article defines in brackets ("Badan Pangan Nasional (Bapanas)").
-    abbreviations: &'a [String],
+    abbreviations: &'a foldhash::HashSet<String>,
 }
 
 /// Bytes of the article's start searched for a name written out elsewhere.
@@ -484,7 +484,7 @@ impl Ctx<'_> {
                 && is_capitalised(self.w(i + 1));
             let field = self.lx.is_domain_word(self.langs, w)
                 || acronym
-                || self.abbreviations.iter().any(|a| a == w)
+                || self.abbreviations.contains(w)
                 || (self.is_shape_word(i) && is_capitalised(w))
                 || (is_arabic_word(w) && w.starts_with("ال") && i < start + 3)
                 // A noun with the preposition "of" right after the title ("الأمين العام

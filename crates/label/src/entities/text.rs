@@ -309,8 +309,8 @@ pub(crate) fn abbreviates(short: &str, name: &str) -> bool {
 /// them, written in mixed case ("Badan Pangan Nasional (Bapanas)"): they name a body wherever
 /// they recur ("Kepala Bapanas Arief Prasetyo Adi"). Capitals alone ("(BMKG)") are left to
 /// the rules for acronyms.
-pub(crate) fn bracketed_abbreviations(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+pub(crate) fn bracketed_abbreviations(text: &str) -> foldhash::HashSet<String> {
+    let mut out = foldhash::HashSet::default();
     for (at, _) in text.match_indices('(') {
         let inner = &text[at + 1..];
         let Some(close) = inner.find(')') else {
@@ -322,22 +322,31 @@ pub(crate) fn bracketed_abbreviations(text: &str) -> Vec<String> {
             || !short.chars().all(char::is_alphabetic)
             || !short.starts_with(char::is_uppercase)
             || is_all_caps(short)
-            || out.iter().any(|o| o == short)
+            || out.contains(short)
         {
             continue;
         }
-        let line = text[..at].rsplit('\n').next().unwrap_or_default();
+        // The line's last words only (a long paragraph of brackets is not read back whole for
+        // each of them).
+        let mut from = at.saturating_sub(MAX_ABBREVIATED_BYTES);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let line = text[from..at].rsplit('\n').next().unwrap_or_default();
         let before: Vec<&str> = line.split_whitespace().rev().take(10).collect();
         let found = (2..=before.len()).any(|n| {
             let phrase: Vec<&str> = before[..n].iter().rev().copied().collect();
             phrase[0].starts_with(char::is_uppercase) && abbreviates(short, &phrase.join(" "))
         });
         if found {
-            out.push(short.to_string());
+            out.insert(short.to_string());
         }
     }
     out
 }
+
+/// Bytes before a bracket searched for the words an abbreviation in it stands for.
+const MAX_ABBREVIATED_BYTES: usize = 200;
 
 pub(crate) fn char_before(s: &str, i: usize) -> Option<char> {
     s[..i].chars().next_back()
@@ -407,7 +416,7 @@ mod tests {
             super::bracketed_abbreviations(
                 "Badan Pangan Nasional (Bapanas) dan Perum Bulog (BUMN) hadir (pictured) di Jakarta (Ibu Kota)."
             ),
-            vec!["Bapanas"]
+            foldhash::HashSet::from_iter(["Bapanas".to_string()])
         );
     }
 
