@@ -1,13 +1,13 @@
-//! `clause_final/3`: a cue after its content. "CONTENT, SPEAKER CUE" ("..., Baku Tribune
+//! `clause_final/4`: a cue after its content. "CONTENT, SPEAKER CUE" ("..., Baku Tribune
 //! reports citing Azertac", "..., he said"), "CONTENT, CUE SPEAKER" ("..., kata Xi"), with a
-//! second claim for "citing SOURCE". Quoted content is left to `quote/3`.
+//! second claim for "citing SOURCE". Quoted content is left to `quote/4`.
 
 use records::{Claim, ClaimKind};
 
 use super::doc::{Doc, Speaker, Subject, is_quote};
 use crate::ClaimLabeler;
 
-pub const NAME: &str = "clause_final/3";
+pub const NAME: &str = "clause_final/4";
 
 /// Words after a final cue before the sentence ends ("told Baku Tribune", "said on Monday").
 const MAX_TRAILING: usize = 4;
@@ -74,7 +74,7 @@ impl ClaimLabeler for ClauseFinal {
                 found.splice(0..0, said);
                 comma = inner;
             }
-            // Quoted content is left to `quote/3`; a content does not run over a line break.
+            // Quoted content is left to `quote/4`; a content does not run over a line break.
             let quotes =
                 |s: usize, e: usize| doc.text[s..e].chars().filter(|&c| is_quote(c)).count();
             let tail_start = doc.toks[comma].end;

@@ -1,4 +1,4 @@
-//! `gazetteer/3`: names of the knowledge base found in the text.
+//! `gazetteer/4`: names of the knowledge base found in the text.
 //!
 //! Aliases and text are folded alike (case, diacritics, Arabic letter variants), so matching
 //! tolerates them; an Aho-Corasick automaton finds every occurrence, and the longest valid
@@ -23,7 +23,7 @@ use super::text::{
 use crate::kb::KnowledgeBase;
 use crate::{EntityLabeler, Proposal};
 
-pub const NAME: &str = "gazetteer/3";
+pub const NAME: &str = "gazetteer/4";
 
 /// Arabic clitics that may stand before a name, in one word with it. Not "ك" ("as", "like"),
 /// which stands before a name rarely but opens many words that end like one ("كبيرا": big,
