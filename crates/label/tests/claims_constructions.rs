@@ -2390,3 +2390,32 @@ fn en_an_inverted_attribution_is_no_clause_and_keeps_an_abbreviated_title() {
         vec!["He", "Adan", "Dr. Piers Simpkin"]
     );
 }
+
+#[test]
+fn id_more_cues_take_a_bare_clause_but_not_a_noun_object() {
+    let (s, _) = check(
+        "id",
+        "Ishiba menyampaikan Jepang siap mendukung program makan bergizi gratis.\nGubernur menyampaikan terima kasih kepada warga yang telah membantu.\nBPS mencatat inflasi Februari naik menjadi 2,75 persen.",
+        &[
+            ("Ishiba", Person, "Shigeru Ishiba"),
+            ("BPS", Org, "Statistics Indonesia"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "Jepang siap mendukung program makan bergizi gratis",
+                Some("Shigeru Ishiba"),
+                Some("menyampaikan"),
+                Indirect
+            ),
+            seen(
+                "inflasi Februari naik menjadi 2,75 persen",
+                Some("Statistics Indonesia"),
+                Some("mencatat"),
+                Indirect
+            ),
+        ]
+    );
+}

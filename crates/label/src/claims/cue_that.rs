@@ -170,9 +170,12 @@ fn bare_clause(doc: &Doc, from: usize, send: usize) -> bool {
     let Some(t) = doc.toks.get(from) else {
         return false;
     };
+    // Nor a noun that makes the object a noun phrase ("menyampaikan terima kasih kepada warga
+    // yang telah membantu").
     from < send
         && t.word
         && !doc.is_preposition(from)
+        && !doc.tok_in(from, &doc.lx.blocks)
         && doc.match_any(from, &doc.lx.comps).is_none()
         && clause_with_aux(doc, from, send)
 }
