@@ -2419,3 +2419,36 @@ fn id_more_cues_take_a_bare_clause_but_not_a_noun_object() {
         ]
     );
 }
+
+#[test]
+fn en_a_participles_aside_with_a_comma_of_its_own() {
+    let (s, _) = check(
+        "en",
+        "Harris, speaking in Augusta, Georgia, said the administration had approved six declarations.",
+        &[("Harris", Person, "Kamala Harris")],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "the administration had approved six declarations",
+            Some("Kamala Harris"),
+            Some("said"),
+            Indirect
+        )]
+    );
+}
+
+#[test]
+fn id_the_outlet_before_the_datelines_place_is_no_speaker() {
+    let text = "Ekonomi tumbuh\n\nLiputan6.com, Jakarta - Menteri Airlangga Hartarto menyebut pertumbuhan ekonomi mencapai 5,05 persen.";
+    let (s, claims) = check(
+        "id",
+        text,
+        &[("Airlangga Hartarto", Person, "Airlangga Hartarto")],
+    );
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(
+        speaker_texts("id", text, &claims),
+        vec!["Menteri Airlangga Hartarto"]
+    );
+}

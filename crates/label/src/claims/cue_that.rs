@@ -372,6 +372,21 @@ pub(super) fn appositive_subject(
     if j == open {
         return Subject::Missing;
     }
+    // A participle's aside with a comma of its own ("Harris, speaking in Augusta, Georgia,
+    // said"): the subject stands before it.
+    let norm = &*doc.toks[j].norm;
+    let participle = !doc.is_capitalised(j)
+        && doc
+            .lx
+            .aside_suffixes
+            .iter()
+            .any(|x| norm.len() > x.len() + 2 && norm.ends_with(x.as_str()));
+    if participle && j > a && doc.is_comma(j - 1) {
+        let k = subject_start(doc, a, j - 1);
+        if k < j - 1 {
+            return doc.resolve_subject(k, j - 1, context);
+        }
+    }
     doc.resolve_subject(j, open, context)
 }
 

@@ -1333,10 +1333,20 @@ impl<'a> Doc<'a> {
         let Some(place) = self.article.dateline.as_deref().filter(|p| !p.is_empty()) else {
             return start;
         };
-        let rest = &self.text[start..end];
+        let mut rest = &self.text[start..end];
+        // The outlet may come first ("Liputan6.com, Jakarta - Menteri ...").
+        if let Some(outlet) = self.article.outlet.as_deref().filter(|o| !o.is_empty())
+            && let Some(after) = rest.strip_prefix(outlet)
+        {
+            let after = after.trim_start_matches([',', '،', ' ']);
+            if after.starts_with(place) {
+                rest = after;
+            }
+        }
         if !rest.starts_with(place) {
             return start;
         }
+        let start = end - rest.len();
         // "RIYADH: Saudi Arabia and ...".
         if let Some(after) = rest[place.len()..].strip_prefix(':') {
             return end - after.trim_start().len();

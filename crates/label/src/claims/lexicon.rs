@@ -122,6 +122,9 @@ pub struct Lexicon {
     /// Verbs of asking whose object stands between them and a cue ("meminta pemerintah
     /// memastikan ...": a request that the government ensure, not a saying).
     pub requests: Vec<String>,
+    /// Endings of participles that open an aside after a subject ("ing": "Harris, speaking in
+    /// Augusta, Georgia, said").
+    pub aside_suffixes: Vec<String>,
     /// Personal pronouns that open a clause as its subject ("said they expect ..."): a
     /// `bare` cue's clause needs no other sign of a verb.
     pub subject_pronouns: Vec<String>,
@@ -183,6 +186,7 @@ impl Lexicon {
             agents: vec![],
             intents: vec![],
             requests: vec![],
+            aside_suffixes: vec![],
             subject_pronouns: vec![],
             connectives: vec![],
             auxes: vec![],
@@ -281,6 +285,7 @@ impl Lexicon {
                 "agent" => lx.agents.push(words),
                 "intent" => lx.intents.extend(words),
                 "request" => lx.requests.extend(words),
+                "aside_suffix" => lx.aside_suffixes.extend(words),
                 "subject_pronoun" => lx.subject_pronouns.extend(words),
                 "connective" => lx.connectives.push(words),
                 "aux" => lx.auxes.extend(words),
