@@ -380,6 +380,10 @@ impl EntityLabeler for Gazetteer {
                 if e.label == EntityType::Norp && is_name_not_nisba(text, f.start) {
                     continue;
                 }
+                // A country's code before a currency sign is the currency ("US$251").
+                if text[f.end..].starts_with('$') {
+                    continue;
+                }
                 out.push(Proposal {
                     sentence: si,
                     start: f.start,
@@ -441,6 +445,10 @@ mod tests {
         let got = spans(&g, &a);
         let texts: Vec<&str> = got.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(texts, vec!["SCO", "WHO", "Xi", "belt and road initiative"]);
+        // A country's code before a currency sign is the currency.
+        let a = article("id", "Laba bersih US$251 juta, naik dari tahun lalu di AS.");
+        let texts: Vec<String> = spans(&g, &a).into_iter().map(|x| x.0).collect();
+        assert_eq!(texts, vec!["AS"]);
     }
 
     #[test]

@@ -357,8 +357,17 @@ impl Ctx<'_> {
         // A preposition glued to a noun with a possessive ("بمكتبه": in his office).
         let prepositional = first.starts_with(['ب', 'ل', 'ك'])
             && ["ه", "ها", "هم", "هما"].iter().any(|p| first.ends_with(p));
-        // Nor the head of an organisation's name ("نادي الهلال").
-        if stop(first) || article || prepositional || self.is_title_word(i) || self.is_shape_word(i)
+        // Nor the head of an organisation's name ("نادي الهلال"), nor a word after "و" ("and":
+        // "رئيس أرامكو وكبير إدارييها"), but for given names that start with it ("وليد").
+        let conjoined = first.starts_with('و')
+            && first.chars().count() >= 5
+            && !self.lx.given_names.contains(&self.folded[i]);
+        if stop(first)
+            || article
+            || prepositional
+            || conjoined
+            || self.is_title_word(i)
+            || self.is_shape_word(i)
         {
             return None;
         }
@@ -547,6 +556,19 @@ impl Ctx<'_> {
                 && self.kb_at(i + 2).is_none()
             {
                 return Some(i + 1);
+            }
+            // A company named with its country, then the person ("Direktur Utama Garuda
+            // Indonesia Irfan Setiaputra"): the name starts after the country.
+            let company = i + 3 < self.words.len()
+                && !is_arabic_word(w)
+                && is_capitalised(w)
+                && self.adjacent(i)
+                && matches!(self.kb_at(i + 1), Some((EntityType::Gpe, last)) if last == i + 1)
+                && self.adjacent(i + 1)
+                && is_capitalised(self.w(i + 2))
+                && is_capitalised(self.w(i + 3));
+            if company {
+                return Some(i + 2);
             }
             return Some(i);
         }
@@ -1271,6 +1293,22 @@ mod tests {
         assert_eq!(
             texts("ar", "وقال السفير سفيان القضاة إن الوضع صعب."),
             vec!["سفيان القضاة"]
+        );
+        // A company named with its country before the person; a word after "و" after a
+        // title is no name.
+        assert_eq!(
+            texts(
+                "id",
+                "Direktur Utama Garuda Indonesia Irfan Setiaputra mengatakan kinerja membaik."
+            ),
+            vec!["Irfan Setiaputra"]
+        );
+        assert!(
+            texts(
+                "ar",
+                "وقال رئيس أرامكو وكبير إدارييها التنفيذيين في بيان إن النتائج جيدة."
+            )
+            .is_empty()
         );
         // A nisba after two words of a name is its family name.
         assert_eq!(

@@ -216,6 +216,15 @@ impl Ctx<'_> {
         &self.s[self.words[i - 1].end..self.words[i].start]
     }
 
+    /// Whether word `i` opens the sentence or a clause after a dash, a colon, a bracket or a
+    /// quotation mark, where any word is capitalised.
+    fn opens_clause(&self, i: usize) -> bool {
+        i == 0
+            || self.gap_before(i).contains([
+                '-', '\u{2013}', '\u{2014}', ':', '(', ')', '"', '\u{201C}', '\u{201D}',
+            ])
+    }
+
     /// Capitalised words (with inner connectors) before word `i`: the first index.
     fn extend_left(&self, i: usize, allow_year: bool) -> usize {
         let mut a = i;
@@ -241,6 +250,9 @@ impl Ctx<'_> {
             } else if self.lx.inner.contains(w)
                 && k >= 2
                 && is_capitalised(self.w(k - 2))
+                // A clause's first word is capitalised whatever it is: only a head joins
+                // ("Bank of America Corp", not "(Reuters) - Shares of Nvidia Corp").
+                && (!self.opens_clause(k - 2) || self.is_head(k - 2))
                 && !(w == "and" && self.is_head(k - 2))
             {
                 // "Olympics and Paralympics" are two names.
@@ -694,6 +706,14 @@ mod tests {
                 "نادي الهلال"
             ]
         );
+        // A clause's first word joins a name by "of" only if it heads one.
+        let g = got(
+            "en",
+            "NEW YORK (Reuters) - Shares of Nvidia Corp jumped, and Bank of America Corp fell.",
+        );
+        let names: Vec<&str> = g.iter().map(|x| x.0.as_str()).collect();
+        assert!(names.contains(&"Nvidia Corp"), "{g:?}");
+        assert!(names.contains(&"Bank of America Corp"), "{g:?}");
         // A person's title before the organisation is theirs.
         let g = got(
             "id",
