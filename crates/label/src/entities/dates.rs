@@ -306,6 +306,43 @@ fn relative(reference: &Reference, rel: Relative) -> Value {
     }
 }
 
+/// Bytes before a weekday searched for a word that puts it ahead ("is expected to
+/// inaugurate the temple on Wednesday").
+const FUTURE_REACH: usize = 120;
+
+/// Whether a weekday at `[start, end)` of the folded sentence `s` lies ahead: a future word
+/// shortly before it, or right after it ("Rabu mendatang", "الأربعاء المقبل").
+fn said_ahead(future: &[String], s: &str, start: usize, end: usize) -> bool {
+    let whole = |text: &str, at: usize, len: usize| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + len..].chars().next();
+        !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphanumeric())
+    };
+    let mut from = start.saturating_sub(FUTURE_REACH);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &s[from..start];
+    let rest = s[end..].trim_start();
+    future.iter().any(|f| {
+        window
+            .match_indices(f.as_str())
+            .any(|(at, _)| whole(window, at, f.len()))
+            || (rest.starts_with(f.as_str()) && whole(rest, 0, f.len()))
+    })
+}
+
+/// The earliest day on or after the reference date that falls on `weekday` (1 = Monday):
+/// a day announced ahead.
+fn next_weekday(reference: &Reference, weekday: u32) -> Value {
+    let Some(d) = reference.date else {
+        return Value::Unplaced;
+    };
+    let ahead = (weekday + 7 - d.weekday().number_from_monday()) % 7;
+    d.checked_add_days(Days::new(u64::from(ahead)))
+        .map_or(Value::Unplaced, Value::Day)
+}
+
 /// The latest day on or before the reference date that falls on `weekday` (1 = Monday):
 /// news report days that have passed.
 fn last_weekday(reference: &Reference, weekday: u32) -> Value {
@@ -412,9 +449,33 @@ fn collect(
             .map(|(m, y)| Value::Month(y, m));
         push(&mut taken, &c, v);
     }
+    // The first words of reporting verbs after their speaker ("said", "announced"), gathered
+    // at the first weekday (most sentences have none).
+    let mut reporting: Option<Vec<&str>> = None;
     for c in run(Kind::Weekday) {
+        let reporting = reporting.get_or_insert_with(|| {
+            (lx.person_cues.iter())
+                .filter(|((_, position), _)| position == "after")
+                .flat_map(|(_, cues)| cues.iter().filter_map(|c| c.split(' ').next()))
+                .collect()
+        });
         let wd = lx.weekdays.values().find_map(|m| m.get(&c["m"]).copied());
-        push(&mut taken, &c, wd.map(|wd| last_weekday(reference, wd)));
+        let m = c.name("m").expect("group m");
+        // A day of saying stands after the reporting verb ("announced on Tuesday"): past.
+        let said = s[..m.start()]
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .any(|w| reporting.contains(&w));
+        let ahead = !said && said_ahead(&lx.future, s, m.start(), m.end());
+        let v = wd.map(|wd| {
+            if ahead {
+                next_weekday(reference, wd)
+            } else {
+                last_weekday(reference, wd)
+            }
+        });
+        push(&mut taken, &c, v);
     }
     for c in run(Kind::Month) {
         if !capital(&c) {
@@ -562,6 +623,26 @@ mod tests {
                 pair("2018", Some("2018")),
             ]
         );
+    }
+
+    #[test]
+    fn a_weekday_said_ahead_is_the_next_one() {
+        let mut a = article(
+            "en",
+            "Modi is expected to inaugurate the temple on Wednesday.\nThe ministers met on Monday.\nThe age will rise to 64, the minister announced on Tuesday.",
+        );
+        a.published = NaiveDate::from_ymd_opt(2024, 2, 13); // a Tuesday
+        assert_eq!(
+            got(&a),
+            vec![
+                pair("Wednesday", Some("2024-02-14")),
+                pair("Monday", Some("2024-02-12")),
+                pair("Tuesday", Some("2024-02-13")),
+            ]
+        );
+        let mut b = article("ar", "وسيعقد الاجتماع يوم الأربعاء المقبل في الرياض.");
+        b.published = NaiveDate::from_ymd_opt(2024, 2, 13);
+        assert_eq!(got(&b), vec![pair("الأربعاء", Some("2024-02-14"))]);
     }
 
     #[test]

@@ -176,6 +176,9 @@ pub(crate) struct Lexicon {
     pub weekdays: BTreeMap<String, BTreeMap<String, u32>>,
     /// lang -> folded phrase -> offset.
     pub relative: BTreeMap<String, BTreeMap<String, Relative>>,
+    /// Folded words that put a weekday ahead of the article's date ("will", "akan", "سوف",
+    /// "المقبل"), of every language.
+    pub future: Vec<String>,
     /// Chinese family names in pinyin (lower case).
     pub chinese_surnames: HashSet<String>,
     /// Pinyin syllables without tones (lower case).
@@ -276,6 +279,7 @@ impl Lexicon {
                             .insert(phrase, rel);
                     }
                 }
+                "future" => lx.future.push(phrase),
                 _ => {}
             }
         }
