@@ -372,7 +372,11 @@ impl Ctx<'_> {
             return None;
         }
         // An imperfect verb right after a title is more likely than a name.
-        if (first.starts_with('ي') || first.starts_with('ت')) && first.chars().count() >= 4 {
+        // But for given names that start so ("ياسر", "يوسف", "تامر").
+        if (first.starts_with('ي') || first.starts_with('ت'))
+            && first.chars().count() >= 4
+            && !self.lx.given_names.contains(&self.folded[i])
+        {
             return None;
         }
         let mut j = i + 1;
@@ -449,8 +453,8 @@ impl Ctx<'_> {
             .find(|&j| {
                 let w = self.w(j);
                 j > i
-                    && is_all_caps(w)
-                    && w.chars().count() >= 3
+                    && ((is_all_caps(w) && w.chars().count() >= 3)
+                        || self.abbreviations.contains(w))
                     && w.chars().all(char::is_alphanumeric)
                     && is_capitalised(self.w(j + 1))
                     && !is_all_caps(self.w(j + 1))
@@ -499,6 +503,8 @@ impl Ctx<'_> {
                 || self.abbreviations.contains(w)
                 || (self.is_shape_word(i) && is_capitalised(w))
                 || (is_arabic_word(w) && w.starts_with("ال") && i < start + 3)
+                // An organisation's head in construct ("رئيس مجلس إدارة شركة أرامكو").
+                || (is_arabic_word(w) && self.is_shape_word(i))
                 // A noun with the preposition "of" right after the title ("الأمين العام
                 // لمنظمة «أوبك»", "الرئيس التنفيذي لشركة"): what the title is of.
                 || (i < start + 3 && is_arabic_word(w) && w.starts_with('ل') && w.chars().count() >= 4)
@@ -558,17 +564,21 @@ impl Ctx<'_> {
                 return Some(i + 1);
             }
             // A company named with its country, then the person ("Direktur Utama Garuda
-            // Indonesia Irfan Setiaputra"): the name starts after the country.
-            let company = i + 3 < self.words.len()
-                && !is_arabic_word(w)
-                && is_capitalised(w)
-                && self.adjacent(i)
-                && matches!(self.kb_at(i + 1), Some((EntityType::Gpe, last)) if last == i + 1)
-                && self.adjacent(i + 1)
-                && is_capitalised(self.w(i + 2))
-                && is_capitalised(self.w(i + 3));
-            if company {
-                return Some(i + 2);
+            // Indonesia Irfan Setiaputra", "CEO Hyundai Motor Indonesia Kim Jong Hyun"): the
+            // name starts after the country.
+            let country = (i + 1..(i + 4).min(self.words.len()))
+                .take_while(|&j| self.adjacent(j - 1))
+                .find(|&j| matches!(self.kb_at(j), Some((EntityType::Gpe, last)) if last == j));
+            let company = country.is_some_and(|c| {
+                c + 2 < self.words.len()
+                    && !is_arabic_word(w)
+                    && (i..c).all(|j| is_capitalised(self.w(j)))
+                    && self.adjacent(c)
+                    && is_capitalised(self.w(c + 1))
+                    && is_capitalised(self.w(c + 2))
+            });
+            if let Some(c) = country.filter(|_| company) {
+                return Some(c + 1);
             }
             return Some(i);
         }
@@ -1309,6 +1319,29 @@ mod tests {
                 "وقال رئيس أرامكو وكبير إدارييها التنفيذيين في بيان إن النتائج جيدة."
             )
             .is_empty()
+        );
+        assert_eq!(
+            texts(
+                "id",
+                "CEO Hyundai Motor Indonesia Kim Jong Hyun menyambut baik kebijakan tersebut."
+            ),
+            vec!["Kim Jong Hyun"]
+        );
+        // A mixed-case abbreviation in brackets closes the complement; an organisation's
+        // heads in construct; a given name that starts like an imperfect verb.
+        assert_eq!(
+            texts(
+                "id",
+                "Ketua Umum Gabungan Industri Kendaraan Bermotor Indonesia (Gaikindo) Yohannes Nangoi menilai insentif akan mendorong penjualan."
+            ),
+            vec!["Yohannes Nangoi"]
+        );
+        assert_eq!(
+            texts(
+                "ar",
+                "أكد رئيس مجلس إدارة شركة أرامكو ياسر الرميان أن الشركة تدرس الفرص."
+            ),
+            vec!["ياسر الرميان"]
         );
         // A nisba after two words of a name is its family name.
         assert_eq!(

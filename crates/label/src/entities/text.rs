@@ -279,30 +279,52 @@ pub(crate) fn abbreviates(short: &str, name: &str) -> bool {
             (w.chars().flat_map(char::to_lowercase).collect(), lower)
         })
         .collect();
-    if short.len() < 2 || words.len() < 2 || words.len() > 12 || short.len() > 16 {
+    // A word of the name itself is no abbreviation of it ("Badan").
+    if short.len() < 2
+        || words.len() < 2
+        || words.len() > 12
+        || short.len() > 16
+        || words.iter().any(|(w, _)| *w == short)
+    {
         return false;
     }
-    // reach[a][w]: the first `a` letters are made by the first `w` words, with how many words
-    // gave letters (a name of few words and letters: a table, no recursion).
-    let mut reach = vec![vec![None::<usize>; words.len() + 1]; short.len() + 1];
-    reach[0][0] = Some(0);
+    // reach[a][w][s]: the first `a` letters are made by the first `w` words, `s` capitalised
+    // words after the first having given none ("Gaikindo": Gabungan Industri Kendaraan
+    // Bermotor Indonesia, "Bermotor" giving nothing; one such word at most), with how many
+    // words gave letters. A name of few words and letters: a table, no recursion.
+    let mut reach = vec![vec![[None::<usize>; 2]; words.len() + 1]; short.len() + 1];
+    reach[0][0][0] = Some(0);
+    let set = |reach: &mut Vec<Vec<[Option<usize>; 2]>>, a: usize, w: usize, s: usize, v| {
+        let cell = &mut reach[a][w][s];
+        *cell = Some(cell.map_or(v, |u: usize| u.max(v)));
+    };
     for w in 0..words.len() {
         for a in 0..=short.len() {
-            let Some(used) = reach[a][w] else { continue };
-            let (word, lower) = &words[w];
-            if *lower && a > 0 {
-                let cell = &mut reach[a][w + 1];
-                *cell = Some(cell.map_or(used, |u: usize| u.max(used)));
-            }
-            let mut p = 0;
-            while a + p < short.len() && p < word.len() && short[a + p] == word[p] {
-                p += 1;
-                let cell = &mut reach[a + p][w + 1];
-                *cell = Some(cell.map_or(used + 1, |u: usize| u.max(used + 1)));
+            for skipped in 0..2 {
+                let Some(used) = reach[a][w][skipped] else {
+                    continue;
+                };
+                let (word, lower) = &words[w];
+                if a > 0 {
+                    if *lower {
+                        set(&mut reach, a, w + 1, skipped, used);
+                    } else if skipped == 0 {
+                        set(&mut reach, a, w + 1, 1, used);
+                    }
+                }
+                let mut p = 0;
+                while a + p < short.len() && p < word.len() && short[a + p] == word[p] {
+                    p += 1;
+                    set(&mut reach, a + p, w + 1, skipped, used + 1);
+                }
             }
         }
     }
-    (0..=words.len()).any(|w| reach[short.len()][w].is_some_and(|used| used >= 2))
+    (0..=words.len()).any(|w| {
+        reach[short.len()][w]
+            .iter()
+            .any(|c| c.is_some_and(|used| used >= 2))
+    })
 }
 
 /// Words that a text defines in brackets as the abbreviation of the capitalised words before
@@ -405,6 +427,10 @@ mod tests {
         assert!(abbreviates("Ikappi", "Ikatan Pedagang Pasar Indonesia"));
         assert!(abbreviates("Kemenkes", "Kementerian Kesehatan"));
         assert!(abbreviates("Bulog", "Badan Urusan Logistik"));
+        assert!(abbreviates(
+            "Gaikindo",
+            "Gabungan Industri Kendaraan Bermotor Indonesia"
+        ));
         assert!(abbreviates(
             "BMKG",
             "Badan Meteorologi, Klimatologi, dan Geofisika"
