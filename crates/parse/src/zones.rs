@@ -658,6 +658,13 @@ mod tests {
             "Zolan Kanno-Youngs contributed reporting from Washington."
         ));
         assert!(is_navigation_line("Saksikan video di bawah ini:"));
+        assert!(is_navigation_line(
+            "Get our pick of top stories and thought-provoking articles in your inbox"
+        ));
+        assert!(is_navigation_line("Sign up for our daily newsletter"));
+        assert!(!is_navigation_line(
+            "Sign up for the draft was slow this year."
+        ));
         assert!(!is_credits_line("كتب الرئيس على منصة إكس أن الوضع صعب."));
         assert!(is_navigation_line(
             "Baca artikel detikfinance, \"Menkeu: Defisit APBN 2024 masih aman\" selengkapnya"
