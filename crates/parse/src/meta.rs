@@ -247,8 +247,9 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
             return Some(d);
         }
     }
+    // By its words, not its shape: "Austin, TX - " is a state.
     if let Some(c) = DATELINE_COMMA_OUTLET.captures(first_para)
-        && is_outlet_like(&c["outlet"])
+        && is_outlet_by_words(&c["outlet"])
     {
         return Some(captured(&c));
     }
@@ -476,6 +477,11 @@ mod tests {
         assert_eq!(
             (d.place.as_str(), d.outlet.as_deref()),
             ("Jakarta", Some("CNBC Indonesia"))
+        );
+        // A state's code is no outlet.
+        assert!(
+            dateline("Austin, TX - The council voted on Monday.")
+                .is_none_or(|d| d.outlet.is_none())
         );
         let d = dateline("Nairobi, Kenya – Kenya's parliament has approved a bill.").unwrap();
         assert_eq!((d.place.as_str(), d.outlet), ("Nairobi", None));

@@ -236,15 +236,27 @@ pub fn is_credits_line(s: &str) -> bool {
     // services' closing line ("Associated Press writer Lolita C. Baldor contributed to this
     // report.", "X contributed reporting from Washington."): the phrase anywhere in a short
     // line, which is lower-cased only when it has the word (most lines are not).
-    let contributed = s.len() <= 240 && s.contains("ontributed") && {
+    let contributed = s.len() <= 240 && (s.contains("ontributed") || s.contains("ONTRIBUTED")) && {
         let lower = s.to_lowercase();
+        let tail = lower.trim_end().trim_end_matches('.');
         [
             "contributed to this report",
             "contributed to this story",
             "contributed reporting",
         ]
         .iter()
-        .any(|c| lower.contains(c))
+        .any(|c| {
+            // At the end, or with where from ("... from Washington"): a place, not a
+            // clause ("Jane Doe, who contributed reporting from Gaza for a decade, was
+            // killed.").
+            tail.find(c).is_some_and(|at| {
+                let rest = tail[at + c.len()..].trim();
+                rest.is_empty()
+                    || ((rest.starts_with("from ") || rest.starts_with("in "))
+                        && rest.split_whitespace().count() <= 6
+                        && !rest.contains(','))
+            })
+        })
     };
     // A dash may lead it ("— With input from SPA").
     let led = s.trim_start_matches(['\u{2014}', '\u{2013}', '-', ' ']);
@@ -256,7 +268,8 @@ pub fn is_credits_line(s: &str) -> bool {
         || is_byline_with_role(s)
 }
 
-/// A reporter's name or initials alone in brackets closing an article ("(Ari)").
+/// A word alone in brackets on a line of its own: a reporter's name or initials closing an
+/// article ("(Ari)"), or a label ("(Video)"); no prose either way.
 fn is_reporter_in_brackets(s: &str) -> bool {
     in_brackets(s).is_some_and(|t| {
         (2..=20).contains(&t.chars().count())
@@ -656,6 +669,10 @@ mod tests {
         assert!(is_credits_line("— With assistance from Yongchang Chin"));
         assert!(is_credits_line(
             "Zolan Kanno-Youngs contributed reporting from Washington."
+        ));
+        assert!(is_credits_line("JANE DOE CONTRIBUTED TO THIS REPORT."));
+        assert!(!is_credits_line(
+            "Jane Doe, who contributed reporting from Gaza for a decade, was killed."
         ));
         assert!(is_navigation_line("Saksikan video di bawah ini:"));
         assert!(is_navigation_line(

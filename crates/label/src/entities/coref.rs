@@ -401,12 +401,6 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
     // before ("Lloyd Austin" ... "Austin added"), standing where a person does: before a
     // reporting verb or after a title.
     if has_fulls {
-        let cues_after: Vec<&str> = Lexicon::langs(&article.lang)
-            .iter()
-            .filter_map(|l| lx.person_cues.get(&(l.to_string(), "after".into())))
-            .flatten()
-            .filter_map(|c| c.split(' ').next())
-            .collect();
         for e in entities
             .iter_mut()
             .filter(|e| matches!(e.label, EntityType::Gpe | EntityType::Loc))
@@ -423,7 +417,8 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
             }
             let token = &s[e.start..e.end];
             let before_cue = ws.get(wi + 1).is_some_and(|n| {
-                s[e.end..n.start].trim().is_empty() && cues_after.contains(&n.text(s))
+                s[e.end..n.start].trim().is_empty()
+                    && lx.reporting_verbs.contains(&fold_str(n.text(s)))
             });
             let after_title = wi
                 .checked_sub(1)
@@ -488,9 +483,7 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
                     continue;
                 }
                 // An abbreviated title ("Sen. Mitch McConnell" after "Amrita Sen").
-                if s[w.end..].starts_with('.')
-                    && lx.title_words.contains(&format!("{}.", fold_str(token)))
-                {
+                if s[w.end..].starts_with('.') && lx.abbreviated_titles.contains(&fold_str(token)) {
                     continue;
                 }
                 // A middle name inside the whole name written out (a headline's "Pham Minh

@@ -18,7 +18,7 @@ use regex::{Captures, Regex, RegexSet};
 
 use super::doc::Doc;
 use super::lexicon::{Lexicon, Relative};
-use super::text::{Folded, fold, fold_str};
+use super::text::{Folded, fold, fold_str, suffix};
 use crate::{EntityLabeler, Proposal};
 
 pub const NAME: &str = "dates/4";
@@ -318,11 +318,10 @@ fn said_ahead(future: &[String], s: &str, start: usize, end: usize) -> bool {
         let after = text[at + len..].chars().next();
         !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphanumeric())
     };
-    let mut from = start.saturating_sub(FUTURE_REACH);
-    while !s.is_char_boundary(from) {
-        from += 1;
-    }
-    let window = &s[from..start];
+    // Within the clause: from the last comma in reach ("Prabowo, who will be sworn in in
+    // October, met Jokowi on Monday").
+    let reach = suffix(&s[..start], FUTURE_REACH);
+    let window = reach.rsplit([',', '،', ';']).next().unwrap_or(reach);
     let rest = s[end..].trim_start();
     future.iter().any(|f| {
         window
@@ -449,24 +448,15 @@ fn collect(
             .map(|(m, y)| Value::Month(y, m));
         push(&mut taken, &c, v);
     }
-    // The first words of reporting verbs after their speaker ("said", "announced"), gathered
-    // at the first weekday (most sentences have none).
-    let mut reporting: Option<Vec<&str>> = None;
     for c in run(Kind::Weekday) {
-        let reporting = reporting.get_or_insert_with(|| {
-            (lx.person_cues.iter())
-                .filter(|((_, position), _)| position == "after")
-                .flat_map(|(_, cues)| cues.iter().filter_map(|c| c.split(' ').next()))
-                .collect()
-        });
         let wd = lx.weekdays.values().find_map(|m| m.get(&c["m"]).copied());
         let m = c.name("m").expect("group m");
-        // A day of saying stands after the reporting verb ("announced on Tuesday"): past.
-        let said = s[..m.start()]
-            .split_whitespace()
-            .rev()
-            .take(2)
-            .any(|w| reporting.contains(&w));
+        // A day of saying stands after the reporting verb ("announced on Tuesday", "وقال يوم
+        // الأحد"): past.
+        let said = s[..m.start()].split_whitespace().rev().take(2).any(|w| {
+            let verb = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+            lx.reporting_verbs.contains(w) || lx.reporting_verbs.contains(verb)
+        });
         let ahead = !said && said_ahead(&lx.future, s, m.start(), m.end());
         let v = wd.map(|wd| {
             if ahead {

@@ -25,6 +25,8 @@ use crate::{EntityLabeler, Proposal};
 
 pub const NAME: &str = "gazetteer/4";
 
+/// Letters of clitics looked back over from a match to its word's start.
+const MAX_CLITIC_CHARS: usize = 4;
 /// Arabic clitics that may stand before a name, in one word with it. Not "ك" ("as", "like"),
 /// which stands before a name rarely but opens many words that end like one ("كبيرا": big,
 /// not "بيرا", Beira).
@@ -346,18 +348,27 @@ fn arabic_validity(s: &str, cands: &[(Found, bool)]) -> Vec<bool> {
 /// without the article after a word with it, which it cannot qualify ("المدرب البرتغالي
 /// جورجي جيسوس": Jorge, not Georgian), or one after a link of a compound name ("بن تركي").
 pub(super) fn is_name_not_nisba(text: &str, start: usize) -> bool {
+    // The word's start, a few letters back at most (clitics; a run of glued Arabic words is
+    // not walked back whole for each match in it).
     let mut word_start = start;
-    while let Some(c) = char_before(text, word_start) {
-        if !(is_arabic(c) && is_word_char(c)) {
-            break;
+    for _ in 0..MAX_CLITIC_CHARS {
+        match char_before(text, word_start) {
+            Some(c) if is_arabic(c) && is_word_char(c) => word_start -= c.len_utf8(),
+            _ => break,
         }
-        word_start -= c.len_utf8();
     }
     let word = text[word_start..]
         .split(|c: char| !(is_arabic(c) && is_word_char(c)))
         .next()
         .unwrap_or_default();
-    if word.is_empty() || word.contains("ال") {
+    // With the article, after any clitic ("البرتغالي", "والسوداني"); "برتغالي" has "ال"
+    // inside and none.
+    let definite = CLITICS
+        .iter()
+        .filter_map(|c| word.strip_prefix(c))
+        .chain(std::iter::once(word))
+        .any(|w| w.starts_with("ال"));
+    if word.is_empty() || definite {
         return false;
     }
     let Some(previous) = text[..word_start].split_whitespace().next_back() else {

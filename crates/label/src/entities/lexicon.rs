@@ -170,6 +170,9 @@ pub(crate) struct Lexicon {
     /// "kata"); (lang, "initials") -> words after which capitals are a person's initials
     /// ("berinisial").
     pub person_cues: BTreeMap<(String, String), Vec<String>>,
+    /// The first words of the person cues, "after" and "before", folded, of every language
+    /// ("said", "announced", "قال"): the verbs of saying.
+    pub reporting_verbs: HashSet<String>,
     /// lang -> folded month name -> month.
     pub months: BTreeMap<String, BTreeMap<String, u32>>,
     /// lang -> folded weekday -> ISO weekday (1 = Monday).
@@ -241,6 +244,11 @@ impl Lexicon {
                 .insert(c[1].to_string());
         }
         for c in rows(PERSON_CUES, 3) {
+            if matches!(c[1], "after" | "before")
+                && let Some(first) = c[2].split(' ').next()
+            {
+                lx.reporting_verbs.insert(fold_str(first));
+            }
             lx.person_cues
                 .entry((c[0].to_string(), c[1].to_string()))
                 .or_default()

@@ -132,9 +132,12 @@ fn drop_initials(doc: &Doc, proposals: &mut Vec<crate::Proposal>) {
             .split_whitespace()
             .next_back()
             .is_some_and(|w| cues.iter().any(|c| w.eq_ignore_ascii_case(c)));
+        // An age of one to three digits: the bracket's close within a few bytes (a sentence
+        // of brackets never closed is not searched to its end for each).
         let age = s[p.end..]
             .trim_start()
             .strip_prefix('(')
+            .and_then(|r| r.get(..r.len().min(5)))
             .and_then(|r| r.split_once(')'))
             .is_some_and(|(n, _)| {
                 (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit())
@@ -293,6 +296,12 @@ pub(crate) mod tests {
             "وللل ببب ٢٠٢٢ ١٥ سبتمبر",
             "X. Y. Z.",
             "Copyright © 2099",
+            // Titles whose complement runs to the line's end ("(PUPR)" was read one word
+            // past it).
+            "Menteri Pekerjaan Umum dan Perumahan Rakyat (PUPR)",
+            "Menteri Keuangan Sri Mulyani (",
+            "Kepala Badan Pangan Nasional (Bapanas)",
+            "berinisial AS (",
         ];
         for text in odd {
             for lang in ["en", "id", "ar", "und"] {

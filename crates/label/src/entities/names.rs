@@ -77,8 +77,10 @@ impl Ctx<'_> {
 
     /// A capitalised word right after word `i` and its period, on the same line.
     fn adjacent_after_period(&self, i: usize) -> bool {
+        let between = &self.s[self.words[i].end..];
         i + 1 < self.words.len()
             && is_capitalised(self.w(i + 1))
+            && between.starts_with('.')
             && same_line_gap(
                 self.s,
                 self.words[i].end + '.'.len_utf8(),
@@ -442,7 +444,8 @@ impl Ctx<'_> {
         // ("Deputi Bidang Meteorologi BMKG Guswanto").
         // The acronym may stand in brackets ("Menteri Pekerjaan Umum dan Perumahan Rakyat
         // (PUPR) Basuki Hadimuljono").
-        let in_brackets = |j: usize| j > 0 && self.gap(j - 1) == "(" && self.gap(j) == ")";
+        let n = self.words.len();
+        let in_brackets = |j: usize| j > 0 && j < n && self.gap(j - 1) == "(" && self.gap(j) == ")";
         let acronym_at = (i..(i + 8).min(self.words.len()))
             .take_while(|&j| {
                 (is_capitalised(self.w(j))
@@ -456,6 +459,7 @@ impl Ctx<'_> {
                     && ((is_all_caps(w) && w.chars().count() >= 3)
                         || self.abbreviations.contains(w))
                     && w.chars().all(char::is_alphanumeric)
+                    && j + 1 < n
                     && is_capitalised(self.w(j + 1))
                     && !is_all_caps(self.w(j + 1))
             });
@@ -1326,6 +1330,16 @@ mod tests {
                 "CEO Hyundai Motor Indonesia Kim Jong Hyun menyambut baik kebijakan tersebut."
             ),
             vec!["Kim Jong Hyun"]
+        );
+        // A line that ends with the bracketed acronym (a caption, a heading) is read to its
+        // end, not past it.
+        assert!(
+            texts(
+                "id",
+                "Menteri Pekerjaan Umum dan Perumahan Rakyat (PUPR)\nMenteri Keuangan Sri Mulyani ("
+            )
+            .len()
+                <= 1
         );
         // A mixed-case abbreviation in brackets closes the complement; an organisation's
         // heads in construct; a given name that starts like an imperfect verb.

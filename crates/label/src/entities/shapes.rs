@@ -226,15 +226,19 @@ impl Ctx<'_> {
     }
 
     /// Capitalised words (with inner connectors) before word `i`: the first index.
-    fn extend_left(&self, i: usize, allow_year: bool) -> usize {
+    /// A person's title within `title_reach` words before word `i` ends the name there.
+    fn extend_left(&self, i: usize, allow_year: bool, title_reach: usize) -> usize {
         let mut a = i;
         let mut k = i;
         while k > 0 && self.adjacent(k - 1) {
             let w = self.w(k - 1);
             let year = allow_year && w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
-            // A person's title before an organisation is theirs ("Kepala Ekonom Bank Central
-            // Asia David Sumual").
-            if is_possessive(w) || self.lx.title_words.contains(&self.folded[k - 1]) {
+            // A person's title before an organisation's head is theirs ("Kepala Ekonom Bank
+            // Central Asia David Sumual"); further before a tail it may be the name's ("King
+            // Abdulaziz University").
+            let title =
+                i - (k - 1) <= title_reach && self.lx.title_words.contains(&self.folded[k - 1]);
+            if is_possessive(w) || title {
                 break;
             }
             let norp = self.kb_word(k - 1) == Some(EntityType::Norp);
@@ -377,7 +381,7 @@ impl EntityLabeler for ShapeLabeler {
                         h
                     };
                     let a = if *lang == "en" {
-                        ctx.extend_left(i, false)
+                        ctx.extend_left(i, false, usize::MAX)
                     } else {
                         i
                     };
@@ -390,7 +394,9 @@ impl EntityLabeler for ShapeLabeler {
                         let Some(&label) = tails.get(ctx.w(t)) else {
                             continue;
                         };
-                        let a = ctx.extend_left(t, label == EntityType::Event);
+                        // A title right before the tail is a person's ("Kepala Ekonom Bank
+                        // Central Asia").
+                        let a = ctx.extend_left(t, label == EntityType::Event, 1);
                         if a < t {
                             spans.push((ctx.words[a].start, t + 1, label));
                         }
@@ -714,6 +720,13 @@ mod tests {
         let names: Vec<&str> = g.iter().map(|x| x.0.as_str()).collect();
         assert!(names.contains(&"Nvidia Corp"), "{g:?}");
         assert!(names.contains(&"Bank of America Corp"), "{g:?}");
+        // Organisations named after a titled person keep the title before a tail.
+        let g = got(
+            "en",
+            "He studied at King Abdulaziz University and worked for General Motors in Detroit.",
+        );
+        let names: Vec<&str> = g.iter().map(|x| x.0.as_str()).collect();
+        assert!(names.contains(&"King Abdulaziz University"), "{g:?}");
         // A person's title before the organisation is theirs.
         let g = got(
             "id",

@@ -263,7 +263,6 @@ pub(crate) fn is_all_caps(w: &str) -> bool {
     letters >= 2
 }
 
-/// The character before byte `i`, if any.
 /// Whether `short` abbreviates `name` by the starts of its words, as Indonesian bodies are
 /// named ("Bapanas": Badan Pangan Nasional, "Ikappi": Ikatan Pedagang Pasar Indonesia,
 /// "Kemenkes": Kementerian Kesehatan): `short` (case aside) is the first letters of two or
@@ -334,13 +333,19 @@ pub(crate) fn abbreviates(short: &str, name: &str) -> bool {
 pub(crate) fn bracketed_abbreviations(text: &str) -> foldhash::HashSet<String> {
     let mut out = foldhash::HashSet::default();
     for (at, _) in text.match_indices('(') {
+        // The closing bracket within the longest abbreviation: a text of brackets never
+        // closed is not searched to its end for each.
         let inner = &text[at + 1..];
-        let Some(close) = inner.find(')') else {
+        let Some((close, _)) = inner
+            .char_indices()
+            .take(MAX_ABBREVIATION_CHARS + 1)
+            .find(|&(_, c)| c == ')')
+        else {
             continue;
         };
         let short = &inner[..close];
         let count = short.chars().count();
-        if !(3..=12).contains(&count)
+        if count < 3
             || !short.chars().all(char::is_alphabetic)
             || !short.starts_with(char::is_uppercase)
             || is_all_caps(short)
@@ -350,11 +355,10 @@ pub(crate) fn bracketed_abbreviations(text: &str) -> foldhash::HashSet<String> {
         }
         // The line's last words only (a long paragraph of brackets is not read back whole for
         // each of them).
-        let mut from = at.saturating_sub(MAX_ABBREVIATED_BYTES);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        let line = text[from..at].rsplit('\n').next().unwrap_or_default();
+        let line = suffix(&text[..at], MAX_ABBREVIATED_BYTES)
+            .rsplit('\n')
+            .next()
+            .unwrap_or_default();
         let before: Vec<&str> = line.split_whitespace().rev().take(10).collect();
         let found = (2..=before.len()).any(|n| {
             let phrase: Vec<&str> = before[..n].iter().rev().copied().collect();
@@ -367,9 +371,21 @@ pub(crate) fn bracketed_abbreviations(text: &str) -> foldhash::HashSet<String> {
     out
 }
 
+/// The last `max` bytes of `s` or fewer, from a character boundary.
+pub(crate) fn suffix(s: &str, max: usize) -> &str {
+    let mut from = s.len().saturating_sub(max);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    &s[from..]
+}
+
 /// Bytes before a bracket searched for the words an abbreviation in it stands for.
 const MAX_ABBREVIATED_BYTES: usize = 200;
+/// Characters of an abbreviation in brackets.
+const MAX_ABBREVIATION_CHARS: usize = 12;
 
+/// The character before byte `i`, if any.
 pub(crate) fn char_before(s: &str, i: usize) -> Option<char> {
     s[..i].chars().next_back()
 }
