@@ -8,7 +8,8 @@ use libfuzzer_sys::fuzz_target;
 /// Built once: the knowledge base takes far longer to load than one input to process.
 fn pipeline() -> &'static pipeline::Pipeline {
     static PIPELINE: OnceLock<pipeline::Pipeline> = OnceLock::new();
-    PIPELINE.get_or_init(|| pipeline::Pipeline::new(Default::default(), label::Labelers::standard()))
+    PIPELINE
+        .get_or_init(|| pipeline::Pipeline::new(Default::default(), label::Labelers::standard()))
 }
 
 fuzz_target!(|data: &[u8]| {
