@@ -380,7 +380,7 @@ pub(super) fn appositive_subject(
             .lx
             .aside_suffixes
             .iter()
-            .any(|x| norm.len() > x.len() + 2 && norm.ends_with(x.as_str()));
+            .any(|x| fits_affix("", x, norm));
     if participle && j > a && doc.is_comma(j - 1) {
         let k = subject_start(doc, a, j - 1);
         if k < j - 1 {

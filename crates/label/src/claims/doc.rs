@@ -754,11 +754,10 @@ impl<'a> Doc<'a> {
         // "المتحدث الرسمي لوزارة الخارجية").
         let addressee = |k: usize| {
             let t = &self.toks[k];
-            let after_person = self
-                .ents_in(self.toks[k - 1].start, self.toks[k - 1].end)
-                .any(|x| x.label == EntityType::Person && x.end == self.toks[k - 1].end);
             t.norm.starts_with('ل')
-                && after_person
+                && self
+                    .ents_in(self.toks[k - 1].start, self.toks[k - 1].end)
+                    .any(|x| x.label == EntityType::Person && x.end == self.toks[k - 1].end)
                 && self
                     .ents_in(t.start, t.end)
                     .any(|x| x.start > t.start && x.start < t.end)

@@ -291,7 +291,7 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
             && !lx.is_domain_word(Lexicon::langs(&article.lang), &tokens[0]);
         // A full name may carry a middle initial ("John A. Ross"); an initial and a surname
         // alone ("A. Hajizade") is a short form, not a full name.
-        if (tokens.len() < 2 && !mononym) || (!initials.is_empty() && tokens.len() < 2) {
+        if tokens.len() < 2 && (!mononym || !initials.is_empty()) {
             continue;
         }
         let family_first = tokens.len() >= 2
@@ -302,7 +302,7 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
         let patronymic = tokens
             .iter()
             .skip(1)
-            .any(|t| t.eq_ignore_ascii_case("bin") || t.eq_ignore_ascii_case("binti"));
+            .any(|t| lx.patronymics.contains(&t.to_lowercase()));
         let given_name_alone = (matches!(article.lang.as_str(), "id" | "ms") || patronymic)
             && !family_first
             && !is_arabic(tokens[0].chars().next().unwrap_or(' '))

@@ -198,6 +198,8 @@ pub(crate) struct Lexicon {
     pub conjs: HashSet<String>,
     pub inner: HashSet<String>,
     pub connectors: HashSet<String>,
+    /// Words for "son of", "daughter of" in a name ("bin", "بن"): the name goes on after them.
+    pub patronymics: HashSet<String>,
 }
 
 impl Lexicon {
@@ -307,6 +309,7 @@ impl Lexicon {
                 "conj" => &mut lx.conjs,
                 "inner" => &mut lx.inner,
                 "connector" => &mut lx.connectors,
+                "patronymic" => &mut lx.patronymics,
                 _ => continue,
             };
             set.insert(c[2].to_string());

@@ -399,10 +399,10 @@ impl Ctx<'_> {
             }
             // A family name may be a nisba with the article ("بدر البوسعيدي"), or any word with
             // the article after a common given name ("خالد الفالح").
-            let nisba = w.starts_with("ال") && w.ends_with('ي') && w.chars().count() >= 5;
+            let nisba = is_nisba(w);
             // Or after a father's name ("عبدالعزيز بن تركي الفيصل").
             let family = (j == i + 1 && self.lx.given_names.contains(&self.folded[i]))
-                || (j >= i + 2 && matches!(self.w(j - 2), "بن" | "بنت" | "ابن"));
+                || (j >= i + 2 && self.lx.patronymics.contains(self.w(j - 2)));
             // A preposition with the article opens a noun phrase after the name ("ستيفان
             // سيجورنيه للصحافيين").
             let prepositional = with_article(w) && !w.starts_with("ال");
@@ -588,6 +588,12 @@ impl Ctx<'_> {
         }
         None
     }
+}
+
+/// An Arabic adjective of relation with the article ("البوسعيدي", "السوداني"), which may be a
+/// family name.
+fn is_nisba(w: &str) -> bool {
+    is_arabic_word(w) && w.starts_with("ال") && w.ends_with('ي') && w.chars().count() >= 5
 }
 
 /// A word of lower-case letters in a cased script ("analis", "pasar").
@@ -871,11 +877,7 @@ impl EntityLabeler for NameLabeler {
                 let given_and_surname = b == a + 2 && lx.given_names.contains(&ctx.folded[a]);
                 // An Arabic family name that is a nisba, after two words of the name ("محمد
                 // شياع السوداني"): the rest must be clear.
-                let last = ctx.w(b - 1);
-                let family_nisba = b >= a + 3
-                    && is_arabic_word(last)
-                    && last.starts_with("ال")
-                    && last.ends_with('ي');
+                let family_nisba = b >= a + 3 && is_nisba(ctx.w(b - 1));
                 let checked_end = if family_nisba {
                     ctx.words[b - 2].end
                 } else {
