@@ -49,7 +49,9 @@ pub enum KbError {
         line: usize,
         column: &'static str,
     },
-    #[error("{file}:{line}: unknown relation `{value}` (expected `demonym_of` or `is_a`)")]
+    #[error(
+        "{file}:{line}: unknown relation `{value}` (expected `demonym_of`, `is_a country` or `is_a news_outlet`)"
+    )]
     Relation {
         file: String,
         line: usize,
@@ -66,7 +68,8 @@ pub enum KbError {
 /// The header every knowledge-base file of entities starts with.
 pub const HEADER: &str = "id\ttype\tname\twikidata\tlang\talias\tflags";
 /// The header of a file of relations between entities: `demonym_of` links a NORP to its
-/// country, `is_a country` marks a GPE as a country.
+/// country, `is_a country` marks a GPE as a country, `is_a news_outlet` an ORG as a news
+/// outlet (whom people speak to: "قال مسؤول لرويترز").
 pub const RELATIONS_HEADER: &str = "subject\trelation\tobject";
 
 /// One name of an entity in one language.
@@ -103,6 +106,7 @@ pub struct KnowledgeBase {
     /// NORP id -> country id.
     demonym_of: BTreeMap<String, String>,
     countries: std::collections::BTreeSet<String>,
+    news_outlets: std::collections::BTreeSet<String>,
 }
 
 macro_rules! kb_file {
@@ -182,11 +186,19 @@ impl KnowledgeBase {
             ("is_a", "country") => {
                 self.countries.insert(cols[0].to_string());
             }
-            (other, _) => {
+            ("is_a", "news_outlet") => {
+                self.news_outlets.insert(cols[0].to_string());
+            }
+            (relation, object) => {
+                let value = if relation == "is_a" {
+                    format!("is_a {object}")
+                } else {
+                    relation.to_string()
+                };
                 return Err(KbError::Relation {
                     file: file.into(),
                     line,
-                    value: other.into(),
+                    value,
                 });
             }
         }
@@ -201,6 +213,11 @@ impl KnowledgeBase {
     /// Is this GPE a country (not a city or province)?
     pub fn is_country(&self, id: &str) -> bool {
         self.countries.contains(id)
+    }
+
+    /// Is this ORG a news outlet (an agency, paper or broadcaster)?
+    pub fn is_news_outlet(&self, id: &str) -> bool {
+        self.news_outlets.contains(id)
     }
 
     fn add_row(
@@ -343,6 +360,7 @@ mod tests {
         );
         assert!(china.aliases.iter().any(|a| a.lang == "id"));
         assert!(kb.is_country("Q148") && !kb.is_country("Q956"));
+        assert!(kb.is_news_outlet("kb:reuters") && !kb.is_news_outlet("Q1065"));
         assert_eq!(
             kb.country_of("kb:norp-chinese").map(|e| e.name.as_str()),
             Some("China")
@@ -375,7 +393,13 @@ mod tests {
         let err = KnowledgeBase::from_tsv(&[("r.tsv", &rel)]).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "r.tsv:2: unknown relation `located_in` (expected `demonym_of` or `is_a`)"
+            "r.tsv:2: unknown relation `located_in` (expected `demonym_of`, `is_a country` or `is_a news_outlet`)"
+        );
+        let rel = format!("{RELATIONS_HEADER}\nkb:x\tis_a\tplace\n");
+        let err = KnowledgeBase::from_tsv(&[("r.tsv", &rel)]).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("r.tsv:2: unknown relation `is_a place`")
         );
         let err = KnowledgeBase::from_tsv(&[("d.tsv", "id\tname\n")]).unwrap_err();
         assert!(matches!(err, KbError::Header { .. }));

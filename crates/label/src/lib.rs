@@ -134,7 +134,7 @@ impl Labelers {
     /// Entities and claims of one article, deterministically.
     pub fn label(&self, article: &Article) -> (Vec<Entity>, Vec<Claim>) {
         let entities = entities::label_entities(article, &self.entities);
-        let claims = claims::find_claims(&self.claims, article, &entities);
+        let claims = claims::find_claims(&self.claims, article, &entities, self.kb.as_deref());
         (entities, claims)
     }
 }

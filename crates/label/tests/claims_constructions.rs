@@ -43,7 +43,7 @@ type Seen = (String, Option<String>, Option<String>, ClaimKind);
 fn check(lang: &str, text: &str, names: &[(&str, EntityType, &str)]) -> (Vec<Seen>, Vec<Claim>) {
     let article = parse(text, Some(lang));
     let ents = entities(&article, names);
-    let claims = find_claims(&standard_claim_labelers(), &article, &ents);
+    let claims = find_claims(&standard_claim_labelers(), &article, &ents, None);
     let seen = claims
         .iter()
         .map(|c| {
@@ -2334,7 +2334,7 @@ fn ar_a_verb_first_speaker_ends_before_whom_it_was_said_to() {
         });
     }
     ents.sort_by_key(|e| (e.sentence, e.start));
-    let claims = find_claims(&standard_claim_labelers(), &article, &ents);
+    let claims = find_claims(&standard_claim_labelers(), &article, &ents, None);
     assert_eq!(claims.len(), 2, "{claims:?}");
     assert_eq!(
         speaker_texts("ar", text, &claims),
@@ -2450,5 +2450,144 @@ fn id_the_outlet_before_the_datelines_place_is_no_speaker() {
     assert_eq!(
         speaker_texts("id", text, &claims),
         vec!["Menteri Airlangga Hartarto"]
+    );
+}
+
+/// Claims as the standard labelers find them (entities from the knowledge base and the name
+/// rules, not given by the test): (content, speaker text, speaker canonical, cue).
+fn labelled(lang: &str, text: &str) -> Vec<(String, String, Option<String>, Option<String>)> {
+    let article = parse(text, Some(lang));
+    let (_, claims) = label::Labelers::standard().label(&article);
+    claims
+        .iter()
+        .map(|c| {
+            let s = &article.sentences[c.sentence];
+            let speaker = c.speaker.as_ref().expect("a speaker");
+            (
+                article.text[s.start..s.end][c.start..c.end].to_string(),
+                mention_text(&article, speaker).to_string(),
+                speaker.canonical_name.clone(),
+                c.cue
+                    .as_ref()
+                    .map(|m| mention_text(&article, m).to_string()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn ar_news_outlets_and_days_end_a_verb_first_speaker() {
+    let got = labelled(
+        "ar",
+        "قالت ثلاثة مصادر مطلعة لرويترز يوم الثلاثاء إن السعودية تدرس زيادة إنتاجها.\n\
+         وقال مسؤول خليجي لوكالة فرانس برس إن القرار لم يتخذ بعد.\n\
+         وقال يوم الأحد وزير الخارجية إن الاجتماع انتهى.\n\
+         أعلن الجيش، مساء الأحد، أنه قتل قياديا بارزا.\n\
+         وقال المتحدث الرسمي لوزارة الخارجية إن الوفد وصل.",
+    );
+    let speakers: Vec<(&str, Option<&str>)> = got
+        .iter()
+        .map(|(_, s, c, _)| (s.as_str(), c.as_deref()))
+        .collect();
+    // Whom they spoke to is no speaker, and names none of them; "ل" is "of" before a ministry.
+    assert_eq!(
+        speakers,
+        vec![
+            ("ثلاثة مصادر مطلعة", None),
+            ("مسؤول خليجي", None),
+            ("وزير الخارجية", None),
+            ("الجيش", None),
+            ("المتحدث الرسمي لوزارة الخارجية", None),
+        ],
+        "{got:?}"
+    );
+}
+
+#[test]
+fn ar_more_participles_and_a_kicker_before_a_headlines_colon() {
+    let got = labelled(
+        "ar",
+        "ألمانيا: شولتس يدعو إلى وقف فوري لإطلاق النار\n\n\
+         أكد رئيس الحكومة عزيز أخنوش أن الحكومة ماضية في الورش، مبرزا أن أربعة ملايين أسرة استفادت من الدعم.\n\
+         ودعا المستشار الألماني أولاف شولتس إلى الهدوء.",
+    );
+    let seen: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(content, _, _, cue)| (content.as_str(), cue.as_deref().unwrap_or("")))
+        .collect();
+    // The place before the title's colon says nothing: the person after it is the subject.
+    assert_eq!(
+        seen,
+        vec![
+            ("الحكومة ماضية في الورش", "أكد"),
+            ("أربعة ملايين أسرة استفادت من الدعم", "مبرزا"),
+        ],
+        "{got:?}"
+    );
+}
+
+#[test]
+fn id_a_comma_after_a_cue_opens_its_clause() {
+    let (s, _) = check(
+        "id",
+        "Liliek Marhaendro Susilo menyebutkan, hingga hari ini tercatat 35 jamaah wafat di Tanah Suci.\n\
+         Liliek Marhaendro Susilo mengatakan, di Jakarta, bahwa 35 jamaah wafat.\n\
+         Liliek Marhaendro Susilo mengatakan, itu.",
+        &[(
+            "Liliek Marhaendro Susilo",
+            Person,
+            "Liliek Marhaendro Susilo",
+        )],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "hingga hari ini tercatat 35 jamaah wafat di Tanah Suci",
+                Some("Liliek Marhaendro Susilo"),
+                Some("menyebutkan"),
+                Indirect
+            ),
+            seen(
+                "35 jamaah wafat",
+                Some("Liliek Marhaendro Susilo"),
+                Some("mengatakan"),
+                Indirect
+            ),
+        ]
+    );
+}
+
+#[test]
+fn en_an_acronym_in_brackets_before_a_final_cue_and_short_past_verbs() {
+    let (s, _) = check(
+        "en",
+        "Junior doctors will walk out for five days, the British Medical Association (BMA) has announced.\n\
+         The agency said the attack used a variant of the ransomware.",
+        &[
+            (
+                "British Medical Association",
+                Org,
+                "British Medical Association",
+            ),
+            ("BMA", Org, "British Medical Association"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "the attack used a variant of the ransomware",
+                None,
+                Some("said"),
+                Indirect
+            ),
+            seen(
+                "Junior doctors will walk out for five days",
+                Some("British Medical Association"),
+                Some("announced"),
+                Indirect
+            ),
+        ]
     );
 }

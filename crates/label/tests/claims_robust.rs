@@ -34,7 +34,7 @@ fn claim_labelers_never_panic() {
                     confidence: 1.0,
                 })
                 .collect();
-            let claims = find_claims(&labelers, &article, &entities);
+            let claims = find_claims(&labelers, &article, &entities, None);
             for c in &claims {
                 let s = &article.sentences[c.sentence];
                 assert!(c.start < c.end && s.start + c.end <= s.end);

@@ -118,13 +118,17 @@ static DATELINE_CAPS: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// A capitalised place and a colon (Arab News, The National: "RIYADH: Saudi Arabia and ...").
+/// A place and a colon, in capitals or title case (Arab News, The National: "RIYADH: Saudi
+/// Arabia and ..."; Gulf News, Khaleej Times: "Dubai: The UAE on Monday ...", "Abu Dhabi:").
 static DATELINE_CAPS_COLON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<place>\p{Lu}{3,}(?:[ \-]\p{Lu}{2,}){0,2}):\s+\p{Lu}").unwrap()
+    Regex::new(
+        r"^(?P<place>\p{Lu}{3,}(?:[ \-]\p{Lu}{2,}){0,2}|\p{Lu}\p{Ll}+(?:[ \-]\p{Lu}\p{Ll}+){0,2}):\s+\p{Lu}",
+    )
+    .unwrap()
 });
 
-/// Capitalised labels that open a paragraph with a colon and are no place.
-const CAPS_LABELS: [&str; 16] = [
+/// Labels that open a paragraph with a colon and are no place, in capitals.
+const CAPS_LABELS: [&str; 27] = [
     "UPDATE",
     "BREAKING",
     "NOTE",
@@ -141,6 +145,17 @@ const CAPS_LABELS: [&str; 16] = [
     "EDITORIAL",
     "INTERVIEW",
     "CORRECTION",
+    "BACKGROUND",
+    "CONTEXT",
+    "SUMMARY",
+    "HIGHLIGHTS",
+    "WARNING",
+    "EDITOR",
+    "READ",
+    "SEE",
+    "RELATED",
+    "SOURCE",
+    "QUESTION",
 ];
 
 const NAME: &str = r"\p{Lu}[\p{L}\p{N}.\-&]*(?:\s+\p{Lu}[\p{L}\p{N}.\-&]*){0,3}";
@@ -267,7 +282,8 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
     .or_else(|| {
         let c = DATELINE_CAPS_COLON.captures(first_para)?;
         let place = c["place"].to_string();
-        (!CAPS_LABELS.iter().any(|l| place.starts_with(l))).then_some(Dateline {
+        let upper = place.to_uppercase();
+        (!CAPS_LABELS.iter().any(|l| upper.starts_with(l))).then_some(Dateline {
             place,
             outlet: None,
             date: None,
@@ -403,6 +419,11 @@ mod tests {
         let d = dateline("RIYADH: Saudi Arabia and Egypt signed 15 agreements.").unwrap();
         assert_eq!((d.place.as_str(), d.outlet), ("RIYADH", None));
         assert_eq!(dateline("UPDATE: Prices rose again."), None);
+        let d = dateline("Abu Dhabi: The UAE on Monday announced changes.").unwrap();
+        assert_eq!((d.place.as_str(), d.outlet), ("Abu Dhabi", None));
+        assert_eq!(dateline("Update: Prices rose again."), None);
+        assert_eq!(dateline("Background: The talks began in May."), None);
+        assert_eq!(dateline("The minister said: Prices rose."), None);
         let d = dateline("TRIBUNNEWS.COM, CIANJUR - Gempa bumi mengguncang.").unwrap();
         assert_eq!(
             (d.place.as_str(), d.outlet.as_deref()),

@@ -21,7 +21,7 @@ fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
 }
 
 /// Labels of non-prose lines, lowercased, by kind (`credits`, `copyright`, `navigation`,
-/// `counter`, `timestamp`, `byline`). Longest first, so that "Related news" is tried before "Related".
+/// `counter`, `timestamp`, `byline`, `promo`). Longest first, so that "Related news" is tried before "Related".
 pub struct Boilerplate {
     pub credits: Vec<String>,
     pub copyright: Vec<String>,
@@ -30,6 +30,8 @@ pub struct Boilerplate {
     pub timestamp: Vec<String>,
     /// Writers' roles that end a byline ("Economics correspondent").
     pub bylines: Vec<String>,
+    /// Calls to action that open a line promoting the outlet's channels ("Follow us on").
+    pub promos: Vec<String>,
 }
 
 pub static BOILERPLATE_LABELS: LazyLock<Boilerplate> = LazyLock::new(|| {
@@ -40,6 +42,7 @@ pub static BOILERPLATE_LABELS: LazyLock<Boilerplate> = LazyLock::new(|| {
         counter: HashSet::new(),
         timestamp: vec![],
         bylines: vec![],
+        promos: vec![],
     };
     for r in rows(BOILERPLATE) {
         let (Some(kind), Some(label)) = (r.first(), r.get(2)) else {
@@ -55,6 +58,7 @@ pub static BOILERPLATE_LABELS: LazyLock<Boilerplate> = LazyLock::new(|| {
             }
             "timestamp" => b.timestamp.push(label),
             "byline" => b.bylines.push(label),
+            "promo" => b.promos.push(label),
             _ => {}
         }
     }
@@ -64,6 +68,7 @@ pub static BOILERPLATE_LABELS: LazyLock<Boilerplate> = LazyLock::new(|| {
         &mut b.navigation,
         &mut b.timestamp,
         &mut b.bylines,
+        &mut b.promos,
     ] {
         v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         v.dedup();

@@ -154,10 +154,11 @@ fn is_timestamp(s: &str, b: &mut Blanked) -> bool {
         return false;
     }
     let label = lower_starts_with_label(b.lower(s), &BOILERPLATE_LABELS.timestamp);
-    // The writer's name before a bar ("Burak Bir |02.01.2024 - Update : 02.01.2024").
+    // The writer's name or the place before a bar or slash ("Burak Bir |02.01.2024 - Update :
+    // 02.01.2024", "Jakarta / Fri, June 28, 2024 / 04:15 pm").
     let byline = label
         .is_none()
-        .then(|| s.split_once('|'))
+        .then(|| s.split_once(['|', '/']))
         .flatten()
         .filter(|(name, _)| {
             let ws: Vec<&str> = name.split_whitespace().collect();
@@ -303,23 +304,37 @@ fn in_brackets(s: &str) -> Option<&str> {
         .and_then(|t| t.strip_suffix([')', ']']))
 }
 
-/// Editors' initials in brackets closing an article ("(wdi/rir)", "(ant/eng)").
+/// Editors' initials closing an article: in brackets ("(wdi/rir)", "(ant/eng)"), or before
+/// the agencies the article draws on, as Deutsche Welle writes them ("dh/rc (AFP, Reuters)",
+/// "ع.ج/ ف.ي (د ب أ، رويترز)").
 fn is_editor_initials(s: &str) -> bool {
-    let Some(inner) = in_brackets(s) else {
+    let initials = |inner: &str, of: fn(char) -> bool| {
+        let parts: Vec<&str> = inner.split('/').map(str::trim).collect();
+        parts.len() >= 2
+            && parts.iter().all(|p| {
+                let letters = p.chars().filter(|&c| c != '.').count();
+                (2..=4).contains(&letters) && p.chars().all(|c| c == '.' || of(c))
+            })
+    };
+    let lower_latin = |c: char| c.is_ascii_lowercase();
+    let arabic_letter = |c: char| ('\u{0621}'..='\u{064A}').contains(&c);
+    if let Some(inner) = in_brackets(s) {
+        return initials(inner, lower_latin);
+    }
+    let Some((head, sources)) = s.trim().split_once('(') else {
         return false;
     };
-    let parts: Vec<&str> = inner.split('/').map(str::trim).collect();
-    parts.len() >= 2
-        && parts
-            .iter()
-            .all(|p| (2..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()))
+    let sources = sources.trim_end();
+    sources.ends_with(')')
+        && sources.split_whitespace().count() <= 8
+        && (initials(head, lower_latin) || initials(head, arabic_letter))
 }
 
 pub fn is_navigation_line(s: &str) -> bool {
     if led_by_label(s, &BOILERPLATE_LABELS.navigation, 150) {
         return true;
     }
-    if is_share_bar(s) {
+    if is_share_bar(s) || is_promo(s) {
         return true;
     }
     // Breadcrumbs: "Home > World > Asia", "News | Politics | Economy".
@@ -352,6 +367,42 @@ const SHARE_NETWORKS: [&str; 14] = [
     "copy",
     "link",
 ];
+
+/// Apps and networks an outlet promotes its channels on, beyond the share buttons' names,
+/// matched anywhere in the lower case (Arabic script has no case).
+const PROMO_CHANNELS: [&str; 11] = [
+    "instagram",
+    "youtube",
+    "tiktok",
+    "google news",
+    "newsletter",
+    "واتساب",
+    "واتس آب",
+    "تيليجرام",
+    "تلغرام",
+    "فيسبوك",
+    "يوتيوب",
+];
+
+/// A short line that calls the reader to the outlet's channels: it opens with a `promo` label
+/// and names a network or app ("Get the latest news on WhatsApp. Follow us here.", "Ikuti
+/// kami di Google News", "تابعونا على تيليجرام"), whatever its punctuation.
+fn is_promo(s: &str) -> bool {
+    if s.chars().count() > 160 {
+        return false;
+    }
+    let lower = s.to_lowercase();
+    if lower_starts_with_label(&lower, &BOILERPLATE_LABELS.promos).is_none() {
+        return false;
+    }
+    let network = |w: &str| {
+        !matches!(w, "email" | "e-mail" | "line" | "copy" | "link") && SHARE_NETWORKS.contains(&w)
+    };
+    lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(network)
+        || PROMO_CHANNELS.iter().any(|c| lower.contains(c))
+}
 
 /// A row of share buttons: at least two network names and nothing else but a short label
 /// before a colon ("Share this article: Facebook Twitter WhatsApp", "Facebook | Twitter").
@@ -585,6 +636,13 @@ mod tests {
         assert!(is_timestamp_line("2019-11-30 17:05"));
         assert!(is_timestamp_line("12 March 2020 14:00 (UTC+03:00)"));
         assert!(is_timestamp_line("Published: Sept. 14, 2018"));
+        assert!(is_timestamp_line(
+            "Jakarta   /   Fri, June 28, 2024   /   04:15 pm"
+        ));
+        assert!(is_timestamp_line("الثلاثاء 14 ماي 2024 - 18:20"));
+        assert!(!is_timestamp_line(
+            "Jakarta / Bandung: 12 dead in 2024 floods"
+        ));
         assert!(is_timestamp_line("Senin, 5 Agustus 2019 10:00 WIB"));
         assert!(is_timestamp_line("الأحد 3 مارس 2019 - 10:30"));
         assert!(is_timestamp_line("نشرت في: 15/02/2024 - 18:30"));
@@ -641,6 +699,13 @@ mod tests {
         ));
         assert!(is_navigation_line("Facebook | Twitter | LinkedIn | Email"));
         assert!(is_credits_line("(wdi/rir)"));
+        assert!(is_credits_line("dh/rc (AFP, Reuters)"));
+        assert!(is_credits_line("ع.ج/ ف.ي (د ب أ، رويترز)"));
+        assert!(is_credits_line(
+            "(تغطية صحفية أحمد غدار - إعداد محمد اليماني للنشرة العربية - تحرير سهى جادو)"
+        ));
+        assert!(!is_credits_line("Output rose 5% y/y (Reuters)"));
+        assert!(!is_credits_line("The 24/7 service (launched in May)."));
         assert!(is_credits_line(
             "(Reporting by Florence Tan; Editing by Sonali Paul)"
         ));
@@ -679,6 +744,12 @@ mod tests {
             "Get our pick of top stories and thought-provoking articles in your inbox"
         ));
         assert!(is_navigation_line("Sign up for our daily newsletter"));
+        assert!(is_navigation_line(
+            "Get the latest news on WhatsApp. Follow us here."
+        ));
+        assert!(is_navigation_line("Ikuti kami di Google News."));
+        assert!(is_navigation_line("تابعونا على تيليجرام"));
+        assert!(!is_navigation_line("Follow the money, investigators said."));
         assert!(!is_navigation_line(
             "Sign up for the draft was slow this year."
         ));

@@ -111,7 +111,15 @@ impl ClaimLabeler for ClauseFinal {
 
 /// The attributions of a sentence tail `[from, end)`: speaker and cue, then the cited source.
 fn tail(doc: &Doc, from: usize, end: usize) -> Option<Vec<(Speaker, (usize, usize))>> {
-    let k = (from..end.min(from + MAX_SPEAKER + 1)).find(|&k| doc.cue_at(k).is_some())?;
+    // Words, not tokens: an acronym in brackets ("the British Medical Association (BMA) has
+    // announced") is three tokens of one word.
+    let mut words = 0;
+    let k = (from..end)
+        .take_while(|&k| {
+            words += usize::from(doc.toks[k].word);
+            words <= MAX_SPEAKER + 1
+        })
+        .find(|&k| doc.cue_at(k).is_some())?;
     let cm = doc.cue_at(k)?;
     if !cm.cue.final_ {
         return None;

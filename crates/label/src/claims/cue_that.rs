@@ -65,7 +65,8 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
         && !vso
         && doc.is_comma(cm.last)
         && (clause_with_aux(doc, cm.last + 1, send)
-            || clause_with_verb_prefix(doc, cm.last + 1, send))
+            || clause_with_verb_prefix(doc, cm.last + 1, send)
+            || comma_clause(doc, cm.last + 1, send))
     {
         return Some(Complement {
             first: cm.last,
@@ -196,6 +197,18 @@ fn clause_with_verb_prefix(doc: &Doc, from: usize, send: usize) -> bool {
                     .iter()
                     .any(|(prefix, suffix)| !prefix.is_empty() && fits_affix(prefix, suffix, norm))
         })
+}
+
+/// Where a comma after a cue is its complementizer ([`Lexicon::comma_complementizer`]): a
+/// clause of three words or more from `from`, opened by no preposition (circumstances:
+/// "mengatakan, di Jakarta, bahwa ...") and with no complementizer of its own close by.
+fn comma_clause(doc: &Doc, from: usize, send: usize) -> bool {
+    doc.lx.comma_complementizer
+        && from < send
+        && doc.toks[from].word
+        && !doc.is_preposition(from)
+        && (from..send).filter(|&k| doc.toks[k].word).take(3).count() == 3
+        && (from..send.min(from + BARE_REACH)).all(|k| doc.match_any(k, &doc.lx.comps).is_none())
 }
 
 /// The token after a date that starts at `from`, else `from`.

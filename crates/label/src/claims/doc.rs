@@ -11,6 +11,7 @@ use std::cell::{OnceCell, RefCell};
 
 use super::lexicon::{Cue, Lexicon, SubjectSide, has_affix, normalize_cow};
 use super::quote::{Quote, find_quotes};
+use crate::kb::KnowledgeBase;
 
 /// Splits text into word tokens and single punctuation tokens (byte ranges).
 pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
@@ -97,6 +98,8 @@ pub struct Ent {
     pub label: EntityType,
     pub id: Option<String>,
     pub canonical: Option<String>,
+    /// A news outlet: the article's own (`outlet/1`) or one the knowledge base knows.
+    pub outlet: bool,
 }
 
 /// Occurrences of a role looked at, from the last back, for the person named with it.
@@ -257,7 +260,11 @@ struct CanonicalCounts {
 
 impl<'a> Doc<'a> {
     /// `None` when the article's language has no lexicon.
-    pub fn new(article: &'a Article, entities: &[Entity]) -> Option<Doc<'a>> {
+    pub fn new(
+        article: &'a Article,
+        entities: &[Entity],
+        kb: Option<&KnowledgeBase>,
+    ) -> Option<Doc<'a>> {
         let lx = Lexicon::get(&article.lang)?;
         let text = article.text.as_str();
         let mut toks = Vec::new();
@@ -305,6 +312,13 @@ impl<'a> Doc<'a> {
                     end,
                     label: e.label,
                     id: e.canonical_id.clone(),
+                    outlet: e
+                        .labelers
+                        .iter()
+                        .any(|l| l == crate::entities::outlet::NAME)
+                        || (e.canonical_id.as_deref())
+                            .zip(kb)
+                            .is_some_and(|(id, kb)| kb.is_news_outlet(id)),
                     canonical: e
                         .canonical_name
                         .clone()
@@ -723,11 +737,37 @@ impl<'a> Doc<'a> {
         self.is_punct(k, &['"', '\u{201C}', '«'])
     }
 
+    /// The token after a date starting at token `k`, perhaps after a noun of the day or time
+    /// of day it is ("الأحد", "يوم الأحد", "مساء الأحد").
+    fn after_time(&self, k: usize) -> Option<usize> {
+        let date_at = |k: usize| {
+            let d = self.ent_starting_at(k, |l| l == EntityType::Date)?;
+            (k..self.toks.len())
+                .find(|&j| self.toks[j].start >= d.end)
+                .or(Some(self.toks.len()))
+        };
+        date_at(k).or_else(|| {
+            let noun = self.toks.get(k)?;
+            let next = self.toks.get(k + 1).filter(|t| t.sent == noun.sent)?;
+            (self.lx.time_nouns.iter().any(|w| *w == noun.norm) && next.word)
+                .then(|| date_at(k + 1))
+                .flatten()
+        })
+    }
+
     /// Resolves the words of `[s, e)` after a verb-first cue as its subject: up to the first
     /// preposition, or comma after a name, which open circumstances or an appositive
     /// ("الفالح في تصريحات للصحافيين", "أردوغان، الأربعاء،"); none when a preposition comes
     /// first ("وأشار إلى أن": the verb's own complement, the speaker dropped).
     pub fn resolve_vso_subject(&self, s: usize, e: usize, context: Option<&Speaker>) -> Subject {
+        // A day before the subject is circumstances ("قال يوم الأحد الوزير إن").
+        let mut s = s;
+        while let Some(after) = (s..e)
+            .find(|&k| self.toks[k].word)
+            .and_then(|k| self.after_time(k))
+        {
+            s = after;
+        }
         let Some(first) = (s..e).find(|&k| self.toks[k].word) else {
             return Subject::Missing;
         };
@@ -740,8 +780,8 @@ impl<'a> Doc<'a> {
             self.ents_in(self.toks[first].start, self.toks[k].start)
                 .any(|x| x.label == EntityType::Person)
         };
-        // A date ends it too ("وانغ ون بين اليوم (الجمعة)").
-        let date = |k: usize| self.ent_starting_at(k, |l| l == EntityType::Date).is_some();
+        // A date ends it too ("وانغ ون بين اليوم (الجمعة)", "مصادر مطلعة يوم الثلاثاء").
+        let date = |k: usize| self.after_time(k).is_some();
         // A preposition glued to a noun after a name ("ستيفان سيجورنيه للصحافيين").
         let glued_preposition = |k: usize| {
             let w = &self.toks[k].norm;
@@ -749,18 +789,21 @@ impl<'a> Doc<'a> {
                 .any(|p| w.len() > p.len() && w.starts_with(p.as_str()))
                 && named(k)
         };
-        // Right after a person, a name with "ل" glued before it is whom it was said to ("قال
-        // محمد أبو باشا لرويترز"); elsewhere "ل" may be "of" ("التابع للأمم المتحدة",
-        // "المتحدث الرسمي لوزارة الخارجية").
+        // A name with "ل" glued before it is whom it was said to right after a person ("قال
+        // محمد أبو باشا لرويترز"), and wherever it is a news outlet ("قالت مصادر مطلعة
+        // لرويترز"); elsewhere "ل" may be "of" ("التابع للأمم المتحدة", "المتحدث الرسمي
+        // لوزارة الخارجية").
         let addressee = |k: usize| {
             let t = &self.toks[k];
-            t.norm.starts_with('ل')
-                && self
-                    .ents_in(self.toks[k - 1].start, self.toks[k - 1].end)
+            if !t.norm.starts_with('ل') {
+                return false;
+            }
+            let after_person = || {
+                self.ents_in(self.toks[k - 1].start, self.toks[k - 1].end)
                     .any(|x| x.label == EntityType::Person && x.end == self.toks[k - 1].end)
-                && self
-                    .ents_in(t.start, t.end)
-                    .any(|x| x.start > t.start && x.start < t.end)
+            };
+            self.ents_in(t.start, t.end)
+                .any(|x| x.start > t.start && x.start < t.end && (x.outlet || after_person()))
         };
         let end = (first + 1..e)
             .find(|&k| {
@@ -1613,7 +1656,7 @@ mod tests {
     fn top_two_counts_as_a_scan_does() {
         let text = TEXT;
         let a = article("en", text);
-        let doc = Doc::new(&a, &entities_of(&a)).expect("an English lexicon");
+        let doc = Doc::new(&a, &entities_of(&a), None).expect("an English lexicon");
         let mut positions: Vec<usize> = (0..=text.len()).collect();
         positions.extend((0..=text.len()).rev());
         positions.extend((0..=text.len()).map(|p| p * 7 % (text.len() + 1)));
@@ -1642,7 +1685,7 @@ mod tests {
         let mut shuffled = ordered.clone();
         shuffled.sentences.swap(0, 2);
         for a in [&ordered, &shuffled] {
-            let doc = Doc::new(a, &entities_of(a)).expect("an English lexicon");
+            let doc = Doc::new(a, &entities_of(a), None).expect("an English lexicon");
             assert_eq!(doc.index.toks_ordered, std::ptr::eq(a, &ordered));
             assert!(doc.ents.len() > 10);
             for start in 0..=text.len() {

@@ -1,7 +1,7 @@
 //! `headline/4`: a title that attributes words with a colon, "President: Relations develop
 //! successfully", is a direct claim without a cue.
 
-use records::{Claim, ClaimKind};
+use records::{Claim, ClaimKind, EntityType};
 
 use super::doc::{Doc, Subject};
 use crate::ClaimLabeler;
@@ -49,6 +49,17 @@ impl ClaimLabeler for Headline {
             };
             let content = (doc.toks[colon].end, e);
             if doc.words_in(content.0, content.1) < 3 {
+                continue;
+            }
+            // A person who opens the words after the colon is their subject, and what stands
+            // before it a place or topic ("ألمانيا: شولتس يدعو إلى ...", "Gaza: Guterres
+            // calls for ..."), not who said them.
+            if !speaker.person
+                && (colon + 1..send)
+                    .find(|&k| doc.toks[k].word)
+                    .and_then(|k| doc.ent_starting_at(k, |l| l == EntityType::Person))
+                    .is_some()
+            {
                 continue;
             }
             if let Some(c) = doc.claim(content, Some(&speaker), None, ClaimKind::Direct, NAME, 0.7)

@@ -74,6 +74,10 @@ pub struct Lexicon {
     /// phrase or a `role_link` follows it ("the Chairman of ..."); "official figures" names no
     /// official.
     pub role_heads: bool,
+    /// Whether a comma right after a `bare` cue stands for its complementizer before any
+    /// clause (`config comma complementizer`, Indonesian: "Liliek menyebutkan, hingga hari ini
+    /// tercatat 35 jamaah wafat"), not only before one whose verb shows.
+    pub comma_complementizer: bool,
     /// Words after a heading role noun that go on with its phrase ("of", "for", "at").
     pub role_links: Vec<String>,
     /// The word before a participle cue whose speaker is the person named in the phrase
@@ -128,6 +132,9 @@ pub struct Lexicon {
     /// Personal pronouns that open a clause as its subject ("said they expect ..."): a
     /// `bare` cue's clause needs no other sign of a verb.
     pub subject_pronouns: Vec<String>,
+    /// Nouns of a day or a time of day before a date ("يوم الثلاثاء", "مساء الأحد"): with
+    /// the date, circumstances that end a verb-first subject or stand before it.
+    pub time_nouns: Vec<String>,
     /// Discourse connectives that open a sentence before a comma ("Meanwhile,", "Sementara
     /// itu,", "من جهته،"): the narrator's, no part of a content.
     pub connectives: Vec<Vec<String>>,
@@ -159,6 +166,7 @@ impl Lexicon {
             lang,
             subject: SubjectSide::Before,
             role_heads: false,
+            comma_complementizer: false,
             role_links: vec![],
             as_saying: vec![],
             cues: vec![],
@@ -188,6 +196,7 @@ impl Lexicon {
             requests: vec![],
             aside_suffixes: vec![],
             subject_pronouns: vec![],
+            time_nouns: vec![],
             connectives: vec![],
             auxes: vec![],
             finite_affixes: vec![],
@@ -220,6 +229,9 @@ impl Lexicon {
                 }
                 "config" if phrase == "role" && options.first() == Some(&"head") => {
                     lx.role_heads = true;
+                }
+                "config" if phrase == "comma" && options.first() == Some(&"complementizer") => {
+                    lx.comma_complementizer = true;
                 }
                 "role_link" => lx.role_links.extend(words),
                 "as_saying" => lx.as_saying.extend(words),
@@ -287,6 +299,7 @@ impl Lexicon {
                 "request" => lx.requests.extend(words),
                 "aside_suffix" => lx.aside_suffixes.extend(words),
                 "subject_pronoun" => lx.subject_pronouns.extend(words),
+                "time_noun" => lx.time_nouns.extend(words),
                 "connective" => lx.connectives.push(words),
                 "aux" => lx.auxes.extend(words),
                 // One word with a `*` in it, which splitting into words would cut.

@@ -28,6 +28,7 @@ pub mod quote;
 use records::{Article, Claim, Entity};
 
 use crate::ClaimLabeler;
+use crate::kb::KnowledgeBase;
 
 pub use according_to::AccordingTo;
 pub use clause_final::ClauseFinal;
@@ -37,14 +38,17 @@ pub use lexicon::Lexicon;
 pub use quote::QuoteLabeler;
 
 /// Claims of an article by `labelers`, in order. The article is tokenised and its entities
-/// placed once ([`doc::Doc`]) for all of them; none when its language has no lexicon.
+/// placed once ([`doc::Doc`]) for all of them; none when its language has no lexicon. `kb`,
+/// the knowledge base the entities link to, says which of them are news outlets (whom
+/// speakers talk to, never a speaker's own organisation).
 pub fn find_claims(
     labelers: &[Box<dyn ClaimLabeler>],
     article: &Article,
     entities: &[Entity],
+    kb: Option<&KnowledgeBase>,
 ) -> Vec<Claim> {
     let mut claims = Vec::new();
-    if let Some(doc) = doc::Doc::new(article, entities) {
+    if let Some(doc) = doc::Doc::new(article, entities, kb) {
         for labeler in labelers {
             labeler.find(&doc, &mut claims);
         }

@@ -303,7 +303,9 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
             .iter()
             .skip(1)
             .any(|t| lx.patronymics.contains(&t.to_lowercase()));
-        let given_name_alone = (matches!(article.lang.as_str(), "id" | "ms") || patronymic)
+        let given_name_alone = (matches!(article.lang.as_str(), "id" | "ms")
+            || patronymic
+            || lx.malay_given_names.contains(&fold_str(&tokens[0])))
             && !family_first
             && !is_arabic(tokens[0].chars().next().unwrap_or(' '))
             && tokens[0].chars().count() >= 3
@@ -927,12 +929,22 @@ mod tests {
         );
         let got = entities(&h);
         assert!(!got.iter().any(|e| e.0 == "Minh"), "{got:?}");
-        // Not in English news, where a later mention is the family name.
+        // In English news too, for Indonesian and Malay given names ("Budi said" in the Jakarta
+        // Post), but not for others, whose later mention is the family name.
         let b = article(
             "en",
             "Foreign Minister Retno Marsudi arrived in Geneva.\nRetno said the situation was worse.",
         );
-        assert!(!entities(&b).iter().any(|e| e.0 == "Retno"));
+        assert!(
+            entities(&b)
+                .iter()
+                .any(|e| e.0 == "Retno" && e.2.as_deref() == Some("Retno Marsudi"))
+        );
+        let d = article(
+            "en",
+            "Foreign Secretary David Lammy arrived in Geneva.\nDavid said the situation was worse.",
+        );
+        assert!(!entities(&d).iter().any(|e| e.0 == "David"));
     }
 
     #[test]

@@ -133,7 +133,7 @@ fn patterns() -> &'static Patterns {
             (
                 Kind::DayMonth,
                 format!(
-                    r"(?i){l}(?P<m>(?P<d>{d}{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<mon>{months})\.?(?:,?\s+(?P<y>{d}{{4}}))?){r}"
+                    r"(?i){l}(?P<m>(?P<d>{d}{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<mon>{months})(?:,?\s+(?P<y>{d}{{4}}))?){r}"
                 ),
             ),
             (
@@ -146,7 +146,7 @@ fn patterns() -> &'static Patterns {
             (
                 Kind::Weekday,
                 format!(
-                    r"(?i)(?:(?:^|[^\p{{L}}\p{{N}}])(?:on|pada|hari|sejak|يوم|ويوم|said|says|told|announced|late|early|last|since)\s+|،\s*)(?P<m>{weekdays}){r}"
+                    r"(?i)(?:(?:^|[^\p{{L}}\p{{N}}])(?:on|pada|hari|sejak|و?(?:يوم|مساء|صباح|ظهر|عصر|فجر|ليلة)|said|says|told|announced|late|early|last|since)\s+|،\s*)(?P<m>{weekdays}){r}"
                 ),
             ),
             // "in June", "sejak Maret": the month alone, perhaps of a year said relatively
@@ -588,6 +588,30 @@ mod tests {
         // The day of the event between commas, as Arabic news writes it.
         let b = article("ar", "حذر البرنامج، الأربعاء، من أن الوضع خطير.");
         assert_eq!(got(&b), vec![pair("الأربعاء", None)]);
+        // After a time of day ("on Sunday evening").
+        let b = article("ar", "أعلن الجيش مساء الأحد مقتل قيادي.");
+        assert_eq!(got(&b), vec![pair("الأحد", None)]);
+        // A month's full name ends no abbreviation: the sentence's period is not the date's.
+        let b = article(
+            "en",
+            "The strike ends on 2 July. Talks resume on 9 Jul. 2024 at noon.",
+        );
+        assert_eq!(
+            got(&b),
+            vec![
+                pair("2 July", Some("2024-07-02")),
+                pair("9 Jul. 2024", Some("2024-07-09"))
+            ]
+        );
+        // Maghrebi month names.
+        let b = article("ar", "الثلاثاء 14 ماي 2024 ثم في شتنبر.");
+        assert_eq!(
+            got(&b),
+            vec![
+                pair("14 ماي 2024", Some("2024-05-14")),
+                pair("شتنبر", Some("2023-09"))
+            ]
+        );
         let mut c = article(
             "en",
             "The bank said Monday it would raise rates, and a Monday meeting.",

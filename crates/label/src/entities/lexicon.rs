@@ -192,6 +192,9 @@ pub(crate) struct Lexicon {
     /// Folded common given names of every language, where a name's shape alone cannot tell it
     /// from a noun (Arabic) or from another capitalised name (Latin script).
     pub given_names: HashSet<String>,
+    /// Folded Indonesian and Malay given names: their bearers are called by them alone, in
+    /// English news too ("Budi Arie Setiadi ... Budi said").
+    pub malay_given_names: HashSet<String>,
     /// Function words of `function_words.tsv`, by kind, as written (lower case).
     pub particles: HashSet<String>,
     pub links: HashSet<String>,
@@ -301,6 +304,9 @@ impl Lexicon {
         }
         for c in rows(GIVEN_NAMES, 2) {
             lx.given_names.insert(fold_str(c[1]));
+            if matches!(c[0], "id" | "ms") {
+                lx.malay_given_names.insert(fold_str(c[1]));
+            }
         }
         for c in rows(FUNCTION_WORDS, 3) {
             let set = match c[0] {

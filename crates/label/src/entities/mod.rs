@@ -17,7 +17,7 @@ pub mod doc;
 mod gazetteer;
 mod lexicon;
 mod names;
-mod outlet;
+pub mod outlet;
 mod shapes;
 mod text;
 

@@ -406,10 +406,19 @@ impl Ctx<'_> {
             // A preposition with the article opens a noun phrase after the name ("ستيفان
             // سيجورنيه للصحافيين").
             let prepositional = with_article(w) && !w.starts_with("ال");
+            // A plain word after a father's name is the sentence going on ("عبد العزيز بن سلمان
+            // سيعرض"): a name goes on with another link or a family name with its article.
+            let after_father = j >= i + 2
+                && self.lx.patronymics.contains(self.w(j - 2))
+                && !w.starts_with("ال")
+                && !AR_COMPOUND.contains(&w)
+                && !self.lx.given_names.contains(&self.folded[j]);
             if stop(w)
                 || (w.starts_with("ال") && !compound && !nisba && !family)
                 || w.starts_with('و')
                 || prepositional
+                || after_father
+                || (n >= 2 && self.future_verb(j))
             {
                 break;
             }
@@ -433,6 +442,24 @@ impl Ctx<'_> {
             j -= 1;
         }
         Some(j)
+    }
+
+    /// Whether Arabic word `j` is a verb in the future with its object after it ("سيعرض
+    /// المقترح", "ستزور القاهرة"): "س" before an imperfect prefix, and a noun with the
+    /// article next. Transliterated names start so too ("ستيفان سيجورنيه الرئيس"), so this
+    /// is asked only after two words of a name.
+    fn future_verb(&self, j: usize) -> bool {
+        let w = self.w(j);
+        let mut chars = w.chars();
+        chars.next() == Some('س')
+            && chars
+                .next()
+                .is_some_and(|c| matches!(c, 'ي' | 'ت' | 'ن' | 'أ'))
+            && w.chars().count() >= 5
+            && !self.lx.given_names.contains(&self.folded[j])
+            && j + 1 < self.words.len()
+            && self.adjacent(j)
+            && self.w(j + 1).starts_with("ال")
     }
 
     /// Skips what stands between a title and its name: knowledge-base names of places and
@@ -476,6 +503,8 @@ impl Ctx<'_> {
             return Some(j + 1);
         }
         let mut skipped = false;
+        // Inside an Arabic organisation's name after its head ("حزب العدالة والتنمية").
+        let mut arabic_org = false;
         while i < self.words.len() && i < start + 14 {
             if let Some((t, last)) = self.kb_at(i)
                 && t != EntityType::Person
@@ -507,8 +536,11 @@ impl Ctx<'_> {
                 || self.abbreviations.contains(w)
                 || (self.is_shape_word(i) && is_capitalised(w))
                 || (is_arabic_word(w) && w.starts_with("ال") && i < start + 3)
-                // An organisation's head in construct ("رئيس مجلس إدارة شركة أرامكو").
+                // An organisation's head in construct ("رئيس مجلس إدارة شركة أرامكو"), and the
+                // words of its name with the article, joined by "و" too ("النائب عن حزب
+                // العدالة والتنمية عبد الله بووانو").
                 || (is_arabic_word(w) && self.is_shape_word(i))
+                || (arabic_org && (w.starts_with("ال") || w.starts_with("وال")))
                 // A noun with the preposition "of" right after the title ("الأمين العام
                 // لمنظمة «أوبك»", "الرئيس التنفيذي لشركة"): what the title is of.
                 || (i < start + 3 && is_arabic_word(w) && w.starts_with('ل') && w.chars().count() >= 4)
@@ -519,9 +551,17 @@ impl Ctx<'_> {
                 && self.lx.is_domain_word(self.langs, self.w(i - 1))
                 && i + 1 < self.words.len()
                 && self.lx.is_domain_word(self.langs, self.w(i + 1));
-            if (self.lx.links.contains(&w.to_lowercase()) || field || fields_joined)
+            // "عن" ("for") before an organisation ("النائب عن حزب"); elsewhere it is "about".
+            let arabic_link = w == "عن"
+                && i + 1 < self.words.len()
+                && (self.is_shape_word(i + 1)
+                    || self
+                        .kb_at(i + 1)
+                        .is_some_and(|(t, _)| t != EntityType::Person));
+            if (self.lx.links.contains(&w.to_lowercase()) || field || fields_joined || arabic_link)
                 && (self.adjacent(i) || (is_arabic_word(w) && self.adjacent_or_quoted(i)))
             {
+                arabic_org = is_arabic_word(w) && (arabic_org || self.is_shape_word(i));
                 skipped = true;
                 i += 1;
                 continue;
@@ -1552,5 +1592,35 @@ mod tests {
             vec!["Ariston Tjendra"]
         );
         assert!(texts("en", "The president of the company told Reuters so.").is_empty());
+    }
+    #[test]
+    fn arabic_names_end_before_a_verb_and_after_a_partys_name() {
+        // A plain word after a father's name, a verb in the future with its object.
+        assert_eq!(
+            texts(
+                "ar",
+                "وأضاف أن وزير الطاقة الأمير عبد العزيز بن سلمان سيعرض المقترح على الاجتماع."
+            ),
+            vec!["عبد العزيز بن سلمان"]
+        );
+        assert_eq!(
+            texts("ar", "وقال الرئيس عبد المجيد تبون سيزور العاصمة قريبا."),
+            vec!["عبد المجيد تبون"]
+        );
+        // A transliterated name that starts like such a verb.
+        assert_eq!(
+            texts("ar", "والتقى وزير الخارجية ستيفان سيجورنيه الرئيس."),
+            vec!["ستيفان سيجورنيه"]
+        );
+        // After a title, "عن" and a party whose name has "و" inside.
+        assert_eq!(
+            texts(
+                "ar",
+                "وانتقد النائب البرلماني عن حزب العدالة والتنمية عبد الله بووانو الحكومة."
+            ),
+            vec!["عبد الله بووانو"]
+        );
+        // "عن" is "about" elsewhere.
+        assert!(texts("ar", "وتحدث الوزير عن قلقه إزاء الوضع.").is_empty());
     }
 }
