@@ -2591,3 +2591,105 @@ fn en_an_acronym_in_brackets_before_a_final_cue_and_short_past_verbs() {
         ]
     );
 }
+
+#[test]
+fn en_a_quotation_attributed_to_a_name_with_an_appositive() {
+    let got = labelled(
+        "en",
+        "\"This is a clear attempt to intimidate anyone,\" Hossam Bahgat, the founder of the group, said.\n\
+         \"The government is committed to ending its reliance on gas imports,\" Farhad Alaaldin, Sudani's foreign affairs adviser, told Al-Monitor.",
+    );
+    let seen: Vec<(&str, &str, &str)> = got
+        .iter()
+        .map(|(content, speaker, _, cue)| {
+            (
+                content.as_str(),
+                speaker.as_str(),
+                cue.as_deref().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            (
+                "This is a clear attempt to intimidate anyone",
+                "Hossam Bahgat",
+                "said"
+            ),
+            (
+                "The government is committed to ending its reliance on gas imports",
+                "Farhad Alaaldin",
+                "told"
+            ),
+        ],
+        "{got:?}"
+    );
+}
+
+#[test]
+fn en_long_titles_before_a_final_cue_and_nouns_after_an_inverted_one() {
+    let got = labelled(
+        "en",
+        "Indonesia and Japan have agreed to strengthen cooperation in the energy sector, Coordinating Minister for Maritime Affairs and Investment Luhut Binsar Pandjaitan stated here on Thursday.\n\
+         Bayraktar, for his part, emphasized the importance of the pipeline for Europe.\n\
+         Exports hit a record high in 2023, says trade minister.",
+    );
+    let seen: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(content, speaker, _, _)| (content.as_str(), speaker.as_str()))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            (
+                "Indonesia and Japan have agreed to strengthen cooperation in the energy sector",
+                "Coordinating Minister for Maritime Affairs and Investment Luhut Binsar Pandjaitan"
+            ),
+            ("Exports hit a record high in 2023", "trade minister"),
+        ],
+        "{got:?}"
+    );
+}
+
+#[test]
+fn en_organisations_for_something_and_with_listed_fields_speak() {
+    let got = labelled(
+        "en",
+        "The Egyptian Initiative for Personal Rights (EIPR) said those detained included students.\n\
+         The Federal Authority for Identity, Citizenship, Customs and Port Security (ICP) said in a statement that the new rules would take effect.",
+    );
+    let seen: Vec<(&str, Option<&str>)> = got
+        .iter()
+        .map(|(_, speaker, canonical, _)| (speaker.as_str(), canonical.as_deref()))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            (
+                "The Egyptian Initiative for Personal Rights (EIPR)",
+                Some("Egyptian Initiative for Personal Rights")
+            ),
+            (
+                "The Federal Authority for Identity, Citizenship, Customs and Port Security (ICP)",
+                Some("Federal Authority for Identity, Citizenship, Customs and Port Security")
+            ),
+        ],
+        "{got:?}"
+    );
+}
+
+#[test]
+fn headline_kickers_the_body_repeats_as_its_dateline_and_organisations_that_speak() {
+    let kicker = labelled(
+        "en",
+        "Abu Dhabi: Schools to shift to remote learning as storm nears\n\nAbu Dhabi: All schools in Abu Dhabi will switch to distance learning on Tuesday.",
+    );
+    assert!(kicker.is_empty(), "{kicker:?}");
+    let org = labelled(
+        "en",
+        "Kremlin: Putin has no plans to meet Zelensky soon\n\nThe talks have stalled since May.",
+    );
+    assert_eq!(org.len(), 1, "{org:?}");
+    assert_eq!(org[0].2.as_deref(), Some("Kremlin"));
+}

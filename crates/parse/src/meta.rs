@@ -93,6 +93,14 @@ static DATELINE_ADDRESS_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<outlet>[\p{L}\p{N}]+(?:\.\p{L}{2,4}){1,2})\s*[,،]\s*(?P<place>\p{Lu}[\p{Lu}\p{Ll}]+(?:[ ]\p{Lu}[\p{Lu}\p{Ll}]+)?)\s+[-–—]{1,2}\s+").unwrap()
 });
 
+/// An outlet named by its web address, a dash, and the place in capitals ended by a period
+/// ("KONTAN.CO.ID - JAKARTA. Harga emas ..."): like [`DOTTED_DATELINE`], it opens the first
+/// sentence.
+pub(crate) const ADDRESS_PLACE_DATELINE: &str = r"(?P<outlet>[\p{L}\p{N}]+(?:\.\p{L}{2,4}){1,2})\s*[-–—]{1,2}\s*(?P<place>\p{Lu}{2,}(?:[ \-]\p{Lu}{2,}){0,2})\.";
+
+static DATELINE_ADDRESS_PLACE_DOT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&["^", ADDRESS_PLACE_DATELINE, r"\s+\p{Lu}"].concat()).unwrap());
+
 /// A line of a place and an outlet only, with a dash or a slash between them, the outlet in
 /// brackets or quoted after a colon or a dash, or after a comma and before a dash ("الرياض -
 /// العربية.نت", "أنقرة/ الأناضول", "الرياض (واس)", "Jakarta - ANTARA", "الرياض: «الشرق
@@ -127,9 +135,11 @@ static DATELINE_CAPS_COLON: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// Labels that open a paragraph with a colon and are no place, in capitals.
-const CAPS_LABELS: [&str; 27] = [
+/// Labels that open a paragraph with a colon and are no place, in capitals: the whole first
+/// word is compared ("LIVE" is no "Liverpool").
+const CAPS_LABELS: [&str; 40] = [
     "UPDATE",
+    "UPDATED",
     "BREAKING",
     "NOTE",
     "EXCLUSIVE",
@@ -137,8 +147,11 @@ const CAPS_LABELS: [&str; 27] = [
     "OPINION",
     "WATCH",
     "PHOTO",
+    "PHOTOS",
+    "PICTURED",
     "VIDEO",
     "LIVE",
+    "LISTEN",
     "FACTBOX",
     "EXPLAINER",
     "COMMENTARY",
@@ -149,13 +162,22 @@ const CAPS_LABELS: [&str; 27] = [
     "CONTEXT",
     "SUMMARY",
     "HIGHLIGHTS",
+    "TIMELINE",
     "WARNING",
-    "EDITOR",
+    "DISCLAIMER",
+    "EDITOR'S",
+    "EDITORS",
     "READ",
     "SEE",
     "RELATED",
     "SOURCE",
+    "CAPTION",
     "QUESTION",
+    "MR",
+    "MRS",
+    "MS",
+    "DR",
+    "SIR",
 ];
 
 const NAME: &str = r"\p{Lu}[\p{L}\p{N}.\-&]*(?:\s+\p{Lu}[\p{L}\p{N}.\-&]*){0,3}";
@@ -273,6 +295,7 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
         &*DATELINE_SLASHES,
         &*DATELINE_CAPS_DOT,
         &*DATELINE_ADDRESS_FIRST,
+        &*DATELINE_ADDRESS_PLACE_DOT,
         &*DATELINE_DASH,
         &*DATELINE_CAPS,
     ]
@@ -282,8 +305,12 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
     .or_else(|| {
         let c = DATELINE_CAPS_COLON.captures(first_para)?;
         let place = c["place"].to_string();
-        let upper = place.to_uppercase();
-        (!CAPS_LABELS.iter().any(|l| upper.starts_with(l))).then_some(Dateline {
+        let first = place
+            .split([' ', '-'])
+            .next()
+            .unwrap_or_default()
+            .to_uppercase();
+        (!CAPS_LABELS.contains(&first.as_str())).then_some(Dateline {
             place,
             outlet: None,
             date: None,
@@ -419,10 +446,19 @@ mod tests {
         let d = dateline("RIYADH: Saudi Arabia and Egypt signed 15 agreements.").unwrap();
         assert_eq!((d.place.as_str(), d.outlet), ("RIYADH", None));
         assert_eq!(dateline("UPDATE: Prices rose again."), None);
+        let d = dateline("KONTAN.CO.ID - JAKARTA. Harga emas batangan naik.").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("JAKARTA", Some("KONTAN.CO.ID"))
+        );
         let d = dateline("Abu Dhabi: The UAE on Monday announced changes.").unwrap();
         assert_eq!((d.place.as_str(), d.outlet), ("Abu Dhabi", None));
         assert_eq!(dateline("Update: Prices rose again."), None);
         assert_eq!(dateline("Background: The talks began in May."), None);
+        assert_eq!(dateline("Pictured: The mayor and his wife."), None);
+        assert_eq!(dateline("Mr Smith: The talks failed."), None);
+        let d = dateline("LIVERPOOL: The club signed a striker.").unwrap();
+        assert_eq!(d.place, "LIVERPOOL");
         assert_eq!(dateline("The minister said: Prices rose."), None);
         let d = dateline("TRIBUNNEWS.COM, CIANJUR - Gempa bumi mengguncang.").unwrap();
         assert_eq!(

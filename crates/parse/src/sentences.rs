@@ -17,7 +17,7 @@
 //! UAX #29 also splits after initials ("A. Hajizadeh said").
 
 use crate::chars;
-use crate::meta::DOTTED_DATELINE;
+use crate::meta::{ADDRESS_PLACE_DATELINE, DOTTED_DATELINE};
 use crate::rules::{abbreviation, is_sentence_opener};
 
 /// Sentence spans (byte offsets into `text`), without surrounding whitespace.
@@ -260,18 +260,24 @@ fn starts_lowercase_or_digit(s: &str) -> bool {
         .is_some_and(|c| c.is_lowercase() || chars::is_numeric(c))
 }
 
-/// A dateline ended by a period ("ASTANA, March 6."): it opens the first sentence.
+/// A dateline ended by a period ("ASTANA, March 6.", "KONTAN.CO.ID - JAKARTA."): it opens the
+/// first sentence.
 fn is_dotted_dateline(prev: &str) -> bool {
     static DOTTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(&["^", DOTTED_DATELINE, "$"].concat()).expect("a valid pattern")
+        // The two patterns name the same groups, which one pattern may not repeat.
+        let address = ADDRESS_PLACE_DATELINE
+            .replace("?P<outlet>", "")
+            .replace("?P<place>", "");
+        regex::Regex::new(&["^(?:", DOTTED_DATELINE, "|", &address, ")$"].concat())
+            .expect("a valid pattern")
     });
     let prev = prev.trim();
     let mut chars = prev.chars();
-    // Two capitals, a comma and a date: most sentences fail at the first test.
+    // Two capitals, a comma or dash and a date or place: most sentences fail at the first test.
     prev.len() < 60
         && chars.next().is_some_and(char::is_uppercase)
         && chars.next().is_some_and(char::is_uppercase)
-        && prev.contains(',')
+        && prev.contains([',', '-', '–', '—'])
         && DOTTED.is_match(prev)
 }
 
@@ -364,6 +370,16 @@ mod tests {
 
     #[test]
     fn a_dateline_ended_by_a_period_opens_the_first_sentence() {
+        assert_eq!(
+            sents(
+                "KONTAN.CO.ID - JAKARTA. Harga emas naik pada Selasa. Harga perak turun.",
+                "id"
+            ),
+            vec![
+                "KONTAN.CO.ID - JAKARTA. Harga emas naik pada Selasa.",
+                "Harga perak turun."
+            ]
+        );
         assert_eq!(
             sents(
                 "ASTANA, March 6. President Tokayev received a delegation. It came from China.",

@@ -392,7 +392,13 @@ fn is_promo(s: &str) -> bool {
         return false;
     }
     let lower = s.to_lowercase();
-    if lower_starts_with_label(&lower, &BOILERPLATE_LABELS.promos).is_none() {
+    // The label is a whole word or phrase ("Gabung" is not "Gabungan").
+    let labelled = BOILERPLATE_LABELS.promos.iter().any(|l| {
+        lower
+            .strip_prefix(l.as_str())
+            .is_some_and(|rest| !rest.starts_with(chars::is_alphanumeric))
+    });
+    if !labelled {
         return false;
     }
     let network = |w: &str| {
@@ -750,6 +756,12 @@ mod tests {
         assert!(is_navigation_line("Ikuti kami di Google News."));
         assert!(is_navigation_line("تابعونا على تيليجرام"));
         assert!(!is_navigation_line("Follow the money, investigators said."));
+        assert!(!is_navigation_line(
+            "Gabungan pengusaha mengeluhkan iklan di TikTok yang merugikan pedagang kecil."
+        ));
+        assert!(!is_navigation_line(
+            "انضمت شركة ميتا المالكة لفيسبوك إلى التحالف الجديد لحماية الأطفال على الإنترنت."
+        ));
         assert!(!is_navigation_line(
             "Sign up for the draft was slow this year."
         ));

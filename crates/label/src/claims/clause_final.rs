@@ -5,6 +5,7 @@
 use records::{Claim, ClaimKind};
 
 use super::doc::{Doc, Speaker, Subject, is_quote};
+use super::lexicon::SubjectSide;
 use crate::ClaimLabeler;
 
 pub const NAME: &str = "clause_final/4";
@@ -112,14 +113,26 @@ impl ClaimLabeler for ClauseFinal {
 /// The attributions of a sentence tail `[from, end)`: speaker and cue, then the cited source.
 fn tail(doc: &Doc, from: usize, end: usize) -> Option<Vec<(Speaker, (usize, usize))>> {
     // Words, not tokens: an acronym in brackets ("the British Medical Association (BMA) has
-    // announced") is three tokens of one word.
-    let mut words = 0;
-    let k = (from..end)
-        .take_while(|&k| {
-            words += usize::from(doc.toks[k].word);
-            words <= MAX_SPEAKER + 1
-        })
-        .find(|&k| doc.cue_at(k).is_some())?;
+    // announced") is three tokens of one word. A long title and a name before the cue take
+    // more, all capitalised but for the words that link a title's parts ("..., Coordinating
+    // Minister for Maritime Affairs and Investment Luhut Binsar Pandjaitan stated here").
+    let (mut words, mut titled) = (0, true);
+    let mut found = None;
+    for k in from..end {
+        words += usize::from(doc.toks[k].word);
+        if words > MAX_SPEAKER + 1 && !(titled && words <= MAX_INVERTED_SPEAKER + 1) {
+            break;
+        }
+        if doc.cue_at(k).is_some() {
+            found = Some(k);
+            break;
+        }
+        titled &= !doc.toks[k].word
+            || doc.is_capitalised(k)
+            || doc.tok_in(k, &doc.lx.role_links)
+            || doc.tok_in(k, &doc.lx.conjs);
+    }
+    let k = found?;
     let cm = doc.cue_at(k)?;
     if !cm.cue.final_ {
         return None;
@@ -153,7 +166,14 @@ fn tail(doc: &Doc, from: usize, end: usize) -> Option<Vec<(Speaker, (usize, usiz
         {
             return None;
         }
-        out.push((found(cm.last, speaker_end)?, (cm.start, cm.end)));
+        // Where the subject comes first, a cue before its speaker names someone or a role
+        // ("..., said Vandana Hari", "..., says trade minister"): another noun after it is
+        // its object ("Bayraktar, for his part, emphasized the importance of ...").
+        let role = || (cm.last..speaker_end).any(|k| doc.match_any(k, &doc.lx.roles).is_some());
+        let speaker = found(cm.last, speaker_end).filter(|x| {
+            doc.lx.subject == SubjectSide::After || x.person || x.canonical.is_some() || role()
+        })?;
+        out.push((speaker, (cm.start, cm.end)));
         return Some(out);
     }
     out.push((found(from, k)?, (cm.start, cm.end)));

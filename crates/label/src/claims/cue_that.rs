@@ -323,7 +323,14 @@ fn subject_start_within(doc: &Doc, a: usize, end: usize, reach: usize) -> usize 
                 _ => break,
             }
         }
-        if doc.is_boundary(j - 1) || doc.match_any(j - 1, &doc.lx.comps).is_some() {
+        // A comma inside a name is no boundary ("The Federal Authority for Identity,
+        // Citizenship, Customs and Port Security (ICP) said").
+        let t = &doc.toks[j - 1];
+        let in_name = || {
+            doc.ents_in(t.start, t.end)
+                .any(|x| x.start < t.start && x.end > t.end)
+        };
+        if (doc.is_boundary(j - 1) && !in_name()) || doc.match_any(j - 1, &doc.lx.comps).is_some() {
             break;
         }
         j -= 1;

@@ -742,9 +742,11 @@ impl<'a> Doc<'a> {
     fn after_time(&self, k: usize) -> Option<usize> {
         let date_at = |k: usize| {
             let d = self.ent_starting_at(k, |l| l == EntityType::Date)?;
-            (k..self.toks.len())
+            // Within the date's sentence: the look-up stays as short as the date.
+            let (_, send) = self.sent_toks[self.toks[k].sent];
+            (k..send)
                 .find(|&j| self.toks[j].start >= d.end)
-                .or(Some(self.toks.len()))
+                .or(Some(send))
         };
         date_at(k).or_else(|| {
             let noun = self.toks.get(k)?;

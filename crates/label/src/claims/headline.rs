@@ -11,6 +11,9 @@ pub const NAME: &str = "headline/4";
 /// Words of the speaker before the colon.
 const MAX_SPEAKER: usize = 5;
 
+/// Bytes after a title searched for its kicker as the body's dateline.
+const DATELINE_REACH: usize = 400;
+
 pub struct Headline;
 
 impl ClaimLabeler for Headline {
@@ -51,15 +54,28 @@ impl ClaimLabeler for Headline {
             if doc.words_in(content.0, content.1) < 3 {
                 continue;
             }
-            // A person who opens the words after the colon is their subject, and what stands
-            // before it a place or topic ("ألمانيا: شولتس يدعو إلى ...", "Gaza: Guterres
-            // calls for ..."), not who said them.
-            if !speaker.person
-                && (colon + 1..send)
+            // A place before the colon is where, not who, when a person opens the words after
+            // it, their subject ("ألمانيا: شولتس يدعو إلى ...", "Gaza: Guterres calls for
+            // ..."), or when it is the dateline's place ("Abu Dhabi: Schools to shift to
+            // remote learning"); an organisation speaks ("Kremlin: Putin has no plans to ...").
+            let place = doc
+                .ents_in(speaker.start, speaker.end)
+                .all(|x| matches!(x.label, EntityType::Gpe | EntityType::Loc));
+            let person_after = || {
+                (colon + 1..send)
                     .find(|&k| doc.toks[k].word)
                     .and_then(|k| doc.ent_starting_at(k, |l| l == EntityType::Person))
                     .is_some()
-            {
+            };
+            // The dateline as the body writes it too ("Abu Dhabi: All public and private
+            // schools ..."); a city may speak for its government ("موسكو: لا نية لدينا ...").
+            let dateline = || {
+                let kicker = &doc.text[speaker.start..speaker.end];
+                doc.article.dateline.as_deref() == Some(kicker)
+                    && parse::chars::prefix(&doc.text[e..], DATELINE_REACH)
+                        .contains(&format!("\n{kicker}:"))
+            };
+            if !speaker.person && place && (person_after() || dateline()) {
                 continue;
             }
             if let Some(c) = doc.claim(content, Some(&speaker), None, ClaimKind::Direct, NAME, 0.7)

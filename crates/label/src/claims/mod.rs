@@ -39,8 +39,10 @@ pub use quote::QuoteLabeler;
 
 /// Claims of an article by `labelers`, in order. The article is tokenised and its entities
 /// placed once ([`doc::Doc`]) for all of them; none when its language has no lexicon. `kb`,
-/// the knowledge base the entities link to, says which of them are news outlets (whom
-/// speakers talk to, never a speaker's own organisation).
+/// the knowledge base the entities link to, says which of them are news outlets: glued to
+/// Arabic "ل" after a verb-first speaker, an outlet is whom they spoke to ("قالت مصادر
+/// لرويترز"), though it may be whose they are ("مراسل لرويترز", a Reuters correspondent: the
+/// rarer reading, given up).
 pub fn find_claims(
     labelers: &[Box<dyn ClaimLabeler>],
     article: &Article,

@@ -5,7 +5,7 @@
 //! (a sentence with a cue or a quotation mark of its own), at most [`MAX_RUN_ON`] sentences.
 //! Quotations without an attribution next to them (titles, scare quotes) are no claims.
 
-use records::{Claim, ClaimKind};
+use records::{Claim, ClaimKind, EntityType};
 
 use super::cue_that::appositive_subject;
 use super::doc::{Doc, Speaker, Subject, is_quote};
@@ -219,7 +219,7 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
             return None;
         }
         if doc.is_boundary(k) && !doc.is_punct(k, &['.']) {
-            return None;
+            return appositive_after(doc, i, k, sent);
         }
         let Some(cm) = doc.cue_at(k) else { continue };
         // SPEAKER CUE
@@ -268,6 +268,36 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
         return Some((speaker, (cm.start, cm.end)));
     }
     None
+}
+
+/// `"...," SPEAKER, APPOSITIVE, CUE`: a person's name from `i` up to the comma at `comma`, an
+/// appositive, and the cue right after its closing comma ('"...," Hossam Bahgat, the founder
+/// of EIPR, said.', '..., Farhad Alaaldin, Sudani's adviser, told Al-Monitor.'), with nothing
+/// but circumstances after the cue.
+fn appositive_after(
+    doc: &Doc,
+    i: usize,
+    comma: usize,
+    sent: usize,
+) -> Option<(Option<Speaker>, (usize, usize))> {
+    if !doc.is_comma(comma) || comma <= i || doc.toks[comma].sent != sent {
+        return None;
+    }
+    let before = &doc.toks[comma - 1];
+    doc.ents_in(before.start, before.end)
+        .find(|x| x.label == EntityType::Person && x.end == before.end)?;
+    let (_, send) = doc.sent_toks[sent];
+    let close = (comma + 1..send.min(comma + 1 + MAX_ATTRIBUTION + 6))
+        .find(|&k| doc.is_boundary(k))
+        .filter(|&k| doc.is_comma(k))?;
+    let cm = doc.cue_at(close + 1)?;
+    if end_of_attribution(doc, cm.last) != Some(cm.last) && !doc.only_circumstances(cm.last) {
+        return None;
+    }
+    match appositive_subject(doc, i, close + 1, None) {
+        Subject::Found(s) => Some((Some(s), (cm.start, cm.end))),
+        _ => None,
+    }
 }
 
 /// The token after a run of capitalised words (a title and a name) starting at `from`, when

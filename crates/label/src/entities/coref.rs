@@ -313,7 +313,16 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
         fulls.push(Full {
             pos: (e.sentence, e.start),
             first_folded: fold_str(&tokens[0]),
-            last_folded: fold_str(&tokens[tokens.len() - 1]),
+            // A particle joined to the family name is left out of it: "al-Sudani" is "Sudani"
+            // later.
+            last_folded: {
+                let last = &tokens[tokens.len() - 1];
+                let bare = last
+                    .split_once('-')
+                    .filter(|(p, rest)| lx.particles.contains(*p) && is_capitalised(rest))
+                    .map_or(last.as_str(), |(_, rest)| rest);
+                fold_str(bare)
+            },
             first: tokens[0].clone(),
             last: tokens[tokens.len() - 1].clone(),
             family_first,

@@ -199,13 +199,30 @@ impl Ctx<'_> {
                 return e;
             }
             last = j;
-            if joined {
+            let acronym_after = |last: usize| {
                 let after = self.s[self.words[last - 1].end..].trim_start();
-                let acronym = after
+                after
                     .strip_prefix('(')
                     .and_then(|r| r.split_once(')'))
-                    .is_some_and(|(a, _)| a.len() >= 2 && a.chars().all(|c| c.is_uppercase()));
-                return if acronym { last } else { e };
+                    .is_some_and(|(a, _)| a.len() >= 2 && a.chars().all(|c| c.is_uppercase()))
+            };
+            if joined {
+                return if acronym_after(last) { last } else { e };
+            }
+            // The last field joined by "and" without a comma ("Identity, Citizenship, Customs
+            // and Port Security (ICP)").
+            if last + 1 < n && self.adjacent(last - 1) && self.lx.conjs.contains(self.w(last)) {
+                let mut k = last + 1;
+                while k < n && k < last + 4 && is_capitalised(self.w(k)) && !is_all_caps(self.w(k))
+                {
+                    k += 1;
+                    if k < n && !self.adjacent(k - 1) {
+                        break;
+                    }
+                }
+                if k > last + 1 && self.adjacent(last) && acronym_after(k) {
+                    return k;
+                }
             }
         }
         e
@@ -236,8 +253,16 @@ impl Ctx<'_> {
             // A person's title before an organisation's head is theirs ("Kepala Ekonom Bank
             // Central Asia David Sumual"); further before a tail it may be the name's ("King
             // Abdulaziz University").
-            let title =
-                i - (k - 1) <= title_reach && self.lx.title_words.contains(&self.folded[k - 1]);
+            // Further back, before two words or more that do not start with a given name or a
+            // known person: an analyst before a company is a person's title ("Analis Doo
+            // Financial Futures Lukman Leong"), a king before a name the institution's ("King
+            // Abdulaziz University", "King Fahd Medical City").
+            let named_after = || {
+                self.lx.given_names.contains(&self.folded[k])
+                    || self.kb_word(k) == Some(EntityType::Person)
+            };
+            let title = self.lx.title_words.contains(&self.folded[k - 1])
+                && (i - (k - 1) <= title_reach || (i - k >= 2 && !named_after()));
             if is_possessive(w) || title {
                 break;
             }
@@ -397,8 +422,27 @@ impl EntityLabeler for ShapeLabeler {
                         // A title right before the tail is a person's ("Kepala Ekonom Bank
                         // Central Asia").
                         let a = ctx.extend_left(t, label == EntityType::Event, 1);
+                        // What it is of or for goes on with the name ("National Centre of
+                        // Meteorology", "Egyptian Initiative for Personal Rights").
+                        let e = if t + 2 < n
+                            && ctx.adjacent(t)
+                            && matches!(ctx.w(t + 1), "of" | "for" | "on")
+                            && is_capitalised(ctx.w(t + 2))
+                        {
+                            ctx.extend_list(ctx.extend_right(t + 1))
+                        } else {
+                            t + 1
+                        };
+                        // An initiative for something is a body ("Egyptian Initiative for
+                        // Personal Rights"), a plan is named without it ("Belt and Road
+                        // Initiative").
+                        let label = if e > t + 1 && label == EntityType::Work {
+                            EntityType::Org
+                        } else {
+                            label
+                        };
                         if a < t {
-                            spans.push((ctx.words[a].start, t + 1, label));
+                            spans.push((ctx.words[a].start, e, label));
                         }
                     }
                 }
@@ -629,6 +673,29 @@ mod tests {
         );
         let fm = g.iter().find(|x| x.0 == "Foreign Ministry").unwrap();
         assert_eq!(fm.2.as_deref(), Some("Ministry of Foreign Affairs"));
+    }
+
+    #[test]
+    fn what_a_tail_is_of_or_for_and_titles_before_a_company() {
+        let g = got(
+            "en",
+            "The National Centre of Meteorology (NCM) and the Egyptian Initiative for Personal Rights (EIPR) met at King Abdulaziz University.",
+        );
+        let names: Vec<(&str, EntityType)> = g.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        // The proposals before aggregation, where the longest of overlapping spans wins.
+        for expected in [
+            ("National Centre of Meteorology", EntityType::Org),
+            ("Egyptian Initiative for Personal Rights", EntityType::Org),
+            ("King Abdulaziz University", EntityType::Org),
+        ] {
+            assert!(names.contains(&expected), "{names:?}");
+        }
+        assert!(
+            !names.iter().any(|x| x.0 == "Egyptian Initiative"),
+            "{names:?}"
+        );
+        let g = got("id", "Analis Doo Financial Futures Lukman Leong berkata.");
+        assert_eq!(g[0].0, "Doo Financial Futures");
     }
 
     #[test]
