@@ -2693,3 +2693,31 @@ fn headline_kickers_the_body_repeats_as_its_dateline_and_organisations_that_spea
     assert_eq!(org.len(), 1, "{org:?}");
     assert_eq!(org[0].2.as_deref(), Some("Kremlin"));
 }
+
+#[test]
+fn ar_a_participle_takes_the_subject_of_a_sentences_opening_verb() {
+    let text = "وأوضح عبدالله بن طوق المري أن المبادرة تستهدف ألف شركة.\n\
+         من جهتها، رحبت غرفة تجارة دبي بالمبادرة، معتبرة أنها خطوة مهمة.";
+    let (s, claims) = check(
+        "ar",
+        text,
+        &[("عبدالله بن طوق المري", Person, "عبدالله بن طوق المري")],
+    );
+    assert_eq!(
+        speaker_texts("ar", text, &claims),
+        vec!["عبدالله بن طوق المري", "غرفة تجارة دبي"]
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "المبادرة تستهدف ألف شركة",
+                Some("عبدالله بن طوق المري"),
+                Some("أوضح"),
+                Indirect
+            ),
+            // The chamber, not the minister named before.
+            seen("خطوة مهمة", None, Some("معتبرة"), Indirect),
+        ]
+    );
+}

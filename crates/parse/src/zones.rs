@@ -504,6 +504,18 @@ pub fn classify(raw: &str, lines: &[Line], outlet_hint: Option<&str>) -> Layout 
         }
     }
 
+    // Right under the title, two short names joined by a dash: the outlet and the place or the
+    // writer ("دبي - البيان", "عنب بلدي – إدلب", "هسبريس - محمد الراجي"), whichever way round,
+    // which no word list can tell apart; a credit line either way.
+    if let Some(t) = title
+        && let Some(k) = prose.iter().position(|&i| i > t)
+        && k + 1 < prose.len()
+        && kinds[prose[k]] == Kind::Prose
+        && is_header_pair(lines[prose[k]].text(raw))
+    {
+        kinds[prose[k]] = Kind::Zone("credits");
+    }
+
     // Teasers: after the body, a run of headline/summary pairs.
     let body: Vec<usize> = (0..lines.len())
         .filter(|&i| kinds[i] == Kind::Prose && Some(i) != title)
@@ -535,6 +547,32 @@ pub fn classify(raw: &str, lines: &[Line], outlet_hint: Option<&str>) -> Layout 
         }
     }
     Layout { kinds, title }
+}
+
+/// Two names of one to three words each joined by a spaced dash, nothing else ("دبي -
+/// البيان", "Jakarta - Kompas").
+fn is_header_pair(s: &str) -> bool {
+    let s = s.trim();
+    if s.chars().count() > 40
+        || s.chars().any(|c| {
+            chars::is_numeric(c)
+                || matches!(
+                    c,
+                    '.' | ',' | ':' | ';' | '!' | '?' | '؟' | '،' | '"' | '«' | '»' | '(' | ')'
+                )
+        })
+    {
+        return false;
+    }
+    let mut parts = s.split([' ', '\u{a0}']).filter(|w| !w.is_empty());
+    let words: Vec<&str> = parts.by_ref().collect();
+    let dashes: Vec<usize> = (0..words.len())
+        .filter(|&i| matches!(words[i], "-" | "–" | "—"))
+        .collect();
+    match dashes.as_slice() {
+        [d] => (1..=3).contains(d) && (1..=3).contains(&(words.len() - d - 1)),
+        _ => false,
+    }
 }
 
 /// A navigation label alone on its line ("Related news", "Read more:"): a list of links
@@ -756,6 +794,13 @@ mod tests {
         assert!(is_navigation_line("Ikuti kami di Google News."));
         assert!(is_navigation_line("تابعونا على تيليجرام"));
         assert!(!is_navigation_line("Follow the money, investigators said."));
+        assert!(is_header_pair("دبي - البيان"));
+        assert!(is_header_pair("عنب بلدي – إدلب"));
+        assert!(is_header_pair("هسبريس - محمد الراجي"));
+        assert!(!is_header_pair("Oil prices rose sharply - again"));
+        assert!(!is_header_pair(
+            "The minister said the talks - which began in May - failed"
+        ));
         assert!(!is_navigation_line(
             "Gabungan pengusaha mengeluhkan iklan di TikTok yang merugikan pedagang kecil."
         ));

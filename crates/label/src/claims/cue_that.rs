@@ -211,6 +211,47 @@ fn comma_clause(doc: &Doc, from: usize, send: usize) -> bool {
         && (from..send.min(from + BARE_REACH)).all(|k| doc.match_any(k, &doc.lx.comps).is_none())
 }
 
+/// The subject of a verb-first sentence's opening verb, when it is a verb of a speaker's
+/// own (`stop`: "رحبت", "وأعلن") after perhaps a connective and its comma ("من جهتها،").
+fn opening_verb_subject(doc: &Doc, a: usize, send: usize) -> Option<Speaker> {
+    let mut k = a;
+    if let Some(e) = doc.match_any(k, &doc.lx.connectives)
+        && doc.is_comma(e)
+    {
+        k = e + 1;
+    }
+    if k >= send || doc.cue_at(k).is_some() {
+        return None;
+    }
+    let norm = &*doc.toks[k].norm;
+    let stop = |w: &str| doc.lx.stops.iter().any(|s| s == w);
+    if !(stop(norm) || doc.unglued(k).is_some_and(|(rest, _)| stop(rest))) {
+        return None;
+    }
+    // Up to its object: after a person, else at a word glued to "ب" or "ل" after a name or
+    // the clause's comma ("رحبت غرفة تجارة دبي بالمبادرة،").
+    let to = (k + 1..(k + 1 + MAX_VSO_SUBJECT).min(send))
+        .find(|&j| doc.is_boundary(j))
+        .unwrap_or((k + 1 + MAX_VSO_SUBJECT).min(send));
+    let mut end = object_after_person(doc, k + 1, to);
+    if end == to
+        && let Some(object) = (k + 2..to).find(|&j| {
+            let w = &*doc.toks[j].norm;
+            (w.starts_with("بال") || w.starts_with("لل"))
+                && doc
+                    .ents_in(doc.toks[j].start, doc.toks[j].end)
+                    .next()
+                    .is_none()
+        })
+    {
+        end = object;
+    }
+    match doc.resolve_vso_subject(k + 1, end, None) {
+        Subject::Found(s) => Some(s),
+        _ => None,
+    }
+}
+
 /// The token after a date that starts at `from`, else `from`.
 fn after_date(doc: &Doc, from: usize, send: usize) -> usize {
     match doc.ent_starting_at(from, |l| l == EntityType::Date) {
@@ -714,7 +755,13 @@ impl ClaimLabeler for CueThat {
             // The subject of the sentence's last cue, with or without a claim: a participle
             // after it takes it (kept apart from `here`, whose last few claims are searched
             // for one that holds a cue).
-            let mut last_subject: Option<Speaker> = None;
+            // A sentence that opens with a verb of the speaker that takes no clause ("من
+            // جهتها، رحبت غرفة تجارة دبي بالمبادرة، معتبرة أنها ..."): its subject too.
+            let mut last_subject: Option<Speaker> = if vso {
+                opening_verb_subject(doc, a, send)
+            } else {
+                None
+            };
             // The sentence's first person, found once per sentence: looked for per cue from
             // the sentence's start, it made a sentence of thousands of cues quadratic.
             let sentence_first_person = if vso {
