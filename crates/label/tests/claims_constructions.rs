@@ -2475,6 +2475,21 @@ fn labelled(lang: &str, text: &str) -> Vec<(String, String, Option<String>, Opti
         .collect()
 }
 
+/// (content, speaker text, cue text) of [`labelled`] claims.
+fn content_speaker_cue(
+    got: &[(String, String, Option<String>, Option<String>)],
+) -> Vec<(&str, &str, &str)> {
+    got.iter()
+        .map(|(content, speaker, _, cue)| {
+            (
+                content.as_str(),
+                speaker.as_str(),
+                cue.as_deref().unwrap_or(""),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn ar_news_outlets_and_days_end_a_verb_first_speaker() {
     let got = labelled(
@@ -2599,16 +2614,7 @@ fn en_a_quotation_attributed_to_a_name_with_an_appositive() {
         "\"This is a clear attempt to intimidate anyone,\" Hossam Bahgat, the founder of the group, said.\n\
          \"The government is committed to ending its reliance on gas imports,\" Farhad Alaaldin, Sudani's foreign affairs adviser, told Al-Monitor.",
     );
-    let seen: Vec<(&str, &str, &str)> = got
-        .iter()
-        .map(|(content, speaker, _, cue)| {
-            (
-                content.as_str(),
-                speaker.as_str(),
-                cue.as_deref().unwrap_or(""),
-            )
-        })
-        .collect();
+    let seen = content_speaker_cue(&got);
     assert_eq!(
         seen,
         vec![
@@ -2719,5 +2725,57 @@ fn ar_a_participle_takes_the_subject_of_a_sentences_opening_verb() {
             // The chamber, not the minister named before.
             seen("خطوة مهمة", None, Some("معتبرة"), Indirect),
         ]
+    );
+}
+
+#[test]
+fn en_a_quotation_after_a_coordinated_cue_and_admissions() {
+    let got = labelled(
+        "en",
+        "Chelsea boss Mauricio Pochettino admitted his side had been \"too soft\" and said: \"We need to learn from this quickly.\"",
+    );
+    let seen = content_speaker_cue(&got);
+    assert_eq!(
+        seen,
+        vec![
+            (
+                "his side had been \"too soft\"",
+                "Chelsea boss Mauricio Pochettino",
+                "admitted"
+            ),
+            (
+                "We need to learn from this quickly",
+                "Mauricio Pochettino",
+                "said"
+            ),
+        ],
+        "{got:?}"
+    );
+}
+
+#[test]
+fn id_names_with_commas_and_acronyms_after_menurut_and_whom_it_was_said_to() {
+    let got = labelled(
+        "id",
+        "Menurut Badan Meteorologi, Klimatologi, dan Geofisika (BMKG), hujan dengan intensitas tinggi masih berpotensi terjadi.\n\
+         Sementara itu, pengamat kebijakan publik dari Universitas Nusa Cendana, Ahmad Atang, kepada VOA mengatakan pemerintah perlu memastikan irigasi dibangun.",
+    );
+    let seen: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(content, speaker, _, _)| (content.as_str(), speaker.as_str()))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            (
+                "pemerintah perlu memastikan irigasi dibangun",
+                "Ahmad Atang"
+            ),
+            (
+                "hujan dengan intensitas tinggi masih berpotensi terjadi",
+                "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)"
+            ),
+        ],
+        "{got:?}"
     );
 }

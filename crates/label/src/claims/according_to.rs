@@ -50,13 +50,25 @@ impl ClaimLabeler for AccordingTo {
                 let Some((cue_end, speaker_from, speaker_start)) = matched(doc, i) else {
                     continue;
                 };
-                // The speaker phrase runs to the next comma or the sentence's end.
+                // The speaker phrase runs to the next comma outside a name ("Menurut Badan
+                // Meteorologi, Klimatologi, dan Geofisika (BMKG), ...") or the sentence's end.
                 let mut e = speaker_from;
-                while e < send && !doc.is_boundary(e) && e - speaker_from < MAX_SPEAKER {
+                while e < send
+                    && !doc.is_boundary_between_names(e)
+                    && e - speaker_from < MAX_SPEAKER
+                {
                     e += 1;
                 }
-                if e < send && !doc.is_boundary(e) {
+                if e < send && !doc.is_boundary_between_names(e) {
                     continue;
+                }
+                // An acronym in brackets after the name is the speaker's too ("... (BMKG), ").
+                if e + 3 <= send
+                    && doc.is_punct(e, &['('])
+                    && doc.is_word(e + 1)
+                    && doc.is_punct(e + 2, &[')'])
+                {
+                    e += 3;
                 }
                 let speaker = match doc.resolve_subject(speaker_from, e, None) {
                     Subject::Found(mut s) => {

@@ -900,9 +900,10 @@ impl ClaimLabeler for CueThat {
                     } else if !cm.cue.participle
                         && (j == cm.first || {
                             // Only auxiliaries and adverbs after the appositive ("Rep. X, a
-                            // Georgia Republican, has said").
+                            // Georgia Republican, has said"), or whom it was said to ("...,
+                            // Ahmad Atang, kepada VOA mengatakan").
                             let (s, e) = doc.trim_phrase(j, cm.first);
-                            s >= e
+                            s >= e || (j > body && doc.is_comma(j - 1) && doc.is_preposition(j))
                         })
                     {
                         appositive_subject(doc, body, j, context)

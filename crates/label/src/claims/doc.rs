@@ -102,6 +102,9 @@ pub struct Ent {
     pub outlet: bool,
 }
 
+/// Tokens of a role before the name that opens a sentence ("Chelsea boss Mauricio").
+const OPENING_ROLE: usize = 6;
+
 /// Occurrences of a role looked at, from the last back, for the person named with it.
 const MAX_ROLE_OCCURRENCES: usize = 64;
 
@@ -519,6 +522,17 @@ impl<'a> Doc<'a> {
         }
         self.unglued(i)
             .is_some_and(|(rest, _)| self.lx.stops.iter().any(|s| s == rest))
+    }
+
+    /// Whether token `k` is a boundary that no name runs across: a comma inside "Badan
+    /// Meteorologi, Klimatologi, dan Geofisika" is part of it.
+    pub fn is_boundary_between_names(&self, k: usize) -> bool {
+        self.is_boundary(k) && {
+            let t = &self.toks[k];
+            !self
+                .ents_in(t.start, t.end)
+                .any(|x| x.start < t.start && x.end > t.end)
+        }
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -1313,7 +1327,8 @@ impl<'a> Doc<'a> {
                 .is_some_and(char::is_uppercase)
     }
 
-    /// The name that opens sentence `si` (after its dateline and a determiner), the subject
+    /// The name that opens sentence `si` (after its dateline and a determiner, or a role of a
+    /// few words), the subject
     /// of a participle later in it ("Bank Indonesia (BI) kept its rate unchanged on Tuesday,
     /// saying the decision was ...").
     pub fn opening_subject(&self, si: usize) -> Option<Speaker> {
@@ -1343,10 +1358,17 @@ impl<'a> Doc<'a> {
             let (start, end) = name.unwrap_or((x.start, x.end));
             return Some(Speaker { start, end, ..x });
         }
-        let ent = self.ent_starting_at(k, |l| {
+        if let Some(ent) = self.ent_starting_at(k, |l| {
             matches!(l, EntityType::Person | EntityType::Org | EntityType::Gpe)
-        })?;
-        Some(Speaker::named(ent))
+        }) {
+            return Some(Speaker::named(ent));
+        }
+        // A role before the name ("Chelsea boss Mauricio Pochettino admitted ..."): a person
+        // within the first words.
+        let last = send.min(k + OPENING_ROLE) - 1;
+        self.ents_in(self.toks[k].start, self.toks[last].end)
+            .find(|e| e.label == EntityType::Person && e.end <= self.toks[last].end)
+            .map(Speaker::named)
     }
 
     /// The first token of sentence `si` after the article's dateline, where the sentence

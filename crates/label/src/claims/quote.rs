@@ -376,6 +376,11 @@ fn before(doc: &Doc, open: usize) -> Option<(Option<Speaker>, (usize, usize))> {
                             _ => None,
                         }
                     }
+                    // 'Pochettino admitted his side had been "too soft" and said: "..."': a
+                    // cue coordinated with the sentence's first verb has its subject.
+                    _ if !vso && k > a && doc.tok_in(k - 1, &doc.lx.conjs) => {
+                        doc.opening_subject(sent)
+                    }
                     _ => None,
                 }
             }

@@ -949,6 +949,15 @@ mod tests {
                 .iter()
                 .any(|e| e.0 == "Retno" && e.2.as_deref() == Some("Retno Marsudi"))
         );
+        let m = article(
+            "en",
+            "Economy Minister Rafizi Ramli spoke in Putrajaya.\nRafizi said subsidies would be cut.",
+        );
+        assert!(
+            entities(&m)
+                .iter()
+                .any(|e| e.0 == "Rafizi" && e.2.as_deref() == Some("Rafizi Ramli"))
+        );
         let d = article(
             "en",
             "Foreign Secretary David Lammy arrived in Geneva.\nDavid said the situation was worse.",

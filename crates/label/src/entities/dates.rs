@@ -295,6 +295,8 @@ fn relative(reference: &Reference, rel: Relative) -> Value {
             };
             m.map_or(Value::Unplaced, |m| Value::Month(m.year(), m.month()))
         }),
+        // The canonical forms (YYYY-MM-DD, YYYY-MM, YYYY) have none for a week.
+        Relative::Week(_) => Value::Unplaced,
         Relative::Day(n) => reference.date.map_or(Value::Unplaced, |d| {
             let r = if n >= 0 {
                 d.checked_add_days(Days::new(n as u64))
@@ -602,6 +604,12 @@ mod tests {
                 pair("2 July", Some("2024-07-02")),
                 pair("9 Jul. 2024", Some("2024-07-09"))
             ]
+        );
+        // Weeks: dates with no canonical day, month or year.
+        let b = article("en", "Talks begin next week, after a visit last week.");
+        assert_eq!(
+            got(&b),
+            vec![pair("next week", None), pair("last week", None)]
         );
         // Maghrebi month names.
         let b = article("ar", "الثلاثاء 14 ماي 2024 ثم في شتنبر.");

@@ -137,6 +137,8 @@ pub(crate) fn phrase_at<'a>(
 pub(crate) enum Relative {
     Year(i32),
     Month(i32),
+    /// A week ("last week"): a period on the calendar that no ISO date of ours names.
+    Week(i32),
     Day(i32),
 }
 
@@ -281,6 +283,7 @@ impl Lexicon {
                         match unit {
                             "year" => Some(Relative::Year(n)),
                             "month" => Some(Relative::Month(n)),
+                            "week" => Some(Relative::Week(n)),
                             "day" => Some(Relative::Day(n)),
                             _ => None,
                         }

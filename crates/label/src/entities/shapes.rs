@@ -207,7 +207,16 @@ impl Ctx<'_> {
                     .is_some_and(|(a, _)| a.len() >= 2 && a.chars().all(|c| c.is_uppercase()))
             };
             if joined {
-                return if acronym_after(last) { last } else { e };
+                // Closed by its acronym in brackets, or by the acronym of the body it belongs
+                // to ("Pusat Data, Informasi, dan Komunikasi Kebencanaan BNPB").
+                if acronym_after(last) {
+                    return last;
+                }
+                let body_acronym = last < n
+                    && self.adjacent(last - 1)
+                    && is_all_caps(self.w(last))
+                    && self.w(last).chars().count() >= 3;
+                return if body_acronym { last + 1 } else { e };
             }
             // The last field joined by "and" without a comma ("Identity, Citizenship, Customs
             // and Port Security (ICP)").
@@ -696,6 +705,16 @@ mod tests {
         );
         let g = got("id", "Analis Doo Financial Futures Lukman Leong berkata.");
         assert_eq!(g[0].0, "Doo Financial Futures");
+        // A list of fields closed by the acronym of the body it belongs to.
+        let g = got(
+            "id",
+            "Kepala Pusat Data, Informasi, dan Komunikasi Kebencanaan BNPB, Abdul Muhari, hadir.",
+        );
+        assert!(
+            g.iter()
+                .any(|x| x.0 == "Pusat Data, Informasi, dan Komunikasi Kebencanaan BNPB"),
+            "{g:?}"
+        );
     }
 
     #[test]
