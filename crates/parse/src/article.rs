@@ -159,6 +159,7 @@ pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
         .clone()
         .filter(|s| !s.trim().is_empty())
         .or_else(|| dl.as_ref().and_then(|d| d.outlet.clone()))
+        .or_else(|| meta::address_opening(first_para))
         .or_else(|| meta::attributed_outlet(prefix(&text, 4096)))
         .or(copyright_holder);
     let title = raw

@@ -389,6 +389,18 @@ pub fn dateline_line(line: &str) -> Option<Dateline> {
         })
 }
 
+/// An outlet named by its web address and a dash, with no place, opening the first paragraph
+/// ("Suara.com - Banjir merendam ..."): the outlet.
+pub fn address_opening(first_para: &str) -> Option<String> {
+    static ADDRESS_DASH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<outlet>[\p{L}\p{N}]+(?:\.\p{L}{2,4}){1,2})\s+[-–—]{1,2}\s+\p{Lu}")
+            .unwrap()
+    });
+    ADDRESS_DASH
+        .captures(prefix(first_para, DATELINE_BYTES))
+        .map(|c| c["outlet"].to_string())
+}
+
 /// The outlet named by an attribution in the text.
 pub fn attributed_outlet(text: &str) -> Option<String> {
     if let Some(c) = bounded_captures(&REPORTS_CITING, text, true).next() {
@@ -586,6 +598,19 @@ mod tests {
             dateline_line("Talks in Baku, which began on 12 September 2023 (AZERTAC) ended."),
             None
         );
+    }
+
+    #[test]
+    fn outlets_by_their_address_alone() {
+        assert_eq!(
+            address_opening("Suara.com - Banjir merendam ratusan rumah.").as_deref(),
+            Some("Suara.com")
+        );
+        assert_eq!(
+            address_opening("Jakarta - Banjir merendam ratusan rumah."),
+            None
+        );
+        assert_eq!(address_opening("Prices rose 2.5 - 3% in May."), None);
     }
 
     #[test]

@@ -549,28 +549,29 @@ pub fn classify(raw: &str, lines: &[Line], outlet_hint: Option<&str>) -> Layout 
     Layout { kinds, title }
 }
 
-/// Two names of one to three words each joined by a spaced dash, nothing else ("دبي -
-/// البيان", "Jakarta - Kompas").
+/// Two names of one to three words each joined by a spaced dash or slash, nothing else ("دبي
+/// - البيان", "Jakarta - Kompas", "فرانس 24 / أ ف ب"), each with a word of letters.
 fn is_header_pair(s: &str) -> bool {
     let s = s.trim();
     if s.chars().count() > 40
         || s.chars().any(|c| {
-            chars::is_numeric(c)
-                || matches!(
-                    c,
-                    '.' | ',' | ':' | ';' | '!' | '?' | '؟' | '،' | '"' | '«' | '»' | '(' | ')'
-                )
+            matches!(
+                c,
+                '.' | ',' | ':' | ';' | '!' | '?' | '؟' | '،' | '"' | '«' | '»' | '(' | ')'
+            )
         })
     {
         return false;
     }
-    let mut parts = s.split([' ', '\u{a0}']).filter(|w| !w.is_empty());
-    let words: Vec<&str> = parts.by_ref().collect();
-    let dashes: Vec<usize> = (0..words.len())
-        .filter(|&i| matches!(words[i], "-" | "–" | "—"))
+    let words: Vec<&str> = s.split([' ', '\u{a0}']).filter(|w| !w.is_empty()).collect();
+    let separators: Vec<usize> = (0..words.len())
+        .filter(|&i| matches!(words[i], "-" | "–" | "—" | "/"))
         .collect();
-    match dashes.as_slice() {
-        [d] => (1..=3).contains(d) && (1..=3).contains(&(words.len() - d - 1)),
+    let named = |side: &[&str]| {
+        (1..=3).contains(&side.len()) && side.iter().any(|w| w.chars().all(chars::is_alphabetic))
+    };
+    match separators.as_slice() {
+        [d] => named(&words[..*d]) && named(&words[d + 1..]),
         _ => false,
     }
 }
@@ -797,6 +798,8 @@ mod tests {
         assert!(is_header_pair("دبي - البيان"));
         assert!(is_header_pair("عنب بلدي – إدلب"));
         assert!(is_header_pair("هسبريس - محمد الراجي"));
+        assert!(is_header_pair("فرانس 24 / أ ف ب"));
+        assert!(!is_header_pair("2024 - 2025"));
         assert!(!is_header_pair("Oil prices rose sharply - again"));
         assert!(!is_header_pair(
             "The minister said the talks - which began in May - failed"
