@@ -270,12 +270,13 @@ pub fn is_credits_line(s: &str) -> bool {
 }
 
 /// A word alone in brackets on a line of its own: a reporter's name or initials closing an
-/// article ("(Ari)"), or a label ("(Video)"); no prose either way.
+/// article ("(Ari)", "[fik]"), or a label ("(Video)"); no prose either way.
 fn is_reporter_in_brackets(s: &str) -> bool {
     in_brackets(s).is_some_and(|t| {
-        (2..=20).contains(&t.chars().count())
-            && t.starts_with(char::is_uppercase)
-            && t.chars().all(char::is_alphabetic)
+        let n = t.chars().count();
+        t.chars().all(char::is_alphabetic)
+            && ((2..=20).contains(&n) && t.starts_with(char::is_uppercase)
+                || (2..=4).contains(&n) && t.chars().all(char::is_lowercase))
     })
 }
 
@@ -745,6 +746,7 @@ mod tests {
         assert!(is_navigation_line("Facebook | Twitter | LinkedIn | Email"));
         assert!(is_credits_line("(wdi/rir)"));
         assert!(is_credits_line("dh/rc (AFP, Reuters)"));
+        assert!(is_credits_line("[fik]"));
         assert!(is_credits_line("ع.ج/ ف.ي (د ب أ، رويترز)"));
         assert!(is_credits_line(
             "(تغطية صحفية أحمد غدار - إعداد محمد اليماني للنشرة العربية - تحرير سهى جادو)"

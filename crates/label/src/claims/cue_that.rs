@@ -294,6 +294,10 @@ fn coordinated_subject(
     while open > a && !doc.is_boundary(open - 1) && before - open < MAX_CLAUSE {
         open -= 1;
     }
+    // "The White House welcomed the move but said ...": the name after its article.
+    while open + 1 < before && doc.tok_in(open, &doc.lx.determiners) {
+        open += 1;
+    }
     // The clause's first words: a title and a name ("Ukrainian President Volodymyr
     // Zelenskyy thanked ... but insisted that") ...
     let run = (open..before.min(open + 10))

@@ -277,7 +277,12 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
     let mut fulls: Vec<Full> = Vec::new();
     for e in entities.iter().filter(|e| e.label == EntityType::Person) {
         let span = text_of(e);
-        let (tokens, initials) = name_tokens(&span);
+        let (mut tokens, initials) = name_tokens(&span);
+        // A title inside the span is no part of the name ("Prince Faisal bin Farhan" is not
+        // "Prince" later).
+        while tokens.len() > 1 && lx.title_words.contains(&fold_str(&tokens[0])) {
+            tokens.remove(0);
+        }
         // Indonesian and Malay news name many people by one name ("Pratikno", "Jokowi"): a
         // later mention of it is the same person.
         // Not a word of organisations' or titles' names ("Kota", "Pelaksana"), should a

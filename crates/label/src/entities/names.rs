@@ -562,6 +562,20 @@ impl Ctx<'_> {
                 && self.lx.is_domain_word(self.langs, self.w(i - 1))
                 && i + 1 < self.words.len()
                 && self.lx.is_domain_word(self.langs, self.w(i + 1));
+            // A place glued to "ب" or "ل" before a given name ("المتحدث باسم المحكمة
+            // الابتدائية بصفاقس فوزي المصمودي"): in Sfax, no word of the name.
+            if is_arabic_word(w)
+                && w.starts_with(['ب', 'ل'])
+                && i > start
+                && !self.lx.given_names.contains(&self.folded[i])
+                && i + 1 < self.words.len()
+                && self.adjacent(i)
+                && self.lx.given_names.contains(&self.folded[i + 1])
+            {
+                skipped = true;
+                i += 1;
+                continue;
+            }
             // "عن" ("for") before an organisation ("النائب عن حزب"); elsewhere it is "about".
             let arabic_link = w == "عن"
                 && i + 1 < self.words.len()
@@ -841,6 +855,27 @@ impl EntityLabeler for NameLabeler {
                     && (i == 0 || !is_capitalised(ctx.w(i - 1)) || !ctx.adjacent(i - 1))
                     && let Some(e) = ctx.latin_name(i, 3)
                     && e >= i + 2
+                {
+                    spans.push((i, e, 0.6));
+                }
+                // A name with the person's age in brackets ("warga, Dedi (45), mengaku"), as
+                // Indonesian news writes it: one or two capitalised words.
+                if is_capitalised(w)
+                    && !is_all_caps(w)
+                    && !is_arabic_word(w)
+                    && let Some(e) = ctx.latin_name(i, 2)
+                    && (i == 0 || !is_capitalised(ctx.w(i - 1)) || !ctx.adjacent(i - 1))
+                    // A given name, two words, or an appositive ("warga, Dedi (45),"); not a
+                    // numbered thing ("Pasal (12)").
+                    && (lx.given_names.contains(&ctx.folded[i])
+                        || e == i + 2
+                        || (i > 0 && ctx.gap(i - 1).trim() == ","))
+                    && ctx.s[ctx.words[e - 1].end..]
+                        .strip_prefix(" (")
+                        .and_then(|r| r.split_once(')'))
+                        .is_some_and(|(age, _)| {
+                            (1..=2).contains(&age.len()) && age.bytes().all(|b| b.is_ascii_digit())
+                        })
                 {
                     spans.push((i, e, 0.6));
                 }
@@ -1688,6 +1723,24 @@ mod tests {
         assert!(texts("ar", "وأعلن وزير المالية عن صندوق جديد لدعم الشركات.").is_empty());
         assert!(texts("ar", "وتحدث وزير الخارجية عن تركيا كشريك أساسي.").is_empty());
     }
+    #[test]
+    fn ages_in_brackets_and_places_glued_to_a_preposition() {
+        assert_eq!(
+            texts(
+                "id",
+                "Salah seorang warga, Dedi (45), mengaku berada di rumah. Ia tinggal di Pasal (12)."
+            ),
+            vec!["Dedi"]
+        );
+        assert_eq!(
+            texts(
+                "ar",
+                "وأفاد المتحدث باسم المحكمة الابتدائية بصفاقس فوزي المصمودي بأن النيابة أذنت بالتحقيق."
+            ),
+            vec!["فوزي المصمودي"]
+        );
+    }
+
     #[test]
     fn joined_particles_possessive_roles_and_companies_before_a_name() {
         // A particle joined to the family name, after a given name that is also a group's.
