@@ -633,11 +633,22 @@ impl Ctx<'_> {
             {
                 return Some(i + 1);
             }
-            // A company named with a word that ends organisations' names, then the person
-            // ("Analis Doo Financial Futures Lukman Leong"): the name starts after it.
+            // A company named with a word that ends organisations' names, perhaps with its
+            // country after it, then the person ("Analis Doo Financial Futures Lukman Leong",
+            // "Analis Mirae Asset Sekuritas Indonesia Handiman Soetoyo"): the name starts
+            // after them.
             if let Some(t) = (i + 1..(i + 4).min(self.words.len()))
                 .take_while(|&j| self.adjacent(j - 1) && is_capitalised(self.w(j)))
                 .find(|&j| self.is_shape_word(j))
+                .map(|t| {
+                    match (t + 1 < self.words.len())
+                        .then(|| self.kb_at(t + 1))
+                        .flatten()
+                    {
+                        Some((EntityType::Gpe, last)) if self.adjacent(t) => last,
+                        _ => t,
+                    }
+                })
                 && !is_arabic_word(w)
                 && is_capitalised(w)
                 && t + 2 < self.words.len()
@@ -1766,6 +1777,13 @@ mod tests {
                 "Analis Doo Financial Futures Lukman Leong mengatakan harga emas naik."
             ),
             vec!["Lukman Leong"]
+        );
+        assert_eq!(
+            texts(
+                "id",
+                "Analis Mirae Asset Sekuritas Indonesia Handiman Soetoyo merekomendasikan saham."
+            ),
+            vec!["Handiman Soetoyo"]
         );
     }
 }
