@@ -2475,6 +2475,13 @@ fn labelled(lang: &str, text: &str) -> Vec<(String, String, Option<String>, Opti
         .collect()
 }
 
+/// (content, speaker text) of [`labelled`] claims.
+fn content_speaker(got: &[(String, String, Option<String>, Option<String>)]) -> Vec<(&str, &str)> {
+    got.iter()
+        .map(|(content, speaker, _, _)| (content.as_str(), speaker.as_str()))
+        .collect()
+}
+
 /// (content, speaker text, cue text) of [`labelled`] claims.
 fn content_speaker_cue(
     got: &[(String, String, Option<String>, Option<String>)],
@@ -2641,10 +2648,7 @@ fn en_long_titles_before_a_final_cue_and_nouns_after_an_inverted_one() {
          Bayraktar, for his part, emphasized the importance of the pipeline for Europe.\n\
          Exports hit a record high in 2023, says trade minister.",
     );
-    let seen: Vec<(&str, &str)> = got
-        .iter()
-        .map(|(content, speaker, _, _)| (content.as_str(), speaker.as_str()))
-        .collect();
+    let seen = content_speaker(&got);
     assert_eq!(
         seen,
         vec![
@@ -2760,10 +2764,7 @@ fn id_names_with_commas_and_acronyms_after_menurut_and_whom_it_was_said_to() {
         "Menurut Badan Meteorologi, Klimatologi, dan Geofisika (BMKG), hujan dengan intensitas tinggi masih berpotensi terjadi.\n\
          Sementara itu, pengamat kebijakan publik dari Universitas Nusa Cendana, Ahmad Atang, kepada VOA mengatakan pemerintah perlu memastikan irigasi dibangun.",
     );
-    let seen: Vec<(&str, &str)> = got
-        .iter()
-        .map(|(content, speaker, _, _)| (content.as_str(), speaker.as_str()))
-        .collect();
+    let seen = content_speaker(&got);
     assert_eq!(
         seen,
         vec![
@@ -2776,6 +2777,42 @@ fn id_names_with_commas_and_acronyms_after_menurut_and_whom_it_was_said_to() {
                 "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)"
             ),
         ],
+        "{got:?}"
+    );
+}
+
+#[test]
+fn en_final_cues_after_clauses_copulas_and_objects_are_no_attributions() {
+    let got = labelled(
+        "en",
+        "The deal could be signed within weeks, said people familiar with the matter.\n\
+         The outage was caused by a cyberattack, said the company.\n\
+         Hamas said it killed three soldiers, a claim Israel has not confirmed.\n\
+         Banks are already stretched across the region, the sector remains stressed.\n\
+         Bayraktar, for his part, emphasized the importance of the pipeline for Europe.\n\
+         Junior doctors will walk out for five days, the union has said.",
+    );
+    let seen = content_speaker(&got);
+    assert_eq!(
+        seen,
+        vec![
+            ("it killed three soldiers", "Hamas"),
+            ("The deal could be signed within weeks", "people familiar"),
+            ("The outage was caused by a cyberattack", "the company"),
+            ("Junior doctors will walk out for five days", "the union"),
+        ],
+        "{got:?}"
+    );
+}
+
+#[test]
+fn headline_organisations_before_a_person_who_speaks_after_the_colon() {
+    let got = labelled(
+        "en",
+        "EU: Borrell says ceasefire in Gaza is needed now\n\nThe EU's foreign policy chief Josep Borrell spoke in Brussels.",
+    );
+    assert!(
+        got.iter().all(|(_, speaker, _, _)| speaker != "EU"),
         "{got:?}"
     );
 }

@@ -137,8 +137,10 @@ static DATELINE_CAPS_COLON: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Labels that open a paragraph with a colon and are no place, in capitals: the whole first
 /// word is compared ("LIVE" is no "Liverpool").
-const CAPS_LABELS: [&str; 40] = [
+const CAPS_LABELS: [&str; 42] = [
     "UPDATE",
+    "KEY",
+    "FACT",
     "UPDATED",
     "BREAKING",
     "NOTE",
@@ -310,7 +312,10 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
             .next()
             .unwrap_or_default()
             .to_uppercase();
-        (!CAPS_LABELS.contains(&first.as_str())).then_some(Dateline {
+        // Plurals too ("UPDATES", "NOTES").
+        let label = |w: &str| CAPS_LABELS.contains(&w);
+        let is_label = label(&first) || first.strip_suffix('S').is_some_and(label);
+        (!is_label).then_some(Dateline {
             place,
             outlet: None,
             date: None,
@@ -468,6 +473,8 @@ mod tests {
         assert_eq!(dateline("Update: Prices rose again."), None);
         assert_eq!(dateline("Background: The talks began in May."), None);
         assert_eq!(dateline("Pictured: The mayor and his wife."), None);
+        assert_eq!(dateline("UPDATES: The ministry said more."), None);
+        assert_eq!(dateline("Key Points: The central bank held rates."), None);
         assert_eq!(dateline("Mr Smith: The talks failed."), None);
         let d = dateline("LIVERPOOL: The club signed a striker.").unwrap();
         assert_eq!(d.place, "LIVERPOOL");

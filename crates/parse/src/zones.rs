@@ -507,7 +507,8 @@ pub fn classify(raw: &str, lines: &[Line], outlet_hint: Option<&str>) -> Layout 
 
     // Right under the title, two short names joined by a dash: the outlet and the place or the
     // writer ("دبي - البيان", "عنب بلدي – إدلب", "هسبريس - محمد الراجي"), whichever way round,
-    // which no word list can tell apart; a credit line either way.
+    // which no word list can tell apart; a credit line either way. A subtitle of that shape
+    // ("Gaza ceasefire - what we know") is taken for one too, and kept as a zone.
     if let Some(t) = title
         && let Some(k) = prose.iter().position(|&i| i > t)
         && k + 1 < prose.len()
@@ -796,6 +797,7 @@ mod tests {
         ));
         assert!(is_navigation_line("Ikuti kami di Google News."));
         assert!(is_navigation_line("تابعونا على تيليجرام"));
+        assert!(is_navigation_line("انضم إلى قناتنا على تيليجرام"));
         assert!(!is_navigation_line("Follow the money, investigators said."));
         assert!(is_header_pair("دبي - البيان"));
         assert!(is_header_pair("عنب بلدي – إدلب"));

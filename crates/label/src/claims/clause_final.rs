@@ -166,15 +166,31 @@ fn tail(doc: &Doc, from: usize, end: usize) -> Option<Vec<(Speaker, (usize, usiz
         {
             return None;
         }
-        // Where the subject comes first, a cue before its speaker names someone or a role
-        // ("..., said Vandana Hari", "..., says trade minister"): another noun after it is
-        // its object ("Bayraktar, for his part, emphasized the importance of ...").
-        let role = || (cm.last..speaker_end).any(|k| doc.match_any(k, &doc.lx.roles).is_some());
-        let speaker = found(cm.last, speaker_end).filter(|x| {
-            doc.lx.subject == SubjectSide::After || x.person || x.canonical.is_some() || role()
-        })?;
+        // Where the subject comes first, "the NOUN of" after the cue is its object
+        // ("Bayraktar, for his part, emphasized the importance of ..."), unless it names
+        // someone or a role ("..., said the head of the agency"); any other phrase is the
+        // speaker ("..., said the company", "..., said people familiar with the matter").
+        let object = doc.lx.subject == SubjectSide::Before
+            && doc.tok_in(cm.last, &doc.lx.determiners)
+            && speaker_end < end
+            && doc.tok_in(speaker_end, &doc.lx.role_links)
+            && !(cm.last..speaker_end).any(|k| doc.match_any(k, &doc.lx.roles).is_some());
+        let speaker =
+            found(cm.last, speaker_end).filter(|x| !object || x.person || x.canonical.is_some())?;
         out.push((speaker, (cm.start, cm.end)));
         return Some(out);
+    }
+    // A subject with a negation, a relative pronoun or a verb of its own is a clause, not an
+    // attribution ("..., a claim Israel has not confirmed"), and so is a copula before the
+    // cue ("..., the sector remains stressed"); an auxiliary may stand right before it
+    // ("..., the union has said").
+    if (from..k).any(|j| {
+        doc.tok_in(j, &doc.lx.negations)
+            || doc.tok_in(j, &doc.lx.relatives)
+            || doc.tok_in(j, &doc.lx.copulas)
+            || (doc.tok_in(j, &doc.lx.auxes) && j + 1 != k)
+    }) {
+        return None;
     }
     out.push((found(from, k)?, (cm.start, cm.end)));
     if let Some((cite, cite_end)) = doc

@@ -212,8 +212,9 @@ fn comma_clause(doc: &Doc, from: usize, send: usize) -> bool {
 }
 
 /// The subject of a verb-first sentence's opening verb, when it is a verb of a speaker's
-/// own (`stop`: "رحبت", "وأعلن") after perhaps a connective and its comma ("من جهتها،").
-fn opening_verb_subject(doc: &Doc, a: usize, send: usize) -> Option<Speaker> {
+/// own (`stop`: "رحبت", "وأعلن") after perhaps a connective and its comma ("من جهتها،"),
+/// with the comma that ends its clause.
+fn opening_verb_subject(doc: &Doc, a: usize, send: usize) -> Option<(Speaker, usize)> {
     let mut k = a;
     if let Some(e) = doc.match_any(k, &doc.lx.connectives)
         && doc.is_comma(e)
@@ -246,8 +247,9 @@ fn opening_verb_subject(doc: &Doc, a: usize, send: usize) -> Option<Speaker> {
     {
         end = object;
     }
+    let comma = (end..(end + MAX_VSO_SUBJECT).min(send)).find(|&j| doc.is_comma(j))?;
     match doc.resolve_vso_subject(k + 1, end, None) {
-        Subject::Found(s) => Some(s),
+        Subject::Found(s) => Some((s, comma)),
         _ => None,
     }
 }
@@ -759,9 +761,11 @@ impl ClaimLabeler for CueThat {
             // The subject of the sentence's last cue, with or without a claim: a participle
             // after it takes it (kept apart from `here`, whose last few claims are searched
             // for one that holds a cue).
+            let mut last_subject: Option<Speaker> = None;
             // A sentence that opens with a verb of the speaker that takes no clause ("من
-            // جهتها، رحبت غرفة تجارة دبي بالمبادرة، معتبرة أنها ..."): its subject too.
-            let mut last_subject: Option<Speaker> = if vso {
+            // جهتها، رحبت غرفة تجارة دبي بالمبادرة، معتبرة أنها ..."): its subject, for a
+            // participle right after that clause's comma.
+            let opening = if vso {
                 opening_verb_subject(doc, a, send)
             } else {
                 None
@@ -949,8 +953,15 @@ impl ClaimLabeler for CueThat {
                                 .filter(|e| e.end <= cm.start)
                                 .map(Speaker::named)
                         };
+                        let opening_clause = || {
+                            opening
+                                .as_ref()
+                                .filter(|(_, comma)| cm.first == comma + 1)
+                                .map(|(s, _)| s.clone())
+                        };
                         if cm.cue.participle {
                             previous_here
+                                .or_else(opening_clause)
                                 .or(tail_speaker)
                                 .or_else(|| attribution_before(doc, a, cm.first, context))
                                 .or_else(|| doc.opening_subject(si))

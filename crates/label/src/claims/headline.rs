@@ -75,7 +75,12 @@ impl ClaimLabeler for Headline {
                     && parse::chars::prefix(&doc.text[e..], DATELINE_REACH)
                         .contains(&format!("\n{kicker}:"))
             };
-            if !speaker.person && place && (person_after() || dateline()) {
+            // A person who speaks after the colon is the speaker's subject whatever stands
+            // before it ("EU: Borrell calls for ...", "NATO summit: Biden says ...").
+            let cue_after = || (colon + 1..send).any(|k| doc.cue_at(k).is_some());
+            if !speaker.person
+                && ((person_after() && (place || cue_after())) || (place && dateline()))
+            {
                 continue;
             }
             if let Some(c) = doc.claim(content, Some(&speaker), None, ClaimKind::Direct, NAME, 0.7)

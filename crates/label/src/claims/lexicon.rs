@@ -135,6 +135,9 @@ pub struct Lexicon {
     /// Nouns of a day or a time of day before a date ("يوم الثلاثاء", "مساء الأحد"): with
     /// the date, circumstances that end a verb-first subject or stand before it.
     pub time_nouns: Vec<String>,
+    /// Copulas, after which a cue's participle is an adjective ("the sector remains
+    /// stressed", "it was confirmed"): no attribution at a sentence's end.
+    pub copulas: Vec<String>,
     /// Discourse connectives that open a sentence before a comma ("Meanwhile,", "Sementara
     /// itu,", "من جهته،"): the narrator's, no part of a content.
     pub connectives: Vec<Vec<String>>,
@@ -197,6 +200,7 @@ impl Lexicon {
             aside_suffixes: vec![],
             subject_pronouns: vec![],
             time_nouns: vec![],
+            copulas: vec![],
             connectives: vec![],
             auxes: vec![],
             finite_affixes: vec![],
@@ -300,6 +304,7 @@ impl Lexicon {
                 "aside_suffix" => lx.aside_suffixes.extend(words),
                 "subject_pronoun" => lx.subject_pronouns.extend(words),
                 "time_noun" => lx.time_nouns.extend(words),
+                "copula" => lx.copulas.extend(words),
                 "connective" => lx.connectives.push(words),
                 "aux" => lx.auxes.extend(words),
                 // One word with a `*` in it, which splitting into words would cut.

@@ -159,6 +159,9 @@ pub(crate) struct Lexicon {
     /// Folded titles that are common nouns too ("الفريق": a lieutenant general, or the team;
     /// option `ambiguous`): a name after one starts with a common given name or is known.
     pub ambiguous_titles: HashSet<String>,
+    /// Folded titles of rank that institutions are named after with their holder ("King
+    /// Abdulaziz University", "Justice and Development Party"; option `honorific`).
+    pub honorific_titles: HashSet<String>,
     /// Heads that start a name ("Ministry", "Kementerian", "وزارة").
     pub heads: PhraseIndex,
     /// Folded head and tail words of every language.
@@ -205,6 +208,8 @@ pub(crate) struct Lexicon {
     pub connectors: HashSet<String>,
     /// Words for "son of", "daughter of" in a name ("bin", "بن"): the name goes on after them.
     pub patronymics: HashSet<String>,
+    /// Prepositions that open a verb's complement after a one-word Arabic "name" ("اطلع على").
+    pub prepositions: HashSet<String>,
 }
 
 impl Lexicon {
@@ -218,6 +223,9 @@ impl Lexicon {
             }
             if c[2] == "ambiguous" {
                 lx.ambiguous_titles.insert(fold_str(c[1]));
+            }
+            if c[2] == "honorific" {
+                lx.honorific_titles.insert(fold_str(c[1]));
             }
             if !c[1].contains(' ') {
                 lx.title_words.insert(fold_str(c[1]));
@@ -319,6 +327,7 @@ impl Lexicon {
                 "inner" => &mut lx.inner,
                 "connector" => &mut lx.connectors,
                 "patronymic" => &mut lx.patronymics,
+                "preposition" => &mut lx.prepositions,
                 _ => continue,
             };
             set.insert(c[2].to_string());

@@ -824,16 +824,16 @@ impl EntityLabeler for NameLabeler {
                     let known = lx.given_names.contains(&ctx.folded[k])
                         || matches!(ctx.kb_at(k), Some((EntityType::Person, _)));
                     let doubtful = lx.ambiguous_titles.contains(&title.join(" ")) && !known;
-                    // One unknown Arabic word after a title and before a function word is more
+                    // One unknown Arabic word after a title and before a preposition is more
                     // often a verb in the past with its complement ("إن الرئيس اطلع على", "أن
-                    // الرئيس شدد على") than a name ("وانغ ون بين"); a surname of someone named
-                    // in full is coreference's.
+                    // الرئيس شدد على") than a name ("وانغ ون بين", "المتحدث بقائي إن"); a
+                    // surname of someone named in full is coreference's.
                     let lone_word = is_arabic_word(ctx.w(k))
                         && end == Some(k + 1)
                         && !known
                         && k + 1 < n
                         && ctx.adjacent(k)
-                        && ctx.lx.is_stopword(&["ar"], ctx.w(k + 1));
+                        && ctx.lx.prepositions.contains(ctx.w(k + 1));
                     if let Some(e) = end.filter(|_| {
                         !one_word_after_lower_role && !title_follows && !doubtful && !lone_word
                     }) {
@@ -1733,6 +1733,12 @@ mod tests {
         assert!(texts("ar", "وتحدث الوزير عن قلقه إزاء الوضع.").is_empty());
         assert!(texts("ar", "وأعلن وزير المالية عن صندوق جديد لدعم الشركات.").is_empty());
         assert!(texts("ar", "وتحدث وزير الخارجية عن تركيا كشريك أساسي.").is_empty());
+        // One word after a title: a verb before its preposition, a surname before "إن".
+        assert!(texts("ar", "وأشار إلى أن الرئيس شدد على ضرورة الالتزام.").is_empty());
+        assert_eq!(
+            texts("ar", "وقال المتحدث باسم الخارجية بقائي إن طهران ترفض ذلك."),
+            vec!["بقائي"]
+        );
     }
     #[test]
     fn ages_in_brackets_and_places_glued_to_a_preposition() {

@@ -262,13 +262,16 @@ impl Ctx<'_> {
             // A person's title before an organisation's head is theirs ("Kepala Ekonom Bank
             // Central Asia David Sumual"); further before a tail it may be the name's ("King
             // Abdulaziz University").
-            // Further back, before two words or more that do not start with a given name or a
-            // known person: an analyst before a company is a person's title ("Analis Doo
-            // Financial Futures Lukman Leong"), a king before a name the institution's ("King
-            // Abdulaziz University", "King Fahd Medical City").
+            // Further back, before two capitalised words or more that do not start with a
+            // given name or a known person: an analyst before a company is a person's title
+            // ("Analis Doo Financial Futures Lukman Leong"); a rank before a name, or joined
+            // to the rest, is the institution's ("King Hamad University Hospital", "Justice
+            // and Development Party").
             let named_after = || {
                 self.lx.given_names.contains(&self.folded[k])
                     || self.kb_word(k) == Some(EntityType::Person)
+                    || self.lx.honorific_titles.contains(&self.folded[k - 1])
+                    || (k..i).any(|j| !is_capitalised(self.w(j)))
             };
             let title = self.lx.title_words.contains(&self.folded[k - 1])
                 && (i - (k - 1) <= title_reach || (i - k >= 2 && !named_after()));
