@@ -593,6 +593,18 @@ impl Ctx<'_> {
                 continue;
             }
             if field && (self.gap(i) == "," || self.gap(i) == "،") {
+                // A list of fields goes on after the comma ("Minister of Economy, Trade and
+                // Industry Ken Saito").
+                let listed = i + 1 < self.words.len()
+                    && (self.lx.is_domain_word(self.langs, self.w(i + 1))
+                        || (self.lx.conjs.contains(self.w(i + 1))
+                            && i + 2 < self.words.len()
+                            && self.lx.is_domain_word(self.langs, self.w(i + 2))));
+                if listed {
+                    skipped = true;
+                    i += 1;
+                    continue;
+                }
                 return Some(i + 1).filter(|&k| k < self.words.len());
             }
             if skipped && i > start && self.lx.links.contains(&self.w(i - 1).to_lowercase()) {
@@ -1740,6 +1752,17 @@ mod tests {
             vec!["بقائي"]
         );
     }
+    #[test]
+    fn a_list_of_fields_after_a_title() {
+        assert_eq!(
+            texts(
+                "en",
+                "He met Japan's Minister of Economy, Trade and Industry Ken Saito in Tokyo."
+            ),
+            vec!["Ken Saito"]
+        );
+    }
+
     #[test]
     fn ages_in_brackets_and_places_glued_to_a_preposition() {
         assert_eq!(
