@@ -135,12 +135,13 @@ static DATELINE_CAPS_COLON: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Labels of two words that open a paragraph with a colon, in capitals.
+const CAPS_PHRASES: [&str; 4] = ["KEY POINTS", "FAST FACTS", "KEY FACTS", "AT A GLANCE"];
+
 /// Labels that open a paragraph with a colon and are no place, in capitals: the whole first
 /// word is compared ("LIVE" is no "Liverpool").
-const CAPS_LABELS: [&str; 42] = [
+const CAPS_LABELS: [&str; 40] = [
     "UPDATE",
-    "KEY",
-    "FACT",
     "UPDATED",
     "BREAKING",
     "NOTE",
@@ -312,9 +313,12 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
             .next()
             .unwrap_or_default()
             .to_uppercase();
-        // Plurals too ("UPDATES", "NOTES").
+        // Plurals too ("UPDATES", "NOTES"), and labels of two words ("Key Points", not "Key
+        // West").
         let label = |w: &str| CAPS_LABELS.contains(&w);
-        let is_label = label(&first) || first.strip_suffix('S').is_some_and(label);
+        let is_label = label(&first)
+            || first.strip_suffix('S').is_some_and(label)
+            || CAPS_PHRASES.contains(&place.to_uppercase().as_str());
         (!is_label).then_some(Dateline {
             place,
             outlet: None,
@@ -475,6 +479,10 @@ mod tests {
         assert_eq!(dateline("Pictured: The mayor and his wife."), None);
         assert_eq!(dateline("UPDATES: The ministry said more."), None);
         assert_eq!(dateline("Key Points: The central bank held rates."), None);
+        assert_eq!(
+            dateline("KEY WEST: The storm made landfall.").map(|d| d.place),
+            Some("KEY WEST".to_string())
+        );
         assert_eq!(dateline("Mr Smith: The talks failed."), None);
         let d = dateline("LIVERPOOL: The club signed a striker.").unwrap();
         assert_eq!(d.place, "LIVERPOOL");

@@ -399,7 +399,10 @@ fn is_promo(s: &str) -> bool {
             .strip_prefix(l.as_str())
             .is_some_and(|rest| !rest.starts_with(chars::is_alphanumeric))
     });
-    if !labelled {
+    // Arabic imperatives are past tenses too ("انضم أكثر من 10 ملايين مستخدم إلى
+    // تيليجرام"): the outlet says "our" ("قناتنا", "تابعونا").
+    let arabic = lower.starts_with(|c: char| !c.is_ascii());
+    if !labelled || (arabic && !lower.split_whitespace().any(|w| w.ends_with("نا"))) {
         return false;
     }
     let network = |w: &str| {
@@ -572,8 +575,14 @@ fn is_header_pair(s: &str) -> bool {
     let named = |side: &[&str]| {
         (1..=3).contains(&side.len()) && side.iter().any(|w| w.chars().all(chars::is_alphabetic))
     };
+    // Not a score ("Arsenal 2 - 1 Chelsea").
+    let numeric = |w: &str| w.chars().all(chars::is_numeric);
     match separators.as_slice() {
-        [d] => named(&words[..*d]) && named(&words[d + 1..]),
+        [d] => {
+            named(&words[..*d])
+                && named(&words[d + 1..])
+                && !(numeric(words[d - 1]) && numeric(words[d + 1]))
+        }
         _ => false,
     }
 }
@@ -798,12 +807,16 @@ mod tests {
         assert!(is_navigation_line("Ikuti kami di Google News."));
         assert!(is_navigation_line("تابعونا على تيليجرام"));
         assert!(is_navigation_line("انضم إلى قناتنا على تيليجرام"));
+        assert!(!is_navigation_line(
+            "انضم أكثر من 10 ملايين مستخدم إلى تيليجرام خلال 72 ساعة"
+        ));
         assert!(!is_navigation_line("Follow the money, investigators said."));
         assert!(is_header_pair("دبي - البيان"));
         assert!(is_header_pair("عنب بلدي – إدلب"));
         assert!(is_header_pair("هسبريس - محمد الراجي"));
         assert!(is_header_pair("فرانس 24 / أ ف ب"));
         assert!(!is_header_pair("2024 - 2025"));
+        assert!(!is_header_pair("Arsenal 2 - 1 Chelsea"));
         assert!(!is_header_pair("Oil prices rose sharply - again"));
         assert!(!is_header_pair(
             "The minister said the talks - which began in May - failed"

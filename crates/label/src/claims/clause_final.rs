@@ -180,16 +180,16 @@ fn tail(doc: &Doc, from: usize, end: usize) -> Option<Vec<(Speaker, (usize, usiz
         out.push((speaker, (cm.start, cm.end)));
         return Some(out);
     }
-    // A subject with a negation, a relative pronoun or a verb of its own is a clause, not an
-    // attribution ("..., a claim Israel has not confirmed"), and so is a copula before the
-    // cue ("..., the sector remains stressed"); an auxiliary may stand right before it
-    // ("..., the union has said").
-    if (from..k).any(|j| {
-        doc.tok_in(j, &doc.lx.negations)
-            || doc.tok_in(j, &doc.lx.relatives)
-            || doc.tok_in(j, &doc.lx.copulas)
-            || (doc.tok_in(j, &doc.lx.auxes) && j + 1 != k)
-    }) {
+    // A negation or a copula right before the cue makes it no attribution ("..., a claim
+    // Israel has not confirmed", "..., the sector remains stressed"), nor does a relative
+    // pronoun opening the subject ("..., which the minister confirmed"); names are
+    // capitalised ("..., the WHO said").
+    let lower = |j: usize| !doc.is_capitalised(j);
+    let before_cue = k.checked_sub(1).filter(|&j| j >= from && lower(j));
+    if before_cue
+        .is_some_and(|j| doc.tok_in(j, &doc.lx.negations) || doc.tok_in(j, &doc.lx.copulas))
+        || (lower(from) && doc.tok_in(from, &doc.lx.relatives))
+    {
         return None;
     }
     out.push((found(from, k)?, (cm.start, cm.end)));

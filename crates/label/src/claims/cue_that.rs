@@ -372,12 +372,7 @@ fn subject_start_within(doc: &Doc, a: usize, end: usize, reach: usize) -> usize 
         }
         // A comma inside a name is no boundary ("The Federal Authority for Identity,
         // Citizenship, Customs and Port Security (ICP) said").
-        let t = &doc.toks[j - 1];
-        let in_name = || {
-            doc.ents_in(t.start, t.end)
-                .any(|x| x.start < t.start && x.end > t.end)
-        };
-        if (doc.is_boundary(j - 1) && !in_name()) || doc.match_any(j - 1, &doc.lx.comps).is_some() {
+        if doc.is_boundary_between_names(j - 1) || doc.match_any(j - 1, &doc.lx.comps).is_some() {
             break;
         }
         j -= 1;
@@ -908,13 +903,24 @@ impl ClaimLabeler for CueThat {
                     } else if !cm.cue.participle
                         && (j == cm.first || {
                             // Only auxiliaries and adverbs after the appositive ("Rep. X, a
-                            // Georgia Republican, has said"), or whom it was said to ("...,
-                            // Ahmad Atang, kepada VOA mengatakan").
+                            // Georgia Republican, has said").
                             let (s, e) = doc.trim_phrase(j, cm.first);
-                            s >= e || (j > body && doc.is_comma(j - 1) && doc.is_preposition(j))
+                            s >= e
                         })
                     {
                         appositive_subject(doc, body, j, context)
+                    } else if !cm.cue.participle
+                        && j > body
+                        && doc.is_comma(j - 1)
+                        && doc.is_preposition(j)
+                    {
+                        // Whom it was said to after an appositive ("..., Ahmad Atang, kepada
+                        // VOA mengatakan"); else circumstances before the subject ("Selain
+                        // itu, dalam rapat tersebut Menteri Sri Mulyani mengatakan").
+                        match appositive_subject(doc, body, j, context) {
+                            Subject::Found(s) => Subject::Found(s),
+                            _ => doc.resolve_subject(j, cm.first, context),
+                        }
                     } else {
                         doc.resolve_subject(j, cm.first, context)
                     }

@@ -1364,11 +1364,16 @@ impl<'a> Doc<'a> {
             return Some(Speaker::named(ent));
         }
         // A role before the name ("Chelsea boss Mauricio Pochettino admitted ..."): a person
-        // within the first words.
+        // within the first words, with no verb or preposition before it ("The court
+        // sentenced Ahmad Yani ..." names the court's object).
         let last = send.min(k + OPENING_ROLE) - 1;
-        self.ents_in(self.toks[k].start, self.toks[last].end)
-            .find(|e| e.label == EntityType::Person && e.end <= self.toks[last].end)
-            .map(Speaker::named)
+        let person = self
+            .ents_in(self.toks[k].start, self.toks[last].end)
+            .find(|e| e.label == EntityType::Person && e.end <= self.toks[last].end)?;
+        let role_only = (k..last)
+            .take_while(|&j| self.toks[j].end <= person.start)
+            .all(|j| self.toks[j].word && !self.finite_at(j) && !self.is_preposition(j));
+        role_only.then(|| Speaker::named(person))
     }
 
     /// The first token of sentence `si` after the article's dateline, where the sentence

@@ -1772,6 +1772,22 @@ mod tests {
             ),
             vec!["Dedi"]
         );
+        // Seats in brackets after parties are no ages.
+        assert!(
+            texts(
+                "id",
+                "Perolehan kursi PKB (68), Demokrat (54), NasDem (69) naik."
+            )
+            .is_empty()
+        );
+        // A given name that starts like a preposition is no glued place.
+        assert_eq!(
+            texts(
+                "ar",
+                "وأفاد المتحدث باسم المحكمة الابتدائية بشير محمد بأن النيابة أذنت بالتحقيق."
+            ),
+            vec!["بشير محمد"]
+        );
         assert_eq!(
             texts(
                 "ar",

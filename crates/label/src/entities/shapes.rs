@@ -256,22 +256,26 @@ impl Ctx<'_> {
     fn extend_left(&self, i: usize, allow_year: bool, title_reach: usize) -> usize {
         let mut a = i;
         let mut k = i;
+        // Whether a conjunction joins the words between `k` and `i` ("Justice and
+        // Development Party"), kept as `k` moves back.
+        let mut joined = false;
         while k > 0 && self.adjacent(k - 1) {
             let w = self.w(k - 1);
             let year = allow_year && w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
             // A person's title before an organisation's head is theirs ("Kepala Ekonom Bank
             // Central Asia David Sumual"); further before a tail it may be the name's ("King
             // Abdulaziz University").
-            // Further back, before two capitalised words or more that do not start with a
-            // given name or a known person: an analyst before a company is a person's title
-            // ("Analis Doo Financial Futures Lukman Leong"); a rank before a name, or joined
-            // to the rest, is the institution's ("King Hamad University Hospital", "Justice
-            // and Development Party").
+            // Further back, before two words or more that do not start with a given name or a
+            // known person: an analyst before a company is a person's title ("Analis Doo
+            // Financial Futures Lukman Leong", "President of Airlangga University Mohammad
+            // Nasih"); a rank before a name, or a word joined to the rest by "and", is the
+            // institution's ("King Hamad University Hospital", "Justice and Development
+            // Party").
             let named_after = || {
-                self.lx.given_names.contains(&self.folded[k])
+                joined
+                    || self.lx.given_names.contains(&self.folded[k])
                     || self.kb_word(k) == Some(EntityType::Person)
                     || self.lx.honorific_titles.contains(&self.folded[k - 1])
-                    || (k..i).any(|j| !is_capitalised(self.w(j)))
             };
             let title = self.lx.title_words.contains(&self.folded[k - 1])
                 && (i - (k - 1) <= title_reach || (i - k >= 2 && !named_after()));
@@ -297,6 +301,7 @@ impl Ctx<'_> {
                 && !(w == "and" && self.is_head(k - 2))
             {
                 // "Olympics and Paralympics" are two names.
+                joined |= self.lx.conjs.contains(w);
                 k -= 1;
             } else {
                 break;
@@ -708,6 +713,21 @@ mod tests {
         );
         let g = got("id", "Analis Doo Financial Futures Lukman Leong berkata.");
         assert_eq!(g[0].0, "Doo Financial Futures");
+        // "of" does not join a title to the institution; "and" does.
+        let g = got(
+            "en",
+            "President of Airlangga University Mohammad Nasih met the Justice and Development Party.",
+        );
+        let names: Vec<&str> = g.iter().map(|x| x.0.as_str()).collect();
+        assert!(names.contains(&"Airlangga University"), "{names:?}");
+        assert!(
+            names.contains(&"Justice and Development Party"),
+            "{names:?}"
+        );
+        assert!(
+            !names.iter().any(|n| n.starts_with("President")),
+            "{names:?}"
+        );
         // A list of fields closed by the acronym of the body it belongs to.
         let g = got(
             "id",
