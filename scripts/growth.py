@@ -121,6 +121,14 @@ SHAPES = {
         ("Defense Secretary Lloyd Austin met them, " if i == 0 else "")
         + f"Austin added {i} and Mr. Austin said and flew to Austin, "),
     "nisba_names": lambda i, r: f"وقال المدرب البرتغالي جورجي جيسوس{i} لرويترز إن الفريق جاهز، ",
+    # The twenty-fourth session's rules: quotations attributed with an appositive, outlets
+    # and days around verb-first speakers, names with commas after "Menurut", long titles
+    # before final cues, all in one paragraph or sentence.
+    "quote_appositives": lambda i, r: f'"We will act on item {i}," {person(r)}, a spokesman for group {i}, said, and ',
+    "outlet_addressees": lambda i, r: f"قالت مصادر مطلعة لرويترز يوم الثلاثاء {i} إن الخطة ستنجح، ",
+    "listed_fields": lambda i, r: f"Menurut Badan Meteorologi{i}, Klimatologi, dan Geofisika (BMKG), ",
+    "long_titles_final": lambda i, r: (
+        f"item {i} is ready, Coordinating Minister for Maritime Affairs and Investment {person(r)} stated, and "),
 }
 
 # Text before and after the pieces, for shapes that are one long phrase.
