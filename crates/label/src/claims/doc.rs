@@ -524,6 +524,13 @@ impl<'a> Doc<'a> {
             .is_some_and(|(rest, _)| self.lx.stops.iter().any(|s| s == rest))
     }
 
+    /// Whether a person's name ends with token `k` ("محمد أبو باشا" before "لرويترز").
+    pub fn person_ends_at(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        self.ents_in(t.start, t.end)
+            .any(|x| x.label == EntityType::Person && x.end == t.end)
+    }
+
     /// Whether token `k` is a boundary that no name runs across: a comma inside "Badan
     /// Meteorologi, Klimatologi, dan Geofisika" is part of it.
     pub fn is_boundary_between_names(&self, k: usize) -> bool {
@@ -814,12 +821,9 @@ impl<'a> Doc<'a> {
             if !t.norm.starts_with('ل') {
                 return false;
             }
-            let after_person = || {
-                self.ents_in(self.toks[k - 1].start, self.toks[k - 1].end)
-                    .any(|x| x.label == EntityType::Person && x.end == self.toks[k - 1].end)
-            };
-            self.ents_in(t.start, t.end)
-                .any(|x| x.start > t.start && x.start < t.end && (x.outlet || after_person()))
+            self.ents_in(t.start, t.end).any(|x| {
+                x.start > t.start && x.start < t.end && (x.outlet || self.person_ends_at(k - 1))
+            })
         };
         let end = (first + 1..e)
             .find(|&k| {

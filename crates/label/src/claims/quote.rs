@@ -5,7 +5,7 @@
 //! (a sentence with a cue or a quotation mark of its own), at most [`MAX_RUN_ON`] sentences.
 //! Quotations without an attribution next to them (titles, scare quotes) are no claims.
 
-use records::{Claim, ClaimKind, EntityType};
+use records::{Claim, ClaimKind};
 
 use super::cue_that::appositive_subject;
 use super::doc::{Doc, Speaker, Subject, is_quote};
@@ -280,12 +280,13 @@ fn appositive_after(
     comma: usize,
     sent: usize,
 ) -> Option<(Option<Speaker>, (usize, usize))> {
-    if !doc.is_comma(comma) || comma <= i || doc.toks[comma].sent != sent {
+    if !doc.is_comma(comma)
+        || comma <= i
+        || doc.toks[comma].sent != sent
+        || !doc.person_ends_at(comma - 1)
+    {
         return None;
     }
-    let before = &doc.toks[comma - 1];
-    doc.ents_in(before.start, before.end)
-        .find(|x| x.label == EntityType::Person && x.end == before.end)?;
     let (_, send) = doc.sent_toks[sent];
     let close = (comma + 1..send.min(comma + 1 + MAX_ATTRIBUTION + 6))
         .find(|&k| doc.is_boundary(k))

@@ -356,6 +356,14 @@ impl Lexicon {
         }
     }
 
+    /// The family name of a word that joins a particle to it ("al-Sudani": "Sudani"), else
+    /// none.
+    pub fn after_joined_particle<'w>(&self, w: &'w str) -> Option<&'w str> {
+        w.split_once('-')
+            .filter(|(p, rest)| self.particles.contains(*p) && super::text::is_capitalised(rest))
+            .map(|(_, rest)| rest)
+    }
+
     pub fn is_stopword(&self, langs: &[&str], w: &str) -> bool {
         langs
             .iter()

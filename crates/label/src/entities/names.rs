@@ -106,7 +106,7 @@ impl Ctx<'_> {
 
     /// A knowledge-base match that starts at word `i`: its type and the index of its last word.
     fn kb_at(&self, i: usize) -> Option<(EntityType, usize)> {
-        let w = self.words[i];
+        let w = *self.words.get(i)?;
         // At the word's start, or after an Arabic proclitic ("لجامعة الدول العربية"): the
         // first match that starts inside the word.
         let f = first_from(&self.found, w.start).filter(|f| f.start < w.end)?;
@@ -184,9 +184,7 @@ impl Ctx<'_> {
             let w = self.w(j);
             let initial = w.chars().count() == 1 && self.gap(j) == ".";
             // A particle may be joined to the family name ("Mohammed Shia al-Sudani").
-            let joined_particle = w
-                .split_once('-')
-                .is_some_and(|(p, rest)| self.lx.particles.contains(p) && is_capitalised(rest));
+            let joined_particle = self.lx.after_joined_particle(w).is_some();
             if !(is_capitalised(w) || (j > i && (self.lx.particles.contains(w) || joined_particle)))
             {
                 break;
@@ -652,14 +650,9 @@ impl Ctx<'_> {
             if let Some(t) = (i + 1..(i + 4).min(self.words.len()))
                 .take_while(|&j| self.adjacent(j - 1) && is_capitalised(self.w(j)))
                 .find(|&j| self.is_shape_word(j))
-                .map(|t| {
-                    match (t + 1 < self.words.len())
-                        .then(|| self.kb_at(t + 1))
-                        .flatten()
-                    {
-                        Some((EntityType::Gpe, last)) if self.adjacent(t) => last,
-                        _ => t,
-                    }
+                .map(|t| match self.kb_at(t + 1) {
+                    Some((EntityType::Gpe, last)) if self.adjacent(t) => last,
+                    _ => t,
                 })
                 && !is_arabic_word(w)
                 && is_capitalised(w)
