@@ -25,6 +25,9 @@ const SOURCES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The dates labeller's word list, of which the claims read the times of day.
+const DATES: &str = include_str!("../../../../datasets/label/dates.tsv");
+
 /// A reporting cue: a verb or a light-verb phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cue {
@@ -133,7 +136,9 @@ pub struct Lexicon {
     /// `bare` cue's clause needs no other sign of a verb.
     pub subject_pronouns: Vec<String>,
     /// Nouns of a day or a time of day before a date ("يوم الثلاثاء", "مساء الأحد"): with
-    /// the date, circumstances that end a verb-first subject or stand before it.
+    /// the date, circumstances that end a verb-first subject or stand before it. Read from
+    /// the dates labeller's list (`time_of_day` in `datasets/label/dates.tsv`), which leads
+    /// weekdays with them: one list for both.
     pub time_nouns: Vec<String>,
     /// Copulas, after which a cue's participle is an adjective ("the sector remains
     /// stressed", "it was confirmed"): no attribution at a sentence's end.
@@ -303,7 +308,6 @@ impl Lexicon {
                 "request" => lx.requests.extend(words),
                 "aside_suffix" => lx.aside_suffixes.extend(words),
                 "subject_pronoun" => lx.subject_pronouns.extend(words),
-                "time_noun" => lx.time_nouns.extend(words),
                 "copula" => lx.copulas.extend(words),
                 "connective" => lx.connectives.push(words),
                 "aux" => lx.auxes.extend(words),
@@ -317,6 +321,15 @@ impl Lexicon {
                 _ => {}
             }
         }
+        lx.time_nouns = DATES
+            .lines()
+            .filter_map(|line| {
+                let mut fields = line.split('\t');
+                let (row_lang, kind, phrase) = (fields.next()?, fields.next()?, fields.next()?);
+                (row_lang == lang && kind == "time_of_day").then(|| words_of(phrase))
+            })
+            .flatten()
+            .collect();
         // Longest phrases first, so that "pointed out" wins over a shorter entry.
         lx.cues.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
         for list in [

@@ -103,6 +103,8 @@ fn patterns() -> &'static Patterns {
         let lx = super::lexicon();
         let months = alternation(lx.months.values().flat_map(|m| m.keys()));
         let weekdays = alternation(lx.weekdays.values().flat_map(|m| m.keys()));
+        let weekday_leads = alternation(lx.weekday_leads.iter());
+        let times_of_day = alternation(lx.times_of_day.iter());
         let relative = alternation(lx.relative.values().flat_map(|m| m.keys()));
         let relative_years = alternation(
             (lx.relative.values().flat_map(|m| m.iter()))
@@ -141,12 +143,12 @@ fn patterns() -> &'static Patterns {
                 format!(r"(?i){l}(?P<m>(?P<mon>{months})\.?,?\s+(?P<y>{d}{{4}})){r}"),
             ),
             // "on Tuesday", "pada Senin", "يوم الخميس", "said Monday": the weekday alone,
-            // after a word that leads a past day (the value is the last such day), or after a
-            // comma, as Arabic news writes the day of the event ("حذر البرنامج، الأربعاء، من").
+            // after a word that leads a past day (`weekday_lead`, `time_of_day`: the value is
+            // the last such day), or after a comma, as Arabic news writes the day of the event ("حذر البرنامج، الأربعاء، من").
             (
                 Kind::Weekday,
                 format!(
-                    r"(?i)(?:(?:^|[^\p{{L}}\p{{N}}])(?:on|pada|hari|sejak|و?(?:يوم|مساء|صباح|ظهر|عصر|فجر|ليلة)|said|says|told|announced|late|early|last|since)\s+|،\s*)(?P<m>{weekdays}){r}"
+                    r"(?i)(?:(?:^|[^\p{{L}}\p{{N}}])(?:{weekday_leads}|و?(?:{times_of_day}))\s+|،\s*)(?P<m>{weekdays}){r}"
                 ),
             ),
             // "in June", "sejak Maret": the month alone, perhaps of a year said relatively
@@ -593,6 +595,10 @@ mod tests {
         // After a time of day ("on Sunday evening").
         let b = article("ar", "أعلن الجيش مساء الأحد مقتل قيادي.");
         assert_eq!(got(&b), vec![pair("الأحد", None)]);
+        // ... with a conjunction, or by night ("ليل"; the times of day are one list with the
+        // claim labellers').
+        let b = article("ar", "وصباح الجمعة شهدت المدينة ليل الإثنين احتجاجات.");
+        assert_eq!(got(&b), vec![pair("الجمعة", None), pair("الإثنين", None)]);
         // A month's full name ends no abbreviation: the sentence's period is not the date's.
         let b = article(
             "en",

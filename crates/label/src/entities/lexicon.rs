@@ -187,6 +187,12 @@ pub(crate) struct Lexicon {
     /// Folded words that put a weekday ahead of the article's date ("will", "akan", "سوف",
     /// "المقبل"), of every language.
     pub future: Vec<String>,
+    /// Folded words after which a weekday alone is the day of the event ("on", "pada"), of
+    /// every language.
+    pub weekday_leads: Vec<String>,
+    /// Folded nouns of the day or a time of day that lead a weekday ("يوم", "مساء"), of every
+    /// language: a weekday lead which may carry a conjunction ("ومساء").
+    pub times_of_day: Vec<String>,
     /// Chinese family names in pinyin (lower case).
     pub chinese_surnames: HashSet<String>,
     /// Pinyin syllables without tones (lower case).
@@ -304,6 +310,8 @@ impl Lexicon {
                     }
                 }
                 "future" => lx.future.push(phrase),
+                "weekday_lead" => lx.weekday_leads.push(phrase),
+                "time_of_day" => lx.times_of_day.push(phrase),
                 _ => {}
             }
         }
