@@ -126,7 +126,10 @@ pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
             .iter()
             .zip(&layout.kinds)
             .find(|(_, k)| **k == Kind::Zone("dateline"))
-            .and_then(|(l, _)| meta::dateline_line(l.text(src)))
+            .and_then(|(l, _)| {
+                let line = l.text(src);
+                meta::dateline_line(line).or_else(|| meta::place_line(line))
+            })
     });
     let mut published = None;
     let mut copyright_year = None;
@@ -344,6 +347,26 @@ mod tests {
             a.text,
             "Azerbaijan, Türkiye discuss energy cooperation\nThe ministers met in Baku. They discussed gas."
         );
+    }
+
+    #[test]
+    fn a_place_alone_in_capitals_under_the_title_is_the_dateline() {
+        let text = "Turkey raises minimum wage\nNEW DELHI\nThe minister said wages rise.\nHe spoke on Tuesday.";
+        let r = raw(text);
+        let a = parse_article(&r).unwrap();
+        check_map(&r, &a);
+        assert_eq!(a.dateline.as_deref(), Some("NEW DELHI"));
+        let kinds: Vec<&str> = a.zones.iter().map(|z| z.kind.as_str()).collect();
+        assert_eq!(kinds, vec!["dateline"]);
+        assert_eq!(a.sentences.len(), 3);
+        // A section's label is no place; nor are capitals elsewhere in the body.
+        for text in [
+            "Turkey raises minimum wage\nECONOMY\nThe minister said wages rise.\nHe spoke.",
+            "Turkey raises minimum wage\nThe minister said wages rise.\nNATO\nHe spoke.",
+        ] {
+            let a = parse_article(&raw(text)).unwrap();
+            assert_eq!(a.dateline, None, "{text}");
+        }
     }
 
     #[test]

@@ -140,7 +140,7 @@ const CAPS_PHRASES: [&str; 4] = ["KEY POINTS", "FAST FACTS", "KEY FACTS", "AT A 
 
 /// Labels that open a paragraph with a colon and are no place, in capitals: the whole first
 /// word is compared ("LIVE" is no "Liverpool").
-const CAPS_LABELS: [&str; 40] = [
+const CAPS_LABELS: [&str; 58] = [
     "UPDATE",
     "UPDATED",
     "BREAKING",
@@ -181,6 +181,25 @@ const CAPS_LABELS: [&str; 40] = [
     "MS",
     "DR",
     "SIR",
+    // Sections, which a page may show on a line of their own.
+    "NEWS",
+    "WORLD",
+    "SPORT",
+    "BUSINESS",
+    "POLITICS",
+    "ECONOMY",
+    "HEALTH",
+    "TECH",
+    "TECHNOLOGY",
+    "ENTERTAINMENT",
+    "LIFESTYLE",
+    "NATIONAL",
+    "INTERNATIONAL",
+    "NASIONAL",
+    "INTERNASIONAL",
+    "EKONOMI",
+    "OLAHRAGA",
+    "BERITA",
 ];
 
 const NAME: &str = r"\p{Lu}[\p{L}\p{N}.\-&]*(?:\s+\p{Lu}[\p{L}\p{N}.\-&]*){0,3}";
@@ -308,22 +327,39 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
     .or_else(|| {
         let c = DATELINE_CAPS_COLON.captures(first_para)?;
         let place = c["place"].to_string();
-        let first = place
-            .split([' ', '-'])
-            .next()
-            .unwrap_or_default()
-            .to_uppercase();
-        // Plurals too ("UPDATES", "NOTES"), and labels of two words ("Key Points", not "Key
-        // West").
-        let label = |w: &str| CAPS_LABELS.contains(&w);
-        let is_label = label(&first)
-            || first.strip_suffix('S').is_some_and(label)
-            || CAPS_PHRASES.contains(&place.to_uppercase().as_str());
-        (!is_label).then_some(Dateline {
+        (!is_caps_label(&place)).then_some(Dateline {
             place,
             outlet: None,
             date: None,
         })
+    })
+}
+
+/// A label in a place's stead ("UPDATE", "NOTES", "Key Points"): the whole first word is
+/// compared, plurals too, and labels of two words ("Key Points", not "Key West").
+fn is_caps_label(place: &str) -> bool {
+    let first = place
+        .split([' ', '-'])
+        .next()
+        .unwrap_or_default()
+        .to_uppercase();
+    let label = |w: &str| CAPS_LABELS.contains(&w);
+    label(&first)
+        || first.strip_suffix('S').is_some_and(label)
+        || CAPS_PHRASES.contains(&place.to_uppercase().as_str())
+}
+
+/// A place alone on its line in capitals, as agencies put it between the title and the body
+/// ("ANKARA", "NEW DELHI"): a dateline, where it stands there (the caller knows the line's
+/// place). Labels ("UPDATE", "ANALYSIS") are none.
+pub fn place_line(line: &str) -> Option<Dateline> {
+    static CAPS_PLACE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\p{Lu}{3,}(?:[ \-]\p{Lu}{2,}){0,2}$").unwrap());
+    let line = line.trim();
+    (CAPS_PLACE.is_match(line) && !is_caps_label(line)).then(|| Dateline {
+        place: line.to_string(),
+        outlet: None,
+        date: None,
     })
 }
 

@@ -521,6 +521,17 @@ pub fn classify(raw: &str, lines: &[Line], outlet_hint: Option<&str>) -> Layout 
         kinds[prose[k]] = Kind::Zone("credits");
     }
 
+    // Right under the title, a place alone in capitals ("ANKARA"), before the body: the
+    // dateline of agencies that put it on a line of its own.
+    if let Some(t) = title
+        && let Some(k) = prose.iter().position(|&i| i > t)
+        && k + 1 < prose.len()
+        && kinds[prose[k]] == Kind::Prose
+        && crate::meta::place_line(lines[prose[k]].text(raw)).is_some()
+    {
+        kinds[prose[k]] = Kind::Zone("dateline");
+    }
+
     // Teasers: after the body, a run of headline/summary pairs.
     let body: Vec<usize> = (0..lines.len())
         .filter(|&i| kinds[i] == Kind::Prose && Some(i) != title)
