@@ -2816,3 +2816,41 @@ fn headline_organisations_before_a_person_who_speaks_after_the_colon() {
         "{got:?}"
     );
 }
+
+#[test]
+fn en_relative_clauses_in_a_speaker_are_about_its_head() {
+    let got = labelled(
+        "en",
+        "The talks in Cairo stalled over the release of prisoners, two officials who declined to be named said.\n\
+         \"We are close but not there,\" one official who asked not to be identified said.\n\
+         Officials who met Vladimir Putin on Friday said that the deal was near.",
+    );
+    let seen: Vec<(&str, &str, Option<&str>)> = got
+        .iter()
+        .map(|(content, speaker, canonical, _)| {
+            (content.as_str(), speaker.as_str(), canonical.as_deref())
+        })
+        .collect();
+    // The whole phrase is the mention; the person inside its relative clause speaks not.
+    assert_eq!(
+        seen,
+        vec![
+            (
+                "the deal was near",
+                "Officials who met Vladimir Putin on Friday",
+                None
+            ),
+            (
+                "We are close but not there",
+                "one official who asked not to be identified",
+                None
+            ),
+            (
+                "The talks in Cairo stalled over the release of prisoners",
+                "two officials who declined to be named",
+                None
+            ),
+        ],
+        "{got:?}"
+    );
+}

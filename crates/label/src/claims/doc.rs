@@ -844,6 +844,20 @@ impl<'a> Doc<'a> {
         if s >= e {
             return Subject::Missing;
         }
+        // A relative clause after the phrase's head is about the head ("two officials who
+        // declined to be named", "officials who met Putin"): the head is resolved, the
+        // mention is the whole phrase.
+        if let Some(rel) = (s + 1..e).find(|&k| {
+            self.toks[k].word && !self.is_capitalised(k) && self.tok_in(k, &self.lx.relatives)
+        }) {
+            return match self.resolve_subject(s, rel, context) {
+                Subject::Found(x) => Subject::Found(Speaker {
+                    end: self.toks[e - 1].end,
+                    ..x
+                }),
+                other => other,
+            };
+        }
         let (start, end) = (self.toks[s].start, self.toks[e - 1].end);
         let words = e - s;
         if self
