@@ -2854,3 +2854,33 @@ fn en_relative_clauses_in_a_speaker_are_about_its_head() {
         "{got:?}"
     );
 }
+
+#[test]
+fn id_bare_cues_before_passives_numbers_and_demonstratives() {
+    let got = labelled(
+        "id",
+        "Kepala BMKG Dwikorita Karnawati mengatakan peningkatan curah hujan dipicu oleh gelombang atmosfer.\n\
+         Kepala Pusat Data BNPB Abdul Muhari menyebut sebanyak 1.200 rumah tercatat terendam banjir.\n\
+         Sejumlah ekonom menilai target itu menantang.\n\
+         Bupati menjelaskan mekanisme penyaluran bantuan yang diberikan pemerintah.\n\
+         Ia menyampaikan apresiasi kepada direktur utama perusahaan daerah.\n\
+         Wali kota menyebut negara terbesar di kawasan itu.",
+    );
+    // No relative clause's verb ("yang diberikan"), no noun ("direktur") or superlative
+    // ("terbesar") with a verb's prefix, makes an object a clause.
+    assert_eq!(
+        content_speaker(&got),
+        vec![
+            (
+                "peningkatan curah hujan dipicu oleh gelombang atmosfer",
+                "Kepala BMKG Dwikorita Karnawati"
+            ),
+            (
+                "sebanyak 1.200 rumah tercatat terendam banjir",
+                "Kepala Pusat Data BNPB Abdul Muhari"
+            ),
+            ("target itu menantang", "Sejumlah ekonom"),
+        ],
+        "{got:?}"
+    );
+}

@@ -52,6 +52,14 @@ pub fn tokenize_each(text: &str, mut emit: impl FnMut(usize, usize, bool)) {
                 {
                     i += len
                 }
+                // A number's separators ("1.200", "3,5", "1,200"): one word, no comma or
+                // period of the sentence.
+                Some(('.' | ',', 1))
+                    if text.as_bytes()[i - 1].is_ascii_digit()
+                        && at(i + 1).is_some_and(|(n, _)| n.is_ascii_digit()) =>
+                {
+                    i += 1
+                }
                 _ => break,
             }
         }
@@ -667,8 +675,12 @@ impl<'a> Doc<'a> {
         is(&self.lx.auxes, norm)
             || self.finite_after_name(k)
             || (has_affix(&self.lx.finite_affixes, norm)
-                && k.checked_sub(1)
-                    .is_none_or(|j| !is(&self.lx.determiners, &self.toks[j].norm)))
+                && !is(&self.lx.not_finite, norm)
+                && k.checked_sub(1).is_none_or(|j| {
+                    let before = &self.toks[j].norm;
+                    // A relative clause's verb is not the clause's ("yang diberikan").
+                    !is(&self.lx.determiners, before) && !is(&self.lx.relatives, before)
+                }))
     }
 
     /// Whether token `k` has a finite verb's affixes ([`Lexicon::finite_after_name`]) and follows
@@ -679,8 +691,14 @@ impl<'a> Doc<'a> {
             || norm.ends_with("ss")
             || norm.ends_with("'s")
             || !has_affix(&self.lx.finite_after_name, norm)
+            || self.tok_in(k, &self.lx.not_finite)
         {
             return false;
+        }
+        // A demonstrative ends a noun phrase before it ("target itu menantang").
+        if self.tok_in(k - 1, &self.lx.demonstratives) && self.toks[k - 1].sent == self.toks[k].sent
+        {
+            return true;
         }
         let mut before = k - 1;
         // Past an opening quotation mark ('the prime minister "cares ...') and an adverb.
@@ -1611,10 +1629,18 @@ mod tests {
         let mut word_start: Option<usize> = None;
         // Each character's test, made once: as the next one, then as the current one.
         let mut is_word = chars.peek().is_some_and(|&(_, c)| is_word_char(c));
+        let mut prev = None;
         while let Some((i, c)) = chars.next() {
             let next_is_word = chars.peek().is_some_and(|&(_, n)| is_word_char(n));
+            let next_is_digit = chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
             let this_is_word = std::mem::replace(&mut is_word, next_is_word);
-            if this_is_word || (word_start.is_some() && is_joiner(c) && next_is_word) {
+            let separator = matches!(c, '.' | ',')
+                && prev.is_some_and(|p: char| p.is_ascii_digit())
+                && next_is_digit;
+            prev = Some(c);
+            if this_is_word
+                || (word_start.is_some() && ((is_joiner(c) && next_is_word) || separator))
+            {
                 if word_start.is_none() {
                     word_start = Some(i);
                 }
@@ -1641,7 +1667,7 @@ mod tests {
                 "-",
                 "a-",
                 "-a",
-                "a--b a-'b don't x' 'y Asia-Europe e\u{2011}f",
+                "a--b a-'b don't x' 'y Asia-Europe e\u{2011}f 1.200 3,5 1., .5 a1.b2",
                 "وقال الوزير إن الحكومة ستدعم المزارعين، مضيفا أن الأسعار ارتفعت بنسبة 5%.",
                 "بِسْمِ ـالصين «نعم» 東京 Tokyo İstanbul ǅ ß ﬁx \u{301}a",
             ],

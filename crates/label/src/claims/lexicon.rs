@@ -156,6 +156,11 @@ pub struct Lexicon {
     /// ("China stands ready", "Indonesia firmly adheres": `s`; "Jepang mendukung": `me*`),
     /// where elsewhere nouns have them too (plurals; "menteri").
     pub finite_after_name: Vec<(String, String)>,
+    /// Words with a finite verb's affixes that are no verbs ("direktur", "terhadap").
+    pub not_finite: Vec<String>,
+    /// Demonstratives after their noun ("target itu"): a `finite_after_name` affix right
+    /// after one is a verb's.
+    pub demonstratives: Vec<String>,
     /// Prepositions, which open circumstances, not a clause, after a bare cue ("said in").
     pub prepositions: Vec<String>,
     /// Prepositions glued to the next word, with its article (Arabic "لل" in "للصحافيين"):
@@ -210,6 +215,8 @@ impl Lexicon {
             auxes: vec![],
             finite_affixes: vec![],
             finite_after_name: vec![],
+            not_finite: vec![],
+            demonstratives: vec![],
             prepositions: vec![],
             preposition_prefixes: vec![],
             cues_by_first: Default::default(),
@@ -314,6 +321,8 @@ impl Lexicon {
                 // One word with a `*` in it, which splitting into words would cut.
                 "finite_affix" => lx.finite_affixes.push(affix(phrase)),
                 "finite_after_name" => lx.finite_after_name.push(affix(phrase)),
+                "not_finite" => lx.not_finite.extend(words),
+                "demonstrative" => lx.demonstratives.extend(words),
                 "preposition" => match phrase.trim_end().strip_suffix('-') {
                     Some(prefix) => lx.preposition_prefixes.extend(words_of(prefix)),
                     None => lx.prepositions.extend(words),
