@@ -164,7 +164,7 @@ pub(crate) struct Lexicon {
     pub honorific_titles: HashSet<String>,
     /// Heads that start a name ("Ministry", "Kementerian", "وزارة").
     pub heads: PhraseIndex,
-    /// Folded head and tail words of every language.
+    /// Folded head and tail words of every language, but regions' compass words.
     pub shape_words: HashSet<String>,
     /// (lang, position "head"/"tail") -> word -> type.
     pub shapes: BTreeMap<(String, String), HashMap<String, EntityType>>,
@@ -216,6 +216,8 @@ pub(crate) struct Lexicon {
     pub patronymics: HashSet<String>,
     /// Prepositions that open a verb's complement after a one-word Arabic "name" ("اطلع على").
     pub prepositions: HashSet<String>,
+    /// Words before a place's name ("di", "Kabupaten"), as written.
+    pub place_markers: Vec<String>,
 }
 
 impl Lexicon {
@@ -245,7 +247,11 @@ impl Lexicon {
                 if c[1] == "head" {
                     index_phrase(&mut lx.heads, c[0], c[2], Some(t));
                 }
-                lx.shape_words.insert(fold_str(c[2]));
+                // A region's compass word ("Lampung Tengah") heads no organisation: a name
+                // after it is no organisation's ("Gubernur Jawa Timur Khofifah ...").
+                if !(c[1] == "tail" && t == EntityType::Gpe) {
+                    lx.shape_words.insert(fold_str(c[2]));
+                }
                 lx.shapes
                     .entry((c[0].to_string(), c[1].to_string()))
                     .or_default()
@@ -336,6 +342,10 @@ impl Lexicon {
                 "connector" => &mut lx.connectors,
                 "patronymic" => &mut lx.patronymics,
                 "preposition" => &mut lx.prepositions,
+                "place_marker" => {
+                    lx.place_markers.push(c[2].to_string());
+                    continue;
+                }
                 _ => continue,
             };
             set.insert(c[2].to_string());

@@ -69,6 +69,22 @@ impl Ctx<'_> {
         self.words[i].text(self.s)
     }
 
+    /// Whether the article's lead or this sentence writes `word` after a place marker ("di
+    /// Sidoarjo", "Kabupaten Sidoarjo"), as a whole word.
+    fn written_as_place(&self, word: &str) -> bool {
+        self.lx.place_markers.iter().any(|marker| {
+            let phrase = format!("{marker} {word}");
+            [self.lead, self.s].iter().any(|text| {
+                text.match_indices(&phrase).any(|(at, _)| {
+                    let before = text[..at].chars().next_back();
+                    let after = text[at + phrase.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+            })
+        })
+    }
+
     /// Only spaces between words `i` and `i + 1`.
     fn adjacent(&self, i: usize) -> bool {
         i + 1 < self.words.len()
@@ -274,6 +290,11 @@ impl Ctx<'_> {
         // After an organisation's head, its first word is the organisation's name ("Perum
         // Bulog Bayu Krisnamurthi menyatakan": the name is "Bayu Krisnamurthi").
         if a > 0 && end - a == 3 && self.is_shape_word(a - 1) && self.adjacent(a - 1) {
+            a += 1;
+        }
+        // A region the article writes as a place, before a name of two words ("BPBD Sidoarjo
+        // Dwijo Prawito mengatakan", "di Sidoarjo").
+        if end - a == 3 && self.written_as_place(self.w(a)) {
             a += 1;
         }
         // Nor does it start inside a title ("Chief Executive Officer Tim Cook said").
@@ -496,6 +517,20 @@ impl Ctx<'_> {
                     && is_capitalised(self.w(j + 1))
                     && !is_all_caps(self.w(j + 1))
             });
+        // An acronym (perhaps in brackets) and a word the article writes as a place ("Kepala
+        // BPBD Sidoarjo Dwijo Prawito", "di Sidoarjo"): the region.
+        let acronym_region = |j: usize| {
+            j + 2 < n
+                && is_all_caps(self.w(j))
+                && self.w(j).chars().count() >= 3
+                && (self.adjacent(j) || in_brackets(j))
+                && self.adjacent(j + 1)
+                && is_capitalised(self.w(j + 2))
+                && self.written_as_place(self.w(j + 1))
+        };
+        if acronym_region(i) {
+            return Some(i + 2);
+        }
         if let Some(j) = acronym_at {
             // A region may follow the acronym ("Kepala Pelaksana BPBD Kota Semarang Endro
             // Pudyo Martantono"): skipped like the rest of a complement.
@@ -503,6 +538,9 @@ impl Ctx<'_> {
                 && (self.is_shape_word(j + 1)
                     || self.lx.is_domain_word(self.langs, self.w(j + 1))
                     || self.kb_at(j + 1).is_some());
+            if acronym_region(j) {
+                return Some(j + 2);
+            }
             if region && j + 1 > start {
                 return self.after_complement(j + 1);
             }
@@ -765,15 +803,19 @@ impl EntityLabeler for NameLabeler {
                     && let Some(k) = ctx.after_complement(after)
                 {
                     // A regional title's region: one capitalised word before a name of two
-                    // words or more ("Bupati Cianjur Herman Suherman").
+                    // words or more ("Bupati Cianjur Herman Suherman"), or of one where the
+                    // article writes the word as a place ("Bupati Sidoarjo Subandi" and "di
+                    // Sidoarjo").
                     let title: Vec<&str> = (i..after).map(|j| &ctx.folded[j]).collect();
+                    let capitalised = |j: usize| j < n && is_capitalised(ctx.w(j));
                     let k = if k == after
                         && lx.region_titles.contains(&title.join(" "))
                         && !is_arabic_word(ctx.w(k))
                         && ctx.kb_at(k).is_none()
-                        && (k..k + 3).all(|j| j < n && is_capitalised(ctx.w(j)))
+                        && capitalised(k + 1)
                         && ctx.adjacent(k)
-                        && ctx.adjacent(k + 1)
+                        && ((capitalised(k + 2) && ctx.adjacent(k + 1))
+                            || ctx.written_as_place(ctx.w(k)))
                     {
                         k + 1
                     } else {
@@ -1587,6 +1629,22 @@ mod tests {
                 "id",
                 "Menurut Bupati Cianjur Herman Suherman, puluhan rumah rusak."
             ),
+            vec!["Herman Suherman"]
+        );
+        // ... or of one, where the article writes the region as a place; also after an
+        // agency's acronym, in brackets or not.
+        assert_eq!(
+            texts(
+                "id",
+                "Banjir melanda 12 desa di Sidoarjo. Bupati Sidoarjo Subandi meninjau lokasi. \
+                 Kepala BPBD Sidoarjo Dwijo Prawito mengatakan air surut. Kepala Pelaksana Badan \
+                 Penanggulangan Bencana Daerah (BPBD) Sidoarjo Dwijo Prawito hadir."
+            ),
+            vec!["Subandi", "Dwijo Prawito", "Dwijo Prawito"]
+        );
+        // Two words and no such place: one name ("Bupati Herman Suherman").
+        assert_eq!(
+            texts("id", "Bupati Herman Suherman meninjau lokasi."),
             vec!["Herman Suherman"]
         );
         // A field joined by "dan" before an acronym ("Pusat Gempa Bumi dan Tsunami BMKG").

@@ -251,6 +251,35 @@ impl Ctx<'_> {
             ])
     }
 
+    /// The first word of a region's name before the compass word `t`: one or two capitalised
+    /// words right before it (a compass word among them: "Nusa Tenggara Barat"), neither a
+    /// title's ("Kapolres Jakarta Barat"), a place marker's ("Kota Tangerang Selatan") nor a
+    /// clause's first word that could be anything ("Warga Lampung Tengah").
+    fn region_before_compass(&self, t: usize) -> Option<usize> {
+        /// Words of the name before the compass word.
+        const MAX_WORDS: usize = 2;
+        let mut a = t;
+        while a > 0 && t - a < MAX_WORDS && self.adjacent(a - 1) {
+            let j = a - 1;
+            let w = self.w(j);
+            let known_place = matches!(self.kb_word(j), Some(EntityType::Gpe));
+            if !is_capitalised(w)
+                || is_all_caps(w)
+                || self.stop(j)
+                || self.lx.title_words.contains(&self.folded[j])
+                || self.lx.place_markers.iter().any(|m| m == w)
+                || self.is_head(j)
+                || (self.opens_clause(j) && !known_place && a == t)
+            {
+                break;
+            }
+            a = j;
+        }
+        // After a head ("Kabupaten Bandung Barat") the head's name holds the region.
+        let after_head = a > 0 && self.adjacent(a - 1) && self.is_head(a - 1);
+        (a < t && !after_head).then_some(a)
+    }
+
     /// Capitalised words (with inner connectors) before word `i`: the first index.
     /// A person's title within `title_reach` words before word `i` ends the name there.
     fn extend_left(&self, i: usize, allow_year: bool, title_reach: usize) -> usize {
@@ -436,6 +465,18 @@ impl EntityLabeler for ShapeLabeler {
                         let Some(&label) = tails.get(ctx.w(t)) else {
                             continue;
                         };
+                        // A compass word after a place's name is the rest of a region's
+                        // ("Lampung Tengah", "Nusa Tenggara Barat").
+                        if label == EntityType::Gpe {
+                            // The last of two compass words ends it ("Nusa Tenggara Barat").
+                            let another = t + 1 < n
+                                && ctx.adjacent(t)
+                                && tails.get(ctx.w(t + 1)) == Some(&EntityType::Gpe);
+                            if !another && let Some(a) = ctx.region_before_compass(t) {
+                                spans.push((ctx.words[a].start, t + 1, label));
+                            }
+                            continue;
+                        }
                         // A title right before the tail is a person's ("Kepala Ekonom Bank
                         // Central Asia").
                         let a = ctx.extend_left(t, label == EntityType::Event, 1);
@@ -775,6 +816,31 @@ mod tests {
             .map(|x| x.0.as_str())
             .collect();
         assert_eq!(works, ["Comprehensive Economic Partnership Agreement"]);
+    }
+
+    #[test]
+    fn indonesian_administrative_places_and_compass_words() {
+        let g = got(
+            "id",
+            "Banjir melanda Desa Kedungbanteng, Kecamatan Tanggulangin, Kabupaten Bandung Barat, \
+             Lampung Tengah dan Nusa Tenggara Barat. Kapolres Jakarta Barat Kombes Twedi hadir. \
+             Warga Kota Tangerang Selatan mengungsi.",
+        );
+        let names: Vec<(&str, EntityType)> = g.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        // A title, a place marker or a clause's first word is no part of a region's name;
+        // one the knowledge base has ("Nusa Tenggara Barat") is left to the gazetteer.
+        assert_eq!(
+            names,
+            [
+                ("Desa Kedungbanteng", EntityType::Gpe),
+                ("Kecamatan Tanggulangin", EntityType::Gpe),
+                ("Kabupaten Bandung Barat", EntityType::Gpe),
+                ("Lampung Tengah", EntityType::Gpe),
+                ("Jakarta Barat", EntityType::Gpe),
+                ("Tangerang Selatan", EntityType::Gpe),
+            ],
+            "{g:?}"
+        );
     }
 
     #[test]
