@@ -31,7 +31,8 @@ const MAX_APPOSITIVE: usize = 16;
 /// Words of an Arabic name with its links ("محمد بن عبدالرحمن بن جاسم آل ثاني").
 const MAX_ARABIC_NAME: usize = 8;
 /// Arabic words that start a compound name ("عبد الله").
-pub(super) const AR_COMPOUND: [&str; 5] = ["عبد", "أبو", "ابو", "بن", "آل"];
+/// Links inside Arabic names ("ولد" is the Mauritanian "son of": "محمد ولد الشيخ الغزواني").
+pub(super) const AR_COMPOUND: [&str; 6] = ["عبد", "أبو", "ابو", "بن", "آل", "ولد"];
 
 pub struct NameLabeler {
     gazetteer: Arc<Gazetteer>,
@@ -371,6 +372,12 @@ impl Ctx<'_> {
             .person_cues
             .get(&("ar".to_string(), "after".to_string()));
         let stop = |w: &str| stop(w) || cues_after.is_some_and(|c| c.iter().any(|c| c == w));
+        // A proclitic written apart with a tatweel ("نبيه بري لـ\"النهار\"") is the next
+        // word's.
+        let stop = |w: &str| stop(w) || w.ends_with('\u{0640}');
+        // A sentence opened by "أما" ("as for") answers it with a word in "ف" ("أما ... جبران
+        // باسيل فاعتبر"): that word is the verb, no name's.
+        let as_for = matches!(self.w(0), "أما" | "وأما");
         let first = self.w(i);
         // Not a title ("رئيس الوزراء وزير الخارجية"), not a noun with its article or a
         // preposition and article ("للأمم", "بالرئيس").
@@ -439,10 +446,12 @@ impl Ctx<'_> {
                 && !self.lx.given_names.contains(&self.folded[j]);
             if stop(w)
                 || (w.starts_with("ال") && !compound && !nisba && !family)
-                || w.starts_with('و')
+                || (w.starts_with('و') && !AR_COMPOUND.contains(&w))
                 || prepositional
                 || after_father
                 || (n >= 2 && self.future_verb(j))
+                || (j - i >= 2 && self.imperfect_verb(j))
+                || (as_for && w.starts_with('ف') && !self.lx.given_names.contains(&self.folded[j]))
             {
                 break;
             }
@@ -466,6 +475,25 @@ impl Ctx<'_> {
             j -= 1;
         }
         Some(j)
+    }
+
+    /// Whether Arabic word `j` is an imperfect verb with a complement after it ("ولد مرزوك
+    /// يقوم بزيارة", "يتوجه إلى"): "ي" and three letters or more, not a common given name,
+    /// and a noun with the article, a preposition or a word glued to one next. Asked only
+    /// after two words of a name (or a link and a word: "ولد مرزوك").
+    fn imperfect_verb(&self, j: usize) -> bool {
+        let w = self.w(j);
+        w.starts_with('ي')
+            && w.chars().count() >= 4
+            && !self.lx.given_names.contains(&self.folded[j])
+            && j + 1 < self.words.len()
+            && self.adjacent(j)
+            && {
+                let next = self.w(j + 1);
+                next.starts_with("ال")
+                    || self.lx.prepositions.contains(next)
+                    || (next.starts_with(['ب', 'ل']) && next.chars().count() >= 4)
+            }
     }
 
     /// Whether Arabic word `j` is a verb in the future with its object after it ("سيعرض
@@ -1771,6 +1799,34 @@ mod tests {
         assert_eq!(
             texts("ar", "وقال الرئيس عبد المجيد تبون سيزور العاصمة قريبا."),
             vec!["عبد المجيد تبون"]
+        );
+        // An imperfect verb with its complement, after a name or a link and a word; a
+        // proclitic written apart; the answer to "أما" in "ف".
+        assert_eq!(
+            texts(
+                "ar",
+                "وأشار إلى أن السيد ولد مرزوك يقوم بزيارة عمل إلى المملكة."
+            ),
+            vec!["ولد مرزوك"]
+        );
+        assert_eq!(
+            texts(
+                "ar",
+                "وقال رئيس مجلس النواب نبيه بري لـ\"النهار\" إن الحوار ضروري."
+            ),
+            vec!["نبيه بري"]
+        );
+        assert_eq!(
+            texts(
+                "ar",
+                "أما رئيس التيار النائب جبران باسيل فاعتبر أن المبادرة تحتاج إلى توافق."
+            ),
+            vec!["جبران باسيل"]
+        );
+        // "ولد" links a Mauritanian name.
+        assert_eq!(
+            texts("ar", "والتقى الرئيس محمد ولد الشيخ الغزواني الوفد."),
+            vec!["محمد ولد الشيخ الغزواني"]
         );
         // A transliterated name that starts like such a verb.
         assert_eq!(
