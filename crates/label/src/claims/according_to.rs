@@ -120,14 +120,14 @@ impl ClaimLabeler for AccordingTo {
 fn matched(doc: &Doc, i: usize) -> Option<(usize, usize, usize)> {
     for (words, glued) in &doc.lx.according {
         if !glued {
-            if let Some(end) = doc.match_words(i, words) {
+            if let Some(end) = doc.match_words_unglued(i, words) {
                 let t = doc.toks.get(end)?;
                 return Some((doc.toks[end - 1].end, end, t.start));
             }
             continue;
         }
         let n = words.len();
-        let Some(end) = doc.match_words(i, &words[..n - 1]) else {
+        let Some(end) = doc.match_words_unglued(i, &words[..n - 1]) else {
             continue;
         };
         let t = doc.toks.get(end)?;

@@ -139,6 +139,15 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
         {
             return None;
         }
+        // A date where the verb comes first is a circumstance, as long as it is ("أكد ...،
+        // السيد ناصر بوريطة، اليوم الخميس بالرباط، أن").
+        if vso
+            && t.word
+            && let Some(after) = doc.after_time(k).filter(|&after| after > k)
+        {
+            k = after;
+            continue;
+        }
         if t.word {
             if doc.lx.blocks.iter().any(|w| *w == *t.norm) || doc.cue_at(k).is_some() {
                 return None;
@@ -158,6 +167,25 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
         k += 1;
     }
     None
+}
+
+/// The subject a verb-first language sets before its verb between a form of "to be" and a
+/// particle ("وكانت بعثة الأمم المتحدة قد حذرت من أن"), for a cue at token `first` of a
+/// sentence starting at `a`.
+fn fronted_subject(doc: &Doc, a: usize, first: usize, context: Option<&Speaker>) -> Subject {
+    if first <= a + 1 || !doc.tok_in(first - 1, &doc.lx.perfect_particles) {
+        return Subject::Missing;
+    }
+    let particle = first - 1;
+    (a..particle)
+        .rev()
+        .take(MAX_SUBJECT + 1)
+        .take_while(|&k| !doc.is_boundary(k))
+        .find(|&k| doc.tok_in(k, &doc.lx.fronting_verbs))
+        .filter(|&k| k + 1 < particle)
+        .map_or(Subject::Missing, |k| {
+            doc.resolve_subject(k + 1, particle, context)
+        })
 }
 
 /// Words from a clause's first word to an auxiliary or finite-verb marker.
@@ -889,6 +917,7 @@ impl ClaimLabeler for CueThat {
                         {
                             Subject::Missing
                         }
+                        Subject::Missing => fronted_subject(doc, a, cm.first, context),
                         s => s,
                     }
                 } else {

@@ -443,6 +443,20 @@ impl<'a> Doc<'a> {
             .then_some(i + words.len())
     }
 
+    /// [`Doc::match_words`], or the same after a conjunction glued to the first word
+    /// ("ووفقا لبيان", "وبحسب").
+    pub fn match_words_unglued(&self, i: usize, words: &[String]) -> Option<usize> {
+        self.match_words(i, words).or_else(|| {
+            let (rest, _) = self.unglued(i)?;
+            let (_, send) = self.sent_toks[self.toks[i].sent];
+            let (first, others) = words.split_first()?;
+            (rest == first.as_str()
+                && i + words.len() <= send
+                && (others.iter().enumerate()).all(|(k, w)| self.toks[i + 1 + k].norm == *w))
+            .then_some(i + words.len())
+        })
+    }
+
     /// The longest phrase of `list` at token `i`.
     pub fn match_any(&self, i: usize, list: &[Vec<String>]) -> Option<usize> {
         list.iter().find_map(|w| self.match_words(i, w))
@@ -778,7 +792,7 @@ impl<'a> Doc<'a> {
 
     /// The token after a date starting at token `k`, perhaps after a noun of the day or time
     /// of day it is ("الأحد", "يوم الأحد", "مساء الأحد").
-    fn after_time(&self, k: usize) -> Option<usize> {
+    pub fn after_time(&self, k: usize) -> Option<usize> {
         let date_at = |k: usize| {
             let d = self.ent_starting_at(k, |l| l == EntityType::Date)?;
             // Within the date's sentence: the look-up stays as short as the date.

@@ -161,6 +161,10 @@ pub struct Lexicon {
     /// Demonstratives after their noun ("target itu"): a `finite_after_name` affix right
     /// after one is a verb's.
     pub demonstratives: Vec<String>,
+    /// Forms of "to be" that open a subject set before its verb ("وكانت البعثة قد حذرت").
+    pub fronting_verbs: Vec<String>,
+    /// The particle between such a subject and its verb ("قد").
+    pub perfect_particles: Vec<String>,
     /// Prepositions, which open circumstances, not a clause, after a bare cue ("said in").
     pub prepositions: Vec<String>,
     /// Prepositions glued to the next word, with its article (Arabic "لل" in "للصحافيين"):
@@ -217,6 +221,8 @@ impl Lexicon {
             finite_after_name: vec![],
             not_finite: vec![],
             demonstratives: vec![],
+            fronting_verbs: vec![],
+            perfect_particles: vec![],
             prepositions: vec![],
             preposition_prefixes: vec![],
             cues_by_first: Default::default(),
@@ -323,6 +329,8 @@ impl Lexicon {
                 "finite_after_name" => lx.finite_after_name.push(affix(phrase)),
                 "not_finite" => lx.not_finite.extend(words),
                 "demonstrative" => lx.demonstratives.extend(words),
+                "fronting_verb" => lx.fronting_verbs.extend(words),
+                "perfect_particle" => lx.perfect_particles.extend(words),
                 "preposition" => match phrase.trim_end().strip_suffix('-') {
                     Some(prefix) => lx.preposition_prefixes.extend(words_of(prefix)),
                     None => lx.prepositions.extend(words),
