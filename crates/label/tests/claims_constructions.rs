@@ -2916,3 +2916,32 @@ fn ar_fronted_subjects_dates_in_a_long_subject_glued_sources_and_the_narrative_p
         "{got:?}"
     );
 }
+
+#[test]
+fn en_party_tags_after_a_name_and_honorific_holders_by_given_name() {
+    let got = labelled(
+        "en",
+        "Sen. Roger Wicker (R-Miss.) said the aid was vital.\n\
+         But Sen. Josh Hawley (R-Mo.) said he would oppose the bill.\n\
+         Senate Minority Leader Chuck Schumer (D-N.Y.) wrote that Democrats would provide the votes.\n\
+         Former minister Tan Sri Mustapa Mohamed spoke in Kuala Lumpur.\n\
+         \"Washington is watching,\" Mustapa told reporters.",
+    );
+    let seen: Vec<(&str, Option<&str>)> = got
+        .iter()
+        .map(|(_, speaker, canonical, _)| (speaker.as_str(), canonical.as_deref()))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            ("Roger Wicker (R-Miss.)", Some("Roger Wicker")),
+            ("Josh Hawley (R-Mo.)", Some("Josh Hawley")),
+            (
+                "Senate Minority Leader Chuck Schumer (D-N.Y.)",
+                Some("Chuck Schumer")
+            ),
+            ("Mustapa", Some("Mustapa Mohamed")),
+        ],
+        "{got:?}"
+    );
+}

@@ -384,11 +384,12 @@ fn subject_start_within(doc: &Doc, a: usize, end: usize, reach: usize) -> usize 
     let mut j = end;
     while j > a && end - j < reach {
         if doc.is_punct(j - 1, &[')']) {
-            // The opening bracket a few tokens back, with words only between.
+            // The opening bracket a few tokens back, with words only between, perhaps
+            // abbreviated (a party and state: "Josh Hawley (R-Mo.) said", "(D-N.Y.)").
             let open = (a..j - 1)
                 .rev()
-                .take(4)
-                .take_while(|&k| doc.is_word(k) || doc.is_punct(k, &['(']))
+                .take(6)
+                .take_while(|&k| doc.is_word(k) || doc.is_punct(k, &['(', '.']))
                 .find(|&k| doc.is_punct(k, &['(']));
             match open {
                 Some(o) if o > a => {

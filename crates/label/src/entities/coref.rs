@@ -308,9 +308,20 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
             .iter()
             .skip(1)
             .any(|t| lx.patronymics.contains(&t.to_lowercase()));
+        // So is a name after a Malaysian honorific ("Tan Sri Mustapa Mohamed": "Mustapa").
+        let honorific = || {
+            let before =
+                article.sentence_text(&article.sentences[e.sentence])[..e.start].trim_end();
+            lx.given_name_titles.iter().any(|t| {
+                before.strip_suffix(t.as_str()).is_some_and(|rest| {
+                    !rest.chars().next_back().is_some_and(char::is_alphanumeric)
+                })
+            })
+        };
         let given_name_alone = (matches!(article.lang.as_str(), "id" | "ms")
             || patronymic
-            || lx.malay_given_names.contains(&fold_str(&tokens[0])))
+            || lx.malay_given_names.contains(&fold_str(&tokens[0]))
+            || honorific())
             && !family_first
             && !is_arabic(tokens[0].chars().next().unwrap_or(' '))
             && tokens[0].chars().count() >= 3

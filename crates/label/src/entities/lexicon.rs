@@ -206,6 +206,9 @@ pub(crate) struct Lexicon {
     /// Folded Indonesian and Malay given names: their bearers are called by them alone, in
     /// English news too ("Budi Arie Setiadi ... Budi said").
     pub malay_given_names: HashSet<String>,
+    /// Titles whose holders are called by their given name alone later, as written
+    /// (Malaysian honorifics: "Tan Sri Mustapa Mohamed" is "Mustapa"; option `given_name`).
+    pub given_name_titles: Vec<String>,
     /// Function words of `function_words.tsv`, by kind, as written (lower case).
     pub particles: HashSet<String>,
     pub links: HashSet<String>,
@@ -226,6 +229,9 @@ impl Lexicon {
         let mut lx = Lexicon::default();
         for c in rows(TITLES, 3) {
             index_phrase(&mut lx.titles, c[0], c[1], None);
+            if c[2] == "given_name" {
+                lx.given_name_titles.push(c[1].to_string());
+            }
             if c[2] == "region" {
                 lx.region_titles.insert(fold_str(c[1]));
             }

@@ -230,7 +230,9 @@ impl Ctx<'_> {
             if is_all_caps(w) && !initial && !(j == i && initials) {
                 break;
             }
-            n += 1;
+            // Particles link the words of a name and count as none ("Nur Aina binti
+            // Kamarulzaman" is a name of three words).
+            n += usize::from(!self.lx.particles.contains(w));
             j += 1;
             // A possessive ends a name ("Al Jazeera's Hiba Morgan" is two names).
             if is_possessive(w) {
@@ -830,6 +832,12 @@ impl EntityLabeler for NameLabeler {
                         .contains(['.', ':', '!', '?', '"', '\u{201C}', '«'])
                     && let Some(k) = ctx.after_complement(after)
                 {
+                    // Titles in a row: the last one takes the name ("Former minister Tan Sri
+                    // Mustapa Mohamed").
+                    if k == after && ctx.adjacent(after - 1) && ctx.title_at(after).is_some() {
+                        i = after;
+                        continue;
+                    }
                     // A regional title's region: one capitalised word before a name of two
                     // words or more ("Bupati Cianjur Herman Suherman"), or of one where the
                     // article writes the word as a place ("Bupati Sidoarjo Subandi" and "di
@@ -1134,6 +1142,22 @@ mod tests {
             .into_iter()
             .map(|x| x.0)
             .collect()
+    }
+
+    #[test]
+    fn malaysian_honorifics_titles_in_a_row_and_particles() {
+        assert_eq!(
+            texts(
+                "en",
+                "Former minister Tan Sri Mustapa Mohamed and Deputy Prime Minister Datuk Seri \
+                 Ahmad Zahid Hamidi attended. The student, Nur Aina binti Kamarulzaman, said so."
+            ),
+            vec![
+                "Mustapa Mohamed",
+                "Ahmad Zahid Hamidi",
+                "Nur Aina binti Kamarulzaman"
+            ]
+        );
     }
 
     #[test]
