@@ -2482,6 +2482,15 @@ fn content_speaker(got: &[(String, String, Option<String>, Option<String>)]) -> 
         .collect()
 }
 
+/// (speaker text, speaker canonical) of [`labelled`] claims.
+fn speaker_canonical(
+    got: &[(String, String, Option<String>, Option<String>)],
+) -> Vec<(&str, Option<&str>)> {
+    got.iter()
+        .map(|(_, speaker, canonical, _)| (speaker.as_str(), canonical.as_deref()))
+        .collect()
+}
+
 /// (content, speaker text, cue text) of [`labelled`] claims.
 fn content_speaker_cue(
     got: &[(String, String, Option<String>, Option<String>)],
@@ -2669,12 +2678,8 @@ fn en_organisations_for_something_and_with_listed_fields_speak() {
         "The Egyptian Initiative for Personal Rights (EIPR) said those detained included students.\n\
          The Federal Authority for Identity, Citizenship, Customs and Port Security (ICP) said in a statement that the new rules would take effect.",
     );
-    let seen: Vec<(&str, Option<&str>)> = got
-        .iter()
-        .map(|(_, speaker, canonical, _)| (speaker.as_str(), canonical.as_deref()))
-        .collect();
     assert_eq!(
-        seen,
+        speaker_canonical(&got),
         vec![
             (
                 "The Egyptian Initiative for Personal Rights (EIPR)",
@@ -2927,12 +2932,8 @@ fn en_party_tags_after_a_name_and_honorific_holders_by_given_name() {
          Former minister Tan Sri Mustapa Mohamed spoke in Kuala Lumpur.\n\
          \"Washington is watching,\" Mustapa told reporters.",
     );
-    let seen: Vec<(&str, Option<&str>)> = got
-        .iter()
-        .map(|(_, speaker, canonical, _)| (speaker.as_str(), canonical.as_deref()))
-        .collect();
     assert_eq!(
-        seen,
+        speaker_canonical(&got),
         vec![
             ("Roger Wicker (R-Miss.)", Some("Roger Wicker")),
             ("Josh Hawley (R-Mo.)", Some("Josh Hawley")),
