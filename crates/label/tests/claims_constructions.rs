@@ -2946,3 +2946,27 @@ fn en_party_tags_after_a_name_and_honorific_holders_by_given_name() {
         "{got:?}"
     );
 }
+
+#[test]
+fn en_replies_cautions_and_posts_on_social_media() {
+    let got = labelled(
+        "en",
+        "He cautioned, however, that the deal was fragile.\n\
+         Vice President JD Vance posted on X that the ruling was wrong.\n\
+         The ministry replied that the claims were false.\n\
+         He posted on X a video of the rally.",
+    );
+    assert_eq!(
+        content_speaker_cue(&got),
+        vec![
+            ("the deal was fragile", "He", "cautioned"),
+            (
+                "the ruling was wrong",
+                "Vice President JD Vance",
+                "posted on X"
+            ),
+            ("the claims were false", "The ministry", "replied"),
+        ],
+        "{got:?}"
+    );
+}

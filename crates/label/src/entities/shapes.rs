@@ -162,6 +162,20 @@ impl Ctx<'_> {
                 if w == "in" && self.is_head(j - 1) {
                     break;
                 }
+                // Nor by "in" and a place ("Permanent Court of Arbitration in The Hague",
+                // "Centre ... in Beijing"), nor by "on" and what it acts on ("Treasury
+                // Department on Iranian oil").
+                let next = (j + 1 < self.words.len())
+                    .then(|| self.kb_word(j + 1))
+                    .flatten();
+                let place_next = j + 1 < self.words.len()
+                    && (self.w(j + 1) == "The"
+                        || matches!(next, Some(EntityType::Gpe | EntityType::Loc)));
+                if (w == "in" && place_next)
+                    || (w == "on" && matches!(next, Some(EntityType::Norp | EntityType::Gpe)))
+                {
+                    break;
+                }
                 j += 1;
             } else {
                 break;
@@ -482,11 +496,16 @@ impl EntityLabeler for ShapeLabeler {
                         let a = ctx.extend_left(t, label == EntityType::Event, 1);
                         // What it is of or for goes on with the name ("National Centre of
                         // Meteorology", "Egyptian Initiative for Personal Rights").
+                        // Not what it acts on ("Treasury Department on Iranian oil").
                         let e = if t + 2 < n
                             && ctx.adjacent(t)
                             && matches!(ctx.w(t + 1), "of" | "for" | "on")
                             && is_capitalised(ctx.w(t + 2))
-                        {
+                            && !(ctx.w(t + 1) == "on"
+                                && matches!(
+                                    ctx.kb_word(t + 2),
+                                    Some(EntityType::Norp | EntityType::Gpe)
+                                )) {
                             ctx.extend_list(ctx.extend_right(t + 1))
                         } else {
                             t + 1
@@ -494,7 +513,15 @@ impl EntityLabeler for ShapeLabeler {
                         // An initiative for something is a body ("Egyptian Initiative for
                         // Personal Rights"), a plan is named without it ("Belt and Road
                         // Initiative").
-                        let label = if e > t + 1 && label == EntityType::Work {
+                        // So is a name that opens with a body's head ("Centre for
+                        // International Security and Strategy").
+                        let opens_with_body = || {
+                            tails.get(ctx.w(a)) == Some(&EntityType::Org)
+                                || phrase_at(&lx.heads, &[lang], s, ctx.words, ctx.folded, a)
+                                    .is_some_and(|(head, _, _)| head.label == Some(EntityType::Org))
+                        };
+                        let label = if label == EntityType::Work && (e > t + 1 || opens_with_body())
+                        {
                             EntityType::Org
                         } else {
                             label
@@ -816,6 +843,29 @@ mod tests {
             .map(|x| x.0.as_str())
             .collect();
         assert_eq!(works, ["Comprehensive Economic Partnership Agreement"]);
+    }
+
+    #[test]
+    fn names_are_not_continued_by_a_place_or_what_they_act_on() {
+        let g = got(
+            "en",
+            "The U.S. Treasury Department on Iranian oil said so. The Permanent Court of \
+             Arbitration in The Hague ruled. Researchers at the Centre for International \
+             Security and Strategy in Beijing agreed.",
+        );
+        let names: Vec<(&str, EntityType)> = g.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Treasury Department", EntityType::Org),
+                ("Permanent Court of Arbitration", EntityType::Org),
+                (
+                    "Centre for International Security and Strategy",
+                    EntityType::Org
+                ),
+            ],
+            "{g:?}"
+        );
     }
 
     #[test]
