@@ -1039,6 +1039,55 @@ impl EntityLabeler for NameLabeler {
                     spans.push((a, end, 0.6));
                 }
             }
+            // A name of one to three words between commas after a role noun, perhaps with an
+            // age after it, before a reporting verb ("Seorang petani, Ujang, menyebut", "Warga
+            // lainnya, Sumiati, 54, mengatakan").
+            for &j in &cue_words {
+                if j < 3 || ctx.gap(j - 1) != "," {
+                    continue;
+                }
+                let age = |k: usize| {
+                    let w = ctx.w(k);
+                    (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+                };
+                let close = if age(j - 1) && ctx.gap(j - 2) == "," {
+                    j - 1
+                } else {
+                    j
+                };
+                let name_word = |k: usize| {
+                    let w = ctx.w(k);
+                    is_capitalised(w)
+                        && !is_all_caps(w)
+                        && !is_arabic_word(w)
+                        && !ctx.is_title_word(k)
+                        && !ctx.is_shape_word(k)
+                        && !lx.is_stopword(langs, w)
+                        && !lx.is_domain_word(langs, w)
+                        && !lx.is_calendar_word(langs, w)
+                        && ctx.kb_at(k).is_none_or(|(t, _)| t == EntityType::Person)
+                };
+                // Before the comma, a role noun, perhaps with the place or body it is of
+                // ("Warga Desa Margamukti, Ujang,"): a lower-case word or the sentence's first
+                // a few capitalised words back.
+                let role_before = |k: usize| {
+                    let mut p = k - 1;
+                    while p > 0 && k - 1 - p < 3 && is_capitalised(ctx.w(p)) && ctx.adjacent(p - 1)
+                    {
+                        p -= 1;
+                    }
+                    is_lowercase_word(ctx.w(p)) || (p == 0 && k - 1 > p)
+                };
+                let Some(open) = (close.saturating_sub(3).max(2)..close).find(|&k| {
+                    ctx.gap(k - 1) == ","
+                        && role_before(k)
+                        && (k..close).all(name_word)
+                        && (k..close - 1).all(|x| ctx.adjacent(x))
+                }) else {
+                    continue;
+                };
+                spans.push((open, close, 0.6));
+            }
             // A name right after a verb that stands before its speaker ("وقال محمد أبو باشا،",
             // "kata Sri Mulyani dalam ..."): two words or more, ended by punctuation, a
             // complementizer or (in a cased script) a lower-case word.
@@ -1142,6 +1191,28 @@ mod tests {
             .into_iter()
             .map(|x| x.0)
             .collect()
+    }
+
+    #[test]
+    fn names_between_commas_after_a_role_before_a_reporting_verb() {
+        assert_eq!(
+            texts(
+                "id",
+                "Seorang petani, Ujang, menyebut sawahnya rusak.\nSalah seorang warga Desa \
+                 Kedungbanteng, Sumiati, 54, mengaku rumahnya terendam.\nPrakirawan BMKG Juanda, \
+                 Oky Sukma Hakim, menyebut hujan lebat."
+            ),
+            vec!["Ujang", "Sumiati", "Oky Sukma Hakim"]
+        );
+        // No day, place or acronym between commas is a name.
+        assert!(
+            texts(
+                "id",
+                "Pada hari itu, Senin, mengatakan hal lain. Di kota itu, Jakarta, menyebut banjir. \
+                 Menurut polisi, KPK, mengatakan hal itu."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
