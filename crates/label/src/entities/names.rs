@@ -1918,6 +1918,14 @@ mod tests {
             ),
             vec!["جبران باسيل"]
         );
+        // A minister's field and a form of state in construct are no name's.
+        assert_eq!(
+            texts(
+                "ar",
+                "والتقى الصفدي وزير خارجية جمهورية قبرص كونستانتينوس كومبوس في عمان."
+            ),
+            vec!["كونستانتينوس كومبوس"]
+        );
         // "ولد" links a Mauritanian name.
         assert_eq!(
             texts("ar", "والتقى الرئيس محمد ولد الشيخ الغزواني الوفد."),

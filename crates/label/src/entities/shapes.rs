@@ -416,6 +416,18 @@ impl EntityLabeler for ShapeLabeler {
                     };
                     let label = head.label.unwrap_or(EntityType::Org);
                     if *lang == "ar" {
+                        // A head with its article is a body only with its nationality ("الجيش
+                        // اللبناني", "البنك المركزي المصري"); elsewhere it is a common noun
+                        // ("قصف الجيش المواقع").
+                        if ctx.w(i).starts_with("ال") {
+                            if h < n
+                                && ctx.adjacent(h - 1)
+                                && ctx.kb_word(h) == Some(EntityType::Norp)
+                            {
+                                spans.push((start, h + 1, label));
+                            }
+                            continue;
+                        }
                         // وزارة + its field (+ a nationality or country).
                         if h < n && ctx.adjacent(h - 1) && ctx.w(h).starts_with("ال") {
                             let mut e = h + 1;
@@ -430,14 +442,26 @@ impl EntityLabeler for ShapeLabeler {
                                 e += 1;
                                 joined = true;
                             }
-                            if joined
-                                && e < n
+                            // The field's adjective ("وزارة الشؤون الخارجية", "منظمة الدول
+                            // المصدرة"), and what the body is for ("... للبترول").
+                            // Not "affiliated" ("وزارة الصحة التابعة لحماس").
+                            if e < n
                                 && ctx.adjacent(e - 1)
                                 && ctx.w(e).starts_with("ال")
                                 && ctx.w(e).ends_with(['ي', 'ة'])
+                                && !ctx.w(e).starts_with("التابع")
                                 && ctx.kb_word(e).is_none()
                             {
                                 e += 1;
+                                if !joined
+                                    && e < n
+                                    && ctx.adjacent(e - 1)
+                                    && ctx.w(e).starts_with("لل")
+                                    && ctx.w(e).chars().count() >= 5
+                                    && ctx.kb_word(e).is_none()
+                                {
+                                    e += 1;
+                                }
                             }
                             if e < n
                                 && ctx.adjacent(e - 1)
@@ -863,6 +887,29 @@ mod tests {
                     "Centre for International Security and Strategy",
                     EntityType::Org
                 ),
+            ],
+            "{g:?}"
+        );
+    }
+
+    #[test]
+    fn arabic_bodies_with_their_adjective_or_nationality() {
+        let g = got(
+            "ar",
+            "وقالت وزارة الشؤون الخارجية إن منظمة الدول المصدرة للبترول رفعت الإنتاج، وخفض البنك \
+             المركزي المصري الفائدة، فيما انتشر الجيش اللبناني في الجنوب. وقصف الجيش المواقع، \
+             وقالت وزارة الصحة التابعة لحماس إن القتلى كثر.",
+        );
+        let names: Vec<&str> = g.iter().map(|x| x.0.as_str()).collect();
+        // Not a definite head without its nationality ("الجيش المواقع"), nor "affiliated".
+        assert_eq!(
+            names,
+            [
+                "وزارة الشؤون الخارجية",
+                "منظمة الدول المصدرة للبترول",
+                "البنك المركزي المصري",
+                "الجيش اللبناني",
+                "وزارة الصحة",
             ],
             "{g:?}"
         );
