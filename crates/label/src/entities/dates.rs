@@ -314,9 +314,9 @@ fn relative(reference: &Reference, rel: Relative) -> Value {
 /// inaugurate the temple on Wednesday").
 const FUTURE_REACH: usize = 120;
 
-/// Whether a weekday at `[start, end)` of the folded sentence `s` lies ahead: a future word
+/// Whether a weekday or month at `[start, end)` of the folded sentence `s` lies ahead: a future word
 /// shortly before it, or right after it ("Rabu mendatang", "الأربعاء المقبل").
-fn said_ahead(future: &[String], s: &str, start: usize, end: usize) -> bool {
+fn said_ahead(lx: &Lexicon, s: &str, start: usize, end: usize) -> bool {
     let whole = |text: &str, at: usize, len: usize| {
         let before = text[..at].chars().next_back();
         let after = text[at + len..].chars().next();
@@ -327,12 +327,11 @@ fn said_ahead(future: &[String], s: &str, start: usize, end: usize) -> bool {
     let reach = suffix(&s[..start], FUTURE_REACH);
     let window = reach.rsplit([',', '،', ';']).next().unwrap_or(reach);
     let rest = s[end..].trim_start();
-    future.iter().any(|f| {
+    (lx.future.iter()).any(|f| {
         window
             .match_indices(f.as_str())
             .any(|(at, _)| whole(window, at, f.len()))
-            || (rest.starts_with(f.as_str()) && whole(rest, 0, f.len()))
-    })
+    }) || (lx.future_after.iter()).any(|f| rest.starts_with(f.as_str()) && whole(rest, 0, f.len()))
 }
 
 /// The earliest day on or after the reference date that falls on `weekday` (1 = Monday):
@@ -461,7 +460,7 @@ fn collect(
             let verb = w.strip_prefix(['و', 'ف']).unwrap_or(w);
             lx.reporting_verbs.contains(w) || lx.reporting_verbs.contains(verb)
         });
-        let ahead = !said && said_ahead(&lx.future, s, m.start(), m.end());
+        let ahead = !said && said_ahead(lx, s, m.start(), m.end());
         let v = wd.map(|wd| {
             if ahead {
                 next_weekday(reference, wd)
@@ -486,8 +485,13 @@ fn collect(
                 _ => None,
             }
         });
+        // A month said ahead ("will host the summit in May") is the next such month.
+        let m_at = c.name("m").expect("group m");
+        let ahead = said_ahead(lx, s, m_at.start(), m_at.end());
         let v = month_of(lx, &c["mon"]).map(|m| match (reference.year, reference.date) {
             (Some(y), _) if let Some(n) = said_year => Value::Month(y + n, m),
+            (_, Some(d)) if ahead && m < d.month() => Value::Month(d.year() + 1, m),
+            (_, Some(d)) if ahead => Value::Month(d.year(), m),
             // A month well after the reference date is last year's.
             (_, Some(d)) if m > d.month() + 2 => Value::Month(d.year() - 1, m),
             (Some(y), _) => Value::Month(y, m),
@@ -671,6 +675,23 @@ mod tests {
         let mut b = article("ar", "وسيعقد الاجتماع يوم الأربعاء المقبل في الرياض.");
         b.published = NaiveDate::from_ymd_opt(2024, 2, 13);
         assert_eq!(got(&b), vec![pair("الأربعاء", Some("2024-02-14"))]);
+    }
+
+    #[test]
+    fn a_month_said_ahead_is_the_next_one() {
+        let mut a = article(
+            "en",
+            "Malaysia will host the summit in May.\nThe talks began in March.\nHe said the law would take effect in December.",
+        );
+        a.published = NaiveDate::from_ymd_opt(2024, 11, 20);
+        assert_eq!(
+            got(&a),
+            vec![
+                pair("May", Some("2025-05")),
+                pair("March", Some("2024-03")),
+                pair("December", Some("2024-12")),
+            ]
+        );
     }
 
     #[test]

@@ -187,6 +187,8 @@ pub(crate) struct Lexicon {
     /// Folded words that put a weekday ahead of the article's date ("will", "akan", "سوف",
     /// "المقبل"), of every language.
     pub future: Vec<String>,
+    /// Those of `future` that say so right after the date too ("Rabu mendatang").
+    pub future_after: Vec<String>,
     /// Folded words after which a weekday alone is the day of the event ("on", "pada"), of
     /// every language.
     pub weekday_leads: Vec<String>,
@@ -321,7 +323,12 @@ impl Lexicon {
                             .insert(phrase, rel);
                     }
                 }
-                "future" => lx.future.push(phrase),
+                "future" => {
+                    if value == "after" {
+                        lx.future_after.push(phrase.clone());
+                    }
+                    lx.future.push(phrase);
+                }
                 "weekday_lead" => lx.weekday_leads.push(phrase),
                 "time_of_day" => lx.times_of_day.push(phrase),
                 _ => {}
