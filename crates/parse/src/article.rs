@@ -5,7 +5,7 @@ use crate::chars::prefix;
 use crate::clean::{Builder, doubled_title, push_line};
 use crate::dates::parse_given_date;
 use crate::lines::{Line, split_lines};
-use crate::zones::{Kind, classify, zones};
+use crate::zones::{Kind, LEAD_WORDS, classify, is_headline_like, zones};
 use crate::{lang, meta, sentences, tokens};
 use records::{Article, RawArticle, Sentence, Zone};
 
@@ -35,6 +35,9 @@ impl ParseError {
 /// ~210 MiB. The longest real news articles have a few thousand sentences; a 4 MiB article
 /// (the byte limit) of ordinary prose some 35,000.
 pub const MAX_ARTICLE_SENTENCES: usize = 100_000;
+
+/// Paragraphs after the title searched for the dateline, up to the lead.
+const MAX_PARAGRAPHS_BEFORE_LEAD: usize = 6;
 
 pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
     let src = raw.text.as_str();
@@ -82,12 +85,40 @@ pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
     let mut extra_zones: Vec<Zone> = Vec::new();
     let mut first_body = true;
     let mut prev: Option<Line> = None;
+    // Lines that carried a photo credit: captions, however long, and no lead.
+    let mut captions: Vec<usize> = Vec::new();
     for &i in &prose {
         let mut line = lines[i];
         if let Some(p) = prev {
-            b.edit(p.trim_end, p.trim_end + 1, "\n");
+            // A line cut short by a credit is followed by that credit's first character.
+            let next_len = src[p.trim_end..].chars().next().map_or(1, char::len_utf8);
+            b.edit(p.trim_end, p.trim_end + next_len, "\n");
         }
         let is_title = layout.title == Some(i);
+        if !is_title {
+            let text = line.text(src);
+            if let Some(start) = crate::zones::leading_photo_credit(text) {
+                captions.push(i);
+                extra_zones.push(Zone {
+                    kind: "credits".into(),
+                    source_byte_start: line.trim_start,
+                    source_byte_end: line.trim_start + text[..start].trim_end().len(),
+                });
+                line.trim_start += start;
+            }
+            let text = line.text(src);
+            if let Some(cut) = crate::zones::trailing_credit(text) {
+                if crate::zones::trailing_photo_credit(text) == Some(cut) {
+                    captions.push(i);
+                }
+                extra_zones.push(Zone {
+                    kind: "credits".into(),
+                    source_byte_start: line.trim_start + cut,
+                    source_byte_end: line.trim_end,
+                });
+                line.trim_end = line.trim_start + text[..cut].trim_end().len();
+            }
+        }
         if is_title && let Some(first_len) = doubled_title(line.text(src)) {
             let rest = &src[line.trim_start + first_len..line.trim_end];
             let lead = rest.len() - rest.trim_start().len();
@@ -119,27 +150,62 @@ pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
     } else {
         0
     };
-    let first_para = text[body_start..].split('\n').next().unwrap_or("");
-    // A dateline opening the first paragraph, else one on a line of its own.
-    let dl = meta::dateline(first_para).or_else(|| {
-        lines
-            .iter()
-            .zip(&layout.kinds)
-            .find(|(_, k)| **k == Kind::Zone("dateline"))
-            .and_then(|(l, _)| {
-                let line = l.text(src);
-                meta::dateline_line(line).or_else(|| meta::place_line(line))
-            })
-    });
+    // Captions, bylines and standfirsts that no zone took may stand between the title and the
+    // lead ("Ng Keng Gene\nHousing Correspondent\nSINGAPORE - The Government ..."): the
+    // dateline opens one of the first paragraphs, up to the first that is long enough to be
+    // the lead.
+    let opening_paras: Vec<&str> = {
+        let mut paras = Vec::new();
+        let body_lines = prose.iter().filter(|&&i| layout.title != Some(i));
+        for (p, i) in text[body_start..]
+            .split('\n')
+            .zip(body_lines)
+            .take(MAX_PARAGRAPHS_BEFORE_LEAD)
+        {
+            paras.push(p);
+            if p.split_whitespace().count() >= LEAD_WORDS
+                && !is_headline_like(p)
+                && !captions.contains(i)
+            {
+                break;
+            }
+        }
+        paras
+    };
+    // A dateline opening the first paragraphs, else one on a line of its own.
+    let dl = opening_paras
+        .iter()
+        .find_map(|p| meta::dateline(p))
+        .or_else(|| {
+            lines
+                .iter()
+                .zip(&layout.kinds)
+                .find(|(_, k)| **k == Kind::Zone("dateline"))
+                .and_then(|(l, _)| {
+                    let line = l.text(src);
+                    meta::dateline_line(line).or_else(|| meta::place_line(line))
+                })
+        });
     let mut published = None;
     let mut copyright_year = None;
     let mut copyright_holder = None;
+    let mut stamped_outlet = None;
     for (l, k) in lines.iter().zip(&layout.kinds) {
         match k {
             Kind::Zone("timestamp") | Kind::Zone("share_counter") if published.is_none() => {
                 published = crate::dates::find_dates(l.text(src))
                     .first()
                     .map(|f| f.date);
+                // The outlet's web address that stamps it ("Pikiran-Rakyat.com - 6 Maret 2026").
+                stamped_outlet = l
+                    .text(src)
+                    .split_once(" - ")
+                    .map(|(head, _)| head)
+                    .filter(|h| !h.contains(' ') && h.contains('.') && meta::is_outlet_like(h))
+                    .map(str::to_string);
+            }
+            Kind::Zone("credits") if published.is_none() => {
+                published = crate::zones::credited_date(l.text(src));
             }
             Kind::Zone("copyright") => {
                 let (y, h) = meta::copyright(l.text(src));
@@ -162,9 +228,25 @@ pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
         .clone()
         .filter(|s| !s.trim().is_empty())
         .or_else(|| dl.as_ref().and_then(|d| d.outlet.clone()))
-        .or_else(|| meta::address_opening(first_para))
+        .or_else(|| opening_paras.iter().find_map(|p| meta::address_opening(p)))
         .or_else(|| meta::attributed_outlet(prefix(&text, 4096)))
+        .or(stamped_outlet)
         .or(copyright_holder);
+    let same_name = |place: &str, outlet: &str| {
+        let letters = |s: &str| -> String {
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let outlet = outlet.rsplit_once('.').map_or(outlet, |(name, _)| name);
+        letters(place) == letters(outlet)
+    };
+    // An outlet naming itself before the dash is no place ("PIKIRAN RAKYAT - ..." of
+    // Pikiran-Rakyat.com).
+    let dateline = dl
+        .map(|d| d.place)
+        .filter(|place| !outlet.as_deref().is_some_and(|o| same_name(place, o)));
     let title = raw
         .given
         .title
@@ -202,7 +284,7 @@ pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
         title,
         published,
         outlet,
-        dateline: dl.map(|d| d.place),
+        dateline,
         copyright_year,
         lang,
         lang_confidence,
@@ -367,6 +449,106 @@ mod tests {
             let a = parse_article(&raw(text)).unwrap();
             assert_eq!(a.dateline, None, "{text}");
         }
+    }
+
+    #[test]
+    fn the_dateline_opens_the_lead_under_bylines_and_captions() {
+        let lead = "Komisi Pemberantasan Korupsi (KPK) resmi menahan Bupati Lampung Tengah usai diperiksa sebagai tersangka kasus dugaan suap proyek peningkatan jalan kabupaten.";
+        let cases = [
+            (
+                format!(
+                    "KPK Tahan Bupati\nRabu, 04 Maret 2026 - 19:42 WIB\nArie Dwi Satrio\n\nTersangka kasus suap proyek jalan, Bupati Lampung Tengah berinisial AR, mengenakan rompi oranye usai diperiksa di Gedung Merah Putih KPK, Jakarta, Rabu (4/3/2026). FOTO/SINDOnews/Arie Dwi Satrio\n\nJAKARTA - {lead}"
+                ),
+                "JAKARTA",
+                None,
+            ),
+            (
+                format!(
+                    "KPK Tahan Bupati\nKapolda Metro Jaya Irjen Pol Asep Edi Suheri. Foto: Ricardo/JPNN.com\n\njpnn.com, JAKARTA - {lead}"
+                ),
+                "JAKARTA",
+                Some("jpnn.com"),
+            ),
+            (
+                format!(
+                    "KPK Tahan Bupati\nKamis, 05 Mar 2026 10:15\nWhisnu Mardiansyah\nEditor: Anggi\n\nJakarta: {lead}"
+                ),
+                "Jakarta",
+                None,
+            ),
+        ];
+        for (text, place, outlet) in cases {
+            let r = raw(&text);
+            let a = parse_article(&r).unwrap();
+            check_map(&r, &a);
+            assert_eq!(a.dateline.as_deref(), Some(place), "{text}");
+            assert_eq!(a.outlet.as_deref(), outlet, "{text}");
+            // The credits are no sentence; the dateline stays in the lead's.
+            assert!(
+                a.sentences
+                    .iter()
+                    .all(|s| !a.sentence_text(s).contains("Satrio")
+                        && !a.sentence_text(s).contains("Foto:")),
+                "{text}"
+            );
+            assert!(
+                a.sentences
+                    .iter()
+                    .any(|s| a.sentence_text(s).contains(place))
+            );
+        }
+        // A dateline-like opening of a paragraph after the lead is none.
+        let text = format!(
+            "KPK Tahan Bupati\n{lead}\n\nJAKARTA - Pada hari yang sama, KPK juga memeriksa dua saksi."
+        );
+        assert_eq!(parse_article(&raw(&text)).unwrap().dateline, None);
+    }
+
+    #[test]
+    fn credits_closing_a_paragraph_are_cut_from_it() {
+        let text = "Kemnaker Siap Berdialog\nMenteri mengatakan pemerintah menghormati hak buruh. \"Kami undang perwakilan buruh,\" ujar Yassierli. (cr3/jpnn)\n\n[Photo: Xinhua] A vessel sails near the shoal.\nWarga mengungsi di Desa Kedungbanteng, Selasa (3/3/2026). (Dite Surendra/Jawa Pos)";
+        let r = raw(text);
+        let a = parse_article(&r).unwrap();
+        check_map(&r, &a);
+        let sentences: Vec<&str> = a.sentences.iter().map(|s| a.sentence_text(s)).collect();
+        assert_eq!(
+            sentences,
+            vec![
+                "Kemnaker Siap Berdialog",
+                "Menteri mengatakan pemerintah menghormati hak buruh.",
+                "\"Kami undang perwakilan buruh,\" ujar Yassierli.",
+                "A vessel sails near the shoal.",
+                "Warga mengungsi di Desa Kedungbanteng, Selasa (3/3/2026).",
+            ]
+        );
+        let credits: Vec<&str> = a
+            .zones
+            .iter()
+            .filter(|z| z.kind == "credits")
+            .map(|z| &text[z.source_byte_start..z.source_byte_end])
+            .collect();
+        assert_eq!(
+            credits,
+            vec!["(cr3/jpnn)", "[Photo: Xinhua]", "(Dite Surendra/Jawa Pos)"]
+        );
+    }
+
+    #[test]
+    fn published_from_a_credit_line_with_a_timestamp() {
+        let text = "Airlangga: Ekonomi Tumbuh\nPenulis: Despian Nurhidayat - Senin, 09 Maret 2026, 16:30 WIB\n\nMenteri memproyeksikan pertumbuhan ekonomi. Konsumsi menguat.";
+        let a = parse_article(&raw(text)).unwrap();
+        assert_eq!(a.published, chrono::NaiveDate::from_ymd_opt(2026, 3, 9));
+        let text = "Wagub Tinjau Jalan\nPikiran-Rakyat.com - 6 Maret 2026, 13:05 WIB\n\nWakil Gubernur meninjau jalan. Perbaikan dimulai.";
+        let a = parse_article(&raw(text)).unwrap();
+        assert_eq!(a.published, chrono::NaiveDate::from_ymd_opt(2026, 3, 6));
+        assert_eq!(a.dateline, None);
+        assert_eq!(a.outlet.as_deref(), Some("Pikiran-Rakyat.com"));
+        let text = "Wagub Tinjau Jalan\nPikiran-Rakyat.com - 6 Maret 2026, 13:05 WIB\n\nPIKIRAN RAKYAT - Wakil Gubernur meninjau jalan. Perbaikan dimulai.";
+        let a = parse_article(&raw(text)).unwrap();
+        assert_eq!(a.dateline, None);
+        let text = "Wagub Tinjau Jalan\nPikiran-Rakyat.com - 6 Maret 2026, 13:05 WIB\n\nBANDUNG - Wakil Gubernur meninjau jalan. Perbaikan dimulai.";
+        let a = parse_article(&raw(text)).unwrap();
+        assert_eq!(a.dateline.as_deref(), Some("BANDUNG"));
     }
 
     #[test]

@@ -49,7 +49,12 @@ struct Patterns {
 static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let m = month_alternation();
     Patterns {
-        iso: Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b").unwrap(),
+        // With the time and offset of ISO 8601 ("2024-07-22T11:43:00+03:00"), where no word
+        // boundary follows the day.
+        iso: Regex::new(
+            r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[Tt]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?)?\b",
+        )
+        .unwrap(),
         dmy_num: Regex::new(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b").unwrap(),
         d_month_y: Regex::new(&format!(
             r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({m})\b\.?,?\s+(\d{{4}})\b"
@@ -59,7 +64,8 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             r"(?i)\b({m})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
         ))
         .unwrap(),
-        time: Regex::new(r"(?i)\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\b(?:\s*[ap]\.?m\.?)?").unwrap(),
+        // "am"/"pm" may be glued to the minutes ("9:30pm").
+        time: Regex::new(r"(?i)\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\b\.?|\b)").unwrap(),
     }
 });
 
@@ -175,6 +181,13 @@ mod tests {
         assert_eq!(first("12/25/2017"), Some(d(2017, 12, 25)));
         assert_eq!(first("2017-02-30"), None);
         assert_eq!(first("on June 2"), None);
+        assert_eq!(first("2024-07-22T11:43:00+03:00"), Some(d(2024, 7, 22)));
+        assert_eq!(
+            find_dates("2024-07-22T11:43:00Z")[0].end,
+            "2024-07-22T11:43:00Z".len()
+        );
+        // A version number is no date.
+        assert_eq!(first("v2024-07-22a"), None);
     }
 
     #[test]
@@ -192,5 +205,8 @@ mod tests {
     #[test]
     fn times_found() {
         assert_eq!(find_times("at 9.30 pm and 22:53").len(), 2);
+        assert_eq!(find_times("Published: 9:30pm, 18 Jul 2024"), vec![(11, 17)]);
+        // Digits glued to a word are no time.
+        assert_eq!(find_times("model 9:30pmx"), vec![]);
     }
 }

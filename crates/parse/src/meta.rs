@@ -5,7 +5,7 @@
 
 use crate::chars::{self, prefix};
 use crate::dates::find_dates;
-use crate::rules::OUTLET_WORDS;
+use crate::rules::{MONTH_NAMES, OUTLET_WORDS};
 use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -48,6 +48,40 @@ static DATELINE_DATED: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+
+/// A day and a month without the year, the month perhaps of two words, before the outlet
+/// (Petra: "عمان 5 كانون الأول (بترا) - أكد ..."); [`dateline`] checks that the words are a
+/// month's name.
+static DATELINE_DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        &[
+            r"^(?P<place>",
+            PLACE,
+            r"{0,2}?)\s+(?P<day>\d{1,2})\s+(?P<month>\p{L}+(?:\s\p{L}+)?)\s*\((?P<outlet>[^()\n]{2,40})\)\s*[-–—:]+\s*",
+        ]
+        .concat(),
+    )
+    .unwrap()
+});
+
+/// An Arabic place of one or two words and a spaced dash, without an outlet ("الرباط - أكد
+/// وزير ..."), as [`DATELINE_DASH`] reads a Latin one.
+static DATELINE_ARABIC_DASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<place>\p{Arabic}+(?:[ ]\p{Arabic}+)?)\s+[-–—]{1,2}\s+\p{Arabic}").unwrap()
+});
+
+/// Words that open an Arabic paragraph before a dash and are no place: labels ("عاجل -"), and
+/// words that open a clause.
+const ARABIC_DASH_LABELS: [&str; 8] = [
+    "عاجل",
+    "خاص",
+    "حصري",
+    "تقرير",
+    "متابعة",
+    "تحديث",
+    "فيديو",
+    "صور",
+];
 
 /// A dateline that is a line of its own: place, date (and time), outlet in brackets or as a
 /// capitalised acronym ("Baku, 12 September 2023, 14:35 (AZERTAC)", "Baku, March 12, AZERTAC").
@@ -306,6 +340,13 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
             return Some(d);
         }
     }
+    if let Some(c) = DATELINE_DAY_MONTH.captures(first_para)
+        && MONTH_NAMES
+            .get(&c["month"].to_lowercase())
+            .is_some_and(|&m| m > 0)
+    {
+        return Some(captured(&c));
+    }
     // By its words, not its shape: "Austin, TX - " is a state.
     if let Some(c) = DATELINE_COMMA_OUTLET.captures(first_para)
         && is_outlet_by_words(&c["outlet"])
@@ -324,6 +365,11 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
     .iter()
     .find_map(|re| re.captures(first_para))
     .map(|c| captured(&c))
+    .or_else(|| {
+        let c = DATELINE_ARABIC_DASH.captures(first_para)?;
+        let first_word = c["place"].split(' ').next().unwrap_or_default();
+        (!ARABIC_DASH_LABELS.contains(&first_word)).then(|| captured(&c))
+    })
     .or_else(|| {
         let c = DATELINE_CAPS_COLON.captures(first_para)?;
         let place = c["place"].to_string();
@@ -383,6 +429,9 @@ fn captured(c: &regex::Captures) -> Dateline {
 /// "Baku, March 12, AZERTAC"), or a place and an outlet ("أنقرة/ الأناضول").
 pub fn dateline_line(line: &str) -> Option<Dateline> {
     let line = line.trim();
+    if let Some(d) = joined_place_and_outlet(line) {
+        return Some(d);
+    }
     // Every short line of every article is asked: the pattern needs one of these separators,
     // and most lines have none.
     if line.len() <= 64
@@ -434,16 +483,56 @@ pub fn dateline_line(line: &str) -> Option<Dateline> {
         })
 }
 
-/// An outlet named by its web address and a dash, with no place, opening the first paragraph
-/// ("Suara.com - Banjir merendam ..."): the outlet.
+/// An Arabic place and outlet joined by a hyphen without spaces, as SANA writes its dateline
+/// on a line of its own ("دمشق-سانا"): Arabic words take no hyphen of their own, but a
+/// region's name may ("الداخلة-وادي الذهب"), so one side must be an outlet's name.
+fn joined_place_and_outlet(line: &str) -> Option<Dateline> {
+    let (a, b) = line.split_once('-')?;
+    let arabic_name = |side: &str| {
+        let words: Vec<&str> = side.split(' ').collect();
+        (1..=3).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| !w.is_empty() && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)))
+    };
+    if line.len() > 64 || !arabic_name(a) || !arabic_name(b) {
+        return None;
+    }
+    let (place, outlet) = if is_outlet_like(b) {
+        (a, b)
+    } else if is_outlet_like(a) {
+        (b, a)
+    } else {
+        return None;
+    };
+    Some(Dateline {
+        place: place.to_string(),
+        outlet: Some(outlet.to_string()),
+        date: None,
+    })
+}
+
+/// An outlet with no place opening the first paragraph: by its web address and a dash
+/// ("Suara.com - Banjir merendam ..."), or by a name with an outlet word and a slash ("شفق
+/// نيوز/ وجه رئيس ...").
 pub fn address_opening(first_para: &str) -> Option<String> {
     static ADDRESS_DASH: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?P<outlet>[\p{L}\p{N}]+(?:\.\p{L}{2,4}){1,2})\s+[-–—]{1,2}\s+\p{Lu}")
             .unwrap()
     });
+    static NAME_SLASH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<outlet>[\p{L}\p{N}.]+(?:[ ][\p{L}\p{N}.]+){0,2})\s*/\s+\p{L}").unwrap()
+    });
+    let head = prefix(first_para, DATELINE_BYTES);
     ADDRESS_DASH
-        .captures(prefix(first_para, DATELINE_BYTES))
+        .captures(head)
         .map(|c| c["outlet"].to_string())
+        .or_else(|| {
+            NAME_SLASH
+                .captures(head)
+                .map(|c| c["outlet"].to_string())
+                .filter(|o| is_outlet_by_words(o))
+        })
 }
 
 /// The outlet named by an attribution in the text.
@@ -649,6 +738,33 @@ mod tests {
             dateline_line("Talks in Baku, which began on 12 September 2023 (AZERTAC) ended."),
             None
         );
+    }
+
+    #[test]
+    fn arabic_datelines_of_more_agencies() {
+        let d = dateline("عمان 5 كانون الأول (بترا) - أكد نائب رئيس الوزراء أن الأردن يولي أهمية.")
+            .unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("عمان", Some("بترا"))
+        );
+        // A number and words before a bracket are no date.
+        assert_eq!(dateline("Harga 5 ton beras (Bulog) - naik lagi."), None);
+        let d = dateline("الرباط - أكد وزير الشؤون الخارجية أن البلدين عازمان.").unwrap();
+        assert_eq!((d.place.as_str(), d.outlet), ("الرباط", None));
+        assert_eq!(dateline("عاجل - الرئيس يصل إلى المطار."), None);
+        assert_eq!(dateline("وأكد الوزير أن الحوار - كما قال - ضروري."), None);
+        let d = dateline_line("دمشق-سانا").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("دمشق", Some("سانا"))
+        );
+        assert_eq!(dateline_line("الداخلة-وادي الذهب"), None);
+        assert_eq!(
+            address_opening("شفق نيوز/ وجه رئيس مجلس الوزراء بتشكيل لجنة عليا.").as_deref(),
+            Some("شفق نيوز")
+        );
+        assert_eq!(address_opening("الحكومة/ الوزارة تعلن خطة جديدة."), None);
     }
 
     #[test]

@@ -21,7 +21,7 @@ fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
 }
 
 /// Labels of non-prose lines, lowercased, by kind (`credits`, `copyright`, `navigation`,
-/// `counter`, `timestamp`, `byline`, `promo`). Longest first, so that "Related news" is tried before "Related".
+/// `counter`, `timestamp`, `byline`, `promo`, `promo_addressed`, `reader`, `photo`, `links_from`). Longest first, so that "Related news" is tried before "Related".
 pub struct Boilerplate {
     pub credits: Vec<String>,
     pub copyright: Vec<String>,
@@ -32,6 +32,14 @@ pub struct Boilerplate {
     pub bylines: Vec<String>,
     /// Calls to action that open a line promoting the outlet's channels ("Follow us on").
     pub promos: Vec<String>,
+    /// Calls to action that make a promo line only with a `readers` word ("Get", "Join").
+    pub addressed_promos: Vec<String>,
+    /// Words that speak to the reader ("you", "our").
+    pub readers: HashSet<String>,
+    /// Words that mark a photo credit ("photo", "pic", "صورة").
+    pub photo: Vec<String>,
+    /// Labels that head a list of links with the outlet's name ("Also on").
+    pub links_from: Vec<String>,
 }
 
 pub static BOILERPLATE_LABELS: LazyLock<Boilerplate> = LazyLock::new(|| {
@@ -43,6 +51,10 @@ pub static BOILERPLATE_LABELS: LazyLock<Boilerplate> = LazyLock::new(|| {
         timestamp: vec![],
         bylines: vec![],
         promos: vec![],
+        addressed_promos: vec![],
+        readers: HashSet::new(),
+        photo: vec![],
+        links_from: vec![],
     };
     for r in rows(BOILERPLATE) {
         let (Some(kind), Some(label)) = (r.first(), r.get(2)) else {
@@ -59,6 +71,12 @@ pub static BOILERPLATE_LABELS: LazyLock<Boilerplate> = LazyLock::new(|| {
             "timestamp" => b.timestamp.push(label),
             "byline" => b.bylines.push(label),
             "promo" => b.promos.push(label),
+            "promo_addressed" => b.addressed_promos.push(label),
+            "reader" => {
+                b.readers.insert(label);
+            }
+            "photo" => b.photo.push(label),
+            "links_from" => b.links_from.push(label),
             _ => {}
         }
     }
@@ -69,6 +87,9 @@ pub static BOILERPLATE_LABELS: LazyLock<Boilerplate> = LazyLock::new(|| {
         &mut b.timestamp,
         &mut b.bylines,
         &mut b.promos,
+        &mut b.addressed_promos,
+        &mut b.photo,
+        &mut b.links_from,
     ] {
         v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         v.dedup();

@@ -90,6 +90,10 @@ fn without_dates_and_times(s: &str) -> (String, bool, bool) {
 fn is_date_word(w: &str) -> bool {
     MONTH_NAMES.contains_key(w)
         || w.chars().all(chars::is_numeric)
+        // A Hijri year ("1445هـ").
+        || w.strip_suffix("هـ")
+            .or_else(|| w.strip_suffix('ه'))
+            .is_some_and(|y| !y.is_empty() && y.chars().all(chars::is_numeric))
         || w.trim_start_matches(|c: char| chars::is_alphabetic(c))
             .chars()
             .all(chars::is_numeric)
@@ -155,10 +159,16 @@ fn is_timestamp(s: &str, b: &mut Blanked) -> bool {
     }
     let label = lower_starts_with_label(b.lower(s), &BOILERPLATE_LABELS.timestamp);
     // The writer's name or the place before a bar or slash ("Burak Bir |02.01.2024 - Update :
-    // 02.01.2024", "Jakarta / Fri, June 28, 2024 / 04:15 pm").
+    // 02.01.2024", "Jakarta / Fri, June 28, 2024 / 04:15 pm"), or the outlet's web address
+    // before a dash ("Pikiran-Rakyat.com - 6 Maret 2026, 13:05 WIB").
     let byline = label
         .is_none()
-        .then(|| s.split_once(['|', '/']))
+        .then(|| {
+            s.split_once(['|', '/']).or_else(|| {
+                s.split_once(" - ")
+                    .filter(|(name, _)| name.contains('.') && !name.contains(' '))
+            })
+        })
         .flatten()
         .filter(|(name, _)| {
             let ws: Vec<&str> = name.split_whitespace().collect();
@@ -167,7 +177,24 @@ fn is_timestamp(s: &str, b: &mut Blanked) -> bool {
     let own;
     let (rest, has_date, has_time) = match (label, byline) {
         (Some(l), _) => {
-            own = without_dates_and_times(&b.lower(s)[l.len()..]);
+            let rest = &b.lower(s)[l.len()..];
+            // The outlet a label names before the date ("Published in Dawn, December 5th,
+            // 2024"): capitalised words up to a comma.
+            let rest = s
+                .get(l.len()..)
+                .and_then(|r| r.split_once(','))
+                .filter(|(name, _)| {
+                    let ws: Vec<&str> = name.split_whitespace().collect();
+                    (1..=4).contains(&ws.len())
+                        && ws.last().is_some_and(|w| {
+                            w.starts_with(char::is_uppercase)
+                                && !MONTH_NAMES.contains_key(&w.to_lowercase())
+                        })
+                        && ws.iter().all(|w| w.chars().all(chars::is_alphabetic))
+                })
+                .and_then(|(name, _)| rest.get(name.len() + 1..))
+                .unwrap_or(rest);
+            own = without_dates_and_times(rest);
             &own
         }
         (None, Some((_, after))) => {
@@ -179,10 +206,26 @@ fn is_timestamp(s: &str, b: &mut Blanked) -> bool {
     if !has_date && !has_time {
         return false;
     }
-    // Labels may stand between dates ("02.01.2024 - Update : 02.01.2024").
-    words(rest)
-        .iter()
-        .all(|w| is_date_word(w) || BOILERPLATE_LABELS.timestamp.iter().any(|l| l == w))
+    // Labels may stand between dates ("02.01.2024 - Update : 02.01.2024", "... | آخر تحديث:
+    // ...").
+    words(rest).iter().all(|w| {
+        is_date_word(w)
+            || BOILERPLATE_LABELS
+                .timestamp
+                .iter()
+                .any(|l| l.split(' ').any(|lw| lw == w))
+    })
+}
+
+/// The date of a timestamp that a credit line holds among its parts ("Penulis: Despian
+/// Nurhidayat - Senin, 09 Maret 2026, 16:30 WIB", "By DAILY SABAH WITH AA | Published: Nov
+/// 14, 2024 at 3:42 PM | Last Modified: ...").
+pub fn credited_date(s: &str) -> Option<chrono::NaiveDate> {
+    s.split(" | ")
+        .flat_map(|part| part.split(" - "))
+        .skip(1)
+        .find(|part| is_timestamp(part.trim(), &mut Blanked::new()))
+        .and_then(|part| find_dates(part).first().map(|f| f.date))
 }
 
 fn is_counter(s: &str, b: &mut Blanked) -> bool {
@@ -212,10 +255,11 @@ fn led_by_label(s: &str, labels: &[String], max_chars: usize) -> bool {
         };
         if l.ends_with(' ') {
             // "By Jane Doe", "Reporting by X; Editing by Y": a name list, not a sentence (of
-            // a few words per credit: "Reporting by X in Singapore and Y in Houston; ...").
+            // a few words per credit: "Reporting by X in Singapore and Y in Houston; ...";
+            // a bar may part it from a timestamp: "By X | Published: ...").
             if !ends_with_final_punct(s)
                 && rest
-                    .split(';')
+                    .split([';', '|'])
                     .all(|credit| credit.split_whitespace().count() <= 12)
                 && rest.split_whitespace().count() <= 30
             {
@@ -223,7 +267,17 @@ fn led_by_label(s: &str, labels: &[String], max_chars: usize) -> bool {
             }
             continue;
         }
+        // Labels joined in one credit ("Redaktur & Reporter : Fathan Sinaga").
         let rest = rest.trim_start();
+        let rest = rest
+            .strip_prefix(['&', '/', ','])
+            .map(str::trim_start)
+            .and_then(|r| {
+                labels
+                    .iter()
+                    .find_map(|l2| r.strip_prefix(l2.as_str()).filter(|_| !l2.ends_with(' ')))
+            })
+            .map_or(rest, str::trim_start);
         if rest.starts_with([':', '：', '-', '–', '—', '|']) || (rest.is_empty() && s.len() < 40)
         {
             return true;
@@ -267,6 +321,176 @@ pub fn is_credits_line(s: &str) -> bool {
         || is_editor_initials(s)
         || is_reporter_in_brackets(s)
         || is_byline_with_role(s)
+        || is_desk_code(s)
+        || is_photo_credit(s)
+        || is_agency_signature(s)
+}
+
+/// A desk's code in brackets closing an article (Media Indonesia: "(Z-10)").
+fn is_desk_code(s: &str) -> bool {
+    in_brackets(s).is_some_and(|t| {
+        t.split_once('-').is_some_and(|(desk, n)| {
+            (1..=3).contains(&desk.len())
+                && desk.chars().all(|c| c.is_ascii_uppercase())
+                && (1..=3).contains(&n.len())
+                && n.chars().all(|c| c.is_ascii_digit())
+        })
+    })
+}
+
+/// An agency's name in brackets and its editors' initials, closing the article (Petra:
+/// "--(بترا) ر ع/ س ص/ أ ز"): groups of one or two letters between slashes.
+fn is_agency_signature(s: &str) -> bool {
+    let s = s.trim_start_matches(['-', '–', '—', ' ']);
+    let Some(rest) = s.strip_prefix('(').and_then(|r| r.split_once(')')) else {
+        return false;
+    };
+    let (agency, initials) = rest;
+    let groups: Vec<&str> = initials.split('/').map(str::trim).collect();
+    agency.split_whitespace().count() <= 3
+        && groups.len() >= 2
+        && groups.iter().all(|g| {
+            let letters: Vec<&str> = g.split_whitespace().collect();
+            (1..=3).contains(&letters.len())
+                && letters.iter().all(|l| {
+                    (1..=2).contains(&l.chars().count()) && l.chars().all(char::is_alphabetic)
+                })
+        })
+}
+
+/// Whether `s` holds one of the photo words as a whole word.
+fn has_photo_word(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    let ws: Vec<&str> = lower
+        .split(|c: char| !chars::is_alphanumeric(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    BOILERPLATE_LABELS.photo.iter().any(|p| {
+        let pw: Vec<&str> = p.split(' ').collect();
+        ws.windows(pw.len()).any(|w| w == pw.as_slice())
+    })
+}
+
+/// Names of a credit joined by slashes, each of a few capitalised words ("Dite Surendra/Jawa
+/// Pos", "MI/Usman Iskandar", "Ricardo/JPNN.com").
+fn is_slashed_names(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('/').map(str::trim).collect();
+    (2..=3).contains(&parts.len())
+        && parts.iter().all(|p| {
+            let ws: Vec<&str> = p.split_whitespace().collect();
+            (1..=4).contains(&ws.len())
+                && ws.iter().all(|w| {
+                    w.starts_with(char::is_uppercase)
+                        && w.chars()
+                            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+                })
+        })
+}
+
+/// Most words of a photo credit: a name and an outlet.
+const MAX_PHOTO_CREDIT_WORDS: usize = 8;
+
+/// A photo credit: in brackets with a photo word ("(AA Photo)", '(أرشيف "النهار")') or names
+/// between slashes ("(MI/Usman Iskandar)"), after a dash with a photo word ("— Bernama pic",
+/// "- صورة أرشيفية"), or a photo word before a colon or a slash ("ST PHOTO: GAVIN FOO",
+/// "FOTO/SINDOnews/Arie Dwi Satrio", "Foto: Ricardo/JPNN.com"), or names after a slash
+/// ("/Pikiran Rakyat/Novianti Nurulliah").
+pub fn is_photo_credit(s: &str) -> bool {
+    let s = s.trim().trim_end_matches('.');
+    if s.split_whitespace().count() > MAX_PHOTO_CREDIT_WORDS || s.is_empty() {
+        return false;
+    }
+    if let Some(inner) = in_brackets(s) {
+        return has_photo_word(inner) || is_slashed_names(inner);
+    }
+    if let Some(after) = s.strip_prefix(['—', '–', '-']) {
+        return has_photo_word(after) && !after.contains(['.', ',', ':']);
+    }
+    if let Some(after) = s.strip_prefix('/') {
+        return is_slashed_names(after);
+    }
+    // The photo word ends the head: "ST PHOTO:", "FOTO/".
+    s.split_once([':', '/']).is_some_and(|(head, names)| {
+        let head_words: Vec<&str> = head.split_whitespace().collect();
+        (1..=3).contains(&head_words.len())
+            && head_words
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+            && head_words.last().is_some_and(|w| has_photo_word(w))
+            && {
+                let names = names.trim();
+                is_slashed_names(names)
+                    || (1..=4).contains(&names.split_whitespace().count())
+                        && names
+                            .split_whitespace()
+                            .all(|w| w.starts_with(char::is_uppercase))
+            }
+    })
+}
+
+/// Where a credit closing a paragraph starts, with the paragraph before it: editors'
+/// initials or a desk's code after the last sentence ('... ujar Yassierli. (cr3/jpnn)',
+/// "... (Z-10)"), stars closing the story ("sapaan akrabnya.***"), or a photo credit closing a
+/// caption.
+pub fn trailing_credit(s: &str) -> Option<usize> {
+    let s = s.trim_end();
+    let finished = |before: &str| {
+        let before = before.trim_end();
+        !before.is_empty() && ends_with_final_punct(before)
+    };
+    if let Some(before) = s.strip_suffix("***") {
+        let before = before.trim_end_matches(['*', ' ']);
+        return finished(before).then_some(before.len());
+    }
+    if s.ends_with(')')
+        && let Some(open) = s.rfind('(')
+        && (is_editor_initials(&s[open..]) || is_desk_code(&s[open..]))
+        && finished(&s[..open])
+    {
+        return Some(open);
+    }
+    trailing_photo_credit(s)
+}
+
+/// Where a photo credit closing a caption starts ("... Senin (9/3/2026).(MI/Usman
+/// Iskandar)", "... Rabu (4/3/2026). FOTO/SINDOnews/Arie Dwi Satrio", "رئيس مجلس الوزراء -
+/// صورة أرشيفية"), with the caption before it. Without a photo word the credit must follow a
+/// finished sentence: "support fell to 30 percent (Reuters/Ipsos)" keeps its source.
+pub fn trailing_photo_credit(s: &str) -> Option<usize> {
+    let s = s.trim_end();
+    let from = s.len().saturating_sub(120);
+    s.char_indices()
+        .filter(|&(i, c)| {
+            i >= from
+                && i > 0
+                && (matches!(c, '(' | '[' | '/' | '—' | '–' | '-') || c.is_uppercase())
+                && s[..i].ends_with(|p: char| p.is_whitespace() || p == '.')
+        })
+        .map(|(i, _)| i)
+        .find(|&i| {
+            let (caption, credit) = s.split_at(i);
+            let caption = caption.trim_end();
+            !caption.is_empty()
+                && is_photo_credit(credit)
+                && (ends_with_final_punct(caption)
+                    || ((credit.starts_with(['(', '[', '—', '–', '-'])) && has_photo_word(credit)))
+        })
+}
+
+/// Where the prose starts after a photo credit in brackets opening a caption ("[Photo:
+/// Xinhua] A China Coast Guard vessel ...").
+pub fn leading_photo_credit(s: &str) -> Option<usize> {
+    let close = match s.chars().next()? {
+        '[' => ']',
+        '(' => ')',
+        _ => return None,
+    };
+    let end = s.find(close)? + 1;
+    let credit = &s[..end];
+    (has_photo_word(credit)
+        && in_brackets(credit).is_some_and(|t| led_by_label(t, &BOILERPLATE_LABELS.credits, 60))
+        && s[end..].trim_start().starts_with(char::is_uppercase))
+    .then(|| end + (s[end..].len() - s[end..].trim_start().len()))
 }
 
 /// A word alone in brackets on a line of its own: a reporter's name or initials closing an
@@ -314,7 +538,10 @@ fn is_editor_initials(s: &str) -> bool {
         parts.len() >= 2
             && parts.iter().all(|p| {
                 let letters = p.chars().filter(|&c| c != '.').count();
-                (2..=4).contains(&letters) && p.chars().all(|c| c == '.' || of(c))
+                // A desk's number may stand among them ("(far/c7/dns)").
+                (2..=4).contains(&letters)
+                    && p.chars().any(of)
+                    && p.chars().all(|c| c == '.' || of(c) || c.is_ascii_digit())
             })
     };
     let lower_latin = |c: char| c.is_ascii_lowercase();
@@ -335,7 +562,12 @@ pub fn is_navigation_line(s: &str) -> bool {
     if led_by_label(s, &BOILERPLATE_LABELS.navigation, 150) {
         return true;
     }
-    if is_share_bar(s) || is_promo(s) {
+    if is_share_bar(s)
+        || is_promo(s)
+        || is_hashtags(s)
+        || is_links_from(s)
+        || is_labelled_links_header(s)
+    {
         return true;
     }
     // Breadcrumbs: "Home > World > Asia", "News | Politics | Economy".
@@ -385,6 +617,55 @@ const PROMO_CHANNELS: [&str; 11] = [
     "يوتيوب",
 ];
 
+/// Hashtags alone ("#عكاظ", "#Budget2025 #Economy").
+fn is_hashtags(s: &str) -> bool {
+    let tags: Vec<&str> = s.split_whitespace().collect();
+    (1..=5).contains(&tags.len())
+        && tags.iter().all(|t| {
+            t.strip_prefix('#')
+                .is_some_and(|w| w.chars().next().is_some_and(chars::is_alphabetic))
+        })
+}
+
+/// A `links_from` label and the outlet's name, heading links to its other stories ("Also on
+/// POLITICO", "More from South China Morning Post:"): a name of capitalised words, and no day
+/// ("Also on Monday" opens a sentence's fragment).
+fn is_links_from(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    BOILERPLATE_LABELS.links_from.iter().any(|l| {
+        lower
+            .strip_prefix(l.as_str())
+            .filter(|rest| rest.starts_with(' '))
+            .is_some_and(|_| {
+                let name = s.get(l.len()..).unwrap_or_default();
+                let name = name.trim().trim_end_matches([':', '：']);
+                let ws: Vec<&str> = name.split_whitespace().collect();
+                (1..=5).contains(&ws.len())
+                    && ws.iter().all(|w| {
+                        w.starts_with(char::is_uppercase)
+                            && !MONTH_NAMES.contains_key(&w.to_lowercase())
+                    })
+            })
+    })
+}
+
+/// A navigation label, a few more words and a colon ending the line: the header of what
+/// follows ("Jangan Lewatkan Video Terbaru:").
+fn is_labelled_links_header(s: &str) -> bool {
+    let Some(head) = s.trim_end().strip_suffix([':', '：']) else {
+        return false;
+    };
+    let lower = head.to_lowercase();
+    // A label of one word may be a verb of a sentence ("Follow these steps:").
+    head.split_whitespace().count() <= 5
+        && BOILERPLATE_LABELS.navigation.iter().any(|l| {
+            l.contains(' ')
+                && lower
+                    .strip_prefix(l.as_str())
+                    .is_some_and(|rest| !rest.starts_with(chars::is_alphanumeric))
+        })
+}
+
 /// A short line that calls the reader to the outlet's channels: it opens with a `promo` label
 /// and names a network or app ("Get the latest news on WhatsApp. Follow us here.", "Ikuti
 /// kami di Google News", "تابعونا على تيليجرام"), whatever its punctuation.
@@ -394,11 +675,21 @@ fn is_promo(s: &str) -> bool {
     }
     let lower = s.to_lowercase();
     // The label is a whole word or phrase ("Gabung" is not "Gabungan").
-    let labelled = BOILERPLATE_LABELS.promos.iter().any(|l| {
-        lower
-            .strip_prefix(l.as_str())
-            .is_some_and(|rest| !rest.starts_with(chars::is_alphanumeric))
-    });
+    let led_by = |labels: &[String]| {
+        labels.iter().any(|l| {
+            lower
+                .strip_prefix(l.as_str())
+                .is_some_and(|rest| !rest.starts_with(chars::is_alphanumeric))
+        })
+    };
+    // "Get ST's newsletters delivered to your inbox", not "Get rid of Facebook, lawmakers say".
+    let addressed = || {
+        led_by(&BOILERPLATE_LABELS.addressed_promos)
+            && lower
+                .split(|c: char| !chars::is_alphanumeric(c))
+                .any(|w| BOILERPLATE_LABELS.readers.contains(w))
+    };
+    let labelled = led_by(&BOILERPLATE_LABELS.promos) || addressed();
     // Arabic imperatives are past tenses too ("انضم أكثر من 10 ملايين مستخدم إلى
     // تيليجرام"): the outlet says "our" ("قناتنا", "تابعونا").
     let arabic = lower.starts_with(|c: char| !c.is_ascii());
@@ -454,9 +745,117 @@ fn is_rule_line(s: &str) -> bool {
         && s.chars().filter(|&c| is_mark(c)).count() >= 3
 }
 
+/// A line without the bullet that lists it ("• اقرأ أيضا: ...", "• Additional reporting by X").
+fn unbulleted(s: &str) -> &str {
+    s.trim_start_matches(['•', '·', '▪', '►', '■']).trim_start()
+}
+
+/// A line that is only a writer's name, or names ("Whisnu Mardiansyah", "Tahir Khan | Baqir
+/// Sajjad Syed", "Kawala Xie and Laura Zhou", "سابين عويس", "فهد البقمي (الرياض)
+/// okaz_online@"): whether it is a byline, its place in the header tells.
+fn is_name_line(s: &str) -> bool {
+    if s.chars()
+        .any(|c| chars::is_numeric(c) || matches!(c, '.' | '!' | '?' | ':' | '؟' | '"' | '«'))
+    {
+        return false;
+    }
+    let arabic_letter = |c: char| ('\u{0621}'..='\u{064A}').contains(&c);
+    if s.starts_with(arabic_letter) {
+        // The writer's city in brackets and handle may follow.
+        let words: Vec<&str> = s
+            .split_whitespace()
+            .filter(|w| !(w.contains('@') || (w.starts_with('(') && w.ends_with(')'))))
+            .collect();
+        return (2..=3).contains(&words.len())
+            && words.iter().all(|w| w.chars().all(arabic_letter));
+    }
+    let names: Vec<&str> = s
+        .split(" and ")
+        .flat_map(|p| p.split([',', '|', '&']))
+        .map(str::trim)
+        .collect();
+    names.len() <= 4
+        && names.iter().all(|n| {
+            let ws: Vec<&str> = n.split_whitespace().collect();
+            (2..=4).contains(&ws.len())
+                && ws.iter().all(|w| {
+                    w.starts_with(char::is_uppercase)
+                        && w.chars()
+                            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+                })
+        })
+}
+
+/// A writer's role on the line under the name ("Housing Correspondent", "Bureau Chief").
+fn is_role_line(s: &str) -> bool {
+    let ws: Vec<&str> = s.split_whitespace().collect();
+    let lower = s.to_lowercase();
+    (1..=4).contains(&ws.len())
+        && ws.iter().all(|w| w.starts_with(char::is_uppercase))
+        && BOILERPLATE_LABELS.bylines.iter().any(|r| {
+            lower.ends_with(r.as_str())
+                && (lower.len() == r.len() || lower[..lower.len() - r.len()].ends_with(' '))
+        })
+}
+
+/// Where the writer is, under the byline ("in Beijing").
+fn is_writer_place_line(s: &str) -> bool {
+    s.strip_prefix("in ").is_some_and(|place| {
+        let ws: Vec<&str> = place.split_whitespace().collect();
+        (1..=3).contains(&ws.len())
+            && ws
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+    })
+}
+
+/// Words of the first paragraph that reads as the lead, not as a caption or a standfirst.
+pub const LEAD_WORDS: usize = 20;
+
+/// Bylines in the header, between the title and the lead: a name line beside a timestamp or
+/// credit line, or above the writer's role or place ("Ng Keng Gene\nHousing Correspondent",
+/// "Kawala Xie and Laura Zhou\nin Beijing\nPublished: ..."). The role and place go with it.
+fn mark_header_bylines(raw: &str, lines: &[Line], kinds: &mut [Kind], title: usize) {
+    let is_zone = |k: Kind| matches!(k, Kind::Zone("timestamp" | "credits" | "dateline"));
+    let header: Vec<usize> = (title + 1..lines.len())
+        .filter(|&i| kinds[i] != Kind::Blank)
+        .take_while(|&i| {
+            let t = lines[i].text(raw);
+            kinds[i] != Kind::Prose
+                || t.split_whitespace().count() < LEAD_WORDS
+                || is_headline_like(t)
+        })
+        .collect();
+    for k in 0..header.len() {
+        let i = header[k];
+        if kinds[i] != Kind::Prose || !is_name_line(lines[i].text(raw)) {
+            continue;
+        }
+        let at = |k: usize| header.get(k).map(|&j| (j, lines[j].text(raw)));
+        let before = k.checked_sub(1).and_then(at);
+        let mut with = vec![i];
+        let mut next = at(k + 1);
+        if let Some((j, t)) = next
+            && kinds[j] == Kind::Prose
+            && (is_role_line(t) || is_writer_place_line(t))
+        {
+            with.push(j);
+            next = at(k + 2);
+        }
+        let beside_zone = before.is_some_and(|(j, _)| is_zone(kinds[j]))
+            || next.is_some_and(|(j, _)| is_zone(kinds[j]));
+        if beside_zone || (with.len() > 1 && is_role_line(lines[with[1]].text(raw))) {
+            for j in with {
+                kinds[j] = Kind::Zone("credits");
+            }
+        }
+    }
+}
+
 /// The line's kind by its own content alone.
 fn line_kind(s: &str) -> Kind {
     let mut blanked = Blanked::new();
+    let bulleted = unbulleted(s).len() != s.len();
     if s.is_empty() {
         Kind::Blank
     } else if is_timestamp(s, &mut blanked) {
@@ -467,9 +866,12 @@ fn line_kind(s: &str) -> Kind {
         Kind::Zone("share_counter")
     } else if is_copyright_line(s) {
         Kind::Zone("copyright")
-    } else if is_credits_line(s) {
+    } else if is_credits_line(s) || (bulleted && is_credits_line(unbulleted(s))) {
         Kind::Zone("credits")
-    } else if is_navigation_line(s) || is_rule_line(s) {
+    } else if is_navigation_line(s)
+        || (bulleted && is_navigation_line(unbulleted(s)))
+        || is_rule_line(s)
+    {
         Kind::Zone("navigation")
     } else {
         Kind::Prose
@@ -530,6 +932,10 @@ pub fn classify(raw: &str, lines: &[Line], outlet_hint: Option<&str>) -> Layout 
         && crate::meta::place_line(lines[prose[k]].text(raw)).is_some()
     {
         kinds[prose[k]] = Kind::Zone("dateline");
+    }
+
+    if let Some(t) = title {
+        mark_header_bylines(raw, lines, &mut kinds, t);
     }
 
     // Teasers: after the body, a run of headline/summary pairs.
@@ -601,6 +1007,9 @@ fn is_header_pair(s: &str) -> bool {
 /// A navigation label alone on its line ("Related news", "Read more:"): a list of links
 /// follows.
 fn is_links_header(s: &str) -> bool {
+    if is_links_from(s) || is_labelled_links_header(s) {
+        return true;
+    }
     let label = s
         .trim()
         .trim_end_matches([':', '：'])
@@ -722,6 +1131,211 @@ mod tests {
         assert!(!is_timestamp_line(
             "Rapat digelar 5 Agustus 2019 di Jakarta"
         ));
+    }
+
+    #[test]
+    fn timestamp_lines_of_more_outlets() {
+        assert!(is_timestamp_line("Published: 9:30pm, 18 Jul 2024"));
+        assert!(is_timestamp_line("Thursday, 05 Dec 2024 4:21 PM MYT"));
+        assert!(is_timestamp_line(
+            "Published December 5, 2024 Updated about 3 hours ago"
+        ));
+        assert!(is_timestamp_line("Published in Dawn, December 5th, 2024"));
+        assert!(is_timestamp_line("2024-07-22T11:43:00+03:00"));
+        assert!(is_timestamp_line(
+            "نشر في: الأربعاء 6 ديسمبر 2023 - 2:15 م | آخر تحديث: الأربعاء 6 ديسمبر 2023 - 2:15 م"
+        ));
+        assert!(is_timestamp_line(
+            "الثلاثاء 14 جمادى الأولى 1445هـ 28 نوفمبر 2023 00:55"
+        ));
+        assert!(is_timestamp_line(
+            "Pikiran-Rakyat.com - 6 Maret 2026, 13:05 WIB"
+        ));
+        // Prose with a date and a name before a comma or a dash.
+        assert!(!is_timestamp_line(
+            "Published in Dawn, the report of December 5, 2024 was wrong."
+        ));
+        assert!(!is_timestamp_line("Jakarta - 6 Maret 2026, 13:05 WIB"));
+        assert!(!is_timestamp_line("About 300 people died on 5 May 2024."));
+        assert_eq!(
+            credited_date("Penulis: Despian Nurhidayat - Senin, 09 Maret 2026, 16:30 WIB"),
+            chrono::NaiveDate::from_ymd_opt(2026, 3, 9)
+        );
+        assert_eq!(
+            credited_date(
+                "By DAILY SABAH WITH AA | Published: Nov 14, 2024 at 3:42 PM | Last Modified: Nov 14, 2024 at 6:10 PM"
+            ),
+            chrono::NaiveDate::from_ymd_opt(2024, 11, 14)
+        );
+        assert_eq!(
+            credited_date("Reporter: Ahmad Fauzi | Editor: Dhimas Ginanjar"),
+            None
+        );
+    }
+
+    #[test]
+    fn photo_credits_and_sign_offs() {
+        for credit in [
+            "(AA Photo)",
+            "— Bernama pic",
+            "ST PHOTO: GAVIN FOO",
+            "(Dite Surendra/Jawa Pos)",
+            "(MI/Usman Iskandar)",
+            "FOTO/SINDOnews/Arie Dwi Satrio",
+            "Foto: Ricardo/JPNN.com",
+            "/Pikiran Rakyat/Novianti Nurulliah",
+            "(أرشيف \"النهار\")",
+            "- صورة أرشيفية",
+        ] {
+            assert!(is_photo_credit(credit), "{credit}");
+        }
+        for prose in [
+            "(Jakarta)",
+            "Foto bersama digelar usai rapat di Balai Kota.",
+            "The Big Picture: what the vote means",
+            "- الرئيس يستقبل الوفد",
+        ] {
+            assert!(!is_photo_credit(prose), "{prose}");
+        }
+        let cut = |s: &'static str| trailing_credit(s).map(|i| &s[i..]);
+        assert_eq!(
+            cut("Presiden meninjau lokasi, Senin (9/3/2026).(MI/Usman Iskandar)"),
+            Some("(MI/Usman Iskandar)")
+        );
+        assert_eq!(
+            cut("Housing demand remains strong, says the minister. ST PHOTO: GAVIN FOO"),
+            Some("ST PHOTO: GAVIN FOO")
+        );
+        assert_eq!(
+            cut("الدكتور مصطفى مدبولي رئيس مجلس الوزراء - صورة أرشيفية"),
+            Some("- صورة أرشيفية")
+        );
+        assert_eq!(
+            cut("\"Kami undang perwakilan buruh,\" ujar Yassierli. (cr3/jpnn)"),
+            Some("(cr3/jpnn)")
+        );
+        assert_eq!(
+            cut("\"Kami siap,\" ucap Kang DS, sapaan akrabnya.***"),
+            Some("***")
+        );
+        // A source or an aside closing a sentence is its own.
+        assert_eq!(
+            cut("Support for the party fell to 30 percent (Reuters/Ipsos)"),
+            None
+        );
+        assert_eq!(cut("Support fell to 30 percent (Reuters/Ipsos)."), None);
+        assert_eq!(cut("The plan (see below) was approved (in part)"), None);
+        assert_eq!(cut("Harga naik 5 persen (y/y)."), None);
+        let text = "[Photo: Xinhua] A China Coast Guard vessel sails near the shoal.";
+        assert_eq!(
+            leading_photo_credit(text).map(|i| &text[i..]),
+            Some("A China Coast Guard vessel sails near the shoal.")
+        );
+        assert_eq!(leading_photo_credit("(Photo) he said, was fake."), None);
+        assert!(is_credits_line("(far/c7/dns)"));
+        assert!(is_credits_line("(Z-10)"));
+        assert!(is_credits_line("--(بترا) ر ع/ س ص/ أ ز"));
+        assert!(is_credits_line("Redaktur & Reporter : Fathan Sinaga"));
+        assert!(is_credits_line(
+            "By DAILY SABAH WITH AA | Published: Nov 14, 2024 at 3:42 PM | Last Modified: Nov 14, 2024 at 6:10 PM"
+        ));
+        assert!(!is_credits_line("(24/7)"));
+        assert!(!is_credits_line("(COVID-19)"));
+        assert!(!is_credits_line("(بترا) أكد الوزير أن التعاون مستمر"));
+        assert!(!is_credits_line(
+            "Editor & publisher Jane Doe retired on Monday."
+        ));
+    }
+
+    #[test]
+    fn navigation_and_promos_of_more_outlets() {
+        for nav in [
+            "Baca: Jakarta Diguyur Hujan Sejak Pagi, 23 RT Tergenang",
+            "Also on POLITICO",
+            "Related Stories",
+            "Sign up now for our newsletter and get the latest China news.",
+            "Get ST's newsletters delivered to your inbox",
+            "Join ST's Telegram channel and get the latest breaking news delivered to you.",
+            "Cek Berita dan Artikel yang lain di Google News",
+            "Dapatkan informasi terkini dan terbaru yang diupdate setiap hari dengan bergabung di Grup Telegram \"Pikiran Rakyat\". Klik link berikut.",
+            "Jangan Lewatkan Video Terbaru:",
+            "للمزيد: تابع حساب عكاظ على منصة X",
+            "#عكاظ",
+        ] {
+            assert!(is_navigation_line(nav), "{nav}");
+        }
+        for prose in [
+            "Baca tulis masih menjadi masalah di desa itu.",
+            "Bacaan doa dibacakan oleh ulama setempat.",
+            "Also on Monday, the ministry announced new rules.",
+            "Also on Monday",
+            "Get rid of Facebook, lawmakers told the company's users.",
+            "Join the protest on Facebook, the group urged its members.",
+            "Follow these steps:",
+            "للمزيد من المعلومات زار الوفد المتحف الوطني.",
+            "#1 in the rankings again",
+        ] {
+            assert!(!is_navigation_line(prose), "{prose}");
+        }
+        assert_eq!(
+            kinds(
+                "Ulasan\nBadan Pusat Statistik mencatat inflasi naik.\n• اقرأ أيضا: وزير التموين: احتياطي القمح يكفي"
+            ),
+            vec![Kind::Prose, Kind::Prose, Kind::Zone("navigation")]
+        );
+        assert_eq!(
+            kinds(
+                "Rain returns\nThe rain fell on Monday. Farmers were glad.\n• Additional reporting by Goh Yan Han"
+            ),
+            vec![Kind::Prose, Kind::Prose, Kind::Zone("credits")]
+        );
+    }
+
+    #[test]
+    fn bylines_in_the_header() {
+        let lead = "The Government will review the stamp duty for foreigners later this year, the minister said on Wednesday afternoon in the Parliament.";
+        let raw =
+            format!("Singapore to tighten rules\nNg Keng Gene\nHousing Correspondent\n{lead}");
+        assert_eq!(
+            kinds(&raw),
+            vec![
+                Kind::Prose,
+                Kind::Zone("credits"),
+                Kind::Zone("credits"),
+                Kind::Prose
+            ]
+        );
+        let raw = format!(
+            "Pakistan, Afghanistan agree\nTahir Khan | Baqir Sajjad Syed\nPublished December 5, 2024 Updated about 3 hours ago\n{lead}"
+        );
+        assert_eq!(
+            kinds(&raw),
+            vec![
+                Kind::Prose,
+                Kind::Zone("credits"),
+                Kind::Zone("timestamp"),
+                Kind::Prose
+            ]
+        );
+        let raw = format!(
+            "China warns Manila\nKawala Xie and Laura Zhou\nin Beijing\nPublished: 9:30pm, 18 Jul 2024\n{lead}"
+        );
+        assert_eq!(
+            kinds(&raw)[1..3],
+            [Kind::Zone("credits"), Kind::Zone("credits")]
+        );
+        let raw = format!(
+            "بري: الحوار هو الممر\nالمصدر: \"النهار\"\nسابين عويس\n13-03-2024 | 06:00\n{lead}"
+        );
+        assert_eq!(kinds(&raw)[2], Kind::Zone("credits"));
+        // A name in the header with nothing of a byline around it, and a name in the body,
+        // stay prose.
+        let raw = format!("Singapore to tighten rules\nDesmond Lee\n{lead}");
+        assert_eq!(kinds(&raw)[1], Kind::Prose);
+        let raw = format!(
+            "Singapore to tighten rules\n{lead}\nDesmond Lee\nPublished: 9:30pm, 18 Jul 2024"
+        );
+        assert_eq!(kinds(&raw)[2], Kind::Prose);
     }
 
     #[test]
