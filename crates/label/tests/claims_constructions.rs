@@ -2970,3 +2970,26 @@ fn en_replies_cautions_and_posts_on_social_media() {
         "{got:?}"
     );
 }
+
+#[test]
+fn en_long_appositives_with_an_acronym_in_brackets() {
+    let got = labelled(
+        "en",
+        "US Secretary of State Antony Blinken said on Monday that Washington stood by Manila.\n\
+         Beijing-based analyst Zhou Bo, a retired senior colonel of the People's Liberation Army (PLA) and now a senior fellow at Tsinghua University's Centre for International Security and Strategy, said that China would avoid using its navy directly.",
+    );
+    assert_eq!(
+        content_speaker(&got),
+        vec![
+            (
+                "Washington stood by Manila",
+                "US Secretary of State Antony Blinken"
+            ),
+            (
+                "China would avoid using its navy directly",
+                "Beijing-based analyst Zhou Bo"
+            ),
+        ],
+        "{got:?}"
+    );
+}

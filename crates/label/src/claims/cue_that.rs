@@ -153,7 +153,7 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
                 return None;
             }
             circumstances |= vso && k > cm.last && doc.is_preposition(k);
-            if vso && (commas == 1 || circumstances) && aside < MAX_APPOSITIVE {
+            if vso && (commas == 1 || circumstances) && aside < MAX_VSO_ASIDE {
                 aside += 1;
             } else {
                 words += 1;
@@ -413,8 +413,13 @@ fn subject_start_within(doc: &Doc, a: usize, end: usize, reach: usize) -> usize 
 /// punctuation is not looked through to its start for every cue).
 const MAX_CLAUSE: usize = 40;
 
-/// Words of an appositive or relative clause between a subject and its cue.
-const MAX_APPOSITIVE: usize = 16;
+/// Words of an appositive or relative clause between a subject and its cue ("Zhou Bo, a
+/// retired senior colonel of the People's Liberation Army (PLA) and now a senior fellow at
+/// ..., said").
+const MAX_APPOSITIVE: usize = 28;
+/// Words of an appositive or of circumstances between a verb-first cue and its
+/// complementizer that do not count against its gap.
+const MAX_VSO_ASIDE: usize = 16;
 
 /// The subject of a cue right after a comma that closes an appositive or a relative clause:
 /// "Jan Egeland, secretary general of the Norwegian Refugee Council, said ...", "The Rapid
@@ -440,6 +445,17 @@ pub(super) fn appositive_subject(
         open -= 1;
         if doc.is_comma(open) {
             break;
+        }
+        // An acronym in brackets inside it ("of the People's Liberation Army (PLA) and now").
+        if doc.is_punct(open, &[')'])
+            && let Some(o) = (open.saturating_sub(4)..open)
+                .rev()
+                .take_while(|&k| doc.is_word(k) || doc.is_punct(k, &['(']))
+                .find(|&k| doc.is_punct(k, &['(']))
+        {
+            words += open - o - 1;
+            open = o;
+            continue;
         }
         if doc.is_boundary(open) || doc.cue_at(open).is_some() {
             return Subject::Missing;
