@@ -5,7 +5,7 @@ use crate::chars::prefix;
 use crate::clean::{Builder, doubled_title, push_line};
 use crate::dates::parse_given_date;
 use crate::lines::{Line, split_lines};
-use crate::zones::{Kind, LEAD_WORDS, classify, is_headline_like, zones};
+use crate::zones::{Kind, classify, is_headline_like, zones};
 use crate::{lang, meta, sentences, tokens};
 use records::{Article, RawArticle, Sentence, Zone};
 
@@ -163,10 +163,10 @@ pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
             .take(MAX_PARAGRAPHS_BEFORE_LEAD)
         {
             paras.push(p);
-            if p.split_whitespace().count() >= LEAD_WORDS
-                && !is_headline_like(p)
-                && !captions.contains(i)
-            {
+            // Past header lines (bylines, timestamps' neighbours) and captions only: a sentence
+            // of prose, the lead or a short one, ends the search ("Biden: We are going to get
+            // inflation down" further on is no dateline).
+            if !is_headline_like(p) && !captions.contains(i) {
                 break;
             }
         }

@@ -72,15 +72,20 @@ static DATELINE_ARABIC_DASH: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that open an Arabic paragraph before a dash and are no place: labels ("عاجل -"), and
 /// words that open a clause.
-const ARABIC_DASH_LABELS: [&str; 8] = [
+const ARABIC_DASH_LABELS: [&str; 13] = [
     "عاجل",
     "خاص",
     "حصري",
     "تقرير",
     "متابعة",
+    "متابعات",
+    "وكالات",
     "تحديث",
     "فيديو",
     "صور",
+    "حوار",
+    "س",
+    "ج",
 ];
 
 /// A dateline that is a line of its own: place, date (and time), outlet in brackets or as a
@@ -368,7 +373,14 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
     .or_else(|| {
         let c = DATELINE_ARABIC_DASH.captures(first_para)?;
         let first_word = c["place"].split(' ').next().unwrap_or_default();
-        (!ARABIC_DASH_LABELS.contains(&first_word)).then(|| captured(&c))
+        // Not a label, an interview's question ("س -"), nor an outlet ("القدس العربي -",
+        // "المصري اليوم -": a second word that names papers, not places).
+        let second_word = c["place"].split(' ').nth(1).unwrap_or_default();
+        (!ARABIC_DASH_LABELS.contains(&first_word)
+            && first_word.chars().count() >= 3
+            && !["العربي", "اليوم", "الجديد", "الأوسط", "نيوز", "نت"].contains(&second_word)
+            && !is_outlet_by_words(&c["place"]))
+        .then(|| captured(&c))
     })
     .or_else(|| {
         let c = DATELINE_CAPS_COLON.captures(first_para)?;
@@ -505,6 +517,11 @@ fn joined_place_and_outlet(line: &str) -> Option<Dateline> {
     } else {
         return None;
     };
+    // The place is one word and no adjective ("القمة العربية-الصينية" is a summit's name).
+    let adjective = place.starts_with("ال") && (place.ends_with("ية") || place.ends_with('ي'));
+    if place.contains(' ') || adjective {
+        return None;
+    }
     Some(Dateline {
         place: place.to_string(),
         outlet: Some(outlet.to_string()),
@@ -570,6 +587,24 @@ pub fn copyright(line: &str) -> (Option<i32>, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arabic_labels_outlets_and_questions_before_a_dash_are_no_places() {
+        for para in [
+            "وكالات - ارتفعت أسعار النفط اليوم.",
+            "متابعات - انطلقت أعمال القمة في الرياض.",
+            "القدس العربي - أعلنت وزارة الصحة ارتفاع عدد الضحايا.",
+            "س - ما هي أولويات الحكومة في العام المقبل؟",
+        ] {
+            assert_eq!(dateline(para), None, "{para}");
+        }
+        assert_eq!(
+            dateline("القاهرة - حذر صندوق النقد.").unwrap().place,
+            "القاهرة"
+        );
+        assert_eq!(dateline_line("القمة العربية-الصينية"), None);
+        assert_eq!(dateline_line("دمشق-سانا").unwrap().place, "دمشق");
+    }
 
     #[test]
     fn datelines() {

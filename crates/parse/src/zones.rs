@@ -179,13 +179,15 @@ fn is_timestamp(s: &str, b: &mut Blanked) -> bool {
         (Some(l), _) => {
             let rest = &b.lower(s)[l.len()..];
             // The outlet a label names before the date ("Published in Dawn, December 5th,
-            // 2024"): capitalised words up to a comma.
+            // 2024"): "in" and capitalised words up to a comma (not "On Election Day,
+            // November 5").
             let rest = s
                 .get(l.len()..)
                 .and_then(|r| r.split_once(','))
                 .filter(|(name, _)| {
                     let ws: Vec<&str> = name.split_whitespace().collect();
-                    (1..=4).contains(&ws.len())
+                    (2..=5).contains(&ws.len())
+                        && ws[0] == "in"
                         && ws.last().is_some_and(|w| {
                             w.starts_with(char::is_uppercase)
                                 && !MONTH_NAMES.contains_key(&w.to_lowercase())
@@ -253,6 +255,15 @@ fn led_by_label(s: &str, labels: &[String], max_chars: usize) -> bool {
         let Some(rest) = lower.strip_prefix(l.as_str()) else {
             continue;
         };
+        // A name follows, not a number or a lower-case word ("By 2030, cut emissions ...",
+        // "By the end of the year").
+        let by = l.trim_end() == "by" || l.trim_end().ends_with(" by");
+        if by
+            && (s.get(l.len()..).unwrap_or(rest).trim_start().chars().next())
+                .is_some_and(|c| c.is_lowercase() || c.is_numeric())
+        {
+            continue;
+        }
         if l.ends_with(' ') {
             // "By Jane Doe", "Reporting by X; Editing by Y": a name list, not a sentence (of
             // a few words per credit: "Reporting by X in Singapore and Y in Houston; ...";
@@ -278,7 +289,11 @@ fn led_by_label(s: &str, labels: &[String], max_chars: usize) -> bool {
                     .find_map(|l2| r.strip_prefix(l2.as_str()).filter(|_| !l2.ends_with(' ')))
             })
             .map_or(rest, str::trim_start);
-        if rest.starts_with([':', '：', '-', '–', '—', '|']) || (rest.is_empty() && s.len() < 40)
+        // A hyphen that joins a word is a compound's ("Baca-tulis"), no label's.
+        let compound =
+            rest.starts_with('-') && rest[1..].starts_with(|c: char| chars::is_alphanumeric(c));
+        if (rest.starts_with([':', '：', '-', '–', '—', '|']) && !compound)
+            || (rest.is_empty() && s.len() < 40)
         {
             return true;
         }
@@ -359,6 +374,23 @@ fn is_agency_signature(s: &str) -> bool {
 }
 
 /// Whether `s` holds one of the photo words as a whole word.
+/// Words of a credit: a photo word and who took or holds it, nothing else ("AA Photo", "Bernama
+/// pic", "أرشيف \"النهار\"", "صورة أرشيفية"): in a Latin script every other word is
+/// capitalised, and a photo word alone ("(photo)") or a phrase ("a picture of restraint",
+/// "foto-foto korban", "صورة قاتمة") is none.
+fn credit_words(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() < 2 || !has_photo_word(s) {
+        return false;
+    }
+    words.iter().all(|w| {
+        let bare = w.trim_matches(|c: char| !chars::is_alphanumeric(c));
+        has_photo_word(bare)
+            || bare.starts_with(char::is_uppercase)
+            || (!bare.is_empty() && !bare.is_ascii() && w.contains(['"', '«', '»', '“', '”']))
+    }) && !words.iter().any(|w| w.contains('-') && has_photo_word(w))
+}
+
 fn has_photo_word(s: &str) -> bool {
     let lower = s.to_lowercase();
     let ws: Vec<&str> = lower
@@ -401,10 +433,10 @@ pub fn is_photo_credit(s: &str) -> bool {
         return false;
     }
     if let Some(inner) = in_brackets(s) {
-        return has_photo_word(inner) || is_slashed_names(inner);
+        return credit_words(inner) || is_slashed_names(inner);
     }
     if let Some(after) = s.strip_prefix(['—', '–', '-']) {
-        return has_photo_word(after) && !after.contains(['.', ',', ':']);
+        return credit_words(after) && !after.contains(['.', ',', ':']);
     }
     if let Some(after) = s.strip_prefix('/') {
         return is_slashed_names(after);
@@ -473,7 +505,12 @@ pub fn trailing_photo_credit(s: &str) -> Option<usize> {
             !caption.is_empty()
                 && is_photo_credit(credit)
                 && (ends_with_final_punct(caption)
-                    || ((credit.starts_with(['(', '[', '—', '–', '-'])) && has_photo_word(credit)))
+                    || ((credit.starts_with(['(', '[', '—', '–', '-']))
+                        && credit_words(
+                            credit
+                                .trim_start_matches(['(', '[', '—', '–', '-'])
+                                .trim_end_matches([')', ']', '.']),
+                        )))
         })
 }
 
@@ -617,10 +654,13 @@ const PROMO_CHANNELS: [&str; 11] = [
     "يوتيوب",
 ];
 
-/// Hashtags alone ("#عكاظ", "#Budget2025 #Economy").
+/// Hashtags alone ("#عكاظ", "#Budget2025 #Economy"); one slogan of several words is a
+/// paragraph of its own ("#BringBackOurGirls" after "... became known by its hashtag:").
 fn is_hashtags(s: &str) -> bool {
     let tags: Vec<&str> = s.split_whitespace().collect();
+    let slogan = |t: &str| t.chars().filter(|c| c.is_uppercase()).count() > 2;
     (1..=5).contains(&tags.len())
+        && !(tags.len() == 1 && slogan(tags[0]))
         && tags.iter().all(|t| {
             t.strip_prefix('#')
                 .is_some_and(|w| w.chars().next().is_some_and(chars::is_alphabetic))
@@ -640,7 +680,16 @@ fn is_links_from(s: &str) -> bool {
                 let name = s.get(l.len()..).unwrap_or_default();
                 let name = name.trim().trim_end_matches([':', '：']);
                 let ws: Vec<&str> = name.split_whitespace().collect();
+                // The outlet's name in capitals or as an address, or a colon after it: a
+                // subheading in title case is no header of links ("Also On The Ballot").
+                let outlet_like = s.trim_end().ends_with([':', '：'])
+                    || ws.iter().any(|w| {
+                        (w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                            && w.chars().all(|c| !c.is_lowercase()))
+                            || w.contains('.')
+                    });
                 (1..=5).contains(&ws.len())
+                    && outlet_like
                     && ws.iter().all(|w| {
                         w.starts_with(char::is_uppercase)
                             && !MONTH_NAMES.contains_key(&w.to_lowercase())
@@ -683,8 +732,11 @@ fn is_promo(s: &str) -> bool {
         })
     };
     // "Get ST's newsletters delivered to your inbox", not "Get rid of Facebook, lawmakers say".
+    // A sentence with a clause after a comma is a report ("Join us in the streets, the union
+    // leader told members on Facebook").
     let addressed = || {
         led_by(&BOILERPLATE_LABELS.addressed_promos)
+            && !s.contains([',', '،'])
             && lower
                 .split(|c: char| !chars::is_alphanumeric(c))
                 .any(|w| BOILERPLATE_LABELS.readers.contains(w))
@@ -826,6 +878,14 @@ fn mark_header_bylines(raw: &str, lines: &[Line], kinds: &mut [Kind], title: usi
                 || is_headline_like(t)
         })
         .collect();
+    // Timestamps apart from each other head the entries of a live page ("Updated 10:45 GMT",
+    // "Biden Meets Zelensky", ..., "Updated 09:30 GMT"): their headings are no bylines.
+    let stamps: Vec<usize> = (0..header.len())
+        .filter(|&k| kinds[header[k]] == Kind::Zone("timestamp"))
+        .collect();
+    if stamps.windows(2).any(|w| w[1] > w[0] + 1) {
+        return;
+    }
     for k in 0..header.len() {
         let i = header[k];
         if kinds[i] != Kind::Prose || !is_name_line(lines[i].text(raw)) {
@@ -866,7 +926,11 @@ fn line_kind(s: &str) -> Kind {
         Kind::Zone("share_counter")
     } else if is_copyright_line(s) {
         Kind::Zone("copyright")
-    } else if is_credits_line(s) || (bulleted && is_credits_line(unbulleted(s))) {
+    } else if is_credits_line(s)
+        // A list item may be a credit led by its label ("• Additional reporting by X"), not a
+        // name and a role ("• Evan Gershkovich Wall Street Journal reporter").
+        || (bulleted && is_credits_line(unbulleted(s)) && !is_byline_with_role(unbulleted(s)))
+    {
         Kind::Zone("credits")
     } else if is_navigation_line(s)
         || (bulleted && is_navigation_line(unbulleted(s)))
@@ -1194,8 +1258,21 @@ mod tests {
             "Foto bersama digelar usai rapat di Balai Kota.",
             "The Big Picture: what the vote means",
             "- الرئيس يستقبل الوفد",
+            // A photo word alone, or in a phrase, or in a list item, is no credit.
+            "(photo)",
+            "- A state identification card with a photo",
+            "- Pas foto berwarna latar merah",
         ] {
             assert!(!is_photo_credit(prose), "{prose}");
+        }
+        // Nor is a sentence's end after a dash or in brackets cut as one.
+        for prose in [
+            "Riot police lined the steps but did not intervene — a picture of restraint.",
+            "وقدم التقرير - وهو الأول من نوعه - صورة قاتمة عن الاقتصاد.",
+            "Polisi menyita sejumlah barang bukti - foto-foto korban dan sebuah ponsel.",
+            "Officers released an image of the girl taken on the day she disappeared (photo).",
+        ] {
+            assert_eq!(trailing_credit(prose), None, "{prose}");
         }
         let cut = |s: &'static str| trailing_credit(s).map(|i| &s[i..]);
         assert_eq!(
@@ -1248,6 +1325,21 @@ mod tests {
     }
 
     #[test]
+    fn list_items_compounds_subheadings_and_slogans_stay_prose() {
+        for prose in [
+            "• Evan Gershkovich Wall Street Journal reporter",
+            "• By 2030, cut emissions by 55 percent from 1990 levels",
+            "Baca-tulis masih menjadi masalah utama di sejumlah desa di Pulau Sumba.",
+            "Also On The Ballot",
+            "Join us in the streets on Saturday, the union leader told members on Facebook, calling for a day of action.",
+            "#BringBackOurGirls",
+            "On Election Day, November 5, 2024",
+        ] {
+            assert_eq!(line_kind(prose), Kind::Prose, "{prose}");
+        }
+    }
+
+    #[test]
     fn navigation_and_promos_of_more_outlets() {
         for nav in [
             "Baca: Jakarta Diguyur Hujan Sejak Pagi, 23 RT Tergenang",
@@ -1289,6 +1381,16 @@ mod tests {
             ),
             vec![Kind::Prose, Kind::Prose, Kind::Zone("credits")]
         );
+    }
+
+    #[test]
+    fn headings_of_a_live_page_are_no_bylines() {
+        let lead = "The president met his Ukrainian counterpart at the White House on Thursday to discuss new aid for Kyiv.";
+        let raw = format!(
+            "Live: Zelensky visits Washington\nUpdated 10:45 GMT\nBiden Meets Zelensky\n{lead}\nUpdated 09:30 GMT\nSenate Vote Delayed\n{lead}"
+        );
+        let k = kinds(&raw);
+        assert_eq!((k[2], k[5]), (Kind::Prose, Kind::Prose), "{k:?}");
     }
 
     #[test]
