@@ -336,9 +336,8 @@ pub fn is_credits_line(s: &str) -> bool {
         || is_editor_initials(s)
         || is_reporter_in_brackets(s)
         || is_byline_with_role(s)
-        || is_desk_code(s)
-        || is_photo_credit(s)
-        || is_agency_signature(s)
+        // Short lines only: most lines are paragraphs, which are none of these.
+        || (s.len() <= 240 && (is_desk_code(s) || is_photo_credit(s) || is_agency_signature(s)))
 }
 
 /// A desk's code in brackets closing an article (Media Indonesia: "(Z-10)").
@@ -657,6 +656,9 @@ const PROMO_CHANNELS: [&str; 11] = [
 /// Hashtags alone ("#عكاظ", "#Budget2025 #Economy"); one slogan of several words is a
 /// paragraph of its own ("#BringBackOurGirls" after "... became known by its hashtag:").
 fn is_hashtags(s: &str) -> bool {
+    if !s.starts_with('#') {
+        return false;
+    }
     let tags: Vec<&str> = s.split_whitespace().collect();
     let slogan = |t: &str| t.chars().filter(|c| c.is_uppercase()).count() > 2;
     (1..=5).contains(&tags.len())
@@ -671,6 +673,10 @@ fn is_hashtags(s: &str) -> bool {
 /// POLITICO", "More from South China Morning Post:"): a name of capitalised words, and no day
 /// ("Also on Monday" opens a sentence's fragment).
 fn is_links_from(s: &str) -> bool {
+    // A label and a name of a few words: most lines are longer, and are not lowered.
+    if s.len() > 100 {
+        return false;
+    }
     let lower = s.to_lowercase();
     BOILERPLATE_LABELS.links_from.iter().any(|l| {
         lower

@@ -1,4 +1,4 @@
-//! `names/5`: people the knowledge base lacks, found by their context and shape.
+//! `names/6`: people the knowledge base lacks, found by their context and shape.
 //!
 //! - a title or role before the name ("President X", "Presiden X", "الرئيس X", "the press
 //!   secretary of the Ministry of Foreign Affairs, X"), the title itself left out;
@@ -24,7 +24,7 @@ use super::text::{
 };
 use crate::{EntityLabeler, Proposal};
 
-pub const NAME: &str = "names/5";
+pub const NAME: &str = "names/6";
 
 /// Words of an appositive between a name and its reporting verb.
 const MAX_APPOSITIVE: usize = 16;
@@ -73,17 +73,21 @@ impl Ctx<'_> {
     /// Whether the article's lead or this sentence writes `word` after a place marker ("di
     /// Sidoarjo", "Kabupaten Sidoarjo"), as a whole word.
     fn written_as_place(&self, word: &str) -> bool {
-        self.lx.place_markers.iter().any(|marker| {
-            let phrase = format!("{marker} {word}");
-            [self.lead, self.s].iter().any(|text| {
-                text.match_indices(&phrase).any(|(at, _)| {
-                    let before = text[..at].chars().next_back();
-                    let after = text[at + phrase.len()..].chars().next();
-                    !before.is_some_and(char::is_alphanumeric)
-                        && !after.is_some_and(char::is_alphanumeric)
+        // The word's occurrences, each asked for a marker before it: one scan of each text,
+        // not one per marker.
+        !self.lx.place_markers.is_empty()
+            && [self.lead, self.s].iter().any(|text| {
+                text.match_indices(word).any(|(at, _)| {
+                    let after = text[at + word.len()..].chars().next();
+                    let before = text[..at].strip_suffix(' ').unwrap_or("\u{0}");
+                    !after.is_some_and(char::is_alphanumeric)
+                        && self.lx.place_markers.iter().any(|marker| {
+                            before.strip_suffix(marker.as_str()).is_some_and(|rest| {
+                                !rest.chars().next_back().is_some_and(char::is_alphanumeric)
+                            })
+                        })
                 })
             })
-        })
     }
 
     /// Only spaces between words `i` and `i + 1`.
