@@ -2993,3 +2993,15 @@ fn en_long_appositives_with_an_acronym_in_brackets() {
         "{got:?}"
     );
 }
+
+#[test]
+fn ar_the_head_of_an_organisation_is_no_one_named_before() {
+    let got = labelled(
+        "ar",
+        "قال وزير الطاقة الأمير عبدالعزيز بن سلمان إن السوق مستقرة.\n\
+         وقال رئيس أرامكو السعودية المهندس أمين الناصر إن الشركة ستواصل استثماراتها.",
+    );
+    let canonicals: Vec<Option<&str>> = got.iter().map(|(_, _, c, _)| c.as_deref()).collect();
+    assert_eq!(canonicals.len(), 2, "{got:?}");
+    assert_ne!(canonicals[1], canonicals[0], "{got:?}");
+}

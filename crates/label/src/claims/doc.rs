@@ -1006,7 +1006,13 @@ impl<'a> Doc<'a> {
             {
                 return found(x.canonical.clone(), x.id.clone(), true, false);
             }
-            if modifier.is_some() {
+            // The head of an organisation named with the role ("رئيس أرامكو السعودية", "the
+            // chief executive of Aramco") is someone of its own, not whoever was named before.
+            let of_organisation = role_end < e
+                && self
+                    .ent_starting_at(role_end, |l| l == EntityType::Org)
+                    .is_some();
+            if modifier.is_some() || of_organisation {
                 return found(None, None, true, false);
             }
             if role.is_some_and(|w| self.lx.named_roles.contains(w)) {
