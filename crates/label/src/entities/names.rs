@@ -73,10 +73,14 @@ impl Ctx<'_> {
     /// Whether the article's lead or this sentence writes `word` after a place marker ("di
     /// Sidoarjo", "Kabupaten Sidoarjo"), as a whole word.
     fn written_as_place(&self, word: &str) -> bool {
+        /// Bytes of a sentence searched: asked per name, a long sentence searched whole
+        /// would make the labeller quadratic in its length.
+        const SENTENCE_BYTES: usize = 2048;
         // The word's occurrences, each asked for a marker before it: one scan of each text,
         // not one per marker.
+        let sentence = parse::chars::prefix(self.s, SENTENCE_BYTES);
         !self.lx.place_markers.is_empty()
-            && [self.lead, self.s].iter().any(|text| {
+            && [self.lead, sentence].iter().any(|text| {
                 text.match_indices(word).any(|(at, _)| {
                     let after = text[at + word.len()..].chars().next();
                     let before = text[..at].strip_suffix(' ').unwrap_or("\u{0}");
