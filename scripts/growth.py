@@ -129,6 +129,13 @@ SHAPES = {
     "listed_fields": lambda i, r: f"Menurut Badan Meteorologi{i}, Klimatologi, dan Geofisika (BMKG), ",
     "long_titles_final": lambda i, r: (
         f"item {i} is ready, Coordinating Minister for Maritime Affairs and Investment {person(r)} stated, and "),
+    # The twenty-fifth session's rules: regions before a one-word name where the article
+    # writes them as places, names between commas after a role, relative clauses in speakers,
+    # subjects fronted between "كان" and "قد".
+    "regional_places": lambda i, r: f"Kepala BPBD Sidoarjo Dwijo{i} Prawito mengatakan di Sidoarjo air surut, ",
+    "role_comma_names": lambda i, r: f"Seorang petani, Ujang{i}, 54, menyebut sawahnya rusak, ",
+    "relative_speakers": lambda i, r: f"item {i} is ready, two officials who declined to be named said, and ",
+    "fronted_subjects": lambda i, r: f"وكانت البعثة {i} قد حذرت من أن الأزمة تتفاقم، ",
 }
 
 # Text before and after the pieces, for shapes that are one long phrase.

@@ -240,7 +240,8 @@ impl Ctx<'_> {
             }
             // Particles link the words of a name and count as none ("Nur Aina binti
             // Kamarulzaman" is a name of three words).
-            n += usize::from(!self.lx.particles.contains(w));
+            // (Particles are lower-case: a capitalised word is looked up in no list.)
+            n += usize::from(is_capitalised(w) || !self.lx.particles.contains(w));
             j += 1;
             // A possessive ends a name ("Al Jazeera's Hiba Morgan" is two names).
             if is_possessive(w) {
