@@ -2869,10 +2869,15 @@ fn id_bare_cues_before_passives_numbers_and_demonstratives() {
          Sejumlah ekonom menilai target itu menantang.\n\
          Bupati menjelaskan mekanisme penyaluran bantuan yang diberikan pemerintah.\n\
          Ia menyampaikan apresiasi kepada direktur utama perusahaan daerah.\n\
-         Wali kota menyebut negara terbesar di kawasan itu.",
+         Wali kota menyebut negara terbesar di kawasan itu.\n\
+         Kapolres Budi Santoso mengatakan hal itu didampingi Kasat Reskrim di Mapolres.\n\
+         Kepala BPBD Gatot Soebroto menyampaikan laporan itu saat ditemui wartawan di Surabaya.\n\
+         Menteri Sri Mulyani menyampaikan pidato dihadapan anggota DPR di Jakarta.\n\
+         Ia menjelaskan program tersebut melalui konferensi pers daring.",
     );
-    // No relative clause's verb ("yang diberikan"), no noun ("direktur") or superlative
-    // ("terbesar") with a verb's prefix, makes an object a clause.
+    // No relative clause's verb ("yang diberikan"), no noun ("direktur"), superlative
+    // ("terbesar"), glued place ("dihadapan") or preposition ("melalui") with a verb's prefix,
+    // no verb after a subordinator ("saat ditemui"), and no "hal itu" makes an object a clause.
     assert_eq!(
         content_speaker(&got),
         vec![
@@ -3004,4 +3009,18 @@ fn ar_the_head_of_an_organisation_is_no_one_named_before() {
     let canonicals: Vec<Option<&str>> = got.iter().map(|(_, _, c, _)| c.as_deref()).collect();
     assert_eq!(canonicals.len(), 2, "{got:?}");
     assert_ne!(canonicals[1], canonicals[0], "{got:?}");
+}
+
+#[test]
+fn ar_a_kana_inside_a_clause_fronts_no_subject() {
+    let got = labelled(
+        "ar",
+        "قال وزير الخارجية أيمن الصفدي إن الوضع خطير.\n\
+         وأضاف أن الوضع كان صعبا والجيش قد حذر من أن التصعيد سيستمر.",
+    );
+    assert!(
+        got.iter()
+            .all(|(_, speaker, _, _)| !speaker.contains("صعبا")),
+        "{got:?}"
+    );
 }

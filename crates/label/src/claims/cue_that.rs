@@ -182,7 +182,9 @@ fn fronted_subject(doc: &Doc, a: usize, first: usize, context: Option<&Speaker>)
         .take(MAX_SUBJECT + 1)
         .take_while(|&k| !doc.is_boundary(k))
         .find(|&k| doc.tok_in(k, &doc.lx.fronting_verbs))
-        .filter(|&k| k + 1 < particle)
+        // The clause's first word: "وأضاف أن الوضع كان صعبا والجيش قد حذر" has no subject
+        // fronted by its "كان".
+        .filter(|&k| k + 1 < particle && (k == a || doc.is_comma(k - 1)))
         .map_or(Subject::Missing, |k| {
             doc.resolve_subject(k + 1, particle, context)
         })
@@ -568,7 +570,10 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize) -> bool {
             k += 1;
             continue;
         }
-        if !doc.toks[k].word || doc.match_any(k, &doc.lx.comps).is_some() {
+        if !doc.toks[k].word
+            || doc.match_any(k, &doc.lx.comps).is_some()
+            || doc.tok_in(k, &doc.lx.subordinators)
+        {
             return false;
         }
         if doc.finite_at(k) {

@@ -709,8 +709,11 @@ impl<'a> Doc<'a> {
         {
             return false;
         }
-        // A demonstrative ends a noun phrase before it ("target itu menantang").
-        if self.tok_in(k - 1, &self.lx.demonstratives) && self.toks[k - 1].sent == self.toks[k].sent
+        // A demonstrative ends a noun phrase before it ("target itu menantang"), but for a
+        // preposition ("program tersebut melalui ...").
+        if self.tok_in(k - 1, &self.lx.demonstratives)
+            && self.toks[k - 1].sent == self.toks[k].sent
+            && !self.is_preposition(k)
         {
             return true;
         }

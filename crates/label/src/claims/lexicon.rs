@@ -161,6 +161,9 @@ pub struct Lexicon {
     /// Demonstratives after their noun ("target itu"): a `finite_after_name` affix right
     /// after one is a verb's.
     pub demonstratives: Vec<String>,
+    /// Words that open an adverbial clause ("saat", "ketika"): a verb after one is not the
+    /// content's.
+    pub subordinators: Vec<String>,
     /// Forms of "to be" that open a subject set before its verb ("وكانت البعثة قد حذرت").
     pub fronting_verbs: Vec<String>,
     /// The particle between such a subject and its verb ("قد").
@@ -221,6 +224,7 @@ impl Lexicon {
             finite_after_name: vec![],
             not_finite: vec![],
             demonstratives: vec![],
+            subordinators: vec![],
             fronting_verbs: vec![],
             perfect_particles: vec![],
             prepositions: vec![],
@@ -329,6 +333,7 @@ impl Lexicon {
                 "finite_after_name" => lx.finite_after_name.push(affix(phrase)),
                 "not_finite" => lx.not_finite.extend(words),
                 "demonstrative" => lx.demonstratives.extend(words),
+                "subordinator" => lx.subordinators.extend(words),
                 "fronting_verb" => lx.fronting_verbs.extend(words),
                 "perfect_particle" => lx.perfect_particles.extend(words),
                 "preposition" => match phrase.trim_end().strip_suffix('-') {

@@ -223,6 +223,9 @@ pub(crate) struct Lexicon {
     pub prepositions: HashSet<String>,
     /// Words before a place's name ("di", "Kabupaten"), as written.
     pub place_markers: Vec<String>,
+    /// Folded nouns of people ("warga", "petani"): one capitalised word between commas after
+    /// one is a person's name.
+    pub person_nouns: HashSet<String>,
 }
 
 impl Lexicon {
@@ -357,6 +360,10 @@ impl Lexicon {
                 "preposition" => &mut lx.prepositions,
                 "place_marker" => {
                     lx.place_markers.push(c[2].to_string());
+                    continue;
+                }
+                "person_noun" => {
+                    lx.person_nouns.insert(fold_str(c[2]));
                     continue;
                 }
                 _ => continue,

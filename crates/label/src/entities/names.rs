@@ -82,9 +82,16 @@ impl Ctx<'_> {
         !self.lx.place_markers.is_empty()
             && [self.lead, sentence].iter().any(|text| {
                 text.match_indices(word).any(|(at, _)| {
-                    let after = text[at + word.len()..].chars().next();
+                    let rest = &text[at + word.len()..];
+                    let after = rest.chars().next();
+                    // The place is the word alone, not the first word of a longer one ("di
+                    // Jawa Timur" writes no place "Jawa").
+                    let next_capitalised = rest
+                        .strip_prefix(' ')
+                        .is_some_and(|r| r.starts_with(char::is_uppercase));
                     let before = text[..at].strip_suffix(' ').unwrap_or("\u{0}");
                     !after.is_some_and(char::is_alphanumeric)
+                        && !next_capitalised
                         && self.lx.place_markers.iter().any(|marker| {
                             before.strip_suffix(marker.as_str()).is_some_and(|rest| {
                                 !rest.chars().next_back().is_some_and(char::is_alphanumeric)
@@ -462,7 +469,7 @@ impl Ctx<'_> {
                 || after_father
                 || (n >= 2 && self.future_verb(j))
                 || (j - i >= 2 && self.imperfect_verb(j))
-                || (as_for && w.starts_with('ف') && !self.lx.given_names.contains(&self.folded[j]))
+                || (as_for && w.starts_with('ف') && self.answers_as_for(j))
             {
                 break;
             }
@@ -486,6 +493,18 @@ impl Ctx<'_> {
             j -= 1;
         }
         Some(j)
+    }
+
+    /// Whether Arabic word `j`, in "ف", is the verb answering "أما" ("أما ... جبران باسيل
+    /// فاعتبر أن"): no common given name, and a complementizer, a preposition, a clause's
+    /// punctuation or the end after it; a family name in "ف" goes on to its verb ("سليمان
+    /// فرنجية فقال إن", "سلام فياض فرأى").
+    fn answers_as_for(&self, j: usize) -> bool {
+        !self.lx.given_names.contains(&self.folded[j])
+            && (j + 1 >= self.words.len()
+                || !self.adjacent(j)
+                || matches!(self.w(j + 1), "إن" | "أن" | "ان")
+                || self.lx.prepositions.contains(self.w(j + 1)))
     }
 
     /// Whether Arabic word `j` is an imperfect verb with a complement after it ("ولد مرزوك
@@ -560,6 +579,7 @@ impl Ctx<'_> {
         // BPBD Sidoarjo Dwijo Prawito", "di Sidoarjo"): the region.
         let acronym_region = |j: usize| {
             j + 2 < n
+                && self.kb_at(j + 1).is_none()
                 && is_all_caps(self.w(j))
                 && self.w(j).chars().count() >= 3
                 && (self.adjacent(j) || in_brackets(j))
@@ -1087,9 +1107,15 @@ impl EntityLabeler for NameLabeler {
                     }
                     is_lowercase_word(ctx.w(p)) || (p == 0 && k - 1 > p)
                 };
+                // One word alone is a person's name after a noun of people ("Seorang petani,
+                // Ujang,"), not after a company's ("perusahaan pengembang, Summarecon,").
+                let person_noun = |k: usize| {
+                    (k.saturating_sub(4)..k).any(|p| lx.person_nouns.contains(&ctx.folded[p]))
+                };
                 let Some(open) = (close.saturating_sub(3).max(2)..close).find(|&k| {
                     ctx.gap(k - 1) == ","
                         && role_before(k)
+                        && (close - k >= 2 || person_noun(k))
                         && (k..close).all(name_word)
                         && (k..close - 1).all(|x| ctx.adjacent(x))
                 }) else {
@@ -1212,6 +1238,24 @@ mod tests {
                  Oky Sukma Hakim, menyebut hujan lebat."
             ),
             vec!["Ujang", "Sumiati", "Oky Sukma Hakim"]
+        );
+        // One word after a company's noun is the company ("perusahaan pengembang,
+        // Summarecon,").
+        assert!(
+            texts(
+                "id",
+                "Sementara itu, perusahaan pengembang, Summarecon, menyebut penjualan naik."
+            )
+            .is_empty()
+        );
+        // A region of two words the article writes as a place leaves the name after it
+        // whole ("di Jawa Timur" writes no place "Jawa").
+        assert_eq!(
+            texts(
+                "id",
+                "Banjir melanda sejumlah daerah di Jawa Timur.\nKetua DPRD Jawa Timur Kusnadi meninjau lokasi banjir."
+            ),
+            vec!["Kusnadi"]
         );
         // No day, place or acronym between commas is a name.
         assert!(
@@ -1934,6 +1978,14 @@ mod tests {
                 "والتقى الصفدي وزير خارجية جمهورية قبرص كونستانتينوس كومبوس في عمان."
             ),
             vec!["كونستانتينوس كومبوس"]
+        );
+        // A family name in "ف" after "أما" goes on to the verb.
+        assert_eq!(
+            texts(
+                "ar",
+                "أما رئيس تيار المردة سليمان فرنجية فقال إن الحوار هو الحل."
+            ),
+            vec!["سليمان فرنجية"]
         );
         // "ولد" links a Mauritanian name.
         assert_eq!(

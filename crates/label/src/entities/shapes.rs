@@ -171,9 +171,10 @@ impl Ctx<'_> {
                 let place_next = j + 1 < self.words.len()
                     && (self.w(j + 1) == "The"
                         || matches!(next, Some(EntityType::Gpe | EntityType::Loc)));
-                if (w == "in" && place_next)
-                    || (w == "on" && matches!(next, Some(EntityType::Norp | EntityType::Gpe)))
-                {
+                // ("Commission on China", "Committee on Indian Affairs" are names.)
+                let acted_on = next == Some(EntityType::Norp)
+                    && (j + 2 >= self.words.len() || !is_capitalised(self.w(j + 2)));
+                if (w == "in" && place_next) || (w == "on" && acted_on) {
                     break;
                 }
                 j += 1;
@@ -288,6 +289,11 @@ impl Ctx<'_> {
                 break;
             }
             a = j;
+            // A known place is the whole name before its compass word ("Metro Jakarta Barat"
+            // is "Jakarta Barat", "Banjir Jawa Timur" is "Jawa Timur").
+            if known_place || matches!(self.kb_word(j), Some(EntityType::Loc)) {
+                break;
+            }
         }
         // After a head ("Kabupaten Bandung Barat") the head's name holds the region.
         let after_head = a > 0 && self.adjacent(a - 1) && self.is_head(a - 1);
@@ -484,6 +490,26 @@ impl EntityLabeler for ShapeLabeler {
                         spans.push((ctx.words[i].start, h, label));
                         continue;
                     }
+                    // A place's head ("Desa", "Kabupaten") names one place of a few
+                    // capitalised words, not a list ("Kampung Pancasila dan Dana Desa"), and
+                    // not after a title, whose holder follows ("Kepala Desa Sutrisno").
+                    if label == EntityType::Gpe {
+                        let after_title = i > 0
+                            && ctx.adjacent(i - 1)
+                            && lx.title_words.contains(&ctx.folded[i - 1]);
+                        let e = (h..(h + 3).min(n))
+                            .take_while(|&j| {
+                                ctx.adjacent(j - 1)
+                                    && is_capitalised(ctx.w(j))
+                                    && !lx.title_words.contains(&ctx.folded[j])
+                            })
+                            .last()
+                            .map_or(h, |j| j + 1);
+                        if e > h && !after_title {
+                            spans.push((ctx.words[i].start, e, label));
+                        }
+                        continue;
+                    }
                     let e = if h < n && ctx.adjacent(h - 1) {
                         ctx.extend_list(ctx.extend_right(h))
                     } else {
@@ -526,10 +552,9 @@ impl EntityLabeler for ShapeLabeler {
                             && matches!(ctx.w(t + 1), "of" | "for" | "on")
                             && is_capitalised(ctx.w(t + 2))
                             && !(ctx.w(t + 1) == "on"
-                                && matches!(
-                                    ctx.kb_word(t + 2),
-                                    Some(EntityType::Norp | EntityType::Gpe)
-                                )) {
+                                && ctx.kb_word(t + 2) == Some(EntityType::Norp)
+                                && (t + 3 >= n || !is_capitalised(ctx.w(t + 3))))
+                        {
                             ctx.extend_list(ctx.extend_right(t + 1))
                         } else {
                             t + 1
@@ -539,10 +564,16 @@ impl EntityLabeler for ShapeLabeler {
                         // Initiative").
                         // So is a name that opens with a body's head ("Centre for
                         // International Security and Strategy").
+                        // A body's word first, and what it is for or of after it ("Centre
+                        // for ...", not "Police Act").
                         let opens_with_body = || {
-                            tails.get(ctx.w(a)) == Some(&EntityType::Org)
-                                || phrase_at(&lx.heads, &[lang], s, ctx.words, ctx.folded, a)
-                                    .is_some_and(|(head, _, _)| head.label == Some(EntityType::Org))
+                            a + 1 < n
+                                && matches!(ctx.w(a + 1), "for" | "of")
+                                && (tails.get(ctx.w(a)) == Some(&EntityType::Org)
+                                    || phrase_at(&lx.heads, &[lang], s, ctx.words, ctx.folded, a)
+                                        .is_some_and(|(head, _, _)| {
+                                            head.label == Some(EntityType::Org)
+                                        }))
                         };
                         let label = if label == EntityType::Work && (e > t + 1 || opens_with_body())
                         {
@@ -867,6 +898,38 @@ mod tests {
             .map(|x| x.0.as_str())
             .collect();
         assert_eq!(works, ["Comprehensive Economic Partnership Agreement"]);
+    }
+
+    #[test]
+    fn names_on_a_country_and_acts_stay_what_they_are() {
+        let g = got(
+            "en",
+            "The Congressional-Executive Commission on China said so. The Senate Committee on \
+             Indian Affairs met. The Police Act was amended.",
+        );
+        let names: Vec<(&str, EntityType)> = g.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert!(
+            names.contains(&(
+                "Congressional-Executive Commission on China",
+                EntityType::Org
+            )) && names.contains(&("Senate Committee on Indian Affairs", EntityType::Org))
+                && names.contains(&("Police Act", EntityType::Work)),
+            "{g:?}"
+        );
+        // A place's head after a title names the holder; a list is no place.
+        let g = got(
+            "id",
+            "Kepala Desa Sutrisno mengatakan air surut. Program Kampung Pancasila dan Dana Desa \
+             berjalan. Kapolres Metro Jakarta Barat hadir.",
+        );
+        let names: Vec<&str> = g.iter().map(|x| x.0.as_str()).collect();
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("Sutrisno") || n.contains("Dana"))
+                && !names.contains(&"Metro Jakarta Barat"),
+            "{g:?}"
+        );
     }
 
     #[test]
