@@ -448,13 +448,18 @@ impl<'a> Doc<'a> {
     pub fn match_words_unglued(&self, i: usize, words: &[String]) -> Option<usize> {
         self.match_words(i, words).or_else(|| {
             let (rest, _) = self.unglued(i)?;
-            let (_, send) = self.sent_toks[self.toks[i].sent];
-            let (first, others) = words.split_first()?;
-            (rest == first.as_str()
-                && i + words.len() <= send
-                && (others.iter().enumerate()).all(|(k, w)| self.toks[i + 1 + k].norm == *w))
-            .then_some(i + words.len())
+            self.match_words_after_clitic(i, rest, words)
         })
+    }
+
+    /// The end of `words` at token `i` whose word without its glued conjunction is `rest`.
+    fn match_words_after_clitic(&self, i: usize, rest: &str, words: &[String]) -> Option<usize> {
+        let (_, send) = self.sent_toks[self.toks[i].sent];
+        let (first, others) = words.split_first()?;
+        (rest == first.as_str()
+            && i + words.len() <= send
+            && (others.iter().enumerate()).all(|(k, w)| self.toks[i + 1 + k].norm == *w))
+        .then_some(i + words.len())
     }
 
     /// The longest phrase of `list` at token `i`.
@@ -508,24 +513,17 @@ impl<'a> Doc<'a> {
             }
         }
         let (rest, n) = self.unglued(i)?;
-        let (_, send) = self.sent_toks[self.toks[i].sent];
-        for cue in by_first(rest) {
-            let k = cue.words.len();
-            if cue.words[0] == rest
-                && i + k <= send
-                && (1..k).all(|j| self.toks[i + j].norm == cue.words[j])
-            {
-                return Some(CueMatch {
-                    cue,
-                    first: i,
-                    last: i + k,
-                    start: self.toks[i].start + n,
-                    end: self.toks[i + k - 1].end,
-                    clitic: true,
-                });
-            }
-        }
-        None
+        by_first(rest).find_map(|cue| {
+            let last = self.match_words_after_clitic(i, rest, &cue.words)?;
+            Some(CueMatch {
+                cue,
+                first: i,
+                last,
+                start: self.toks[i].start + n,
+                end: self.toks[last - 1].end,
+                clitic: true,
+            })
+        })
     }
 
     /// A coordinated verb of the speaker at `i` ("and welcomed", "وأعلن"): the content ends.
