@@ -489,8 +489,15 @@ pub fn trailing_credit(s: &str) -> Option<usize> {
 /// finished sentence: "support fell to 30 percent (Reuters/Ipsos)" keeps its source.
 pub fn trailing_photo_credit(s: &str) -> Option<usize> {
     let s = s.trim_end();
+    // Only the line's last bytes are walked, not the whole paragraph before them.
     let from = s.len().saturating_sub(120);
-    s.char_indices()
+    let walk_from = (0..=from)
+        .rev()
+        .find(|&b| s.is_char_boundary(b))
+        .unwrap_or(0);
+    s[walk_from..]
+        .char_indices()
+        .map(|(i, c)| (walk_from + i, c))
         .filter(|&(i, c)| {
             i >= from
                 && i > 0
