@@ -8,8 +8,10 @@
 //! ```
 //!
 //! where `flags` is empty or a comma-separated list of `short` (a surname or other short form:
-//! matched with its case, as a whole word, and overridden by an in-article full name) and `cs`
-//! (match with the exact case). Rows of one entity may be spread over several files; they
+//! matched with its case, as a whole word, and overridden by an in-article full name), `cs`
+//! (match with the exact case) and `homograph` (a name another entity of an earlier file also
+//! bears, such as "عمان", Oman and Amman: it never wins by file order, only by the article's
+//! context; see the gazetteer). Rows of one entity may be spread over several files; they
 //! must agree on type, name and wikidata id. `KnowledgeBase::builtin` holds the files in
 //! `datasets/kb/`; the crate does no I/O.
 
@@ -50,7 +52,7 @@ pub enum KbError {
         column: &'static str,
     },
     #[error(
-        "{file}:{line}: unknown relation `{value}` (expected `demonym_of`, `is_a country` or `is_a news_outlet`)"
+        "{file}:{line}: unknown relation `{value}` (expected `demonym_of`, `located_in`, `is_a country` or `is_a news_outlet`)"
     )]
     Relation {
         file: String,
@@ -68,7 +70,7 @@ pub enum KbError {
 /// The header every knowledge-base file of entities starts with.
 pub const HEADER: &str = "id\ttype\tname\twikidata\tlang\talias\tflags";
 /// The header of a file of relations between entities: `demonym_of` links a NORP to its
-/// country, `is_a country` marks a GPE as a country, `is_a news_outlet` an ORG as a news
+/// country, `located_in` a city or region to its country, `is_a country` marks a GPE as a country, `is_a news_outlet` an ORG as a news
 /// outlet (whom people speak to: "قال مسؤول لرويترز").
 pub const RELATIONS_HEADER: &str = "subject\trelation\tobject";
 
@@ -81,6 +83,9 @@ pub struct Alias {
     pub short: bool,
     /// Matched with its exact case.
     pub case_sensitive: bool,
+    /// Shared with an entity of an earlier file, which keeps it unless the article's context
+    /// points here.
+    pub homograph: bool,
 }
 
 /// A canonical entity.
@@ -105,6 +110,8 @@ pub struct KnowledgeBase {
     by_id: BTreeMap<String, usize>,
     /// NORP id -> country id.
     demonym_of: BTreeMap<String, String>,
+    /// City or region id -> country id.
+    located_in: BTreeMap<String, String>,
     countries: std::collections::BTreeSet<String>,
     news_outlets: std::collections::BTreeSet<String>,
 }
@@ -183,6 +190,10 @@ impl KnowledgeBase {
                 self.demonym_of
                     .insert(cols[0].to_string(), country.to_string());
             }
+            ("located_in", country) => {
+                self.located_in
+                    .insert(cols[0].to_string(), country.to_string());
+            }
             ("is_a", "country") => {
                 self.countries.insert(cols[0].to_string());
             }
@@ -208,6 +219,18 @@ impl KnowledgeBase {
     /// The country of a nationality ("Chinese" -> China).
     pub fn country_of(&self, norp_id: &str) -> Option<&KbEntry> {
         self.demonym_of.get(norp_id).and_then(|c| self.get(c))
+    }
+
+    /// The country an entity belongs to: itself for a country, the country of a nationality
+    /// or of a city or region the knowledge base places.
+    pub fn country_id_of(&self, id: &str) -> Option<&str> {
+        if let Some(country) = self.countries.get(id) {
+            return Some(country);
+        }
+        self.demonym_of
+            .get(id)
+            .or_else(|| self.located_in.get(id))
+            .map(String::as_str)
     }
 
     /// Is this GPE a country (not a city or province)?
@@ -263,11 +286,12 @@ impl KnowledgeBase {
             line,
             value: ty.into(),
         })?;
-        let (mut short, mut case_sensitive) = (false, false);
+        let (mut short, mut case_sensitive, mut homograph) = (false, false, false);
         for flag in flags.split(',').map(str::trim).filter(|f| !f.is_empty()) {
             match flag {
                 "short" => short = true,
                 "cs" => case_sensitive = true,
+                "homograph" => homograph = true,
                 other => {
                     return Err(KbError::Flag {
                         file: file.into(),
@@ -283,6 +307,7 @@ impl KnowledgeBase {
             text: alias.to_string(),
             short,
             case_sensitive,
+            homograph,
         };
         match self.by_id.get(id) {
             Some(&i) => {
@@ -389,11 +414,11 @@ mod tests {
         let clash = format!("{HEADER}\nQ1\tGPE\tX\t\ten\tX\t\nQ1\tORG\tX\t\ten\tXX\t\n");
         let err = KnowledgeBase::from_tsv(&[("c.tsv", &clash)]).unwrap_err();
         assert!(err.to_string().starts_with("c.tsv:3: entity `Q1`"));
-        let rel = format!("{RELATIONS_HEADER}\nkb:x\tlocated_in\tQ1\n");
+        let rel = format!("{RELATIONS_HEADER}\nkb:x\tborders\tQ1\n");
         let err = KnowledgeBase::from_tsv(&[("r.tsv", &rel)]).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "r.tsv:2: unknown relation `located_in` (expected `demonym_of`, `is_a country` or `is_a news_outlet`)"
+            "r.tsv:2: unknown relation `borders` (expected `demonym_of`, `located_in`, `is_a country` or `is_a news_outlet`)"
         );
         let rel = format!("{RELATIONS_HEADER}\nkb:x\tis_a\tplace\n");
         let err = KnowledgeBase::from_tsv(&[("r.tsv", &rel)]).unwrap_err();

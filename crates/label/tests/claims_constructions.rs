@@ -3024,3 +3024,119 @@ fn ar_a_kana_inside_a_clause_fronts_no_subject() {
         "{got:?}"
     );
 }
+
+#[test]
+fn id_degrees_and_titles_around_a_speaker_are_no_speaker() {
+    let got = labelled(
+        "id",
+        "Dirjen Otonomi Daerah Kemendagri Ir. Bambang Suharyanto, M.Si mengatakan pemerintah terbuka terhadap masukan.\n\
+         Usai sidang, kuasa hukum Rahmat, Dedi Kurniadi Harahap, S.H., M.H., mengatakan kliennya masih pikir-pikir.\n\
+         Sekretaris Daerah DIY, Ir. Gatot Suryo Handoko, saat dikonfirmasi terpisah mengatakan pembangunan akan dipercepat.\n\
+         Ketua RT setempat, H. Sulaiman, mengungkapkan warga sudah lama resah.",
+    );
+    assert_eq!(
+        speaker_canonical(&got),
+        vec![
+            ("Bambang Suharyanto", Some("Bambang Suharyanto")),
+            ("Dedi Kurniadi Harahap", Some("Dedi Kurniadi Harahap")),
+            ("Gatot Suryo Handoko", Some("Gatot Suryo Handoko")),
+            ("H. Sulaiman", Some("Sulaiman")),
+        ],
+        "{got:?}"
+    );
+}
+
+#[test]
+fn id_more_bare_cues() {
+    let got = labelled(
+        "id",
+        "Ketua Komisi II DPR Arif Maulana Siregar mengaku pihaknya belum menjadwalkan rapat kerja.\n\
+         Pelatih PSS Sleman, Marcelo Duarte, mengaku puas dengan penampilan anak asuhnya.\n\
+         Direktur Eksekutif Perludem Kirana Puspitasari berpendapat revisi itu berpotensi mengganggu kepastian hukum.\n\
+         Ia mengingatkan, penyelenggara pemilu membutuhkan waktu enam bulan.",
+    );
+    assert_eq!(
+        content_speaker_cue(&got),
+        vec![
+            (
+                "pihaknya belum menjadwalkan rapat kerja",
+                "Ketua Komisi II DPR Arif Maulana Siregar",
+                "mengaku"
+            ),
+            (
+                "revisi itu berpotensi mengganggu kepastian hukum",
+                "Direktur Eksekutif Perludem Kirana Puspitasari",
+                "berpendapat"
+            ),
+            (
+                "penyelenggara pemilu membutuhkan waktu enam bulan",
+                "Ia",
+                "mengingatkan"
+            ),
+        ],
+        "{got:?}"
+    );
+}
+
+#[test]
+fn en_a_capitalised_noun_is_no_cue_and_further_acts_end_a_content() {
+    let got = labelled(
+        "en",
+        "The Union Minister told reporters that consultations with all basin States had been completed.\n\
+         Sato said the company was in talks with 30 potential customers, but declined to name them.\n\
+         She said buses were often packed and questioned whether the plan would be enough.\n\
+         The Minister said the Opposition was playing politics and pointed out that the draft had waited for six years.\n\
+         Biden Says Economy Is Strong",
+    );
+    assert_eq!(
+        content_speaker_cue(&got),
+        vec![
+            (
+                "consultations with all basin States had been completed",
+                "The Union Minister",
+                "told"
+            ),
+            (
+                "the company was in talks with 30 potential customers",
+                "Sato",
+                "said"
+            ),
+            ("buses were often packed", "She", "said"),
+            (
+                "the Opposition was playing politics",
+                "The Minister",
+                "said"
+            ),
+            (
+                "the draft had waited for six years",
+                "The Minister",
+                "pointed out"
+            ),
+            ("Economy Is Strong", "Biden", "Says"),
+        ],
+        "{got:?}"
+    );
+}
+
+#[test]
+fn ar_the_narrators_own_clause_ends_a_content() {
+    let got = labelled(
+        "ar",
+        "ولفت الكواري إلى أن التنسيق مع القاهرة «على أعلى المستويات»، نافيا صحة التقارير عن انسحاب قطر.\n\
+         وقال المتحدث إن الرئيس سيلقي كلمة فور إعلان النتائج، دون أن يحدد موعدا لذلك.\n\
+         وذكرت الصحيفة أن المجلس منح الوفد تفويضا موسعا، وهو ما نفاه مكتب رئيس الوزراء.\n\
+         وقالت الوزيرة إن المعابر يجب أن تفتح، داعية إسرائيل إلى السماح بدخول الوقود.",
+    );
+    let contents: Vec<&str> = got.iter().map(|(c, _, _, _)| c.as_str()).collect();
+    assert_eq!(
+        contents,
+        vec![
+            "التنسيق مع القاهرة «على أعلى المستويات»",
+            "الرئيس سيلقي كلمة فور إعلان النتائج",
+            "المجلس منح الوفد تفويضا موسعا",
+            "المعابر يجب أن تفتح",
+            "السماح بدخول الوقود",
+        ],
+        "{got:?}"
+    );
+}

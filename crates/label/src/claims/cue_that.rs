@@ -411,6 +411,45 @@ fn subject_start_within(doc: &Doc, a: usize, end: usize, reach: usize) -> usize 
     j
 }
 
+/// The person a cue's subject names before the asides that follow it, each after a comma:
+/// degrees ("Dedi Kurniadi Harahap, S.H., M.H., mengatakan") and circumstances ("Ir. Gatot
+/// Suryo Handoko, saat dikonfirmasi terpisah mengatakan"). None where no aside stands between
+/// (`j..cue` is the phrase right before the cue, perhaps empty) or no person is named before.
+fn subject_before_asides(
+    doc: &Doc,
+    body: usize,
+    j: usize,
+    cue: usize,
+    context: Option<&Speaker>,
+) -> Option<Subject> {
+    let (s, e) = doc.trim_phrase(j, cue);
+    let mut skipped = s < e && doc.aside_only(s, e);
+    if s < e && !skipped {
+        return None;
+    }
+    let mut end = j;
+    // Each step goes back over a comma: bounded by the sentence.
+    while end > body && doc.is_comma(end - 1) {
+        let start = subject_start(doc, body, end - 1);
+        let (s, e) = doc.trim_phrase(start, end - 1);
+        if s >= e {
+            return None;
+        }
+        if doc.aside_only(s, e) {
+            skipped = true;
+            end = start;
+            continue;
+        }
+        return match doc.resolve_subject(s, e, context) {
+            Subject::Found(x) if skipped && x.person && x.canonical.is_some() => {
+                Some(Subject::Found(x))
+            }
+            _ => None,
+        };
+    }
+    None
+}
+
 /// Tokens back from a coordinated cue to its clause's start (a clause of a sentence without
 /// punctuation is not looked through to its start for every cue).
 const MAX_CLAUSE: usize = 40;
@@ -692,7 +731,9 @@ fn content_end(
         if !doc.is_comma(k) || k + 1 >= send {
             continue;
         }
-        if doc.cue_at(k + 1).is_some_and(|c| c.cue.participle) {
+        if doc.cue_at(k + 1).is_some_and(|c| c.cue.participle)
+            || doc.match_any(k + 1, &doc.lx.narrator_clauses).is_some()
+        {
             return (doc.toks[k].start, None);
         }
         if nested
@@ -951,6 +992,11 @@ impl ClaimLabeler for CueThat {
                     } else if let Some(subject) = coordinated_subject(doc, body, cm.first, context)
                     {
                         subject
+                    } else if let Some(subject) = (!cm.cue.participle)
+                        .then(|| subject_before_asides(doc, body, j, cm.first, context))
+                        .flatten()
+                    {
+                        subject
                     } else if !cm.cue.participle
                         && (j == cm.first || {
                             // Only auxiliaries and adverbs after the appositive ("Rep. X, a
@@ -1031,7 +1077,21 @@ impl ClaimLabeler for CueThat {
                                 .or(tail_speaker)
                                 .or(entity)
                         } else {
-                            nested.or(recent).or(tail_speaker).or(entity)
+                            // A cue coordinated with an earlier one of the sentence ("The
+                            // Minister said ... and pointed out that") shares its speaker.
+                            let coordinated = cm.first > a
+                                && doc
+                                    .lx
+                                    .conjs
+                                    .iter()
+                                    .any(|w| *w == *doc.toks[cm.first - 1].norm);
+                            coordinated
+                                .then_some(previous_here)
+                                .flatten()
+                                .or(nested)
+                                .or(recent)
+                                .or(tail_speaker)
+                                .or(entity)
                         }
                     }
                 };

@@ -11,6 +11,7 @@ use std::cell::{OnceCell, RefCell};
 
 use super::lexicon::{Cue, Lexicon, SubjectSide, has_affix, normalize_cow};
 use super::quote::{Quote, find_quotes};
+use crate::entities::text::is_degree_shaped;
 use crate::kb::KnowledgeBase;
 
 /// Splits text into word tokens and single punctuation tokens (byte ranges).
@@ -489,7 +490,7 @@ impl<'a> Doc<'a> {
 
     /// A cue at token `i`: exact, or after stripping a glued conjunction.
     pub fn cue_at(&self, i: usize) -> Option<CueMatch<'static>> {
-        if !self.toks.get(i)?.word {
+        if !self.toks.get(i)?.word || self.capitalised_in_lower_case_text(i) {
             return None;
         }
         let by_first = |w: &str| {
@@ -524,6 +525,38 @@ impl<'a> Doc<'a> {
                 clitic: true,
             })
         })
+    }
+
+    /// Tokens `s..e` before a cue are no subject but an aside after the subject's appositive:
+    /// degrees after a name ("Dedi Harahap, S.H., M.H., mengatakan") or circumstances with no
+    /// name in them ("Ir. Gatot Suryo Handoko, saat dikonfirmasi terpisah mengatakan").
+    pub(crate) fn aside_only(&self, s: usize, e: usize) -> bool {
+        if s >= e {
+            return false;
+        }
+        let (start, end) = (self.toks[s].start, self.toks[e - 1].end);
+        let degrees = self.text[start..end]
+            .split([',', ' '])
+            .filter(|p| !p.is_empty())
+            .all(is_degree_shaped);
+        let circumstances =
+            self.tok_in(s, &self.lx.subordinators) && self.ents_in(start, end).next().is_none();
+        degrees || circumstances
+    }
+
+    /// A capitalised word after a lower-case one of its sentence: a noun or a name, not a
+    /// verb ("consultations with all basin States had been completed", as Indian English
+    /// writes "States"). A title-case headline ("Biden Says ...") has no lower-case word
+    /// before its verb.
+    fn capitalised_in_lower_case_text(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        i > 0
+            && self.text[t.start..t.end].starts_with(char::is_uppercase)
+            && self.toks[i - 1].sent == t.sent
+            && self.toks[i - 1].word
+            && self.text[self.toks[i - 1].start..self.toks[i - 1].end]
+                .chars()
+                .all(char::is_lowercase)
     }
 
     /// A coordinated verb of the speaker at `i` ("and welcomed", "وأعلن"): the content ends.

@@ -146,6 +146,9 @@ pub struct Lexicon {
     /// Discourse connectives that open a sentence before a comma ("Meanwhile,", "Sementara
     /// itu,", "من جهته،"): the narrator's, no part of a content.
     pub connectives: Vec<Vec<String>>,
+    /// Words that open the narrator's own clause after a comma ("، نافيا صحة التقارير", "،
+    /// وهو ما نفاه", "، دون أن يحدد"): a content ends before them.
+    pub narrator_clauses: Vec<Vec<String>>,
     /// Auxiliaries and finite-verb markers that show a clause ("would", "akan").
     pub auxes: Vec<String>,
     /// Affixes of finite verbs that show a clause after its subject, as (prefix, suffix)
@@ -219,6 +222,7 @@ impl Lexicon {
             time_nouns: vec![],
             copulas: vec![],
             connectives: vec![],
+            narrator_clauses: vec![],
             auxes: vec![],
             finite_affixes: vec![],
             finite_after_name: vec![],
@@ -327,6 +331,7 @@ impl Lexicon {
                 "subject_pronoun" => lx.subject_pronouns.extend(words),
                 "copula" => lx.copulas.extend(words),
                 "connective" => lx.connectives.push(words),
+                "narrator" => lx.narrator_clauses.push(words),
                 "aux" => lx.auxes.extend(words),
                 // One word with a `*` in it, which splitting into words would cut.
                 "finite_affix" => lx.finite_affixes.push(affix(phrase)),

@@ -54,6 +54,8 @@ struct Pattern {
     lam: bool,
     /// The entity is a WORK.
     work: bool,
+    /// Other entities that bear the same name (`homograph` aliases of the knowledge base).
+    homographs: Vec<usize>,
 }
 
 /// A knowledge-base name found in a text.
@@ -65,6 +67,8 @@ pub(crate) struct Found {
     pub short: bool,
     /// Found through the ل + (ا)ل form: valid only right after the preposition.
     pub lam: bool,
+    /// The knowledge-base name that matched (an index into the gazetteer's patterns).
+    pattern: usize,
 }
 
 pub struct Gazetteer {
@@ -80,12 +84,19 @@ impl Gazetteer {
         let mut keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
-        for (entry, e) in kb.indexed() {
-            for alias in e
-                .aliases
-                .iter()
-                .filter(|a| MATCHED_LANGS.contains(&a.lang.as_str()))
-            {
+        // Homographs come last, so that the entity they share a name with keeps it.
+        let aliases = [false, true].into_iter().flat_map(|homographs| {
+            kb.indexed().flat_map(move |(entry, e)| {
+                e.aliases
+                    .iter()
+                    .filter(move |a| {
+                        a.homograph == homographs && MATCHED_LANGS.contains(&a.lang.as_str())
+                    })
+                    .map(move |a| (entry, e, a))
+            })
+        });
+        {
+            for (entry, e, alias) in aliases {
                 let arabic = alias.text.chars().any(is_arabic);
                 let folded = fold_str(&alias.text);
                 let mut variants = vec![(folded.clone(), false)];
@@ -111,6 +122,8 @@ impl Gazetteer {
                                 if is_all_caps(&p.alias) && !is_all_caps(&alias.text) {
                                     p.alias = alias.text.clone();
                                 }
+                            } else if alias.homograph && !p.homographs.contains(&entry) {
+                                p.homographs.push(entry);
                             }
                         }
                         None => {
@@ -124,6 +137,7 @@ impl Gazetteer {
                                 arabic,
                                 lam,
                                 work: e.label == records::EntityType::Work,
+                                homographs: Vec::new(),
                             });
                         }
                     }
@@ -140,6 +154,47 @@ impl Gazetteer {
             kb,
             automaton,
             patterns,
+        }
+    }
+
+    /// Countries an article names without ambiguity: by name, by nationality, or by a city
+    /// the knowledge base places (homographs left out: they are what this decides).
+    fn countries_named<'a>(&'a self, doc: &Doc) -> Vec<&'a str> {
+        let mut countries: Vec<&str> = Vec::new();
+        for sentence in doc.sentences() {
+            for f in sentence.found(self).iter() {
+                if !self.patterns[f.pattern].homographs.is_empty() {
+                    continue;
+                }
+                if let Some(c) = self.kb.country_id_of(&self.kb.entry(f.entry).id)
+                    && !countries.contains(&c)
+                {
+                    countries.push(c);
+                }
+            }
+        }
+        countries
+    }
+
+    /// The entity a match names: where other entities bear the same name ("عمان": Oman, and
+    /// Amman in Jordan), the one whose country the article names, if only one of them is;
+    /// else the knowledge base's first. One sense per article, as news writes them.
+    fn resolve_homograph(&self, f: &Found, countries: &[&str]) -> usize {
+        let homographs = &self.patterns[f.pattern].homographs;
+        if homographs.is_empty() {
+            return f.entry;
+        }
+        let named = |entry: usize| {
+            self.kb
+                .country_id_of(&self.kb.entry(entry).id)
+                .is_some_and(|c| countries.contains(&c))
+        };
+        let mut pointed = std::iter::once(f.entry)
+            .chain(homographs.iter().copied())
+            .filter(|&e| named(e));
+        match (pointed.next(), pointed.next()) {
+            (Some(only), None) => only,
+            _ => f.entry,
         }
     }
 
@@ -170,6 +225,7 @@ impl Gazetteer {
                         entry: p.entry,
                         short: p.short,
                         lam: p.lam,
+                        pattern: m.pattern().as_usize(),
                     },
                     true,
                 ));
@@ -181,6 +237,7 @@ impl Gazetteer {
                         entry: p.entry,
                         short: p.short,
                         lam: p.lam,
+                        pattern: m.pattern().as_usize(),
                     },
                     false,
                 ));
@@ -384,10 +441,11 @@ impl EntityLabeler for Gazetteer {
     }
 
     fn propose(&self, doc: &Doc, out: &mut Vec<Proposal>) {
+        let countries = self.countries_named(doc);
         for (si, sentence) in doc.sentences().iter().enumerate() {
             let text = sentence.text();
             for f in sentence.found(self).iter() {
-                let e = self.kb.entry(f.entry);
+                let e = self.kb.entry(self.resolve_homograph(f, &countries));
                 if e.label == EntityType::Norp && is_name_not_nisba(text, f.start) {
                     continue;
                 }
@@ -417,6 +475,40 @@ mod tests {
 
     fn gaz() -> Gazetteer {
         Gazetteer::new(Arc::new(KnowledgeBase::builtin()))
+    }
+
+    #[test]
+    fn homographs_resolve_by_the_country_the_article_names() {
+        let g = gaz();
+        let canon = |text: &str| -> Vec<Option<String>> {
+            spans(&g, &article("ar", text))
+                .into_iter()
+                .filter(|(t, _, _)| t == "عمان" || t == "عمّان")
+                .map(|(_, _, c)| c)
+                .collect()
+        };
+        let amman = Some("Amman".to_string());
+        let oman = Some("Oman".to_string());
+        // Jordan named (by its name, or a nationality): every "عمان" of the article is Amman.
+        assert_eq!(
+            canon("عمان - قال وزير الخارجية الأردني إن المحادثات في عمان كانت مثمرة."),
+            vec![amman.clone(), amman.clone()]
+        );
+        assert_eq!(
+            canon("وصل الوفد إلى عمّان قادما من الأردن."),
+            vec![amman.clone()]
+        );
+        // Oman named, or nothing to tell them apart: the knowledge base's first, Oman.
+        assert_eq!(
+            canon("زار الوزير العماني عمان ومسقط الأسبوع الماضي."),
+            vec![oman.clone()]
+        );
+        assert_eq!(canon("وقعت عمان اتفاقية جديدة."), vec![oman.clone()]);
+        // Both countries named: no choice is safe, the first stays.
+        assert_eq!(
+            canon("اجتمع وزيرا خارجية الأردن وسلطنة عمان في عمان."),
+            vec![oman]
+        );
     }
 
     #[test]

@@ -246,7 +246,10 @@ impl Lexicon {
             if c[2] == "honorific" {
                 lx.honorific_titles.insert(fold_str(c[1]));
             }
-            if !c[1].contains(' ') {
+            // A one-letter title ("H." for Haji before Indonesian names) is an initial in
+            // other languages ("H. R. McMaster"): it stays a title of its phrase's language.
+            let one_letter = c[1].trim_end_matches('.').chars().count() == 1;
+            if !c[1].contains(' ') && !one_letter {
                 lx.title_words.insert(fold_str(c[1]));
                 if let Some(bare) = c[1].strip_suffix('.') {
                     lx.abbreviated_titles.insert(fold_str(bare));

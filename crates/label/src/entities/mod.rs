@@ -19,7 +19,7 @@ mod lexicon;
 mod names;
 pub mod outlet;
 mod shapes;
-mod text;
+pub(crate) mod text;
 
 use std::sync::{Arc, OnceLock};
 

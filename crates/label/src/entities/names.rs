@@ -20,7 +20,7 @@ use super::gazetteer::{Found, Gazetteer, first_from, is_name_not_nisba};
 use super::lexicon::{Lexicon, phrase_at};
 use super::text::{
     FoldedWords, Word, bracketed_abbreviations, is_all_caps, is_arabic, is_capitalised,
-    is_possessive, same_line_gap,
+    is_degree_shaped, is_possessive, same_line_gap,
 };
 use crate::{EntityLabeler, Proposal};
 
@@ -190,10 +190,42 @@ impl Ctx<'_> {
         .map(|m| m.1)
     }
 
+    /// Word `i` starts an academic degree written after a name and its comma ("Bambang
+    /// Suharyanto, M.Si mengatakan", "Dedi Harahap, S.H., M.H., mengatakan", "John Smith,
+    /// Ph.D., said"), as Indonesian news writes most officials: short capitalised pieces
+    /// joined by periods. Initials ("J.R. Smith") have a name after them.
+    fn post_nominal_degree(&self, i: usize) -> bool {
+        let token_at = |start: usize| -> &str {
+            let rest = &self.s[start..];
+            let end = rest
+                .find(|c: char| c.is_whitespace() || c == ',')
+                .unwrap_or(rest.len());
+            &rest[..end]
+        };
+        let token = token_at(self.words[i].start);
+        if !is_degree_shaped(token) {
+            return false;
+        }
+        let before = self.s[..self.words[i].start].trim_end();
+        let after_comma = before
+            .strip_suffix(',')
+            .is_some_and(|b| b.ends_with(|c: char| c.is_alphabetic() || c == '.'));
+        // What follows: a lower-case word, punctuation, or another degree; never a name.
+        let rest = self.s[self.words[i].start + token.len()..].trim_start_matches([',', ' ']);
+        let next = token_at(self.s.len() - rest.len());
+        after_comma
+            && (next.is_empty() || !next.starts_with(char::is_uppercase) || is_degree_shaped(next))
+    }
+
     /// A Latin-script name of capitalised words (and initials) starting at word `i`: the index
     /// after its last word.
     fn latin_name(&self, i: usize, max: usize) -> Option<usize> {
         let first = self.w(i);
+        // A degree after a name, or a one-letter title ("H. Sulaiman": the name is after it).
+        if self.post_nominal_degree(i) || (first.chars().count() == 1 && self.title_at(i).is_some())
+        {
+            return None;
+        }
         // Two capitals right after a title are initials written together ("Gov. JB
         // Pritzker"), not an acronym, when a name follows.
         let initials = first.chars().count() == 2
@@ -923,6 +955,12 @@ impl EntityLabeler for NameLabeler {
                     // Maju tidak").
                     let one_word_after_lower_role =
                         is_lowercase_word(ctx.w(i)) && end == Some(k + 1);
+                    // One word and a comma after a regional title is its region; the holder
+                    // is named after the comma ("Bupati Demak, dr. H. Mochamad Arifin,").
+                    let region_then_comma = end == Some(k + 1)
+                        && k == after
+                        && lx.region_titles.contains(&title.join(" "))
+                        && ctx.gap(k) == ",";
                     // A second title a few capitalised words on ends the complement: the name
                     // follows it ("Kepala Korlantas Polri Irjen Aan Suhanan").
                     let title_follows = end.is_some_and(|e| {
@@ -947,7 +985,11 @@ impl EntityLabeler for NameLabeler {
                         && ctx.adjacent(k)
                         && ctx.lx.prepositions.contains(ctx.w(k + 1));
                     if let Some(e) = end.filter(|_| {
-                        !one_word_after_lower_role && !title_follows && !doubtful && !lone_word
+                        !one_word_after_lower_role
+                            && !title_follows
+                            && !doubtful
+                            && !lone_word
+                            && !region_then_comma
                     }) {
                         spans.push((k, e, 0.75));
                     }
@@ -958,10 +1000,12 @@ impl EntityLabeler for NameLabeler {
             }
             for i in 0..n {
                 let w = ctx.w(i);
-                // Initials before a surname: "A. Hajizade", "J. R. Smith".
+                // Initials before a surname: "A. Hajizade", "J. R. Smith"; not a one-letter
+                // title ("H. Sulaiman").
                 if w.chars().count() == 1
                     && w.chars().all(char::is_uppercase)
                     && ctx.gap(i) == "."
+                    && ctx.title_at(i).is_none()
                     && (i == 0 || ctx.w(i - 1).chars().count() > 1 || ctx.gap(i - 1) != ".")
                     && let Some(e) = ctx.latin_name(i, 4)
                     && e > i + 1
@@ -1265,6 +1309,35 @@ mod tests {
                  Menurut polisi, KPK, mengatakan hal itu."
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn indonesian_academic_and_religious_titles_and_degrees_are_no_names() {
+        assert_eq!(
+            texts(
+                "id",
+                "Direktur Jenderal Perkeretaapian Kemenhub, Dr. Ir. Wahyu Kurniawan, M.T., menilai \
+                 langkah itu tepat.\nKepala DLH Kota Jogja, Drs. Sugeng Darmanto, M.Si., tidak \
+                 menampik.\nKuasa hukum Rahmat, Dedi Kurniadi Harahap, S.H., M.H., mengatakan \
+                 kliennya pikir-pikir.\nBupati Demak, dr. H. Mochamad Arifin, menetapkan status \
+                 darurat.\nKetua RT setempat, H. Sulaiman, mengungkapkan warga resah."
+            ),
+            vec![
+                "Wahyu Kurniawan",
+                "Sugeng Darmanto",
+                "Dedi Kurniadi Harahap",
+                "Mochamad Arifin",
+                "Sulaiman"
+            ]
+        );
+        // Initials before a name keep it whole, and "H." is an initial outside Indonesian.
+        assert_eq!(
+            texts(
+                "en",
+                "J.R. Smith met H. R. McMaster. John Smith, Ph.D., said the data were clear."
+            ),
+            vec!["J.R. Smith", "H. R. McMaster", "John Smith"]
         );
     }
 
