@@ -50,6 +50,17 @@ impl ClaimLabeler for AccordingTo {
                 let Some((cue_end, speaker_from, speaker_start)) = matched(doc, i) else {
                     continue;
                 };
+                // A conjunction glued to the phrase is no part of the cue ("وبحسب").
+                let cue_start = doc.toks[i].start
+                    + doc
+                        .unglued(i)
+                        .filter(|_| {
+                            !doc.lx
+                                .according
+                                .iter()
+                                .any(|(w, _)| w[0] == *doc.toks[i].norm)
+                        })
+                        .map_or(0, |(_, n)| n);
                 // The speaker phrase runs to the next comma outside a name ("Menurut Badan
                 // Meteorologi, Klimatologi, dan Geofisika (BMKG), ...") or the sentence's end.
                 let mut e = speaker_from;
@@ -103,7 +114,7 @@ impl ClaimLabeler for AccordingTo {
                 if let Some(c) = doc.claim(
                     content,
                     Some(&speaker),
-                    Some((doc.toks[i].start, cue_end)),
+                    Some((cue_start, cue_end)),
                     ClaimKind::Indirect,
                     NAME,
                     0.85,

@@ -944,6 +944,17 @@ impl<'a> Doc<'a> {
                 person,
             })
         };
+        // Two parties named together ("Mesir dan Yordania sepakat bahwa", "China and Russia
+        // said"): both are the source.
+        if let Some(both) = self.two_parties(s, e) {
+            let person = both.iter().all(|x| x.label == EntityType::Person);
+            let canonical = both
+                .iter()
+                .map(|x| x.canonical.clone())
+                .collect::<Option<Vec<String>>>()
+                .map(|names| names.join("; "));
+            return found(canonical, None, person, true);
+        }
         let agent_end = self.agent_end(s, e);
         let after_agent = |x: &Ent| agent_end.is_some_and(|a| a <= x.start);
         // A named person in the phrase, unless the phrase names someone of theirs
@@ -1198,6 +1209,60 @@ impl<'a> Doc<'a> {
     /// Aliyev", "Chairman of the People's Republic of China Xi Jinping").
     fn person_with_role(&self, role: &[String], pos: usize) -> Option<&Ent> {
         self.person_with_role_where(role, pos, |_| true)
+    }
+
+    /// The two entities of a phrase that is exactly "A and B" (perhaps after a determiner),
+    /// both people or both countries or organisations, with canonicals of their own.
+    fn two_parties(&self, s: usize, e: usize) -> Option<[&Ent; 2]> {
+        let conj = (s + 1..e).find(|&k| self.tok_in(k, &self.lx.conjs))?;
+        let mut first = s;
+        while first < conj && self.tok_in(first, &self.lx.determiners) {
+            first += 1;
+        }
+        let whole = |a: usize, b: usize| -> Option<&Ent> {
+            let (start, end) = (self.toks.get(a)?.start, self.toks[b - 1].end);
+            self.ents_in(start, end)
+                .find(|x| x.start == start && x.end == end && x.canonical.is_some())
+        };
+        let (a, b) = (whole(first, conj)?, whole(conj + 1, e)?);
+        let party = |x: &Ent| match x.label {
+            EntityType::Person => 0,
+            EntityType::Gpe | EntityType::Org => 1,
+            _ => 2,
+        };
+        (party(a) == party(b) && party(a) < 2 && a.canonical != b.canonical).then_some([a, b])
+    }
+
+    /// A headline's role speaker ("وزير الخارجية: مصر لن تقبل ...", "Foreign Minister: ...")
+    /// names no one before it: the person the body's first sentences introduce with that
+    /// role ("أكد وزير الخارجية الدكتور هشام عبد الرؤوف"). Tokens `s..e` are the phrase.
+    pub fn role_introduced_after(&self, s: usize, e: usize) -> Option<Speaker> {
+        /// Sentences after the headline's where the role is looked for.
+        const BODY_SENTENCES: usize = 4;
+        let mut r = s;
+        while r < e && self.tok_in(r, &self.lx.determiners) {
+            r += 1;
+        }
+        let role_end = self.match_any(r, &self.lx.roles)?;
+        let role = self
+            .lx
+            .roles
+            .iter()
+            .find(|w| self.match_words(r, w) == Some(role_end))?;
+        let first_sentence = self.toks.get(e)?.sent;
+        let limit = self
+            .sents
+            .get(first_sentence + 1 + BODY_SENTENCES)
+            .map_or(self.text.len(), |&(start, _)| start);
+        let p = self.person_with_role_where(role, limit, |i| i >= e)?;
+        Some(Speaker {
+            start: self.toks[s].start,
+            end: self.toks[e - 1].end,
+            id: p.id.clone(),
+            canonical: p.canonical.clone(),
+            joint: false,
+            person: true,
+        })
     }
 
     /// [`Doc::person_with_role`] among the role words at tokens that `accept`.

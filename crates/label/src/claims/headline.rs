@@ -40,15 +40,25 @@ impl ClaimLabeler for Headline {
             let Some(colon) = (a..send).find(|&k| doc.is_punct(k, &[':'])) else {
                 continue;
             };
+            // Whom it was said to is no part of the speaker ("وزير الطاقة اللبناني
+            // لـ«الشرق الأوسط»: ...", the outlet that interviewed him).
+            let speaker_end = (a + 1..colon)
+                .find(|&k| &*doc.toks[k].norm == "ل")
+                .unwrap_or(colon);
             if colon == a
-                || doc.words_in(doc.toks[a].start, doc.toks[colon].start) > MAX_SPEAKER
+                || doc.words_in(doc.toks[a].start, doc.toks[speaker_end - 1].end) > MAX_SPEAKER
                 || (a..colon).any(|k| doc.cue_at(k).is_some())
             {
                 continue;
             }
-            let speaker = match doc.resolve_subject(a, colon, None) {
-                Subject::Found(x) if x.canonical.is_some() || x.person => x,
-                _ => continue,
+            // A role names no one before a headline: the person the body introduces with it.
+            let speaker = match doc.resolve_subject(a, speaker_end, None) {
+                Subject::Found(x) if x.canonical.is_some() => x,
+                found => match (doc.role_introduced_after(a, speaker_end), found) {
+                    (Some(x), _) => x,
+                    (None, Subject::Found(x)) if x.person => x,
+                    _ => continue,
+                },
             };
             let content = (doc.toks[colon].end, e);
             if doc.words_in(content.0, content.1) < 3 {
