@@ -3206,3 +3206,64 @@ fn ar_a_glued_conjunction_is_no_part_of_according_to() {
     let cues: Vec<Option<&str>> = got.iter().map(|(_, _, _, cue)| cue.as_deref()).collect();
     assert_eq!(cues, vec![Some("بحسب"), Some("حسب")], "{got:?}");
 }
+
+#[test]
+fn en_an_age_between_commas_and_roles_named_before() {
+    let got = labelled(
+        "en",
+        "Somporn Inthawong, 56, a noodle vendor near the border market, said she had lost everything.\n\
+         Justice R. Kalaiselvi granted bail on Monday.\n\
+         \"Personal liberty cannot be curtailed merely on that ground,\" the judge wrote.",
+    );
+    assert_eq!(
+        speaker_canonical(&got),
+        vec![
+            ("Somporn Inthawong", Some("Somporn Inthawong")),
+            ("the judge", Some("R. Kalaiselvi")),
+        ],
+        "{got:?}"
+    );
+}
+
+#[test]
+fn id_a_role_with_a_demonstrative_and_interposed_attributions() {
+    let got = labelled(
+        "id",
+        "Wakil Ketua DPR RI Hendra Saputra Wibisono hadir dalam rapat itu.\n\
+         Politikus Partai Golkar itu menegaskan bahwa DPR akan menggelar rapat dengar pendapat umum.\n\
+         Yang terpenting, kata Hendra, warga mulai menampung air hujan sejak sekarang.\n\
+         Warga, lanjutnya, berencana mengaktifkan kembali ronda malam.\n\
+         Jalan itu, kata warga, rusak.",
+    );
+    assert_eq!(
+        content_speaker(&got),
+        vec![
+            (
+                "DPR akan menggelar rapat dengar pendapat umum",
+                "Politikus Partai Golkar itu"
+            ),
+            ("warga mulai menampung air hujan sejak sekarang", "Hendra"),
+            ("berencana mengaktifkan kembali ronda malam", "lanjutnya"),
+        ],
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .all(|(_, _, canonical, _)| canonical.as_deref() == Some("Hendra Saputra Wibisono")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn id_a_role_before_an_unknown_name_is_no_one_named_before() {
+    let got = labelled(
+        "id",
+        "Sidang dibuka oleh Ketua Majelis Hakim Suryo Adinegoro.\n\
+         \"Terdakwa selaku pengguna anggaran mengetahui adanya penggelembungan harga,\" kata hakim Ratna saat membacakan pertimbangan.",
+    );
+    assert!(
+        got.iter()
+            .all(|(_, _, canonical, _)| canonical.as_deref() != Some("Suryo Adinegoro")),
+        "{got:?}"
+    );
+}

@@ -64,6 +64,9 @@ impl ClaimLabeler for ClauseFinal {
                 tail(doc, before + 1, after).map(|found| (before, found))
             });
             let Some((comma, mut found)) = attribution else {
+                if let Some(c) = interposed(doc, a, end) {
+                    out.push(c);
+                }
                 continue;
             };
             // A tail before the tail ("..., Minister Parviz Shahbazov said, Trend reports"):
@@ -108,6 +111,40 @@ impl ClaimLabeler for ClauseFinal {
             }
         }
     }
+}
+
+/// Words before an interposed attribution (the sentence's opening: "Yang terpenting,").
+const MAX_INTERPOSED_AFTER: usize = 4;
+
+/// An attribution set between commas after a sentence's first words, whose clause follows it
+/// ("Yang terpenting, kata Wahyu, warga mulai menampung air hujan", "Warga, lanjutnya,
+/// berencana ..."): the cue stands before its speaker or carries it. The content is the clause
+/// after the second comma (a content is one span). `[a, end)`: the sentence's tokens without
+/// its final punctuation.
+fn interposed(doc: &Doc, a: usize, end: usize) -> Option<Claim> {
+    let open = (a..end)
+        .take_while(|&k| doc.words_in(doc.toks[a].start, doc.toks[k].start) <= MAX_INTERPOSED_AFTER)
+        .find(|&k| doc.is_comma(k))?;
+    let close = (open + 1..end)
+        .take(MAX_INVERTED_SPEAKER + 2)
+        .find(|&k| doc.is_comma(k))?;
+    let cm = doc.cue_at(open + 1)?;
+    if !(cm.cue.inverted || cm.cue.pronoun) {
+        return None;
+    }
+    let (speaker, cue) = tail(doc, open + 1, close)?.into_iter().next()?;
+    let content = (doc.toks.get(close + 1)?.start, doc.toks[end - 1].end);
+    if doc.words_in(content.0, content.1) < 3 || doc.text[content.0..content.1].contains(is_quote) {
+        return None;
+    }
+    doc.claim(
+        content,
+        Some(&speaker),
+        Some(cue),
+        ClaimKind::Indirect,
+        NAME,
+        0.8,
+    )
 }
 
 /// The attributions of a sentence tail `[from, end)`: speaker and cue, then the cited source.

@@ -529,7 +529,12 @@ pub(super) fn appositive_subject(
             .aside_suffixes
             .iter()
             .any(|x| fits_affix("", x, norm));
-    if participle && j > a && doc.is_comma(j - 1) {
+    // An age between commas ("Somporn Inthawong, 56, a noodle vendor, said") as well.
+    let age = open == j + 1
+        && doc.text[doc.toks[j].start..doc.toks[j].end]
+            .chars()
+            .all(|c| c.is_ascii_digit());
+    if (participle || age) && j > a && doc.is_comma(j - 1) {
         let k = subject_start(doc, a, j - 1);
         if k < j - 1 {
             return doc.resolve_subject(k, j - 1, context);

@@ -1033,6 +1033,17 @@ impl<'a> Doc<'a> {
             if indefinite {
                 return found(None, None, true, false);
             }
+            // A capitalised word no labeller knew right after the role is the holder's name
+            // ("hakim Ratna saat membacakan"): someone named here, not the last one before.
+            if role_end < e
+                && self.is_capitalised(role_end)
+                && self
+                    .ents_in(self.toks[role_end].start, self.toks[role_end].end)
+                    .next()
+                    .is_none()
+            {
+                return found(None, None, true, false);
+            }
             let with_role = |w: &[String]| match modifier {
                 Some(m) => self.person_with_role_of(w, start, m),
                 None => self.person_with_role(w, start),
@@ -1048,6 +1059,14 @@ impl<'a> Doc<'a> {
             if let Some(x) = role
                 .and_then(|w| with_role(w))
                 .or_else(|| alias.and_then(&with_role))
+            {
+                return found(x.canonical.clone(), x.id.clone(), true, false);
+            }
+            // A role phrase closed by a demonstrative points back ("Politikus Partai Golkar
+            // itu menegaskan", "pelatih asal Brasil tersebut"): the last person named.
+            if e > role_end
+                && self.tok_in(e - 1, &self.lx.demonstratives)
+                && let Some(x) = self.last_person(start)
             {
                 return found(x.canonical.clone(), x.id.clone(), true, false);
             }

@@ -1046,6 +1046,25 @@ impl EntityLabeler for NameLabeler {
                 {
                     spans.push((i, e, 0.6));
                 }
+                // A name with the person's age between commas ("Somporn Inthawong, 56, a
+                // noodle vendor, said"), as English news writes it: two or three words at a
+                // clause's start, and the age closed by its comma.
+                if is_capitalised(w)
+                    && !is_all_caps(w)
+                    && !is_arabic_word(w)
+                    && (i == 0 || matches!(ctx.gap(i - 1), "," | "." | "\"" | "\u{201C}"))
+                    && let Some(e) = ctx.latin_name(i, 3)
+                    && e >= i + 2
+                    && !ctx.is_title_word(e - 1)
+                    && ctx.s[ctx.words[e - 1].end..]
+                        .strip_prefix(", ")
+                        .and_then(|r| r.split_once(','))
+                        .is_some_and(|(age, _)| {
+                            (1..=2).contains(&age.len()) && age.bytes().all(|b| b.is_ascii_digit())
+                        })
+                {
+                    spans.push((i, e, 0.6));
+                }
                 // Chinese names: family name + pinyin given name.
                 if i + 1 < n
                     && is_capitalised(w)
