@@ -1082,21 +1082,7 @@ impl ClaimLabeler for CueThat {
                                 .or(tail_speaker)
                                 .or(entity)
                         } else {
-                            // A cue coordinated with an earlier one of the sentence ("The
-                            // Minister said ... and pointed out that") shares its speaker.
-                            let coordinated = cm.first > a
-                                && doc
-                                    .lx
-                                    .conjs
-                                    .iter()
-                                    .any(|w| *w == *doc.toks[cm.first - 1].norm);
-                            coordinated
-                                .then_some(previous_here)
-                                .flatten()
-                                .or(nested)
-                                .or(recent)
-                                .or(tail_speaker)
-                                .or(entity)
+                            nested.or(recent).or(tail_speaker).or(entity)
                         }
                     }
                 };

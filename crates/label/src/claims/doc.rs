@@ -544,19 +544,23 @@ impl<'a> Doc<'a> {
         degrees || circumstances
     }
 
-    /// A capitalised word after a lower-case one of its sentence: a noun or a name, not a
+    /// A capitalised word between lower-case ones of its sentence: a noun or a name, not a
     /// verb ("consultations with all basin States had been completed", as Indian English
-    /// writes "States"). A title-case headline ("Biden Says ...") has no lower-case word
-    /// before its verb.
+    /// writes "States"). In a title-case headline the word after the verb is capitalised too
+    /// ("Zelensky Visits Front Line and Says Counteroffensive ...", "bp Says Profit Fell").
     fn capitalised_in_lower_case_text(&self, i: usize) -> bool {
         let t = &self.toks[i];
+        let lower_word = |k: usize| {
+            self.toks.get(k).is_some_and(|n| {
+                n.sent == t.sent
+                    && n.word
+                    && self.text[n.start..n.end].chars().all(char::is_lowercase)
+            })
+        };
         i > 0
             && self.text[t.start..t.end].starts_with(char::is_uppercase)
-            && self.toks[i - 1].sent == t.sent
-            && self.toks[i - 1].word
-            && self.text[self.toks[i - 1].start..self.toks[i - 1].end]
-                .chars()
-                .all(char::is_lowercase)
+            && lower_word(i - 1)
+            && lower_word(i + 1)
     }
 
     /// A coordinated verb of the speaker at `i` ("and welcomed", "وأعلن"): the content ends.
@@ -1077,6 +1081,9 @@ impl<'a> Doc<'a> {
                     .ent_starting_at(role_end, |l| l == EntityType::Org)
                     .is_some();
             if modifier.is_some() || of_organisation {
+                return found(None, None, true, false);
+            }
+            if role.is_some_and(|w| self.lx.own_roles.contains(w)) {
                 return found(None, None, true, false);
             }
             if role.is_some_and(|w| self.lx.named_roles.contains(w)) {

@@ -102,6 +102,10 @@ pub struct Lexicon {
     /// Roles that refer only to a person named with the role before ("the spokesperson"),
     /// never to whoever was mentioned last.
     pub named_roles: Vec<Vec<String>>,
+    /// Roles that refer only to a person named with this role (or its `same=` role) before
+    /// ("the judge" after "Justice Kalaiselvi"), else to someone unnamed: an office of its own,
+    /// not pooled like the `named` ones.
+    pub own_roles: Vec<Vec<String>>,
     /// A role and the role its holder is named with ("the Head of State": the president).
     pub role_aliases: Vec<(Vec<String>, Vec<String>)>,
     /// Determiners that make a role phrase indefinite ("a U.S. official"): a new person.
@@ -203,6 +207,7 @@ impl Lexicon {
             joints: vec![],
             roles: vec![],
             named_roles: vec![],
+            own_roles: vec![],
             role_aliases: vec![],
             indefinites: vec![],
             determiners: vec![],
@@ -303,6 +308,9 @@ impl Lexicon {
                 "role" => {
                     if options.contains(&"named") {
                         lx.named_roles.push(words.clone());
+                    }
+                    if options.contains(&"own") {
+                        lx.own_roles.push(words.clone());
                     }
                     if let Some(alias) = options.iter().find_map(|o| o.strip_prefix("same=")) {
                         lx.role_aliases

@@ -444,8 +444,34 @@ impl EntityLabeler for Gazetteer {
         let countries = self.countries_named(doc);
         for (si, sentence) in doc.sentences().iter().enumerate() {
             let text = sentence.text();
-            for f in sentence.found(self).iter() {
-                let e = self.kb.entry(self.resolve_homograph(f, &countries));
+            let found = sentence.found(self);
+            for (k, f) in found.iter().enumerate() {
+                // In a list of countries ("السعودية والإمارات وقطر والكويت والبحرين وعمان") a
+                // homograph is the country, whatever else the article names.
+                let listed = |other: Option<&Found>, before: bool| {
+                    other.is_some_and(|o| {
+                        let between = if before {
+                            text.get(o.end..f.start)
+                        } else {
+                            text.get(f.end..o.start)
+                        };
+                        self.kb.is_country(&self.kb.entry(o.entry).id)
+                            && between.is_some_and(|b| {
+                                b.trim_matches(|c: char| c.is_whitespace() || c == 'و')
+                                    .trim()
+                                    .chars()
+                                    .all(|c| matches!(c, ',' | '،'))
+                            })
+                    })
+                };
+                let in_list = listed(k.checked_sub(1).and_then(|p| found.get(p)), true)
+                    || listed(found.get(k + 1), false);
+                let entry = if in_list {
+                    f.entry
+                } else {
+                    self.resolve_homograph(f, &countries)
+                };
+                let e = self.kb.entry(entry);
                 if e.label == EntityType::Norp && is_name_not_nisba(text, f.start) {
                     continue;
                 }
@@ -504,6 +530,13 @@ mod tests {
             vec![oman.clone()]
         );
         assert_eq!(canon("وقعت عمان اتفاقية جديدة."), vec![oman.clone()]);
+        // In a list of countries it is the country, whatever else the article names.
+        assert_eq!(
+            canon(
+                "وقال الوزير الأردني إن قادة السعودية والإمارات وقطر والكويت والبحرين وعمان اجتمعوا."
+            ),
+            vec![oman.clone()]
+        );
         // Both countries named: no choice is safe, the first stays.
         assert_eq!(
             canon("اجتمع وزيرا خارجية الأردن وسلطنة عمان في عمان."),

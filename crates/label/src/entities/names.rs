@@ -177,8 +177,17 @@ impl Ctx<'_> {
         self.lx.title_words.contains(&self.folded[i])
     }
 
-    /// A title phrase starting at word `i`: the index after it.
+    /// A title phrase starting at word `i`: the index after it. A one-letter title ("H." for
+    /// Haji) needs its period and no initial after it ("H. R. McMaster", "Pintu H Stadion").
     fn title_at(&self, i: usize) -> Option<usize> {
+        if self.w(i).chars().count() == 1
+            && (self.gap(i) != "."
+                || (i + 1 < self.words.len()
+                    && self.w(i + 1).chars().count() == 1
+                    && self.gap(i + 1) == "."))
+        {
+            return None;
+        }
         phrase_at(
             &self.lx.titles,
             self.langs,
@@ -210,10 +219,12 @@ impl Ctx<'_> {
         let after_comma = before
             .strip_suffix(',')
             .is_some_and(|b| b.ends_with(|c: char| c.is_alphabetic() || c == '.'));
-        // What follows: a lower-case word, punctuation, or another degree; never a name.
+        // What follows: a lower-case word, punctuation, or another degree; never a name, nor a
+        // name's particle ("F.W. de Klerk").
         let rest = self.s[self.words[i].start + token.len()..].trim_start_matches([',', ' ']);
         let next = token_at(self.s.len() - rest.len());
         after_comma
+            && !self.lx.particles.contains(next)
             && (next.is_empty() || !next.starts_with(char::is_uppercase) || is_degree_shaped(next))
     }
 
@@ -955,12 +966,17 @@ impl EntityLabeler for NameLabeler {
                     // Maju tidak").
                     let one_word_after_lower_role =
                         is_lowercase_word(ctx.w(i)) && end == Some(k + 1);
-                    // One word and a comma after a regional title is its region; the holder
-                    // is named after the comma ("Bupati Demak, dr. H. Mochamad Arifin,").
+                    // One word and a comma after a regional title is its region where the
+                    // holder is named after the comma, with a title or in two words ("Bupati
+                    // Demak, dr. H. Mochamad Arifin,"); else it is the holder ("Gubernur
+                    // Khofifah, saat ditemui").
                     let region_then_comma = end == Some(k + 1)
                         && k == after
                         && lx.region_titles.contains(&title.join(" "))
-                        && ctx.gap(k) == ",";
+                        && ctx.gap(k) == ","
+                        && k + 1 < n
+                        && (ctx.title_at(k + 1).is_some()
+                            || ctx.latin_name(k + 1, 4).is_some_and(|e| e >= k + 3));
                     // A second title a few capitalised words on ends the complement: the name
                     // follows it ("Kepala Korlantas Polri Irjen Aan Suhanan").
                     let title_follows = end.is_some_and(|e| {
@@ -1350,13 +1366,28 @@ mod tests {
                 "Sulaiman"
             ]
         );
-        // Initials before a name keep it whole, and "H." is an initial outside Indonesian.
+        // Initials before a name keep it whole, and "H." is an initial outside Indonesian
+        // and before another initial; a name's particle after initials is no degree's word.
         assert_eq!(
             texts(
                 "en",
-                "J.R. Smith met H. R. McMaster. John Smith, Ph.D., said the data were clear."
+                "J.R. Smith met H. R. McMaster. John Smith, Ph.D., said the data were clear. \
+                 The late former president, F.W. de Klerk, shared the prize."
             ),
-            vec!["J.R. Smith", "H. R. McMaster", "John Smith"]
+            vec![
+                "J.R. Smith",
+                "H. R. McMaster",
+                "John Smith",
+                "F.W. de Klerk"
+            ]
+        );
+        assert_eq!(
+            texts(
+                "id",
+                "Mantan penasihat H. R. McMaster menilai langkah itu tepat. Penonton masuk melalui \
+                 Pintu H Stadion Utama. Menurut Gubernur Khofifah, bantuan sudah dikirim."
+            ),
+            vec!["H. R. McMaster", "Khofifah"]
         );
     }
 
