@@ -865,13 +865,13 @@ mod tests {
     fn acronyms_defined_in_parentheses() {
         let a = article(
             "id",
-            "Menurut Badan Pusat Statistik (BPS), ekspor naik.\nData BPS juga menunjukkan impor turun.",
+            "Menurut Badan Riset dan Inovasi Nasional (BRIN), ekspor naik.\nData BRIN juga menunjukkan impor turun.",
         );
         let got = entities(&a);
-        let bps: Vec<_> = got.iter().filter(|e| e.0 == "BPS").collect();
+        let bps: Vec<_> = got.iter().filter(|e| e.0 == "BRIN").collect();
         assert_eq!(bps.len(), 2, "{got:?}");
         assert!(bps.iter().all(|e| e.1 == EntityType::Org
-            && e.2.as_deref() == Some("Badan Pusat Statistik")
+            && e.2.as_deref() == Some("Badan Riset dan Inovasi Nasional")
             && e.3 == vec!["coref/6"]));
         // The outlet after a dateline's place is no acronym of the place.
         let mut a = article(

@@ -1074,11 +1074,11 @@ mod tests {
         // Fields listed with commas, closed by the acronym.
         let g = got(
             "id",
-            "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) memperingatkan warga.",
+            "Badan Pengawasan Keuangan, Pembangunan, dan Investasi (BPKPI) memperingatkan warga.",
         );
         assert!(
             g.iter()
-                .any(|x| x.0 == "Badan Meteorologi, Klimatologi, dan Geofisika"),
+                .any(|x| x.0 == "Badan Pengawasan Keuangan, Pembangunan, dan Investasi"),
             "{g:?}"
         );
         let g = got(
