@@ -318,9 +318,31 @@ fn should_join(prev: &str, next: &str, lang: &str) -> bool {
     }
     match abbreviation(lang, word) {
         Some(false) => true,
-        Some(true) => next_lower,
+        // A company's legal form before its ticker ("PT Bank Permata Tbk. (BNLI), Dimas ...",
+        // "Apple Inc. (NASDAQ: AAPL) said"): the ticker names the company, the sentence goes on.
+        Some(true) => next_lower || opens_with_ticker(next),
         None => false,
     }
+}
+
+/// A stock ticker in brackets opening `s`: one to three words of capitals, digits and dots,
+/// perhaps after an exchange and a colon ("(BNLI)", "(IDX: BBCA)", "(NYSE:IBM)", "(BBRI.JK)").
+fn opens_with_ticker(s: &str) -> bool {
+    let Some(inner) = s
+        .strip_prefix('(')
+        .and_then(|r| r.split_once(')'))
+        .map(|(i, _)| i)
+    else {
+        return false;
+    };
+    let words: Vec<&str> = inner.split([':', ' ']).filter(|w| !w.is_empty()).collect();
+    inner.len() <= 24
+        && (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().any(|c| c.is_ascii_uppercase())
+                && w.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
+        })
 }
 
 #[cfg(test)]
@@ -461,6 +483,59 @@ mod tests {
                 "Jakarta (ANTARA) - Gubernur bertemu Ir. Budi dan Drs. Ali di Jl. Merdeka.",
                 "Mereka membahas banjir."
             ]
+        );
+    }
+
+    #[test]
+    fn indonesian_titles_and_abbreviations_before_a_name_or_a_bracket() {
+        // Each of these lines is one sentence (probe in43 1.1).
+        for line in [
+            "Adapun Plt. Dirjen Otonomi Daerah Kemendagri Ir. Bambang Suharyanto, M.Si mengatakan pemerintah terbuka terhadap masukan dari semua pihak.",
+            "JAKARTA - Polres Metro Jakarta Selatan menangkap tiga pelaku pembegalan yang melukai seorang pengemudi ojek online di Jalan Moh. Kahfi II, Jagakarsa, Jakarta Selatan.",
+            "Bupati Demak, dr. H. Mochamad Arifin, menetapkan status tanggap darurat bencana selama 14 hari, terhitung sejak Rabu (13/3/2024).",
+            "Senada, Kepala Ekonom PT Bank Permata Tbk. (BNLI), Dimas Wicaksono Hadi menilai tekanan terhadap rupiah juga datang dari faktor domestik.",
+            "\"Menyatakan terdakwa dr. Rahmat Hidayatullah terbukti secara sah dan meyakinkan bersalah melakukan tindak pidana korupsi secara bersama-sama,\" ucap Suryo membacakan amar putusan.",
+            "Penjabat (Pj) Wali Kota, Pj. Gubernur DKI Heru Budi dan Hj. Siti Aminah meninjau Jl. Merdeka No. 5, Kec. Gambir, Kab. Bogor.",
+            "Rapat dipimpin Drs. Muh. Ali dan Ny. Ratna, sedangkan Plh. Sekda hadir bersama Pdt. Yohanes.",
+            "Saham PT Bank Rakyat Indonesia (Persero) Tbk. (IDX: BBRI) naik 2 persen.",
+        ] {
+            assert_eq!(sents(line, "id"), vec![line], "{line}");
+        }
+        // A company's legal form still ends a sentence before a new one.
+        assert_eq!(
+            sents(
+                "Laba bersih naik 10 persen, kata PT Bank Permata Tbk. Sementara itu, rupiah melemah.",
+                "id"
+            ),
+            vec![
+                "Laba bersih naik 10 persen, kata PT Bank Permata Tbk.",
+                "Sementara itu, rupiah melemah."
+            ]
+        );
+        assert!(!opens_with_ticker("(Persero) turun."));
+        assert!(!opens_with_ticker("(The company declined to comment.)"));
+    }
+
+    #[test]
+    fn mei_the_month_of_may_ends_a_sentence() {
+        assert_eq!(
+            sents(
+                "El Nino yang kemarin cukup kuat sudah melemah dan diperkirakan netral pada Mei. Setelah itu ada peluang La Nina lemah di semester kedua.",
+                "id"
+            ),
+            vec![
+                "El Nino yang kemarin cukup kuat sudah melemah dan diperkirakan netral pada Mei.",
+                "Setelah itu ada peluang La Nina lemah di semester kedua."
+            ]
+        );
+        // A date in May goes on.
+        assert_eq!(
+            sents(
+                "Sidang digelar pada 5 Mei 2024 di Jakarta. Hakim hadir.",
+                "id"
+            )
+            .len(),
+            2
         );
     }
 
