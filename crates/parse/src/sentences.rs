@@ -164,11 +164,19 @@ fn segment_paragraph_in_pieces(para: &str, lang: &str, max_piece: usize) -> Vec<
         .flat_map(|(s, e)| split_inside(para, s, e, lang))
         .collect();
     // Undo wrong boundaries.
+    // A line without a final mark is a title, a deck or a caption: there ".." and "..." join
+    // its parts ("\"المركزي\" يثبت أسعار الفائدة.. ومحللون: القرار كان متوقعا", "مباشر.. اليوم
+    // الأخير ..."), as a headline is one sentence.
+    let headline = !crate::zones::ends_with_final_punct(para);
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (s, e) in spans {
         match out.last_mut() {
             Some(prev)
                 if (prev.1 == s && is_domain_suffix(&para[s..e]))
+                    || (headline && {
+                        let p = &para[prev.0..prev.1];
+                        p.ends_with("..") || p.ends_with('…')
+                    })
                     || should_join(&para[prev.0..prev.1], &para[s..e], lang) =>
             {
                 prev.1 = e
@@ -604,6 +612,25 @@ mod tests {
         ] {
             assert_eq!(sents(text, lang), vec![text], "{text}");
         }
+    }
+
+    #[test]
+    fn dots_join_the_parts_of_a_headline() {
+        // Probe in41 S2: titles and decks, whatever follows the dots.
+        for line in [
+            "\"المركزي\" يثبت أسعار الفائدة للمرة الثالثة على التوالي.. ومحللون: القرار كان متوقعا",
+            "مسؤول في «حماس» لـ«القدس العربي»: لا صفقة دون انسحاب كامل.. وتل أبيب تتحدث عن «تقدم حذر» في مفاوضات الدوحة",
+            "مباشر.. اليوم الأخير من الانتخابات الرئاسية الروسية: نسبة المشاركة تتجاوز 70%",
+            "قال إن خطة الطوارئ تعتمد على الغاز المصري... ولا اتفاق نهائياً مع العراق",
+            "Harga Beras Naik Lagi... Pedagang Mengeluh",
+        ] {
+            assert_eq!(sents(line, "ar"), vec![line], "{line}");
+        }
+        // In a paragraph that ends a sentence, dots before a capital still end one.
+        assert_eq!(
+            sents("He waited for an answer... None came. They left.", "en"),
+            vec!["He waited for an answer...", "None came.", "They left."]
+        );
     }
 
     #[test]
