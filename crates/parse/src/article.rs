@@ -85,8 +85,21 @@ pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
     let mut extra_zones: Vec<Zone> = Vec::new();
     let mut first_body = true;
     let mut prev: Option<Line> = None;
-    // Lines that carried a photo credit: captions, however long, and no lead.
-    let mut captions: Vec<usize> = Vec::new();
+    // Lines that carried a photo credit: captions, however long, and no lead. So is a line
+    // right above a photo credit of its own ("Wakil Ketua DPR RI ... di Kompleks Parlemen.\nFoto:
+    // Republika/Prayogi").
+    let mut captions: Vec<usize> = prose
+        .iter()
+        .copied()
+        .filter(|&i| {
+            (i + 1..lines.len())
+                .find(|&j| layout.kinds[j] != Kind::Blank)
+                .is_some_and(|j| {
+                    layout.kinds[j] == Kind::Zone("credits")
+                        && crate::zones::is_photo_credit_line(lines[j].text(src))
+                })
+        })
+        .collect();
     for &i in &prose {
         let mut line = lines[i];
         if let Some(p) = prev {
@@ -476,6 +489,15 @@ mod tests {
                 "Jakarta",
                 None,
             ),
+            // Republika: a credit of names, then a caption above its photo credit (probe in43
+            // §2).
+            (
+                format!(
+                    "KPK Tahan Bupati\nSelasa 12 Mar 2024 14:35 WIB\nRep: Fauzan Hidayat/ Red: Muhammad Hafil\n\nWakil Ketua DPR RI Hendra Saputra Wibisono di Kompleks Parlemen, Senayan, Jakarta.\nFoto: Republika/Prayogi\n\nREPUBLIKA.CO.ID, JAKARTA -- {lead}"
+                ),
+                "JAKARTA",
+                Some("REPUBLIKA.CO.ID"),
+            ),
         ];
         for (text, place, outlet) in cases {
             let r = raw(&text);
@@ -497,6 +519,9 @@ mod tests {
                     .any(|s| a.sentence_text(s).contains(place))
             );
         }
+        // A paragraph above a line that is no photo credit is the lead: what follows is body.
+        let text = "KPK Tahan Bupati\nWakil Ketua DPR RI Hendra Saputra Wibisono tiba di Kompleks Parlemen.\nSumber: Antara\n\nJAKARTA - Pada hari yang sama, KPK juga memeriksa dua saksi.";
+        assert_eq!(parse_article(&raw(text)).unwrap().dateline, None);
         // A dateline-like opening of a paragraph after the lead is none.
         let text = format!(
             "KPK Tahan Bupati\n{lead}\n\nJAKARTA - Pada hari yang sama, KPK juga memeriksa dua saksi."

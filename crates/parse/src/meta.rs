@@ -70,6 +70,13 @@ static DATELINE_ARABIC_DASH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<place>\p{Arabic}+(?:[ ]\p{Arabic}+)?)\s+[-–—]{1,2}\s+\p{Arabic}").unwrap()
 });
 
+/// An Arabic place, a dash (or a colon) and the outlet's name quoted, a colon or a dash after
+/// it, opening the lead (Al-Ahram: 'القاهرة - "الأهرام": أكد وزير ...'; Al-Quds Al-Arabi: "غزة-
+/// «القدس العربي» - من أشرف الهور:").
+static DATELINE_ARABIC_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^(?P<place>\p{Arabic}+(?:[ ]\p{Arabic}+)?)\s*(?:(?P<dash>[-–—])|:)\s*[«"“](?P<outlet>\p{Arabic}+(?:[ ]\p{Arabic}+){0,2})[»"”]\s*[:\-–—]"#).unwrap()
+});
+
 /// Words that open an Arabic paragraph before a dash and are no place: labels ("عاجل -"), and
 /// words that open a clause.
 const ARABIC_DASH_LABELS: [&str; 13] = [
@@ -127,9 +134,10 @@ static DATELINE_COMMA_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<place>\p{Lu}[\p{Lu}\p{Ll}]+(?:[ ]\p{Lu}[\p{Lu}\p{Ll}]+)?)\s*,\s*(?P<outlet>\p{Lu}[\p{L}\p{N}.]*(?:[ ]\p{Lu}[\p{L}\p{N}.]*){0,2})\s+[-–—]{1,2}\s+").unwrap()
 });
 
-/// An outlet named by its web address, then the place ("TEMPO.CO, Jakarta - ...").
+/// An outlet named by its web address, then the place ("TEMPO.CO, Jakarta - ..."); an em or en
+/// dash may be written without spaces ("Harianjogja.com, JOGJA—Tumpukan sampah ...").
 static DATELINE_ADDRESS_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<outlet>[\p{L}\p{N}]+(?:\.\p{L}{2,4}){1,2})\s*[,،]\s*(?P<place>\p{Lu}[\p{Lu}\p{Ll}]+(?:[ ]\p{Lu}[\p{Lu}\p{Ll}]+)?)\s+[-–—]{1,2}\s+").unwrap()
+    Regex::new(r"^(?P<outlet>[\p{L}\p{N}]+(?:\.\p{L}{2,4}){1,2})\s*[,،]\s*(?P<place>\p{Lu}[\p{Lu}\p{Ll}]+(?:[ ]\p{Lu}[\p{Lu}\p{Ll}]+)?)(?:\s+[-–—]{1,2}\s+|\s*[–—]\s*)").unwrap()
 });
 
 /// An outlet named by its web address, a dash, and the place in capitals ended by a period
@@ -179,7 +187,7 @@ const CAPS_PHRASES: [&str; 4] = ["KEY POINTS", "FAST FACTS", "KEY FACTS", "AT A 
 
 /// Labels that open a paragraph with a colon and are no place, in capitals: the whole first
 /// word is compared ("LIVE" is no "Liverpool").
-const CAPS_LABELS: [&str; 58] = [
+const CAPS_LABELS: [&str; 76] = [
     "UPDATE",
     "UPDATED",
     "BREAKING",
@@ -239,6 +247,29 @@ const CAPS_LABELS: [&str; 58] = [
     "EKONOMI",
     "OLAHRAGA",
     "BERITA",
+    // Labels of a page's header: bylines ("By: Jane Doe - Reporter", Republika's "Rep: X/ Red:
+    // Y", Tirto's "Oleh: X - 18 Maret 2024"), time stamps ("Published - March 12, 2024") and
+    // fields ("NEWSPAPER SECTION: News").
+    "BY",
+    "REP",
+    "OLEH",
+    "PENULIS",
+    "PEWARTA",
+    "REDAKTUR",
+    "KONTRIBUTOR",
+    "REPORTER",
+    "EDITOR",
+    "WRITER",
+    "AUTHOR",
+    "FOTO",
+    "SUMBER",
+    "PUBLISHED",
+    "POSTED",
+    // A caption's label ("FILE PHOTO: Sen. Ramon dela Serna ...", AP's "FILE - President
+    // ...").
+    "FILE",
+    "NEWSPAPER",
+    "SECTION",
 ];
 
 const NAME: &str = r"\p{Lu}[\p{L}\p{N}.\-&]*(?:\s+\p{Lu}[\p{L}\p{N}.\-&]*){0,3}";
@@ -368,8 +399,22 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
         &*DATELINE_CAPS,
     ]
     .iter()
-    .find_map(|re| re.captures(first_para))
+    // A label in a place's stead ("Published - March 12, 2024", "By: Jane Doe").
+    .find_map(|re| {
+        re.captures(first_para)
+            .filter(|c| !is_caps_label(&c["place"]))
+    })
     .map(|c| captured(&c))
+    .or_else(|| {
+        let c = DATELINE_ARABIC_QUOTED.captures(first_para)?;
+        let place = &c["place"];
+        let first_word = place.split(' ').next().unwrap_or_default();
+        // After a colon, a quotation may be a headline's ('ترمب: "لن نتراجع" - ...'): the
+        // name must read as an outlet's.
+        (!ARABIC_DASH_LABELS.contains(&first_word)
+            && (c.name("dash").is_some() || is_outlet_like(&c["outlet"])))
+        .then(|| captured(&c))
+    })
     .or_else(|| {
         let c = DATELINE_ARABIC_DASH.captures(first_para)?;
         let first_word = c["place"].split(' ').next().unwrap_or_default();
@@ -396,6 +441,10 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
 /// A label in a place's stead ("UPDATE", "NOTES", "Key Points"): the whole first word is
 /// compared, plurals too, and labels of two words ("Key Points", not "Key West").
 fn is_caps_label(place: &str) -> bool {
+    // Republika's editor ("Red: Ani Nursalikah"), in title case only: "RED DEER:" is a place.
+    if place == "Red" {
+        return true;
+    }
     let first = place
         .split([' ', '-'])
         .next()
@@ -800,6 +849,67 @@ mod tests {
             Some("شفق نيوز")
         );
         assert_eq!(address_opening("الحكومة/ الوزارة تعلن خطة جديدة."), None);
+    }
+
+    #[test]
+    fn header_labels_are_no_datelines() {
+        // Probe in43 §2, in42 2.1: bylines, stamps and fields opening the header.
+        for para in [
+            "Rep: Fauzan Hidayat/ Red: Muhammad Hafil",
+            "Red: Ani Nursalikah",
+            "Oleh: Fransiskus Adryanto Pratama - 18 Maret 2024 16:20 WIB",
+            "By: Kristine Joy Villanueva - Reporter / @KJVillanuevaINQ",
+            "Published - March 12, 2024 07:15 pm IST - NEW DELHI",
+            "NEWSPAPER SECTION: News",
+            "Penulis: Siti Aminah",
+        ] {
+            assert_eq!(dateline(para), None, "{para}");
+        }
+        // Places still are.
+        let d = dateline("Dubai: The Roads and Transport Authority (RTA) will launch a new route.");
+        assert_eq!(d.map(|d| d.place).as_deref(), Some("Dubai"));
+        let d = dateline("Redding - A wildfire forced evacuations on Monday.");
+        assert_eq!(d.map(|d| d.place).as_deref(), Some("Redding"));
+        let d = dateline("RED DEER: A wildfire forced evacuations on Monday.");
+        assert_eq!(d.map(|d| d.place).as_deref(), Some("RED DEER"));
+        // Captions' labels.
+        for para in [
+            "FILE PHOTO: Sen. Ramon dela Serna presides over the hearing.",
+            "FILE - President Joe Biden speaks in Washington.",
+        ] {
+            assert_eq!(dateline(para), None, "{para}");
+        }
+    }
+
+    #[test]
+    fn outlet_datelines_with_unspaced_dashes_and_quoted_names() {
+        let d = dateline("Harianjogja.com, JOGJA—Tumpukan sampah di Depo Mandala Krida meluber.")
+            .unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("JOGJA", Some("Harianjogja.com"))
+        );
+        let d = dateline("REPUBLIKA.CO.ID, KAIRO -- Pemerintah Mesir mendesak Israel.").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("KAIRO", Some("REPUBLIKA.CO.ID"))
+        );
+        // A hyphen inside a word is no dash.
+        assert_eq!(dateline("Harianjogja.com, Jogja-Bantul jalan rusak."), None);
+        let d = dateline("القاهرة - \"الأهرام\": أكد وزير الخارجية أن مصر لن تقبل بأي ترتيبات.")
+            .unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("القاهرة", Some("الأهرام"))
+        );
+        let d = dateline("غزة- «القدس العربي» - من أشرف الهور وإسماعيل عبد الهادي:").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("غزة", Some("القدس العربي"))
+        );
+        // A headline's quotation after a colon is no outlet.
+        assert_eq!(dateline("ترمب: «لن نتراجع» - والأسواق تترقب"), None);
+        assert_eq!(dateline("عاجل - «الصحة»: ارتفاع عدد الإصابات"), None);
     }
 
     #[test]

@@ -334,10 +334,42 @@ pub fn is_credits_line(s: &str) -> bool {
         || led_by_label(led, &BOILERPLATE_LABELS.credits, 120)
         || in_brackets(s).is_some_and(|t| led_by_label(t, &BOILERPLATE_LABELS.credits, 120))
         || is_editor_initials(s)
+        || is_named_credit(s)
         || is_reporter_in_brackets(s)
         || is_byline_with_role(s)
         // Short lines only: most lines are paragraphs, which are none of these.
         || (s.len() <= 240 && (is_desk_code(s) || is_photo_credit(s) || is_agency_signature(s)))
+}
+
+/// Names led by a `credits_named` label and a colon, perhaps several credits joined by a
+/// slash (Republika: "Rep: Fauzan Hidayat/ Red: Muhammad Hafil", "Red: Ani Nursalikah"): each
+/// credit one to four capitalised words of a name, so that a legend ("Red: areas of high
+/// risk") or a title ("Red: The Untold Story") stays prose.
+fn is_named_credit(s: &str) -> bool {
+    let labels = &BOILERPLATE_LABELS.named_credits;
+    if s.len() > 120
+        || !labels
+            .iter()
+            .any(|l| s.get(..l.len()).is_some_and(|h| h.eq_ignore_ascii_case(l)))
+    {
+        return false;
+    }
+    s.split(['/', '|']).enumerate().all(|(k, part)| {
+        let (label, name) = match part.split_once(':') {
+            Some((label, name)) => (Some(label.trim()), name),
+            None => (None, part),
+        };
+        let words: Vec<&str> = name.split_whitespace().collect();
+        // The first credit has its label; the others may (a second name for one label).
+        label.map_or(k > 0, |l| labels.iter().any(|x| l.eq_ignore_ascii_case(x)))
+            && (1..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && !matches!(*w, "The" | "A" | "An")
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | ','))
+            })
+    })
 }
 
 /// A desk's code in brackets closing an article (Media Indonesia: "(Z-10)").
@@ -457,6 +489,19 @@ pub fn is_photo_credit(s: &str) -> bool {
                             .all(|w| w.starts_with(char::is_uppercase))
             }
     })
+}
+
+/// A line of its own that credits a photo: a photo credit, or a photo word as its label
+/// ("Foto: Republika/Prayogi", "Photo: Jane Roe"). The line above it is the photo's caption.
+pub fn is_photo_credit_line(s: &str) -> bool {
+    is_photo_credit(s)
+        || s.split_once([':', '：']).is_some_and(|(label, credit)| {
+            let words: Vec<&str> = label.split_whitespace().collect();
+            (1..=2).contains(&words.len())
+                && words.last().is_some_and(|w| has_photo_word(w))
+                && !credit.trim().is_empty()
+                && credit.split_whitespace().count() <= MAX_PHOTO_CREDIT_WORDS
+        })
 }
 
 /// Where a credit closing a paragraph starts, with the paragraph before it: editors'
@@ -1335,6 +1380,38 @@ mod tests {
         assert!(!is_credits_line(
             "Editor & publisher Jane Doe retired on Monday."
         ));
+    }
+
+    #[test]
+    fn header_credits_of_more_outlets() {
+        // Probe in43 §3, in42 3.1: Republika, Tirto and Inquirer bylines.
+        for credit in [
+            "Rep: Fauzan Hidayat/ Red: Muhammad Hafil",
+            "Red: Ani Nursalikah",
+            "Oleh: Fransiskus Adryanto Pratama - 18 Maret 2024 16:20 WIB",
+            "By: Kristine Joy Villanueva - Reporter / @KJVillanuevaINQ",
+            "By: Rhia Mae C. Alcordo - Inquirer Visayas / @RMAlcordoINQ",
+        ] {
+            assert_eq!(line_kind(credit), Kind::Zone("credits"), "{credit}");
+        }
+        assert_eq!(
+            credited_date("Oleh: Fransiskus Adryanto Pratama - 18 Maret 2024 16:20 WIB"),
+            chrono::NaiveDate::from_ymd_opt(2024, 3, 18)
+        );
+        // A sentence opening with a US representative's title, legends, and prose that opens
+        // with "Oleh" or "By".
+        for prose in [
+            "Rep. Alexandria Ocasio-Cortez said the bill would pass.",
+            "Rep: the bill would pass, she said.",
+            "Red: areas of high risk",
+            "Red: The Untold Story",
+            "Oleh karena itu, warga diminta waspada.",
+            "Oleh-oleh khas Jogja laris manis.",
+            "By-election results were announced on Sunday.",
+            "By 2030, cut emissions by 55 percent.",
+        ] {
+            assert_eq!(line_kind(prose), Kind::Prose, "{prose}");
+        }
     }
 
     #[test]
