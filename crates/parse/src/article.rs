@@ -209,12 +209,22 @@ pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
                 published = crate::dates::find_dates(l.text(src))
                     .first()
                     .map(|f| f.date);
-                // The outlet's web address that stamps it ("Pikiran-Rakyat.com - 6 Maret 2026").
-                stamped_outlet = l
-                    .text(src)
-                    .split_once(" - ")
-                    .map(|(head, _)| head)
-                    .filter(|h| !h.contains(' ') && h.contains('.') && meta::is_outlet_like(h))
+                // The outlet that stamps it, by its web address ("Pikiran-Rakyat.com - 6 Maret
+                // 2026", "INQUIRER.net / 10:42 AM March 14, 2024") or by a name with an outlet's
+                // word ("Philippine Daily Inquirer / 05:12 PM June 03, 2024").
+                let text = l.text(src);
+                stamped_outlet = [" - ", " / ", " | "]
+                    .iter()
+                    .filter_map(|sep| text.find(sep))
+                    .min()
+                    .map(|at| text[..at].trim())
+                    .filter(|h| {
+                        if h.contains(' ') {
+                            h.split_whitespace().count() <= 4 && meta::is_outlet_by_words(h)
+                        } else {
+                            h.contains('.') && meta::is_outlet_like(h)
+                        }
+                    })
                     .map(str::to_string);
             }
             Kind::Zone("credits") if published.is_none() => {
@@ -574,6 +584,33 @@ mod tests {
         let text = "Wagub Tinjau Jalan\nPikiran-Rakyat.com - 6 Maret 2026, 13:05 WIB\n\nBANDUNG - Wakil Gubernur meninjau jalan. Perbaikan dimulai.";
         let a = parse_article(&raw(text)).unwrap();
         assert_eq!(a.dateline.as_deref(), Some("BANDUNG"));
+    }
+
+    #[test]
+    fn the_outlet_that_stamps_the_time_or_holds_the_copyright() {
+        // Probe in42 2.2: Inquirer's stamps, a copyright holder's legal form.
+        let body = "\n\nMANILA, Philippines — Senators grilled officials of the National Food Authority. The hearing went on.";
+        for (stamp, outlet) in [
+            ("INQUIRER.net / 10:42 AM March 14, 2024", "INQUIRER.net"),
+            (
+                "Philippine Daily Inquirer / 05:12 PM June 03, 2024",
+                "Philippine Daily Inquirer",
+            ),
+        ] {
+            let text = format!("Senators Grill NFA Execs\n{stamp}{body}");
+            let a = parse_article(&raw(&text)).unwrap();
+            assert_eq!(a.outlet.as_deref(), Some(outlet), "{text}");
+            assert!(a.published.is_some(), "{text}");
+        }
+        // A writer's name before the stamp is no outlet.
+        let text = format!("Senators Grill NFA Execs\nBurak Bir / 10:42 AM March 14, 2024{body}");
+        assert_eq!(parse_article(&raw(&text)).unwrap().outlet, None);
+        let text =
+            format!("Senators Grill NFA Execs{body}\n© Bangkok Post PCL. All rights reserved.");
+        assert_eq!(
+            parse_article(&raw(&text)).unwrap().outlet.as_deref(),
+            Some("Bangkok Post")
+        );
     }
 
     #[test]

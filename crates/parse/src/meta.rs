@@ -339,7 +339,7 @@ pub fn is_outlet_like(name: &str) -> bool {
 
 /// A name with an outlet word or ending: the test for an outlet named in running text, where
 /// an acronym is as likely an agency of another kind ("Menurut BMKG").
-fn is_outlet_by_words(name: &str) -> bool {
+pub(crate) fn is_outlet_by_words(name: &str) -> bool {
     let lower = name.to_lowercase();
     lower
         .split(|c: char| !chars::is_alphanumeric(c))
@@ -510,7 +510,9 @@ pub fn dateline_line(line: &str) -> Option<Dateline> {
             // العربي":'); without one, it may be a headline's quotation ('Trump: "We will win"').
             let (place, outlet) = if c.name("colon").is_some() || is_outlet_like(outlet) {
                 (place, outlet)
-            } else if c.name("outlet").is_some() && is_outlet_like(place) {
+            } else if c.name("outlet").is_some() && is_outlet_by_words(place) {
+                // By its words, not its shape: "UAE / Transport" is a breadcrumb of a country and
+                // a section, no place and outlet.
                 (outlet, place)
             } else {
                 return None;
@@ -625,13 +627,58 @@ pub fn copyright(line: &str) -> (Option<i32>, Option<String>) {
         .last()
         .and_then(|m| m.as_str().parse().ok());
     let holder = NOISE.replace_all(line, " ");
-    let holder = holder.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut words: Vec<&str> = holder.split_whitespace().collect();
+    // The company's legal form is no part of the outlet's name ("Bangkok Post PCL", "Nikkei
+    // Inc"), nor, in Arabic, the reserved rights and the house that holds them ("جميع الحقوق
+    // محفوظة لمؤسسة الأهرام").
+    while words
+        .last()
+        .is_some_and(|w| COMPANY_FORMS.contains(&w.trim_end_matches('.')))
+        && words.len() > 1
+    {
+        words.pop();
+    }
+    if let Some(at) = words.windows(2).position(|w| w == ["الحقوق", "محفوظة"]) {
+        words.drain(..at + 2);
+        if words.first() == Some(&"جميع") {
+            words.remove(0);
+        }
+    }
+    let mut holder = words.join(" ");
+    // A bare "ل" may be a name's own letter ("لبنان"): only "لـ" or a house's noun is cut.
+    for house in [
+        "لمؤسسة ",
+        "مؤسسة ",
+        "لصحيفة ",
+        "صحيفة ",
+        "لجريدة ",
+        "جريدة ",
+        "لموقع ",
+        "موقع ",
+        "لقناة ",
+        "قناة ",
+        "لـ",
+    ] {
+        if let Some(rest) = holder.strip_prefix(house)
+            && words.len() > 1
+        {
+            holder = rest.trim_start_matches(['«', '"']).to_string();
+            break;
+        }
+    }
+    let holder = holder.trim_end_matches(['»', '"']).to_string();
+    let arabic = holder.chars().next().is_some_and(chars::is_caseless_arabic);
     let holder = (!holder.is_empty()
         && holder.split_whitespace().count() <= 4
-        && holder.chars().next().is_some_and(char::is_uppercase))
+        && (arabic || holder.chars().next().is_some_and(char::is_uppercase)))
     .then_some(holder);
     (year, holder)
 }
+
+/// Legal forms that end a company's name.
+const COMPANY_FORMS: [&str; 12] = [
+    "PCL", "Inc", "Ltd", "LLC", "Corp", "Co", "Plc", "PLC", "Limited", "Tbk", "Bhd", "SA",
+];
 
 #[cfg(test)]
 mod tests {
@@ -815,6 +862,7 @@ mod tests {
         );
         // A headline quoting someone is no dateline.
         assert_eq!(dateline_line("Trump: \"We will win\""), None);
+        assert_eq!(dateline_line("UAE / Transport"), None);
         assert_eq!(dateline_line("Harga beras - naik lagi"), None);
         assert_eq!(dateline_line("Harga beras (naik)"), None);
         assert_eq!(dateline_line("الرياض - القاهرة"), None);
@@ -999,5 +1047,35 @@ mod tests {
             (Some(2019), Some("Kantor Berita".into()))
         );
         assert_eq!(copyright("© 2021 All rights reserved."), (Some(2021), None));
+        // Legal forms and Arabic reserved rights (probe in42 2.2, in41 M1).
+        assert_eq!(
+            copyright("© Bangkok Post PCL. All rights reserved."),
+            (None, Some("Bangkok Post".into()))
+        );
+        assert_eq!(
+            copyright("Copyright © 2024 Nikkei Inc. All rights reserved."),
+            (Some(2024), Some("Nikkei".into()))
+        );
+        assert_eq!(
+            copyright("© جميع الحقوق محفوظة لمؤسسة الأهرام 2024"),
+            (Some(2024), Some("الأهرام".into()))
+        );
+        assert_eq!(
+            copyright("© اندبندنت عربية"),
+            (None, Some("اندبندنت عربية".into()))
+        );
+        assert_eq!(
+            copyright("جميع الحقوق محفوظة لـ«المصري اليوم» 2024"),
+            (Some(2024), Some("المصري اليوم".into()))
+        );
+        assert_eq!(
+            copyright("جميع الحقوق محفوظة © لبنان اليوم 2024"),
+            (Some(2024), Some("لبنان اليوم".into()))
+        );
+        // A sentence about rights is no holder.
+        assert_eq!(
+            copyright("© جميع الحقوق محفوظة للكاتب وللناشر ولا يجوز النسخ دون إذن"),
+            (None, None)
+        );
     }
 }

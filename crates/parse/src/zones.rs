@@ -661,7 +661,7 @@ pub fn is_navigation_line(s: &str) -> bool {
     // Breadcrumbs: "Home > World > Asia", "News | Politics | Economy".
     // Most lines have no separator: they are not split into pieces at all.
     if s.matches(['>', '»', '|', '/']).count() < 2 {
-        return false;
+        return is_section_crumb(s);
     }
     let pieces: Vec<&str> = s.split(['>', '»', '|']).map(str::trim).collect();
     pieces.len() >= 3
@@ -669,6 +669,24 @@ pub fn is_navigation_line(s: &str) -> bool {
             .iter()
             .all(|p| !p.is_empty() && p.split_whitespace().count() <= 4)
         && !ends_with_final_punct(s)
+}
+
+/// A breadcrumb of two short parts, a region or desk and its section, parted by a spaced
+/// slash (Gulf News "UAE / Transport", "News / National"): one to three capitalised words of
+/// letters each, nothing else.
+fn is_section_crumb(s: &str) -> bool {
+    let Some((a, b)) = s.trim().split_once(" / ") else {
+        return false;
+    };
+    let part = |p: &str| {
+        let ws: Vec<&str> = p.split_whitespace().collect();
+        (1..=3).contains(&ws.len())
+            && ws.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || c == '&')
+            })
+    };
+    s.len() <= 40 && part(a) && part(b)
 }
 
 /// Names of the networks that share buttons name, lowercased: the same in every language.
@@ -1443,6 +1461,8 @@ mod tests {
             "Jangan Lewatkan Video Terbaru:",
             "للمزيد: تابع حساب عكاظ على منصة X",
             "#عكاظ",
+            "UAE / Transport",
+            "News / National",
         ] {
             assert!(is_navigation_line(nav), "{nav}");
         }
@@ -1456,6 +1476,8 @@ mod tests {
             "Follow these steps:",
             "للمزيد من المعلومات زار الوفد المتحف الوطني.",
             "#1 in the rankings again",
+            "Wins / losses stayed level this year.",
+            "The ratio of debt / GDP rose",
         ] {
             assert!(!is_navigation_line(prose), "{prose}");
         }
