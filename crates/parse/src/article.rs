@@ -198,6 +198,16 @@ pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
                     let line = l.text(src);
                     meta::dateline_line(line).or_else(|| meta::place_line(line))
                 })
+        })
+        .or_else(|| {
+            // The place closing a time stamp ("Published - March 12, 2024 07:15 pm IST -
+            // CHENNAI").
+            lines
+                .iter()
+                .zip(&layout.kinds)
+                .filter(|(_, k)| **k == Kind::Zone("timestamp"))
+                .find_map(|(l, _)| crate::zones::stamped_place(l.text(src)))
+                .and_then(meta::place_line)
         });
     let mut published = None;
     let mut copyright_year = None;

@@ -158,13 +158,14 @@ fn is_timestamp(s: &str, b: &mut Blanked) -> bool {
         return false;
     }
     let label = lower_starts_with_label(b.lower(s), &BOILERPLATE_LABELS.timestamp);
-    // The writer's name or the place before a bar or slash ("Burak Bir |02.01.2024 - Update :
-    // 02.01.2024", "Jakarta / Fri, June 28, 2024 / 04:15 pm"), or the outlet's web address
-    // before a dash ("Pikiran-Rakyat.com - 6 Maret 2026, 13:05 WIB").
+    // The writer's name or the place before a bar, a slash or a dot ("Burak Bir |02.01.2024 -
+    // Update : 02.01.2024", "Jakarta / Fri, June 28, 2024 / 04:15 pm", Okezone's "Ari Sandita
+    // Murti, Jurnalis · Rabu 13 Maret 2024 16:42 WIB"), or the outlet's web address before a
+    // dash ("Pikiran-Rakyat.com - 6 Maret 2026, 13:05 WIB").
     let byline = label
         .is_none()
         .then(|| {
-            s.split_once(['|', '/']).or_else(|| {
+            s.split_once(['|', '/', '·', '•']).or_else(|| {
                 s.split_once(" - ")
                     .filter(|(name, _)| name.contains('.') && !name.contains(' '))
             })
@@ -178,6 +179,12 @@ fn is_timestamp(s: &str, b: &mut Blanked) -> bool {
     let (rest, has_date, has_time) = match (label, byline) {
         (Some(l), _) => {
             let rest = &b.lower(s)[l.len()..];
+            // The place the story was filed from may close the stamp (The Hindu: "Published -
+            // March 12, 2024 07:15 pm IST - NEW DELHI"): [`stamped_place`].
+            let rest = stamped_place(s)
+                .and_then(|p| rest.strip_suffix(p.to_lowercase().as_str()))
+                .and_then(|r| r.strip_suffix(" - "))
+                .unwrap_or(rest);
             // The outlet a label names before the date ("Published in Dawn, December 5th,
             // 2024"): "in" and capitalised words up to a comma (not "On Election Day,
             // November 5").
@@ -206,7 +213,7 @@ fn is_timestamp(s: &str, b: &mut Blanked) -> bool {
         (None, None) => b.blanked(s),
     };
     if !has_date && !has_time {
-        return false;
+        return is_relative_stamp(b.lower(s));
     }
     // Labels may stand between dates ("02.01.2024 - Update : 02.01.2024", "... | آخر تحديث:
     // ...").
@@ -217,6 +224,33 @@ fn is_timestamp(s: &str, b: &mut Blanked) -> bool {
                 .iter()
                 .any(|l| l.split(' ').any(|lw| lw == w))
     })
+}
+
+/// Words that make a number and a unit of time a relative time stamp ("5 hours ago", "2 jam
+/// yang lalu", "منذ 5 ساعات").
+const RELATIVE_AGO: [&str; 3] = ["ago", "lalu", "منذ"];
+
+/// A relative time stamp: a number, units of time and "ago", nothing else (`lower` is the
+/// line in lower case).
+fn is_relative_stamp(lower: &str) -> bool {
+    let ws = words(lower);
+    ws.len() <= 5
+        && ws.iter().any(|w| RELATIVE_AGO.contains(&w.as_str()))
+        && ws
+            .iter()
+            .filter(|w| w.chars().all(chars::is_numeric))
+            .count()
+            == 1
+        && ws.iter().all(|w| {
+            w.chars().all(chars::is_numeric) || BOILERPLATE_LABELS.timestamp.iter().any(|l| l == w)
+        })
+}
+
+/// The place that closes a time stamp after a dash, in capitals (The Hindu: "Published - March
+/// 12, 2024 07:15 pm IST - NEW DELHI"): where the story was filed from.
+pub fn stamped_place(s: &str) -> Option<&str> {
+    let (_, place) = s.trim_end().rsplit_once(" - ")?;
+    crate::meta::place_line(place).map(|_| place)
 }
 
 /// The date of a timestamp that a credit line holds among its parts ("Penulis: Despian
@@ -647,7 +681,14 @@ fn is_editor_initials(s: &str) -> bool {
 }
 
 pub fn is_navigation_line(s: &str) -> bool {
-    if led_by_label(s, &BOILERPLATE_LABELS.navigation, 150) {
+    // A dash or brackets may set the label off ("- Related: Flood-hit Chiang Mai residents
+    // ...", "[halaman selanjutnya]").
+    let led = s.trim_start_matches(['\u{2014}', '\u{2013}', '-', ' ']);
+    if led_by_label(s, &BOILERPLATE_LABELS.navigation, 150)
+        || (led.len() < s.len() && led_by_label(led, &BOILERPLATE_LABELS.navigation, 150))
+        || in_brackets(s).is_some_and(|t| led_by_label(t, &BOILERPLATE_LABELS.navigation, 60))
+        || is_page_number(s)
+    {
         return true;
     }
     if is_share_bar(s)
@@ -669,6 +710,30 @@ pub fn is_navigation_line(s: &str) -> bool {
             .iter()
             .all(|p| !p.is_empty() && p.split_whitespace().count() <= 4)
         && !ends_with_final_punct(s)
+}
+
+/// A page's number alone on its line, where a story runs over pages ("Halaman 2", "Page 3 of
+/// 4", "[Halaman 2]"): the word, one or two numbers, nothing else.
+fn is_page_number(s: &str) -> bool {
+    let t = in_brackets(s).unwrap_or(s).trim();
+    if t.len() > 24 {
+        return false;
+    }
+    let ws: Vec<String> = t
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([':', '.']).to_lowercase())
+        .collect();
+    let number = |w: &String| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    match ws.as_slice() {
+        [page, n] => matches!(page.as_str(), "halaman" | "page" | "hal" | "صفحة") && number(n),
+        [page, n, of, m] => {
+            matches!(page.as_str(), "halaman" | "page")
+                && number(n)
+                && matches!(of.as_str(), "of" | "dari")
+                && number(m)
+        }
+        _ => false,
+    }
 }
 
 /// A breadcrumb of two short parts, a region or desk and its section, parted by a spaced
@@ -1271,6 +1336,62 @@ mod tests {
         assert!(!is_timestamp_line(
             "Rapat digelar 5 Agustus 2019 di Jakarta"
         ));
+    }
+
+    #[test]
+    fn stamps_counters_and_page_furniture_of_more_outlets() {
+        // Probe in41 B4, M3; in42 3.4; in43 §3.
+        for stamp in [
+            "Published - March 12, 2024 07:15 pm IST - NEW DELHI",
+            "Ari Sandita Murti, Jurnalis · Rabu 13 Maret 2024 16:42 WIB",
+            "منذ 5 ساعات",
+            "5 hours ago",
+            "2 jam yang lalu",
+            "الثلاثاء - 2 رمضان 1445 هـ - 12 مارس 2024 مـ رقم العدد [ 16540 ]",
+        ] {
+            assert_eq!(line_kind(stamp), Kind::Zone("timestamp"), "{stamp}");
+        }
+        assert_eq!(
+            stamped_place("Published - March 12, 2024 07:15 pm IST - NEW DELHI"),
+            Some("NEW DELHI")
+        );
+        assert_eq!(stamped_place("Published - March 12, 2024 - UPDATE"), None);
+        for counter in [
+            "March 15, 2024 10:21 PM 5 min read",
+            "Reading Time: 3 mins read",
+            "Dibaca Normal 3 menit",
+        ] {
+            assert_eq!(line_kind(counter), Kind::Zone("share_counter"), "{counter}");
+        }
+        for nav in [
+            "Halaman 2",
+            "[halaman selanjutnya]",
+            "Page 2 of 3",
+            "READ: Cauvery row: T.N. moves Supreme Court seeking release of 24,000 cusecs",
+            "- Related: Northern provinces brace for more rain as storm Yagi weakens",
+            "Read Next",
+            "Related Topics",
+            "Follow Berita Okezone di Google News",
+            "Baca juga artikel terkait KORUPSI ALKES BANTEN atau tulisan lainnya dari Fransiskus Adryanto Pratama",
+        ] {
+            assert_eq!(line_kind(nav), Kind::Zone("navigation"), "{nav}");
+        }
+        // Prose of the same words.
+        for prose in [
+            "Halaman 2 surat kabar itu memuat foto korban.",
+            "Halaman rumahnya terendam air setinggi 50 sentimeter.",
+            "Read the full statement below.",
+            "Readers wrote 5 letters in 3 days.",
+            "Related to the case, police arrested two men.",
+            "Five hours ago, the storm hit the coast.",
+            "Warga sudah menunggu 5 jam lalu pulang.",
+            "منذ 5 ساعات والسكان ينتظرون وصول فرق الإنقاذ.",
+            "It took 5 minutes to read the verdict.",
+            "1. El Nino sudah melemah, La Nina mengintai",
+            "- Russian missile strike on Odesa kills five, injures 21",
+        ] {
+            assert_eq!(line_kind(prose), Kind::Prose, "{prose}");
+        }
     }
 
     #[test]
