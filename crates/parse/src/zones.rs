@@ -487,42 +487,131 @@ fn is_slashed_names(s: &str) -> bool {
 /// Most words of a photo credit: a name and an outlet.
 const MAX_PHOTO_CREDIT_WORDS: usize = 8;
 
-/// A photo credit: in brackets with a photo word ("(AA Photo)", '(أرشيف "النهار")') or names
-/// between slashes ("(MI/Usman Iskandar)"), after a dash with a photo word ("— Bernama pic",
-/// "- صورة أرشيفية"), or a photo word before a colon or a slash ("ST PHOTO: GAVIN FOO",
-/// "FOTO/SINDOnews/Arie Dwi Satrio", "Foto: Ricardo/JPNN.com"), or names after a slash
-/// ("/Pikiran Rakyat/Novianti Nurulliah").
+/// A photo credit: in brackets with a photo word ("(AA Photo)", '(أرشيف "النهار")', "(Photo by
+/// Hiroki Endo)") or names between slashes ("(MI/Usman Iskandar)") or an outlet's name
+/// ("(رويترز)", "(Kantor Berita Antara)"), after a dash with a photo word ("— Bernama pic",
+/// "- صورة أرشيفية", "- تصوير: أحمد عبد الفتاح"), or a photo word before a colon or a slash
+/// ("ST PHOTO: GAVIN FOO", "FOTO/SINDOnews/Arie Dwi Satrio", "Foto: Ricardo/JPNN.com", "Image
+/// Credit: Gulf News Archives", "صورة أرشيفية / Gettyimages.ru"), after a bar ("File | Photo
+/// Credit: K. PICHUMANI"), or names after a slash ("/Pikiran Rakyat/Novianti Nurulliah").
 pub fn is_photo_credit(s: &str) -> bool {
     let s = s.trim().trim_end_matches('.');
     if s.split_whitespace().count() > MAX_PHOTO_CREDIT_WORDS || s.is_empty() {
         return false;
     }
     if let Some(inner) = in_brackets(s) {
-        return credit_words(inner) || is_slashed_names(inner);
+        return credit_words(inner)
+            || is_slashed_names(inner)
+            || is_photo_by(inner)
+            || is_agency_name(inner);
     }
     if let Some(after) = s.strip_prefix(['—', '–', '-']) {
-        return credit_words(after) && !after.contains(['.', ',', ':']);
+        let after = after.trim();
+        return (credit_words(after) && !after.contains(['.', ',', ':']))
+            || is_labelled_photo_credit(after);
     }
     if let Some(after) = s.strip_prefix('/') {
         return is_slashed_names(after);
     }
-    // The photo word ends the head: "ST PHOTO:", "FOTO/".
+    if let Some(after) = s.strip_prefix('|') {
+        return is_labelled_photo_credit(after.trim());
+    }
+    if let Some((_, last)) = s.rsplit_once(" | ") {
+        return is_labelled_photo_credit(last.trim());
+    }
+    is_labelled_photo_credit(s)
+}
+
+/// A word of the credit's names: not in lower case (Arabic has no case), letters only.
+fn name_word(w: &str) -> bool {
+    !w.starts_with(char::is_lowercase)
+        && w.chars()
+            .all(|c| chars::is_alphabetic(c) || matches!(c, '.' | '-' | '\'' | '«' | '»' | '"'))
+}
+
+/// A photo word heads the credit before a colon or a slash: "ST PHOTO: GAVIN FOO",
+/// "FOTO/SINDOnews/Arie Dwi Satrio", "Image Credit: Gulf News Archives", "تصوير: أحمد عبد
+/// الفتاح", "صورة أرشيفية / Gettyimages.ru".
+fn is_labelled_photo_credit(s: &str) -> bool {
     s.split_once([':', '/']).is_some_and(|(head, names)| {
         let head_words: Vec<&str> = head.split_whitespace().collect();
         (1..=3).contains(&head_words.len())
             && head_words
                 .iter()
-                .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
-            && head_words.last().is_some_and(|w| has_photo_word(w))
+                .all(|w| !w.starts_with(char::is_lowercase) && w.chars().all(chars::is_alphabetic))
+            && (head_words.iter().any(|w| has_photo_word(w))
+                // "Image Credit:", "Photo credit:" (no "Credit Suisse" in brackets).
+                || (head_words.len() == 2 && head_words[1].eq_ignore_ascii_case("credit")))
             && {
                 let names = names.trim();
                 is_slashed_names(names)
                     || (1..=4).contains(&names.split_whitespace().count())
-                        && names
-                            .split_whitespace()
-                            .all(|w| w.starts_with(char::is_uppercase))
+                        && names.split_whitespace().all(|w| {
+                            !w.starts_with(char::is_lowercase)
+                                && w.chars().any(chars::is_alphabetic)
+                        })
             }
     })
+}
+
+/// A photo word, "by" or "from" and a name ("Photo by Hiroki Endo", "Photo from Senate PRIB",
+/// "Foto oleh Budi").
+fn is_photo_by(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words.len() >= 3
+        && words.len() <= MAX_PHOTO_CREDIT_WORDS
+        && has_photo_word(words[0])
+        && matches!(
+            words[1].to_lowercase().as_str(),
+            "by" | "from" | "courtesy" | "oleh" | "dari"
+        )
+        && words[2..]
+            .iter()
+            .filter(|w| !matches!(**w, "of" | "the"))
+            .all(|w| name_word(w))
+}
+
+/// An agency's or outlet's name in brackets that credits a caption's photo: a name with an
+/// outlet's word ("(رويترز)", "(الشرق الأوسط)", "(Kantor Berita Antara)") or an Arabic
+/// acronym of letters apart ("(أ ف ب)", "(د ب أ)").
+fn is_agency_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let arabic_letters = (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().count() == 1 && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+        });
+    arabic_letters
+        || ((1..=3).contains(&words.len())
+            && words.iter().all(|w| name_word(w))
+            && crate::meta::is_outlet_by_words(s))
+}
+
+/// An outlet's web address or name and a photographer's name of two to four words, joined by a
+/// slash ("tirto.id/Andrey Gromico", "Harian Jogja/Sirojul Khafid", "Bisnis/Himawan L
+/// Nugraha"), ending a caption after its final mark: alone, a line of this shape may be a
+/// title ("AC/DC Announces World Tour").
+fn is_address_and_name(s: &str) -> bool {
+    let Some((outlet, name)) = s.split_once('/') else {
+        return false;
+    };
+    let outlet_words: Vec<&str> = outlet.split_whitespace().collect();
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    let address = outlet_words.len() == 1
+        && outlet.contains('.')
+        && crate::meta::is_outlet_like(outlet.trim());
+    (1..=3).contains(&outlet_words.len())
+        && (address
+            || outlet_words
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(chars::is_alphabetic)))
+        && (2..=4).contains(&name_words.len())
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && name_words.iter().all(|w| {
+            // A name in title case ("Himawan L Nugraha"), no acronym ("AC/DC Announces").
+            w.starts_with(char::is_uppercase)
+                && name_word(w)
+                && (w.chars().count() == 1 || w.chars().skip(1).any(char::is_lowercase))
+        })
 }
 
 /// A line of its own that credits a photo: a photo credit, or a photo word as its label
@@ -580,22 +669,35 @@ pub fn trailing_photo_credit(s: &str) -> Option<usize> {
         .filter(|&(i, c)| {
             i >= from
                 && i > 0
-                && (matches!(c, '(' | '[' | '/' | '—' | '–' | '-') || c.is_uppercase())
+                && (matches!(c, '(' | '[' | '/' | '|' | '—' | '–' | '-') || chars::is_alphabetic(c))
                 && s[..i].ends_with(|p: char| p.is_whitespace() || p == '.')
         })
         .map(|(i, _)| i)
         .find(|&i| {
             let (caption, credit) = s.split_at(i);
             let caption = caption.trim_end();
+            let inner = credit
+                .trim_start_matches(['(', '[', '—', '–', '-'])
+                .trim_end_matches([')', ']', '.'])
+                .trim();
+            let marked = credit.starts_with(['(', '[', '—', '–', '-']);
+            // Arabic captions often end without a mark, before the agency in brackets
+            // ("... في الربع الأخير من 2027 (رويترز)").
+            let arabic_caption = caption
+                .chars()
+                .rev()
+                .find(|c| chars::is_alphabetic(*c))
+                .is_some_and(chars::is_caseless_arabic);
             !caption.is_empty()
-                && is_photo_credit(credit)
-                && (ends_with_final_punct(caption)
-                    || ((credit.starts_with(['(', '[', '—', '–', '-']))
-                        && credit_words(
-                            credit
-                                .trim_start_matches(['(', '[', '—', '–', '-'])
-                                .trim_end_matches([')', ']', '.']),
-                        )))
+                && ((is_photo_credit(credit)
+                    && (ends_with_final_punct(caption)
+                        || (marked
+                            && (credit_words(inner)
+                                || is_labelled_photo_credit(inner)
+                                || is_photo_by(inner)))
+                        || (credit.starts_with('(') && arabic_caption && is_agency_name(inner))))
+                    || (ends_with_final_punct(caption)
+                        && is_address_and_name(credit.trim_start_matches(['—', '–', '-']).trim())))
         })
 }
 
@@ -1519,6 +1621,83 @@ mod tests {
         assert!(!is_credits_line(
             "Editor & publisher Jane Doe retired on Monday."
         ));
+    }
+
+    #[test]
+    fn photo_credits_of_more_outlets() {
+        // Probe in41 B1, in42 3.2, in43 §3: credits closing a caption.
+        let cut = |s: &'static str| trailing_credit(s).map(|i| &s[i..]);
+        for (caption, credit) in [
+            (
+                "Petugas menghitung uang dolar AS di salah satu gerai penukaran valuta asing di Jakarta. Bisnis/Himawan L Nugraha",
+                "Bisnis/Himawan L Nugraha",
+            ),
+            (
+                "Terdakwa kasus korupsi alat kesehatan Rahmat Hidayatullah menjalani sidang putusan di Pengadilan Tipikor Jakarta Pusat, Senin (18/3/2024). tirto.id/Andrey Gromico",
+                "tirto.id/Andrey Gromico",
+            ),
+            (
+                "Tumpukan sampah meluber hingga ke badan jalan di Depo Mandala Krida, Kota Jogja, Senin (18/3/2024). - Harian Jogja/Sirojul Khafid",
+                "- Harian Jogja/Sirojul Khafid",
+            ),
+            (
+                "The Madras High Court in Chennai. File | Photo Credit: K. PICHUMANI",
+                "File | Photo Credit: K. PICHUMANI",
+            ),
+            (
+                "A public bus at the Al Ghubaiba Bus Station in Dubai. Image Credit: Gulf News Archives",
+                "Image Credit: Gulf News Archives",
+            ),
+            (
+                "Sen. Ramon dela Serna presides over the hearing on Wednesday. (Photo from Senate PRIB)",
+                "(Photo from Senate PRIB)",
+            ),
+            (
+                "The plant in Hokkaido is due to start production in 2027. (Photo by Hiroki Endo)",
+                "(Photo by Hiroki Endo)",
+            ),
+            (
+                "وزير الخارجية هشام عبد الرؤوف ونظيرته النرويجية خلال المؤتمر الصحفي - تصوير: أحمد عبد الفتاح",
+                "- تصوير: أحمد عبد الفتاح",
+            ),
+            (
+                "من المتوقع أن تبدأ مرحلة التشغيل التجاري للمشروعين في الربع الأخير من 2027 (رويترز)",
+                "(رويترز)",
+            ),
+            (
+                "نازحون سودانيون ينتظرون توزيع المساعدات في مخيم أدري على الحدود التشادية (أ ف ب)",
+                "(أ ف ب)",
+            ),
+        ] {
+            assert_eq!(cut(caption), Some(credit), "{caption}");
+        }
+        for line in [
+            "صورة: هسبريس",
+            "صورة أرشيفية / Gettyimages.ru",
+            "Image Credit: Gulf News Archives",
+        ] {
+            assert_eq!(line_kind(line), Kind::Zone("credits"), "{line}");
+        }
+        // Sentences that end alike keep their words.
+        for prose in [
+            "Shares of the bank fell 3 percent (Credit Suisse)",
+            "Shares of the bank fell 3 percent. (Credit Suisse)",
+            "Band rock itu tampil memukau. AC/DC Announces World Tour",
+            "Harga naik 5 persen, kata analis Bisnis/Keuangan Indonesia.",
+            "Oil prices rose on Monday (Reuters)",
+            "وقال الوزير إن الحكومة ستواصل العمل (في إشارة إلى الأزمة)",
+            "وتحدث الوزير عن السلام في الشرق الأوسط",
+            "وأكد أن الصورة: واضحة تماما",
+        ] {
+            assert_eq!(cut(prose), None, "{prose}");
+        }
+        for prose in [
+            "AC/DC Announces World Tour",
+            "Jokowi/Prabowo Subianto",
+            "صورة الوضع في غزة قاتمة جدا.",
+        ] {
+            assert_eq!(line_kind(prose), Kind::Prose, "{prose}");
+        }
     }
 
     #[test]
