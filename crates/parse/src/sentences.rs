@@ -177,6 +177,7 @@ fn segment_paragraph_in_pieces(para: &str, lang: &str, max_piece: usize) -> Vec<
                         let p = &para[prev.0..prev.1];
                         p.ends_with("..") || p.ends_with('…')
                     })
+                    || is_list_number(&para[prev.0..prev.1])
                     || should_join(&para[prev.0..prev.1], &para[s..e], lang) =>
             {
                 prev.1 = e
@@ -185,6 +186,16 @@ fn segment_paragraph_in_pieces(para: &str, lang: &str, max_piece: usize) -> Vec<
         }
     }
     out
+}
+
+/// A list's number alone ("1.", "12)"): it numbers the words after it, a numbered sub-heading
+/// ("1. El Nino sudah melemah, La Nina mengintai") or item, and is no sentence of its own.
+fn is_list_number(span: &str) -> bool {
+    let digits = span.trim_end_matches(['.', ')']);
+    span.len() > digits.len()
+        && span.len() - digits.len() == 1
+        && (1..=3).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The end of a web address glued to the dot before it ("TEMPO.CO, Jakarta", "العربية.نت"):
@@ -631,6 +642,38 @@ mod tests {
             sents("He waited for an answer... None came. They left.", "en"),
             vec!["He waited for an answer...", "None came.", "They left."]
         );
+    }
+
+    #[test]
+    fn a_list_number_stays_with_its_line() {
+        // Probe in43 1.2: IDN Times' numbered sub-headings.
+        for line in [
+            "1. El Nino sudah melemah, La Nina mengintai",
+            "2. Wilayah mana saja yang paling rawan?",
+            "3) Gol penentu di menit akhir",
+            "10. Persebaya kecewa dengan keputusan wasit",
+        ] {
+            assert_eq!(sents(line, "id"), vec![line], "{line}");
+        }
+        assert_eq!(
+            sents("1. Harga beras naik. Pedagang mengeluh.", "id"),
+            vec!["1. Harga beras naik.", "Pedagang mengeluh."]
+        );
+        // A number ending a sentence is the sentence's.
+        assert_eq!(
+            sents(
+                "Skor akhir 2-1. Persebaya kalah. Mereka di peringkat 12. Pelatih kecewa.",
+                "id"
+            ),
+            vec![
+                "Skor akhir 2-1.",
+                "Persebaya kalah.",
+                "Mereka di peringkat 12.",
+                "Pelatih kecewa."
+            ]
+        );
+        assert!(!is_list_number("2024."));
+        assert!(!is_list_number("1.."));
     }
 
     #[test]
