@@ -36,8 +36,11 @@ impl ParseError {
 /// (the byte limit) of ordinary prose some 35,000.
 pub const MAX_ARTICLE_SENTENCES: usize = 100_000;
 
-/// Paragraphs after the title searched for the dateline, up to the lead.
-const MAX_PARAGRAPHS_BEFORE_LEAD: usize = 6;
+/// Paragraphs after the title searched for the dateline, up to the lead: room for a deck, a
+/// caption and a box of highlights or key developments of four or five bullets above it
+/// (Gulf News, The Kyiv Independent); only short lines without a final mark and captions are
+/// passed on the way.
+const MAX_PARAGRAPHS_BEFORE_LEAD: usize = 10;
 
 pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
     let src = raw.text.as_str();
@@ -213,6 +216,7 @@ pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
     let mut copyright_year = None;
     let mut copyright_holder = None;
     let mut stamped_outlet = None;
+    let mut paired_outlet = None;
     for (l, k) in lines.iter().zip(&layout.kinds) {
         match k {
             Kind::Zone("timestamp") | Kind::Zone("share_counter") if published.is_none() => {
@@ -237,8 +241,15 @@ pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
                     })
                     .map(str::to_string);
             }
-            Kind::Zone("credits") if published.is_none() => {
-                published = crate::zones::credited_date(l.text(src));
+            Kind::Zone("credits") => {
+                if published.is_none() {
+                    published = crate::zones::credited_date(l.text(src));
+                }
+                // The outlet beside its writer or section ("هسبريس - رياضة").
+                if paired_outlet.is_none() {
+                    paired_outlet =
+                        crate::zones::header_pair_outlet(l.text(src)).map(str::to_string);
+                }
             }
             Kind::Zone("copyright") => {
                 let (y, h) = meta::copyright(l.text(src));
@@ -264,6 +275,7 @@ pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
         .or_else(|| opening_paras.iter().find_map(|p| meta::address_opening(p)))
         .or_else(|| meta::attributed_outlet(prefix(&text, 4096)))
         .or(stamped_outlet)
+        .or(paired_outlet)
         .or(copyright_holder);
     let same_name = |place: &str, outlet: &str| {
         let letters = |s: &str| -> String {
@@ -539,6 +551,14 @@ mod tests {
                     .any(|s| a.sentence_text(s).contains(place))
             );
         }
+        // Under a box of highlights (probe in42 2.1).
+        let text = format!(
+            "RTA to launch four new bus routes\nNew services will link Al Barsha to Metro stations\n\nHighlights\n- Four new routes, one extension\n- Frequency of 20 to 30 minutes\n- Fares unchanged, says RTA\n- Metro links improved\n\nA public bus at the Al Ghubaiba Bus Station in Dubai. Image Credit: Gulf News Archives\n\nDubai: {lead}"
+        );
+        assert_eq!(
+            parse_article(&raw(&text)).unwrap().dateline.as_deref(),
+            Some("Dubai")
+        );
         // A paragraph above a line that is no photo credit is the lead: what follows is body.
         let text = "KPK Tahan Bupati\nWakil Ketua DPR RI Hendra Saputra Wibisono tiba di Kompleks Parlemen.\nSumber: Antara\n\nJAKARTA - Pada hari yang sama, KPK juga memeriksa dua saksi.";
         assert_eq!(parse_article(&raw(text)).unwrap().dateline, None);

@@ -77,6 +77,25 @@ static DATELINE_ARABIC_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^(?P<place>\p{Arabic}+(?:[ ]\p{Arabic}+)?)\s*(?:(?P<dash>[-–—])|:)\s*[«"“](?P<outlet>\p{Arabic}+(?:[ ]\p{Arabic}+){0,2})[»"”]\s*[:\-–—]"#).unwrap()
 });
 
+/// Arabic sections of a news site, which a page shows beside the outlet's name or on a line of
+/// their own ("هسبريس - رياضة", "اقتصاد").
+pub(crate) const ARABIC_SECTIONS: [&str; 14] = [
+    "رياضة",
+    "اقتصاد",
+    "سياسة",
+    "ثقافة",
+    "فن",
+    "مجتمع",
+    "منوعات",
+    "محليات",
+    "دوليات",
+    "عربي ودولي",
+    "تكنولوجيا",
+    "صحة",
+    "رأي",
+    "حوادث",
+];
+
 /// Words that open an Arabic paragraph before a dash and are no place: labels ("عاجل -"), and
 /// words that open a clause.
 const ARABIC_DASH_LABELS: [&str; 13] = [
@@ -510,9 +529,14 @@ pub fn dateline_line(line: &str) -> Option<Dateline> {
             // العربي":'); without one, it may be a headline's quotation ('Trump: "We will win"').
             let (place, outlet) = if c.name("colon").is_some() || is_outlet_like(outlet) {
                 (place, outlet)
-            } else if c.name("outlet").is_some() && is_outlet_by_words(place) {
+            } else if c.name("outlet").is_some()
+                && is_outlet_by_words(place)
+                && outlet.split_whitespace().count() <= 2
+                && !ARABIC_SECTIONS.contains(&outlet)
+            {
                 // By its words, not its shape: "UAE / Transport" is a breadcrumb of a country and
-                // a section, no place and outlet.
+                // a section, no place and outlet. A section or a writer after the outlet is no
+                // place either ("هسبريس - رياضة", "هسبريس - محمد بلقاسم من طاطا").
                 (outlet, place)
             } else {
                 return None;
@@ -591,15 +615,26 @@ pub fn address_opening(first_para: &str) -> Option<String> {
     static NAME_SLASH: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?P<outlet>[\p{L}\p{N}.]+(?:[ ][\p{L}\p{N}.]+){0,2})\s*/\s+\p{L}").unwrap()
     });
+    // A byline of the outlet and its writer (Hespress: "هسبريس - محمد بلقاسم من طاطا").
+    static NAME_DASH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<outlet>[\p{L}\p{N}.]+(?:[ ][\p{L}\p{N}.]+){0,2})\s+[-–—]\s+\p{L}")
+            .unwrap()
+    });
     let head = prefix(first_para, DATELINE_BYTES);
     ADDRESS_DASH
         .captures(head)
         .map(|c| c["outlet"].to_string())
         .or_else(|| {
-            NAME_SLASH
-                .captures(head)
-                .map(|c| c["outlet"].to_string())
-                .filter(|o| is_outlet_by_words(o))
+            [&*NAME_SLASH, &*NAME_DASH].iter().find_map(|re| {
+                re.captures(head)
+                    .map(|c| c["outlet"].to_string())
+                    // By its words; and "وكالات -" ("agencies") names no outlet.
+                    .filter(|o| {
+                        is_outlet_by_words(o)
+                            && !ARABIC_DASH_LABELS.contains(&o.as_str())
+                            && !o.eq_ignore_ascii_case("agencies")
+                    })
+            })
         })
 }
 
@@ -863,6 +898,8 @@ mod tests {
         // A headline quoting someone is no dateline.
         assert_eq!(dateline_line("Trump: \"We will win\""), None);
         assert_eq!(dateline_line("UAE / Transport"), None);
+        assert_eq!(dateline_line("هسبريس - رياضة"), None);
+        assert_eq!(dateline_line("هسبريس - محمد بلقاسم من طاطا"), None);
         assert_eq!(dateline_line("Harga beras - naik lagi"), None);
         assert_eq!(dateline_line("Harga beras (naik)"), None);
         assert_eq!(dateline_line("الرياض - القاهرة"), None);
@@ -897,6 +934,14 @@ mod tests {
             Some("شفق نيوز")
         );
         assert_eq!(address_opening("الحكومة/ الوزارة تعلن خطة جديدة."), None);
+        // Hespress's byline (probe in41 M1, M2): the outlet, and no place.
+        assert_eq!(
+            address_opening("هسبريس - محمد بلقاسم من طاطا").as_deref(),
+            Some("هسبريس")
+        );
+        assert_eq!(dateline("هسبريس - محمد بلقاسم من طاطا"), None);
+        assert_eq!(address_opening("وكالات - ارتفعت أسعار النفط اليوم."), None);
+        assert_eq!(address_opening("الرباط - أكد وزير الشؤون الخارجية."), None);
     }
 
     #[test]

@@ -790,6 +790,8 @@ pub fn is_navigation_line(s: &str) -> bool {
         || (led.len() < s.len() && led_by_label(led, &BOILERPLATE_LABELS.navigation, 150))
         || in_brackets(s).is_some_and(|t| led_by_label(t, &BOILERPLATE_LABELS.navigation, 60))
         || is_page_number(s)
+        // An Arabic section's name alone on its line, under the byline ("اقتصاد").
+        || crate::meta::ARABIC_SECTIONS.contains(&s.trim())
     {
         return true;
     }
@@ -1292,7 +1294,15 @@ fn is_header_pair(s: &str) -> bool {
     {
         return false;
     }
-    let words: Vec<&str> = s.split([' ', '\u{a0}']).filter(|w| !w.is_empty()).collect();
+    let mut words: Vec<&str> = s.split([' ', '\u{a0}']).filter(|w| !w.is_empty()).collect();
+    // The writer's town may close it (Hespress: "هسبريس - محمد بلقاسم من طاطا").
+    if let Some(at) = words.iter().rposition(|w| matches!(*w, "من" | "from"))
+        && (1..=2).contains(&(words.len() - at - 1))
+        && at > 0
+        && !matches!(words[at - 1], "-" | "–" | "—" | "/")
+    {
+        words.truncate(at);
+    }
     let separators: Vec<usize> = (0..words.len())
         .filter(|&i| matches!(words[i], "-" | "–" | "—" | "/"))
         .collect();
@@ -1309,6 +1319,22 @@ fn is_header_pair(s: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// The outlet of a header pair ("هسبريس - رياضة", "دبي - البيان"): its side with an outlet's
+/// word.
+pub fn header_pair_outlet(s: &str) -> Option<&str> {
+    if !is_header_pair(s) {
+        return None;
+    }
+    let (a, b) = s.split_once([' ', '\u{a0}']).and_then(|_| {
+        ["-", "–", "—", "/"]
+            .iter()
+            .find_map(|sep| s.split_once(&format!(" {sep} ")))
+    })?;
+    [a.trim(), b.trim()]
+        .into_iter()
+        .find(|side| crate::meta::is_outlet_by_words(side) && side.split_whitespace().count() <= 3)
 }
 
 /// A navigation label alone on its line ("Related news", "Read more:"): a list of links
@@ -1468,6 +1494,7 @@ mod tests {
         for nav in [
             "Halaman 2",
             "[halaman selanjutnya]",
+            "اقتصاد",
             "Page 2 of 3",
             "READ: Cauvery row: T.N. moves Supreme Court seeking release of 24,000 cusecs",
             "- Related: Northern provinces brace for more rain as storm Yagi weakens",
@@ -1488,6 +1515,7 @@ mod tests {
             "Five hours ago, the storm hit the coast.",
             "Warga sudah menunggu 5 jam lalu pulang.",
             "منذ 5 ساعات والسكان ينتظرون وصول فرق الإنقاذ.",
+            "اقتصاد مصر ينمو بنسبة 4 في المائة.",
             "It took 5 minutes to read the verdict.",
             "1. El Nino sudah melemah, La Nina mengintai",
             "- Russian missile strike on Odesa kills five, injures 21",
@@ -1954,6 +1982,16 @@ mod tests {
         assert!(is_header_pair("عنب بلدي – إدلب"));
         assert!(is_header_pair("هسبريس - محمد الراجي"));
         assert!(is_header_pair("فرانس 24 / أ ف ب"));
+        assert!(is_header_pair("هسبريس - محمد بلقاسم من طاطا"));
+        assert_eq!(
+            header_pair_outlet("هسبريس - محمد بلقاسم من طاطا"),
+            Some("هسبريس")
+        );
+        assert_eq!(header_pair_outlet("هسبريس - رياضة"), Some("هسبريس"));
+        assert_eq!(header_pair_outlet("عنب بلدي – إدلب"), None);
+        assert!(!is_header_pair(
+            "Harga beras - naik lagi dari pekan lalu hingga hari ini"
+        ));
         assert!(!is_header_pair("2024 - 2025"));
         assert!(!is_header_pair("Arsenal 2 - 1 Chelsea"));
         assert!(!is_header_pair("Oil prices rose sharply - again"));
