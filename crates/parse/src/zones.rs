@@ -683,11 +683,13 @@ pub fn trailing_photo_credit(s: &str) -> Option<usize> {
             let marked = credit.starts_with(['(', '[', '—', '–', '-']);
             // Arabic captions often end without a mark, before the agency in brackets
             // ("... في الربع الأخير من 2027 (رويترز)").
-            let arabic_caption = caption
-                .chars()
-                .rev()
-                .find(|c| chars::is_alphabetic(*c))
-                .is_some_and(chars::is_caseless_arabic);
+            let arabic_caption = || {
+                caption
+                    .chars()
+                    .rev()
+                    .find(|c| chars::is_alphabetic(*c))
+                    .is_some_and(chars::is_caseless_arabic)
+            };
             !caption.is_empty()
                 && ((is_photo_credit(credit)
                     && (ends_with_final_punct(caption)
@@ -695,7 +697,7 @@ pub fn trailing_photo_credit(s: &str) -> Option<usize> {
                             && (credit_words(inner)
                                 || is_labelled_photo_credit(inner)
                                 || is_photo_by(inner)))
-                        || (credit.starts_with('(') && arabic_caption && is_agency_name(inner))))
+                        || (credit.starts_with('(') && arabic_caption() && is_agency_name(inner))))
                     || (ends_with_final_punct(caption)
                         && is_address_and_name(credit.trim_start_matches(['—', '–', '-']).trim())))
         })
