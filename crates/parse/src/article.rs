@@ -36,8 +36,11 @@ impl ParseError {
 /// (the byte limit) of ordinary prose some 35,000.
 pub const MAX_ARTICLE_SENTENCES: usize = 100_000;
 
-/// Paragraphs after the title searched for the dateline, up to the lead.
-const MAX_PARAGRAPHS_BEFORE_LEAD: usize = 6;
+/// Paragraphs after the title searched for the dateline, up to the lead: room for a deck, a
+/// caption and a box of highlights or key developments of four or five bullets above it
+/// (Gulf News, The Kyiv Independent); only short lines without a final mark and captions are
+/// passed on the way.
+const MAX_PARAGRAPHS_BEFORE_LEAD: usize = 10;
 
 pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
     let src = raw.text.as_str();
@@ -85,8 +88,21 @@ pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
     let mut extra_zones: Vec<Zone> = Vec::new();
     let mut first_body = true;
     let mut prev: Option<Line> = None;
-    // Lines that carried a photo credit: captions, however long, and no lead.
-    let mut captions: Vec<usize> = Vec::new();
+    // Lines that carried a photo credit: captions, however long, and no lead. So is a line
+    // right above a photo credit of its own ("Wakil Ketua DPR RI ... di Kompleks Parlemen.\nFoto:
+    // Republika/Prayogi").
+    let mut captions: Vec<usize> = prose
+        .iter()
+        .copied()
+        .filter(|&i| {
+            (i + 1..lines.len())
+                .find(|&j| layout.kinds[j] != Kind::Blank)
+                .is_some_and(|j| {
+                    layout.kinds[j] == Kind::Zone("credits")
+                        && crate::zones::is_photo_credit_line(lines[j].text(src))
+                })
+        })
+        .collect();
     for &i in &prose {
         let mut line = lines[i];
         if let Some(p) = prev {
@@ -185,27 +201,55 @@ pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
                     let line = l.text(src);
                     meta::dateline_line(line).or_else(|| meta::place_line(line))
                 })
+        })
+        .or_else(|| {
+            // The place closing a time stamp ("Published - March 12, 2024 07:15 pm IST -
+            // CHENNAI").
+            lines
+                .iter()
+                .zip(&layout.kinds)
+                .filter(|(_, k)| **k == Kind::Zone("timestamp"))
+                .find_map(|(l, _)| crate::zones::stamped_place(l.text(src)))
+                .and_then(meta::place_line)
         });
     let mut published = None;
     let mut copyright_year = None;
     let mut copyright_holder = None;
     let mut stamped_outlet = None;
+    let mut paired_outlet = None;
     for (l, k) in lines.iter().zip(&layout.kinds) {
         match k {
             Kind::Zone("timestamp") | Kind::Zone("share_counter") if published.is_none() => {
                 published = crate::dates::find_dates(l.text(src))
                     .first()
                     .map(|f| f.date);
-                // The outlet's web address that stamps it ("Pikiran-Rakyat.com - 6 Maret 2026").
-                stamped_outlet = l
-                    .text(src)
-                    .split_once(" - ")
-                    .map(|(head, _)| head)
-                    .filter(|h| !h.contains(' ') && h.contains('.') && meta::is_outlet_like(h))
+                // The outlet that stamps it, by its web address ("Pikiran-Rakyat.com - 6 Maret
+                // 2026", "INQUIRER.net / 10:42 AM March 14, 2024") or by a name with an outlet's
+                // word ("Philippine Daily Inquirer / 05:12 PM June 03, 2024").
+                let text = l.text(src);
+                stamped_outlet = [" - ", " / ", " | "]
+                    .iter()
+                    .filter_map(|sep| text.find(sep))
+                    .min()
+                    .map(|at| text[..at].trim())
+                    .filter(|h| {
+                        if h.contains(' ') {
+                            h.split_whitespace().count() <= 4 && meta::is_outlet_by_words(h)
+                        } else {
+                            h.contains('.') && meta::is_outlet_like(h)
+                        }
+                    })
                     .map(str::to_string);
             }
-            Kind::Zone("credits") if published.is_none() => {
-                published = crate::zones::credited_date(l.text(src));
+            Kind::Zone("credits") => {
+                if published.is_none() {
+                    published = crate::zones::credited_date(l.text(src));
+                }
+                // The outlet beside its writer or section ("هسبريس - رياضة").
+                if paired_outlet.is_none() {
+                    paired_outlet =
+                        crate::zones::header_pair_outlet(l.text(src)).map(str::to_string);
+                }
             }
             Kind::Zone("copyright") => {
                 let (y, h) = meta::copyright(l.text(src));
@@ -231,6 +275,7 @@ pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
         .or_else(|| opening_paras.iter().find_map(|p| meta::address_opening(p)))
         .or_else(|| meta::attributed_outlet(prefix(&text, 4096)))
         .or(stamped_outlet)
+        .or(paired_outlet)
         .or(copyright_holder);
     let same_name = |place: &str, outlet: &str| {
         let letters = |s: &str| -> String {
@@ -476,6 +521,15 @@ mod tests {
                 "Jakarta",
                 None,
             ),
+            // Republika: a credit of names, then a caption above its photo credit (probe in43
+            // §2).
+            (
+                format!(
+                    "KPK Tahan Bupati\nSelasa 12 Mar 2024 14:35 WIB\nRep: Fauzan Hidayat/ Red: Muhammad Hafil\n\nWakil Ketua DPR RI Hendra Saputra Wibisono di Kompleks Parlemen, Senayan, Jakarta.\nFoto: Republika/Prayogi\n\nREPUBLIKA.CO.ID, JAKARTA -- {lead}"
+                ),
+                "JAKARTA",
+                Some("REPUBLIKA.CO.ID"),
+            ),
         ];
         for (text, place, outlet) in cases {
             let r = raw(&text);
@@ -497,6 +551,17 @@ mod tests {
                     .any(|s| a.sentence_text(s).contains(place))
             );
         }
+        // Under a box of highlights (probe in42 2.1).
+        let text = format!(
+            "RTA to launch four new bus routes\nNew services will link Al Barsha to Metro stations\n\nHighlights\n- Four new routes, one extension\n- Frequency of 20 to 30 minutes\n- Fares unchanged, says RTA\n- Metro links improved\n\nA public bus at the Al Ghubaiba Bus Station in Dubai. Image Credit: Gulf News Archives\n\nDubai: {lead}"
+        );
+        assert_eq!(
+            parse_article(&raw(&text)).unwrap().dateline.as_deref(),
+            Some("Dubai")
+        );
+        // A paragraph above a line that is no photo credit is the lead: what follows is body.
+        let text = "KPK Tahan Bupati\nWakil Ketua DPR RI Hendra Saputra Wibisono tiba di Kompleks Parlemen.\nSumber: Antara\n\nJAKARTA - Pada hari yang sama, KPK juga memeriksa dua saksi.";
+        assert_eq!(parse_article(&raw(text)).unwrap().dateline, None);
         // A dateline-like opening of a paragraph after the lead is none.
         let text = format!(
             "KPK Tahan Bupati\n{lead}\n\nJAKARTA - Pada hari yang sama, KPK juga memeriksa dua saksi."
@@ -549,6 +614,33 @@ mod tests {
         let text = "Wagub Tinjau Jalan\nPikiran-Rakyat.com - 6 Maret 2026, 13:05 WIB\n\nBANDUNG - Wakil Gubernur meninjau jalan. Perbaikan dimulai.";
         let a = parse_article(&raw(text)).unwrap();
         assert_eq!(a.dateline.as_deref(), Some("BANDUNG"));
+    }
+
+    #[test]
+    fn the_outlet_that_stamps_the_time_or_holds_the_copyright() {
+        // Probe in42 2.2: Inquirer's stamps, a copyright holder's legal form.
+        let body = "\n\nMANILA, Philippines — Senators grilled officials of the National Food Authority. The hearing went on.";
+        for (stamp, outlet) in [
+            ("INQUIRER.net / 10:42 AM March 14, 2024", "INQUIRER.net"),
+            (
+                "Philippine Daily Inquirer / 05:12 PM June 03, 2024",
+                "Philippine Daily Inquirer",
+            ),
+        ] {
+            let text = format!("Senators Grill NFA Execs\n{stamp}{body}");
+            let a = parse_article(&raw(&text)).unwrap();
+            assert_eq!(a.outlet.as_deref(), Some(outlet), "{text}");
+            assert!(a.published.is_some(), "{text}");
+        }
+        // A writer's name before the stamp is no outlet.
+        let text = format!("Senators Grill NFA Execs\nBurak Bir / 10:42 AM March 14, 2024{body}");
+        assert_eq!(parse_article(&raw(&text)).unwrap().outlet, None);
+        let text =
+            format!("Senators Grill NFA Execs{body}\n© Bangkok Post PCL. All rights reserved.");
+        assert_eq!(
+            parse_article(&raw(&text)).unwrap().outlet.as_deref(),
+            Some("Bangkok Post")
+        );
     }
 
     #[test]

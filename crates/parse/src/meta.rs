@@ -70,6 +70,32 @@ static DATELINE_ARABIC_DASH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<place>\p{Arabic}+(?:[ ]\p{Arabic}+)?)\s+[-–—]{1,2}\s+\p{Arabic}").unwrap()
 });
 
+/// An Arabic place, a dash (or a colon) and the outlet's name quoted, a colon or a dash after
+/// it, opening the lead (Al-Ahram: 'القاهرة - "الأهرام": أكد وزير ...'; Al-Quds Al-Arabi: "غزة-
+/// «القدس العربي» - من أشرف الهور:").
+static DATELINE_ARABIC_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^(?P<place>\p{Arabic}+(?:[ ]\p{Arabic}+)?)\s*(?:(?P<dash>[-–—])|:)\s*[«"“](?P<outlet>\p{Arabic}+(?:[ ]\p{Arabic}+){0,2})[»"”]\s*[:\-–—]"#).unwrap()
+});
+
+/// Arabic sections of a news site, which a page shows beside the outlet's name or on a line of
+/// their own ("هسبريس - رياضة", "اقتصاد").
+pub(crate) const ARABIC_SECTIONS: [&str; 14] = [
+    "رياضة",
+    "اقتصاد",
+    "سياسة",
+    "ثقافة",
+    "فن",
+    "مجتمع",
+    "منوعات",
+    "محليات",
+    "دوليات",
+    "عربي ودولي",
+    "تكنولوجيا",
+    "صحة",
+    "رأي",
+    "حوادث",
+];
+
 /// Words that open an Arabic paragraph before a dash and are no place: labels ("عاجل -"), and
 /// words that open a clause.
 const ARABIC_DASH_LABELS: [&str; 13] = [
@@ -127,9 +153,10 @@ static DATELINE_COMMA_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<place>\p{Lu}[\p{Lu}\p{Ll}]+(?:[ ]\p{Lu}[\p{Lu}\p{Ll}]+)?)\s*,\s*(?P<outlet>\p{Lu}[\p{L}\p{N}.]*(?:[ ]\p{Lu}[\p{L}\p{N}.]*){0,2})\s+[-–—]{1,2}\s+").unwrap()
 });
 
-/// An outlet named by its web address, then the place ("TEMPO.CO, Jakarta - ...").
+/// An outlet named by its web address, then the place ("TEMPO.CO, Jakarta - ..."); an em or en
+/// dash may be written without spaces ("Harianjogja.com, JOGJA—Tumpukan sampah ...").
 static DATELINE_ADDRESS_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<outlet>[\p{L}\p{N}]+(?:\.\p{L}{2,4}){1,2})\s*[,،]\s*(?P<place>\p{Lu}[\p{Lu}\p{Ll}]+(?:[ ]\p{Lu}[\p{Lu}\p{Ll}]+)?)\s+[-–—]{1,2}\s+").unwrap()
+    Regex::new(r"^(?P<outlet>[\p{L}\p{N}]+(?:\.\p{L}{2,4}){1,2})\s*[,،]\s*(?P<place>\p{Lu}[\p{Lu}\p{Ll}]+(?:[ ]\p{Lu}[\p{Lu}\p{Ll}]+)?)(?:\s+[-–—]{1,2}\s+|\s*[–—]\s*)").unwrap()
 });
 
 /// An outlet named by its web address, a dash, and the place in capitals ended by a period
@@ -179,7 +206,7 @@ const CAPS_PHRASES: [&str; 4] = ["KEY POINTS", "FAST FACTS", "KEY FACTS", "AT A 
 
 /// Labels that open a paragraph with a colon and are no place, in capitals: the whole first
 /// word is compared ("LIVE" is no "Liverpool").
-const CAPS_LABELS: [&str; 58] = [
+const CAPS_LABELS: [&str; 76] = [
     "UPDATE",
     "UPDATED",
     "BREAKING",
@@ -239,6 +266,29 @@ const CAPS_LABELS: [&str; 58] = [
     "EKONOMI",
     "OLAHRAGA",
     "BERITA",
+    // Labels of a page's header: bylines ("By: Jane Doe - Reporter", Republika's "Rep: X/ Red:
+    // Y", Tirto's "Oleh: X - 18 Maret 2024"), time stamps ("Published - March 12, 2024") and
+    // fields ("NEWSPAPER SECTION: News").
+    "BY",
+    "REP",
+    "OLEH",
+    "PENULIS",
+    "PEWARTA",
+    "REDAKTUR",
+    "KONTRIBUTOR",
+    "REPORTER",
+    "EDITOR",
+    "WRITER",
+    "AUTHOR",
+    "FOTO",
+    "SUMBER",
+    "PUBLISHED",
+    "POSTED",
+    // A caption's label ("FILE PHOTO: Sen. Ramon dela Serna ...", AP's "FILE - President
+    // ...").
+    "FILE",
+    "NEWSPAPER",
+    "SECTION",
 ];
 
 const NAME: &str = r"\p{Lu}[\p{L}\p{N}.\-&]*(?:\s+\p{Lu}[\p{L}\p{N}.\-&]*){0,3}";
@@ -308,7 +358,7 @@ pub fn is_outlet_like(name: &str) -> bool {
 
 /// A name with an outlet word or ending: the test for an outlet named in running text, where
 /// an acronym is as likely an agency of another kind ("Menurut BMKG").
-fn is_outlet_by_words(name: &str) -> bool {
+pub(crate) fn is_outlet_by_words(name: &str) -> bool {
     let lower = name.to_lowercase();
     lower
         .split(|c: char| !chars::is_alphanumeric(c))
@@ -368,8 +418,22 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
         &*DATELINE_CAPS,
     ]
     .iter()
-    .find_map(|re| re.captures(first_para))
+    // A label in a place's stead ("Published - March 12, 2024", "By: Jane Doe").
+    .find_map(|re| {
+        re.captures(first_para)
+            .filter(|c| !is_caps_label(&c["place"]))
+    })
     .map(|c| captured(&c))
+    .or_else(|| {
+        let c = DATELINE_ARABIC_QUOTED.captures(first_para)?;
+        let place = &c["place"];
+        let first_word = place.split(' ').next().unwrap_or_default();
+        // After a colon, a quotation may be a headline's ('ترمب: "لن نتراجع" - ...'): the
+        // name must read as an outlet's.
+        (!ARABIC_DASH_LABELS.contains(&first_word)
+            && (c.name("dash").is_some() || is_outlet_like(&c["outlet"])))
+        .then(|| captured(&c))
+    })
     .or_else(|| {
         let c = DATELINE_ARABIC_DASH.captures(first_para)?;
         let first_word = c["place"].split(' ').next().unwrap_or_default();
@@ -396,6 +460,10 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
 /// A label in a place's stead ("UPDATE", "NOTES", "Key Points"): the whole first word is
 /// compared, plurals too, and labels of two words ("Key Points", not "Key West").
 fn is_caps_label(place: &str) -> bool {
+    // Republika's editor ("Red: Ani Nursalikah"), in title case only: "RED DEER:" is a place.
+    if place == "Red" {
+        return true;
+    }
     let first = place
         .split([' ', '-'])
         .next()
@@ -461,7 +529,14 @@ pub fn dateline_line(line: &str) -> Option<Dateline> {
             // العربي":'); without one, it may be a headline's quotation ('Trump: "We will win"').
             let (place, outlet) = if c.name("colon").is_some() || is_outlet_like(outlet) {
                 (place, outlet)
-            } else if c.name("outlet").is_some() && is_outlet_like(place) {
+            } else if c.name("outlet").is_some()
+                && is_outlet_by_words(place)
+                && outlet.split_whitespace().count() <= 2
+                && !ARABIC_SECTIONS.contains(&outlet)
+            {
+                // By its words, not its shape: "UAE / Transport" is a breadcrumb of a country and
+                // a section, no place and outlet. A section or a writer after the outlet is no
+                // place either ("هسبريس - رياضة", "هسبريس - محمد بلقاسم من طاطا").
                 (outlet, place)
             } else {
                 return None;
@@ -540,15 +615,26 @@ pub fn address_opening(first_para: &str) -> Option<String> {
     static NAME_SLASH: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?P<outlet>[\p{L}\p{N}.]+(?:[ ][\p{L}\p{N}.]+){0,2})\s*/\s+\p{L}").unwrap()
     });
+    // A byline of the outlet and its writer (Hespress: "هسبريس - محمد بلقاسم من طاطا").
+    static NAME_DASH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<outlet>[\p{L}\p{N}.]+(?:[ ][\p{L}\p{N}.]+){0,2})\s+[-–—]\s+\p{L}")
+            .unwrap()
+    });
     let head = prefix(first_para, DATELINE_BYTES);
     ADDRESS_DASH
         .captures(head)
         .map(|c| c["outlet"].to_string())
         .or_else(|| {
-            NAME_SLASH
-                .captures(head)
-                .map(|c| c["outlet"].to_string())
-                .filter(|o| is_outlet_by_words(o))
+            [&*NAME_SLASH, &*NAME_DASH].iter().find_map(|re| {
+                re.captures(head)
+                    .map(|c| c["outlet"].to_string())
+                    // By its words; and "وكالات -" ("agencies") names no outlet.
+                    .filter(|o| {
+                        is_outlet_by_words(o)
+                            && !ARABIC_DASH_LABELS.contains(&o.as_str())
+                            && !o.eq_ignore_ascii_case("agencies")
+                    })
+            })
         })
 }
 
@@ -576,13 +662,58 @@ pub fn copyright(line: &str) -> (Option<i32>, Option<String>) {
         .last()
         .and_then(|m| m.as_str().parse().ok());
     let holder = NOISE.replace_all(line, " ");
-    let holder = holder.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut words: Vec<&str> = holder.split_whitespace().collect();
+    // The company's legal form is no part of the outlet's name ("Bangkok Post PCL", "Nikkei
+    // Inc"), nor, in Arabic, the reserved rights and the house that holds them ("جميع الحقوق
+    // محفوظة لمؤسسة الأهرام").
+    while words
+        .last()
+        .is_some_and(|w| COMPANY_FORMS.contains(&w.trim_end_matches('.')))
+        && words.len() > 1
+    {
+        words.pop();
+    }
+    if let Some(at) = words.windows(2).position(|w| w == ["الحقوق", "محفوظة"]) {
+        words.drain(..at + 2);
+        if words.first() == Some(&"جميع") {
+            words.remove(0);
+        }
+    }
+    let mut holder = words.join(" ");
+    // A bare "ل" may be a name's own letter ("لبنان"): only "لـ" or a house's noun is cut.
+    for house in [
+        "لمؤسسة ",
+        "مؤسسة ",
+        "لصحيفة ",
+        "صحيفة ",
+        "لجريدة ",
+        "جريدة ",
+        "لموقع ",
+        "موقع ",
+        "لقناة ",
+        "قناة ",
+        "لـ",
+    ] {
+        if let Some(rest) = holder.strip_prefix(house)
+            && words.len() > 1
+        {
+            holder = rest.trim_start_matches(['«', '"']).to_string();
+            break;
+        }
+    }
+    let holder = holder.trim_end_matches(['»', '"']).to_string();
+    let arabic = holder.chars().next().is_some_and(chars::is_caseless_arabic);
     let holder = (!holder.is_empty()
         && holder.split_whitespace().count() <= 4
-        && holder.chars().next().is_some_and(char::is_uppercase))
+        && (arabic || holder.chars().next().is_some_and(char::is_uppercase)))
     .then_some(holder);
     (year, holder)
 }
+
+/// Legal forms that end a company's name.
+const COMPANY_FORMS: [&str; 12] = [
+    "PCL", "Inc", "Ltd", "LLC", "Corp", "Co", "Plc", "PLC", "Limited", "Tbk", "Bhd", "SA",
+];
 
 #[cfg(test)]
 mod tests {
@@ -766,6 +897,9 @@ mod tests {
         );
         // A headline quoting someone is no dateline.
         assert_eq!(dateline_line("Trump: \"We will win\""), None);
+        assert_eq!(dateline_line("UAE / Transport"), None);
+        assert_eq!(dateline_line("هسبريس - رياضة"), None);
+        assert_eq!(dateline_line("هسبريس - محمد بلقاسم من طاطا"), None);
         assert_eq!(dateline_line("Harga beras - naik lagi"), None);
         assert_eq!(dateline_line("Harga beras (naik)"), None);
         assert_eq!(dateline_line("الرياض - القاهرة"), None);
@@ -800,6 +934,75 @@ mod tests {
             Some("شفق نيوز")
         );
         assert_eq!(address_opening("الحكومة/ الوزارة تعلن خطة جديدة."), None);
+        // Hespress's byline (probe in41 M1, M2): the outlet, and no place.
+        assert_eq!(
+            address_opening("هسبريس - محمد بلقاسم من طاطا").as_deref(),
+            Some("هسبريس")
+        );
+        assert_eq!(dateline("هسبريس - محمد بلقاسم من طاطا"), None);
+        assert_eq!(address_opening("وكالات - ارتفعت أسعار النفط اليوم."), None);
+        assert_eq!(address_opening("الرباط - أكد وزير الشؤون الخارجية."), None);
+    }
+
+    #[test]
+    fn header_labels_are_no_datelines() {
+        // Probe in43 §2, in42 2.1: bylines, stamps and fields opening the header.
+        for para in [
+            "Rep: Fauzan Hidayat/ Red: Muhammad Hafil",
+            "Red: Ani Nursalikah",
+            "Oleh: Fransiskus Adryanto Pratama - 18 Maret 2024 16:20 WIB",
+            "By: Kristine Joy Villanueva - Reporter / @KJVillanuevaINQ",
+            "Published - March 12, 2024 07:15 pm IST - NEW DELHI",
+            "NEWSPAPER SECTION: News",
+            "Penulis: Siti Aminah",
+        ] {
+            assert_eq!(dateline(para), None, "{para}");
+        }
+        // Places still are.
+        let d = dateline("Dubai: The Roads and Transport Authority (RTA) will launch a new route.");
+        assert_eq!(d.map(|d| d.place).as_deref(), Some("Dubai"));
+        let d = dateline("Redding - A wildfire forced evacuations on Monday.");
+        assert_eq!(d.map(|d| d.place).as_deref(), Some("Redding"));
+        let d = dateline("RED DEER: A wildfire forced evacuations on Monday.");
+        assert_eq!(d.map(|d| d.place).as_deref(), Some("RED DEER"));
+        // Captions' labels.
+        for para in [
+            "FILE PHOTO: Sen. Ramon dela Serna presides over the hearing.",
+            "FILE - President Joe Biden speaks in Washington.",
+        ] {
+            assert_eq!(dateline(para), None, "{para}");
+        }
+    }
+
+    #[test]
+    fn outlet_datelines_with_unspaced_dashes_and_quoted_names() {
+        let d = dateline("Harianjogja.com, JOGJA—Tumpukan sampah di Depo Mandala Krida meluber.")
+            .unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("JOGJA", Some("Harianjogja.com"))
+        );
+        let d = dateline("REPUBLIKA.CO.ID, KAIRO -- Pemerintah Mesir mendesak Israel.").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("KAIRO", Some("REPUBLIKA.CO.ID"))
+        );
+        // A hyphen inside a word is no dash.
+        assert_eq!(dateline("Harianjogja.com, Jogja-Bantul jalan rusak."), None);
+        let d = dateline("القاهرة - \"الأهرام\": أكد وزير الخارجية أن مصر لن تقبل بأي ترتيبات.")
+            .unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("القاهرة", Some("الأهرام"))
+        );
+        let d = dateline("غزة- «القدس العربي» - من أشرف الهور وإسماعيل عبد الهادي:").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref()),
+            ("غزة", Some("القدس العربي"))
+        );
+        // A headline's quotation after a colon is no outlet.
+        assert_eq!(dateline("ترمب: «لن نتراجع» - والأسواق تترقب"), None);
+        assert_eq!(dateline("عاجل - «الصحة»: ارتفاع عدد الإصابات"), None);
     }
 
     #[test]
@@ -889,5 +1092,35 @@ mod tests {
             (Some(2019), Some("Kantor Berita".into()))
         );
         assert_eq!(copyright("© 2021 All rights reserved."), (Some(2021), None));
+        // Legal forms and Arabic reserved rights (probe in42 2.2, in41 M1).
+        assert_eq!(
+            copyright("© Bangkok Post PCL. All rights reserved."),
+            (None, Some("Bangkok Post".into()))
+        );
+        assert_eq!(
+            copyright("Copyright © 2024 Nikkei Inc. All rights reserved."),
+            (Some(2024), Some("Nikkei".into()))
+        );
+        assert_eq!(
+            copyright("© جميع الحقوق محفوظة لمؤسسة الأهرام 2024"),
+            (Some(2024), Some("الأهرام".into()))
+        );
+        assert_eq!(
+            copyright("© اندبندنت عربية"),
+            (None, Some("اندبندنت عربية".into()))
+        );
+        assert_eq!(
+            copyright("جميع الحقوق محفوظة لـ«المصري اليوم» 2024"),
+            (Some(2024), Some("المصري اليوم".into()))
+        );
+        assert_eq!(
+            copyright("جميع الحقوق محفوظة © لبنان اليوم 2024"),
+            (Some(2024), Some("لبنان اليوم".into()))
+        );
+        // A sentence about rights is no holder.
+        assert_eq!(
+            copyright("© جميع الحقوق محفوظة للكاتب وللناشر ولا يجوز النسخ دون إذن"),
+            (None, None)
+        );
     }
 }

@@ -40,6 +40,8 @@ pub struct Boilerplate {
     pub photo: Vec<String>,
     /// Labels that head a list of links with the outlet's name ("Also on").
     pub links_from: Vec<String>,
+    /// Labels of a credit only before names ("Rep", "Red").
+    pub named_credits: Vec<String>,
 }
 
 pub static BOILERPLATE_LABELS: LazyLock<Boilerplate> = LazyLock::new(|| {
@@ -55,6 +57,7 @@ pub static BOILERPLATE_LABELS: LazyLock<Boilerplate> = LazyLock::new(|| {
         readers: HashSet::new(),
         photo: vec![],
         links_from: vec![],
+        named_credits: vec![],
     };
     for r in rows(BOILERPLATE) {
         let (Some(kind), Some(label)) = (r.first(), r.get(2)) else {
@@ -77,6 +80,7 @@ pub static BOILERPLATE_LABELS: LazyLock<Boilerplate> = LazyLock::new(|| {
             }
             "photo" => b.photo.push(label),
             "links_from" => b.links_from.push(label),
+            "credits_named" => b.named_credits.push(label),
             _ => {}
         }
     }
@@ -90,6 +94,7 @@ pub static BOILERPLATE_LABELS: LazyLock<Boilerplate> = LazyLock::new(|| {
         &mut b.addressed_promos,
         &mut b.photo,
         &mut b.links_from,
+        &mut b.named_credits,
     ] {
         v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         v.dedup();

@@ -158,13 +158,14 @@ fn is_timestamp(s: &str, b: &mut Blanked) -> bool {
         return false;
     }
     let label = lower_starts_with_label(b.lower(s), &BOILERPLATE_LABELS.timestamp);
-    // The writer's name or the place before a bar or slash ("Burak Bir |02.01.2024 - Update :
-    // 02.01.2024", "Jakarta / Fri, June 28, 2024 / 04:15 pm"), or the outlet's web address
-    // before a dash ("Pikiran-Rakyat.com - 6 Maret 2026, 13:05 WIB").
+    // The writer's name or the place before a bar, a slash or a dot ("Burak Bir |02.01.2024 -
+    // Update : 02.01.2024", "Jakarta / Fri, June 28, 2024 / 04:15 pm", Okezone's "Ari Sandita
+    // Murti, Jurnalis · Rabu 13 Maret 2024 16:42 WIB"), or the outlet's web address before a
+    // dash ("Pikiran-Rakyat.com - 6 Maret 2026, 13:05 WIB").
     let byline = label
         .is_none()
         .then(|| {
-            s.split_once(['|', '/']).or_else(|| {
+            s.split_once(['|', '/', '·', '•']).or_else(|| {
                 s.split_once(" - ")
                     .filter(|(name, _)| name.contains('.') && !name.contains(' '))
             })
@@ -178,6 +179,12 @@ fn is_timestamp(s: &str, b: &mut Blanked) -> bool {
     let (rest, has_date, has_time) = match (label, byline) {
         (Some(l), _) => {
             let rest = &b.lower(s)[l.len()..];
+            // The place the story was filed from may close the stamp (The Hindu: "Published -
+            // March 12, 2024 07:15 pm IST - NEW DELHI"): [`stamped_place`].
+            let rest = stamped_place(s)
+                .and_then(|p| rest.strip_suffix(p.to_lowercase().as_str()))
+                .and_then(|r| r.strip_suffix(" - "))
+                .unwrap_or(rest);
             // The outlet a label names before the date ("Published in Dawn, December 5th,
             // 2024"): "in" and capitalised words up to a comma (not "On Election Day,
             // November 5").
@@ -206,7 +213,7 @@ fn is_timestamp(s: &str, b: &mut Blanked) -> bool {
         (None, None) => b.blanked(s),
     };
     if !has_date && !has_time {
-        return false;
+        return is_relative_stamp(b.lower(s));
     }
     // Labels may stand between dates ("02.01.2024 - Update : 02.01.2024", "... | آخر تحديث:
     // ...").
@@ -217,6 +224,33 @@ fn is_timestamp(s: &str, b: &mut Blanked) -> bool {
                 .iter()
                 .any(|l| l.split(' ').any(|lw| lw == w))
     })
+}
+
+/// Words that make a number and a unit of time a relative time stamp ("5 hours ago", "2 jam
+/// yang lalu", "منذ 5 ساعات").
+const RELATIVE_AGO: [&str; 3] = ["ago", "lalu", "منذ"];
+
+/// A relative time stamp: a number, units of time and "ago", nothing else (`lower` is the
+/// line in lower case).
+fn is_relative_stamp(lower: &str) -> bool {
+    let ws = words(lower);
+    ws.len() <= 5
+        && ws.iter().any(|w| RELATIVE_AGO.contains(&w.as_str()))
+        && ws
+            .iter()
+            .filter(|w| w.chars().all(chars::is_numeric))
+            .count()
+            == 1
+        && ws.iter().all(|w| {
+            w.chars().all(chars::is_numeric) || BOILERPLATE_LABELS.timestamp.iter().any(|l| l == w)
+        })
+}
+
+/// The place that closes a time stamp after a dash, in capitals (The Hindu: "Published - March
+/// 12, 2024 07:15 pm IST - NEW DELHI"): where the story was filed from.
+pub fn stamped_place(s: &str) -> Option<&str> {
+    let (_, place) = s.trim_end().rsplit_once(" - ")?;
+    crate::meta::place_line(place).map(|_| place)
 }
 
 /// The date of a timestamp that a credit line holds among its parts ("Penulis: Despian
@@ -334,10 +368,42 @@ pub fn is_credits_line(s: &str) -> bool {
         || led_by_label(led, &BOILERPLATE_LABELS.credits, 120)
         || in_brackets(s).is_some_and(|t| led_by_label(t, &BOILERPLATE_LABELS.credits, 120))
         || is_editor_initials(s)
+        || is_named_credit(s)
         || is_reporter_in_brackets(s)
         || is_byline_with_role(s)
         // Short lines only: most lines are paragraphs, which are none of these.
         || (s.len() <= 240 && (is_desk_code(s) || is_photo_credit(s) || is_agency_signature(s)))
+}
+
+/// Names led by a `credits_named` label and a colon, perhaps several credits joined by a
+/// slash (Republika: "Rep: Fauzan Hidayat/ Red: Muhammad Hafil", "Red: Ani Nursalikah"): each
+/// credit one to four capitalised words of a name, so that a legend ("Red: areas of high
+/// risk") or a title ("Red: The Untold Story") stays prose.
+fn is_named_credit(s: &str) -> bool {
+    let labels = &BOILERPLATE_LABELS.named_credits;
+    if s.len() > 120
+        || !labels
+            .iter()
+            .any(|l| s.get(..l.len()).is_some_and(|h| h.eq_ignore_ascii_case(l)))
+    {
+        return false;
+    }
+    s.split(['/', '|']).enumerate().all(|(k, part)| {
+        let (label, name) = match part.split_once(':') {
+            Some((label, name)) => (Some(label.trim()), name),
+            None => (None, part),
+        };
+        let words: Vec<&str> = name.split_whitespace().collect();
+        // The first credit has its label; the others may (a second name for one label).
+        label.map_or(k > 0, |l| labels.iter().any(|x| l.eq_ignore_ascii_case(x)))
+            && (1..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && !matches!(*w, "The" | "A" | "An")
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | ','))
+            })
+    })
 }
 
 /// A desk's code in brackets closing an article (Media Indonesia: "(Z-10)").
@@ -421,42 +487,144 @@ fn is_slashed_names(s: &str) -> bool {
 /// Most words of a photo credit: a name and an outlet.
 const MAX_PHOTO_CREDIT_WORDS: usize = 8;
 
-/// A photo credit: in brackets with a photo word ("(AA Photo)", '(أرشيف "النهار")') or names
-/// between slashes ("(MI/Usman Iskandar)"), after a dash with a photo word ("— Bernama pic",
-/// "- صورة أرشيفية"), or a photo word before a colon or a slash ("ST PHOTO: GAVIN FOO",
-/// "FOTO/SINDOnews/Arie Dwi Satrio", "Foto: Ricardo/JPNN.com"), or names after a slash
-/// ("/Pikiran Rakyat/Novianti Nurulliah").
+/// A photo credit: in brackets with a photo word ("(AA Photo)", '(أرشيف "النهار")', "(Photo by
+/// Hiroki Endo)") or names between slashes ("(MI/Usman Iskandar)") or an outlet's name
+/// ("(رويترز)", "(Kantor Berita Antara)"), after a dash with a photo word ("— Bernama pic",
+/// "- صورة أرشيفية", "- تصوير: أحمد عبد الفتاح"), or a photo word before a colon or a slash
+/// ("ST PHOTO: GAVIN FOO", "FOTO/SINDOnews/Arie Dwi Satrio", "Foto: Ricardo/JPNN.com", "Image
+/// Credit: Gulf News Archives", "صورة أرشيفية / Gettyimages.ru"), after a bar ("File | Photo
+/// Credit: K. PICHUMANI"), or names after a slash ("/Pikiran Rakyat/Novianti Nurulliah").
 pub fn is_photo_credit(s: &str) -> bool {
     let s = s.trim().trim_end_matches('.');
     if s.split_whitespace().count() > MAX_PHOTO_CREDIT_WORDS || s.is_empty() {
         return false;
     }
     if let Some(inner) = in_brackets(s) {
-        return credit_words(inner) || is_slashed_names(inner);
+        return credit_words(inner)
+            || is_slashed_names(inner)
+            || is_photo_by(inner)
+            || is_agency_name(inner);
     }
     if let Some(after) = s.strip_prefix(['—', '–', '-']) {
-        return credit_words(after) && !after.contains(['.', ',', ':']);
+        let after = after.trim();
+        return (credit_words(after) && !after.contains(['.', ',', ':']))
+            || is_labelled_photo_credit(after);
     }
     if let Some(after) = s.strip_prefix('/') {
         return is_slashed_names(after);
     }
-    // The photo word ends the head: "ST PHOTO:", "FOTO/".
+    if let Some(after) = s.strip_prefix('|') {
+        return is_labelled_photo_credit(after.trim());
+    }
+    if let Some((_, last)) = s.rsplit_once(" | ") {
+        return is_labelled_photo_credit(last.trim());
+    }
+    is_labelled_photo_credit(s)
+}
+
+/// A word of the credit's names: not in lower case (Arabic has no case), letters only.
+fn name_word(w: &str) -> bool {
+    !w.starts_with(char::is_lowercase)
+        && w.chars()
+            .all(|c| chars::is_alphabetic(c) || matches!(c, '.' | '-' | '\'' | '«' | '»' | '"'))
+}
+
+/// A photo word heads the credit before a colon or a slash: "ST PHOTO: GAVIN FOO",
+/// "FOTO/SINDOnews/Arie Dwi Satrio", "Image Credit: Gulf News Archives", "تصوير: أحمد عبد
+/// الفتاح", "صورة أرشيفية / Gettyimages.ru".
+fn is_labelled_photo_credit(s: &str) -> bool {
     s.split_once([':', '/']).is_some_and(|(head, names)| {
         let head_words: Vec<&str> = head.split_whitespace().collect();
         (1..=3).contains(&head_words.len())
             && head_words
                 .iter()
-                .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
-            && head_words.last().is_some_and(|w| has_photo_word(w))
+                .all(|w| !w.starts_with(char::is_lowercase) && w.chars().all(chars::is_alphabetic))
+            && (head_words.iter().any(|w| has_photo_word(w))
+                // "Image Credit:", "Photo credit:" (no "Credit Suisse" in brackets).
+                || (head_words.len() == 2 && head_words[1].eq_ignore_ascii_case("credit")))
             && {
                 let names = names.trim();
                 is_slashed_names(names)
                     || (1..=4).contains(&names.split_whitespace().count())
-                        && names
-                            .split_whitespace()
-                            .all(|w| w.starts_with(char::is_uppercase))
+                        && names.split_whitespace().all(|w| {
+                            !w.starts_with(char::is_lowercase)
+                                && w.chars().any(chars::is_alphabetic)
+                        })
             }
     })
+}
+
+/// A photo word, "by" or "from" and a name ("Photo by Hiroki Endo", "Photo from Senate PRIB",
+/// "Foto oleh Budi").
+fn is_photo_by(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words.len() >= 3
+        && words.len() <= MAX_PHOTO_CREDIT_WORDS
+        && has_photo_word(words[0])
+        && matches!(
+            words[1].to_lowercase().as_str(),
+            "by" | "from" | "courtesy" | "oleh" | "dari"
+        )
+        && words[2..]
+            .iter()
+            .filter(|w| !matches!(**w, "of" | "the"))
+            .all(|w| name_word(w))
+}
+
+/// An agency's or outlet's name in brackets that credits a caption's photo: a name with an
+/// outlet's word ("(رويترز)", "(الشرق الأوسط)", "(Kantor Berita Antara)") or an Arabic
+/// acronym of letters apart ("(أ ف ب)", "(د ب أ)").
+fn is_agency_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let arabic_letters = (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().count() == 1 && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+        });
+    arabic_letters
+        || ((1..=3).contains(&words.len())
+            && words.iter().all(|w| name_word(w))
+            && crate::meta::is_outlet_by_words(s))
+}
+
+/// An outlet's web address or name and a photographer's name of two to four words, joined by a
+/// slash ("tirto.id/Andrey Gromico", "Harian Jogja/Sirojul Khafid", "Bisnis/Himawan L
+/// Nugraha"), ending a caption after its final mark: alone, a line of this shape may be a
+/// title ("AC/DC Announces World Tour").
+fn is_address_and_name(s: &str) -> bool {
+    let Some((outlet, name)) = s.split_once('/') else {
+        return false;
+    };
+    let outlet_words: Vec<&str> = outlet.split_whitespace().collect();
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    let address = outlet_words.len() == 1
+        && outlet.contains('.')
+        && crate::meta::is_outlet_like(outlet.trim());
+    (1..=3).contains(&outlet_words.len())
+        && (address
+            || outlet_words
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(chars::is_alphabetic)))
+        && (2..=4).contains(&name_words.len())
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && name_words.iter().all(|w| {
+            // A name in title case ("Himawan L Nugraha"), no acronym ("AC/DC Announces").
+            w.starts_with(char::is_uppercase)
+                && name_word(w)
+                && (w.chars().count() == 1 || w.chars().skip(1).any(char::is_lowercase))
+        })
+}
+
+/// A line of its own that credits a photo: a photo credit, or a photo word as its label
+/// ("Foto: Republika/Prayogi", "Photo: Jane Roe"). The line above it is the photo's caption.
+pub fn is_photo_credit_line(s: &str) -> bool {
+    is_photo_credit(s)
+        || s.split_once([':', '：']).is_some_and(|(label, credit)| {
+            let words: Vec<&str> = label.split_whitespace().collect();
+            (1..=2).contains(&words.len())
+                && words.last().is_some_and(|w| has_photo_word(w))
+                && !credit.trim().is_empty()
+                && credit.split_whitespace().count() <= MAX_PHOTO_CREDIT_WORDS
+        })
 }
 
 /// Where a credit closing a paragraph starts, with the paragraph before it: editors'
@@ -501,22 +669,37 @@ pub fn trailing_photo_credit(s: &str) -> Option<usize> {
         .filter(|&(i, c)| {
             i >= from
                 && i > 0
-                && (matches!(c, '(' | '[' | '/' | '—' | '–' | '-') || c.is_uppercase())
+                && (matches!(c, '(' | '[' | '/' | '|' | '—' | '–' | '-') || chars::is_alphabetic(c))
                 && s[..i].ends_with(|p: char| p.is_whitespace() || p == '.')
         })
         .map(|(i, _)| i)
         .find(|&i| {
             let (caption, credit) = s.split_at(i);
             let caption = caption.trim_end();
+            let inner = credit
+                .trim_start_matches(['(', '[', '—', '–', '-'])
+                .trim_end_matches([')', ']', '.'])
+                .trim();
+            let marked = credit.starts_with(['(', '[', '—', '–', '-']);
+            // Arabic captions often end without a mark, before the agency in brackets
+            // ("... في الربع الأخير من 2027 (رويترز)").
+            let arabic_caption = || {
+                caption
+                    .chars()
+                    .rev()
+                    .find(|c| chars::is_alphabetic(*c))
+                    .is_some_and(chars::is_caseless_arabic)
+            };
             !caption.is_empty()
-                && is_photo_credit(credit)
-                && (ends_with_final_punct(caption)
-                    || ((credit.starts_with(['(', '[', '—', '–', '-']))
-                        && credit_words(
-                            credit
-                                .trim_start_matches(['(', '[', '—', '–', '-'])
-                                .trim_end_matches([')', ']', '.']),
-                        )))
+                && ((is_photo_credit(credit)
+                    && (ends_with_final_punct(caption)
+                        || (marked
+                            && (credit_words(inner)
+                                || is_labelled_photo_credit(inner)
+                                || is_photo_by(inner)))
+                        || (credit.starts_with('(') && arabic_caption() && is_agency_name(inner))))
+                    || (ends_with_final_punct(caption)
+                        && is_address_and_name(credit.trim_start_matches(['—', '–', '-']).trim())))
         })
 }
 
@@ -602,7 +785,16 @@ fn is_editor_initials(s: &str) -> bool {
 }
 
 pub fn is_navigation_line(s: &str) -> bool {
-    if led_by_label(s, &BOILERPLATE_LABELS.navigation, 150) {
+    // A dash or brackets may set the label off ("- Related: Flood-hit Chiang Mai residents
+    // ...", "[halaman selanjutnya]").
+    let led = s.trim_start_matches(['\u{2014}', '\u{2013}', '-', ' ']);
+    if led_by_label(s, &BOILERPLATE_LABELS.navigation, 150)
+        || (led.len() < s.len() && led_by_label(led, &BOILERPLATE_LABELS.navigation, 150))
+        || in_brackets(s).is_some_and(|t| led_by_label(t, &BOILERPLATE_LABELS.navigation, 60))
+        || is_page_number(s)
+        // An Arabic section's name alone on its line, under the byline ("اقتصاد").
+        || crate::meta::ARABIC_SECTIONS.contains(&s.trim())
+    {
         return true;
     }
     if is_share_bar(s)
@@ -616,7 +808,7 @@ pub fn is_navigation_line(s: &str) -> bool {
     // Breadcrumbs: "Home > World > Asia", "News | Politics | Economy".
     // Most lines have no separator: they are not split into pieces at all.
     if s.matches(['>', '»', '|', '/']).count() < 2 {
-        return false;
+        return is_section_crumb(s);
     }
     let pieces: Vec<&str> = s.split(['>', '»', '|']).map(str::trim).collect();
     pieces.len() >= 3
@@ -624,6 +816,48 @@ pub fn is_navigation_line(s: &str) -> bool {
             .iter()
             .all(|p| !p.is_empty() && p.split_whitespace().count() <= 4)
         && !ends_with_final_punct(s)
+}
+
+/// A page's number alone on its line, where a story runs over pages ("Halaman 2", "Page 3 of
+/// 4", "[Halaman 2]"): the word, one or two numbers, nothing else.
+fn is_page_number(s: &str) -> bool {
+    let t = in_brackets(s).unwrap_or(s).trim();
+    if t.len() > 24 {
+        return false;
+    }
+    let ws: Vec<String> = t
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([':', '.']).to_lowercase())
+        .collect();
+    let number = |w: &String| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    match ws.as_slice() {
+        [page, n] => matches!(page.as_str(), "halaman" | "page" | "hal" | "صفحة") && number(n),
+        [page, n, of, m] => {
+            matches!(page.as_str(), "halaman" | "page")
+                && number(n)
+                && matches!(of.as_str(), "of" | "dari")
+                && number(m)
+        }
+        _ => false,
+    }
+}
+
+/// A breadcrumb of two short parts, a region or desk and its section, parted by a spaced
+/// slash (Gulf News "UAE / Transport", "News / National"): one to three capitalised words of
+/// letters each, nothing else.
+fn is_section_crumb(s: &str) -> bool {
+    let Some((a, b)) = s.trim().split_once(" / ") else {
+        return false;
+    };
+    let part = |p: &str| {
+        let ws: Vec<&str> = p.split_whitespace().collect();
+        (1..=3).contains(&ws.len())
+            && ws.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || c == '&')
+            })
+    };
+    s.len() <= 40 && part(a) && part(b)
 }
 
 /// Names of the networks that share buttons name, lowercased: the same in every language.
@@ -1062,7 +1296,15 @@ fn is_header_pair(s: &str) -> bool {
     {
         return false;
     }
-    let words: Vec<&str> = s.split([' ', '\u{a0}']).filter(|w| !w.is_empty()).collect();
+    let mut words: Vec<&str> = s.split([' ', '\u{a0}']).filter(|w| !w.is_empty()).collect();
+    // The writer's town may close it (Hespress: "هسبريس - محمد بلقاسم من طاطا").
+    if let Some(at) = words.iter().rposition(|w| matches!(*w, "من" | "from"))
+        && (1..=2).contains(&(words.len() - at - 1))
+        && at > 0
+        && !matches!(words[at - 1], "-" | "–" | "—" | "/")
+    {
+        words.truncate(at);
+    }
     let separators: Vec<usize> = (0..words.len())
         .filter(|&i| matches!(words[i], "-" | "–" | "—" | "/"))
         .collect();
@@ -1079,6 +1321,22 @@ fn is_header_pair(s: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// The outlet of a header pair ("هسبريس - رياضة", "دبي - البيان"): its side with an outlet's
+/// word.
+pub fn header_pair_outlet(s: &str) -> Option<&str> {
+    if !is_header_pair(s) {
+        return None;
+    }
+    let (a, b) = s.split_once([' ', '\u{a0}']).and_then(|_| {
+        ["-", "–", "—", "/"]
+            .iter()
+            .find_map(|sep| s.split_once(&format!(" {sep} ")))
+    })?;
+    [a.trim(), b.trim()]
+        .into_iter()
+        .find(|side| crate::meta::is_outlet_by_words(side) && side.split_whitespace().count() <= 3)
 }
 
 /// A navigation label alone on its line ("Related news", "Read more:"): a list of links
@@ -1211,6 +1469,64 @@ mod tests {
     }
 
     #[test]
+    fn stamps_counters_and_page_furniture_of_more_outlets() {
+        // Probe in41 B4, M3; in42 3.4; in43 §3.
+        for stamp in [
+            "Published - March 12, 2024 07:15 pm IST - NEW DELHI",
+            "Ari Sandita Murti, Jurnalis · Rabu 13 Maret 2024 16:42 WIB",
+            "منذ 5 ساعات",
+            "5 hours ago",
+            "2 jam yang lalu",
+            "الثلاثاء - 2 رمضان 1445 هـ - 12 مارس 2024 مـ رقم العدد [ 16540 ]",
+        ] {
+            assert_eq!(line_kind(stamp), Kind::Zone("timestamp"), "{stamp}");
+        }
+        assert_eq!(
+            stamped_place("Published - March 12, 2024 07:15 pm IST - NEW DELHI"),
+            Some("NEW DELHI")
+        );
+        assert_eq!(stamped_place("Published - March 12, 2024 - UPDATE"), None);
+        for counter in [
+            "March 15, 2024 10:21 PM 5 min read",
+            "Reading Time: 3 mins read",
+            "Dibaca Normal 3 menit",
+        ] {
+            assert_eq!(line_kind(counter), Kind::Zone("share_counter"), "{counter}");
+        }
+        for nav in [
+            "Halaman 2",
+            "[halaman selanjutnya]",
+            "اقتصاد",
+            "Page 2 of 3",
+            "READ: Cauvery row: T.N. moves Supreme Court seeking release of 24,000 cusecs",
+            "- Related: Northern provinces brace for more rain as storm Yagi weakens",
+            "Read Next",
+            "Related Topics",
+            "Follow Berita Okezone di Google News",
+            "Baca juga artikel terkait KORUPSI ALKES BANTEN atau tulisan lainnya dari Fransiskus Adryanto Pratama",
+        ] {
+            assert_eq!(line_kind(nav), Kind::Zone("navigation"), "{nav}");
+        }
+        // Prose of the same words.
+        for prose in [
+            "Halaman 2 surat kabar itu memuat foto korban.",
+            "Halaman rumahnya terendam air setinggi 50 sentimeter.",
+            "Read the full statement below.",
+            "Readers wrote 5 letters in 3 days.",
+            "Related to the case, police arrested two men.",
+            "Five hours ago, the storm hit the coast.",
+            "Warga sudah menunggu 5 jam lalu pulang.",
+            "منذ 5 ساعات والسكان ينتظرون وصول فرق الإنقاذ.",
+            "اقتصاد مصر ينمو بنسبة 4 في المائة.",
+            "It took 5 minutes to read the verdict.",
+            "1. El Nino sudah melemah, La Nina mengintai",
+            "- Russian missile strike on Odesa kills five, injures 21",
+        ] {
+            assert_eq!(line_kind(prose), Kind::Prose, "{prose}");
+        }
+    }
+
+    #[test]
     fn timestamp_lines_of_more_outlets() {
         assert!(is_timestamp_line("Published: 9:30pm, 18 Jul 2024"));
         assert!(is_timestamp_line("Thursday, 05 Dec 2024 4:21 PM MYT"));
@@ -1338,6 +1654,115 @@ mod tests {
     }
 
     #[test]
+    fn photo_credits_of_more_outlets() {
+        // Probe in41 B1, in42 3.2, in43 §3: credits closing a caption.
+        let cut = |s: &'static str| trailing_credit(s).map(|i| &s[i..]);
+        for (caption, credit) in [
+            (
+                "Petugas menghitung uang dolar AS di salah satu gerai penukaran valuta asing di Jakarta. Bisnis/Himawan L Nugraha",
+                "Bisnis/Himawan L Nugraha",
+            ),
+            (
+                "Terdakwa kasus korupsi alat kesehatan Rahmat Hidayatullah menjalani sidang putusan di Pengadilan Tipikor Jakarta Pusat, Senin (18/3/2024). tirto.id/Andrey Gromico",
+                "tirto.id/Andrey Gromico",
+            ),
+            (
+                "Tumpukan sampah meluber hingga ke badan jalan di Depo Mandala Krida, Kota Jogja, Senin (18/3/2024). - Harian Jogja/Sirojul Khafid",
+                "- Harian Jogja/Sirojul Khafid",
+            ),
+            (
+                "The Madras High Court in Chennai. File | Photo Credit: K. PICHUMANI",
+                "File | Photo Credit: K. PICHUMANI",
+            ),
+            (
+                "A public bus at the Al Ghubaiba Bus Station in Dubai. Image Credit: Gulf News Archives",
+                "Image Credit: Gulf News Archives",
+            ),
+            (
+                "Sen. Ramon dela Serna presides over the hearing on Wednesday. (Photo from Senate PRIB)",
+                "(Photo from Senate PRIB)",
+            ),
+            (
+                "The plant in Hokkaido is due to start production in 2027. (Photo by Hiroki Endo)",
+                "(Photo by Hiroki Endo)",
+            ),
+            (
+                "وزير الخارجية هشام عبد الرؤوف ونظيرته النرويجية خلال المؤتمر الصحفي - تصوير: أحمد عبد الفتاح",
+                "- تصوير: أحمد عبد الفتاح",
+            ),
+            (
+                "من المتوقع أن تبدأ مرحلة التشغيل التجاري للمشروعين في الربع الأخير من 2027 (رويترز)",
+                "(رويترز)",
+            ),
+            (
+                "نازحون سودانيون ينتظرون توزيع المساعدات في مخيم أدري على الحدود التشادية (أ ف ب)",
+                "(أ ف ب)",
+            ),
+        ] {
+            assert_eq!(cut(caption), Some(credit), "{caption}");
+        }
+        for line in [
+            "صورة: هسبريس",
+            "صورة أرشيفية / Gettyimages.ru",
+            "Image Credit: Gulf News Archives",
+        ] {
+            assert_eq!(line_kind(line), Kind::Zone("credits"), "{line}");
+        }
+        // Sentences that end alike keep their words.
+        for prose in [
+            "Shares of the bank fell 3 percent (Credit Suisse)",
+            "Shares of the bank fell 3 percent. (Credit Suisse)",
+            "Band rock itu tampil memukau. AC/DC Announces World Tour",
+            "Harga naik 5 persen, kata analis Bisnis/Keuangan Indonesia.",
+            "Oil prices rose on Monday (Reuters)",
+            "وقال الوزير إن الحكومة ستواصل العمل (في إشارة إلى الأزمة)",
+            "وتحدث الوزير عن السلام في الشرق الأوسط",
+            "وأكد أن الصورة: واضحة تماما",
+        ] {
+            assert_eq!(cut(prose), None, "{prose}");
+        }
+        for prose in [
+            "AC/DC Announces World Tour",
+            "Jokowi/Prabowo Subianto",
+            "صورة الوضع في غزة قاتمة جدا.",
+        ] {
+            assert_eq!(line_kind(prose), Kind::Prose, "{prose}");
+        }
+    }
+
+    #[test]
+    fn header_credits_of_more_outlets() {
+        // Probe in43 §3, in42 3.1: Republika, Tirto and Inquirer bylines.
+        for credit in [
+            "Rep: Fauzan Hidayat/ Red: Muhammad Hafil",
+            "Red: Ani Nursalikah",
+            "Oleh: Fransiskus Adryanto Pratama - 18 Maret 2024 16:20 WIB",
+            "By: Kristine Joy Villanueva - Reporter / @KJVillanuevaINQ",
+            "By: Rhia Mae C. Alcordo - Inquirer Visayas / @RMAlcordoINQ",
+        ] {
+            assert_eq!(line_kind(credit), Kind::Zone("credits"), "{credit}");
+        }
+        assert_eq!(
+            credited_date("Oleh: Fransiskus Adryanto Pratama - 18 Maret 2024 16:20 WIB"),
+            chrono::NaiveDate::from_ymd_opt(2024, 3, 18)
+        );
+        // A sentence opening with a US representative's title, legends, and prose that opens
+        // with "Oleh" or "By".
+        for prose in [
+            "Rep. Alexandria Ocasio-Cortez said the bill would pass.",
+            "Rep: the bill would pass, she said.",
+            "Red: areas of high risk",
+            "Red: The Untold Story",
+            "Oleh karena itu, warga diminta waspada.",
+            "Oleh-oleh khas Jogja laris manis.",
+            "By-election results were announced on Sunday.",
+            "By 2030, cut emissions by 55 percent.",
+        ] {
+            assert_eq!(line_kind(prose), Kind::Prose, "{prose}");
+        }
+    }
+
+    #[test]
     fn list_items_compounds_subheadings_and_slogans_stay_prose() {
         for prose in [
             "• Evan Gershkovich Wall Street Journal reporter",
@@ -1366,6 +1791,8 @@ mod tests {
             "Jangan Lewatkan Video Terbaru:",
             "للمزيد: تابع حساب عكاظ على منصة X",
             "#عكاظ",
+            "UAE / Transport",
+            "News / National",
         ] {
             assert!(is_navigation_line(nav), "{nav}");
         }
@@ -1379,6 +1806,8 @@ mod tests {
             "Follow these steps:",
             "للمزيد من المعلومات زار الوفد المتحف الوطني.",
             "#1 in the rankings again",
+            "Wins / losses stayed level this year.",
+            "The ratio of debt / GDP rose",
         ] {
             assert!(!is_navigation_line(prose), "{prose}");
         }
@@ -1555,6 +1984,16 @@ mod tests {
         assert!(is_header_pair("عنب بلدي – إدلب"));
         assert!(is_header_pair("هسبريس - محمد الراجي"));
         assert!(is_header_pair("فرانس 24 / أ ف ب"));
+        assert!(is_header_pair("هسبريس - محمد بلقاسم من طاطا"));
+        assert_eq!(
+            header_pair_outlet("هسبريس - محمد بلقاسم من طاطا"),
+            Some("هسبريس")
+        );
+        assert_eq!(header_pair_outlet("هسبريس - رياضة"), Some("هسبريس"));
+        assert_eq!(header_pair_outlet("عنب بلدي – إدلب"), None);
+        assert!(!is_header_pair(
+            "Harga beras - naik lagi dari pekan lalu hingga hari ini"
+        ));
         assert!(!is_header_pair("2024 - 2025"));
         assert!(!is_header_pair("Arsenal 2 - 1 Chelsea"));
         assert!(!is_header_pair("Oil prices rose sharply - again"));
