@@ -690,16 +690,20 @@ pub fn trailing_photo_credit(s: &str) -> Option<usize> {
                     .find(|c| chars::is_alphabetic(*c))
                     .is_some_and(chars::is_caseless_arabic)
             };
-            !caption.is_empty()
-                && ((is_photo_credit(credit)
-                    && (ends_with_final_punct(caption)
-                        || (marked
-                            && (credit_words(inner)
-                                || is_labelled_photo_credit(inner)
-                                || is_photo_by(inner)))
-                        || (credit.starts_with('(') && arabic_caption() && is_agency_name(inner))))
-                    || (ends_with_final_punct(caption)
-                        && is_address_and_name(credit.trim_start_matches(['—', '–', '-']).trim())))
+            // The cheap tests first: most word starts of a line follow a word, with no mark
+            // before or after them, and are asked nothing more.
+            let final_punct = ends_with_final_punct(caption);
+            if caption.is_empty() || !(final_punct || marked) {
+                return false;
+            }
+            (is_photo_credit(credit)
+                && (final_punct
+                    || (credit_words(inner)
+                        || is_labelled_photo_credit(inner)
+                        || is_photo_by(inner))
+                    || (credit.starts_with('(') && arabic_caption() && is_agency_name(inner))))
+                || (final_punct
+                    && is_address_and_name(credit.trim_start_matches(['—', '–', '-']).trim()))
         })
 }
 

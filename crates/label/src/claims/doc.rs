@@ -490,9 +490,16 @@ impl<'a> Doc<'a> {
 
     /// A cue at token `i`: exact, or after stripping a glued conjunction.
     pub fn cue_at(&self, i: usize) -> Option<CueMatch<'static>> {
-        if !self.toks.get(i)?.word || self.capitalised_in_lower_case_text(i) {
+        if !self.toks.get(i)?.word {
             return None;
         }
+        // Asked of a match only: most words are no cue's first word.
+        self.cue_match_at(i)
+            .filter(|_| !self.capitalised_in_lower_case_text(i))
+    }
+
+    /// [`Doc::cue_at`] whatever the word's case.
+    fn cue_match_at(&self, i: usize) -> Option<CueMatch<'static>> {
         let by_first = |w: &str| {
             self.lx
                 .cues_by_first

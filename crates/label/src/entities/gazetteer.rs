@@ -161,6 +161,15 @@ impl Gazetteer {
     /// the knowledge base places (homographs left out: they are what this decides).
     fn countries_named<'a>(&'a self, doc: &Doc) -> Vec<&'a str> {
         let mut countries: Vec<&str> = Vec::new();
+        // Most articles name no homograph: nothing to decide, nothing to gather.
+        let any_homograph = doc.sentences().iter().any(|s| {
+            s.found(self)
+                .iter()
+                .any(|f| !self.patterns[f.pattern].homographs.is_empty())
+        });
+        if !any_homograph {
+            return countries;
+        }
         for sentence in doc.sentences() {
             for f in sentence.found(self).iter() {
                 if !self.patterns[f.pattern].homographs.is_empty() {
@@ -464,9 +473,11 @@ impl EntityLabeler for Gazetteer {
                             })
                     })
                 };
-                let in_list = listed(k.checked_sub(1).and_then(|p| found.get(p)), true)
-                    || listed(found.get(k + 1), false);
-                let entry = if in_list {
+                let homograph = !self.patterns[f.pattern].homographs.is_empty();
+                let entry = if !homograph
+                    || listed(k.checked_sub(1).and_then(|p| found.get(p)), true)
+                    || listed(found.get(k + 1), false)
+                {
                     f.entry
                 } else {
                     self.resolve_homograph(f, &countries)

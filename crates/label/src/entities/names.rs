@@ -204,6 +204,13 @@ impl Ctx<'_> {
     /// Ph.D., said"), as Indonesian news writes most officials: short capitalised pieces
     /// joined by periods. Initials ("J.R. Smith") have a name after them.
     fn post_nominal_degree(&self, i: usize) -> bool {
+        // A degree's first piece ends at a period, right after a comma: most words are asked
+        // no more.
+        if !self.s[self.words[i].end..].starts_with('.')
+            || !self.s[..self.words[i].start].trim_end().ends_with(',')
+        {
+            return false;
+        }
         let token_at = |start: usize| -> &str {
             let rest = &self.s[start..];
             let end = rest
@@ -891,6 +898,11 @@ impl EntityLabeler for NameLabeler {
             };
             let mut spans: Vec<(usize, usize, f32)> = Vec::new();
             let n = ctx.words.len();
+            // Whether the sentence has an age between commas at all (", 56,"): one scan.
+            let age_between_commas = s.match_indices(", ").any(|(at, _)| {
+                let digits = s[at + 2..].bytes().take_while(u8::is_ascii_digit).count();
+                (1..=2).contains(&digits) && s[at + 2 + digits..].starts_with(',')
+            });
             let mut i = 0;
             while i < n {
                 // Titles and roles.
@@ -1065,7 +1077,8 @@ impl EntityLabeler for NameLabeler {
                 // A name with the person's age between commas ("Somporn Inthawong, 56, a
                 // noodle vendor, said"), as English news writes it: two or three words at a
                 // clause's start, and the age closed by its comma.
-                if is_capitalised(w)
+                if age_between_commas
+                    && is_capitalised(w)
                     && !is_all_caps(w)
                     && !is_arabic_word(w)
                     && (i == 0 || matches!(ctx.gap(i - 1), "," | "." | "\"" | "\u{201C}"))
