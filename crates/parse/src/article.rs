@@ -37,10 +37,11 @@ impl ParseError {
 pub const MAX_ARTICLE_SENTENCES: usize = 100_000;
 
 /// Paragraphs after the title searched for the dateline, up to the lead: room for a deck, a
-/// caption and a box of highlights or key developments of four or five bullets above it
-/// (Gulf News, The Kyiv Independent); only short lines without a final mark and captions are
-/// passed on the way.
-const MAX_PARAGRAPHS_BEFORE_LEAD: usize = 10;
+/// caption and a few short lines; only short lines without a final mark and captions are
+/// passed on the way, and a box's bullets (Gulf News, The Kyiv Independent) are not counted.
+/// (10 counted paragraphs were tried for those boxes and dropped: body paragraphs without a
+/// final mark were passed too, and a dateline read deep in the body where the lead had none.)
+const MAX_PARAGRAPHS_BEFORE_LEAD: usize = 6;
 
 pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
     let src = raw.text.as_str();
@@ -173,11 +174,18 @@ pub fn parse_article(raw: &RawArticle) -> Result<Article, ParseError> {
     let opening_paras: Vec<&str> = {
         let mut paras = Vec::new();
         let body_lines = prose.iter().filter(|&&i| layout.title != Some(i));
-        for (p, i) in text[body_start..]
-            .split('\n')
-            .zip(body_lines)
-            .take(MAX_PARAGRAPHS_BEFORE_LEAD)
-        {
+        // A box's bullets ("- Four new routes") are passed without counting, and open no
+        // dateline ("- Warsaw: Farmers block border again").
+        let bullet = |p: &str| p.trim_start().starts_with(['-', '•', '*', '–']);
+        let mut counted = 0;
+        for (p, i) in text[body_start..].split('\n').zip(body_lines) {
+            if bullet(p) {
+                continue;
+            }
+            counted += 1;
+            if counted > MAX_PARAGRAPHS_BEFORE_LEAD {
+                break;
+            }
             paras.push(p);
             // Past header lines (bylines, timestamps' neighbours) and captions only: a sentence
             // of prose, the lead or a short one, ends the search ("Biden: We are going to get

@@ -428,10 +428,12 @@ pub fn dateline(first_para: &str) -> Option<Dateline> {
         let c = DATELINE_ARABIC_QUOTED.captures(first_para)?;
         let place = &c["place"];
         let first_word = place.split(' ').next().unwrap_or_default();
-        // After a colon, a quotation may be a headline's ('ترمب: "لن نتراجع" - ...'): the
-        // name must read as an outlet's.
+        // After a colon, a quotation may be a headline's ('ترمب: "لن نتراجع" - ...'), and a
+        // deck may quote a name before its colon ('بايدن - «نتنياهو»: خلاف علني'): the name
+        // must read as an outlet's, but between two dashes ('غزة- «القدس العربي» -').
+        let dashes_around = c.name("dash").is_some() && !c[0].ends_with(':');
         (!ARABIC_DASH_LABELS.contains(&first_word)
-            && (c.name("dash").is_some() || is_outlet_like(&c["outlet"])))
+            && (dashes_around || is_outlet_like(&c["outlet"])))
         .then(|| captured(&c))
     })
     .or_else(|| {
@@ -700,6 +702,15 @@ pub fn copyright(line: &str) -> (Option<i32>, Option<String>) {
             holder = rest.trim_start_matches(['«', '"']).to_string();
             break;
         }
+    }
+    // The preposition glued to an agency's or a paper's name ("لوكالة الأنباء السعودية",
+    // "للشرق الأوسط": "ل" and the article's "ال" written together).
+    if let Some(rest) = holder.strip_prefix("لوكالة ") {
+        holder = format!("وكالة {rest}");
+    } else if let Some(rest) = holder.strip_prefix("لل")
+        && words.len() > 1
+    {
+        holder = format!("ال{rest}");
     }
     let holder = holder.trim_end_matches(['»', '"']).to_string();
     let arabic = holder.chars().next().is_some_and(chars::is_caseless_arabic);
@@ -1093,6 +1104,15 @@ mod tests {
         );
         assert_eq!(copyright("© 2021 All rights reserved."), (Some(2021), None));
         // Legal forms and Arabic reserved rights (probe in42 2.2, in41 M1).
+        // The preposition glued to an Arabic holder's name.
+        assert_eq!(
+            copyright("جميع الحقوق محفوظة لوكالة الأنباء السعودية 2024"),
+            (Some(2024), Some("وكالة الأنباء السعودية".into()))
+        );
+        assert_eq!(
+            copyright("© جميع الحقوق محفوظة للشرق الأوسط 2024"),
+            (Some(2024), Some("الشرق الأوسط".into()))
+        );
         assert_eq!(
             copyright("© Bangkok Post PCL. All rights reserved."),
             (None, Some("Bangkok Post".into()))

@@ -167,7 +167,9 @@ fn segment_paragraph_in_pieces(para: &str, lang: &str, max_piece: usize) -> Vec<
     // A line without a final mark is a title, a deck or a caption: there ".." and "..." join
     // its parts ("\"المركزي\" يثبت أسعار الفائدة.. ومحللون: القرار كان متوقعا", "مباشر.. اليوم
     // الأخير ..."), as a headline is one sentence.
-    let headline = !crate::zones::ends_with_final_punct(para);
+    let headline = !crate::zones::ends_with_final_punct(para)
+        && !para.trim_end().ends_with(':')
+        && !has_inner_sentence_end(para);
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (s, e) in spans {
         match out.last_mut() {
@@ -177,7 +179,8 @@ fn segment_paragraph_in_pieces(para: &str, lang: &str, max_piece: usize) -> Vec<
                         let p = &para[prev.0..prev.1];
                         p.ends_with("..") || p.ends_with('…')
                     })
-                    || is_list_number(&para[prev.0..prev.1])
+                    || (para[..prev.0].trim().is_empty()
+                        && is_list_number(&para[prev.0..prev.1]))
                     || should_join(&para[prev.0..prev.1], &para[s..e], lang) =>
             {
                 prev.1 = e
@@ -188,7 +191,19 @@ fn segment_paragraph_in_pieces(para: &str, lang: &str, max_piece: usize) -> Vec<
     out
 }
 
-/// A list's number alone ("1.", "12)"): it numbers the words after it, a numbered sub-heading
+/// A final mark inside a line, before a space, that is no part of a run of dots ("They
+/// never sounded. By the time"): the line is prose, not a title's parts joined by dots.
+fn has_inner_sentence_end(para: &str) -> bool {
+    let bytes = para.as_bytes();
+    para.match_indices(['.', '!', '?', '؟']).any(|(at, m)| {
+        let end = at + m.len();
+        let dot_run =
+            m == "." && ((at > 0 && bytes[at - 1] == b'.') || bytes.get(end) == Some(&b'.'));
+        !dot_run && para[end..].starts_with(char::is_whitespace)
+    })
+}
+
+/// A list's number alone at a line's start ("1.", "12)"): it numbers the words after it, a numbered sub-heading
 /// ("1. El Nino sudah melemah, La Nina mengintai") or item, and is no sentence of its own.
 fn is_list_number(span: &str) -> bool {
     let digits = span.trim_end_matches(['.', ')']);
@@ -260,10 +275,15 @@ fn split_inside(para: &str, s: usize, e: usize, lang: &str) -> Vec<(usize, usize
                 // A letter alone after a name is its initial, as Egyptian papers name the
                 // accused ("ويدعى \"رضا. ع\" 45 عاما").
                 let initial_next = first_word(next).chars().count() < 2;
+                // A short Latin word before the dot is a legal form or an abbreviation in an
+                // Arabic sentence ("شركة Microsoft Corp. لتطوير"), not its end.
+                let latin_short =
+                    |w: &str| w.chars().count() <= 4 && w.chars().all(|c| c.is_ascii_alphabetic());
                 !ellipsis
                     && !initial_next
-                    && last_word_before_dot(&span[..mark_end])
-                        .is_none_or(|w| w.chars().count() >= 2 && !w.contains('.'))
+                    && last_word_before_dot(&span[..mark_end]).is_none_or(|w| {
+                        w.chars().count() >= 2 && !w.contains('.') && !latin_short(w)
+                    })
             }
             _ => false,
         };
@@ -298,7 +318,11 @@ fn is_glued_end(before: &str, mark: char, after: &str) -> bool {
         return false;
     };
     let dot_run = mark == '.' && before.ends_with('.');
-    if word_before.len() < 2 || dot_run {
+    // A dotted chain before the mark is an abbreviation's ("Lt.Gen.Herzi Halevi", "Ph.D.in").
+    let chain = before
+        .trim_end_matches(|c: char| chars::is_alphabetic(c))
+        .ends_with('.');
+    if word_before.len() < 2 || dot_run || chain {
         return false;
     }
     if word_before.iter().all(|&c| is_arabic_letter(c)) {
@@ -406,8 +430,11 @@ fn should_join(prev: &str, next: &str, lang: &str) -> bool {
 /// A stock ticker in brackets opening `s`: one to three words of capitals, digits and dots,
 /// perhaps after an exchange and a colon ("(BNLI)", "(IDX: BBCA)", "(NYSE:IBM)", "(BBRI.JK)").
 fn opens_with_ticker(s: &str) -> bool {
+    // The closing bracket within the ticker's length: a text without one is not searched
+    // whole at every legal form.
     let Some(inner) = s
         .strip_prefix('(')
+        .map(|r| crate::chars::prefix(r, 26))
         .and_then(|r| r.split_once(')'))
         .map(|(i, _)| i)
     else {
@@ -637,10 +664,54 @@ mod tests {
         ] {
             assert_eq!(sents(line, "ar"), vec![line], "{line}");
         }
-        // In a paragraph that ends a sentence, dots before a capital still end one.
+        // In a paragraph that ends a sentence, dots before a capital still end one, and so in
+        // a body paragraph without a final mark that has another sentence end, or a colon.
         assert_eq!(
             sents("He waited for an answer... None came. They left.", "en"),
             vec!["He waited for an answer...", "None came.", "They left."]
+        );
+        assert_eq!(
+            sents(
+                "Shopkeepers waited for the sirens... They never sounded. By the time the water came the shops were flooded",
+                "en"
+            ),
+            vec![
+                "Shopkeepers waited for the sirens...",
+                "They never sounded.",
+                "By the time the water came the shops were flooded"
+            ]
+        );
+        assert_eq!(
+            sents(
+                "The governor waited for news from the villages... None came for hours:",
+                "en"
+            ),
+            vec![
+                "The governor waited for news from the villages...",
+                "None came for hours:"
+            ]
+        );
+        // Glued ranks are abbreviations, and a number answering a question is a sentence.
+        assert_eq!(
+            sents(
+                "Chief of Staff Lt.Gen.Herzi Halevi visited troops. Air Force Brig.Gen.Pat Ryder spoke.",
+                "en"
+            ),
+            vec![
+                "Chief of Staff Lt.Gen.Herzi Halevi visited troops.",
+                "Air Force Brig.Gen.Pat Ryder spoke."
+            ]
+        );
+        assert_eq!(
+            sents(
+                "How many people died? 12. The rest are still missing.",
+                "en"
+            ),
+            vec![
+                "How many people died?",
+                "12.",
+                "The rest are still missing."
+            ]
         );
     }
 

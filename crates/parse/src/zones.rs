@@ -539,7 +539,9 @@ fn is_labelled_photo_credit(s: &str) -> bool {
             && head_words
                 .iter()
                 .all(|w| !w.starts_with(char::is_lowercase) && w.chars().all(chars::is_alphabetic))
-            && (head_words.iter().any(|w| has_photo_word(w))
+            // The photo word ends the label ("AFP Photo:", "Foto:"); before other words it opens
+            // a title ("Picture This: Jakarta Without Traffic", "Foto Viral: ...").
+            && (head_words.last().is_some_and(|w| has_photo_word(w))
                 // "Image Credit:", "Photo credit:" (no "Credit Suisse" in brackets).
                 || (head_words.len() == 2 && head_words[1].eq_ignore_ascii_case("credit")))
             && {
@@ -651,6 +653,9 @@ pub fn trailing_credit(s: &str) -> Option<usize> {
     trailing_photo_credit(s)
 }
 
+/// Words of an Arabic caption that ends without a mark before an agency in brackets.
+const MAX_ARABIC_CAPTION_WORDS: usize = 25;
+
 /// Where a photo credit closing a caption starts ("... Senin (9/3/2026).(MI/Usman
 /// Iskandar)", "... Rabu (4/3/2026). FOTO/SINDOnews/Arie Dwi Satrio", "رئيس مجلس الوزراء -
 /// صورة أرشيفية"), with the caption before it. Without a photo word the credit must follow a
@@ -683,12 +688,21 @@ pub fn trailing_photo_credit(s: &str) -> Option<usize> {
             let marked = credit.starts_with(['(', '[', '—', '–', '-']);
             // Arabic captions often end without a mark, before the agency in brackets
             // ("... في الربع الأخير من 2027 (رويترز)").
+            // A caption is short, and the agency is no object of its last word ("لصحيفة
+            // (الشرق الأوسط)", "وكالة (رويترز)": the bracket names whom the text speaks of).
             let arabic_caption = || {
+                const OBJECT_NOUNS: [&str; 5] = ["وكالة", "صحيفة", "قناة", "موقع", "جريدة"];
+                let last = caption.split_whitespace().last().unwrap_or_default();
                 caption
                     .chars()
                     .rev()
                     .find(|c| chars::is_alphabetic(*c))
                     .is_some_and(chars::is_caseless_arabic)
+                    && caption.split_whitespace().count() <= MAX_ARABIC_CAPTION_WORDS
+                    && !last.starts_with('ل')
+                    && !OBJECT_NOUNS.contains(&last)
+                    // The paper's name is the region's too ("غرب آسيا (الشرق الأوسط)").
+                    && inner != "الشرق الأوسط"
             };
             // The cheap tests first: most word starts of a line follow a word, with no mark
             // before or after them, and are asked nothing more.
@@ -1301,8 +1315,15 @@ fn is_header_pair(s: &str) -> bool {
         return false;
     }
     let mut words: Vec<&str> = s.split([' ', '\u{a0}']).filter(|w| !w.is_empty()).collect();
-    // The writer's town may close it (Hespress: "هسبريس - محمد بلقاسم من طاطا").
+    // The writer's town may close it after an outlet (Hespress: "هسبريس - محمد بلقاسم من
+    // طاطا"); after another word it is a deck's ("تقرير - شهادات نازحين من رفح", "Gaza - the
+    // view from Rafah").
+    let outlet_first = words
+        .iter()
+        .position(|w| matches!(*w, "-" | "–" | "—" | "/"))
+        .is_some_and(|d| crate::meta::is_outlet_by_words(&words[..d].join(" ")));
     if let Some(at) = words.iter().rposition(|w| matches!(*w, "من" | "from"))
+        && outlet_first
         && (1..=2).contains(&(words.len() - at - 1))
         && at > 0
         && !matches!(words[at - 1], "-" | "–" | "—" | "/")
@@ -1598,8 +1619,19 @@ mod tests {
         ] {
             assert!(!is_photo_credit(prose), "{prose}");
         }
-        // Nor is a sentence's end after a dash or in brackets cut as one.
+        // A photo word opening a title's words is no credit's label.
+        for title in [
+            "Picture This: Jakarta Without Traffic",
+            "Foto Viral: Bocah Penjual Koran",
+            "Photo Finish: Verstappen Edges Norris",
+        ] {
+            assert!(!is_photo_credit(title), "{title}");
+        }
+        // Nor is a sentence's end after a dash or in brackets cut as one, nor the name in
+        // brackets that a line names as a paper's or an agency's.
         for prose in [
+            "وأكد المتحدث باسم الخارجية ذلك في تصريحات خاصة لصحيفة (الشرق الأوسط)",
+            "وارتفعت الأسعار مجددا بحسب ما نقلت وكالة (رويترز)",
             "Riot police lined the steps but did not intervene — a picture of restraint.",
             "وقدم التقرير - وهو الأول من نوعه - صورة قاتمة عن الاقتصاد.",
             "Polisi menyita sejumlah barang bukti - foto-foto korban dan sebuah ponsel.",
