@@ -174,12 +174,33 @@ impl Ctx<'_> {
     }
 
     fn is_title_word(&self, i: usize) -> bool {
-        self.lx.title_words.contains(&self.folded[i])
+        self.lx.title_words.contains(&self.folded[i]) && !self.given_name_before_particle(i)
+    }
+
+    /// A title's word that is a given name before a father's or family name ("Sultan Al
+    /// Kaabi", "Sheikh Sultan bin Khalid Al-Dosari", "Amir bin Ahmad"): a ruler's title is
+    /// followed by the ruler's own name ("Sultan Haitham bin Tarik").
+    fn given_name_before_particle(&self, i: usize) -> bool {
+        const PATRONYMIC: [&str; 6] = ["bin", "ibn", "bint", "binti", "al", "el"];
+        // Titles that are given names too; others stay titles ("Dr Al Mansouri", "Sheikh
+        // Al-Sudais").
+        const GIVEN: [&str; 4] = ["sultan", "amir", "malik", "emir"];
+        i + 1 < self.words.len()
+            && GIVEN.contains(&self.folded[i].as_ref())
+            && self.adjacent(i)
+            && is_capitalised(self.w(i))
+            && {
+                let next = &self.folded[i + 1];
+                PATRONYMIC.contains(&next) || next.starts_with("al-") || next.starts_with("el-")
+            }
     }
 
     /// A title phrase starting at word `i`: the index after it. A one-letter title ("H." for
     /// Haji) needs its period and no initial after it ("H. R. McMaster", "Pintu H Stadion").
     fn title_at(&self, i: usize) -> Option<usize> {
+        if self.given_name_before_particle(i) {
+            return None;
+        }
         if self.w(i).chars().count() == 1
             && (self.gap(i) != "."
                 || (i + 1 < self.words.len()
@@ -296,9 +317,9 @@ impl Ctx<'_> {
                 break;
             }
             // Particles link the words of a name and count as none ("Nur Aina binti
-            // Kamarulzaman" is a name of three words).
-            // (Particles are lower-case: a capitalised word is looked up in no list.)
-            n += usize::from(is_capitalised(w) || !self.lx.particles.contains(w));
+            // Kamarulzaman" is a name of three words, "Saeed Mohammed bin Hamad Al Mansouri"
+            // of four: an Arabic article is capitalised in English).
+            n += usize::from(!self.lx.particles.contains(&self.folded[j]));
             j += 1;
             // A possessive ends a name ("Al Jazeera's Hiba Morgan" is two names).
             if is_possessive(w) {
@@ -319,7 +340,9 @@ impl Ctx<'_> {
         // A name does not end in a particle or an initial.
         while j > i {
             let w = self.w(j - 1);
-            if self.lx.particles.contains(w) || (w.chars().count() == 1 && self.gap(j - 1) == ".") {
+            if self.lx.particles.contains(&self.folded[j - 1])
+                || (w.chars().count() == 1 && self.gap(j - 1) == ".")
+            {
                 j -= 1;
             } else {
                 break;
@@ -335,21 +358,33 @@ impl Ctx<'_> {
             return None;
         }
         let mut a = end - 1;
-        // A possessive before a name owns it ("Al Jazeera's Hiba Morgan").
+        // Up to three words, and the particles between them ("Saeed Mohammed bin Hamad Al
+        // Mansouri"); a possessive before a name owns it ("Al Jazeera's Hiba Morgan").
+        let particle = |k: usize| self.lx.particles.contains(&self.folded[k]);
+        let mut words = 1;
+        let mut particles = false;
+        // A name with particles is longer: four words.
         while a > 0
-            && end - a < 3
+            && words < if particles { 4 } else { 3 }
             && self.adjacent(a - 1)
-            && is_capitalised(self.w(a - 1))
+            && (is_capitalised(self.w(a - 1)) || (particle(a - 1) && a - 1 > 0))
             && !is_possessive(self.w(a - 1))
         {
             a -= 1;
+            particles |= particle(a);
+            words += usize::from(!particle(a));
+        }
+        // A name starts with no particle of its own ("bin Hamad").
+        while a + 1 < end && particle(a) && !is_capitalised(self.w(a)) {
+            a += 1;
         }
         while a < end && self.lx.is_stopword(self.langs, self.w(a)) {
             a += 1;
         }
         // A sentence's first word is capitalised anyway: prefer two words, unless the three
         // are one name the article writes out elsewhere too ("Pham Minh Chinh said").
-        if a == 0 && end - a == 3 && !self.written_elsewhere(a, end) {
+        // (A first word before a particle is the name's: "Sultan Al Kaabi".)
+        if a == 0 && end - a == 3 && !self.written_elsewhere(a, end) && !particle(1) {
             a = 1;
         }
         // Part of a longer name ("Ministry of Foreign Affairs said").
@@ -369,7 +404,8 @@ impl Ctx<'_> {
         // Nor does it start inside a title ("Chief Executive Officer Tim Cook said").
         let in_title =
             |k: usize| (k.saturating_sub(3)..=k).any(|j| self.title_at(j).is_some_and(|t| t > k));
-        while a + 2 <= end && (self.latin_name(a, 3) != Some(end) || in_title(a)) {
+        let max = if particles { 4 } else { 3 };
+        while a + 2 <= end && (self.latin_name(a, max) != Some(end) || in_title(a)) {
             a += 1;
         }
         (end - a >= 2).then_some(a)
@@ -1401,6 +1437,28 @@ mod tests {
                  Pintu H Stadion Utama. Menurut Gubernur Khofifah, bantuan sudah dikirim."
             ),
             vec!["H. R. McMaster", "Khofifah"]
+        );
+    }
+
+    #[test]
+    fn arab_names_in_english_with_their_particles() {
+        assert_eq!(
+            texts(
+                "en",
+                "Saeed Mohammed bin Hamad Al Mansouri, the director general, said the road would \
+                 open. Sultan Al Kaabi, a resident, said it was busy. Sheikh Sultan bin Khalid \
+                 Al-Dosari told reporters. Khalid Saif Al Mansoori said it was fine. \"It is \
+                 fine,\" Dr Al Mansouri said."
+            ),
+            vec![
+                "Saeed Mohammed bin Hamad Al Mansouri",
+                "Sultan Al Kaabi",
+                "Sultan bin Khalid Al-Dosari",
+                // (The name after the title's given name too; the longer one wins the merge.)
+                "Khalid Al-Dosari",
+                "Khalid Saif Al Mansoori",
+                "Al Mansouri"
+            ]
         );
     }
 
