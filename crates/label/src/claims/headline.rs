@@ -1,4 +1,4 @@
-//! `headline/6`: a title that attributes words with a colon, "President: Relations develop
+//! `headline/7`: a title that attributes words with a colon, "President: Relations develop
 //! successfully", is a direct claim without a cue.
 
 use records::{Claim, ClaimKind, EntityType};
@@ -6,7 +6,7 @@ use records::{Claim, ClaimKind, EntityType};
 use super::doc::{Doc, Subject};
 use crate::ClaimLabeler;
 
-pub const NAME: &str = "headline/6";
+pub const NAME: &str = "headline/7";
 
 /// Words of the speaker before the colon.
 const MAX_SPEAKER: usize = 5;
