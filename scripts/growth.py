@@ -136,6 +136,12 @@ SHAPES = {
     "role_comma_names": lambda i, r: f"Seorang petani, Ujang{i}, 54, menyebut sawahnya rusak, ",
     "relative_speakers": lambda i, r: f"item {i} is ready, two officials who declined to be named said, and ",
     "fronted_subjects": lambda i, r: f"وكانت البعثة {i} قد حذرت من أن الأزمة تتفاقم، ",
+    # Twenty-sixth session: asides after a speaker (degrees), interposed attributions, Arab
+    # names with particles, homographs among countries.
+    "degree_asides": lambda i, r: f"Kuasa hukum, Dedi{i} Harahap, S.H., M.H., mengatakan kasus itu selesai, ",
+    "interposed_cues": lambda i, r: f"Warga{i}, kata Wahyu, berencana mengaktifkan ronda malam dan ",
+    "arab_particles": lambda i, r: f"Saeed Mohammed bin Hamad Al Mansouri{i}, the director, said item {i} was ready, ",
+    "homograph_lists": lambda i, r: f"وقال الوزير الأردني إن قادة قطر وعمان {i} اجتمعوا في عمان، ",
 }
 
 # Text before and after the pieces, for shapes that are one long phrase.
