@@ -104,7 +104,12 @@ STOP_ALIASES = {"kota", "bursa", "niger", "chad", "jordan", "georgia", "turkey",
                 # "the island" (and Al Jazeera), an old name of Algiers.
                 "الجزيره", "الجزيرة",
                 # "the city", "a city" ("مدينة رفح"): Medina is "المدينة المنورة".
-                "المدينة", "المدينه", "مدينة", "مدينه"}
+                "المدينة", "المدينه", "مدينة", "مدينه",
+                # Parts of words ("بنيوي": structural; Rome is "روما").
+                "نيوي", "رم"}
+# Aliases that are common words too, kept for where the article names the entity's country
+# (flag `country_named`): "سيول" is Seoul and "floods" ("سئول" folds to it).
+COUNTRY_NAMED = {"سيول", "سئول"}
 ARABIC_ONLY = re.compile(r"^[\u0621-\u063A\u0641-\u064A ]+$")
 PERSIAN = set("پچژگکیۀےڈٹںھ")
 
@@ -250,7 +255,8 @@ def add_city(store, c, capital):
         alt = clean(alt)
         if ARABIC_ONLY.match(alt) and not PERSIAN & set(alt) and alt not in STOP_ALIASES:
             if capital or len(alt.replace(" ", "")) >= 4:
-                store.add((eid, "GPE", name, qid, "ar", alt, ""))
+                flags = "country_named" if alt in COUNTRY_NAMED else ""
+                store.add((eid, "GPE", name, qid, "ar", alt, flags))
 
 
 def write(path, rows):

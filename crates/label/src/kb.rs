@@ -11,7 +11,8 @@
 //! matched with its case, as a whole word, and overridden by an in-article full name), `cs`
 //! (match with the exact case) and `homograph` (a name another entity of an earlier file also
 //! bears, such as "عمان", Oman and Amman: it never wins by file order, only by the article's
-//! context; see the gazetteer). Rows of one entity may be spread over several files; they
+//! context; see the gazetteer) and `country_named` (a name that is a common word too, "سيول":
+//! Seoul and "floods", matched only where the article names the entity's country). Rows of one entity may be spread over several files; they
 //! must agree on type, name and wikidata id. `KnowledgeBase::builtin` holds the files in
 //! `datasets/kb/`; the crate does no I/O.
 
@@ -86,6 +87,8 @@ pub struct Alias {
     /// Shared with an entity of an earlier file, which keeps it unless the article's context
     /// points here.
     pub homograph: bool,
+    /// A common word too: matched only where the article names the entity's country.
+    pub country_named: bool,
 }
 
 /// A canonical entity.
@@ -286,12 +289,14 @@ impl KnowledgeBase {
             line,
             value: ty.into(),
         })?;
-        let (mut short, mut case_sensitive, mut homograph) = (false, false, false);
+        let (mut short, mut case_sensitive, mut homograph, mut country_named) =
+            (false, false, false, false);
         for flag in flags.split(',').map(str::trim).filter(|f| !f.is_empty()) {
             match flag {
                 "short" => short = true,
                 "cs" => case_sensitive = true,
                 "homograph" => homograph = true,
+                "country_named" => country_named = true,
                 other => {
                     return Err(KbError::Flag {
                         file: file.into(),
@@ -308,6 +313,7 @@ impl KnowledgeBase {
             short,
             case_sensitive,
             homograph,
+            country_named,
         };
         match self.by_id.get(id) {
             Some(&i) => {

@@ -56,6 +56,8 @@ struct Pattern {
     work: bool,
     /// Other entities that bear the same name (`homograph` aliases of the knowledge base).
     homographs: Vec<usize>,
+    /// A common word too (`country_named`): the entity only where its country is named.
+    country_named: bool,
 }
 
 /// A knowledge-base name found in a text.
@@ -119,6 +121,7 @@ impl Gazetteer {
                             if p.entry == entry {
                                 p.case_sensitive &= alias.case_sensitive;
                                 p.short &= alias.short;
+                                p.country_named &= alias.country_named;
                                 if is_all_caps(&p.alias) && !is_all_caps(&alias.text) {
                                     p.alias = alias.text.clone();
                                 }
@@ -138,6 +141,7 @@ impl Gazetteer {
                                 lam,
                                 work: e.label == records::EntityType::Work,
                                 homographs: Vec::new(),
+                                country_named: alias.country_named,
                             });
                         }
                     }
@@ -163,16 +167,18 @@ impl Gazetteer {
         let mut countries: Vec<&str> = Vec::new();
         // Most articles name no homograph: nothing to decide, nothing to gather.
         let any_homograph = doc.sentences().iter().any(|s| {
-            s.found(self)
-                .iter()
-                .any(|f| !self.patterns[f.pattern].homographs.is_empty())
+            s.found(self).iter().any(|f| {
+                let p = &self.patterns[f.pattern];
+                !p.homographs.is_empty() || p.country_named
+            })
         });
         if !any_homograph {
             return countries;
         }
         for sentence in doc.sentences() {
             for f in sentence.found(self).iter() {
-                if !self.patterns[f.pattern].homographs.is_empty() {
+                let p = &self.patterns[f.pattern];
+                if !p.homographs.is_empty() || p.country_named {
                     continue;
                 }
                 if let Some(c) = self.kb.country_id_of(&self.kb.entry(f.entry).id)
@@ -473,7 +479,18 @@ impl EntityLabeler for Gazetteer {
                             })
                     })
                 };
-                let homograph = !self.patterns[f.pattern].homographs.is_empty();
+                let pattern = &self.patterns[f.pattern];
+                // A common word unless the article names the entity's country ("سيول":
+                // floods, or Seoul in a story that names South Korea).
+                if pattern.country_named
+                    && !self
+                        .kb
+                        .country_id_of(&self.kb.entry(f.entry).id)
+                        .is_some_and(|c| countries.contains(&c))
+                {
+                    continue;
+                }
+                let homograph = !pattern.homographs.is_empty();
                 let entry = if !homograph
                     || listed(k.checked_sub(1).and_then(|p| found.get(p)), true)
                     || listed(found.get(k + 1), false)
@@ -548,6 +565,15 @@ mod tests {
             ),
             vec![oman.clone()]
         );
+        // A name that is a common word too is the place only where its country is named.
+        let seoul = |text: &str| {
+            spans(&g, &article("ar", text))
+                .into_iter()
+                .filter(|(_, _, c)| c.as_deref() == Some("Seoul"))
+                .count()
+        };
+        assert_eq!(seoul("غمرت سيول جارفة عشرات المنازل في المدينة."), 0);
+        assert_eq!(seoul("وصل الرئيس إلى سيول في زيارة إلى كوريا الجنوبية."), 1);
         // Both countries named: no choice is safe, the first stays.
         assert_eq!(
             canon("اجتمع وزيرا خارجية الأردن وسلطنة عمان في عمان."),
