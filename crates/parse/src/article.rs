@@ -622,6 +622,15 @@ mod tests {
         let text = "Wagub Tinjau Jalan\nPikiran-Rakyat.com - 6 Maret 2026, 13:05 WIB\n\nBANDUNG - Wakil Gubernur meninjau jalan. Perbaikan dimulai.";
         let a = parse_article(&raw(text)).unwrap();
         assert_eq!(a.dateline.as_deref(), Some("BANDUNG"));
+        // A date with slashes after the address (Kompas, probe in46).
+        let text = "Pemkab Sleman Tambah Armada\nKompas.com - 14/08/2024, 16:42 WIB\n\nSLEMAN, KOMPAS.com - Pemerintah Kabupaten Sleman menambah armada. Penambahan dilakukan pekan lalu.";
+        let a = parse_article(&raw(text)).unwrap();
+        assert_eq!(a.published, chrono::NaiveDate::from_ymd_opt(2024, 8, 14));
+        assert!(
+            a.sentences
+                .iter()
+                .all(|s| !a.sentence_text(s).contains("16:42"))
+        );
     }
 
     #[test]

@@ -161,14 +161,14 @@ fn is_timestamp(s: &str, b: &mut Blanked) -> bool {
     // The writer's name or the place before a bar, a slash or a dot ("Burak Bir |02.01.2024 -
     // Update : 02.01.2024", "Jakarta / Fri, June 28, 2024 / 04:15 pm", Okezone's "Ari Sandita
     // Murti, Jurnalis · Rabu 13 Maret 2024 16:42 WIB"), or the outlet's web address before a
-    // dash ("Pikiran-Rakyat.com - 6 Maret 2026, 13:05 WIB").
+    // dash ("Pikiran-Rakyat.com - 6 Maret 2026, 13:05 WIB", "Kompas.com - 14/08/2024, 16:42
+    // WIB": the address first, as a date's slashes are no bar).
     let byline = label
         .is_none()
         .then(|| {
-            s.split_once(['|', '/', '·', '•']).or_else(|| {
-                s.split_once(" - ")
-                    .filter(|(name, _)| name.contains('.') && !name.contains(' '))
-            })
+            s.split_once(" - ")
+                .filter(|(name, _)| name.contains('.') && !name.contains(' '))
+                .or_else(|| s.split_once(['|', '/', '·', '•']))
         })
         .flatten()
         .filter(|(name, _)| {
@@ -369,10 +369,32 @@ pub fn is_credits_line(s: &str) -> bool {
         || in_brackets(s).is_some_and(|t| led_by_label(t, &BOILERPLATE_LABELS.credits, 120))
         || is_editor_initials(s)
         || is_named_credit(s)
+        || is_credit_pair(s)
         || is_reporter_in_brackets(s)
         || is_byline_with_role(s)
         // Short lines only: most lines are paragraphs, which are none of these.
         || (s.len() <= 240 && (is_desk_code(s) || is_photo_credit(s) || is_agency_signature(s)))
+}
+
+/// Credits side by side after a bar, each led by its label without a colon (Kompas:
+/// "Penulis Kontributor Yogyakarta, Wijaya Kusuma | Editor Ardi Priyatno Utomo"): every part
+/// a label and a capitalised word.
+fn is_credit_pair(s: &str) -> bool {
+    if s.len() > 120 || !s.contains(" | ") {
+        return false;
+    }
+    let parts: Vec<&str> = s.split(" | ").map(str::trim).collect();
+    (2..=3).contains(&parts.len())
+        && parts.iter().all(|part| {
+            BOILERPLATE_LABELS.credits.iter().any(|label| {
+                let label = label.trim();
+                part.get(..label.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(label))
+                    && part[label.len()..]
+                        .strip_prefix(' ')
+                        .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+            })
+        })
 }
 
 /// Names led by a `credits_named` label and a colon, perhaps several credits joined by a
@@ -1619,6 +1641,14 @@ mod tests {
         ] {
             assert!(!is_photo_credit(prose), "{prose}");
         }
+        // Credits side by side after a bar, without colons (Kompas); not a title with a bar.
+        assert!(is_credits_line(
+            "Penulis Kontributor Yogyakarta, Wijaya Kusuma | Editor Ardi Priyatno Utomo"
+        ));
+        assert!(!is_credits_line("Editor's pick | The best of the week"));
+        assert!(!is_credits_line(
+            "Reporter shortage | Newsrooms struggle to hire"
+        ));
         // A photo word opening a title's words is no credit's label.
         for title in [
             "Picture This: Jakarta Without Traffic",
