@@ -47,20 +47,10 @@ impl ClaimLabeler for AccordingTo {
                     }
                     continue;
                 }
-                let Some((cue_end, speaker_from, speaker_start)) = matched(doc, i) else {
+                let Some((cue_start, cue_end, speaker_from, speaker_start)) = matched(doc, i)
+                else {
                     continue;
                 };
-                // A conjunction glued to the phrase is no part of the cue ("وبحسب").
-                let cue_start = doc.toks[i].start
-                    + doc
-                        .unglued(i)
-                        .filter(|_| {
-                            !doc.lx
-                                .according
-                                .iter()
-                                .any(|(w, _)| w[0] == *doc.toks[i].norm)
-                        })
-                        .map_or(0, |(_, n)| n);
                 // The speaker phrase runs to the next comma outside a name ("Menurut Badan
                 // Meteorologi, Klimatologi, dan Geofisika (BMKG), ...") or the sentence's end.
                 let mut e = speaker_from;
@@ -126,14 +116,20 @@ impl ClaimLabeler for AccordingTo {
     }
 }
 
-/// An "according to" phrase at token `i`: the cue's end byte, the first token of the
-/// speaker, and the speaker's first byte (after a glued preposition).
-fn matched(doc: &Doc, i: usize) -> Option<(usize, usize, usize)> {
+/// An "according to" phrase at token `i`: the cue's first and end bytes, the first token of
+/// the speaker, and the speaker's first byte (after a glued preposition).
+fn matched(doc: &Doc, i: usize) -> Option<(usize, usize, usize, usize)> {
+    // A conjunction glued to the phrase is no part of the cue ("وبحسب"): where the phrase
+    // matched only without it.
+    let cue_start = |words: &[String]| {
+        let glued_conj = doc.match_words(i, words).is_none();
+        doc.toks[i].start + doc.unglued(i).filter(|_| glued_conj).map_or(0, |(_, n)| n)
+    };
     for (words, glued) in &doc.lx.according {
         if !glued {
             if let Some(end) = doc.match_words_unglued(i, words) {
                 let t = doc.toks.get(end)?;
-                return Some((doc.toks[end - 1].end, end, t.start));
+                return Some((cue_start(words), doc.toks[end - 1].end, end, t.start));
             }
             continue;
         }
@@ -151,7 +147,12 @@ fn matched(doc: &Doc, i: usize) -> Option<(usize, usize, usize)> {
             .char_indices()
             .nth(prefix.chars().count())
             .map_or(raw.len(), |(b, _)| b);
-        return Some((t.start + cut, end, t.start + cut));
+        return Some((
+            cue_start(&words[..n - 1]),
+            t.start + cut,
+            end,
+            t.start + cut,
+        ));
     }
     None
 }

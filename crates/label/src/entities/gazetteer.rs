@@ -97,53 +97,51 @@ impl Gazetteer {
                     .map(move |a| (entry, e, a))
             })
         });
-        {
-            for (entry, e, alias) in aliases {
-                let arabic = alias.text.chars().any(is_arabic);
-                let folded = fold_str(&alias.text);
-                let mut variants = vec![(folded.clone(), false)];
-                if arabic && alias.text.contains(' ') {
-                    // Missing spaces are common in Arabic news text ("الأممالمتحدة").
-                    variants.push((folded.replace(' ', ""), false));
+        for (entry, e, alias) in aliases {
+            let arabic = alias.text.chars().any(is_arabic);
+            let folded = fold_str(&alias.text);
+            let mut variants = vec![(folded.clone(), false)];
+            if arabic && alias.text.contains(' ') {
+                // Missing spaces are common in Arabic news text ("الأممالمتحدة").
+                variants.push((folded.replace(' ', ""), false));
+            }
+            if let Some(rest) = folded.strip_prefix("ال").filter(|_| arabic) {
+                // After the preposition ل the article loses its Alef: "للأمم المتحدة".
+                variants.push((format!("ل{rest}"), true));
+            }
+            for (key, lam) in variants {
+                if key.chars().count() < 2 {
+                    continue;
                 }
-                if let Some(rest) = folded.strip_prefix("ال").filter(|_| arabic) {
-                    // After the preposition ل the article loses its Alef: "للأمم المتحدة".
-                    variants.push((format!("ل{rest}"), true));
-                }
-                for (key, lam) in variants {
-                    if key.chars().count() < 2 {
-                        continue;
-                    }
-                    match seen.get(&key) {
-                        Some(&i) => {
-                            let p = &mut patterns[i];
-                            // The same entity written two ways: keep the laxer form.
-                            if p.entry == entry {
-                                p.case_sensitive &= alias.case_sensitive;
-                                p.short &= alias.short;
-                                p.country_named &= alias.country_named;
-                                if is_all_caps(&p.alias) && !is_all_caps(&alias.text) {
-                                    p.alias = alias.text.clone();
-                                }
-                            } else if alias.homograph && !p.homographs.contains(&entry) {
-                                p.homographs.push(entry);
+                match seen.get(&key) {
+                    Some(&i) => {
+                        let p = &mut patterns[i];
+                        // The same entity written two ways: keep the laxer form.
+                        if p.entry == entry {
+                            p.case_sensitive &= alias.case_sensitive;
+                            p.short &= alias.short;
+                            p.country_named &= alias.country_named;
+                            if is_all_caps(&p.alias) && !is_all_caps(&alias.text) {
+                                p.alias = alias.text.clone();
                             }
+                        } else if alias.homograph && !p.homographs.contains(&entry) {
+                            p.homographs.push(entry);
                         }
-                        None => {
-                            seen.insert(key.clone(), patterns.len());
-                            keys.push(key);
-                            patterns.push(Pattern {
-                                entry,
-                                alias: alias.text.clone(),
-                                short: alias.short,
-                                case_sensitive: alias.case_sensitive,
-                                arabic,
-                                lam,
-                                work: e.label == records::EntityType::Work,
-                                homographs: Vec::new(),
-                                country_named: alias.country_named,
-                            });
-                        }
+                    }
+                    None => {
+                        seen.insert(key.clone(), patterns.len());
+                        keys.push(key);
+                        patterns.push(Pattern {
+                            entry,
+                            alias: alias.text.clone(),
+                            short: alias.short,
+                            case_sensitive: alias.case_sensitive,
+                            arabic,
+                            lam,
+                            work: e.label == records::EntityType::Work,
+                            homographs: Vec::new(),
+                            country_named: alias.country_named,
+                        });
                     }
                 }
             }

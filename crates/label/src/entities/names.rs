@@ -936,8 +936,9 @@ impl EntityLabeler for NameLabeler {
             let n = ctx.words.len();
             // Whether the sentence has an age between commas at all (", 56,"): one scan.
             let age_between_commas = s.match_indices(", ").any(|(at, _)| {
-                let digits = s[at + 2..].bytes().take_while(u8::is_ascii_digit).count();
-                (1..=2).contains(&digits) && s[at + 2 + digits..].starts_with(',')
+                s[at + 2..]
+                    .split_once(',')
+                    .is_some_and(|(age, _)| is_age(age))
             });
             let mut i = 0;
             while i < n {
@@ -1104,9 +1105,7 @@ impl EntityLabeler for NameLabeler {
                     && ctx.s[ctx.words[e - 1].end..]
                         .strip_prefix(" (")
                         .and_then(|r| r.split_once(')'))
-                        .is_some_and(|(age, _)| {
-                            (1..=2).contains(&age.len()) && age.bytes().all(|b| b.is_ascii_digit())
-                        })
+                        .is_some_and(|(age, _)| is_age(age))
                 {
                     spans.push((i, e, 0.6));
                 }
@@ -1124,9 +1123,7 @@ impl EntityLabeler for NameLabeler {
                     && ctx.s[ctx.words[e - 1].end..]
                         .strip_prefix(", ")
                         .and_then(|r| r.split_once(','))
-                        .is_some_and(|(age, _)| {
-                            (1..=2).contains(&age.len()) && age.bytes().all(|b| b.is_ascii_digit())
-                        })
+                        .is_some_and(|(age, _)| is_age(age))
                 {
                     spans.push((i, e, 0.6));
                 }
@@ -1337,6 +1334,12 @@ impl EntityLabeler for NameLabeler {
             }
         }
     }
+}
+
+/// A person's age as news writes it beside a name ("Dedi (45)", "Somporn Inthawong, 56,"):
+/// one or two digits.
+fn is_age(s: &str) -> bool {
+    (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]
