@@ -105,8 +105,8 @@ STOP_ALIASES = {"kota", "bursa", "niger", "chad", "jordan", "georgia", "turkey",
                 "الجزيره", "الجزيرة",
                 # "the city", "a city" ("مدينة رفح"): Medina is "المدينة المنورة".
                 "المدينة", "المدينه", "مدينة", "مدينه",
-                # Parts of words ("بنيوي": structural; Rome is "روما").
-                "نيوي", "رم"}
+                # Parts of words ("بنيوي": structural; Rome is "روما"), and a given name ("ريم").
+                "نيوي", "رم", "رىم", "ريم"}
 # Aliases that are common words too, kept for where the article names the entity's country
 # (flag `country_named`): "سيول" is Seoul and "floods" ("سئول" folds to it).
 COUNTRY_NAMED = {"سيول", "سئول"}

@@ -190,6 +190,85 @@ fn fronted_subject(doc: &Doc, a: usize, first: usize, context: Option<&Speaker>)
         })
 }
 
+/// The subject a verb-first language sets before a cue that has none after it ("المواطن
+/// سليمان النوافلة قال لـ\"الرأي\" إن", "هيئة الدفاع، من جهتها، اعتبرت أن", "أما الطبيبة
+/// رنا الشوا فتقول إن"): the phrase from the clause's start (after a complementizer, a
+/// `topic` word such as "أما", or the sentence's start) to the cue, past one aside between
+/// commas. None for a cue with "و" glued (a verb coordinated with an earlier one, or the
+/// narrator's pro-drop "وقال"), for "ف" but after "أما", and where the phrase opens with a
+/// preposition (circumstances: "في بيان قالت"), a verb or a conjunction ("حيث أكد"), or holds
+/// a cue, a form of "كان" or "قد" ("أن الوضع كان صعبا والجيش قد حذر": a clause of its own).
+fn preverbal_subject(doc: &Doc, body: usize, cm: &CueMatch, context: Option<&Speaker>) -> Subject {
+    let mut end = cm.first;
+    if end <= body {
+        return Subject::Missing;
+    }
+    // The aside's tokens, where one stands between commas before the cue.
+    let mut aside = None;
+    if doc.is_comma(end - 1) {
+        let Some(open) = (body..end - 1)
+            .rev()
+            .take(MAX_ASIDE)
+            .find(|&k| doc.is_boundary(k))
+            .filter(|&k| doc.is_comma(k) && k > body)
+        else {
+            return Subject::Missing;
+        };
+        aside = Some((open + 1, end - 1));
+        end = open;
+    }
+    let mut start = subject_start(doc, body, end);
+    let topic = doc.match_any(start, &doc.lx.topics);
+    if let Some(after) = topic {
+        start = after;
+    }
+    if cm.clitic && !(doc.toks[cm.first].norm.starts_with('ف') && topic.is_some()) {
+        return Subject::Missing;
+    }
+    let first_word = (start..end).find(|&k| doc.toks[k].word);
+    let Some(first) = first_word else {
+        return Subject::Missing;
+    };
+    if doc.is_preposition(first)
+        || doc.tok_in(first, &doc.lx.fronting_verbs)
+        || doc.tok_in(first, &doc.lx.subordinators)
+        || doc.stop_at(first)
+        || (start..end).any(|k| {
+            doc.cue_at(k).is_some()
+                || doc.tok_in(k, &doc.lx.fronting_verbs)
+                || doc.tok_in(k, &doc.lx.perfect_particles)
+        })
+    {
+        return Subject::Missing;
+    }
+    // A name in apposition is the aside ("أما رئيس جمعية رجال الأعمال، المهندس علي الدسوقي،
+    // فاعتبر"); a relative clause is not ("المشجع X، الذي قطع المسافة، قال"), nor a role
+    // after a name ("حمد بن سيف الهنائي، رئيس مجلس إدارة إحدى الشركات، فيرى").
+    let person_in = |s: usize, e: usize| {
+        doc.ents_in(doc.toks[s].start, doc.toks[e - 1].end)
+            .any(|x| x.label == EntityType::Person)
+    };
+    if let Some((s, e)) = aside
+        && s < e
+        && !doc.tok_in(s, &doc.lx.relatives)
+        && person_in(s, e)
+        && !doc.person_ends_at(end - 1)
+    {
+        return doc.resolve_subject(start, e, context);
+    }
+    match doc.resolve_subject(start, end, context) {
+        // "و" glued before the article is the conjunction, no part of the speaker ("والوزيرة
+        // قالت إن").
+        Subject::Found(mut s)
+            if s.start == doc.toks[first].start && doc.toks[first].norm.starts_with("وال") =>
+        {
+            s.start += 'و'.len_utf8();
+            Subject::Found(s)
+        }
+        other => other,
+    }
+}
+
 /// Words from a clause's first word to an auxiliary or finite-verb marker.
 const BARE_REACH: usize = 8;
 
@@ -629,7 +708,8 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize) -> bool {
     false
 }
 
-/// Tokens of an aside between commas that a bare clause's subject may carry.
+/// Tokens of an aside between commas that a bare clause's subject may carry, and that a
+/// verb-first language's fronted subject skips ("هيئة الدفاع، من جهتها، اعتبرت").
 const MAX_ASIDE: usize = 16;
 
 /// `, SPEAKER CUE` ending a clause ("..., A. Hajizade noted:"): the speaker's token range and
@@ -985,7 +1065,13 @@ impl ClaimLabeler for CueThat {
                         {
                             Subject::Missing
                         }
-                        Subject::Missing => fronted_subject(doc, a, cm.first, context),
+                        Subject::Missing => match fronted_subject(doc, a, cm.first, context) {
+                            Subject::Missing => {
+                                let body = doc.body_start(si).min(cm.first);
+                                preverbal_subject(doc, body, &cm, context)
+                            }
+                            s => s,
+                        },
                         s => s,
                     }
                 } else {
@@ -1076,8 +1162,13 @@ impl ClaimLabeler for CueThat {
                                 .or(recent)
                                 .or(entity)
                         } else if vso {
+                            // "رحبت الهيئة ... بالحكم، وقالت في بيان إن": the opening verb's
+                            // subject; else this sentence's earlier speaker before an earlier
+                            // sentence's ("اعتبرت X أن ...، وأشارت إلى أن").
                             nested
+                                .or_else(|| cm.clitic.then(opening_clause).flatten())
                                 .or_else(first_person)
+                                .or(previous_here)
                                 .or(recent)
                                 .or(tail_speaker)
                                 .or(entity)

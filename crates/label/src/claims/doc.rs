@@ -158,6 +158,9 @@ pub enum Subject {
 
 /// Tokens after `SPEAKER CUE` that can be circumstances of the saying.
 const MAX_CIRCUMSTANCES: usize = 30;
+/// Words between a verb-first subject's preposition and the end of the role holder's name
+/// ("في إقليم الجنوب العقيد فراس الطراونة").
+const MAX_ROLE_PLACE: usize = 7;
 
 /// A cue found at a token.
 #[derive(Debug, Clone)]
@@ -871,7 +874,17 @@ impl<'a> Doc<'a> {
         let Some(first) = (s..e).find(|&k| self.toks[k].word) else {
             return Subject::Missing;
         };
-        if self.is_preposition(first) {
+        // Whom it was said to, right after the cue ("قال لـ\"الرأي\" إن", "أكد للجزيرة نت
+        // أن"): a proclitic "ل" written apart, or glued to an outlet.
+        let to_outlet = {
+            let t = &self.toks[first];
+            &*t.norm == "ل"
+                || (t.norm.starts_with('ل')
+                    && self
+                        .ents_in(t.start, t.end)
+                        .any(|x| x.outlet && x.start > t.start))
+        };
+        if self.is_preposition(first) || to_outlet {
             return Subject::Missing;
         }
         // A comma ends the subject only after a person's name: "رئيس الصين، شي جين بينج" is a
@@ -911,6 +924,19 @@ impl<'a> Doc<'a> {
                     || addressee(k)
             })
             .unwrap_or(e);
+        // A role's place before the holder's name ("مدير الدفاع المدني في إقليم الجنوب العقيد
+        // فراس الطراونة، أن"): one preposition and a few words, then a person, go on with the
+        // subject; circumstances ("في مؤتمر مع نظيره X") hold a second preposition.
+        let end = if end < e && self.is_preposition(end) {
+            (end + 1..(end + 1 + MAX_ROLE_PLACE).min(e))
+                .take_while(|&k| {
+                    self.toks[k].word && !self.is_preposition(k) && !glued_preposition(k)
+                })
+                .find(|&k| self.person_ends_at(k))
+                .map_or(end, |k| k + 1)
+        } else {
+            end
+        };
         self.resolve_subject(first, end, context)
     }
 

@@ -150,6 +150,9 @@ pub struct Lexicon {
     /// Discourse connectives that open a sentence before a comma ("Meanwhile,", "Sementara
     /// itu,", "من جهته،"): the narrator's, no part of a content.
     pub connectives: Vec<Vec<String>>,
+    /// Words that open a clause before its fronted subject in a verb-first language ("أما",
+    /// "لكن": "أما الطبيبة رنا الشوا فتقول إن").
+    pub topics: Vec<Vec<String>>,
     /// Words that open the narrator's own clause after a comma ("، نافيا صحة التقارير", "،
     /// وهو ما نفاه", "، دون أن يحدد"): a content ends before them.
     pub narrator_clauses: Vec<Vec<String>>,
@@ -227,6 +230,7 @@ impl Lexicon {
             time_nouns: vec![],
             copulas: vec![],
             connectives: vec![],
+            topics: vec![],
             narrator_clauses: vec![],
             auxes: vec![],
             finite_affixes: vec![],
@@ -339,6 +343,7 @@ impl Lexicon {
                 "subject_pronoun" => lx.subject_pronouns.extend(words),
                 "copula" => lx.copulas.extend(words),
                 "connective" => lx.connectives.push(words),
+                "topic" => lx.topics.push(words),
                 "narrator" => lx.narrator_clauses.push(words),
                 "aux" => lx.auxes.extend(words),
                 // One word with a `*` in it, which splitting into words would cut.

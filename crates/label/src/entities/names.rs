@@ -476,6 +476,13 @@ impl Ctx<'_> {
             .person_cues
             .get(&("ar".to_string(), "after".to_string()));
         let stop = |w: &str| stop(w) || cues_after.is_some_and(|c| c.iter().any(|c| c == w));
+        // A verb of saying after two words of a name is the subject's verb ("النائب سامي جعجع
+        // شدد على أن").
+        let cues_before = self
+            .lx
+            .person_cues
+            .get(&("ar".to_string(), "before".to_string()));
+        let verb_after_name = |w: &str| cues_before.is_some_and(|c| c.iter().any(|c| c == w));
         // A proclitic written apart with a tatweel ("نبيه بري لـ\"النهار\"") is the next
         // word's.
         let stop = |w: &str| stop(w) || w.ends_with('\u{0640}');
@@ -554,6 +561,7 @@ impl Ctx<'_> {
                 || prepositional
                 || after_father
                 || (n >= 2 && self.future_verb(j))
+                || (n >= 2 && verb_after_name(w))
                 || (j - i >= 2 && self.imperfect_verb(j))
                 || (as_for && w.starts_with('ف') && self.answers_as_for(j))
             {
@@ -561,7 +569,9 @@ impl Ctx<'_> {
             }
             // After a link the word is a name's, whatever else it may be ("بن تركي"), and so
             // is a nisba after two words of a name ("محمد شياع السوداني").
-            let family_nisba = nisba && n >= 2;
+            // So is a nisba after a common given name, though it names a nationality too
+            // ("ريم السويدي", "خالد المصري").
+            let family_nisba = nisba && (n >= 2 || family);
             if !compound
                 && !family_nisba
                 && self.kb_at(j).is_some_and(|(t, _)| t != EntityType::Person)
@@ -1048,7 +1058,10 @@ impl EntityLabeler for NameLabeler {
                         && !known
                         && k + 1 < n
                         && ctx.adjacent(k)
-                        && ctx.lx.prepositions.contains(ctx.w(k + 1));
+                        && (ctx.lx.prepositions.contains(ctx.w(k + 1))
+                            // or before "أن", which follows a verb ("اعتبرت أن"); "إن" follows
+                            // "قال" and a speaker ("قال المتحدث بقائي إن").
+                            || ctx.w(k + 1) == "أن");
                     if let Some(e) = end.filter(|_| {
                         !one_word_after_lower_role
                             && !title_follows
@@ -1273,6 +1286,49 @@ impl EntityLabeler for NameLabeler {
                     || (arabic && ctx.w(e).starts_with('ل') && ctx.kb_at(e).is_some())
                     || (!arabic && is_lowercase_word(ctx.w(e)));
                 if e >= k + 2 && closed {
+                    spans.push((k, e, 0.6));
+                }
+            }
+            // A kunya: "أبو" or "أم" and a common given name ("ويروي أبو خالد، صاحب محل",
+            // "أما أم أحمد، وهي أرملة"), not after a given name ("محمود أبو شمالة" is one name).
+            for i in 0..n.saturating_sub(1) {
+                if !matches!(ctx.w(i), "أبو" | "أم" | "وأبو")
+                    || !ctx.adjacent(i)
+                    || !lx.given_names.contains(&ctx.folded[i + 1])
+                    || (i > 0 && ctx.adjacent(i - 1) && lx.given_names.contains(&ctx.folded[i - 1]))
+                {
+                    continue;
+                }
+                let start = if ctx.w(i) == "وأبو" {
+                    None
+                } else {
+                    Some(i)
+                };
+                if let (Some(start), Some(e)) = (start, ctx.arabic_name(i + 1)) {
+                    spans.push((start, e, 0.6));
+                }
+            }
+            // A name after an Arabic nationality in apposition ("مدرب منتخب الأردن، المغربي حسن
+            // الوزاني،", "الصربي دراغان ميلوشيفيتش،"): one that starts with a common given name,
+            // or two words or more after a comma and closed by one.
+            for i in 0..n.saturating_sub(1) {
+                let w = ctx.w(i);
+                if !is_nisba(w)
+                    || !ctx.adjacent(i)
+                    || !matches!(ctx.kb_at(i), Some((EntityType::Norp, last)) if last == i)
+                {
+                    continue;
+                }
+                let k = i + 1;
+                let Some(e) = ctx.arabic_name(k) else {
+                    continue;
+                };
+                let given = lx.given_names.contains(&ctx.folded[k]);
+                let apposition = i > 0
+                    && matches!(ctx.gap(i - 1), "," | "،")
+                    && e >= k + 2
+                    && (e == n || matches!(ctx.gap(e - 1), "," | "،"));
+                if given || apposition {
                     spans.push((k, e, 0.6));
                 }
             }
@@ -2297,6 +2353,68 @@ mod tests {
                 "Analis Mirae Asset Sekuritas Indonesia Handiman Soetoyo merekomendasikan saham."
             ),
             vec!["Handiman Soetoyo"]
+        );
+    }
+
+    #[test]
+    fn arabic_ordinary_people_kunyas_and_nationalities_in_apposition() {
+        // A noun of an ordinary person takes a name that starts with a common given name; a
+        // verb after one does not become a name ("الشاب توفي").
+        assert_eq!(
+            texts("ar", "وقال المواطن سليمان النوافلة إن المياه دخلت منزله."),
+            vec!["سليمان النوافلة"]
+        );
+        assert_eq!(
+            texts(
+                "ar",
+                "أما الطبيبة المتطوعة رنا الشوا فتقول إن الحالات تضاعفت."
+            ),
+            vec!["رنا الشوا"]
+        );
+        assert!(texts("ar", "وقال إن الشاب توفي متأثرا بجروحه.").is_empty());
+        // A given name and a nisba that names a nationality too; a lone word before "أن" is
+        // a verb.
+        assert_eq!(
+            texts(
+                "ar",
+                "غير أن المحللة المالية ريم السويدي اعتبرت أن المخاطر قائمة."
+            ),
+            vec!["ريم السويدي"]
+        );
+        // A kunya with a common given name; "أم" before anything else is "mother" or "or".
+        assert_eq!(
+            texts("ar", "ويروي أبو خالد، صاحب محل للتحف، أن خسائره كبيرة."),
+            vec!["أبو خالد"]
+        );
+        assert_eq!(
+            texts(
+                "ar",
+                "أما أم أحمد، وهي أم لخمسة أطفال، فأكدت أن المياه وصلت."
+            ),
+            vec!["أم أحمد"]
+        );
+        // A nationality in apposition before a name.
+        assert_eq!(
+            texts(
+                "ar",
+                "وقال مدرب منتخب الأردن، المغربي حسن الوزاني، في المؤتمر الصحفي إن الفريق جاهز."
+            ),
+            vec!["حسن الوزاني"]
+        );
+        assert_eq!(
+            texts(
+                "ar",
+                "واعترف مدرب المنتخب، الصربي دراغان ميلوشيفيتش، بأن فريقه لم يكن في يومه."
+            ),
+            vec!["دراغان ميلوشيفيتش"]
+        );
+        // A verb of saying after two words of a name is the subject's verb.
+        assert_eq!(
+            texts(
+                "ar",
+                "رئيس الحزب النائب سامي جعجع شدد على أن لبنان لا يحتمل الفراغ."
+            ),
+            vec!["سامي جعجع"]
         );
     }
 }
