@@ -3365,3 +3365,83 @@ fn ar_a_fronted_phrase_is_no_subject_after_a_conjunction_or_a_verb_of_its_own() 
         "{got:?}"
     );
 }
+
+#[test]
+fn en_contractions_open_a_clause_and_court_verbs_are_cues() {
+    let got = labelled(
+        "en",
+        "Measles spreads in Texas\n\
+         Nurses said they’re running out of time.\n\
+         The government insisted the measure had been agreed with the lenders.\n\
+         Helen Rigg defended the defences, insisting they had done their job.\n\
+         Dr. Aaron Whitfield tells NPR the outbreak is likely much larger than the official count.\n\
+         A senior party leader conceded that the timing of the ordinance had been poor.\n\
+         Three land agents testified that they had paid the accused.\n\
+         Dozens of homes were flooded, with residents saying the water rose faster than in 2009.\n\
+         Margaret Hindle, 74, said she woke at 03:00 GMT to find water pouring in.",
+    );
+    assert_eq!(
+        content_speaker_cue(&got),
+        vec![
+            ("they’re running out of time", "Nurses", "said"),
+            (
+                "the measure had been agreed with the lenders",
+                "The government",
+                "insisted"
+            ),
+            ("they had done their job", "Helen Rigg", "insisting"),
+            (
+                "the outbreak is likely much larger than the official count",
+                "Aaron Whitfield",
+                "tells"
+            ),
+            (
+                "the timing of the ordinance had been poor",
+                "A senior party leader",
+                "conceded"
+            ),
+            (
+                "they had paid the accused",
+                "Three land agents",
+                "testified"
+            ),
+            // "with" opens an absolute clause, no part of its subject.
+            ("the water rose faster than in 2009", "residents", "saying"),
+            // A colon between digits is a time's.
+            (
+                "she woke at 03:00 GMT to find water pouring in",
+                "Margaret Hindle",
+                "said"
+            ),
+        ],
+        "{got:?}"
+    );
+}
+
+#[test]
+fn en_whom_a_colon_quote_was_told_to_and_a_towns_kicker_are_no_speakers() {
+    let got = labelled(
+        "en",
+        "Pune: Two held for duping senior citizen of his savings\n\
+         Council leader Mark Fryer told the BBC: \"Our priority is getting people somewhere safe.\"",
+    );
+    assert_eq!(
+        content_speaker_cue(&got),
+        vec![(
+            "Our priority is getting people somewhere safe",
+            "Council leader Mark Fryer",
+            "told"
+        )],
+        "{got:?}"
+    );
+    // A country before a headline's colon speaks for its government.
+    let got = labelled(
+        "en",
+        "Ukraine: Russia must pay for the damage it caused\nOfficials met in Kyiv on Monday.",
+    );
+    assert_eq!(
+        content_speaker_cue(&got),
+        vec![("Russia must pay for the damage it caused", "Ukraine", "")],
+        "{got:?}"
+    );
+}

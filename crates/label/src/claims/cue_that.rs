@@ -804,8 +804,11 @@ fn content_end(
         if k - from >= MAX_CONTENT {
             return (doc.toks[k - 1].end, None);
         }
-        if k > from && (doc.stop_at(k) || doc.is_punct(k, &[':']) || another_speaker(doc, k, send))
-        {
+        // A colon between digits is a time's or a score's ("03:00 GMT", "2:1"), no clause's.
+        let colon = doc.is_punct(k, &[':'])
+            && !(doc.text[..doc.toks[k].start].ends_with(|c: char| c.is_ascii_digit())
+                && doc.text[doc.toks[k].end..].starts_with(|c: char| c.is_ascii_digit()));
+        if k > from && (doc.stop_at(k) || colon || another_speaker(doc, k, send)) {
             return (doc.toks[k].start, None);
         }
         if doc.text[doc.toks[k].start..doc.toks[k].end].contains('\n')

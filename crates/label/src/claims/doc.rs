@@ -109,6 +109,8 @@ pub struct Ent {
     pub canonical: Option<String>,
     /// A news outlet: the article's own (`outlet/1`) or one the knowledge base knows.
     pub outlet: bool,
+    /// A country the knowledge base knows.
+    pub country: bool,
 }
 
 /// Tokens of a role before the name that opens a sentence ("Chelsea boss Mauricio").
@@ -334,6 +336,9 @@ impl<'a> Doc<'a> {
                         || (e.canonical_id.as_deref())
                             .zip(kb)
                             .is_some_and(|(id, kb)| kb.is_news_outlet(id)),
+                    country: (e.canonical_id.as_deref())
+                        .zip(kb)
+                        .is_some_and(|(id, kb)| kb.is_country(id)),
                     canonical: e
                         .canonical_name
                         .clone()
@@ -693,12 +698,14 @@ impl<'a> Doc<'a> {
         // for one per ")".
         let first_open = (s..e).find(|&k| self.is_punct(k, &['(']));
         loop {
-            // Leading punctuation, conjunctions and relative pronouns (", but warned that": no
-            // speaker of its own; "which he said": the speaker is "he").
+            // Leading punctuation, conjunctions, relative pronouns and openers (", but warned
+            // that": no speaker of its own; "which he said": the speaker is "he"; "with
+            // residents saying": "residents").
             while s < e
                 && (!self.toks[s].word
                     || self.lx.conjs.iter().any(|w| *w == *self.toks[s].norm)
-                    || self.lx.relatives.iter().any(|w| *w == *self.toks[s].norm))
+                    || self.lx.relatives.iter().any(|w| *w == *self.toks[s].norm)
+                    || self.lx.openers.iter().any(|w| *w == *self.toks[s].norm))
             {
                 s += 1;
             }
@@ -709,6 +716,10 @@ impl<'a> Doc<'a> {
                 && !(self.is_punct(e - 1, &[')'])
                     && first_open.is_some_and(|o| s <= o && o < e - 1))
             {
+                e -= 1;
+            }
+            // A trailing relative pronoun ("three land agents who testified").
+            if e > s + 1 && self.tok_in(e - 1, &self.lx.relatives) {
                 e -= 1;
             }
             // Trailing adverbs ("Xi also said").

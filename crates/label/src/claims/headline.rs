@@ -4,6 +4,7 @@
 use records::{Claim, ClaimKind, EntityType};
 
 use super::doc::{Doc, Subject};
+use super::lexicon::SubjectSide;
 use crate::ClaimLabeler;
 
 pub const NAME: &str = "headline/7";
@@ -71,6 +72,15 @@ impl ClaimLabeler for Headline {
             let place = doc
                 .ents_in(speaker.start, speaker.end)
                 .all(|x| matches!(x.label, EntityType::Gpe | EntityType::Loc));
+            // Where the subject comes first, a city or region before the colon is the story's
+            // place ("Pune: Two held for duping senior citizen", Indian and Pakistani papers'
+            // kicker); a country may speak for its government ("Ukraine: ...").
+            let town = place
+                && doc.lx.subject != SubjectSide::After
+                && doc.ents_in(speaker.start, speaker.end).any(|x| !x.country);
+            if town {
+                continue;
+            }
             let person_after = || {
                 (colon + 1..send)
                     .find(|&k| doc.toks[k].word)

@@ -153,6 +153,8 @@ pub struct Lexicon {
     /// Words that open a clause before its fronted subject in a verb-first language ("أما",
     /// "لكن": "أما الطبيبة رنا الشوا فتقول إن").
     pub topics: Vec<Vec<String>>,
+    /// Words that open a speaker phrase and are no part of it ("with residents saying").
+    pub openers: Vec<String>,
     /// Words that open the narrator's own clause after a comma ("، نافيا صحة التقارير", "،
     /// وهو ما نفاه", "، دون أن يحدد"): a content ends before them.
     pub narrator_clauses: Vec<Vec<String>>,
@@ -231,6 +233,7 @@ impl Lexicon {
             copulas: vec![],
             connectives: vec![],
             topics: vec![],
+            openers: vec![],
             narrator_clauses: vec![],
             auxes: vec![],
             finite_affixes: vec![],
@@ -344,6 +347,7 @@ impl Lexicon {
                 "copula" => lx.copulas.extend(words),
                 "connective" => lx.connectives.push(words),
                 "topic" => lx.topics.push(words),
+                "opener" => lx.openers.extend(words),
                 "narrator" => lx.narrator_clauses.push(words),
                 "aux" => lx.auxes.extend(words),
                 // One word with a `*` in it, which splitting into words would cut.

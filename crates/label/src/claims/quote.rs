@@ -357,7 +357,25 @@ fn before(doc: &Doc, open: usize) -> Option<(Option<Speaker>, (usize, usize))> {
         // Words between the cue and the mark: adverbs, or the speaker (VSO), up to the
         // appositive's first comma.
         let speaker_end = commas.last().copied().unwrap_or(mark);
-        let speaker = match doc.resolve_vso_subject(cm.last, speaker_end, None) {
+        // Where the subject comes first, a subject before the cue is the speaker and the words
+        // after it are whom it was said to ('Mark Fryer told the BBC: "..."').
+        let subject_first = (!vso)
+            .then(|| {
+                let j = (a..k)
+                    .rev()
+                    .find(|&j| doc.is_boundary(j))
+                    .map_or(a, |j| j + 1);
+                match doc.resolve_subject(j, k, None) {
+                    Subject::Found(s) if j < k => Some(s),
+                    _ => None,
+                }
+            })
+            .flatten();
+        let after_cue = || match subject_first {
+            Some(s) => Subject::Found(s),
+            None => doc.resolve_vso_subject(cm.last, speaker_end, None),
+        };
+        let speaker = match after_cue() {
             Subject::Found(s) => Some(s),
             _ => {
                 let mut j = k;
