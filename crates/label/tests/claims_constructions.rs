@@ -3445,3 +3445,68 @@ fn en_whom_a_colon_quote_was_told_to_and_a_towns_kicker_are_no_speakers() {
         "{got:?}"
     );
 }
+
+#[test]
+fn id_more_cues_bare_clauses_offices_named_again_and_headline_speakers_after_the_news() {
+    let got = labelled(
+        "id",
+        "Pemerintah Pangkas Kuota Produksi Nikel 2025, Analis: Harga Bisa Terkerek\n\
+         Analis komoditas Farhan Rizaldi menilai harga akan naik.\n\
+         Kapolrestabes Medan Kombes Pol Aldo Pranata Simanjuntak mengatakan pelaku sudah ditangkap.\n\
+         Kapolrestabes menambahkan, polisi masih memburu dua pelaku lain yang berperan sebagai penadah.\n\
+         Lebih lanjut dikatakannya, dari tangan para pelaku polisi menyita dua bilah parang.\n\
+         Ia menyebut ada 12 lansia dan 9 balita di lingkungannya yang perlu perhatian khusus.\n\
+         \"Alasan-alasan yang disampaikan hanyalah dalih,\" tulis ICW.\n\
+         Dedeh Kurniasih (56) bilang, ia terbangun karena lemari di kamarnya roboh.\n\
+         Dalam pandangan Nurhasanah, tenaga kependidikan sama pentingnya dengan guru.\n\
+         Wakil Ketua Komisi III DPR Rahmat Hidayatullah mengatakan rapat kerja akan ditunda.\n\
+         Ketua Komisi III DPR, yang memimpin rapat, memastikan pembahasan akan dilanjutkan pekan depan.\n\
+         Rapat kerja Komisi III DPR dengan pemerintah, Selasa (15/10/2024), tidak mencapai kata sepakat.",
+    );
+    // Claims come in the labellers' order: cues with a clause, quotations, "according to",
+    // headlines.
+    assert_eq!(
+        speaker_canonical(&got),
+        vec![
+            ("Analis komoditas Farhan Rizaldi", Some("Farhan Rizaldi")),
+            (
+                "Kapolrestabes Medan Kombes Pol Aldo Pranata Simanjuntak",
+                Some("Aldo Pranata Simanjuntak")
+            ),
+            // An office named again alone.
+            ("Kapolrestabes", Some("Aldo Pranata Simanjuntak")),
+            ("dikatakannya", Some("Aldo Pranata Simanjuntak")),
+            ("Ia", Some("Aldo Pranata Simanjuntak")),
+            ("Dedeh Kurniasih (56)", Some("Dedeh Kurniasih")),
+            (
+                "Wakil Ketua Komisi III DPR Rahmat Hidayatullah",
+                Some("Rahmat Hidayatullah")
+            ),
+            // The deputy chair is not the chair; "kata sepakat" is no cue.
+            ("Ketua Komisi III DPR", None),
+            ("ICW", Some("Indonesia Corruption Watch")),
+            ("Nurhasanah", None),
+            // A role after the news in a headline: the person the body introduces with it.
+            ("Analis", Some("Farhan Rizaldi")),
+        ],
+        "{got:?}"
+    );
+    assert_eq!(
+        got.iter()
+            .map(|(_, _, _, cue)| cue.as_deref().unwrap_or(""))
+            .collect::<Vec<_>>(),
+        [
+            "menilai",
+            "mengatakan",
+            "menambahkan",
+            "dikatakannya",
+            "menyebut",
+            "bilang",
+            "mengatakan",
+            "memastikan",
+            "tulis",
+            "Dalam pandangan",
+            ""
+        ]
+    );
+}

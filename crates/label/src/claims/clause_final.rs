@@ -171,7 +171,12 @@ fn tail(doc: &Doc, from: usize, end: usize) -> Option<Vec<(Speaker, (usize, usiz
     }
     let k = found?;
     let cm = doc.cue_at(k)?;
-    if !cm.cue.final_ {
+    // A cue that stands before its speaker ("kata Xi") after other words is a noun ("tidak
+    // mencapai kata sepakat"), as it is before a word that shows an object ("kata kunci").
+    if !cm.cue.final_
+        || (cm.cue.inverted && k > from)
+        || (cm.last < end && doc.tok_in(cm.last, &doc.lx.blocks))
+    {
         return None;
     }
     let found = |s: usize, e: usize| match doc.resolve_subject(s, e, None) {

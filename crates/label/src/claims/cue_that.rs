@@ -1049,7 +1049,11 @@ impl ClaimLabeler for CueThat {
                     .and_then(|q| q.speaker.as_ref())
                     .or_else(|| outer.and_then(|(_, s)| s.as_ref()))
                     .or(last_speaker.as_ref().map(|(s, _)| s));
-                let subject = if let Some(found) = cm
+                let subject = if cm.cue.pronoun {
+                    // The agent glued to the cue ("Lebih lanjut dikatakannya, ..."): the person
+                    // named last.
+                    Subject::Found(doc.pronoun_cue_speaker((cm.start, cm.end)))
+                } else if let Some(found) = cm
                     .cue
                     .source
                     .as_deref()

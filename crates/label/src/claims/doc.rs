@@ -1376,7 +1376,11 @@ impl<'a> Doc<'a> {
             .rev()
             .take(MAX_ROLE_OCCURRENCES)
         {
-            if self.match_words(i, role).is_none() || !accept(i) {
+            // "Wakil Ketua Komisi III DPR Rahmat" holds another office than "Ketua Komisi III".
+            if self.match_words(i, role).is_none()
+                || !accept(i)
+                || (i > 0 && self.tok_in(i - 1, &self.lx.deputies))
+            {
                 continue;
             }
             // Where the subject follows the verb, a role stands after the name too ("الأمير

@@ -41,6 +41,12 @@ impl ClaimLabeler for Headline {
             let Some(colon) = (a..send).find(|&k| doc.is_punct(k, &[':'])) else {
                 continue;
             };
+            // The news first and its speaker after a comma ("Persebaya Tekuk Persija 2-1,
+            // Paulo Menezes: Kemenangan Ini untuk Bonek", "..., Hakim: Terdakwa Tak ...").
+            let a = match (a..colon).rev().find(|&k| doc.is_comma(k)) {
+                Some(comma) if comma > a && comma + 1 < colon => comma + 1,
+                _ => a,
+            };
             // Whom it was said to is no part of the speaker ("وزير الطاقة اللبناني
             // لـ«الشرق الأوسط»: ...", the outlet that interviewed him).
             let speaker_end = (a + 1..colon)

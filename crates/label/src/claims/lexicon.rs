@@ -155,6 +155,8 @@ pub struct Lexicon {
     pub topics: Vec<Vec<String>>,
     /// Words that open a speaker phrase and are no part of it ("with residents saying").
     pub openers: Vec<String>,
+    /// Words before a role that make it another office ("Wakil Ketua", "deputy minister").
+    pub deputies: Vec<String>,
     /// Words that open the narrator's own clause after a comma ("، نافيا صحة التقارير", "،
     /// وهو ما نفاه", "، دون أن يحدد"): a content ends before them.
     pub narrator_clauses: Vec<Vec<String>>,
@@ -234,6 +236,7 @@ impl Lexicon {
             connectives: vec![],
             topics: vec![],
             openers: vec![],
+            deputies: vec![],
             narrator_clauses: vec![],
             auxes: vec![],
             finite_affixes: vec![],
@@ -348,6 +351,7 @@ impl Lexicon {
                 "connective" => lx.connectives.push(words),
                 "topic" => lx.topics.push(words),
                 "opener" => lx.openers.extend(words),
+                "deputy" => lx.deputies.extend(words),
                 "narrator" => lx.narrator_clauses.push(words),
                 "aux" => lx.auxes.extend(words),
                 // One word with a `*` in it, which splitting into words would cut.
