@@ -3510,3 +3510,88 @@ fn id_more_cues_bare_clauses_offices_named_again_and_headline_speakers_after_the
         ]
     );
 }
+
+#[test]
+fn ar_headline_parts_after_two_periods_cited_sources_and_more_verbs() {
+    let got = labelled(
+        "ar",
+        "مونتيرو: الهلال لعب بعقلية البطل.. ومدرب الاتحاد: الحكم أفسد المباراة\n\
+         وقال مدرب الهلال البرتغالي جورجي مونتيرو إن الفريق لعب جيدا.\n\
+         وحسبما ذكرت وكالة رويترز نقلا عن مصادر حكومية، فإن مصر تلقت الشريحة الثالثة من القرض.\n\
+         وكانت سيول مماثلة ضربت المدينة في 2018 وأسفرت عن إخلاء نحو 3700 سائح، وفق ما ذكرته السلطات آنذاك.\n\
+         \"القضية أخذت وقتها الكافى من التحقيق\"، هكذا علق المستشار الشاذلى عقب الجلسة.\n\
+         وأردف الصافي: \"الأعمال الإنشائية ستنطلق مطلع العام المقبل\".\n\
+         من جهته، يرى هاني عبد الحكيم أن السوق استوعبت القرار، متوقعا أن يبدأ البنك في خفض تدريجي للفائدة.",
+    );
+    let mut got: Vec<_> = content_speaker_cue(&got);
+    got.sort();
+    let mut want = vec![
+        ("الهلال لعب بعقلية البطل", "مونتيرو", ""),
+        // The headline's second part, without its glued conjunction.
+        ("الحكم أفسد المباراة", "مدرب الاتحاد", ""),
+        (
+            "الفريق لعب جيدا",
+            "مدرب الهلال البرتغالي جورجي مونتيرو",
+            "قال",
+        ),
+        // An outlet and the source it cites; the verb inside "حسبما ذكرت" is no claim of its own.
+        (
+            "مصر تلقت الشريحة الثالثة من القرض",
+            "وكالة رويترز",
+            "حسبما ذكرت",
+        ),
+        (
+            "مصر تلقت الشريحة الثالثة من القرض",
+            "مصادر حكومية",
+            "نقلا عن",
+        ),
+        (
+            "وكانت سيول مماثلة ضربت المدينة في 2018 وأسفرت عن إخلاء نحو 3700 سائح",
+            "السلطات",
+            "وفق ما ذكرته",
+        ),
+        // After the quotation: the speaker ends where circumstances begin.
+        (
+            "القضية أخذت وقتها الكافى من التحقيق",
+            "المستشار الشاذلى",
+            "علق",
+        ),
+        ("الأعمال الإنشائية ستنطلق مطلع العام المقبل", "الصافي", "أردف"),
+        ("السوق استوعبت القرار", "هاني عبد الحكيم", "يرى"),
+        (
+            "يبدأ البنك في خفض تدريجي للفائدة",
+            "هاني عبد الحكيم",
+            "متوقعا",
+        ),
+    ];
+    want.sort();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn headlines_that_open_with_their_quotation_have_no_speaker_before_the_colon() {
+    let got = labelled(
+        "en",
+        "'We rebuild a school, they bomb it again': Kharkiv volunteer on life near the front\n\
+         Volunteers in Kharkiv rebuild schools every month.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn id_an_appositive_name_after_an_abbreviated_title_is_the_speaker() {
+    let got = labelled(
+        "id",
+        "Judul berita\n\
+         Warga bernama Ujang Sopandi mengaku takut. Ia menyebut ada 12 lansia di lingkungannya.\n\
+         Kepala Pusat Gempabumi dan Tsunami BMKG, Dr. Wahyu Hendrawan, menjelaskan gempa termasuk jenis gempa dangkal.",
+    );
+    assert_eq!(
+        speaker_canonical(&got),
+        vec![
+            ("Ia", Some("Ujang Sopandi")),
+            ("Dr. Wahyu Hendrawan", Some("Wahyu Hendrawan")),
+        ],
+        "{got:?}"
+    );
+}

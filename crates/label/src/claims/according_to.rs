@@ -71,13 +71,26 @@ impl ClaimLabeler for AccordingTo {
                 {
                     e += 3;
                 }
-                let speaker = match doc.resolve_subject(speaker_from, e, None) {
+                // "حسبما ذكرت وكالة رويترز نقلا عن مصادر حكومية،": the outlet, and the source it
+                // cites for the same words.
+                let cited = (speaker_from..e).find_map(|k| {
+                    doc.lx
+                        .cites
+                        .iter()
+                        .find_map(|w| doc.match_words(k, w).map(|end| (k, end)))
+                });
+                let outlet_end = cited.map_or(e, |(k, _)| k);
+                let speaker = match doc.resolve_subject(speaker_from, outlet_end, None) {
                     Subject::Found(mut s) => {
                         s.start = s.start.max(speaker_start);
                         s
                     }
                     _ => continue,
                 };
+                let source = cited.and_then(|(k, end)| match doc.resolve_subject(end, e, None) {
+                    Subject::Found(s) => Some((s, (doc.toks[k].start, doc.toks[end - 1].end))),
+                    _ => None,
+                });
                 let send_byte = doc.toks[send - 1].end;
                 let content = if i == a {
                     // "According to X, CONTENT"
@@ -109,6 +122,18 @@ impl ClaimLabeler for AccordingTo {
                     NAME,
                     0.85,
                 ) {
+                    out.push(c);
+                }
+                if let Some((source, cite)) = source
+                    && let Some(c) = doc.claim(
+                        content,
+                        Some(&source),
+                        Some(cite),
+                        ClaimKind::Indirect,
+                        NAME,
+                        0.85,
+                    )
+                {
                     out.push(c);
                 }
             }

@@ -577,7 +577,9 @@ pub(super) fn appositive_subject(
             open = o;
             continue;
         }
-        if doc.is_boundary(open) || doc.cue_at(open).is_some() {
+        // A period before a word inside the sentence is an abbreviation's ("Dr. Wahyu").
+        let abbreviation = doc.is_punct(open, &['.']) && doc.is_word(open + 1);
+        if (doc.is_boundary(open) && !abbreviation) || doc.cue_at(open).is_some() {
             return Subject::Missing;
         }
         words += usize::from(doc.is_word(open));
@@ -954,6 +956,16 @@ impl ClaimLabeler for CueThat {
             };
             for i in a..send {
                 let Some(cm) = doc.cue_at(i) else { continue };
+                // The verb of an "according to" phrase ("وحسبما ذكرت وكالة رويترز"): that
+                // phrase's claim.
+                if doc.lx.according.iter().any(|(w, _)| {
+                    w.len() > 1
+                        && cm.first + 1 >= w.len()
+                        && cm.first + 1 - w.len() >= a
+                        && doc.match_words_unglued(cm.first + 1 - w.len(), w) == Some(cm.first + 1)
+                }) {
+                    continue;
+                }
                 // The cue of a quotation before it ('"...," says Adan, 46, standing beside her
                 // herd'): what follows is its speaker, not a clause.
                 let before = quotes.partition_point(|q| q.start < cm.start);

@@ -3,7 +3,7 @@
 
 use records::{Claim, ClaimKind, EntityType};
 
-use super::doc::{Doc, Subject};
+use super::doc::{Doc, Subject, is_quote};
 use super::lexicon::SubjectSide;
 use crate::ClaimLabeler;
 
@@ -38,80 +38,113 @@ impl ClaimLabeler for Headline {
             if !is_title || text.ends_with(['.', ':']) {
                 continue;
             }
-            let Some(colon) = (a..send).find(|&k| doc.is_punct(k, &[':'])) else {
-                continue;
-            };
-            // The news first and its speaker after a comma ("Persebaya Tekuk Persija 2-1,
-            // Paulo Menezes: Kemenangan Ini untuk Bonek", "..., Hakim: Terdakwa Tak ...").
-            let a = match (a..colon).rev().find(|&k| doc.is_comma(k)) {
-                Some(comma) if comma > a && comma + 1 < colon => comma + 1,
-                _ => a,
-            };
-            // Whom it was said to is no part of the speaker ("وزير الطاقة اللبناني
-            // لـ«الشرق الأوسط»: ...", the outlet that interviewed him).
-            let speaker_end = (a + 1..colon)
-                .find(|&k| &*doc.toks[k].norm == "ل")
-                .unwrap_or(colon);
-            if colon == a
-                || doc.words_in(doc.toks[a].start, doc.toks[speaker_end - 1].end) > MAX_SPEAKER
-                || (a..colon).any(|k| doc.cue_at(k).is_some())
-            {
-                continue;
-            }
-            // A role names no one before a headline: the person the body introduces with it.
-            let speaker = match doc.resolve_subject(a, speaker_end, None) {
-                Subject::Found(x) if x.canonical.is_some() => x,
-                found => match (doc.role_introduced_after(a, speaker_end), found) {
-                    (Some(x), _) => x,
-                    (None, Subject::Found(x)) if x.person => x,
-                    _ => continue,
-                },
-            };
-            let content = (doc.toks[colon].end, e);
-            if doc.words_in(content.0, content.1) < 3 {
-                continue;
-            }
-            // A place before the colon is where, not who, when a person opens the words after
-            // it, their subject ("ألمانيا: شولتس يدعو إلى ...", "Gaza: Guterres calls for
-            // ..."), or when it is the dateline's place ("Abu Dhabi: Schools to shift to
-            // remote learning"); an organisation speaks ("Kremlin: Putin has no plans to ...").
-            let place = doc
-                .ents_in(speaker.start, speaker.end)
-                .all(|x| matches!(x.label, EntityType::Gpe | EntityType::Loc));
-            // Where the subject comes first, a city or region before the colon is the story's
-            // place ("Pune: Two held for duping senior citizen", Indian and Pakistani papers'
-            // kicker); a country may speak for its government ("Ukraine: ...").
-            let town = place
-                && doc.lx.subject != SubjectSide::After
-                && doc.ents_in(speaker.start, speaker.end).any(|x| !x.country);
-            if town {
-                continue;
-            }
-            let person_after = || {
-                (colon + 1..send)
-                    .find(|&k| doc.toks[k].word)
-                    .and_then(|k| doc.ent_starting_at(k, |l| l == EntityType::Person))
-                    .is_some()
-            };
-            // The dateline as the body writes it too ("Abu Dhabi: All public and private
-            // schools ..."); a city may speak for its government ("موسكو: لا نية لدينا ...").
-            let dateline = || {
-                let kicker = &doc.text[speaker.start..speaker.end];
-                doc.article.dateline.as_deref() == Some(kicker)
-                    && parse::chars::prefix(&doc.text[e..], DATELINE_REACH)
-                        .contains(&format!("\n{kicker}:"))
-            };
-            // A person who speaks after the colon is the speaker's subject whatever stands
-            // before it ("EU: Borrell calls for ...", "NATO summit: Biden says ...").
-            let cue_after = || (colon + 1..send).any(|k| doc.cue_at(k).is_some());
-            if !speaker.person
-                && ((person_after() && (place || cue_after())) || (place && dateline()))
-            {
-                continue;
-            }
-            if let Some(c) = doc.claim(content, Some(&speaker), None, ClaimKind::Direct, NAME, 0.7)
-            {
-                out.push(c);
+            // Each part of a headline may have its speaker ("مونتيرو: ... .. ومدرب الاتحاد: ...").
+            let title_start = a;
+            for colon in (a..send).filter(|&k| doc.is_punct(k, &[':'])) {
+                // The news first and its speaker after a comma or two periods ("Persebaya Tekuk
+                // Persija 2-1, Paulo Menezes: Kemenangan Ini untuk Bonek", "سيول تداهم منازل في
+                // وادي موسى.. والأهالي: تُركنا وحدنا").
+                let joint = |k: usize| {
+                    doc.is_comma(k)
+                        || doc.is_punct(k, &['\u{2026}'])
+                        || (doc.is_punct(k, &['.'])
+                            && (doc.is_punct(k + 1, &['.'])
+                                || (k > 0 && doc.is_punct(k - 1, &['.']))))
+                };
+                let (a, split) = match (title_start..colon).rev().find(|&k| joint(k)) {
+                    Some(j) if j > title_start && j + 1 < colon => (j + 1, true),
+                    _ => (title_start, false),
+                };
+                // Whom it was said to is no part of the speaker ("وزير الطاقة اللبناني
+                // لـ«الشرق الأوسط»: ...", the outlet that interviewed him).
+                let speaker_end = (a + 1..colon)
+                    .find(|&k| &*doc.toks[k].norm == "ل")
+                    .unwrap_or(colon);
+                // A headline that opens with quoted words has them before the colon, and its
+                // speaker after ("'We rebuild a school, they bomb it again': Kharkiv volunteer
+                // on ...").
+                if colon == a
+                    || (a..colon).any(|k| doc.is_punct(k, &[':']))
+                    || doc.text[doc.toks[title_start].start..]
+                        .starts_with(|c: char| is_quote(c) || matches!(c, '\'' | '\u{2018}'))
+                    || doc.words_in(doc.toks[a].start, doc.toks[speaker_end - 1].end) > MAX_SPEAKER
+                    || (a..colon).any(|k| doc.cue_at(k).is_some())
+                {
+                    continue;
+                }
+                // A role names no one before a headline: the person the body introduces with it.
+                // After the news, a short phrase is the speaker whoever it names ("..
+                // والأهالي:", "محللون:" after the news).
+                let speaker = match doc.resolve_subject(a, speaker_end, None) {
+                    Subject::Found(x) if x.canonical.is_some() => x,
+                    found => match (doc.role_introduced_after(a, speaker_end), found) {
+                        (Some(x), _) => x,
+                        (None, Subject::Found(x)) if x.person || split => x,
+                        _ => continue,
+                    },
+                };
+                // "و" glued before the article or a role is the conjunction ("والأهالي",
+                // "ومدرب الاتحاد").
+                let mut speaker = speaker;
+                let glued_conj = doc.toks[a].norm.starts_with("وال")
+                    || (doc.lx.roles.iter()).any(|r| {
+                        doc.match_words(a, r).is_none() && doc.match_words_unglued(a, r).is_some()
+                    });
+                if speaker.start == doc.toks[a].start && glued_conj {
+                    speaker.start += 'و'.len_utf8();
+                }
+                // The words end where the next part of the headline begins ("مونتيرو: الهلال لعب
+                // بعقلية البطل.. ومدرب الاتحاد: الحكم أفسد المباراة").
+                let e = (colon + 1..send)
+                    .find(|&k| joint(k) && !doc.is_comma(k))
+                    .map_or(e, |k| doc.toks[k].start.min(e));
+                let content = (doc.toks[colon].end, e);
+                if doc.words_in(content.0, content.1) < 3 {
+                    continue;
+                }
+                // A place before the colon is where, not who, when a person opens the words after
+                // it, their subject ("ألمانيا: شولتس يدعو إلى ...", "Gaza: Guterres calls for
+                // ..."), or when it is the dateline's place ("Abu Dhabi: Schools to shift to
+                // remote learning"); an organisation speaks ("Kremlin: Putin has no plans to ...").
+                let place = doc
+                    .ents_in(speaker.start, speaker.end)
+                    .all(|x| matches!(x.label, EntityType::Gpe | EntityType::Loc));
+                // Where the subject comes first, a city or region before the colon is the story's
+                // place ("Pune: Two held for duping senior citizen", Indian and Pakistani papers'
+                // kicker); a country may speak for its government ("Ukraine: ...").
+                let town = place
+                    && doc.lx.subject != SubjectSide::After
+                    && doc.ents_in(speaker.start, speaker.end).any(|x| !x.country);
+                if town {
+                    continue;
+                }
+                let person_after = || {
+                    (colon + 1..send)
+                        .find(|&k| doc.toks[k].word)
+                        .and_then(|k| doc.ent_starting_at(k, |l| l == EntityType::Person))
+                        .is_some()
+                };
+                // The dateline as the body writes it too ("Abu Dhabi: All public and private
+                // schools ..."); a city may speak for its government ("موسكو: لا نية لدينا ...").
+                let dateline = || {
+                    let kicker = &doc.text[speaker.start..speaker.end];
+                    doc.article.dateline.as_deref() == Some(kicker)
+                        && parse::chars::prefix(&doc.text[e..], DATELINE_REACH)
+                            .contains(&format!("\n{kicker}:"))
+                };
+                // A person who speaks after the colon is the speaker's subject whatever stands
+                // before it ("EU: Borrell calls for ...", "NATO summit: Biden says ...").
+                let cue_after = || (colon + 1..send).any(|k| doc.cue_at(k).is_some());
+                if !speaker.person
+                    && ((person_after() && (place || cue_after())) || (place && dateline()))
+                {
+                    continue;
+                }
+                if let Some(c) =
+                    doc.claim(content, Some(&speaker), None, ClaimKind::Direct, NAME, 0.7)
+                {
+                    out.push(c);
+                }
             }
         }
     }

@@ -259,7 +259,14 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
                 if doc.is_preposition(cm.last) || doc.match_any(cm.last, &doc.lx.comps).is_some() {
                     return None;
                 }
-                match doc.resolve_subject(cm.last, e, None) {
+                // Where the verb comes first, circumstances end the subject ("هكذا علق
+                // المستشار الشاذلى عقب الجلسة").
+                let subject = if doc.lx.subject == SubjectSide::After {
+                    doc.resolve_vso_subject(cm.last, e, None)
+                } else {
+                    doc.resolve_subject(cm.last, e, None)
+                };
+                match subject {
                     Subject::Found(s) => Some(s),
                     _ => return None,
                 }
