@@ -3595,3 +3595,74 @@ fn id_an_appositive_name_after_an_abbreviated_title_is_the_speaker() {
         "{got:?}"
     );
 }
+
+#[test]
+fn en_relative_clauses_and_appositives_around_a_quotations_speaker() {
+    let got = labelled(
+        "en",
+        "Title here\n\
+         Three people have been arrested, according to Police Commander Anne Wambui Mutua, who said the suspects were found with metal bars.\n\
+         The complainant received a call from a man in police uniform who claimed that a parcel in his name had been seized.\n\
+         \"We are watching a catastrophe unfold in slow motion,\" WFP’s Sudan country director, Jean-Claude Mbaye, told Al Jazeera.\n\
+         \"They kept me on video call day and night,\" the complainant, who did not wish to be named, told TOI.",
+    );
+    let mut got: Vec<_> = content_speaker_cue(&got);
+    got.sort();
+    let mut want = vec![
+        (
+            "the suspects were found with metal bars",
+            "Anne Wambui Mutua",
+            "said",
+        ),
+        (
+            "Three people have been arrested",
+            "Police Commander Anne Wambui Mutua",
+            "according to",
+        ),
+        (
+            "a parcel in his name had been seized",
+            "a man in police uniform",
+            "claimed",
+        ),
+        (
+            "We are watching a catastrophe unfold in slow motion",
+            "Jean-Claude Mbaye",
+            "told",
+        ),
+        (
+            "They kept me on video call day and night",
+            "the complainant",
+            "told",
+        ),
+    ];
+    want.sort();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn id_a_quotations_speaker_ends_at_circumstances_and_a_verdicts_first_word_is_no_cue() {
+    let got = labelled(
+        "id",
+        "Judul\n\
+         \"Saya perkirakan oversubscribed,\" kata dia kepada Kontan.co.id, Senin (14/10).\n\
+         \"Kemenangan ini untuk Bonek,\" ujar pelatih asal Brasil itu dalam konferensi pers usai laga.\n\
+         \"Menyatakan terdakwa Hendarto Wibisono terbukti secara sah dan meyakinkan bersalah,\" kata ketua majelis hakim Dr. Haryadi Setiawardhana saat membacakan amar putusan.",
+    );
+    assert_eq!(
+        content_speaker_cue(&got),
+        vec![
+            ("Saya perkirakan oversubscribed", "dia", "kata"),
+            (
+                "Kemenangan ini untuk Bonek",
+                "pelatih asal Brasil itu",
+                "ujar"
+            ),
+            (
+                "Menyatakan terdakwa Hendarto Wibisono terbukti secara sah dan meyakinkan bersalah",
+                "ketua majelis hakim Dr. Haryadi Setiawardhana",
+                "kata"
+            ),
+        ],
+        "{got:?}"
+    );
+}

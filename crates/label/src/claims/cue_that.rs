@@ -445,6 +445,47 @@ fn coordinated_subject(
     }
 }
 
+/// Words back from a relative pronoun to the article that opens its antecedent ("a man in
+/// police uniform who claimed").
+const MAX_ANTECEDENT: usize = 6;
+
+/// The antecedent of a relative pronoun right before a cue ("..., according to Police
+/// Commander Anne Mutua, who said", "a man in police uniform who claimed that"): a person
+/// ending right before it (or before its comma), else the noun phrase from its article. `a`:
+/// the sentence's first token; `cue`: the cue's first token.
+fn relative_antecedent(
+    doc: &Doc,
+    a: usize,
+    cue: usize,
+    context: Option<&Speaker>,
+) -> Option<Subject> {
+    let relative = cue.checked_sub(1).filter(|&k| k > a)?;
+    if !doc.tok_in(relative, &doc.lx.relatives) || doc.is_capitalised(relative) {
+        return None;
+    }
+    let end = if doc.is_comma(relative - 1) {
+        relative - 1
+    } else {
+        relative
+    };
+    if end > a && doc.person_ends_at(end - 1) {
+        let last = doc.toks[end - 1].end;
+        let person = doc
+            .ents_in(doc.toks[end - 1].start, last)
+            .find(|x| x.label == EntityType::Person && x.end == last)?;
+        return Some(Subject::Found(Speaker::named(person)));
+    }
+    let open = (a..end)
+        .rev()
+        .take(MAX_ANTECEDENT)
+        .take_while(|&k| !doc.is_boundary(k))
+        .find(|&k| doc.tok_in(k, &doc.lx.determiners))?;
+    match doc.resolve_subject(open, end, context) {
+        Subject::Found(s) => Some(Subject::Found(s)),
+        _ => None,
+    }
+}
+
 /// Where the subject phrase before token `end` starts: back to a clause boundary or a
 /// complementizer, at most [`MAX_SUBJECT`] tokens, over a bracketed acronym ("The Organization
 /// of the Petroleum Exporting Countries (OPEC) said"). `a`: the sentence's first token.
@@ -1103,6 +1144,11 @@ impl ClaimLabeler for CueThat {
                     {
                         subject
                     } else if let Some(subject) = (!cm.cue.participle)
+                        .then(|| relative_antecedent(doc, body, cm.first, context))
+                        .flatten()
+                    {
+                        subject
+                    } else if let Some(subject) = (!cm.cue.participle)
                         .then(|| subject_before_asides(doc, body, j, cm.first, context))
                         .flatten()
                     {
@@ -1213,6 +1259,12 @@ impl ClaimLabeler for CueThat {
                     }
                     other => other,
                 };
+                // A capitalised cue that opens a quotation without a subject is the quoted
+                // text's own first word (a verdict's '"Menyatakan terdakwa ... bersalah," kata
+                // hakim'), not a claim inside it.
+                if speaker.is_none() && cm.first > a && doc.is_opening_quote(cm.first - 1) {
+                    continue;
+                }
                 let kind = if quote.is_some() {
                     ClaimKind::Direct
                 } else {

@@ -5,7 +5,7 @@
 //! (a sentence with a cue or a quotation mark of its own), at most [`MAX_RUN_ON`] sentences.
 //! Quotations without an attribution next to them (titles, scare quotes) are no claims.
 
-use records::{Claim, ClaimKind};
+use records::{Claim, ClaimKind, EntityType};
 
 use super::cue_that::appositive_subject;
 use super::doc::{Doc, Speaker, Subject, is_quote};
@@ -250,10 +250,21 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
             None => {
                 // CUE SPEAKER, up to punctuation, else to the first lower-case word after the
                 // name ("kata Sri Mulyani dalam konferensi pers ...").
-                let e = match (tail_end, name_end(doc, cm.last)) {
-                    (Some(t), Some(n)) => t.min(n),
-                    (t, n) => t.or(n)?,
-                };
+                // Or where circumstances begin after a description or a pronoun ('ujar pelatih
+                // asal Brasil itu dalam konferensi pers usai laga', 'kata dia kepada
+                // Kontan.co.id, Senin (14/10)').
+                // Where the verb comes first, the subject's own reading ends it (a preposition
+                // may be a name's word there: "علي").
+                let (_, send) = doc.sent_toks[sent];
+                let vso = doc.lx.subject == SubjectSide::After;
+                let circumstances = (cm.last + 1..send.min(cm.last + MAX_ATTRIBUTION))
+                    .find(|&k| doc.is_preposition(k) || doc.tok_in(k, &doc.lx.subordinators))
+                    .filter(|_| !vso);
+                let e = [tail_end, name_end(doc, cm.last), circumstances]
+                    .into_iter()
+                    .flatten()
+                    .min()
+                    .or(vso.then_some(send))?;
                 // A preposition opens no speaker ('"..." and vowed to challenge the law'),
                 // nor does a complementizer ('"...", adding that the plan was working').
                 if doc.is_preposition(cm.last) || doc.match_any(cm.last, &doc.lx.comps).is_some() {
@@ -287,11 +298,7 @@ fn appositive_after(
     comma: usize,
     sent: usize,
 ) -> Option<(Option<Speaker>, (usize, usize))> {
-    if !doc.is_comma(comma)
-        || comma <= i
-        || doc.toks[comma].sent != sent
-        || !doc.person_ends_at(comma - 1)
-    {
+    if !doc.is_comma(comma) || comma <= i || doc.toks[comma].sent != sent {
         return None;
     }
     let (_, send) = doc.sent_toks[sent];
@@ -302,7 +309,23 @@ fn appositive_after(
     if end_of_attribution(doc, cm.last) != Some(cm.last) && !doc.only_circumstances(cm.last) {
         return None;
     }
-    match appositive_subject(doc, i, close + 1, None) {
+    let subject = if doc.person_ends_at(comma - 1) {
+        appositive_subject(doc, i, close + 1, None)
+    } else if doc.tok_in(comma + 1, &doc.lx.relatives) {
+        // '"...," the complainant, who did not wish to be named, told TOI.'
+        doc.resolve_subject(i, comma, None)
+    } else if doc
+        .ents_in(doc.toks[comma].end, doc.toks[close].start)
+        .any(|x| x.label == EntityType::Person)
+        && (i..comma).all(|k| doc.cue_at(k).is_none())
+    {
+        // A role and the name in apposition ('"...," WFP's Sudan country director,
+        // Jean-Claude Mbaye, told Al Jazeera.').
+        doc.resolve_subject(comma + 1, close, None)
+    } else {
+        return None;
+    };
+    match subject {
         Subject::Found(s) => Some((Some(s), (cm.start, cm.end))),
         _ => None,
     }
