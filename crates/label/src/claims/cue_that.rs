@@ -229,6 +229,39 @@ fn preverbal_subject(doc: &Doc, body: usize, cm: &CueMatch, context: Option<&Spe
     let Some(first) = first_word else {
         return Subject::Missing;
     };
+    // A phrase opened by a glued "و" goes on from the sentence before: circumstances ("وعن
+    // كميات الأمطار قال", "وبعد جولته، ...، أوضح", "واليوم أكد"), not a subject; so does a time
+    // ("صباح اليوم، ...، شدد") or an adverb ("بدوره", "ثم").
+    let after_conj = doc
+        .unglued(first)
+        .filter(|_| doc.toks[first].norm.starts_with('و'));
+    if let Some((rest, _)) = after_conj {
+        let is = |list: &[String]| list.iter().any(|w| w == rest);
+        let adverbial =
+            (rest.ends_with('ا') || rest.ends_with('ة')) && doc.is_preposition(first + 1);
+        if rest.starts_with("ال")
+            || rest.starts_with(['ب', 'ل', 'ك'])
+            || is(&doc.lx.prepositions)
+            || is(&doc.lx.subordinators)
+            || doc.lx.adverbs.iter().any(|w| w.len() == 1 && w[0] == rest)
+            || doc.lx.time_nouns.iter().any(|w| w == rest)
+            || adverbial
+        {
+            return Subject::Missing;
+        }
+    }
+    if doc
+        .ents_in(doc.toks[first].start, doc.toks[first].end)
+        .any(|x| x.label == EntityType::Date)
+        || doc
+            .lx
+            .adverbs
+            .iter()
+            .any(|w| doc.match_words(first, w).is_some())
+        || doc.after_time(first).is_some()
+    {
+        return Subject::Missing;
+    }
     if doc.is_preposition(first)
         || doc.tok_in(first, &doc.lx.fronting_verbs)
         || doc.tok_in(first, &doc.lx.subordinators)
@@ -256,17 +289,7 @@ fn preverbal_subject(doc: &Doc, body: usize, cm: &CueMatch, context: Option<&Spe
     {
         return doc.resolve_subject(start, e, context);
     }
-    match doc.resolve_subject(start, end, context) {
-        // "و" glued before the article is the conjunction, no part of the speaker ("والوزيرة
-        // قالت إن").
-        Subject::Found(mut s)
-            if s.start == doc.toks[first].start && doc.toks[first].norm.starts_with("وال") =>
-        {
-            s.start += 'و'.len_utf8();
-            Subject::Found(s)
-        }
-        other => other,
-    }
+    doc.resolve_subject(start, end, context)
 }
 
 /// Words from a clause's first word to an auxiliary or finite-verb marker.
@@ -751,6 +774,9 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize) -> bool {
     false
 }
 
+/// Tokens between a coordinated verb of saying and its complementizer ("وأشارت إلى أن").
+const COORDINATED_REACH: usize = 3;
+
 /// Tokens of an aside between commas that a bare clause's subject may carry, and that a
 /// verb-first language's fronted subject skips ("هيئة الدفاع، من جهتها، اعتبرت").
 const MAX_ASIDE: usize = 16;
@@ -862,7 +888,15 @@ fn content_end(
         if !doc.is_comma(k) || k + 1 >= send {
             continue;
         }
-        if doc.cue_at(k + 1).is_some_and(|c| c.cue.participle)
+        // A verb of saying coordinated after the comma with a clause of its own ("، وأشارت إلى
+        // أن"): the speaker's next claim.
+        let coordinated = doc
+            .unglued(k + 1)
+            .is_some_and(|(rest, _)| doc.lx.coordinated.iter().any(|w| w == rest))
+            && (k + 2..(k + 2 + COORDINATED_REACH).min(send))
+                .any(|j| doc.match_any(j, &doc.lx.comps).is_some());
+        if coordinated
+            || doc.cue_at(k + 1).is_some_and(|c| c.cue.participle)
             || doc.match_any(k + 1, &doc.lx.narrator_clauses).is_some()
         {
             return (doc.toks[k].start, None);

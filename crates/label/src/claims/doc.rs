@@ -926,9 +926,16 @@ impl<'a> Doc<'a> {
                 x.start > t.start && x.start < t.end && (x.outlet || self.person_ends_at(k - 1))
             })
         };
+        // A word inside a person's name is the name's ("يوسف بن علي البلوشي": "علي" reads as
+        // "على").
+        let in_name = |k: usize| {
+            let t = &self.toks[k];
+            self.ents_in(t.start, t.end)
+                .any(|x| x.label == EntityType::Person && x.start < t.start)
+        };
         let end = (first + 1..e)
             .find(|&k| {
-                self.is_preposition(k)
+                (self.is_preposition(k) && !in_name(k))
                     || (self.is_comma(k) && named(k))
                     || date(k)
                     || glued_preposition(k)
@@ -938,10 +945,20 @@ impl<'a> Doc<'a> {
         // A role's place before the holder's name ("مدير الدفاع المدني في إقليم الجنوب العقيد
         // فراس الطراونة، أن"): one preposition and a few words, then a person, go on with the
         // subject; circumstances ("في مؤتمر مع نظيره X") hold a second preposition.
-        let end = if end < e && self.is_preposition(end) {
+        // Not after a name: "الرئيس السيسي خلال استقباله وزير الخارجية بلينكن" is the host's.
+        let end = if end < e && self.is_preposition(end) && !named(end) {
             (end + 1..(end + 1 + MAX_ROLE_PLACE).min(e))
+                // A word with a possessive ("استقباله", "أجراها") is the subject's act, and
+                // the person after it someone else ("لدى استقباله السفير الياباني X").
                 .take_while(|&k| {
-                    self.toks[k].word && !self.is_preposition(k) && !glued_preposition(k)
+                    self.toks[k].word
+                        && !self.is_preposition(k)
+                        && !glued_preposition(k)
+                        && !((self.toks[k].norm.ends_with('ه')
+                            || self.toks[k].norm.ends_with("ها"))
+                            && !self
+                                .ents_in(self.toks[k].start, self.toks[k].end)
+                                .any(|x| x.label == EntityType::Person))
                 })
                 .find(|&k| self.person_ends_at(k))
                 .map_or(end, |k| k + 1)

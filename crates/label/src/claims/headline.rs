@@ -51,9 +51,9 @@ impl ClaimLabeler for Headline {
                             && (doc.is_punct(k + 1, &['.'])
                                 || (k > 0 && doc.is_punct(k - 1, &['.']))))
                 };
-                let (a, split) = match (title_start..colon).rev().find(|&k| joint(k)) {
-                    Some(j) if j > title_start && j + 1 < colon => (j + 1, true),
-                    _ => (title_start, false),
+                let a = match (title_start..colon).rev().find(|&k| joint(k)) {
+                    Some(j) if j > title_start && j + 1 < colon => j + 1,
+                    _ => title_start,
                 };
                 // Whom it was said to is no part of the speaker ("وزير الطاقة اللبناني
                 // لـ«الشرق الأوسط»: ...", the outlet that interviewed him).
@@ -72,6 +72,9 @@ impl ClaimLabeler for Headline {
                 {
                     continue;
                 }
+                let role_after_conj = (doc.lx.roles.iter()).any(|r| {
+                    doc.match_words(a, r).is_none() && doc.match_words_unglued(a, r).is_some()
+                });
                 // A role names no one before a headline: the person the body introduces with it.
                 // After the news, a short phrase is the speaker whoever it names ("..
                 // والأهالي:", "محللون:" after the news).
@@ -79,25 +82,33 @@ impl ClaimLabeler for Headline {
                     Subject::Found(x) if x.canonical.is_some() => x,
                     found => match (doc.role_introduced_after(a, speaker_end), found) {
                         (Some(x), _) => x,
-                        (None, Subject::Found(x)) if x.person || split => x,
+                        // A role after a glued "و" is one too ("ومدرب الاتحاد:").
+                        (None, Subject::Found(x)) if x.person || role_after_conj => x,
                         _ => continue,
                     },
                 };
                 // "و" glued before the article or a role is the conjunction ("والأهالي",
                 // "ومدرب الاتحاد").
                 let mut speaker = speaker;
-                let glued_conj = doc.toks[a].norm.starts_with("وال")
-                    || (doc.lx.roles.iter()).any(|r| {
-                        doc.match_words(a, r).is_none() && doc.match_words_unglued(a, r).is_some()
-                    });
+                let glued_conj = doc.toks[a].norm.starts_with("وال") || role_after_conj;
                 if speaker.start == doc.toks[a].start && glued_conj {
                     speaker.start += 'و'.len_utf8();
                 }
                 // The words end where the next part of the headline begins ("مونتيرو: الهلال لعب
                 // بعقلية البطل.. ومدرب الاتحاد: الحكم أفسد المباراة").
-                let e = (colon + 1..send)
-                    .find(|&k| joint(k) && !doc.is_comma(k))
-                    .map_or(e, |k| doc.toks[k].start.min(e));
+                let next_colon = (colon + 1..send).find(|&k| doc.is_punct(k, &[':']));
+                let e = match (colon + 1..next_colon.unwrap_or(colon + 1))
+                    .filter(|&k| joint(k) && !doc.is_comma(k))
+                    .last()
+                {
+                    Some(mut k) => {
+                        while k > colon + 1 && joint(k - 1) && !doc.is_comma(k - 1) {
+                            k -= 1;
+                        }
+                        doc.toks[k].start.min(e)
+                    }
+                    None => e,
+                };
                 let content = (doc.toks[colon].end, e);
                 if doc.words_in(content.0, content.1) < 3 {
                     continue;

@@ -157,6 +157,8 @@ pub struct Lexicon {
     pub openers: Vec<String>,
     /// Words before a role that make it another office ("Wakil Ketua", "deputy minister").
     pub deputies: Vec<String>,
+    /// Verbs of saying the narrator coordinates after a comma ("، وأشارت إلى أن").
+    pub coordinated: Vec<String>,
     /// Words that open the narrator's own clause after a comma ("، نافيا صحة التقارير", "،
     /// وهو ما نفاه", "، دون أن يحدد"): a content ends before them.
     pub narrator_clauses: Vec<Vec<String>>,
@@ -237,6 +239,7 @@ impl Lexicon {
             topics: vec![],
             openers: vec![],
             deputies: vec![],
+            coordinated: vec![],
             narrator_clauses: vec![],
             auxes: vec![],
             finite_affixes: vec![],
@@ -352,6 +355,7 @@ impl Lexicon {
                 "topic" => lx.topics.push(words),
                 "opener" => lx.openers.extend(words),
                 "deputy" => lx.deputies.extend(words),
+                "coordinated" => lx.coordinated.extend(words),
                 "narrator" => lx.narrator_clauses.push(words),
                 "aux" => lx.auxes.extend(words),
                 // One word with a `*` in it, which splitting into words would cut.

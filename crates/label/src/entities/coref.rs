@@ -349,6 +349,19 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
             canonical_name: e.canonical_name.clone().unwrap_or(span.clone()),
         });
     }
+    // A one-word name already written in full before ("Sulistyo" after "Sulistyo Hadi
+    // Wibowo") is a short mention of that person, no new full name.
+    let longer: Vec<((usize, usize), String, String)> = fulls
+        .iter()
+        .filter(|f| !f.rest_folded.is_empty())
+        .map(|f| (f.pos, f.first_folded.clone(), f.last_folded.clone()))
+        .collect();
+    fulls.retain(|f| {
+        !f.rest_folded.is_empty()
+            || !longer.iter().any(|(pos, first, last)| {
+                *pos < f.pos && (*first == f.first_folded || *last == f.first_folded)
+            })
+    });
     let full_tokens: HashSet<String> = fulls
         .iter()
         .flat_map(|f| [f.first.clone(), f.last.clone()])
