@@ -3727,3 +3727,32 @@ fn en_stories_told_and_goals_conceded_are_no_claims() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn en_headline_roles_without_a_holder_and_quotations_before_the_colon() {
+    // The guidelines' own example: a role whose holder the body does not name.
+    let got = labelled(
+        "en",
+        "Minister: Relations develop successfully\nThe minister spoke in Baku on Monday.",
+    );
+    assert_eq!(
+        content_speaker_cue(&got),
+        vec![("Relations develop successfully", "Minister", "")]
+    );
+    // The quotation first and its speaker after the colon; a place's people are no speaker.
+    let got = labelled(
+        "en",
+        "‘Heat is the new haze’: NEA chief on how Singapore is preparing for hotter days\n\
+         The agency published its plan on Monday.",
+    );
+    assert_eq!(
+        content_speaker_cue(&got),
+        vec![("Heat is the new haze", "NEA chief", "")]
+    );
+    let got = labelled(
+        "en",
+        "'We rebuild a school, they bomb it again': Kharkiv volunteer on life near the front\n\
+         Volunteers in Kharkiv rebuild schools every month.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
