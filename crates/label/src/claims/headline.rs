@@ -200,10 +200,7 @@ fn quotation_first(doc: &Doc, a: usize, send: usize, s: usize, e: usize) -> Opti
             Some(_) => x,
             None => doc.role_introduced_after(from, to).unwrap_or(x),
         },
-        _ => match doc.role_introduced_after(from, to) {
-            Some(x) => x,
-            None => return None,
-        },
+        _ => doc.role_introduced_after(from, to)?,
     };
     if doc.words_in(content.0, content.1) < 3 {
         return None;
