@@ -3756,3 +3756,85 @@ fn en_headline_roles_without_a_holder_and_quotations_before_the_colon() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn ar_names_and_roles_after_a_glued_conjunction_and_coordinated_verbs_without_a_comma() {
+    // From the second review: after "و" a name or a role is a subject; a verb of saying
+    // coordinated with a clause of its own ends a content with or without a comma.
+    let got = labelled(
+        "ar",
+        "قال وزير الخارجية الأردني أيمن الصفدي إن الحكومة ستعمل على ذلك.\n\
+         انتهى الاجتماع دون التوصل إلى اتفاق، والوزير قال إن المشاورات ستستأنف الأسبوع المقبل.\n\
+         وروسيا من جهتها أكدت أن الحل سياسي.\n\
+         وقال إن الحكومة تعمل على خطة لدعم الصادرات وأشار إلى أن الخطة جاهزة.\n\
+         هوفمان: صحيح أن الوزارة أعلنت عن منصة رقمية جديدة، والوزيرة قالت إن مدة المعالجة ستنخفض.",
+    );
+    assert_eq!(
+        content_speaker_cue(&got),
+        vec![
+            (
+                "الحكومة ستعمل على ذلك",
+                "وزير الخارجية الأردني أيمن الصفدي",
+                "قال"
+            ),
+            ("المشاورات ستستأنف الأسبوع المقبل", "الوزير", "قال"),
+            ("الحل سياسي", "روسيا", "أكدت"),
+            // The last person who spoke, by the role he was named with.
+            ("الحكومة تعمل على خطة لدعم الصادرات", "الوزير", "قال"),
+            ("الخطة جاهزة", "الوزير", "أشار"),
+            ("مدة المعالجة ستنخفض", "الوزيرة", "قالت"),
+        ],
+        "{got:?}"
+    );
+    assert_eq!(
+        got.iter().map(|c| c.2.as_deref()).collect::<Vec<_>>(),
+        [
+            Some("Ayman Safadi"),
+            Some("Ayman Safadi"),
+            Some("Russia"),
+            Some("Ayman Safadi"),
+            Some("Ayman Safadi"),
+            // A woman minister is no man named before with another role.
+            None
+        ]
+    );
+}
+
+#[test]
+fn en_relative_antecedents_over_a_roles_link_and_appositives_that_are_no_name() {
+    let got = labelled(
+        "en",
+        "Title here\n\
+         Firefighters were called at 3am, according to a spokesman for the state fire service, who said the blaze was contained.\n\
+         \"He is innocent,\" his lawyer, representing John Smith, told reporters.",
+    );
+    assert_eq!(
+        content_speaker_cue(&got),
+        vec![
+            (
+                "the blaze was contained",
+                "a spokesman for the state fire service",
+                "said"
+            ),
+            (
+                "Firefighters were called at 3am",
+                "a spokesman for the state fire service",
+                "according to"
+            ),
+        ],
+        "{got:?}"
+    );
+}
+
+#[test]
+fn headline_speakers_after_the_news_are_ones_the_body_writes() {
+    let got = labelled(
+        "id",
+        "Harga Cabai Melonjak, Pedagang: Pembeli Makin Sepi\n\
+         Harga cabai di Pasar Minggu naik tajam pekan ini. Seorang pedagang mengeluh pembeli berkurang.",
+    );
+    assert_eq!(
+        content_speaker_cue(&got)[..1],
+        [("Pembeli Makin Sepi", "Pedagang", "")]
+    );
+}

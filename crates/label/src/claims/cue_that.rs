@@ -229,24 +229,16 @@ fn preverbal_subject(doc: &Doc, body: usize, cm: &CueMatch, context: Option<&Spe
     let Some(first) = first_word else {
         return Subject::Missing;
     };
-    // A phrase opened by a glued "و" goes on from the sentence before: circumstances ("وعن
-    // كميات الأمطار قال", "وبعد جولته، ...، أوضح", "واليوم أكد"), not a subject; so does a time
-    // ("صباح اليوم، ...، شدد") or an adverb ("بدوره", "ثم").
-    let after_conj = doc
-        .unglued(first)
-        .filter(|_| doc.toks[first].norm.starts_with('و'));
-    if let Some((rest, _)) = after_conj {
-        let is = |list: &[String]| list.iter().any(|w| w == rest);
-        let adverbial =
-            (rest.ends_with('ا') || rest.ends_with('ة')) && doc.is_preposition(first + 1);
-        if rest.starts_with("ال")
-            || rest.starts_with(['ب', 'ل', 'ك'])
-            || is(&doc.lx.prepositions)
-            || is(&doc.lx.subordinators)
-            || doc.lx.adverbs.iter().any(|w| w.len() == 1 && w[0] == rest)
-            || doc.lx.time_nouns.iter().any(|w| w == rest)
-            || adverbial
-        {
+    // A phrase opened by a glued "و" goes on from the sentence before with circumstances ("وعن
+    // كميات الأمطار قال", "وبعد جولته، ...، أوضح", "واليوم أكد"), but for a name ("وروسيا من
+    // جهتها أكدت", "وكوشنر قال") or a role ("والوزير أكد"); so does a time ("صباح اليوم، ...،
+    // شدد") or an adverb ("بدوره", "ثم").
+    if doc.toks[first].norm.starts_with('و') && doc.unglued(first).is_some() {
+        let named = doc
+            .ents_in(doc.toks[first].start, doc.toks[first].end)
+            .any(|x| x.label != EntityType::Date);
+        let role = (doc.lx.roles.iter()).any(|w| doc.match_words_unglued(first, w).is_some());
+        if !named && !role {
             return Subject::Missing;
         }
     }
@@ -289,7 +281,23 @@ fn preverbal_subject(doc: &Doc, body: usize, cm: &CueMatch, context: Option<&Spe
     {
         return doc.resolve_subject(start, e, context);
     }
-    doc.resolve_subject(start, end, context)
+    // A connective after the subject is the narrator's ("وروسيا من جهتها أكدت").
+    let end = (start + 1..end)
+        .find(|&k| doc.match_any(k, &doc.lx.connectives) == Some(end))
+        .unwrap_or(end);
+    match doc.resolve_subject(start, end, context) {
+        // The glued conjunction is no part of the speaker ("والوزير قال").
+        Subject::Found(mut s) if s.start == doc.toks[first].start => {
+            if let Some((_, n)) = doc
+                .unglued(first)
+                .filter(|_| doc.toks[first].norm.starts_with('و'))
+            {
+                s.start += n;
+            }
+            Subject::Found(s)
+        }
+        other => other,
+    }
 }
 
 /// Words from a clause's first word to an auxiliary or finite-verb marker.
@@ -470,7 +478,7 @@ fn coordinated_subject(
 
 /// Words back from a relative pronoun to the article that opens its antecedent ("a man in
 /// police uniform who claimed").
-const MAX_ANTECEDENT: usize = 6;
+const MAX_ANTECEDENT: usize = 12;
 
 /// The antecedent of a relative pronoun right before a cue ("..., according to Police
 /// Commander Anne Mutua, who said", "a man in police uniform who claimed that"): a person
@@ -491,18 +499,36 @@ fn relative_antecedent(
     } else {
         relative
     };
+    // A person ending right before it, but for the object of a role's link ("the wife of Peter
+    // Otieno, who said").
     if end > a && doc.person_ends_at(end - 1) {
         let last = doc.toks[end - 1].end;
         let person = doc
             .ents_in(doc.toks[end - 1].start, last)
             .find(|x| x.label == EntityType::Person && x.end == last)?;
-        return Some(Subject::Found(Speaker::named(person)));
+        let linked = doc
+            .last_tok_ending_before(person.start)
+            .is_some_and(|k| k >= a && doc.tok_in(k, &doc.lx.role_links));
+        if !linked {
+            return Some(Subject::Found(Speaker::named(person)));
+        }
     }
-    let open = (a..end)
-        .rev()
-        .take(MAX_ANTECEDENT)
-        .take_while(|&k| !doc.is_boundary(k))
-        .find(|&k| doc.tok_in(k, &doc.lx.determiners))?;
+    // Else the noun phrase from its article, back over a role's link ("a spokesman for the
+    // state fire service, who said"; "a call from a man in police uniform who claimed" is the
+    // man's).
+    let mut open = None;
+    for k in (a..end).rev().take(MAX_ANTECEDENT) {
+        if doc.is_boundary(k) {
+            break;
+        }
+        if doc.tok_in(k, &doc.lx.determiners) {
+            open = Some(k);
+            if !(k > a && doc.tok_in(k - 1, &doc.lx.role_links)) {
+                break;
+            }
+        }
+    }
+    let open = open?;
     match doc.resolve_subject(open, end, context) {
         Subject::Found(s) => Some(Subject::Found(s)),
         _ => None,
@@ -777,6 +803,18 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize) -> bool {
 /// Tokens between a coordinated verb of saying and its complementizer ("وأشارت إلى أن").
 const COORDINATED_REACH: usize = 3;
 
+/// A verb of saying the narrator coordinates at token `k` with a clause of its own ("وأشارت إلى
+/// أن"): the speaker's next claim, which ends a content; not one with an object ("وكشفت عن
+/// كميات"), which goes on with the content's own subject.
+fn coordinated_cue(doc: &Doc, k: usize, send: usize) -> bool {
+    k < send
+        && doc
+            .unglued(k)
+            .is_some_and(|(rest, _)| doc.lx.coordinated.iter().any(|w| w == rest))
+        && (k + 1..(k + 1 + COORDINATED_REACH).min(send))
+            .any(|j| doc.match_any(j, &doc.lx.comps).is_some())
+}
+
 /// Tokens of an aside between commas that a bare clause's subject may carry, and that a
 /// verb-first language's fronted subject skips ("هيئة الدفاع، من جهتها، اعتبرت").
 const MAX_ASIDE: usize = 16;
@@ -877,7 +915,14 @@ fn content_end(
         let colon = doc.is_punct(k, &[':'])
             && !(doc.text[..doc.toks[k].start].ends_with(|c: char| c.is_ascii_digit())
                 && doc.text[doc.toks[k].end..].starts_with(|c: char| c.is_ascii_digit()));
-        if k > from && (doc.stop_at(k) || colon || another_speaker(doc, k, send)) {
+        // A verb of saying coordinated with a clause of its own ("وأشارت إلى أن"): the speaker's
+        // next claim.
+        if k > from
+            && (doc.stop_at(k)
+                || colon
+                || another_speaker(doc, k, send)
+                || coordinated_cue(doc, k, send))
+        {
             return (doc.toks[k].start, None);
         }
         if doc.text[doc.toks[k].start..doc.toks[k].end].contains('\n')
@@ -888,14 +933,7 @@ fn content_end(
         if !doc.is_comma(k) || k + 1 >= send {
             continue;
         }
-        // A verb of saying coordinated after the comma with a clause of its own ("، وأشارت إلى
-        // أن"): the speaker's next claim.
-        let coordinated = doc
-            .unglued(k + 1)
-            .is_some_and(|(rest, _)| doc.lx.coordinated.iter().any(|w| w == rest))
-            && (k + 2..(k + 2 + COORDINATED_REACH).min(send))
-                .any(|j| doc.match_any(j, &doc.lx.comps).is_some());
-        if coordinated
+        if coordinated_cue(doc, k + 1, send)
             || doc.cue_at(k + 1).is_some_and(|c| c.cue.participle)
             || doc.match_any(k + 1, &doc.lx.narrator_clauses).is_some()
         {

@@ -1076,15 +1076,17 @@ impl<'a> Doc<'a> {
         let heads_phrase = |role_end: usize| {
             !self.lx.role_heads || role_end >= e || self.tok_in(role_end, &self.lx.role_links)
         };
-        if let Some(role_end) = self
-            .match_any(r, &self.lx.roles)
+        // The role may carry a glued conjunction where the subject comes first ("والوزير أكد").
+        let glued = r == s && self.lx.subject == SubjectSide::After;
+        let role_at = |w: &Vec<String>| {
+            self.match_words(r, w)
+                .or_else(|| glued.then(|| self.match_words_unglued(r, w)).flatten())
+        };
+        if let Some(role_end) = (self.lx.roles.iter())
+            .find_map(role_at)
             .filter(|&x| heads_phrase(x))
         {
-            let role = &self
-                .lx
-                .roles
-                .iter()
-                .find(|w| self.match_words(r, w) == Some(role_end));
+            let role = &self.lx.roles.iter().find(|w| role_at(w) == Some(role_end));
             // ... or after it ("الرئيس الفرنسي"), or after the role's field in a verb-first
             // language ("وزير الخارجية الصيني").
             if modifier.is_none() && role_end < e {

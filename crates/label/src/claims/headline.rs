@@ -55,9 +55,9 @@ impl ClaimLabeler for Headline {
                             && (doc.is_punct(k + 1, &['.'])
                                 || (k > 0 && doc.is_punct(k - 1, &['.']))))
                 };
-                let a = match (title_start..colon).rev().find(|&k| joint(k)) {
-                    Some(j) if j > title_start && j + 1 < colon => j + 1,
-                    _ => title_start,
+                let (a, split) = match (title_start..colon).rev().find(|&k| joint(k)) {
+                    Some(j) if j > title_start && j + 1 < colon => (j + 1, true),
+                    _ => (title_start, false),
                 };
                 // Whom it was said to is no part of the speaker ("وزير الطاقة اللبناني
                 // لـ«الشرق الأوسط»: ...", the outlet that interviewed him).
@@ -80,8 +80,9 @@ impl ClaimLabeler for Headline {
                     doc.match_words(a, r).is_none() && doc.match_words_unglued(a, r).is_some()
                 });
                 // A role names no one before a headline: the person the body introduces with it.
-                // After the news, a short phrase is the speaker whoever it names ("..
-                // والأهالي:", "محللون:" after the news).
+                // After the news, a phrase the body writes too is the speaker ("..., Pedagang:",
+                // ".. والأهالي:"); one it does not is a label ("..., Skor Akhir:", "..., Kamis
+                // 14 Maret 2024:").
                 let speaker = match doc.resolve_subject(a, speaker_end, None) {
                     Subject::Found(x) if x.canonical.is_some() => x,
                     found => match (doc.role_introduced_after(a, speaker_end), found) {
@@ -92,7 +93,8 @@ impl ClaimLabeler for Headline {
                         (None, Subject::Found(x))
                             if x.person
                                 || role_after_conj
-                                || doc.match_any(a, &doc.lx.roles).is_some() =>
+                                || doc.match_any(a, &doc.lx.roles).is_some()
+                                || (split && written_in_body(doc, speaker_end - 1, send)) =>
                         {
                             x
                         }
@@ -206,4 +208,20 @@ fn quotation_first(doc: &Doc, a: usize, send: usize, s: usize, e: usize) -> Opti
         return None;
     }
     doc.claim(content, Some(&speaker), None, ClaimKind::Direct, NAME, 0.7)
+}
+
+/// Whether the body after the title (from token `from`) writes the word at token `k`, with or
+/// without a glued conjunction: the headline's speaker is someone the article reports, not a
+/// label or a date. Words with digits are labels.
+fn written_in_body(doc: &Doc, k: usize, from: usize) -> bool {
+    let bare = |i: usize| -> &str {
+        match doc.unglued(i) {
+            Some((rest, _)) if doc.toks[i].norm.starts_with('و') => rest,
+            _ => &doc.toks[i].norm,
+        }
+    };
+    let word = bare(k);
+    !word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().count() >= 3
+        && (from..doc.toks.len()).any(|i| doc.toks[i].word && bare(i) == word)
 }

@@ -257,8 +257,21 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
                 // may be a name's word there: "علي").
                 let (_, send) = doc.sent_toks[sent];
                 let vso = doc.lx.subject == SubjectSide::After;
+                // Not a role's link ("said the head of the UN agency") nor a preposition before
+                // a name after a description ("kata politisi dari Partai Golkar itu"); after a
+                // pronoun any preposition ("kata dia kepada Kontan.co.id").
+                let pronoun = cm.last + 1 < send
+                    && doc
+                        .lx
+                        .pronouns
+                        .iter()
+                        .any(|p| p.words.len() == 1 && p.words[0] == *doc.toks[cm.last].norm);
                 let circumstances = (cm.last + 1..send.min(cm.last + MAX_ATTRIBUTION))
-                    .find(|&k| doc.is_preposition(k) || doc.tok_in(k, &doc.lx.subordinators))
+                    .find(|&k| {
+                        (doc.is_preposition(k) || doc.tok_in(k, &doc.lx.subordinators))
+                            && !doc.tok_in(k, &doc.lx.role_links)
+                            && (pronoun || !doc.is_capitalised(k + 1))
+                    })
                     .filter(|_| !vso);
                 let e = [tail_end, name_end(doc, cm.last), circumstances]
                     .into_iter()
@@ -316,7 +329,15 @@ fn appositive_after(
         doc.resolve_subject(i, comma, None)
     } else if doc
         .ents_in(doc.toks[comma].end, doc.toks[close].start)
-        .any(|x| x.label == EntityType::Person)
+        .any(|x| {
+            // The name fills the appositive, perhaps after a title ("his lawyer,
+            // representing John Smith, told" names no speaker).
+            x.label == EntityType::Person
+                && x.end == doc.toks[close - 1].end
+                && (comma + 1..close)
+                    .take_while(|&k| doc.toks[k].end <= x.start)
+                    .all(|k| !doc.toks[k].word || doc.is_capitalised(k))
+        })
         && (i..comma).all(|k| doc.cue_at(k).is_none())
     {
         // A role and the name in apposition ('"...," WFP's Sudan country director,

@@ -278,6 +278,10 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
     for e in entities.iter().filter(|e| e.label == EntityType::Person) {
         let span = text_of(e);
         let (mut tokens, initials) = name_tokens(&span);
+        // A kunya with "أم" names a mother by her child ("أم محمد"): no full name of "محمد".
+        if tokens.first().is_some_and(|t| t == "أم") {
+            continue;
+        }
         // A title inside the span is no part of the name ("Prince Faisal bin Farhan" is not
         // "Prince" later).
         while tokens.len() > 1 && lx.title_words.contains(&fold_str(&tokens[0])) {

@@ -1059,6 +1059,7 @@ impl EntityLabeler for NameLabeler {
                                 && is_arabic_word(ctx.w(k))
                                 && e > k + 2
                                 && !ctx.w(k + 2).starts_with("ال")
+                                && !lx.given_names.contains(&ctx.folded[k + 2])
                                 && !(k..k + 3).any(|j| AR_COMPOUND.contains(&ctx.w(j))) =>
                         {
                             Some(k + 2)
@@ -1316,10 +1317,11 @@ impl EntityLabeler for NameLabeler {
                     continue;
                 }
                 // "أم" is "or" as often ("سواء ... أم جمال الدين"): a kunya where a clause
-                // opens, after "أما" or a verb of saying.
+                // opens, after "أما", a title ("الحاجة") or a verb of saying.
                 let opens = i == 0
                     || matches!(ctx.gap(i - 1), "," | "،")
                     || matches!(ctx.w(i - 1), "أما" | "وأما")
+                    || ctx.is_title_word(i - 1)
                     || {
                         let w = ctx.w(i - 1);
                         let bare = w.strip_prefix(['و', 'ف']).unwrap_or(w);
