@@ -1,4 +1,4 @@
-//! `according_to/7`: "According to SPEAKER, CONTENT", "CONTENT, according to SPEAKER",
+//! `according_to/8`: "According to SPEAKER, CONTENT", "CONTENT, according to SPEAKER",
 //! "menurut SPEAKER", "Menurutnya, CONTENT" (the person named last), "CONTENT، وفقا لما نقلت SPEAKER". Only at the start of a sentence or
 //! after a comma: "chosen according to their national conditions" is no attribution.
 
@@ -7,7 +7,7 @@ use records::{Claim, ClaimKind};
 use super::doc::{Doc, Subject};
 use crate::ClaimLabeler;
 
-pub const NAME: &str = "according_to/7";
+pub const NAME: &str = "according_to/8";
 
 /// Words of the speaker phrase after the cue.
 const MAX_SPEAKER: usize = 8;

@@ -1,4 +1,4 @@
-//! `dates/7`: dates and periods in English, Indonesian and Arabic, normalised to ISO 8601.
+//! `dates/8`: dates and periods in English, Indonesian and Arabic, normalised to ISO 8601.
 //!
 //! Absolute dates ("2 June 2021", "June 2, 2021", "15 سبتمبر 2022", "2021-06-04"), partial
 //! ones ("June 2", "Kamis (15/9)"), months ("June 2021"), years ("2022") and relative
@@ -21,7 +21,7 @@ use super::lexicon::{Lexicon, Relative};
 use super::text::{Folded, fold, fold_str, suffix};
 use crate::{EntityLabeler, Proposal};
 
-pub const NAME: &str = "dates/7";
+pub const NAME: &str = "dates/8";
 
 /// Words after a number that make it a quantity, not a year.
 const UNITS: [&str; 20] = [
