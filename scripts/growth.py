@@ -142,6 +142,13 @@ SHAPES = {
     "interposed_cues": lambda i, r: f"Warga{i}, kata Wahyu, berencana mengaktifkan ronda malam dan ",
     "arab_particles": lambda i, r: f"Saeed Mohammed bin Hamad Al Mansouri{i}, the director, said item {i} was ready, ",
     "homograph_lists": lambda i, r: f"وقال الوزير الأردني إن قادة قطر وعمان {i} اجتمعوا في عمان، ",
+    # Twenty-seventh session: subjects before an Arabic verb past an aside, relative clauses'
+    # antecedents, verbs of saying coordinated without a comma.
+    "fronted_asides": lambda i, r: f"المشجع محمد {i}، الذي قطع المسافة، قال إن الفريق فاز، ",
+    "relative_chains": lambda i, r: (
+        f"according to a spokesman for the state fire service {i}, who said the fire was out, "
+    ),
+    "coordinated_cues": lambda i, r: f"إن الحكومة تعمل على خطة {i} وأشار إلى أن الخطة جاهزة و",
 }
 
 # Text before and after the pieces, for shapes that are one long phrase.

@@ -3758,15 +3758,15 @@ fn en_headline_roles_without_a_holder_and_quotations_before_the_colon() {
 }
 
 #[test]
-fn ar_names_and_roles_after_a_glued_conjunction_and_coordinated_verbs_without_a_comma() {
+fn ar_names_and_roles_after_a_glued_conjunction_and_coordinated_verbs_after_a_comma() {
     // From the second review: after "و" a name or a role is a subject; a verb of saying
-    // coordinated with a clause of its own ends a content with or without a comma.
+    // coordinated after a comma with a clause of its own ends a content.
     let got = labelled(
         "ar",
         "قال وزير الخارجية الأردني أيمن الصفدي إن الحكومة ستعمل على ذلك.\n\
          انتهى الاجتماع دون التوصل إلى اتفاق، والوزير قال إن المشاورات ستستأنف الأسبوع المقبل.\n\
          وروسيا من جهتها أكدت أن الحل سياسي.\n\
-         وقال إن الحكومة تعمل على خطة لدعم الصادرات وأشار إلى أن الخطة جاهزة.\n\
+         وقال إن الحكومة تعمل على خطة لدعم الصادرات، وأشار إلى أن الخطة جاهزة.\n\
          هوفمان: صحيح أن الوزارة أعلنت عن منصة رقمية جديدة، والوزيرة قالت إن مدة المعالجة ستنخفض.",
     );
     assert_eq!(
@@ -3827,14 +3827,53 @@ fn en_relative_antecedents_over_a_roles_link_and_appositives_that_are_no_name() 
 }
 
 #[test]
-fn headline_speakers_after_the_news_are_ones_the_body_writes() {
+fn en_third_review_roles_that_qualify_a_topic_titles_in_quotes_and_relatives_without_a_comma() {
+    // A role that qualifies a topic before a headline's colon speaks no words; a quoted title
+    // is no quotation.
+    for title in [
+        "Governor race: Polls tighten as voting day nears",
+        "'Killers of the Flower Moon': Martin Scorsese on his new film",
+    ] {
+        let got = labelled("en", &format!("{title}\nThe campaign went on in Ohio."));
+        assert!(got.is_empty(), "{title}: {got:?}");
+    }
     let got = labelled(
-        "id",
-        "Harga Cabai Melonjak, Pedagang: Pembeli Makin Sepi\n\
-         Harga cabai di Pasar Minggu naik tajam pekan ini. Seorang pedagang mengeluh pembeli berkurang.",
+        "en",
+        "Title here\n\
+         The talks were productive and will continue next week, the minister said that evening.\n\
+         Police spoke to the mother of a boy who said he was beaten by guards.\n\
+         \"We will appeal,\" his spokesman, former journalist Tom Baldwin, said.",
     );
-    assert_eq!(
-        content_speaker_cue(&got)[..1],
-        [("Pembeli Makin Sepi", "Pedagang", "")]
+    let mut got: Vec<_> = content_speaker_cue(&got);
+    got.sort();
+    let mut want = vec![
+        (
+            "The talks were productive and will continue next week",
+            "the minister",
+            "said",
+        ),
+        ("he was beaten by guards", "a boy", "said"),
+        ("We will appeal", "former journalist Tom Baldwin", "said"),
+    ];
+    want.sort();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn a_run_on_sentence_of_attributions_gives_no_claim_longer_than_a_clause() {
+    // Each "according to" after a comma attributes everything before it: in a run-on page of
+    // them every claim copied the whole prefix, and a 1.6 MB sentence built a claims column
+    // past Arrow's 2 GiB offsets (a panic). A content is at most a few thousand bytes.
+    let piece = |i: usize| {
+        format!(
+            "according to a spokesman for the state fire service {i}, who said the fire was out, "
+        )
+    };
+    let text = format!(
+        "Title here\nFirefighters worked all night, {}and the road reopened.",
+        (0..400).map(piece).collect::<String>()
     );
+    let got = labelled("en", &text);
+    assert!(got.len() > 100, "{}", got.len());
+    assert!(got.iter().all(|(content, _, _, _)| content.len() <= 4000));
 }

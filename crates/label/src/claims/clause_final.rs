@@ -228,12 +228,14 @@ fn tail(doc: &Doc, from: usize, end: usize) -> Option<Vec<(Speaker, (usize, usiz
     // capitalised ("..., the WHO said").
     let lower = |j: usize| !doc.is_capitalised(j);
     let before_cue = k.checked_sub(1).filter(|&j| j >= from && lower(j));
-    // Nor does a cue with a complementizer of its own after it ("..., والوزيرة قالت إن ..."):
-    // its clause is its content.
+    // Nor does a verb-first language's cue with a complementizer of its own after it ("...،
+    // والوزيرة قالت إن ..."): its clause is its content ("that" after an English one may be a
+    // demonstrative: "the minister said that evening").
     if before_cue
         .is_some_and(|j| doc.tok_in(j, &doc.lx.negations) || doc.tok_in(j, &doc.lx.copulas))
         || (lower(from) && doc.tok_in(from, &doc.lx.relatives))
-        || (cm.last..end.min(cm.last + 3)).any(|j| doc.match_any(j, &doc.lx.comps).is_some())
+        || (doc.lx.subject == SubjectSide::After
+            && (cm.last..end.min(cm.last + 3)).any(|j| doc.match_any(j, &doc.lx.comps).is_some()))
     {
         return None;
     }

@@ -516,6 +516,8 @@ fn relative_antecedent(
     // Else the noun phrase from its article, back over a role's link ("a spokesman for the
     // state fire service, who said"; "a call from a man in police uniform who claimed" is the
     // man's).
+    // Without the comma the relative is the nearest noun's ("the mother of a boy who said").
+    let comma = end < relative;
     let mut open = None;
     for k in (a..end).rev().take(MAX_ANTECEDENT) {
         if doc.is_boundary(k) {
@@ -523,13 +525,25 @@ fn relative_antecedent(
         }
         if doc.tok_in(k, &doc.lx.determiners) {
             open = Some(k);
-            if !(k > a && doc.tok_in(k - 1, &doc.lx.role_links)) {
+            if !(comma && k > a && doc.tok_in(k - 1, &doc.lx.role_links)) {
                 break;
             }
         }
     }
     let open = open?;
     match doc.resolve_subject(open, end, context) {
+        // Someone named by a relation to a person is not that person ("The wife of Peter
+        // Otieno").
+        Subject::Found(mut s) if s.person && doc.tok_in(open, &doc.lx.determiners) => {
+            let inner = doc
+                .ents_in(doc.toks[open].start, doc.toks[end - 1].end)
+                .find(|x| x.label == EntityType::Person && x.start > doc.toks[open].end);
+            if inner.is_some_and(|x| x.canonical == s.canonical) {
+                s.canonical = None;
+                s.id = None;
+            }
+            Some(Subject::Found(s))
+        }
         Subject::Found(s) => Some(Subject::Found(s)),
         _ => None,
     }
@@ -803,9 +817,10 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize) -> bool {
 /// Tokens between a coordinated verb of saying and its complementizer ("وأشارت إلى أن").
 const COORDINATED_REACH: usize = 3;
 
-/// A verb of saying the narrator coordinates at token `k` with a clause of its own ("وأشارت إلى
-/// أن"): the speaker's next claim, which ends a content; not one with an object ("وكشفت عن
-/// كميات"), which goes on with the content's own subject.
+/// A verb of saying the narrator coordinates at token `k`, after a comma, with a clause of its
+/// own ("، وأشارت إلى أن"): the speaker's next claim, which ends a content; not one with an
+/// object ("وكشفت عن كميات") nor one without the comma ("إن حماس رفضت المقترح واعتبرت أن"),
+/// which go on with the content's own subject.
 fn coordinated_cue(doc: &Doc, k: usize, send: usize) -> bool {
     k < send
         && doc
@@ -915,14 +930,7 @@ fn content_end(
         let colon = doc.is_punct(k, &[':'])
             && !(doc.text[..doc.toks[k].start].ends_with(|c: char| c.is_ascii_digit())
                 && doc.text[doc.toks[k].end..].starts_with(|c: char| c.is_ascii_digit()));
-        // A verb of saying coordinated with a clause of its own ("وأشارت إلى أن"): the speaker's
-        // next claim.
-        if k > from
-            && (doc.stop_at(k)
-                || colon
-                || another_speaker(doc, k, send)
-                || coordinated_cue(doc, k, send))
-        {
+        if k > from && (doc.stop_at(k) || colon || another_speaker(doc, k, send)) {
             return (doc.toks[k].start, None);
         }
         if doc.text[doc.toks[k].start..doc.toks[k].end].contains('\n')

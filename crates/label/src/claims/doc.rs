@@ -160,6 +160,8 @@ pub enum Subject {
 
 /// Tokens after `SPEAKER CUE` that can be circumstances of the saying.
 const MAX_CIRCUMSTANCES: usize = 30;
+/// Bytes of a claim's content (news quotations and reported clauses run to a few hundred).
+const MAX_CONTENT_BYTES: usize = 4000;
 /// Words between a verb-first subject's preposition and the end of the role holder's name
 /// ("في إقليم الجنوب العقيد فراس الطراونة").
 const MAX_ROLE_PLACE: usize = 7;
@@ -206,6 +208,9 @@ struct DocIndex {
     /// both their starts and their ends are sorted. Sentences from the parser always give
     /// that; if not, look-ups scan all tokens.
     toks_ordered: bool,
+    /// Word tokens before each token index (and before the end), for counting the words of a
+    /// range without walking it: a long content is counted once per claim.
+    words_before: Vec<usize>,
     /// The longest entity, in bytes: an entity overlapping `[start, ..)` starts after
     /// `start - longest_ent`.
     longest_ent: usize,
@@ -349,6 +354,12 @@ impl<'a> Doc<'a> {
         ents.sort_by_key(|e| (e.start, e.end));
         let index = DocIndex {
             toks_ordered: toks.windows(2).all(|w| w[0].end <= w[1].start),
+            words_before: std::iter::once(0)
+                .chain(toks.iter().scan(0, |n, t| {
+                    *n += usize::from(t.word);
+                    Some(*n)
+                }))
+                .collect(),
             longest_ent: ents.iter().map(|e| e.end - e.start).max().unwrap_or(0),
             persons: (0..ents.len())
                 .filter(|&i| ents[i].label == EntityType::Person)
@@ -1734,10 +1745,22 @@ impl<'a> Doc<'a> {
 
     /// Number of word tokens in a byte range.
     pub fn words_in(&self, start: usize, end: usize) -> usize {
-        self.toks[self.toks_within(start, end)]
-            .iter()
-            .filter(|t| t.word && t.start >= start && t.end <= end)
-            .count()
+        let range = self.toks_within(start, end);
+        if !self.index.toks_ordered {
+            return self.toks[range]
+                .iter()
+                .filter(|t| t.word && t.start >= start && t.end <= end)
+                .count();
+        }
+        // Tokens start in the range; only the last may run past its end.
+        let mut n = self.index.words_before[range.end] - self.index.words_before[range.start];
+        if range.end > range.start {
+            let last = &self.toks[range.end - 1];
+            if last.word && last.end > end {
+                n -= 1;
+            }
+        }
+        n
     }
 
     /// The sentence that contains a byte offset.
@@ -1778,8 +1801,14 @@ impl<'a> Doc<'a> {
         labeler: &str,
         confidence: f32,
     ) -> Option<Claim> {
+        if content.1.saturating_sub(content.0) > 2 * MAX_CONTENT_BYTES {
+            return None;
+        }
         let (start, end) = self.trim_content(content.0, content.1);
-        if start >= end {
+        // No clause runs this long: a "content" of thousands of bytes is a run-on page, and
+        // each of its claims would copy it (a sentence of many "according to"s built a column
+        // past Arrow's 2 GiB offsets).
+        if start >= end || end - start > MAX_CONTENT_BYTES {
             return None;
         }
         let s = self.sentence_at(start)?;
@@ -2000,6 +2029,13 @@ mod tests {
                     last_person.map(|e| (e.start, e.end))
                 );
                 for end in (start..=text.len()).step_by(3) {
+                    assert_eq!(
+                        doc.words_in(start, end),
+                        doc.toks
+                            .iter()
+                            .filter(|t| t.word && t.start >= start && t.end <= end)
+                            .count()
+                    );
                     let spans = |it: &mut dyn Iterator<Item = &Ent>| -> Vec<(usize, usize)> {
                         it.map(|e| (e.start, e.end)).collect()
                     };

@@ -55,9 +55,9 @@ impl ClaimLabeler for Headline {
                             && (doc.is_punct(k + 1, &['.'])
                                 || (k > 0 && doc.is_punct(k - 1, &['.']))))
                 };
-                let (a, split) = match (title_start..colon).rev().find(|&k| joint(k)) {
-                    Some(j) if j > title_start && j + 1 < colon => (j + 1, true),
-                    _ => (title_start, false),
+                let a = match (title_start..colon).rev().find(|&k| joint(k)) {
+                    Some(j) if j > title_start && j + 1 < colon => j + 1,
+                    _ => title_start,
                 };
                 // Whom it was said to is no part of the speaker ("وزير الطاقة اللبناني
                 // لـ«الشرق الأوسط»: ...", the outlet that interviewed him).
@@ -80,9 +80,8 @@ impl ClaimLabeler for Headline {
                     doc.match_words(a, r).is_none() && doc.match_words_unglued(a, r).is_some()
                 });
                 // A role names no one before a headline: the person the body introduces with it.
-                // After the news, a phrase the body writes too is the speaker ("..., Pedagang:",
-                // ".. والأهالي:"); one it does not is a label ("..., Skor Akhir:", "..., Kamis
-                // 14 Maret 2024:").
+                // After the news, a phrase that is no person nor role is a label ("..., Skor
+                // Akhir:", "..., Kamis 14 Maret 2024:").
                 let speaker = match doc.resolve_subject(a, speaker_end, None) {
                     Subject::Found(x) if x.canonical.is_some() => x,
                     found => match (doc.role_introduced_after(a, speaker_end), found) {
@@ -91,10 +90,7 @@ impl ClaimLabeler for Headline {
                         // A role whose holder the body does not name is still who speaks
                         // ("Minister: Relations develop successfully").
                         (None, Subject::Found(x))
-                            if x.person
-                                || role_after_conj
-                                || doc.match_any(a, &doc.lx.roles).is_some()
-                                || (split && written_in_body(doc, speaker_end - 1, send)) =>
+                            if x.person || role_after_conj || role_ends_at(doc, a, speaker_end) =>
                         {
                             x
                         }
@@ -189,8 +185,22 @@ fn quotation_first(doc: &Doc, a: usize, send: usize, s: usize, e: usize) -> Opti
     let close = before.chars().next_back().filter(|c| CLOSING.contains(c))?;
     let content = (s + open.len_utf8(), s + before.len() - close.len_utf8());
     let from = colon + 1;
+    // A title or a slogan in quotation marks is no quotation ("'Killers of the Flower Moon':
+    // Martin Scorsese on ...", "'Make America Great Again': ..."): most of its words are
+    // capitalised.
+    let words: Vec<usize> = (a..colon)
+        .filter(|&k| doc.toks[k].word && doc.toks[k].start >= content.0)
+        .collect();
+    if 2 * words.iter().filter(|&&k| doc.is_capitalised(k)).count() > words.len() {
+        return None;
+    }
     let to = (from..send)
-        .find(|&k| !doc.toks[k].word || doc.is_preposition(k) || doc.cue_at(k).is_some())
+        .find(|&k| {
+            !doc.toks[k].word
+                || doc.is_preposition(k)
+                || doc.cue_at(k).is_some()
+                || doc.finite_at(k)
+        })
         .unwrap_or(send);
     if to <= from || doc.words_in(doc.toks[from].start, doc.toks[to - 1].end) > MAX_SPEAKER {
         return None;
@@ -210,18 +220,13 @@ fn quotation_first(doc: &Doc, a: usize, send: usize, s: usize, e: usize) -> Opti
     doc.claim(content, Some(&speaker), None, ClaimKind::Direct, NAME, 0.7)
 }
 
-/// Whether the body after the title (from token `from`) writes the word at token `k`, with or
-/// without a glued conjunction: the headline's speaker is someone the article reports, not a
-/// label or a date. Words with digits are labels.
-fn written_in_body(doc: &Doc, k: usize, from: usize) -> bool {
-    let bare = |i: usize| -> &str {
-        match doc.unglued(i) {
-            Some((rest, _)) if doc.toks[i].norm.starts_with('و') => rest,
-            _ => &doc.toks[i].norm,
-        }
-    };
-    let word = bare(k);
-    !word.chars().any(|c| c.is_ascii_digit())
-        && word.chars().count() >= 3
-        && (from..doc.toks.len()).any(|i| doc.toks[i].word && bare(i) == word)
+/// Whether a role ends the phrase `a..end` ("Minister", "NEA chief", "Dirut"): it heads it, and
+/// no role that only qualifies a topic does ("Governor race", "Chief executive pay").
+fn role_ends_at(doc: &Doc, a: usize, end: usize) -> bool {
+    (a..end).any(|k| {
+        doc.lx
+            .roles
+            .iter()
+            .any(|r| doc.match_words(k, r) == Some(end))
+    })
 }

@@ -257,9 +257,8 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
                 // may be a name's word there: "علي").
                 let (_, send) = doc.sent_toks[sent];
                 let vso = doc.lx.subject == SubjectSide::After;
-                // Not a role's link ("said the head of the UN agency") nor a preposition before
-                // a name after a description ("kata politisi dari Partai Golkar itu"); after a
-                // pronoun any preposition ("kata dia kepada Kontan.co.id").
+                // Not a role's link ("said the head of the UN agency"); after a pronoun any
+                // preposition ("kata dia kepada Kontan.co.id").
                 let pronoun = cm.last + 1 < send
                     && doc
                         .lx
@@ -269,8 +268,7 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
                 let circumstances = (cm.last + 1..send.min(cm.last + MAX_ATTRIBUTION))
                     .find(|&k| {
                         (doc.is_preposition(k) || doc.tok_in(k, &doc.lx.subordinators))
-                            && !doc.tok_in(k, &doc.lx.role_links)
-                            && (pronoun || !doc.is_capitalised(k + 1))
+                            && (pronoun || !doc.tok_in(k, &doc.lx.role_links))
                     })
                     .filter(|_| !vso);
                 let e = [tail_end, name_end(doc, cm.last), circumstances]
@@ -330,13 +328,22 @@ fn appositive_after(
     } else if doc
         .ents_in(doc.toks[comma].end, doc.toks[close].start)
         .any(|x| {
-            // The name fills the appositive, perhaps after a title ("his lawyer,
+            // The name fills the appositive, perhaps after a title or a description ("former
+            // journalist Tom Baldwin"); a participle's object does not ("his lawyer,
             // representing John Smith, told" names no speaker).
             x.label == EntityType::Person
                 && x.end == doc.toks[close - 1].end
                 && (comma + 1..close)
                     .take_while(|&k| doc.toks[k].end <= x.start)
-                    .all(|k| !doc.toks[k].word || doc.is_capitalised(k))
+                    .all(|k| {
+                        !doc.is_preposition(k)
+                            && doc.cue_at(k).is_none()
+                            && !doc
+                                .lx
+                                .aside_suffixes
+                                .iter()
+                                .any(|x| super::lexicon::fits_affix("", x, &doc.toks[k].norm))
+                    })
         })
         && (i..comma).all(|k| doc.cue_at(k).is_none())
     {

@@ -1317,7 +1317,7 @@ impl EntityLabeler for NameLabeler {
                     continue;
                 }
                 // "أم" is "or" as often ("سواء ... أم جمال الدين"): a kunya where a clause
-                // opens, after "أما", a title ("الحاجة") or a verb of saying.
+                // opens, after "أما", a title or a verb of saying.
                 let opens = i == 0
                     || matches!(ctx.gap(i - 1), "," | "،")
                     || matches!(ctx.w(i - 1), "أما" | "وأما")
