@@ -3877,3 +3877,19 @@ fn a_run_on_sentence_of_attributions_gives_no_claim_longer_than_a_clause() {
     assert!(got.len() > 100, "{}", got.len());
     assert!(got.iter().all(|(content, _, _, _)| content.len() <= 4000));
 }
+
+#[test]
+fn a_complement_quoted_whole_is_the_speakers_words_without_their_marks() {
+    let got = labelled(
+        "ar",
+        "وقال المصدر إن \"مجموعة من عناصر التنظيم تسللت فجر اليوم\".\n\
+         وقال وزير الخارجية أيمن الصفدي إن الحكم \"قاس وغير متناسب\" مع الوقائع.",
+    );
+    assert_eq!(
+        got.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(),
+        [
+            "مجموعة من عناصر التنظيم تسللت فجر اليوم",
+            "الحكم \"قاس وغير متناسب\" مع الوقائع"
+        ]
+    );
+}

@@ -1736,6 +1736,16 @@ impl<'a> Doc<'a> {
                 {
                     end -= c.len_utf8();
                 }
+            } else if quotes == 2
+                && let (Some(open), Some(close)) = (s.chars().next(), s.chars().next_back())
+                && is_quote(open)
+                && is_quote(close)
+                && s.len() > open.len_utf8() + close.len_utf8()
+            {
+                // A complement quoted whole is the speaker's words without their marks
+                // ('قال إن "الوضع خطير"', 'said that "we will win"').
+                start += open.len_utf8();
+                end -= close.len_utf8();
             }
             if (start, end) == before || start >= end {
                 return (start, end.max(start));
