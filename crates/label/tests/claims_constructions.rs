@@ -3893,3 +3893,18 @@ fn a_complement_quoted_whole_is_the_speakers_words_without_their_marks() {
         ]
     );
 }
+
+#[test]
+fn ar_a_quoted_outlet_after_the_speaker_is_whom_it_was_said_to() {
+    let got = labelled(
+        "ar",
+        "وقال الناطق الإعلامي باسم المديرية الرائد عمر الطراونة لـ\"الغد\"، إن كوادر الإنقاذ تعاملت مع 41 بلاغا.",
+    );
+    assert_eq!(
+        speaker_canonical(&got),
+        vec![(
+            "الناطق الإعلامي باسم المديرية الرائد عمر الطراونة",
+            Some("عمر الطراونة")
+        )]
+    );
+}

@@ -933,6 +933,10 @@ impl<'a> Doc<'a> {
             if !t.norm.starts_with('ل') {
                 return false;
             }
+            // "ل" written apart before a quoted outlet ('لـ"الغد"'): whom it was said to.
+            if &*t.norm == "ل" && self.is_opening_quote(k + 1) {
+                return true;
+            }
             self.ents_in(t.start, t.end).any(|x| {
                 x.start > t.start && x.start < t.end && (x.outlet || self.person_ends_at(k - 1))
             })

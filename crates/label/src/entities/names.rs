@@ -490,6 +490,26 @@ impl Ctx<'_> {
         // باسيل فاعتبر"): that word is the verb, no name's.
         let as_for = matches!(self.w(0), "أما" | "وأما");
         let first = self.w(i);
+        // "باسم" after a spokesman's title is "on behalf of" ("الناطق الإعلامي باسم المديرية"),
+        // not the given name Basem.
+        if first == "باسم"
+            && i > 0
+            && matches!(
+                self.w(i - 1),
+                "المتحدث"
+                    | "المتحدثة"
+                    | "الناطق"
+                    | "الناطقة"
+                    | "متحدث"
+                    | "ناطق"
+                    | "الرسمي"
+                    | "الرسمية"
+                    | "الإعلامي"
+                    | "الإعلامية"
+            )
+        {
+            return None;
+        }
         // Not a title ("رئيس الوزراء وزير الخارجية"), not a noun with its article or a
         // preposition and article ("للأمم", "بالرئيس").
         let with_article = |w: &str| {
@@ -2443,6 +2463,26 @@ mod tests {
                 "رئيس الحزب النائب سامي جعجع شدد على أن لبنان لا يحتمل الفراغ."
             ),
             vec!["سامي جعجع"]
+        );
+    }
+
+    #[test]
+    fn arabic_ranks_a_woman_doctor_and_basem_on_behalf_of() {
+        assert_eq!(
+            texts(
+                "ar",
+                "وقال الناطق الإعلامي باسم المديرية الرائد عمر الطراونة إن الفرق جاهزة."
+            ),
+            vec!["عمر الطراونة"]
+        );
+        assert_eq!(
+            texts("ar", "واعتبرت الدكتورة سلوى الجندي أن الأولوية لسعر الصرف."),
+            vec!["سلوى الجندي"]
+        );
+        // Basem the given name after any other title.
+        assert_eq!(
+            texts("ar", "وقال الدكتور باسم الشريف إن الحركة ترفض المقترح."),
+            vec!["باسم الشريف"]
         );
     }
 }
