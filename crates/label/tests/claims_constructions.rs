@@ -3907,4 +3907,10 @@ fn ar_a_quoted_outlet_after_the_speaker_is_whom_it_was_said_to() {
             Some("عمر الطراونة")
         )]
     );
+    // Inside a title a name follows the quoted body: no addressee.
+    let got = labelled(
+        "ar",
+        "وقال الأمين العام لـ\"حزب الله\" نعيم قاسم إن المقاومة جاهزة.",
+    );
+    assert_eq!(got[0].1, "الأمين العام لـ\"حزب الله\" نعيم قاسم");
 }

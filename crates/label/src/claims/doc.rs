@@ -933,9 +933,17 @@ impl<'a> Doc<'a> {
             if !t.norm.starts_with('ل') {
                 return false;
             }
-            // "ل" written apart before a quoted outlet ('لـ"الغد"'): whom it was said to.
+            // "ل" written apart before a quoted outlet at the subject's end ('لـ"الغد"، إن'):
+            // whom it was said to; inside a title a name follows ('الأمين العام لـ"حزب الله"
+            // نعيم قاسم').
             if &*t.norm == "ل" && self.is_opening_quote(k + 1) {
-                return true;
+                let close = (k + 2..self.toks.len().min(k + 10))
+                    .find(|&j| self.is_punct(j, &['"', '\u{201D}', '\u{00BB}']));
+                return close.is_some_and(|c| {
+                    c + 1 >= self.toks.len()
+                        || !self.toks[c + 1].word
+                        || self.match_any(c + 1, &self.lx.comps).is_some()
+                });
             }
             self.ents_in(t.start, t.end).any(|x| {
                 x.start > t.start && x.start < t.end && (x.outlet || self.person_ends_at(k - 1))

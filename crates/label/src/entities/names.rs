@@ -490,24 +490,16 @@ impl Ctx<'_> {
         // باسيل فاعتبر"): that word is the verb, no name's.
         let as_for = matches!(self.w(0), "أما" | "وأما");
         let first = self.w(i);
-        // "باسم" after a spokesman's title is "on behalf of" ("الناطق الإعلامي باسم المديرية"),
-        // not the given name Basem.
-        if first == "باسم"
-            && i > 0
-            && matches!(
-                self.w(i - 1),
-                "المتحدث"
-                    | "المتحدثة"
-                    | "الناطق"
-                    | "الناطقة"
-                    | "متحدث"
-                    | "ناطق"
-                    | "الرسمي"
-                    | "الرسمية"
-                    | "الإعلامي"
-                    | "الإعلامية"
+        // "باسم" after a spokesman's title, perhaps with its field, is "on behalf of" ("الناطق
+        // الإعلامي باسم المديرية", "المتحدث العسكري باسم"), not the given name Basem ("الإعلامي
+        // باسم يوسف").
+        let spokesman = |j: usize| {
+            matches!(
+                self.w(j),
+                "المتحدث" | "المتحدثة" | "الناطق" | "الناطقة" | "متحدث" | "ناطق"
             )
-        {
+        };
+        if first == "باسم" && ((i > 0 && spokesman(i - 1)) || (i > 1 && spokesman(i - 2))) {
             return None;
         }
         // Not a title ("رئيس الوزراء وزير الخارجية"), not a noun with its article or a
@@ -2484,5 +2476,11 @@ mod tests {
             texts("ar", "وقال الدكتور باسم الشريف إن الحركة ترفض المقترح."),
             vec!["باسم الشريف"]
         );
+        assert_eq!(
+            texts("ar", "وقال الإعلامي باسم يوسف إن البرنامج سيعود."),
+            vec!["باسم يوسف"]
+        );
+        // A rank that is an adjective as often names no one after it.
+        assert!(texts("ar", "وأوضح أن الدعم المقدم سنويا يبلغ مليار دولار.").is_empty());
     }
 }
