@@ -466,12 +466,9 @@ fn coordinated_subject(
     }
     // ... or a pronoun.
     match doc.resolve_subject(open, open + 1, context) {
-        Subject::Found(s) if s.person || s.canonical.is_some() => doc
-            .lx
-            .pronouns
-            .iter()
-            .any(|p| p.words.len() == 1 && p.words[0] == *doc.toks[open].norm)
-            .then_some(Subject::Found(s)),
+        Subject::Found(s) if s.person || s.canonical.is_some() => {
+            doc.is_one_word_pronoun(open).then_some(Subject::Found(s))
+        }
         _ => None,
     }
 }

@@ -259,12 +259,7 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
                 let vso = doc.lx.subject == SubjectSide::After;
                 // Not a role's link ("said the head of the UN agency"); after a pronoun any
                 // preposition ("kata dia kepada Kontan.co.id").
-                let pronoun = cm.last + 1 < send
-                    && doc
-                        .lx
-                        .pronouns
-                        .iter()
-                        .any(|p| p.words.len() == 1 && p.words[0] == *doc.toks[cm.last].norm);
+                let pronoun = cm.last + 1 < send && doc.is_one_word_pronoun(cm.last);
                 let circumstances = (cm.last + 1..send.min(cm.last + MAX_ATTRIBUTION))
                     .find(|&k| {
                         (doc.is_preposition(k) || doc.tok_in(k, &doc.lx.subordinators))

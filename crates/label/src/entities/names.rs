@@ -940,6 +940,11 @@ impl EntityLabeler for NameLabeler {
         let abbreviations = bracketed_abbreviations(&doc.article.text);
         let cue_firsts = first_words("after");
         let verb_firsts = first_words("before");
+        // A verb that stands before its speaker, perhaps with a conjunction glued ("وقال").
+        let verb_first = |w: &str| {
+            let bare = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+            verb_firsts.contains(&w) || verb_firsts.contains(&bare)
+        };
         for (si, sentence) in doc.sentences().iter().enumerate() {
             let s = sentence.text();
             let ctx = Ctx {
@@ -1294,9 +1299,7 @@ impl EntityLabeler for NameLabeler {
             // "kata Sri Mulyani dalam ..."): two words or more, ended by punctuation, a
             // complementizer or (in a cased script) a lower-case word.
             for j in 0..n.saturating_sub(2) {
-                let w = ctx.w(j);
-                let bare = w.strip_prefix(['و', 'ف']).unwrap_or(w);
-                if !(verb_firsts.contains(&w) || verb_firsts.contains(&bare)) || !ctx.adjacent(j) {
+                if !verb_first(ctx.w(j)) || !ctx.adjacent(j) {
                     continue;
                 }
                 let k = j + 1;
@@ -1334,11 +1337,7 @@ impl EntityLabeler for NameLabeler {
                     || matches!(ctx.gap(i - 1), "," | "،")
                     || matches!(ctx.w(i - 1), "أما" | "وأما")
                     || ctx.is_title_word(i - 1)
-                    || {
-                        let w = ctx.w(i - 1);
-                        let bare = w.strip_prefix(['و', 'ف']).unwrap_or(w);
-                        verb_firsts.contains(&w) || verb_firsts.contains(&bare)
-                    };
+                    || verb_first(ctx.w(i - 1));
                 if ctx.w(i) == "أم" && !opens {
                     continue;
                 }
