@@ -3914,3 +3914,141 @@ fn ar_a_quoted_outlet_after_the_speaker_is_whom_it_was_said_to() {
     );
     assert_eq!(got[0].1, "الأمين العام لـ\"حزب الله\" نعيم قاسم");
 }
+
+#[test]
+fn ar_dropped_subject_agrees_with_its_verb() {
+    // A feminine verb after a man spoke is the woman's who spoke before him; a masculine one
+    // after her is his. Genders come from a title ("الوزيرة"), a given name ("خالد") or the
+    // verb the person was named with ("قالت ريتا").
+    let (s, _) = check(
+        "ar",
+        "قالت الوزيرة ريتا حداد إن الحكومة ستدعم المزارعين. وقال خالد منصور إن الأسعار سترتفع. وأضافت أن الدعم سيصل قريبا. وتابع أن السوق مستقر.",
+        &[
+            ("ريتا حداد", Person, "Rita Haddad"),
+            ("خالد منصور", Person, "Khaled Mansour"),
+        ],
+    );
+    let rita = Some("Rita Haddad");
+    let khaled = Some("Khaled Mansour");
+    assert_eq!(
+        s,
+        vec![
+            seen("الحكومة ستدعم المزارعين", rita, Some("قالت"), Indirect),
+            seen("الأسعار سترتفع", khaled, Some("قال"), Indirect),
+            seen("الدعم سيصل قريبا", rita, Some("أضافت"), Indirect),
+            seen("السوق مستقر", khaled, Some("تابع"), Indirect),
+        ]
+    );
+    // With no woman named, a feminine verb has no speaker rather than the man's name (the
+    // ministry, a feminine noun, may be speaking).
+    let (s, _) = check(
+        "ar",
+        "وقال خالد منصور إن الأسعار سترتفع. وأضافت أن الدعم سيصل قريبا.",
+        &[("خالد منصور", Person, "Khaled Mansour")],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen("الأسعار سترتفع", khaled, Some("قال"), Indirect),
+            seen("الدعم سيصل قريبا", None, Some("أضافت"), Indirect),
+        ]
+    );
+}
+
+#[test]
+fn ar_verbal_noun_tail_is_no_speaker_phrase() {
+    // "على حد قوله" ("as he put it") ends the content; its words are no speaker.
+    let (s, _) = check(
+        "ar",
+        "ومن جهته، توقع هاني أبو الفتوح أن يبدأ البنك المركزي دورة التيسير النقدي، على حد قوله.",
+        &[("هاني أبو الفتوح", Person, "Hani Abu al-Futuh")],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "يبدأ البنك المركزي دورة التيسير النقدي",
+            Some("Hani Abu al-Futuh"),
+            Some("توقع"),
+            Indirect
+        )]
+    );
+}
+
+#[test]
+fn en_pronoun_agrees_with_its_antecedent() {
+    // "she" after a man was named is the woman named before him (her given name says so);
+    // "he" is the man.
+    let (s, _) = check(
+        "en",
+        "Sarah Collins, a nurse in Leeds, described the ward as overwhelmed. Her manager, Tom Baker, declined to comment. She said the staff had not slept for two days.",
+        &[
+            ("Sarah Collins", Person, "Sarah Collins"),
+            ("Tom Baker", Person, "Tom Baker"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "the staff had not slept for two days",
+            Some("Sarah Collins"),
+            Some("said"),
+            Indirect
+        )]
+    );
+}
+
+#[test]
+fn en_claims_without_that_and_their_limits() {
+    let (s, _) = check(
+        "en",
+        "Shadow minister Tom Ellery claimed 780,000 motorists had received the rebate. The Met Office has confirmed gusts of 82mph were recorded overnight. Brussels is preparing countermeasures on US goods, officials say. It is alleged that R12 million was paid into accounts linked to the minister.",
+        &[
+            ("Tom Ellery", Person, "Tom Ellery"),
+            ("Met Office", Org, "Met Office"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "780,000 motorists had received the rebate",
+                Some("Tom Ellery"),
+                Some("claimed"),
+                Indirect
+            ),
+            seen(
+                "gusts of 82mph were recorded overnight",
+                Some("Met Office"),
+                Some("confirmed"),
+                Indirect
+            ),
+            seen(
+                "R12 million was paid into accounts linked to the minister",
+                None,
+                Some("alleged"),
+                Indirect
+            ),
+            seen(
+                "Brussels is preparing countermeasures on US goods",
+                None,
+                Some("say"),
+                Indirect
+            ),
+        ]
+    );
+    // The verb after a conjunction is the subject's own, not a clause's: a noun phrase was
+    // confirmed. Circumstances after a final cue's comma are the narrator's.
+    let (s, _) = check(
+        "en",
+        "Germany's Defense Ministry confirmed the delivery but did not give details. The judge noted the early guilty plea and said she accepted his remorse was genuine. The government will scrap the toll relief cap from July, Treasurer Daniel Ashworth has confirmed, in a move the opposition says will hit families hardest.",
+        &[("Daniel Ashworth", Person, "Daniel Ashworth")],
+    );
+    let contents: Vec<&str> = s.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(
+        contents,
+        vec![
+            "she accepted his remorse was genuine",
+            "will hit families hardest"
+        ]
+    );
+}

@@ -24,6 +24,9 @@ const SVO_CIRCUMSTANCES_GAP: usize = 8;
 const VSO_GAP: usize = 10;
 /// Sentences back that a pro-drop cue looks for its speaker.
 const PRO_DROP_REACH: usize = 3;
+
+/// Speakers looked at, from the last back, for one that agrees with a pro-drop cue's gender.
+const MAX_RECENT_SPEAKERS: usize = 8;
 /// Words of a speaker phrase before a cue.
 const MAX_SUBJECT: usize = 14;
 
@@ -64,6 +67,12 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
     if cm.cue.bare
         && !vso
         && doc.is_comma(cm.last)
+        // Circumstances after a final cue's comma are the narrator's ("..., X has confirmed,
+        // in a move the opposition says will ..."), but where a comma stands for the
+        // complementizer ("menjelaskan, pada 2023 lalu hujan nyaris tidak turun").
+        && !(!doc.lx.comma_complementizer
+            && doc.toks.get(cm.last + 1).is_some()
+            && doc.is_preposition(cm.last + 1))
         && (clause_with_aux(doc, cm.last + 1, send)
             || clause_with_verb_prefix(doc, cm.last + 1, send)
             || comma_clause(doc, cm.last + 1, send))
@@ -803,7 +812,14 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize) -> bool {
             return false;
         }
         if doc.finite_at(k) {
-            return true;
+            // A negated verb or one of saying after a conjunction, with no verb before it, is
+            // the cue's own subject's ("confirmed the delivery but did not give details",
+            // "noted his early guilty plea and said").
+            return !(k > after_first
+                && doc.tok_in(k - 1, &doc.lx.conjs)
+                && ((k + 1 < send && doc.tok_in(k + 1, &doc.lx.negations))
+                    || doc.cue_at(k).is_some()
+                    || doc.stop_at(k)));
         }
         words += 1;
         k += 1;
@@ -1049,6 +1065,9 @@ impl ClaimLabeler for CueThat {
         let vso = doc.lx.subject == SubjectSide::After;
         // The last person who spoke, for pro-drop cues: (speaker, sentence).
         let mut last_speaker: Option<(Speaker, usize)> = None;
+        // Those before it too, for a dropped subject whose verb's gender the last one does not
+        // have ("وأضافت" after a man spoke): (speaker, sentence), oldest first.
+        let mut speakers: Vec<(Speaker, usize)> = Vec::new();
         for (si, &(a, send)) in doc.sent_toks.iter().enumerate() {
             // Claims of this sentence: (content tokens, content bytes, speaker).
             let mut here: Vec<((usize, usize), Option<Speaker>)> = Vec::new();
@@ -1259,9 +1278,14 @@ impl ClaimLabeler for CueThat {
                     Subject::Found(s) => Some(s),
                     Subject::Expletive => None,
                     Subject::Missing => {
-                        let previous_here = last_subject.clone();
-                        let tail_speaker =
-                            tail.and_then(|(s, e, _)| match doc.resolve_subject(s, e, context) {
+                        // A dropped subject agrees with its verb ("وأضافت": a woman).
+                        let agrees = |s: &Speaker| doc.speaker_agrees(s, cm.cue.gender);
+                        let previous_here = last_subject.clone().filter(agrees);
+                        // Not a verbal noun's phrase ("، على حد قوله"): its speaker is the
+                        // pronoun glued to the noun, no words before it.
+                        let tail_speaker = tail
+                            .filter(|(_, _, tc)| tc.cue.source.is_none())
+                            .and_then(|(s, e, _)| match doc.resolve_subject(s, e, context) {
                                 Subject::Found(x) => Some(x),
                                 _ => None,
                             });
@@ -1274,11 +1298,16 @@ impl ClaimLabeler for CueThat {
                                 }
                             })
                         });
-                        let recent = last_speaker
-                            .as_ref()
-                            .filter(|(_, s)| si - s <= PRO_DROP_REACH)
+                        let recent = speakers
+                            .iter()
+                            .rev()
+                            .take_while(|(_, s)| si - s <= PRO_DROP_REACH)
+                            .take(MAX_RECENT_SPEAKERS)
+                            .find(|(x, _)| agrees(x))
                             .map(|(x, _)| x.clone());
-                        let entity = doc.last_person(cm.start).map(Speaker::named);
+                        let entity = doc
+                            .last_person_agreeing(cm.start, cm.cue.gender)
+                            .map(Speaker::named);
                         // Where the verb comes first, a cue coordinated later in the sentence
                         // ("نقل وانغ يي تحيات ... إلى الرئيس علييف، وقال إن") has the first
                         // verb's subject: the sentence's first person, not the last.
@@ -1288,6 +1317,7 @@ impl ClaimLabeler for CueThat {
                             sentence_first_person
                                 .filter(|e| e.end <= cm.start)
                                 .map(Speaker::named)
+                                .filter(agrees)
                         };
                         let opening_clause = || {
                             opening
@@ -1371,6 +1401,7 @@ impl ClaimLabeler for CueThat {
                     && quote.is_none()
                 {
                     last_speaker = Some((s.clone(), si));
+                    speakers.push((s.clone(), si));
                 }
                 last_subject = speaker.clone();
                 here.push(((start, end), speaker));

@@ -9,7 +9,7 @@ use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 
-use super::lexicon::{Cue, Lexicon, SubjectSide, has_affix, normalize_cow};
+use super::lexicon::{Cue, Gender, Lexicon, SubjectSide, has_affix, normalize_cow};
 use super::quote::{Quote, find_quotes};
 use crate::entities::text::is_degree_shaped;
 use crate::kb::KnowledgeBase;
@@ -112,6 +112,13 @@ pub struct Ent {
     /// A country the knowledge base knows.
     pub country: bool,
 }
+
+/// Words before a person's name looked at for a word that shows the person's gender
+/// ("المتحدثة باسم وزارة الصحة رنا").
+const GENDER_WORD_REACH: usize = 5;
+
+/// Persons looked at, from the last back, for one that agrees with a gendered verb or pronoun.
+const MAX_GENDER_CANDIDATES: usize = 8;
 
 /// Tokens of a role before the name that opens a sentence ("Chelsea boss Mauricio").
 const OPENING_ROLE: usize = 6;
@@ -229,6 +236,8 @@ struct DocIndex {
     all_canonical_counts: RefCell<HashMap<EntityType, NameCounts>>,
     /// The country (index in `ents`) of each nationality asked about ([`Doc::country_of`]).
     nationality_countries: RefCell<HashMap<String, Option<usize>>>,
+    /// The gender of each person's canonical name asked about ([`Doc::person_gender`]).
+    genders: RefCell<HashMap<String, Option<Gender>>>,
 }
 
 /// The two most counted names (ties: the first named), in the order they are first named,
@@ -370,6 +379,7 @@ impl<'a> Doc<'a> {
             canonical_counts: RefCell::new(HashMap::new()),
             all_canonical_counts: RefCell::new(HashMap::new()),
             nationality_countries: RefCell::new(HashMap::new()),
+            genders: RefCell::new(HashMap::new()),
         };
         Some(Doc {
             article,
@@ -1078,7 +1088,7 @@ impl<'a> Doc<'a> {
         for p in &self.lx.pronouns {
             if p.words.len() == words && self.match_words(s, &p.words) == Some(e) {
                 return match p.label {
-                    Some(EntityType::Person) => match self.last_person(start) {
+                    Some(EntityType::Person) => match self.last_person_agreeing(start, p.gender) {
                         Some(x) => found(x.canonical.clone(), x.id.clone(), true, false),
                         None => found(None, None, true, false),
                     },
@@ -1286,6 +1296,11 @@ impl<'a> Doc<'a> {
 
     /// The last PERSON entity that ends before `pos`.
     pub fn last_person(&self, pos: usize) -> Option<&Ent> {
+        self.persons_before(pos).next()
+    }
+
+    /// The PERSON entities that end by `pos`, from the last back.
+    fn persons_before(&self, pos: usize) -> impl Iterator<Item = &Ent> {
         // One that ends by `pos` starts before it (entities are not empty).
         let persons = &self.index.persons;
         let before = persons.partition_point(|&i| self.ents[i].start < pos);
@@ -1293,7 +1308,7 @@ impl<'a> Doc<'a> {
             .iter()
             .rev()
             .map(|&i| &self.ents[i])
-            .find(|e| e.end <= pos)
+            .filter(move |e| e.end <= pos)
     }
 
     /// [`Doc::person_with_role`] for a role with a nationality or country (`modifier`): only
@@ -1534,21 +1549,136 @@ impl<'a> Doc<'a> {
             .collect()
     }
 
+    /// Indexes of the entities whose canonical name is `canonical`, in `ents` order.
+    fn ents_of_canonical(&self, canonical: &str) -> &[usize] {
+        let by_canonical = self.index.ents_by_canonical.get_or_init(|| {
+            let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, e) in self.ents.iter().enumerate() {
+                if let Some(c) = &e.canonical {
+                    map.entry(c.clone()).or_default().push(i);
+                }
+            }
+            map
+        });
+        by_canonical.get(canonical).map_or(&[], Vec::as_slice)
+    }
+
+    /// The gender of a word for people at token `k` ("الوزيرة", "والسيدة", "Mrs", "she").
+    fn word_gender(&self, k: usize) -> Option<Gender> {
+        let norm = self.unglued(k).map_or(&*self.toks[k].norm, |(w, _)| w);
+        self.lx.word_genders.get(norm).copied().or_else(|| {
+            (self.lx.pronouns.iter())
+                .find(|p| p.gender.is_some() && p.words.len() == 1 && p.words[0] == norm)
+                .and_then(|p| p.gender)
+        })
+    }
+
+    /// The gender one mention of a person shows: a word for people in it or in its phrase
+    /// before it ("Mrs Lee", "الوزيرة فاطمة", "المتحدثة باسم وزارة الصحة رنا"), the gendered
+    /// verb right before it ("قالت نغم"), else its given name ("Sarah", "فاطمة").
+    fn mention_gender(&self, e: &Ent) -> Option<Gender> {
+        let first = self.first_tok_from(e.start, false)?;
+        let inside = (first..self.toks.len()).take_while(|&k| self.toks[k].start < e.end);
+        if let Some(g) = inside.clone().find_map(|k| self.word_gender(k)) {
+            return Some(g);
+        }
+        let mut k = first;
+        for _ in 0..GENDER_WORD_REACH {
+            let Some(before) = k.checked_sub(1) else {
+                break;
+            };
+            if self.is_boundary(before) || !self.toks[before].word {
+                break;
+            }
+            if let Some(g) = self.word_gender(before) {
+                return Some(g);
+            }
+            if let Some(cm) = self.cue_at(before)
+                && cm.last == before
+            {
+                if cm.cue.gender.is_some() && before + 1 == first {
+                    return cm.cue.gender;
+                }
+                break;
+            }
+            k = before;
+        }
+        let given = inside.into_iter().next()?;
+        crate::entities::given_name_gender(&self.text[self.toks[given].start..self.toks[given].end])
+    }
+
+    /// The gender of a person: what its mentions show, all of them where it has a canonical
+    /// name; none where they disagree.
+    pub fn person_gender(&self, e: &Ent) -> Option<Gender> {
+        let Some(canonical) = &e.canonical else {
+            return self.mention_gender(e);
+        };
+        if let Some(g) = self.index.genders.borrow().get(canonical) {
+            return *g;
+        }
+        let mut shown = None;
+        for &i in self.ents_of_canonical(canonical) {
+            let m = &self.ents[i];
+            if m.label != EntityType::Person {
+                continue;
+            }
+            match (shown, self.mention_gender(m)) {
+                (_, None) => {}
+                (None, g) => shown = g,
+                (Some(a), Some(b)) if a != b => {
+                    shown = None;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        self.index
+            .genders
+            .borrow_mut()
+            .insert(canonical.clone(), shown);
+        shown
+    }
+
+    /// The gender of a speaker: its person's, else that of the word for people that opens it
+    /// ("المتحدثة باسم الوزارة", "she").
+    pub fn speaker_gender(&self, s: &Speaker) -> Option<Gender> {
+        if let Some(c) = &s.canonical
+            && let Some(&i) = self
+                .ents_of_canonical(c)
+                .iter()
+                .find(|&&i| self.ents[i].label == EntityType::Person)
+        {
+            return self.person_gender(&self.ents[i]);
+        }
+        let first = self.first_tok_from(s.start, false)?;
+        (self.toks[first].start < s.end)
+            .then(|| self.word_gender(first))
+            .flatten()
+    }
+
+    /// Whether a speaker may be the subject of a verb or pronoun of `gender` (one of
+    /// unknown gender may).
+    pub fn speaker_agrees(&self, s: &Speaker, gender: Option<Gender>) -> bool {
+        gender.is_none() || self.speaker_gender(s).is_none_or(|g| Some(g) == gender)
+    }
+
+    /// [`Doc::last_person`] that may be the subject of a verb or pronoun of `gender`: of the
+    /// last few persons named, the last whose gender is not the other one.
+    pub fn last_person_agreeing(&self, pos: usize, gender: Option<Gender>) -> Option<&Ent> {
+        let Some(gender) = gender else {
+            return self.last_person(pos);
+        };
+        self.persons_before(pos)
+            .take(MAX_GENDER_CANDIDATES)
+            .find(|e| self.person_gender(e).is_none_or(|g| g == gender))
+    }
+
     /// The country of a speaker: a GPE or NORP named just before one of its mentions
     /// ("Azerbaijani President Aliyev"), else the article's most mentioned GPE.
     fn country_of(&self, who: Option<&Speaker>, pos: usize) -> (Option<String>, Option<String>) {
         let gpes = || (self.ents.iter().enumerate()).filter(|(_, e)| e.label == EntityType::Gpe);
         if let Some(who) = who.and_then(|w| w.canonical.as_deref()) {
-            let by_canonical = self.index.ents_by_canonical.get_or_init(|| {
-                let mut map: HashMap<String, Vec<usize>> = HashMap::new();
-                for (i, e) in self.ents.iter().enumerate() {
-                    if let Some(c) = &e.canonical {
-                        map.entry(c.clone()).or_default().push(i);
-                    }
-                }
-                map
-            });
-            for m in by_canonical.get(who).into_iter().flatten() {
+            for m in self.ents_of_canonical(who) {
                 let m = &self.ents[*m];
                 // Those within 40 bytes before the mention.
                 let near = self.ents_near(m.start.saturating_sub(41), m.start);

@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 
 use records::EntityType;
 
+pub use crate::entities::Gender;
+
 /// The data files, by ISO 639-1 code.
 const SOURCES: &[(&str, &str)] = &[
     (
@@ -51,6 +53,9 @@ pub struct Cue {
     /// The speaker is the phrase after this preposition before the cue ("نقلت رويترز عن
     /// مصادر مطلعة قولها إن": the sources, not the outlet that reports them).
     pub source: Option<String>,
+    /// The gender its form agrees with ("قالت": a woman or a feminine noun), from the
+    /// `gender` affix pairs: a dropped subject agrees with it.
+    pub gender: Option<Gender>,
 }
 
 /// Which side of the cue the speaker usually stands on.
@@ -66,6 +71,8 @@ pub struct Typed {
     pub words: Vec<String>,
     /// `PERSON`, `GPE`, or `None` for `GROUP` (the speaker's country).
     pub label: Option<EntityType>,
+    /// A pronoun's gender (option `male` or `female`: "he", "she").
+    pub gender: Option<Gender>,
 }
 
 /// One language's lexicon.
@@ -189,6 +196,10 @@ pub struct Lexicon {
     /// Prepositions glued to the next word, with its article (Arabic "لل" in "للصحافيين"):
     /// `preposition` entries with a trailing `-`.
     pub preposition_prefixes: Vec<String>,
+    /// Words for people with a gender, which say the gender of the person named after them
+    /// ("السيدة", "الوزيرة", "mrs"): `gendered` entries, and the `role` words that a `gender`
+    /// affix pair makes masculine or feminine.
+    pub word_genders: HashMap<String, Gender>,
     /// Indices into `cues` by first word, longest cue first.
     /// Looked up for every token: a fast hash (nothing iterates it).
     pub cues_by_first: foldhash::HashMap<String, Vec<usize>>,
@@ -198,6 +209,7 @@ impl Lexicon {
     /// Parses one data file. Unknown kinds and malformed lines are skipped: the data files
     /// are checked by this crate's tests.
     pub fn parse(lang: &'static str, data: &str) -> Lexicon {
+        let mut gender_pairs = Vec::new();
         let mut lx = Lexicon {
             lang,
             subject: SubjectSide::Before,
@@ -251,6 +263,7 @@ impl Lexicon {
             perfect_particles: vec![],
             prepositions: vec![],
             preposition_prefixes: vec![],
+            word_genders: HashMap::new(),
             cues_by_first: Default::default(),
         };
         for line in data.lines() {
@@ -263,6 +276,13 @@ impl Lexicon {
                 continue;
             };
             let options: Vec<&str> = fields.flat_map(|f| f.split_whitespace()).collect();
+            // Affixes, which may be a bare `*` that splitting into words would drop.
+            if kind == "gender" {
+                if let Some(feminine) = options.first() {
+                    gender_pairs.push((affix(phrase), affix(feminine)));
+                }
+                continue;
+            }
             let words = words_of(phrase);
             if words.is_empty() {
                 continue;
@@ -299,6 +319,7 @@ impl Lexicon {
                         .iter()
                         .find_map(|o| o.strip_prefix("source="))
                         .map(normalize),
+                    gender: None,
                 }),
                 "comp" => lx.comps.push(words),
                 "passive" => lx.passives.push(words),
@@ -313,11 +334,21 @@ impl Lexicon {
                 "pronoun" => lx.pronouns.push(Typed {
                     words,
                     label: label(),
+                    gender: options.iter().find_map(|o| Gender::parse(o)),
                 }),
                 "joint" => lx.joints.push(Typed {
                     words,
                     label: label(),
+                    gender: None,
                 }),
+                "gendered" => {
+                    if let (Some(g), [word]) = (
+                        options.iter().find_map(|o| Gender::parse(o)),
+                        words.as_slice(),
+                    ) {
+                        lx.word_genders.insert(word.clone(), g);
+                    }
+                }
                 "role" => {
                     if options.contains(&"named") {
                         lx.named_roles.push(words.clone());
@@ -382,6 +413,7 @@ impl Lexicon {
             })
             .flatten()
             .collect();
+        lx.assign_genders(&gender_pairs);
         // Longest phrases first, so that "pointed out" wins over a shorter entry.
         lx.cues.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
         for list in [
@@ -403,6 +435,55 @@ impl Lexicon {
         lx.according.sort_by_key(|a| std::cmp::Reverse(a.0.len()));
         lx.joints.sort_by_key(|j| std::cmp::Reverse(j.words.len()));
         lx
+    }
+
+    /// Genders of the cues' and roles' first words by `pairs` of (masculine, feminine)
+    /// affixes: a word is masculine where its feminine form is in the lexicon too, and that
+    /// form feminine ("قال"/"قالت", "يقول"/"تقول", "المتحدث"/"المتحدثة"). Both forms must be
+    /// listed, so that a word that merely ends like a feminine one ("صمت") gets none.
+    fn assign_genders(&mut self, pairs: &[(Affix, Affix)]) {
+        let words: std::collections::HashSet<&str> = self
+            .cues
+            .iter()
+            .map(|c| c.words[0].as_str())
+            .chain(self.roles.iter().map(|r| r[0].as_str()))
+            .collect();
+        // A word both forms would make masculine and feminine gets neither.
+        let mut found: std::collections::BTreeMap<String, Option<Gender>> = Default::default();
+        let mut add = |word: String, gender: Gender| {
+            let seen = found.entry(word).or_insert(Some(gender));
+            if *seen != Some(gender) {
+                *seen = None;
+            }
+        };
+        for &word in &words {
+            for ((mp, ms), (fp, fs)) in pairs {
+                let Some(stem) = word
+                    .strip_prefix(mp.as_str())
+                    .and_then(|w| w.strip_suffix(ms.as_str()))
+                else {
+                    continue;
+                };
+                if stem.chars().count() < 2 {
+                    continue;
+                }
+                let feminine = format!("{fp}{stem}{fs}");
+                if feminine != word && words.contains(feminine.as_str()) {
+                    add(word.to_string(), Gender::Male);
+                    add(feminine, Gender::Female);
+                }
+            }
+        }
+        for c in &mut self.cues {
+            c.gender = found.get(&c.words[0]).copied().flatten();
+        }
+        // Roles are words for people; a cue's form says nothing of a noun after it.
+        for role in &self.roles {
+            if let Some(Some(gender)) = found.get(&role[0]) {
+                // A gender the data gives outright stands.
+                self.word_genders.entry(role[0].clone()).or_insert(*gender);
+            }
+        }
     }
 
     /// The lexicon of a language code (`en`, `id`, `ar`; a region suffix is ignored).
@@ -466,8 +547,11 @@ pub fn normalize_cow(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// A (prefix, suffix) pair of an affix entry.
+type Affix = (String, String);
+
 /// An affix entry, `prefix*suffix` or a suffix alone ("ed"), normalised.
-fn affix(phrase: &str) -> (String, String) {
+fn affix(phrase: &str) -> Affix {
     let affix = normalize(phrase.trim());
     match affix.split_once('*') {
         Some((prefix, suffix)) => (prefix.to_string(), suffix.to_string()),
@@ -538,6 +622,58 @@ mod tests {
             parsed.finite_affixes,
             vec![("me".into(), "kan".into()), (String::new(), "ed".into())]
         );
+    }
+
+    #[test]
+    fn genders_come_from_pairs_of_listed_forms() {
+        let parsed = Lexicon::parse(
+            "xx",
+            "gender\t*\t*t\ngender\ty*\tt*\ncue\tsaid\ncue\tsaidt\ncue\tysay\ncue\ttsay\n\
+             cue\ttalk\ncue\tsilent\nrole\tminister\nrole\tministert\n",
+        );
+        let gender = |w: &str| {
+            let c = parsed.cues.iter().find(|c| c.words[0] == w).unwrap();
+            c.gender
+        };
+        assert_eq!(gender("said"), Some(Gender::Male));
+        assert_eq!(gender("saidt"), Some(Gender::Female));
+        assert_eq!(gender("ysay"), Some(Gender::Male));
+        assert_eq!(gender("tsay"), Some(Gender::Female));
+        // "talk" opens like a feminine imperfect, "silent" ends like a feminine perfect: with
+        // no other form listed, neither has a gender.
+        assert_eq!(gender("talk"), None);
+        assert_eq!(gender("silent"), None);
+        assert_eq!(parsed.word_genders.get("ministert"), Some(&Gender::Female));
+        // Cue forms are no words for people.
+        assert_eq!(parsed.word_genders.get("saidt"), None);
+        let ar = Lexicon::get("ar").unwrap();
+        let of = |w: &str| {
+            let w = normalize(w);
+            ar.cues
+                .iter()
+                .find(|c| c.words == [w.clone()])
+                .unwrap()
+                .gender
+        };
+        for (w, g) in [
+            ("قال", Gender::Male),
+            ("قالت", Gender::Female),
+            ("تابع", Gender::Male),
+            ("تابعت", Gender::Female),
+            ("يقول", Gender::Male),
+            ("تقول", Gender::Female),
+            ("مضيفا", Gender::Male),
+            ("مضيفة", Gender::Female),
+            ("رأى", Gender::Male),
+            ("رأت", Gender::Female),
+            ("دعا", Gender::Male),
+            ("دعت", Gender::Female),
+        ] {
+            assert_eq!(of(w), Some(g), "{w}");
+        }
+        let en = Lexicon::get("en").unwrap();
+        assert!(en.cues.iter().all(|c| c.gender.is_none()));
+        assert_eq!(en.word_genders.get("mrs"), Some(&Gender::Female));
     }
 
     #[test]

@@ -439,7 +439,9 @@ fn before(doc: &Doc, open: usize) -> Option<(Option<Speaker>, (usize, usize))> {
                     Subject::Found(s) => Some(s),
                     // A verb-first cue with its subject dropped ('وتابع: "..."'): the person
                     // named last.
-                    _ if vso && j == k => doc.last_person(cm.start).map(Speaker::named),
+                    _ if vso && j == k => doc
+                        .last_person_agreeing(cm.start, cm.cue.gender)
+                        .map(Speaker::named),
                     // 'The chancellor, Rachel Reeves, said: "..."': the subject before an
                     // appositive.
                     _ if j == k => {

@@ -32,6 +32,25 @@ fn rows(content: &str, columns: usize) -> impl Iterator<Item = Vec<&str>> {
     })
 }
 
+/// A person's grammatical gender, which a pronoun ("she"), a verb ("قالت") or a title
+/// ("الوزيرة", "Mrs") shows, and a given name often does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+impl Gender {
+    /// `male` or `female`, as the word lists write them.
+    pub fn parse(word: &str) -> Option<Gender> {
+        match word {
+            "male" => Some(Gender::Male),
+            "female" => Some(Gender::Female),
+            _ => None,
+        }
+    }
+}
+
 /// A phrase of a word list (a title, or the head of a name), folded, with what it stands for.
 #[derive(Debug, Clone)]
 pub(crate) struct Phrase {
@@ -208,6 +227,9 @@ pub(crate) struct Lexicon {
     /// Folded Indonesian and Malay given names: their bearers are called by them alone, in
     /// English news too ("Budi Arie Setiadi ... Budi said").
     pub malay_given_names: HashSet<String>,
+    /// The gender of folded given names where the list gives one (column `gender`): a
+    /// pronoun or a gendered verb refers to a person who agrees with it ("she said", "وأضافت").
+    pub given_name_genders: HashMap<String, Gender>,
     /// Titles whose holders are called by their given name alone later, as written
     /// (Malaysian honorifics: "Tan Sri Mustapa Mohamed" is "Mustapa"; option `given_name`).
     pub given_name_titles: Vec<String>,
@@ -346,8 +368,11 @@ impl Lexicon {
                 .or_default()
                 .insert(c[1].to_string());
         }
-        for c in rows(GIVEN_NAMES, 2) {
+        for c in rows(GIVEN_NAMES, 3) {
             lx.given_names.insert(fold_str(c[1]));
+            if let Some(g) = Gender::parse(c[2]) {
+                lx.given_name_genders.insert(fold_str(c[1]), g);
+            }
             if matches!(c[0], "id" | "ms") {
                 lx.malay_given_names.insert(fold_str(c[1]));
             }

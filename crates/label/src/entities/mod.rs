@@ -35,12 +35,21 @@ pub use shapes::ShapeLabeler;
 
 use crate::kb::KnowledgeBase;
 use crate::{EntityLabeler, aggregate};
+pub use lexicon::Gender;
 use lexicon::Lexicon;
 
 /// The built-in word lists, read once.
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(Lexicon::builtin)
+}
+
+/// The gender of a given name as written, where the list of given names gives one.
+pub(crate) fn given_name_gender(name: &str) -> Option<lexicon::Gender> {
+    lexicon()
+        .given_name_genders
+        .get(&text::fold_str(name))
+        .copied()
 }
 
 /// The standard entity labelers over a knowledge base, in order.
