@@ -217,6 +217,13 @@ impl Ctx<'_> {
             self.folded,
             i,
         )
+        // A one-letter title is never glued to a clitic: "لم" ("did not") is no "ل" and "م."
+        // (an engineer's title).
+        .filter(|m| {
+            !(m.0.parts.len() == 1
+                && m.0.parts[0].chars().count() == 1
+                && m.2 > self.words[i].start)
+        })
         .map(|m| m.1)
     }
 
@@ -463,9 +470,22 @@ impl Ctx<'_> {
 
     /// An Arabic name of one to three words starting at word `i`.
     fn arabic_name(&self, i: usize) -> Option<usize> {
+        self.arabic_name_with(i, false)
+    }
+
+    /// [`Ctx::arabic_name`] where a title stands before word `i` (`after_title`): there a
+    /// word with the article after the first is its family name whatever the given name
+    /// ("الدكتور مشعل السمحان", "م. دلال الفيلكاوي"), as after a common given name.
+    fn arabic_name_with(&self, i: usize, after_title: bool) -> Option<usize> {
         // Tanween marks an indefinite noun or an adverb ("اتصالاً هاتفياً"), never a name.
+        // Stop words are listed without diacritics ("إنّ" is "إن").
         let stop = |w: &str| {
-            self.lx.is_stopword(&["ar"], w)
+            let bare: Cow<str> = if w.chars().any(is_arabic_diacritic) {
+                Cow::Owned(w.chars().filter(|&c| !is_arabic_diacritic(c)).collect())
+            } else {
+                Cow::Borrowed(w)
+            };
+            self.lx.is_stopword(&["ar"], &bare)
                 || !w.chars().all(is_arabic)
                 || w.chars().count() < 2
                 || w.ends_with(['\u{064B}', '\u{064C}', '\u{064D}'])
@@ -510,9 +530,11 @@ impl Ctx<'_> {
                 .any(|p| w.starts_with(p))
         };
         let article = with_article(first);
-        // A preposition glued to a noun with a possessive ("بمكتبه": in his office).
-        let prepositional = first.starts_with(['ب', 'ل', 'ك'])
-            && ["ه", "ها", "هم", "هما"].iter().any(|p| first.ends_with(p));
+        // A preposition glued to a noun with a possessive ("بمكتبه": in his office), or "ل"
+        // to a verbal noun ("لتشغيل": for running).
+        let prepositional = (first.starts_with(['ب', 'ل', 'ك'])
+            && ["ه", "ها", "هم", "هما"].iter().any(|p| first.ends_with(p)))
+            || (first.starts_with("لت") && first.chars().count() >= 5);
         // Nor the head of an organisation's name ("نادي الهلال"), nor a word after "و" ("and":
         // "رئيس أرامكو وكبير إدارييها"), but for given names that start with it ("وليد").
         let conjoined = first.starts_with('و')
@@ -555,7 +577,8 @@ impl Ctx<'_> {
             // the article after a common given name ("خالد الفالح").
             let nisba = is_nisba(w);
             // Or after a father's name ("عبدالعزيز بن تركي الفيصل").
-            let family = (j == i + 1 && self.lx.given_names.contains(&self.folded[i]))
+            let family = (j == i + 1
+                && (after_title || self.lx.given_names.contains(&self.folded[i])))
                 || (j >= i + 2 && self.lx.patronymics.contains(self.w(j - 2)));
             // A preposition with the article opens a noun phrase after the name ("ستيفان
             // سيجورنيه للصحافيين").
@@ -567,8 +590,17 @@ impl Ctx<'_> {
                 && !w.starts_with("ال")
                 && !AR_COMPOUND.contains(&w)
                 && !self.lx.given_names.contains(&self.folded[j]);
+            // A third word with the article that the clause closes after ("د. عبدالرحمن آدم
+            // النور، إن"), unless it is a day ("وقال أحمد محمد اليوم إن").
+            // Not at a sentence's end, where a verb's object stands ("عبد الله بووانو
+            // الحكومة.").
+            let closing_family = n >= 2
+                && w.starts_with("ال")
+                && j + 1 < self.words.len()
+                && (matches!(self.gap(j), "," | "،") || matches!(self.w(j + 1), "إن" | "أن"))
+                && !self.is_arabic_date_word(j);
             if stop(w)
-                || (w.starts_with("ال") && !compound && !nisba && !family)
+                || (w.starts_with("ال") && !compound && !nisba && !family && !closing_family)
                 || (w.starts_with('و') && !AR_COMPOUND.contains(&w))
                 || prepositional
                 || after_father
@@ -601,6 +633,31 @@ impl Ctx<'_> {
             j -= 1;
         }
         Some(j)
+    }
+
+    /// Whether Arabic word `j` is a weekday, a month or a relative day ("اليوم", "الثلاثاء").
+    fn is_arabic_date_word(&self, j: usize) -> bool {
+        let f: &str = &self.folded[j];
+        self.lx
+            .weekdays
+            .get("ar")
+            .is_some_and(|m| m.contains_key(f))
+            || self.lx.months.get("ar").is_some_and(|m| m.contains_key(f))
+            || self
+                .lx
+                .relative
+                .get("ar")
+                .is_some_and(|m| m.contains_key(f))
+    }
+
+    /// Whether an Arabic name that ends before word `e` is closed there as a clause's subject
+    /// is: by the end, a clause's punctuation, a complementizer or whom it was said to ("وقال
+    /// محمد أبو باشا لرويترز").
+    fn arabic_name_closed(&self, e: usize) -> bool {
+        e >= self.words.len()
+            || matches!(self.gap(e - 1), "," | "،" | "." | ":")
+            || matches!(self.w(e), "إن" | "أن")
+            || (self.w(e).starts_with('ل') && self.kb_at(e).is_some())
     }
 
     /// Whether Arabic word `j`, in "ف", is the verb answering "أما" ("أما ... جبران باسيل
@@ -778,6 +835,16 @@ impl Ctx<'_> {
                 skipped = true;
                 i += 1;
                 continue;
+            }
+            // The body's place glued to "ب" or "ل" and a comma, the holder named after it
+            // ("رئيسة لجنة المالية والميزانية بالبرلمان، ليلى الشابي").
+            if is_arabic_word(w)
+                && skipped
+                && w.starts_with(['ب', 'ل'])
+                && w.chars().count() >= 4
+                && matches!(self.gap(i), "," | "،")
+            {
+                return Some(i + 1).filter(|&k| k < self.words.len());
             }
             // "عن" ("for") before an organisation ("النائب عن حزب"); elsewhere it is "about".
             let arabic_link = w == "عن"
@@ -1031,7 +1098,7 @@ impl EntityLabeler for NameLabeler {
                         // A known person: exactly the knowledge-base name.
                         Some(last + 1)
                     } else if is_arabic_word(ctx.w(k)) {
-                        ctx.arabic_name(k)
+                        ctx.arabic_name_with(k, true)
                     } else {
                         ctx.latin_name(k, 4)
                     };
@@ -1066,7 +1133,14 @@ impl EntityLabeler for NameLabeler {
                     let known = lx.given_names.contains(&ctx.folded[k])
                         || matches!(ctx.kb_at(k), Some((EntityType::Person, _)));
                     let ambiguous = lx.ambiguous_titles.contains(&title.join(" "));
-                    let doubtful = ambiguous && !known;
+                    // Or an Arabic given name and a family name with the article that a
+                    // clause's punctuation or complementizer ends ("وقالت المواطنة هيفاء
+                    // السبيعي إن").
+                    let closed_family = is_arabic_word(ctx.w(k))
+                        && end == Some(k + 2)
+                        && ctx.w(k + 1).starts_with("ال")
+                        && ctx.arabic_name_closed(k + 2);
+                    let doubtful = ambiguous && !known && !closed_family;
                     // After such a title an Arabic name runs two words but for a family name
                     // with the article or a compound's link: a third word is the verb
                     // ("المواطنة فاطمة محمد تقدمت بشكوى").
@@ -1096,8 +1170,16 @@ impl EntityLabeler for NameLabeler {
                             // or before "أن", which follows a verb ("اعتبرت أن"); "إن" follows
                             // "قال" and a speaker ("قال المتحدث بقائي إن").
                             || ctx.w(k + 1) == "أن");
+                    // One unknown word after a title glued to "ل" is whose the title's holder
+                    // is, not a name ("لمراسل موزاييك إن": to Mosaique's correspondent).
+                    let owner_of_title = is_arabic_word(ctx.w(k))
+                        && end == Some(k + 1)
+                        && !known
+                        && ctx.folded[i].starts_with('ل')
+                        && !lx.titles.contains_key(&ctx.folded[i]);
                     if let Some(e) = end.filter(|_| {
                         !one_word_after_lower_role
+                            && !owner_of_title
                             && !title_follows
                             && !doubtful
                             && !lone_word
@@ -1311,12 +1393,13 @@ impl EntityLabeler for NameLabeler {
                 }) else {
                     continue;
                 };
-                let closed = e == n
-                    || matches!(ctx.gap(e - 1), "," | "،" | "." | ":")
-                    || (arabic && matches!(ctx.w(e), "إن" | "أن"))
-                    // To whom it was said ("وقال محمد أبو باشا لرويترز").
-                    || (arabic && ctx.w(e).starts_with('ل') && ctx.kb_at(e).is_some())
-                    || (!arabic && is_lowercase_word(ctx.w(e)));
+                let closed = if arabic {
+                    ctx.arabic_name_closed(e)
+                } else {
+                    e == n
+                        || matches!(ctx.gap(e - 1), "," | "،" | "." | ":")
+                        || is_lowercase_word(ctx.w(e))
+                };
                 if e >= k + 2 && closed {
                     spans.push((k, e, 0.6));
                 }
@@ -1433,6 +1516,11 @@ impl EntityLabeler for NameLabeler {
 /// one or two digits.
 fn is_age(s: &str) -> bool {
     (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Arabic short vowels, tanween, shadda and sukun.
+fn is_arabic_diacritic(c: char) -> bool {
+    ('\u{064B}'..='\u{0652}').contains(&c)
 }
 
 #[cfg(test)]
@@ -2226,6 +2314,69 @@ mod tests {
         );
         assert!(texts("en", "The president of the company told Reuters so.").is_empty());
     }
+    #[test]
+    fn arabic_words_after_a_title_that_are_no_names() {
+        // "saying" and "as follows" after a title or a role.
+        assert!(texts("ar", "وصرح أمام القاضية قائلا: \"أنا ضحية شريكي\".").is_empty());
+        assert!(
+            texts(
+                "ar",
+                "وصرح وزير الدولة لشؤون مجلس الوزراء بما يلي: إن الحكومة مستمرة."
+            )
+            .is_empty()
+        );
+        // A name after a verb of expecting, as after one of saying.
+        assert_eq!(
+            texts(
+                "ar",
+                "ومن جهته، توقع هاني أبو الفتوح، رئيس قسم البحوث، أن يبدأ البنك خفض الفائدة."
+            ),
+            vec!["هاني أبو الفتوح"]
+        );
+    }
+
+    #[test]
+    fn arabic_names_after_titles_whatever_the_given_name() {
+        // After a title, a word with the article after the first is the family name, as after
+        // a common given name; an ordinary person's noun needs the clause to close after it.
+        for (text, name) in [
+            ("وقال الدكتور مشعل السمحان إن الأزمة عميقة.", "مشعل السمحان"),
+            (
+                "وقالت المواطنة هيفاء السبيعي إن الحديقة جميلة.",
+                "هيفاء السبيعي",
+            ),
+            ("وقالت م. دلال الفيلكاوي إن الأحمال مستقرة.", "دلال الفيلكاوي"),
+            (
+                "وقال المفوض العام للعون الإنساني، د. عبدالرحمن آدم النور، إن القافلة كبيرة.",
+                "عبدالرحمن آدم النور",
+            ),
+            (
+                "وكشفت رئيسة لجنة المالية والميزانية بالبرلمان، ليلى الشابي، أن العجز كبير.",
+                "ليلى الشابي",
+            ),
+            ("قال اللاعب أنس الزعري إن الفريق يستحق الفوز.", "أنس الزعري"),
+        ] {
+            assert_eq!(texts("ar", text), vec![name], "{text}");
+        }
+        // "لم" is no "ل" and the engineer's "م."; a correspondent's outlet, a verbal noun
+        // glued to "ل", a day after a name are no names.
+        for text in [
+            "وقال محاميه إن موكله لم يكن في وعيه لحظة الحادث.",
+            "وقالت الأم لمراسل موزاييك إنّ المياه دخلت منزلها.",
+            "كشف مدير عام الهيئة العامة لتشغيل مشاريع الري والبزل عن أن الخزين بلغ أدنى مستوياته.",
+        ] {
+            assert!(
+                texts("ar", text).is_empty(),
+                "{text}: {:?}",
+                texts("ar", text)
+            );
+        }
+        assert_eq!(
+            texts("ar", "وقال الدكتور خالد منصور الثلاثاء إن الأزمة عميقة."),
+            vec!["خالد منصور"]
+        );
+    }
+
     #[test]
     fn arabic_names_end_before_a_verb_and_after_a_partys_name() {
         // A plain word after a father's name, a verb in the future with its object.

@@ -981,6 +981,22 @@ mod tests {
     }
 
     #[test]
+    fn arabic_municipalities_courts_committees_and_outlets() {
+        // A town's municipality is a body, not the town; a court, a committee.
+        let g = got(
+            "ar",
+            "وقالت بلدية الخليل إن المياه مقطوعة، فيما قضت محكمة الاستئناف بسجنه، وأعلنت لجنة \
+             الانتخابات المركزية أن النتائج صحيحة.",
+        );
+        let names: Vec<&str> = g.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            names,
+            ["بلدية الخليل", "محكمة الاستئناف", "لجنة الانتخابات المركزية",],
+            "{g:?}"
+        );
+    }
+
+    #[test]
     fn indonesian_administrative_places_and_compass_words() {
         let g = got(
             "id",
