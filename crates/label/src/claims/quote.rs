@@ -271,6 +271,9 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
                     .flatten()
                     .min()
                     .or(vso.then_some(send))?;
+                // A title's holder named in apposition after its comma ('"...," kata Kepala
+                // Pusat Penerangan Kemendagri, Rizal Tamrin Pohan, di ...').
+                let e = appositive_person_end(doc, e, send).unwrap_or(e);
                 // A preposition opens no speaker ('"..." and vowed to challenge the law'),
                 // nor does a complementizer ('"...", adding that the plan was working').
                 if doc.is_preposition(cm.last) || doc.match_any(cm.last, &doc.lx.comps).is_some() {
@@ -363,6 +366,17 @@ fn name_end(doc: &Doc, from: usize) -> Option<usize> {
     // Indradi di Jakarta").
     let end = (from..send).take(14).find(|&k| !doc.is_capitalised(k))?;
     (end > from && doc.toks[end].word).then_some(end)
+}
+
+/// Where a speaker phrase that ends at the comma at token `comma` goes on with a person named
+/// in apposition: the token after the name, which a comma or the sentence's end closes.
+fn appositive_person_end(doc: &Doc, comma: usize, send: usize) -> Option<usize> {
+    if comma + 1 >= send || !doc.is_comma(comma) {
+        return None;
+    }
+    let person = doc.ent_starting_at(comma + 1, |l| l == EntityType::Person)?;
+    let after = (comma + 1..send).find(|&k| doc.toks[k].start >= person.end)?;
+    (doc.is_comma(after) || doc.is_punct(after, &['.'])).then_some(after)
 }
 
 /// The token where an attribution ends: the first sentence-ending or clause-ending

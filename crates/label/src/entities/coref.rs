@@ -536,10 +536,35 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
                                 .get(wi + 1)
                                 .is_some_and(|n| fold_str(n.text(s)) == f.last_folded))
                 };
+                // A word of another name written whole ("I Made Subagia Wiratmaja" after "Made
+                // Kertha Wijaya", "محمد آدم النور" after "عبدالرحمن النور"): a name word right
+                // after it that the full name does not go on with, or (Arabic) a given name
+                // right before it.
+                let joined = |k: usize| s[words[k - 1].end..words[k].start].trim().is_empty();
+                let in_other_name = |f: &Full| {
+                    let next_is_name = words.get(wi + 1).is_some_and(|n| {
+                        let next = n.text(s);
+                        joined(wi + 1)
+                            && !arabic
+                            && is_capitalised(next)
+                            && next.chars().count() >= 2
+                            && f.rest_folded.first() != Some(&fold_str(next))
+                            && fold_str(next) != f.last_folded
+                            && !taken_spans.overlaps(si, n.start, n.end)
+                    });
+                    let given_before = arabic
+                        && wi > 0
+                        && joined(wi)
+                        && !AR_COMPOUND.contains(&words[wi - 1].text(s))
+                        && lx.given_names.contains(&fold_str(words[wi - 1].text(s)))
+                        && fold_str(words[wi - 1].text(s)) != f.first_folded;
+                    next_is_name || given_before
+                };
                 if let Some(f) = antecedents.find((si, start), token, None)
                     && !((f.rest_folded.is_empty() || is_middle(&f, &folded))
                         && lower_words().contains(&token.to_lowercase()))
                     && !inside_whole(&f)
+                    && !in_other_name(&f)
                 {
                     // A given name followed by the rest of the full name: the span covers
                     // what of it is written.
@@ -1028,6 +1053,32 @@ mod tests {
             .find(|e| e.0 == "عبد الغفار")
             .expect("the surname");
         assert_eq!(short.2.as_deref(), Some("خالد عبد الغفار"));
+    }
+
+    #[test]
+    fn a_word_of_another_name_is_no_short_mention() {
+        // "Mohd" in "Mohd Faizal Abdul Rahman" is not "Nur Aisyah Mohd Salleh"; "Salleh"
+        // alone still is.
+        let a = article(
+            "en",
+            "Deputy public prosecutor Nur Aisyah Mohd Salleh urged a deterrent sentence.\nThe \
+             court sentenced Mohd Faizal, 41, on Thursday. Salleh welcomed the ruling.",
+        );
+        let got = entities(&a);
+        assert!(!got.iter().any(|e| e.0 == "Mohd"), "{got:?}");
+        let salleh = got.iter().find(|e| e.0 == "Salleh").expect("the surname");
+        assert_eq!(salleh.2.as_deref(), Some("Nur Aisyah Mohd Salleh"));
+        // An Arabic family name after another given name is another person's.
+        let b = article(
+            "ar",
+            "وقال الدكتور عبدالرحمن النور إن القافلة وصلت.\nوقال المهندس محمد آدم النور إن الطريق آمن.",
+        );
+        let got = entities(&b);
+        assert!(
+            !got.iter()
+                .any(|e| e.0 == "النور" && e.2.as_deref() == Some("عبدالرحمن النور")),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -1059,10 +1059,17 @@ impl EntityLabeler for NameLabeler {
                     // Sidoarjo").
                     let title: Vec<&str> = (i..after).map(|j| &ctx.folded[j]).collect();
                     let capitalised = |j: usize| j < n && is_capitalised(ctx.w(j));
+                    // A place the knowledge base knows is the region too ("Kapolres
+                    // Lhokseumawe AKBP Teuku Haris Munandar").
+                    let known_place = |k: usize| {
+                        ctx.kb_at(k).is_none_or(|(t, last)| {
+                            last == k && matches!(t, EntityType::Gpe | EntityType::Loc)
+                        })
+                    };
                     let k = if k == after
                         && lx.region_titles.contains(&title.join(" "))
                         && !is_arabic_word(ctx.w(k))
-                        && ctx.kb_at(k).is_none()
+                        && known_place(k)
                         && capitalised(k + 1)
                         && ctx.adjacent(k)
                         && ((capitalised(k + 2) && ctx.adjacent(k + 1))
@@ -1404,6 +1411,51 @@ impl EntityLabeler for NameLabeler {
                     spans.push((k, e, 0.6));
                 }
             }
+            // A name in apposition between commas, in a cased script: after a title chain
+            // ("Analis Mirae Asset Sekuritas Indonesia, Nafisa Rahmadani, punya ...", "kata
+            // Kepala Pusat Penerangan Kemendagri, Rizal Tamrin Pohan, di ...") with a
+            // lower-case word after it, or with an age ("warga, Ni Wayan Sukerti (46),").
+            for c in 0..n.saturating_sub(2) {
+                if ctx.gap(c) != "," || is_arabic_word(ctx.w(c + 1)) {
+                    continue;
+                }
+                let k = c + 1;
+                let name_word = |j: usize| {
+                    is_capitalised(ctx.w(j))
+                        && !is_all_caps(ctx.w(j))
+                        && ctx.title_at(j).is_none()
+                        && ctx.kb_at(j).is_none()
+                        && !lx.is_stopword(ctx.langs, ctx.w(j))
+                };
+                let mut e = k;
+                while e < n && e - k < MAX_APPOSITIVE_NAME && name_word(e) {
+                    e += 1;
+                    if !ctx.adjacent(e - 1) {
+                        break;
+                    }
+                }
+                if e < k + 2 || e >= n {
+                    continue;
+                }
+                let age = ctx.gap(e - 1) == "("
+                    && ctx.w(e).chars().all(|ch| ch.is_ascii_digit())
+                    && ctx.gap(e).starts_with(')');
+                let lower_after = ctx.gap(e - 1) == "," && is_lowercase_word(ctx.w(e));
+                // A title chain before the comma: a title, then capitalised words or links.
+                let titled = lower_after
+                    && (c.saturating_sub(MAX_TITLE_CHAIN)..=c).rev().any(|j| {
+                        ctx.title_at(j).is_some()
+                            && (j..c).all(|x| ctx.adjacent(x))
+                            && (j..=c).all(|x| {
+                                !is_lowercase_word(ctx.w(x))
+                                    || lx.links.contains(ctx.w(x))
+                                    || lx.conjs.contains(ctx.w(x))
+                            })
+                    });
+                if age || titled {
+                    spans.push((k, e, 0.7));
+                }
+            }
             // A kunya: "أبو" or "أم" and a common given name ("ويروي أبو خالد، صاحب محل",
             // "أما أم أحمد، وهي أرملة"), not after a given name ("محمود أبو شمالة" is one name).
             for i in 0..n.saturating_sub(1) {
@@ -1517,6 +1569,13 @@ impl EntityLabeler for NameLabeler {
 fn is_age(s: &str) -> bool {
     (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
 }
+
+/// Words of a name in apposition between commas.
+const MAX_APPOSITIVE_NAME: usize = 5;
+
+/// Words of a title chain before a name in apposition ("Head of Research PT Samuel Sekuritas
+/// Indonesia, ...").
+const MAX_TITLE_CHAIN: usize = 10;
 
 /// Arabic short vowels, tanween, shadda and sukun.
 fn is_arabic_diacritic(c: char) -> bool {
@@ -2332,6 +2391,38 @@ mod tests {
                 "ومن جهته، توقع هاني أبو الفتوح، رئيس قسم البحوث، أن يبدأ البنك خفض الفائدة."
             ),
             vec!["هاني أبو الفتوح"]
+        );
+    }
+
+    #[test]
+    fn names_in_apposition_after_a_title_chain_or_with_an_age() {
+        for (text, name) in [
+            (
+                "Analis Mirae Asset Sekuritas Indonesia, Nafisa Rahmadani, punya pandangan lain.",
+                "Nafisa Rahmadani",
+            ),
+            (
+                "Head of Research PT Samuel Sekuritas Indonesia, Yohanes Bagus Kurniawan, menilai tekanan jual tinggi.",
+                "Yohanes Bagus Kurniawan",
+            ),
+            (
+                "Salah seorang warga, Ni Wayan Sukerti (46), mengaku tidak sempat mengungsi.",
+                "Ni Wayan Sukerti",
+            ),
+        ] {
+            assert!(
+                texts("id", text).contains(&name.to_string()),
+                "{text}: {:?}",
+                texts("id", text)
+            );
+        }
+        // No title chain before the comma, no lower-case word or age after the name.
+        assert!(
+            texts(
+                "id",
+                "Setelah banjir, Pemerintah Daerah, kata warga, lambat."
+            )
+            .is_empty()
         );
     }
 
