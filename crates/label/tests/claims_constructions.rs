@@ -4052,3 +4052,55 @@ fn en_claims_without_that_and_their_limits() {
         ]
     );
 }
+
+#[test]
+fn en_according_to_a_pronoun_a_relay_and_a_maker() {
+    let (s, _) = check(
+        "en",
+        "Rahmat Hidayat said the rupiah was weak. According to him, the government should speed up the conversion of export earnings. Teams searched the rubble for two people, according to a security source cited by the state-run MENA news agency. Unemployment fell to 5 percent last quarter, according to data released by the Central Bureau of Statistics.",
+        &[
+            ("Rahmat Hidayat", Person, "Rahmat Hidayat"),
+            ("MENA", Org, "Middle East News Agency"),
+            (
+                "Central Bureau of Statistics",
+                Org,
+                "Central Bureau of Statistics",
+            ),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "the rupiah was weak",
+                Some("Rahmat Hidayat"),
+                Some("said"),
+                Indirect
+            ),
+            seen(
+                "the government should speed up the conversion of export earnings",
+                Some("Rahmat Hidayat"),
+                Some("According to"),
+                Indirect
+            ),
+            seen(
+                "Teams searched the rubble for two people",
+                None,
+                Some("according to"),
+                Indirect
+            ),
+            seen(
+                "Teams searched the rubble for two people",
+                Some("Middle East News Agency"),
+                Some("cited by"),
+                Indirect
+            ),
+            seen(
+                "Unemployment fell to 5 percent last quarter",
+                Some("Central Bureau of Statistics"),
+                Some("according to"),
+                Indirect
+            ),
+        ]
+    );
+}
