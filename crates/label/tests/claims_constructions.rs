@@ -4104,3 +4104,55 @@ fn en_according_to_a_pronoun_a_relay_and_a_maker() {
         ]
     );
 }
+
+#[test]
+fn en_a_transitive_cue_with_an_object_or_as_an_adjective_is_no_saying() {
+    let (s, _) = check(
+        "en",
+        "He denied the charges and was remanded in custody. The company confirmed the acquisition and shares rose 5 percent. The group claimed responsibility and threatened more attacks. The two men argued and one pulled a knife. The number of confirmed cases rose to 500 on Friday. An estimated 10,000 people were displaced by the floods. The company's estimated losses reached 2 billion dollars last year. Hospital staff were stressed and many have quit. Police revealed the names of the officers who were involved in the raid.",
+        &[],
+    );
+    assert_eq!(s, vec![]);
+    // Circumstances between commas after the cue, then the clause.
+    let (s, _) = check(
+        "en",
+        "The minister said, in a statement released on Monday, the ban would be lifted next week.",
+        &[],
+    );
+    assert_eq!(
+        s,
+        vec![seen(
+            "the ban would be lifted next week",
+            None,
+            Some("said"),
+            Indirect
+        )]
+    );
+}
+
+#[test]
+fn gender_comes_from_the_name_and_its_own_title_not_the_clause_before() {
+    // "She met Boris Johnson", "the wife of Juan Guaido": nothing of his gender.
+    let (s, _) = check(
+        "en",
+        "Liz Truss arrived in London. She later met Boris Johnson at Downing Street. Fabiana Rosales, the wife of opposition leader Juan Guaido, met supporters. He said the government had failed the country.",
+        &[
+            ("Liz Truss", Person, "Liz Truss"),
+            ("Boris Johnson", Person, "Boris Johnson"),
+            ("Fabiana Rosales", Person, "Fabiana Rosales"),
+            ("Juan Guaido", Person, "Juan Guaido"),
+        ],
+    );
+    assert_eq!(s[0].1.as_deref(), Some("Juan Guaido"), "{s:?}");
+    // A woman may bear a man's title ("النائب", "عضو"); the feminine verb before the phrase
+    // and her given name say she is one.
+    let (s, _) = check(
+        "ar",
+        "قال الوزير خالد منصور إن الخطة جاهزة. قالت النائب مها عبد الناصر إن ميزانية التعليم لا تكفي. وأضافت أن الحكومة مطالبة بزيادة المخصصات.",
+        &[
+            ("خالد منصور", Person, "Khaled Mansour"),
+            ("مها عبد الناصر", Person, "Maha Abdel Nasser"),
+        ],
+    );
+    assert_eq!(s[2].1.as_deref(), Some("Maha Abdel Nasser"), "{s:?}");
+}

@@ -56,7 +56,18 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
         };
         // "said Tuesday the ...": the day of the saying is no part of what was said.
         let from = from.map(|from| after_date(doc, from, send));
-        if let Some(from) = from.filter(|&from| bare_clause(doc, from, send)) {
+        // A transitive cue's participle as an adjective ("the number of confirmed cases
+        // rose", "An estimated 10,000 people", "was denied bail and will"): no saying.
+        let adjective = cm.cue.transitive
+            && (cm.first == doc.sent_toks[doc.toks[cm.first].sent].0
+                || doc.tok_in(cm.first - 1, &doc.lx.determiners)
+                || doc.tok_in(cm.first - 1, &doc.lx.copulas)
+                || doc.tok_in(cm.first - 1, &doc.lx.prepositions)
+                || is_possessive_tok(doc, cm.first - 1));
+        if let Some(from) = from
+            .filter(|_| !adjective)
+            .filter(|&from| bare_clause(doc, from, send, cm.cue.transitive))
+        {
             return Some(Complement {
                 first: from,
                 content: from,
@@ -73,13 +84,30 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
         && !(!doc.lx.comma_complementizer
             && doc.toks.get(cm.last + 1).is_some()
             && doc.is_preposition(cm.last + 1))
-        && (clause_with_aux(doc, cm.last + 1, send)
+        && (clause_with_aux(doc, cm.last + 1, send, cm.cue.transitive)
             || clause_with_verb_prefix(doc, cm.last + 1, send)
             || comma_clause(doc, cm.last + 1, send))
     {
         return Some(Complement {
             first: cm.last,
             content: cm.last + 1,
+        });
+    }
+    // "said, in a statement released on Monday, the ban would be lifted": circumstances
+    // between commas, then the clause.
+    if cm.cue.bare
+        && !vso
+        && !doc.lx.comma_complementizer
+        && doc.is_comma(cm.last)
+        && cm.last + 1 < send
+        && doc.is_preposition(cm.last + 1)
+        && let Some(close) =
+            (cm.last + 2..(cm.last + 2 + MAX_ASIDE).min(send)).find(|&j| doc.is_comma(j))
+        && bare_clause(doc, close + 1, send, cm.cue.transitive)
+    {
+        return Some(Complement {
+            first: close,
+            content: close + 1,
         });
     }
     let mut words = 0;
@@ -309,6 +337,12 @@ fn preverbal_subject(doc: &Doc, body: usize, cm: &CueMatch, context: Option<&Spe
     }
 }
 
+/// Whether token `k` ends in a possessive "'s" ("the company's").
+fn is_possessive_tok(doc: &Doc, k: usize) -> bool {
+    let t = &doc.text[doc.toks[k].start..doc.toks[k].end];
+    t.ends_with("'s") || t.ends_with("\u{2019}s")
+}
+
 /// Words from a clause's first word to an auxiliary or finite-verb marker.
 const BARE_REACH: usize = 8;
 
@@ -316,7 +350,7 @@ const BARE_REACH: usize = 8;
 /// "said winds reached 90 mph", "mengatakan operasi pasar akan ..."): its first word opens no
 /// circumstance (a preposition: "said in a statement") and a finite verb follows within a few
 /// words, before any punctuation.
-fn bare_clause(doc: &Doc, from: usize, send: usize) -> bool {
+fn bare_clause(doc: &Doc, from: usize, send: usize, transitive: bool) -> bool {
     let Some(t) = doc.toks.get(from) else {
         return false;
     };
@@ -325,9 +359,10 @@ fn bare_clause(doc: &Doc, from: usize, send: usize) -> bool {
     from < send
         && t.word
         && !doc.is_preposition(from)
+        && !doc.tok_in(from, &doc.lx.conjs)
         && !doc.tok_in(from, &doc.lx.blocks)
         && doc.match_any(from, &doc.lx.comps).is_none()
-        && clause_with_aux(doc, from, send)
+        && clause_with_aux(doc, from, send, transitive)
 }
 
 /// A clause after a cue and its comma whose verb shows by a prefix ("mengatakan, kenaikan
@@ -737,7 +772,7 @@ pub(super) fn appositive_subject(
 /// Words from `from` with a finite verb ([`Doc::finite_at`]) among the first [`BARE_REACH`]
 /// after the first, before any punctuation or complementizer (which opens the clause instead:
 /// "told a press conference that the rupiah had"): a clause.
-fn clause_with_aux(doc: &Doc, from: usize, send: usize) -> bool {
+fn clause_with_aux(doc: &Doc, from: usize, send: usize, transitive: bool) -> bool {
     if from >= send {
         return false;
     }
@@ -808,18 +843,25 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize) -> bool {
         if !doc.toks[k].word
             || doc.match_any(k, &doc.lx.comps).is_some()
             || doc.tok_in(k, &doc.lx.subordinators)
+            // A transitive cue's object with a relative clause ("revealed the names of the
+            // officers who were involved").
+            || (transitive && doc.tok_in(k, &doc.lx.relatives))
         {
             return false;
         }
         if doc.finite_at(k) {
-            // A negated verb or one of saying after a conjunction, with no verb before it, is
-            // the cue's own subject's ("confirmed the delivery but did not give details",
-            // "noted his early guilty plea and said").
-            return !(k > after_first
-                && doc.tok_in(k - 1, &doc.lx.conjs)
-                && ((k + 1 < send && doc.tok_in(k + 1, &doc.lx.negations))
-                    || doc.cue_at(k).is_some()
-                    || doc.stop_at(k)));
+            // A verb after a conjunction, with no verb before it, is the cue's own subject's
+            // where the cue takes an object ("denied the charges and was remanded") or the
+            // verb is negated or one of saying ("noted his early guilty plea and said").
+            // Where the cue takes an object, a conjunction anywhere before the verb ends the
+            // object ("confirmed the acquisition and shares rose").
+            let conj_before = (after_first..k).any(|j| doc.tok_in(j, &doc.lx.conjs));
+            return !(transitive && conj_before
+                || k > after_first
+                    && doc.tok_in(k - 1, &doc.lx.conjs)
+                    && ((k + 1 < send && doc.tok_in(k + 1, &doc.lx.negations))
+                        || doc.cue_at(k).is_some()
+                        || doc.stop_at(k)));
         }
         words += 1;
         k += 1;
@@ -922,7 +964,7 @@ fn main_clause_follows(
         .find(|&k| doc.cue_at(k).is_some())?;
     let cm = doc.cue_at(k)?;
     let clause = doc.match_any(cm.last, &doc.lx.comps).is_some()
-        || (cm.cue.bare && bare_clause(doc, cm.last, send));
+        || (cm.cue.bare && bare_clause(doc, cm.last, send, cm.cue.transitive));
     (!cm.cue.participle && clause).then_some((from, k, cm))
 }
 

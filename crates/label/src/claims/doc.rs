@@ -1208,12 +1208,27 @@ impl<'a> Doc<'a> {
                 return found(x.canonical.clone(), x.id.clone(), true, false);
             }
         }
-        // An organisation or a country: the one the phrase is about, not its possessor when
-        // another follows ("Lebanon's state-run National News Agency").
         let candidates = || {
             self.ents_in(start, end)
                 .filter(|x| matches!(x.label, EntityType::Org | EntityType::Gpe) && !after_agent(x))
         };
+        // A phrase opened by a word for people names someone of the organisation in it ("عضو
+        // لجنة الأمن والدفاع النيابية، سهام الموسوي", "رئيسة لجنة المالية"), not the
+        // organisation.
+        if r < e && self.title_gender(r).is_some() {
+            // Alone, the word refers to the one named with it before ("وأكدت المحامية أن"
+            // after "المحامية أمينة بن عيسى").
+            if e == r + 1 {
+                let word = [self.toks[r].norm.to_string()];
+                if let Some(x) = self.person_with_role(&word, start) {
+                    return found(x.canonical.clone(), x.id.clone(), true, false);
+                }
+            } else if candidates().next().is_some() {
+                return found(None, None, true, false);
+            }
+        }
+        // An organisation or a country: the one the phrase is about, not its possessor when
+        // another follows ("Lebanon's state-run National News Agency").
         if let Some(x) = candidates()
             .find(|x| !self.possessor_in(x, end))
             .or_else(|| candidates().next())
@@ -1563,10 +1578,16 @@ impl<'a> Doc<'a> {
         by_canonical.get(canonical).map_or(&[], Vec::as_slice)
     }
 
-    /// The gender of a word for people at token `k` ("الوزيرة", "والسيدة", "Mrs", "she").
-    fn word_gender(&self, k: usize) -> Option<Gender> {
+    /// The gender of a word for people at token `k` ("الوزيرة", "والسيدة", "Mrs").
+    fn title_gender(&self, k: usize) -> Option<Gender> {
         let norm = self.unglued(k).map_or(&*self.toks[k].norm, |(w, _)| w);
-        self.lx.word_genders.get(norm).copied().or_else(|| {
+        self.lx.word_genders.get(norm).copied()
+    }
+
+    /// [`Doc::title_gender`], or a gendered pronoun's ("she").
+    fn word_gender(&self, k: usize) -> Option<Gender> {
+        self.title_gender(k).or_else(|| {
+            let norm = &*self.toks[k].norm;
             (self.lx.pronouns.iter())
                 .find(|p| p.gender.is_some() && p.words.len() == 1 && p.words[0] == norm)
                 .and_then(|p| p.gender)
@@ -1575,36 +1596,51 @@ impl<'a> Doc<'a> {
 
     /// The gender one mention of a person shows: a word for people in it or in its phrase
     /// before it ("Mrs Lee", "الوزيرة فاطمة", "المتحدثة باسم وزارة الصحة رنا"), the gendered
-    /// verb right before it ("قالت نغم"), else its given name ("Sarah", "فاطمة").
+    /// verb that opens that phrase ("قالت نغم", "قالت النائب مها"), its given name ("Sarah",
+    /// "فاطمة"). A woman may bear a man's title ("النائب", "رئيس"), never the reverse: any
+    /// sign of a woman wins.
     fn mention_gender(&self, e: &Ent) -> Option<Gender> {
         let first = self.first_tok_from(e.start, false)?;
         let inside = (first..self.toks.len()).take_while(|&k| self.toks[k].start < e.end);
-        if let Some(g) = inside.clone().find_map(|k| self.word_gender(k)) {
-            return Some(g);
-        }
+        let mut signs: Vec<Gender> = inside
+            .clone()
+            .filter_map(|k| self.title_gender(k))
+            .collect();
+        // Where a role heads its phrase (English), a title stands right before the name ("Mrs
+        // Lee", "his wife Maria"); "the wife of X" or "She met X" says nothing of X.
+        let reach = if self.lx.role_heads {
+            1
+        } else {
+            GENDER_WORD_REACH
+        };
         let mut k = first;
-        for _ in 0..GENDER_WORD_REACH {
+        for _ in 0..reach {
             let Some(before) = k.checked_sub(1) else {
                 break;
             };
             if self.is_boundary(before) || !self.toks[before].word {
                 break;
             }
-            if let Some(g) = self.word_gender(before) {
-                return Some(g);
-            }
+            // (`last` is the token after the cue.)
             if let Some(cm) = self.cue_at(before)
-                && cm.last == before
+                && cm.last == k
             {
-                if cm.cue.gender.is_some() && before + 1 == first {
-                    return cm.cue.gender;
-                }
+                signs.extend(cm.cue.gender);
                 break;
             }
+            signs.extend(self.title_gender(before));
             k = before;
         }
-        let given = inside.into_iter().next()?;
-        crate::entities::given_name_gender(&self.text[self.toks[given].start..self.toks[given].end])
+        if let Some(given) = inside.into_iter().next() {
+            signs.extend(crate::entities::given_name_gender(
+                &self.text[self.toks[given].start..self.toks[given].end],
+            ));
+        }
+        if signs.contains(&Gender::Female) {
+            Some(Gender::Female)
+        } else {
+            signs.first().copied()
+        }
     }
 
     /// The gender of a person: what its mentions show, all of them where it has a canonical

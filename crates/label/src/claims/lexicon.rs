@@ -53,6 +53,11 @@ pub struct Cue {
     /// The speaker is the phrase after this preposition before the cue ("نقلت رويترز عن
     /// مصادر مطلعة قولها إن": the sources, not the outlet that reports them).
     pub source: Option<String>,
+    /// Takes a noun phrase as often as a clause ("denied the charges and was remanded"): with
+    /// `bare`, a clause must show its verb before a conjunction or a relative pronoun, and the
+    /// cue's participle used as an adjective ("confirmed cases", "an estimated 10,000") takes
+    /// none.
+    pub transitive: bool,
     /// The gender its form agrees with ("قالت": a woman or a feminine noun), from the
     /// `gender` affix pairs: a dropped subject agrees with it.
     pub gender: Option<Gender>,
@@ -320,6 +325,7 @@ impl Lexicon {
                         .find_map(|o| o.strip_prefix("source="))
                         .map(normalize),
                     gender: None,
+                    transitive: options.contains(&"transitive"),
                 }),
                 "comp" => lx.comps.push(words),
                 "passive" => lx.passives.push(words),

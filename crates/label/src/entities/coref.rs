@@ -502,6 +502,12 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
             // Mentions added in this sentence so far.
             let mut added_here = SpanSet::default();
             let words = sentence.words();
+            // A headline in title case capitalises its verbs ("Sunak Says Britain Will ..."):
+            // a capitalised word after a name there is no sign of another name.
+            // (A list of names, "Hilmansyah Putra; Arfan Daeng Nai, ...", is no headline.)
+            let title_case = !s.contains([',', ';'])
+                && words.iter().filter(|w| is_capitalised(w.text(s))).count() * 10
+                    >= words.len() * 7;
             for (wi, w) in words.iter().enumerate() {
                 let t = w.text(s);
                 let arabic = is_arabic(t.chars().next().unwrap_or(' '));
@@ -546,6 +552,7 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
                         let next = n.text(s);
                         joined(wi + 1)
                             && !arabic
+                            && !title_case
                             && is_capitalised(next)
                             && next.chars().count() >= 2
                             && f.rest_folded.first() != Some(&fold_str(next))
@@ -1077,6 +1084,17 @@ mod tests {
         assert!(
             !got.iter()
                 .any(|e| e.0 == "النور" && e.2.as_deref() == Some("عبدالرحمن النور")),
+            "{got:?}"
+        );
+        // A headline in title case capitalises the verb after the name.
+        let c = article(
+            "en",
+            "Sunak Says Britain Will Stand By Ukraine\nPrime Minister Rishi Sunak spoke in London.",
+        );
+        let got = entities(&c);
+        assert!(
+            got.iter()
+                .any(|e| e.0 == "Sunak" && e.2.as_deref() == Some("Rishi Sunak")),
             "{got:?}"
         );
     }

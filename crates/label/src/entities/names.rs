@@ -594,10 +594,16 @@ impl Ctx<'_> {
             // النور، إن"), unless it is a day ("وقال أحمد محمد اليوم إن").
             // Not at a sentence's end, where a verb's object stands ("عبد الله بووانو
             // الحكومة.").
+            // "إن" follows "قال" and its subject; "أن" and a bare comma may follow a verb's
+            // object ("وأبلغت المواطنة سعاد حسن السلطات أن", "وطالب محمد فؤاد الحكومة، في").
+            // A comma closes one after a compound's link too ("العميد نبيل عبد الله الطيب،").
+            let compound_name = (i..j).any(|x| AR_COMPOUND.contains(&self.w(x)));
             let closing_family = n >= 2
                 && w.starts_with("ال")
                 && j + 1 < self.words.len()
-                && (matches!(self.gap(j), "," | "،") || matches!(self.w(j + 1), "إن" | "أن"))
+                && (self.w(j + 1) == "إن"
+                    || (matches!(self.gap(j), "," | "،")
+                        && (compound_name || matches!(self.w(j + 1), "إن" | "أن"))))
                 && !self.is_arabic_date_word(j);
             if stop(w)
                 || (w.starts_with("ال") && !compound && !nisba && !family && !closing_family)
@@ -837,14 +843,22 @@ impl Ctx<'_> {
                 continue;
             }
             // The body's place glued to "ب" or "ل" and a comma, the holder named after it
-            // ("رئيسة لجنة المالية والميزانية بالبرلمان، ليلى الشابي").
+            // ("رئيسة لجنة المالية والميزانية بالبرلمان، ليلى الشابي"): after a title or as a
+            // common given name, not an aside ("، طالبا عدم الكشف عن هويته،", "، صباح اليوم،").
             if is_arabic_word(w)
                 && skipped
                 && w.starts_with(['ب', 'ل'])
                 && w.chars().count() >= 4
                 && matches!(self.gap(i), "," | "،")
+                && i + 1 < self.words.len()
             {
-                return Some(i + 1).filter(|&k| k < self.words.len());
+                // Past a title of the holder's own ("، المهندسة ليلى العياري").
+                if let Some(title_end) = self.title_at(i + 1) {
+                    return Some(title_end).filter(|&k| k < self.words.len());
+                }
+                if self.lx.given_names.contains(&self.folded[i + 1]) {
+                    return Some(i + 1);
+                }
             }
             // "عن" ("for") before an organisation ("النائب عن حزب"); elsewhere it is "about".
             let arabic_link = w == "عن"
@@ -1426,6 +1440,7 @@ impl EntityLabeler for NameLabeler {
                         && ctx.title_at(j).is_none()
                         && ctx.kb_at(j).is_none()
                         && !lx.is_stopword(ctx.langs, ctx.w(j))
+                        && !lx.is_domain_word(ctx.langs, ctx.w(j))
                 };
                 let mut e = k;
                 while e < n && e - k < MAX_APPOSITIVE_NAME && name_word(e) {
@@ -1440,7 +1455,11 @@ impl EntityLabeler for NameLabeler {
                 let age = ctx.gap(e - 1) == "("
                     && ctx.w(e).chars().all(|ch| ch.is_ascii_digit())
                     && ctx.gap(e).starts_with(')');
-                let lower_after = ctx.gap(e - 1) == "," && is_lowercase_word(ctx.w(e));
+                // Not a list's item ("Menteri Desa, Pembangunan Daerah Tertinggal, dan
+                // Transmigrasi"): "and" after the comma goes on with the list.
+                let lower_after = ctx.gap(e - 1) == ","
+                    && is_lowercase_word(ctx.w(e))
+                    && !lx.conjs.contains(ctx.w(e));
                 // A title chain before the comma: a title, then capitalised words or links.
                 let titled = lower_after
                     && (c.saturating_sub(MAX_TITLE_CHAIN)..=c).rev().any(|j| {
@@ -2416,6 +2435,14 @@ mod tests {
                 texts("id", text)
             );
         }
+        // A list inside a ministry's name is no name.
+        assert_eq!(
+            texts(
+                "id",
+                "Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi Yandri Susanto mengatakan dana desa naik."
+            ),
+            vec!["Yandri Susanto"]
+        );
         // No title chain before the comma, no lower-case word or age after the name.
         assert!(
             texts(
@@ -2454,6 +2481,8 @@ mod tests {
         for text in [
             "وقال محاميه إن موكله لم يكن في وعيه لحظة الحادث.",
             "وقالت الأم لمراسل موزاييك إنّ المياه دخلت منزلها.",
+            "وقال المتحدث باسم الشرطة بالمدينة، طالبا عدم الكشف عن هويته، إن التحقيقات جارية.",
+            "ونقل المريض إلى غرفة العناية المركزة في حالة حرجة.",
             "كشف مدير عام الهيئة العامة لتشغيل مشاريع الري والبزل عن أن الخزين بلغ أدنى مستوياته.",
         ] {
             assert!(
@@ -2465,6 +2494,14 @@ mod tests {
         assert_eq!(
             texts("ar", "وقال الدكتور خالد منصور الثلاثاء إن الأزمة عميقة."),
             vec!["خالد منصور"]
+        );
+        // A verb's object before "أن" is no family name.
+        assert_eq!(
+            texts(
+                "ar",
+                "وأبلغت المواطنة سعاد حسن السلطات أن منزلها تعرض للسرقة."
+            ),
+            vec!["سعاد حسن"]
         );
     }
 
