@@ -4156,3 +4156,54 @@ fn gender_comes_from_the_name_and_its_own_title_not_the_clause_before() {
     );
     assert_eq!(s[2].1.as_deref(), Some("Maha Abdel Nasser"), "{s:?}");
 }
+
+#[test]
+fn ar_an_outlet_relays_its_source_and_id_relays_between_commas() {
+    let (s, _) = check(
+        "ar",
+        "ونقلت صحيفة يديعوت أحرونوت عن مسؤول أمني رفيع أن الجيش سيوسع عملياته في الشمال. وقال الرئيس نبيه بري إن الوضع خطير، ونقلوا عنه أن العدو يفاوض بالنار. ونقل المسعفون الجرحى إلى المستشفى.",
+        &[("نبيه بري", Person, "Nabih Berri")],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "الجيش سيوسع عملياته في الشمال",
+                None,
+                Some("نقلت"),
+                Indirect
+            ),
+            seen("الوضع خطير", Some("Nabih Berri"), Some("قال"), Indirect),
+            seen(
+                "العدو يفاوض بالنار",
+                Some("Nabih Berri"),
+                Some("نقلوا"),
+                Indirect
+            ),
+        ]
+    );
+    // A relay between a cue's commas is no part of what was said; a relay at a sentence's
+    // start is the outlet's claim.
+    let (s, _) = check(
+        "id",
+        "Dewi mengatakan, seperti dikutip dari Antara, sebagian besar biaya justru tersedot untuk distribusi logistik. Melansir Bloomberg, BRI juga tengah mempertimbangkan pembelian kembali saham.",
+        &[("Bloomberg", Org, "Bloomberg")],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "sebagian besar biaya justru tersedot untuk distribusi logistik",
+                None,
+                Some("mengatakan"),
+                Indirect
+            ),
+            seen(
+                "BRI juga tengah mempertimbangkan pembelian kembali saham",
+                Some("Bloomberg"),
+                Some("Melansir"),
+                Indirect
+            ),
+        ]
+    );
+}

@@ -74,6 +74,27 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
             });
         }
     }
+    // "mengatakan, seperti dikutip dari Antara, sebagian besar biaya ...": a relay between
+    // commas is the narrator's; the clause follows it.
+    if cm.cue.bare
+        && !vso
+        && doc.is_comma(cm.last)
+        && cm.last + 1 < send
+        && doc
+            .lx
+            .according
+            .iter()
+            .any(|(w, _)| doc.match_words(cm.last + 1, w).is_some())
+        && let Some(close) =
+            (cm.last + 2..(cm.last + 2 + MAX_ASIDE).min(send)).find(|&j| doc.is_comma(j))
+        && (clause_with_aux(doc, close + 1, send, cm.cue.transitive)
+            || comma_clause(doc, close + 1, send))
+    {
+        return Some(Complement {
+            first: close,
+            content: close + 1,
+        });
+    }
     // "menambahkan, belanja negara akan ...": a comma for a complementizer.
     if cm.cue.bare
         && !vso
@@ -335,6 +356,42 @@ fn preverbal_subject(doc: &Doc, body: usize, cm: &CueMatch, context: Option<&Spe
         }
         other => other,
     }
+}
+
+/// The source whose words an outlet relays, after `prep` between the cue and the complement
+/// ("نقلت X عن Y أن": Y); a pronoun glued to the preposition is the person named last of its
+/// gender ("ونقلوا عنه أن": him).
+fn relayed_source(
+    doc: &Doc,
+    cm: &CueMatch,
+    comp: usize,
+    prep: &str,
+    context: Option<&Speaker>,
+) -> Option<Subject> {
+    let k = (cm.last..comp).find(|&k| {
+        let norm = &*doc.toks[k].norm;
+        norm == prep
+            || norm
+                .strip_prefix(prep)
+                .is_some_and(|suffix| doc.pronoun_suffix_gender(suffix).is_some())
+    })?;
+    let norm = &*doc.toks[k].norm;
+    if norm == prep {
+        return match doc.resolve_subject(k + 1, comp, context) {
+            s @ Subject::Found(_) => Some(s),
+            _ => None,
+        };
+    }
+    let gender = doc.pronoun_suffix_gender(&norm[prep.len()..])?;
+    let person = doc.last_person_agreeing(doc.toks[k].start, Some(gender));
+    Some(Subject::Found(Speaker {
+        start: doc.toks[k].start,
+        end: doc.toks[k].end,
+        id: person.and_then(|x| x.id.clone()),
+        canonical: person.and_then(|x| x.canonical.clone()),
+        joint: false,
+        person: true,
+    }))
 }
 
 /// Whether token `k` ends in a possessive "'s" ("the company's").
@@ -1251,6 +1308,13 @@ impl ClaimLabeler for CueThat {
                     .and_then(|prep| cited_source(doc, a, cm.first, prep, context))
                 {
                     found
+                } else if let Some(source) = cm
+                    .cue
+                    .relay
+                    .as_deref()
+                    .and_then(|prep| relayed_source(doc, &cm, comp.first, prep, context))
+                {
+                    source
                 } else if vso && cm.cue.participle {
                     // A participle takes the main clause's speaker: what stands between it
                     // and its complementizer is no subject ("مشيرا إلى أن").

@@ -1692,6 +1692,14 @@ impl<'a> Doc<'a> {
             .flatten()
     }
 
+    /// The gender of an object pronoun glued to a word (`pronoun_suffix` entries: Arabic "ه":
+    /// him, "ها": her).
+    pub fn pronoun_suffix_gender(&self, suffix: &str) -> Option<Gender> {
+        (self.lx.pronoun_suffixes.iter())
+            .find(|(s, _)| s == suffix)
+            .map(|&(_, g)| g)
+    }
+
     /// Whether a speaker may be the subject of a verb or pronoun of `gender` (one of
     /// unknown gender may).
     pub fn speaker_agrees(&self, s: &Speaker, gender: Option<Gender>) -> bool {

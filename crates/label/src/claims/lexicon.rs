@@ -53,6 +53,9 @@ pub struct Cue {
     /// The speaker is the phrase after this preposition before the cue ("نقلت رويترز عن
     /// مصادر مطلعة قولها إن": the sources, not the outlet that reports them).
     pub source: Option<String>,
+    /// The speaker is the phrase after this preposition after the cue, the words before it
+    /// being who relays them ("نقلت صحيفة يديعوت أحرونوت عن مسؤول أمني أن": the official).
+    pub relay: Option<String>,
     /// Takes a noun phrase as often as a clause ("denied the charges and was remanded"): with
     /// `bare`, a clause must show its verb before a conjunction or a relative pronoun, and the
     /// cue's participle used as an adjective ("confirmed cases", "an estimated 10,000") takes
@@ -205,6 +208,8 @@ pub struct Lexicon {
     /// ("السيدة", "الوزيرة", "mrs"): `gendered` entries, and the `role` words that a `gender`
     /// affix pair makes masculine or feminine.
     pub word_genders: HashMap<String, Gender>,
+    /// Object pronouns glued to a word, with their gender ("عنه": from him).
+    pub pronoun_suffixes: Vec<(String, Gender)>,
     /// Indices into `cues` by first word, longest cue first.
     /// Looked up for every token: a fast hash (nothing iterates it).
     pub cues_by_first: foldhash::HashMap<String, Vec<usize>>,
@@ -269,6 +274,7 @@ impl Lexicon {
             prepositions: vec![],
             preposition_prefixes: vec![],
             word_genders: HashMap::new(),
+            pronoun_suffixes: vec![],
             cues_by_first: Default::default(),
         };
         for line in data.lines() {
@@ -326,6 +332,10 @@ impl Lexicon {
                         .map(normalize),
                     gender: None,
                     transitive: options.contains(&"transitive"),
+                    relay: options
+                        .iter()
+                        .find_map(|o| o.strip_prefix("relay="))
+                        .map(normalize),
                 }),
                 "comp" => lx.comps.push(words),
                 "passive" => lx.passives.push(words),
@@ -347,6 +357,14 @@ impl Lexicon {
                     label: label(),
                     gender: None,
                 }),
+                "pronoun_suffix" => {
+                    if let (Some(g), [suffix]) = (
+                        options.iter().find_map(|o| Gender::parse(o)),
+                        words.as_slice(),
+                    ) {
+                        lx.pronoun_suffixes.push((suffix.clone(), g));
+                    }
+                }
                 "gendered" => {
                     if let (Some(g), [word]) = (
                         options.iter().find_map(|o| Gender::parse(o)),
