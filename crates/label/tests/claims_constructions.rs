@@ -4207,3 +4207,34 @@ fn ar_an_outlet_relays_its_source_and_id_relays_between_commas() {
         ]
     );
 }
+
+#[test]
+fn headlines_with_people_in_general_as_speakers() {
+    for (lang, text, speaker) in [
+        (
+            "ar",
+            "محللون: الفائدة ستبقى مرتفعة حتى نهاية العام",
+            "محللون",
+        ),
+        (
+            "ar",
+            "سيول تجتاح القرى.. ومواطنون: تُركنا وحدنا بلا مساعدة",
+            "مواطنون",
+        ),
+        (
+            "id",
+            "Pedagang: Harga Cabai Naik Dua Kali Lipat",
+            "Pedagang",
+        ),
+        (
+            "en",
+            "Analysts: Rupiah to Weaken Further on Rate Bets",
+            "Analysts",
+        ),
+    ] {
+        let article = claims_support::parse(&format!("{text}\n\nThe body."), Some(lang));
+        let claims = find_claims(&standard_claim_labelers(), &article, &[], None);
+        let speakers = speaker_texts(lang, &format!("{text}\n\nThe body."), &claims);
+        assert_eq!(speakers, vec![speaker.to_string()], "{text}");
+    }
+}

@@ -90,7 +90,10 @@ impl ClaimLabeler for Headline {
                         // A role whose holder the body does not name is still who speaks
                         // ("Minister: Relations develop successfully").
                         (None, Subject::Found(x))
-                            if x.person || role_after_conj || role_ends_at(doc, a, speaker_end) =>
+                            if x.person
+                                || role_after_conj
+                                || role_ends_at(doc, a, speaker_end)
+                                || people_at(doc, a) =>
                         {
                             x
                         }
@@ -100,7 +103,10 @@ impl ClaimLabeler for Headline {
                 // "و" glued before the article or a role is the conjunction ("والأهالي",
                 // "ومدرب الاتحاد").
                 let mut speaker = speaker;
-                let glued_conj = doc.toks[a].norm.starts_with("وال") || role_after_conj;
+                let people_after_conj =
+                    !doc.lx.people.iter().any(|p| *p == *doc.toks[a].norm) && people_at(doc, a);
+                let glued_conj =
+                    doc.toks[a].norm.starts_with("وال") || role_after_conj || people_after_conj;
                 if speaker.start == doc.toks[a].start && glued_conj {
                     speaker.start += 'و'.len_utf8();
                 }
@@ -218,6 +224,17 @@ fn quotation_first(doc: &Doc, a: usize, send: usize, s: usize, e: usize) -> Opti
         return None;
     }
     doc.claim(content, Some(&speaker), None, ClaimKind::Direct, NAME, 0.7)
+}
+
+/// A noun of people in general opens the phrase at `a` ("محللون:", "والأهالي:", "Pedagang
+/// Pasar Induk:", "Analysts:"): they speak, though they name no one.
+fn people_at(doc: &Doc, a: usize) -> bool {
+    let norm = &*doc.toks[a].norm;
+    let unglued = doc.unglued(a).map(|(w, _)| w);
+    doc.lx
+        .people
+        .iter()
+        .any(|p| p == norm || Some(p.as_str()) == unglued)
 }
 
 /// Whether a role ends the phrase `a..end` ("Minister", "NEA chief", "Dirut"): it heads it, and

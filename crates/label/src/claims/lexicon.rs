@@ -208,6 +208,9 @@ pub struct Lexicon {
     /// ("السيدة", "الوزيرة", "mrs"): `gendered` entries, and the `role` words that a `gender`
     /// affix pair makes masculine or feminine.
     pub word_genders: HashMap<String, Gender>,
+    /// Nouns of people in general ("analysts", "warga", "محللون", "مصادر"), which speak in a
+    /// headline ("محللون: ...", "Pedagang: ...") though they name no one.
+    pub people: Vec<String>,
     /// Object pronouns glued to a word, with their gender ("عنه": from him).
     pub pronoun_suffixes: Vec<(String, Gender)>,
     /// Indices into `cues` by first word, longest cue first.
@@ -275,6 +278,7 @@ impl Lexicon {
             preposition_prefixes: vec![],
             word_genders: HashMap::new(),
             pronoun_suffixes: vec![],
+            people: vec![],
             cues_by_first: Default::default(),
         };
         for line in data.lines() {
@@ -357,6 +361,7 @@ impl Lexicon {
                     label: label(),
                     gender: None,
                 }),
+                "people" => lx.people.extend(words),
                 "pronoun_suffix" => {
                     if let (Some(g), [suffix]) = (
                         options.iter().find_map(|o| Gender::parse(o)),
