@@ -4238,3 +4238,28 @@ fn headlines_with_people_in_general_as_speakers() {
         assert_eq!(speakers, vec![speaker.to_string()], "{text}");
     }
 }
+
+#[test]
+fn en_the_person_a_sentence_opens_with_past_a_long_subject() {
+    let (s, _) = check(
+        "en",
+        "Levent Basaran said the plan was good. Main opposition Republican People's Party (CHP) spokesperson Selin Karaagacli criticized the government's approach, arguing that Ankara should prioritize the return of refugees. Analyst Dr. Ayse Nur Tekin of the Foundation for Political, Economic and Social Research (SETA) said the new administration gave Ankara a historic opportunity. Anggraeni Kusuma, an economist at Bank Permata, expects BI to hold the rate but warned that a hike cannot be ruled out.",
+        &[
+            ("Levent Basaran", Person, "Levent Basaran"),
+            ("Selin Karaagacli", Person, "Selin Karaagacli"),
+            ("Ayse Nur Tekin", Person, "Ayse Nur Tekin"),
+            ("Anggraeni Kusuma", Person, "Anggraeni Kusuma"),
+        ],
+    );
+    let speakers: Vec<Option<&str>> = s.iter().map(|x| x.1.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        vec![
+            Some("Levent Basaran"),
+            Some("Selin Karaagacli"),
+            Some("Ayse Nur Tekin"),
+            Some("Anggraeni Kusuma"),
+        ],
+        "{s:?}"
+    );
+}

@@ -394,6 +394,25 @@ fn relayed_source(
     }))
 }
 
+/// Words before the name a sentence opens with ("Main opposition Republican People's Party
+/// (CHP) spokesperson Selin Karaağaçlı criticized ...").
+const MAX_OPENING_TITLE: usize = 12;
+
+/// The person a sentence (from token `a`) opens with, before `before`: a PERSON entity with
+/// only a title before it, no comma or quotation mark.
+fn opening_person(doc: &Doc, a: usize, before: usize) -> Option<Speaker> {
+    let (from, to) = (doc.toks.get(a)?.start, doc.toks.get(before)?.start);
+    let p = doc
+        .ents_in(from, to)
+        .find(|x| x.label == EntityType::Person && x.end <= to)?;
+    let k = doc.first_tok_from(p.start, false)?;
+    (k - a <= MAX_OPENING_TITLE
+        && (a..k).all(|j| {
+            !doc.is_comma(j) && !doc.is_punct(j, &['"', '\u{201C}', '\u{201D}', ':', ';'])
+        }))
+    .then(|| Speaker::named(p))
+}
+
 /// Whether token `k` ends in a possessive "'s" ("the company's").
 fn is_possessive_tok(doc: &Doc, k: usize) -> bool {
     let t = &doc.text[doc.toks[k].start..doc.toks[k].end];
@@ -564,6 +583,14 @@ fn coordinated_subject(
             Subject::Found(s) => Some(Subject::Found(s)),
             _ => None,
         };
+    }
+    // ... or, past an appositive, the person the sentence opens with ("Anggraeni Kusuma, an
+    // economist at Bank Permata, expects BI to hold ... but warned that").
+    if open > a
+        && doc.is_comma(open - 1)
+        && let Some(p) = opening_person(doc, a, open)
+    {
+        return Some(Subject::Found(p));
     }
     // ... or a pronoun.
     match doc.resolve_subject(open, open + 1, context) {
@@ -1425,6 +1452,17 @@ impl ClaimLabeler for CueThat {
                                 .map(Speaker::named)
                                 .filter(agrees)
                         };
+                        // Where the subject comes first, the person the sentence opens with
+                        // ("Analyst Dr. Ayşe Nur Tekin of the Foundation for Political,
+                        // Economic and Social Research (SETA) said").
+                        let svo_opening = || {
+                            (!vso)
+                                .then(|| {
+                                    opening_person(doc, doc.body_start(si).min(cm.first), cm.first)
+                                })
+                                .flatten()
+                                .filter(agrees)
+                        };
                         let opening_clause = || {
                             opening
                                 .as_ref()
@@ -1437,6 +1475,7 @@ impl ClaimLabeler for CueThat {
                                 .or(tail_speaker)
                                 .or_else(|| attribution_before(doc, a, cm.first, context))
                                 .or_else(|| doc.opening_subject(si))
+                                .or_else(svo_opening)
                                 .or(recent)
                                 .or(entity)
                         } else if vso {
@@ -1451,7 +1490,11 @@ impl ClaimLabeler for CueThat {
                                 .or(tail_speaker)
                                 .or(entity)
                         } else {
-                            nested.or(recent).or(tail_speaker).or(entity)
+                            nested
+                                .or_else(|| (!cm.clitic).then(svo_opening).flatten())
+                                .or(recent)
+                                .or(tail_speaker)
+                                .or(entity)
                         }
                     }
                 };

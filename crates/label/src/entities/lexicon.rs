@@ -238,6 +238,9 @@ pub(crate) struct Lexicon {
     pub links: HashSet<String>,
     pub conjs: HashSet<String>,
     pub inner: HashSet<String>,
+    /// Indefinite articles that open an appositive role after a name ("Anggraeni Kusuma, an
+    /// economist at Bank Permata,", "Budi, seorang petani,").
+    pub articles: HashSet<String>,
     pub connectors: HashSet<String>,
     /// Words for "son of", "daughter of" in a name ("bin", "بن"): the name goes on after them.
     pub patronymics: HashSet<String>,
@@ -383,6 +386,7 @@ impl Lexicon {
                 "link" => &mut lx.links,
                 "conj" => &mut lx.conjs,
                 "inner" => &mut lx.inner,
+                "article" => &mut lx.articles,
                 "connector" => &mut lx.connectors,
                 "patronymic" => &mut lx.patronymics,
                 "preposition" => &mut lx.prepositions,

@@ -1343,6 +1343,21 @@ impl EntityLabeler for NameLabeler {
                     spans.push((a, end, 0.6));
                 }
             }
+            // Two or three capitalised words before an appositive role with its indefinite
+            // article, whatever verb follows ("Anggraeni Kusuma, an economist at Bank Permata,
+            // expects ...", "Made Sutawan, seorang pedagang sayur, justru khawatir").
+            for e in 2..n.saturating_sub(1) {
+                if ctx.gap(e - 1) != ","
+                    || !lx.articles.contains(ctx.w(e))
+                    || !ctx.adjacent(e)
+                    || ctx.title_at(e + 1).is_none()
+                {
+                    continue;
+                }
+                if let Some(a) = ctx.name_ending_at(e).filter(|&a| e - a >= 2) {
+                    spans.push((a, e, 0.6));
+                }
+            }
             // A name of one to three words between commas after a role noun, perhaps with an
             // age after it, before a reporting verb ("Seorang petani, Ujang, menyebut", "Warga
             // lainnya, Sumiati, 54, mengatakan").
@@ -2442,6 +2457,21 @@ mod tests {
                 "Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi Yandri Susanto mengatakan dana desa naik."
             ),
             vec!["Yandri Susanto"]
+        );
+        // A role with its indefinite article after the name, whatever verb follows.
+        assert!(
+            texts(
+                "en",
+                "Anggraeni Kusuma, an economist at Bank Permata, expects the rate to hold."
+            )
+            .contains(&"Anggraeni Kusuma".to_string())
+        );
+        assert!(
+            texts(
+                "en",
+                "Bank Permata, a lender based in Jakarta, expects growth."
+            )
+            .is_empty()
         );
         // No title chain before the comma, no lower-case word or age after the name.
         assert!(
