@@ -1221,12 +1221,7 @@ impl ClaimLabeler for CueThat {
                 let Some(cm) = doc.cue_at(i) else { continue };
                 // The verb of an "according to" phrase ("وحسبما ذكرت وكالة رويترز"): that
                 // phrase's claim.
-                if doc.lx.according.iter().any(|(w, _)| {
-                    w.len() > 1
-                        && cm.first + 1 >= w.len()
-                        && cm.first + 1 - w.len() >= a
-                        && doc.match_words_unglued(cm.first + 1 - w.len(), w) == Some(cm.first + 1)
-                }) {
+                if doc.in_according_phrase(&cm, a) {
                     continue;
                 }
                 // The cue of a quotation before it ('"...," says Adan, 46, standing beside her

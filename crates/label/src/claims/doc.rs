@@ -1309,6 +1309,18 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Whether a cue is the verb of an "according to" phrase that ends with it ("وحسبما ذكرت
+    /// وكالة رويترز", "بحسب ما نقل عنه"), within the sentence from token `a`: that phrase's
+    /// claim, not the cue's own.
+    pub fn in_according_phrase(&self, cm: &CueMatch, a: usize) -> bool {
+        self.lx.according.iter().any(|(w, _)| {
+            w.len() > 1
+                && cm.first + 1 >= w.len()
+                && cm.first + 1 - w.len() >= a
+                && self.match_words_unglued(cm.first + 1 - w.len(), w) == Some(cm.first + 1)
+        })
+    }
+
     /// The last PERSON entity that ends before `pos`.
     pub fn last_person(&self, pos: usize) -> Option<&Ent> {
         self.persons_before(pos).next()

@@ -222,6 +222,10 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
             return appositive_after(doc, i, k, sent);
         }
         let Some(cm) = doc.cue_at(k) else { continue };
+        // The verb of an "according to" phrase is that phrase's ("بحسب ما نقل عنه").
+        if doc.in_according_phrase(&cm, doc.sent_toks[t.sent].0) {
+            continue;
+        }
         // SPEAKER CUE
         let speaker = match doc.resolve_subject(i, k, None) {
             Subject::Found(s) => Some(s),
@@ -412,7 +416,7 @@ fn before(doc: &Doc, open: usize) -> Option<(Option<Speaker>, (usize, usize))> {
     let lo = mark.saturating_sub(reach).max(a);
     let mut commas = Vec::new();
     for k in (lo..mark).rev() {
-        let Some(cm) = doc.cue_at(k) else {
+        let Some(cm) = doc.cue_at(k).filter(|cm| !doc.in_according_phrase(cm, a)) else {
             if doc.is_boundary(k) && k + 1 != mark {
                 if !(vso && doc.is_comma(k) && commas.len() < 2) {
                     return None;
