@@ -118,8 +118,24 @@ impl ClaimLabeler for AccordingTo {
                     Subject::Found(s) => Some((s, (doc.toks[k].start, doc.toks[end - 1].end))),
                     _ => None,
                 });
-                let send_byte = doc.toks[send - 1].end;
-                let content = if i == a {
+                // The content ends before a speaker's own attribution after it ("Melansir laman
+                // resmi BMKG, gempa itu tidak berpotensi tsunami, kata kepala BMKG ...").
+                let tail = |from: usize| {
+                    (from..send)
+                        .find(|&k| {
+                            doc.is_comma(k)
+                                && (super::cue_that::tail_attribution(doc, k + 1, send).is_some()
+                                    || doc.cue_at(k + 1).is_some_and(|cm| cm.cue.inverted))
+                        })
+                        .map_or(doc.toks[send - 1].end, |k| doc.toks[k].start)
+                };
+                // Between a cue and its clause ("Menteri X menegaskan, seperti dilansir dari
+                // Antara, pemerintah tidak akan ..."): the clause after it.
+                let inside_attribution = i >= 2
+                    && e + 1 < send
+                    && doc.is_comma(e)
+                    && doc.cue_at(i - 2).is_some_and(|cm| cm.last == i - 1);
+                let content = if i == a || inside_attribution {
                     // "According to X, CONTENT"
                     if e >= send || !doc.is_comma(e) {
                         continue;
@@ -129,7 +145,7 @@ impl ClaimLabeler for AccordingTo {
                         Some(after) if after < send => doc.toks[after].start,
                         _ => doc.toks[e].end,
                     };
-                    (from, send_byte)
+                    (from, tail(e + 1))
                 } else {
                     // "CONTENT, according to X"
                     (doc.toks[a].start, doc.toks[i - 1].start)

@@ -74,8 +74,9 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
             });
         }
     }
-    // "mengatakan, seperti dikutip dari Antara, sebagian besar biaya ...": a relay between
-    // commas is the narrator's; the clause follows it.
+    // "mengatakan, seperti dikutip dari Antara, sebagian besar biaya ...": an outlet's relay
+    // between commas is the narrator's; the clause follows it ("menurut data terbaru" is the
+    // speaker's own).
     if cm.cue.bare
         && !vso
         && doc.is_comma(cm.last)
@@ -87,6 +88,9 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
             .any(|(w, _)| doc.match_words(cm.last + 1, w).is_some())
         && let Some(close) =
             (cm.last + 2..(cm.last + 2 + MAX_ASIDE).min(send)).find(|&j| doc.is_comma(j))
+        && doc
+            .ents_in(doc.toks[cm.last + 1].start, doc.toks[close].start)
+            .any(|x| x.outlet)
         && (clause_with_aux(doc, close + 1, send, cm.cue.transitive)
             || comma_clause(doc, close + 1, send))
     {
@@ -377,10 +381,24 @@ fn relayed_source(
     })?;
     let norm = &*doc.toks[k].norm;
     if norm == prep {
+        // The source is a name, a role or people, right before the complementizer ("عن طريق
+        // سيارات الإسعاف بعد أن" is a means and a time).
+        if (k + 1..comp).any(|j| doc.is_boundary(j) || doc.is_preposition(j)) {
+            return None;
+        }
         return match doc.resolve_subject(k + 1, comp, context) {
-            s @ Subject::Found(_) => Some(s),
+            Subject::Found(s)
+                if s.canonical.is_some()
+                    || s.person
+                    || (k + 1 < comp && doc.tok_in(k + 1, &doc.lx.people)) =>
+            {
+                Some(Subject::Found(s))
+            }
             _ => None,
         };
+    }
+    if comp != k + 1 {
+        return None;
     }
     let gender = doc.pronoun_suffix_gender(&norm[prep.len()..])?;
     let person = doc.last_person_agreeing(doc.toks[k].start, Some(gender));
@@ -413,10 +431,11 @@ fn opening_person(doc: &Doc, a: usize, before: usize) -> Option<Speaker> {
     .then(|| Speaker::named(p))
 }
 
-/// Whether token `k` ends in a possessive "'s" ("the company's").
+/// Whether token `k` is a common noun's possessive ("the company's"), not a name's that may
+/// be a company's own ("Moody's predicted", "McDonald's confirmed").
 fn is_possessive_tok(doc: &Doc, k: usize) -> bool {
     let t = &doc.text[doc.toks[k].start..doc.toks[k].end];
-    t.ends_with("'s") || t.ends_with("\u{2019}s")
+    (t.ends_with("'s") || t.ends_with("\u{2019}s")) && !doc.is_capitalised(k)
 }
 
 /// Words from a clause's first word to an auxiliary or finite-verb marker.
@@ -880,6 +899,7 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize, transitive: bool) -> boo
     // relative pronoun is passed over ("China and Indonesia, as major developing countries,
     // share ...").
     let (mut words, mut asides) = (0, 0);
+    let (mut in_relative, mut after_relative) = (false, false);
     let mut k = after_first;
     while k < send && words < BARE_REACH {
         if doc.is_comma(k) {
@@ -927,25 +947,36 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize, transitive: bool) -> boo
         if !doc.toks[k].word
             || doc.match_any(k, &doc.lx.comps).is_some()
             || doc.tok_in(k, &doc.lx.subordinators)
-            // A transitive cue's object with a relative clause ("revealed the names of the
-            // officers who were involved").
-            || (transitive && doc.tok_in(k, &doc.lx.relatives))
         {
             return false;
         }
+        // A transitive cue's object may have a relative clause ("revealed the names of the
+        // officers who were involved"): its verb is not the clause's ("confirmed the man who
+        // was arrested on Sunday had been released").
+        if transitive && doc.tok_in(k, &doc.lx.relatives) {
+            in_relative = true;
+            k += 1;
+            continue;
+        }
         if doc.finite_at(k) {
-            // A verb after a conjunction, with no verb before it, is the cue's own subject's
-            // where the cue takes an object ("denied the charges and was remanded") or the
-            // verb is negated or one of saying ("noted his early guilty plea and said").
-            // Where the cue takes an object, a conjunction anywhere before the verb ends the
-            // object ("confirmed the acquisition and shares rose").
-            let conj_before = (after_first..k).any(|j| doc.tok_in(j, &doc.lx.conjs));
-            return !(transitive && conj_before
-                || k > after_first
-                    && doc.tok_in(k - 1, &doc.lx.conjs)
-                    && ((k + 1 < send && doc.tok_in(k + 1, &doc.lx.negations))
-                        || doc.cue_at(k).is_some()
-                        || doc.stop_at(k)));
+            // The relative clause's verb, and its participles after it; past it, only an
+            // auxiliary shows the clause ("... who was arrested on Sunday had been released").
+            if in_relative && !(after_relative && doc.tok_in(k, &doc.lx.auxes)) {
+                after_relative = true;
+                words += 1;
+                k += 1;
+                continue;
+            }
+            // A verb right after a conjunction, with no verb before it, is the cue's own
+            // subject's where the cue takes an object ("denied the charges and was remanded")
+            // or the verb is negated or one of saying ("noted his early guilty plea and said");
+            // not after a subject of two ("confirmed two men and a woman had been arrested").
+            return !(k > after_first
+                && doc.tok_in(k - 1, &doc.lx.conjs)
+                && (transitive
+                    || (k + 1 < send && doc.tok_in(k + 1, &doc.lx.negations))
+                    || doc.cue_at(k).is_some()
+                    || doc.stop_at(k)));
         }
         words += 1;
         k += 1;
@@ -1330,13 +1361,13 @@ impl ClaimLabeler for CueThat {
                     .and_then(|prep| cited_source(doc, a, cm.first, prep, context))
                 {
                     found
-                } else if let Some(source) = cm
-                    .cue
-                    .relay
-                    .as_deref()
-                    .and_then(|prep| relayed_source(doc, &cm, comp.first, prep, context))
-                {
-                    source
+                } else if let Some(prep) = cm.cue.relay.as_deref() {
+                    // A relay without its source is another sense of the verb ("نقل المصابين
+                    // إلى المستشفى بعد أن"): no claim.
+                    match relayed_source(doc, &cm, comp.first, prep, context) {
+                        Some(source) => source,
+                        None => continue,
+                    }
                 } else if vso && cm.cue.participle {
                     // A participle takes the main clause's speaker: what stands between it
                     // and its complementizer is no subject ("مشيرا إلى أن").

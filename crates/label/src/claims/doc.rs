@@ -1618,6 +1618,12 @@ impl<'a> Doc<'a> {
             .clone()
             .filter_map(|k| self.title_gender(k))
             .collect();
+        // A kunya opening the name ("أم عبدالله المطيري").
+        signs.extend(
+            (self.lx.kunyas.iter())
+                .find(|(w, _)| *w == *self.toks[first].norm)
+                .map(|&(_, g)| g),
+        );
         // Where a role heads its phrase (English), a title stands right before the name ("Mrs
         // Lee", "his wife Maria"); "the wife of X" or "She met X" says nothing of X.
         let reach = if self.lx.role_heads {
@@ -1724,9 +1730,18 @@ impl<'a> Doc<'a> {
         let Some(gender) = gender else {
             return self.last_person(pos);
         };
-        self.persons_before(pos)
-            .take(MAX_GENDER_CANDIDATES)
-            .find(|e| self.person_gender(e).is_none_or(|g| g == gender))
+        // One known to agree before one whose gender is unknown ("Giorgia Meloni met Narendra
+        // Modi. According to her, ...": Meloni).
+        let mut candidates = self.persons_before(pos).take(MAX_GENDER_CANDIDATES);
+        let mut unknown = None;
+        for e in candidates.by_ref() {
+            match self.person_gender(e) {
+                Some(g) if g == gender => return Some(e),
+                None if unknown.is_none() => unknown = Some(e),
+                _ => {}
+            }
+        }
+        unknown
     }
 
     /// The country of a speaker: a GPE or NORP named just before one of its mentions

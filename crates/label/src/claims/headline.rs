@@ -93,7 +93,7 @@ impl ClaimLabeler for Headline {
                             if x.person
                                 || role_after_conj
                                 || role_ends_at(doc, a, speaker_end)
-                                || people_at(doc, a) =>
+                                || people_phrase(doc, a, speaker_end) =>
                         {
                             x
                         }
@@ -224,6 +224,24 @@ fn quotation_first(doc: &Doc, a: usize, send: usize, s: usize, e: usize) -> Opti
         return None;
     }
     doc.claim(content, Some(&speaker), None, ClaimKind::Direct, NAME, 0.7)
+}
+
+/// The phrase `a..end` is a noun of people in general alone, or with an adjective where the
+/// verb comes first ("مصادر أمنية:"), not a compound or a label ("Teachers strike:",
+/// "مصادر الطاقة المتجددة:", "Sumber Daya Alam:").
+fn people_phrase(doc: &Doc, a: usize, end: usize) -> bool {
+    let words = (a..end).filter(|&k| doc.toks[k].word).count();
+    people_at(doc, a)
+        && (words == 1
+            || (words == 2
+                && doc.lx.subject == SubjectSide::After
+                && a + 1 < end
+                && doc.toks[a + 1].word
+                && !doc.toks[a + 1].norm.starts_with("ال")
+                && doc
+                    .ents_in(doc.toks[a + 1].start, doc.toks[a + 1].end)
+                    .next()
+                    .is_none()))
 }
 
 /// A noun of people in general opens the phrase at `a` ("محللون:", "والأهالي:", "Pedagang

@@ -211,6 +211,9 @@ pub struct Lexicon {
     /// Nouns of people in general ("analysts", "warga", "محللون", "مصادر"), which speak in a
     /// headline ("محللون: ...", "Pedagang: ...") though they name no one.
     pub people: Vec<String>,
+    /// Words that open a name and give its bearer's gender ("أم عبدالله": a woman), but
+    /// elsewhere are a place's ("أم القيوين"): read only as a name's first word.
+    pub kunyas: Vec<(String, Gender)>,
     /// Object pronouns glued to a word, with their gender ("عنه": from him).
     pub pronoun_suffixes: Vec<(String, Gender)>,
     /// Indices into `cues` by first word, longest cue first.
@@ -278,6 +281,7 @@ impl Lexicon {
             preposition_prefixes: vec![],
             word_genders: HashMap::new(),
             pronoun_suffixes: vec![],
+            kunyas: vec![],
             people: vec![],
             cues_by_first: Default::default(),
         };
@@ -362,12 +366,17 @@ impl Lexicon {
                     gender: None,
                 }),
                 "people" => lx.people.extend(words),
-                "pronoun_suffix" => {
-                    if let (Some(g), [suffix]) = (
+                "pronoun_suffix" | "kunya" => {
+                    if let (Some(g), [word]) = (
                         options.iter().find_map(|o| Gender::parse(o)),
                         words.as_slice(),
                     ) {
-                        lx.pronoun_suffixes.push((suffix.clone(), g));
+                        let list = if kind == "kunya" {
+                            &mut lx.kunyas
+                        } else {
+                            &mut lx.pronoun_suffixes
+                        };
+                        list.push((word.clone(), g));
                     }
                 }
                 "gendered" => {
