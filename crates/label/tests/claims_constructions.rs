@@ -4339,3 +4339,40 @@ fn second_review_misfires() {
         assert!(claims.is_empty(), "{title}: {claims:?}");
     }
 }
+
+#[test]
+fn ar_quotations_after_a_quoted_outlet_without_a_colon_or_after_bil_qawl() {
+    let (s, _) = check(
+        "ar",
+        "وقال الوزير خالد منصور لـ\"الخليج أونلاين\": \"الوضع تحت السيطرة تماما\". وأضافت الطبيبة ريم حداد \"المستشفى يعمل بنصف طاقته\". واختتم المدرب جمال سلامي حديثه بالقول: \"لن نتراجع عن هذا القرار\". ودعت البعثة جميع الأطراف إلى \"التهدئة الفورية\".",
+        &[
+            ("خالد منصور", Person, "Khaled Mansour"),
+            ("ريم حداد", Person, "Reem Haddad"),
+            ("جمال سلامي", Person, "Jamal Sellami"),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "الوضع تحت السيطرة تماما",
+                Some("Khaled Mansour"),
+                Some("قال"),
+                Direct
+            ),
+            seen(
+                "المستشفى يعمل بنصف طاقته",
+                Some("Reem Haddad"),
+                Some("أضافت"),
+                Direct
+            ),
+            seen(
+                "لن نتراجع عن هذا القرار",
+                Some("Jamal Sellami"),
+                Some("بالقول"),
+                Direct
+            ),
+        ],
+        "{s:?}"
+    );
+}

@@ -372,6 +372,14 @@ fn name_end(doc: &Doc, from: usize) -> Option<usize> {
     (end > from && doc.toks[end].word).then_some(end)
 }
 
+/// Tokens of an outlet's name in quotation marks after "لـ" before a quotation's colon.
+const MAX_QUOTED_OUTLET: usize = 6;
+
+/// Whether token `k` is a quotation mark.
+fn is_quote_tok(doc: &Doc, k: usize) -> bool {
+    doc.is_punct(k, &['"', '\u{201C}', '\u{201D}', '\u{201E}', '«', '»'])
+}
+
 /// Where a speaker phrase that ends at the comma at token `comma` goes on with a person named
 /// in apposition: the token after the name, which a comma or the sentence's end closes.
 fn appositive_person_end(doc: &Doc, comma: usize, send: usize) -> Option<usize> {
@@ -399,15 +407,19 @@ fn end_of_attribution(doc: &Doc, from: usize) -> Option<usize> {
 
 /// `SPEAKER CUE: "..."` (or `CUE SPEAKER: «...»` in VSO languages) before an opening mark.
 fn before(doc: &Doc, open: usize) -> Option<(Option<Speaker>, (usize, usize))> {
-    let mark = doc.last_tok_ending_before(open)?;
-    if !doc.is_punct(mark, &[':', ',', '،']) {
+    let last = doc.last_tok_ending_before(open)?;
+    let vso = doc.lx.subject == SubjectSide::After;
+    // Where the verb comes first, the quotation may follow its speaker without a colon
+    // ('وأضافت الطبيبة ريم حداد "المستشفى يعمل بنصف طاقته"'): the mark is the quotation's own.
+    let bare = !doc.is_punct(last, &[':', ',', '،']);
+    if bare && !(vso && doc.toks[last].word) {
         return None;
     }
-    let sent = doc.toks[mark].sent;
+    let mark = if bare { last + 1 } else { last };
+    let sent = doc.toks[last].sent;
     let (a, _) = doc.sent_toks[sent];
     // Where the verb comes first, the speaker may take an appositive between commas ("وقال
     // محمد أبو باشا، رئيس قسم البحوث في ...، لرويترز: «...»"): a longer reach over two commas.
-    let vso = doc.lx.subject == SubjectSide::After;
     let reach = if vso {
         2 * MAX_ATTRIBUTION
     } else {
@@ -415,7 +427,26 @@ fn before(doc: &Doc, open: usize) -> Option<(Option<Speaker>, (usize, usize))> {
     };
     let lo = mark.saturating_sub(reach).max(a);
     let mut commas = Vec::new();
+    // An outlet quoted after "لـ", to whom it was said ('وقال X لـ"الخليج أونلاين": "..."'):
+    // its marks are passed over.
+    let mut quoted_outlet_from = None;
     for k in (lo..mark).rev() {
+        if quoted_outlet_from.is_some_and(|from| k >= from) {
+            continue;
+        }
+        if vso && !bare && doc.is_punct(mark, &[':']) && is_quote_tok(doc, k) {
+            let opening = (k.saturating_sub(MAX_QUOTED_OUTLET).max(lo)..k)
+                .rev()
+                .find(|&j| is_quote_tok(doc, j));
+            if let Some(j) = opening
+                && j > a
+                && doc.toks[j - 1].norm.ends_with('ل')
+                && doc.toks[j - 1].norm.chars().count() == 1
+            {
+                quoted_outlet_from = Some(j - 1);
+                continue;
+            }
+        }
         let Some(cm) = doc.cue_at(k).filter(|cm| !doc.in_according_phrase(cm, a)) else {
             if doc.is_boundary(k) && k + 1 != mark {
                 if !(vso && doc.is_comma(k) && commas.len() < 2) {
@@ -428,6 +459,17 @@ fn before(doc: &Doc, open: usize) -> Option<(Option<Speaker>, (usize, usize))> {
         // Words between the cue and the mark: adverbs, or the speaker (VSO), up to the
         // appositive's first comma.
         let speaker_end = commas.last().copied().unwrap_or(mark);
+        // Without a colon, only a named speaker right after the cue, no complementizer (a
+        // complement quoted whole is `cue_that`'s: 'وأكد أن "..."').
+        // Nor a participle or a verbal-noun cue, whose object comes next ("داعيا جميع الأطراف
+        // إلى «...»").
+        if bare
+            && (cm.cue.participle
+                || cm.cue.masdar.is_some()
+                || (cm.last..mark).any(|j| doc.match_any(j, &doc.lx.comps).is_some()))
+        {
+            return None;
+        }
         // Where the subject comes first, a subject before the cue is the speaker and the words
         // after it are whom it was said to ('Mark Fryer told the BBC: "..."').
         let subject_first = (!vso)
@@ -447,12 +489,23 @@ fn before(doc: &Doc, open: usize) -> Option<(Option<Speaker>, (usize, usize))> {
             None => doc.resolve_vso_subject(cm.last, speaker_end, None),
         };
         let speaker = match after_cue() {
-            Subject::Found(s) => Some(s),
+            Subject::Found(s) if !bare || s.person || s.canonical.is_some() => Some(s),
+            _ if bare => return None,
             _ => {
                 let mut j = k;
                 while j > a && !doc.is_boundary(j - 1) {
                     j -= 1;
                 }
+                // A participle after its main clause's verb and subject ("واختتم الوزير X
+                // حديثه بالقول:"): that verb's subject.
+                let j = if vso && cm.cue.participle && j < k && doc.cue_at(j).is_none() {
+                    match doc.resolve_vso_subject(j + 1, k, None) {
+                        Subject::Found(s) => return Some((Some(s), (cm.start, cm.end))),
+                        _ => j,
+                    }
+                } else {
+                    j
+                };
                 match doc.resolve_subject(j, k, None) {
                     Subject::Found(s) => Some(s),
                     // A verb-first cue with its subject dropped ('وتابع: "..."'): the person
