@@ -4376,3 +4376,21 @@ fn ar_quotations_after_a_quoted_outlet_without_a_colon_or_after_bil_qawl() {
         "{s:?}"
     );
 }
+
+#[test]
+fn en_told_an_object_with_its_article_or_no_object() {
+    let (s, _) = check(
+        "en",
+        "Mary Jones told The Independent she had not been paid. He told the court he was innocent. We were told the river was safe as long as it did not rain.",
+        &[("Mary Jones", Person, "Mary Jones")],
+    );
+    let contents: Vec<&str> = s.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(
+        contents,
+        vec![
+            "she had not been paid",
+            "he was innocent",
+            "the river was safe as long as it did not rain",
+        ]
+    );
+}

@@ -547,6 +547,25 @@ fn after_date(doc: &Doc, from: usize, send: usize) -> usize {
 /// ...", "told Al Jazeera ..."): a name, else one word.
 fn after_object(doc: &Doc, from: usize, send: usize) -> Option<usize> {
     doc.toks.get(from).filter(|t| from < send && t.word)?;
+    // An object with its article ("told the court he was innocent"), or an outlet the
+    // labellers do not know ("told The Independent she had", "told the Daily Maverick it
+    // had"): the article and a word, or its capitalised words.
+    if doc.tok_in(from, &doc.lx.determiners) && from + 1 < send && doc.toks[from + 1].word {
+        let after = after_name_or_word(doc, from + 1, send)?;
+        // No object where a verb follows the noun: the clause opens with it ("were told the
+        // river was safe").
+        if after < send && (doc.finite_at(after) || doc.tok_in(after, &doc.lx.auxes)) {
+            return Some(from);
+        }
+        let run = if doc.is_capitalised(from + 1) {
+            (after..send.min(after + 2))
+                .take_while(|&k| doc.toks[k].word && doc.is_capitalised(k))
+                .count()
+        } else {
+            0
+        };
+        return Some(after + run);
+    }
     after_name_or_word(doc, from, send)
 }
 
