@@ -4394,3 +4394,20 @@ fn en_told_an_object_with_its_article_or_no_object() {
         ]
     );
 }
+
+#[test]
+fn id_an_adjective_after_a_degree_word_is_a_clause_predicate() {
+    let (s, _) = check(
+        "id",
+        "Warga menyebut banjir kali ini paling parah. Ekonom itu menilai harga beras masih cukup tinggi. Kami imbau pengguna jalan memastikan saldo uang elektronik cukup sebelum masuk tol.",
+        &[],
+    );
+    let contents: Vec<&str> = s.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(
+        contents,
+        vec![
+            "banjir kali ini paling parah",
+            "harga beras masih cukup tinggi"
+        ]
+    );
+}
