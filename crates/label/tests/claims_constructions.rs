@@ -4411,3 +4411,16 @@ fn id_an_adjective_after_a_degree_word_is_a_clause_predicate() {
         ]
     );
 }
+
+#[test]
+fn ar_a_role_refers_back_to_a_person_of_its_gender() {
+    let (s, _) = check(
+        "ar",
+        "وقال خالد منصور إن الخطة جاهزة. وقالت الطبيبة ريم حداد إن المستشفى يعمل بنصف طاقته. وأكد رئيس النادي أن الوضع مستقر.",
+        &[
+            ("خالد منصور", Person, "Khaled Mansour"),
+            ("ريم حداد", Person, "Reem Haddad"),
+        ],
+    );
+    assert_eq!(s[2].1.as_deref(), Some("Khaled Mansour"), "{s:?}");
+}

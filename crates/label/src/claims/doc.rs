@@ -1204,7 +1204,8 @@ impl<'a> Doc<'a> {
                     None => found(None, None, true, false),
                 };
             }
-            if let Some(x) = self.last_person(start) {
+            // Of the role's gender where its word has one ("الوزير": a man).
+            if let Some(x) = self.last_person_agreeing(start, self.title_gender(r)) {
                 return found(x.canonical.clone(), x.id.clone(), true, false);
             }
         }
