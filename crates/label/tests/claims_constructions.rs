@@ -44,15 +44,17 @@ fn check(lang: &str, text: &str, names: &[(&str, EntityType, &str)]) -> (Vec<See
     let article = parse(text, Some(lang));
     let ents = entities(&article, names);
     let claims = find_claims(&standard_claim_labelers(), &article, &ents, None);
-    let seen = claims
+    (seen_of(&article, &claims), claims)
+}
+
+/// What each claim says, readably.
+fn seen_of(article: &Article, claims: &[Claim]) -> Vec<Seen> {
+    claims
         .iter()
         .map(|c| {
             let s = &article.sentences[c.sentence];
             let st = &article.text[s.start..s.end];
-            let cue = c
-                .cue
-                .as_ref()
-                .map(|m| mention_text(&article, m).to_string());
+            let cue = c.cue.as_ref().map(|m| mention_text(article, m).to_string());
             (
                 st[c.start..c.end].to_string(),
                 c.speaker.as_ref().and_then(|m| m.canonical_name.clone()),
@@ -60,8 +62,7 @@ fn check(lang: &str, text: &str, names: &[(&str, EntityType, &str)]) -> (Vec<See
                 c.kind,
             )
         })
-        .collect();
-    (seen, claims)
+        .collect()
 }
 
 /// The text of a mention (a speaker or a cue), which may stand in another sentence.
@@ -4194,20 +4195,7 @@ fn ar_an_outlet_relays_its_source_and_id_relays_between_commas() {
     ents[0].canonical_id = Some("kb:antara".into());
     let kb = label::kb::KnowledgeBase::builtin();
     let claims = find_claims(&standard_claim_labelers(), &article, &ents, Some(&kb));
-    let s: Vec<Seen> = claims
-        .iter()
-        .map(|c| {
-            let st = &article.sentences[c.sentence];
-            (
-                article.text[st.start..st.end][c.start..c.end].to_string(),
-                c.speaker.as_ref().and_then(|m| m.canonical_name.clone()),
-                c.cue
-                    .as_ref()
-                    .map(|m| mention_text(&article, m).to_string()),
-                c.kind,
-            )
-        })
-        .collect();
+    let s = seen_of(&article, &claims);
     assert_eq!(
         s,
         vec![

@@ -401,15 +401,10 @@ fn relayed_source(
         return None;
     }
     let gender = doc.pronoun_suffix_gender(&norm[prep.len()..])?;
-    let person = doc.last_person_agreeing(doc.toks[k].start, Some(gender));
-    Some(Subject::Found(Speaker {
-        start: doc.toks[k].start,
-        end: doc.toks[k].end,
-        id: person.and_then(|x| x.id.clone()),
-        canonical: person.and_then(|x| x.canonical.clone()),
-        joint: false,
-        person: true,
-    }))
+    Some(Subject::Found(doc.pronoun_speaker(
+        (doc.toks[k].start, doc.toks[k].end),
+        Some(gender),
+    )))
 }
 
 /// Words before the name a sentence opens with ("Main opposition Republican People's Party

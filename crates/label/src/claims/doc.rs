@@ -1299,10 +1299,16 @@ impl<'a> Doc<'a> {
     /// The speaker of a cue with a pronoun inside it ("ujarnya"), the cue's span being the
     /// mention: the last person named before it, as for "dia".
     pub fn pronoun_cue_speaker(&self, cue: (usize, usize)) -> Speaker {
-        let person = self.last_person(cue.0);
+        self.pronoun_speaker(cue, None)
+    }
+
+    /// A pronoun at byte span `span` as a speaker: the last person named before it of its
+    /// `gender`, where it has one ("عنه": him).
+    pub fn pronoun_speaker(&self, span: (usize, usize), gender: Option<Gender>) -> Speaker {
+        let person = self.last_person_agreeing(span.0, gender);
         Speaker {
-            start: cue.0,
-            end: cue.1,
+            start: span.0,
+            end: span.1,
             id: person.and_then(|x| x.id.clone()),
             canonical: person.and_then(|x| x.canonical.clone()),
             joint: false,

@@ -375,9 +375,15 @@ fn name_end(doc: &Doc, from: usize) -> Option<usize> {
 /// Tokens of an outlet's name in quotation marks after "لـ" before a quotation's colon.
 const MAX_QUOTED_OUTLET: usize = 6;
 
-/// Whether token `k` is a quotation mark.
+/// Whether token `k` is a quotation mark ([`super::doc::is_quote`]).
 fn is_quote_tok(doc: &Doc, k: usize) -> bool {
-    doc.is_punct(k, &['"', '\u{201C}', '\u{201D}', '\u{201E}', '«', '»'])
+    doc.toks.get(k).is_some_and(|t| {
+        !t.word
+            && doc.text[t.start..t.end]
+                .chars()
+                .next()
+                .is_some_and(super::doc::is_quote)
+    })
 }
 
 /// Where a speaker phrase that ends at the comma at token `comma` goes on with a person named
