@@ -4412,3 +4412,30 @@ fn ar_a_role_refers_back_to_a_person_of_its_gender() {
     );
     assert_eq!(s[2].1.as_deref(), Some("Khaled Mansour"), "{s:?}");
 }
+
+#[test]
+fn ar_a_relayed_source_ends_before_an_aside_and_quotes_after_qawluhu() {
+    let text = "ونقل الموقع عن المسؤول، الذي طلب عدم الكشف عن اسمه، قوله: \"لا نريد أن نرى الاتفاق ينهار\". ونقلت الصحيفة عن ضابط كبير في القيادة الجنوبية، لم تسمه، قوله إن الجيش مستعد. ونقلت المنظمة عن ممثلها في غزة، الدكتور ماتياس شولتس، قوله إن المستشفيات تنهار.";
+    let (s, claims) = check("ar", text, &[("ماتياس شولتس", Person, "Matthias Schultz")]);
+    let mut said: Vec<(String, String, ClaimKind)> = s
+        .iter()
+        .zip(speaker_texts("ar", text, &claims))
+        .map(|(seen, speaker)| (seen.0.clone(), speaker, seen.3))
+        .collect();
+    said.sort();
+    let expected = [
+        ("الجيش مستعد", "ضابط كبير في القيادة الجنوبية", Indirect),
+        (
+            "المستشفيات تنهار",
+            "ممثلها في غزة، الدكتور ماتياس شولتس",
+            Indirect,
+        ),
+        ("لا نريد أن نرى الاتفاق ينهار", "المسؤول", Direct),
+    ];
+    let expected: Vec<(String, String, ClaimKind)> = expected
+        .iter()
+        .map(|&(c, sp, k)| (c.to_string(), sp.to_string(), k))
+        .collect();
+    assert_eq!(said, expected, "{s:?}");
+    assert!(s.iter().any(|x| x.1.as_deref() == Some("Matthias Schultz")));
+}

@@ -7,7 +7,7 @@
 
 use records::{Claim, ClaimKind, EntityType};
 
-use super::doc::{CueMatch, Doc, Speaker, Subject, is_quote};
+use super::doc::{CueMatch, Doc, MAX_SOURCE, Speaker, Subject, is_quote};
 use super::lexicon::{SubjectSide, fits_affix};
 use super::quote::Quote;
 use crate::ClaimLabeler;
@@ -1206,26 +1206,6 @@ fn object_after_person(doc: &Doc, from: usize, to: usize) -> usize {
     }
 }
 
-/// Tokens between a cue with a `source=` preposition and that preposition.
-const MAX_SOURCE: usize = 16;
-
-/// The speaker of a cue whose source stands after a preposition before it ("نقلت رويترز عن
-/// مصادر مطلعة قولها إن": the sources), within the sentence from token `a`.
-fn cited_source(
-    doc: &Doc,
-    a: usize,
-    cue: usize,
-    prep: &str,
-    context: Option<&Speaker>,
-) -> Option<Subject> {
-    let lo = cue.saturating_sub(MAX_SOURCE).max(a);
-    let k = (lo..cue).rev().find(|&k| *doc.toks[k].norm == *prep)?;
-    match doc.resolve_subject(k + 1, cue, context) {
-        s @ Subject::Found(_) => Some(s),
-        _ => None,
-    }
-}
-
 impl ClaimLabeler for CueThat {
     fn name(&self) -> &'static str {
         NAME
@@ -1372,7 +1352,7 @@ impl ClaimLabeler for CueThat {
                     .cue
                     .source
                     .as_deref()
-                    .and_then(|prep| cited_source(doc, a, cm.first, prep, context))
+                    .and_then(|prep| doc.cited_source(a, cm.first, prep, context))
                 {
                     found
                 } else if let Some(prep) = cm.cue.relay.as_deref() {

@@ -289,6 +289,9 @@ struct CanonicalCounts {
     counts: HashMap<String, (usize, usize)>,
 }
 
+/// Tokens between a cue with a `source=` preposition and that preposition.
+pub const MAX_SOURCE: usize = 16;
+
 impl<'a> Doc<'a> {
     /// `None` when the article's language has no lexicon.
     pub fn new(
@@ -1007,6 +1010,48 @@ impl<'a> Doc<'a> {
             end
         };
         self.resolve_subject(first, end, context)
+    }
+
+    /// The speaker of a cue whose source stands after a preposition before it ("نقلت رويترز عن
+    /// مصادر مطلعة قولها إن": the sources), within the sentence from token `a`.
+    pub fn cited_source(
+        &self,
+        a: usize,
+        cue: usize,
+        prep: &str,
+        context: Option<&Speaker>,
+    ) -> Option<Subject> {
+        let lo = cue.saturating_sub(MAX_SOURCE).max(a);
+        // The source ends at an aside's comma ("عن المسؤول، الذي طلب عدم الكشف عن اسمه، قوله");
+        // a preposition inside the aside ("عن اسمه") is no source's, so an earlier one is tried.
+        (lo..cue)
+            .rev()
+            .filter(|&k| *self.toks[k].norm == *prep)
+            .find_map(|k| {
+                // Not before a name in apposition ("عن ممثل المنظمة، الدكتور ماتياس شولتس،
+                // قوله").
+                let end = (k + 1..cue)
+                    .find(|&j| self.is_comma(j))
+                    .filter(|&j| {
+                        let (from, to) = (self.toks[j].end, self.toks[cue].start);
+                        !self
+                            .ents_in(from, to)
+                            .any(|x| x.label == EntityType::Person)
+                    })
+                    .unwrap_or(cue);
+                // One noun with a possessive pronoun is the aside's ("عن اسمه", "عن هويته").
+                let possessed = end == k + 2 && {
+                    let t = &self.text[self.toks[k + 1].start..self.toks[k + 1].end];
+                    t.ends_with('ه') || t.ends_with("ها") || t.ends_with("هم")
+                };
+                if possessed {
+                    return None;
+                }
+                match self.resolve_subject(k + 1, end, context) {
+                    s @ Subject::Found(_) => Some(s),
+                    _ => None,
+                }
+            })
     }
 
     /// Resolves the words of `[s, e)` (token indices) as the subject of a cue. `context` is

@@ -476,6 +476,16 @@ fn before(doc: &Doc, open: usize) -> Option<(Option<Speaker>, (usize, usize))> {
         {
             return None;
         }
+        // A verbal noun whose source stands after a preposition before it ('ونقل الموقع عن
+        // المسؤول قوله: "..."'): the source.
+        if let Some(Subject::Found(s)) = cm
+            .cue
+            .source
+            .as_deref()
+            .and_then(|prep| doc.cited_source(a, cm.first, prep, None))
+        {
+            return Some((Some(s), (cm.start, cm.end)));
+        }
         // Where the subject comes first, a subject before the cue is the speaker and the words
         // after it are whom it was said to ('Mark Fryer told the BBC: "..."').
         let subject_first = (!vso)
