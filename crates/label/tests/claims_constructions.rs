@@ -4439,3 +4439,75 @@ fn ar_a_relayed_source_ends_before_an_aside_and_quotes_after_qawluhu() {
     assert_eq!(said, expected, "{s:?}");
     assert!(s.iter().any(|x| x.1.as_deref() == Some("Matthias Schultz")));
 }
+
+#[test]
+fn ar_according_to_what_a_verb_says_and_contents_that_end_before_the_narrators_clause() {
+    let text = "وبحسب ما ورد في لائحة الاتهام، فإن خلافا نشب بين المتهم وشقيقه صباح يوم الحادثة. وأعلنت المنظمة أنها ستسلم الوزارة شحنة من المستلزمات الطبية، بحسب ما أفاد به مصدر في الوزارة. وهبطت أسعار النفط إلى 58 دولارا للبرميل، وفقا لما أوردته وكالة رويترز. واعتبر العميد عثمان الطيب أن أي اتفاق يجب أن يشمل المدن، في حين رأت مصادر مقربة من الطرف الآخر أن هذا الشرط يعرقل أي تقدم. وقال الوزير خالد منصور إن المحطة تنتج 600 ميغاواط فقط، في حين يتجاوز الطلب 3000 ميغاواط. وتقول ريم حداد إن المياه دخلت منزلها، وتطالب البلدية بسرعة التدخل.";
+    let (s, claims) = check(
+        "ar",
+        text,
+        &[
+            ("عثمان الطيب", Person, "Othman al-Tayeb"),
+            ("خالد منصور", Person, "Khaled Mansour"),
+            ("ريم حداد", Person, "Reem Haddad"),
+            ("رويترز", Org, "Reuters"),
+        ],
+    );
+    let said: Vec<(&str, &str)> = s
+        .iter()
+        .map(|x| (x.0.as_str(), x.2.as_deref().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        said,
+        vec![
+            ("ستسلم الوزارة شحنة من المستلزمات الطبية", "أعلنت"),
+            ("أي اتفاق يجب أن يشمل المدن", "اعتبر"),
+            ("هذا الشرط يعرقل أي تقدم", "رأت"),
+            (
+                "المحطة تنتج 600 ميغاواط فقط، في حين يتجاوز الطلب 3000 ميغاواط",
+                "قال"
+            ),
+            ("المياه دخلت منزلها", "تقول"),
+            (
+                "خلافا نشب بين المتهم وشقيقه صباح يوم الحادثة",
+                "بحسب ما ورد في"
+            ),
+            (
+                "وأعلنت المنظمة أنها ستسلم الوزارة شحنة من المستلزمات الطبية",
+                "بحسب ما أفاد به"
+            ),
+            ("وهبطت أسعار النفط إلى 58 دولارا للبرميل", "وفقا لما أوردته"),
+        ],
+        "{s:?}"
+    );
+    let speakers = speaker_texts("ar", text, &claims);
+    assert_eq!(speakers[5], "لائحة الاتهام");
+    assert_eq!(speakers[6], "مصدر في الوزارة");
+    assert_eq!(s[7].1.as_deref(), Some("Reuters"));
+}
+
+#[test]
+fn ar_a_subject_with_a_title_before_a_verbal_noun_complement_and_a_coordinated_present_cue() {
+    let (s, _) = check(
+        "ar",
+        "وقالت ريم حداد إن الوضع صعب. من جانبها، دعت مديرة إدارة الترصد الوبائي الدكتورة إيمان المتوكل المواطنين إلى غلي مياه الشرب، منبهة إلى أن الأطفال هم الأكثر عرضة للمضاعفات. الناقد وائل فهمي يرى أن الرواية تمثل إضافة حقيقية، ويقول في حديث لـ\"اندبندنت عربية\": \"بن عمار تكتب بلغة مقتصدة\".",
+        &[
+            ("ريم حداد", Person, "Reem Haddad"),
+            ("إيمان المتوكل", Person, "Iman al-Mutawakel"),
+            ("وائل فهمي", Person, "Wael Fahmy"),
+        ],
+    );
+    let said: Vec<(&str, Option<&str>)> =
+        s.iter().map(|x| (x.0.as_str(), x.1.as_deref())).collect();
+    assert_eq!(
+        said,
+        vec![
+            ("الوضع صعب", Some("Reem Haddad")),
+            ("غلي مياه الشرب", Some("Iman al-Mutawakel")),
+            ("الأطفال هم الأكثر عرضة للمضاعفات", Some("Iman al-Mutawakel")),
+            ("الرواية تمثل إضافة حقيقية", Some("Wael Fahmy")),
+            ("بن عمار تكتب بلغة مقتصدة", Some("Wael Fahmy")),
+        ],
+        "{s:?}"
+    );
+}

@@ -184,9 +184,54 @@ impl ClaimLabeler for AccordingTo {
     }
 }
 
+/// Particles after the verb of "بحسب ما VERB" that the source follows ("بحسب ما أفاد به
+/// مصدر", "بحسب ما ورد في لائحة الاتهام").
+const AFTER_RELATIVE_VERB: [&str; 7] = ["به", "بها", "في", "عن", "عنه", "عنها", "من"];
+
+/// "بحسب ما VERB", "وفقا لما VERB", "حسبما VERB": where the phrase ends in "ما" ("what"), its
+/// verb and a particle after it are the cue's too, and the source comes after them. Returns
+/// the cue's end byte and the source's first token, from the verb at token `verb`.
+fn relative_verb(doc: &Doc, verb: usize) -> Option<(usize, usize)> {
+    let t = doc.toks.get(verb)?;
+    let next = doc.toks.get(verb + 1)?;
+    if !t.word || t.norm.starts_with("ال") || !next.word || next.sent != t.sent {
+        return None;
+    }
+    match AFTER_RELATIVE_VERB.contains(&&*next.norm) {
+        true => doc
+            .toks
+            .get(verb + 2)
+            .filter(|t| t.word)
+            .map(|_| (next.end, verb + 2)),
+        false => Some((t.end, verb + 1)),
+    }
+}
+
 /// An "according to" phrase at token `i`: the cue's first and end bytes, the first token of
-/// the speaker, and the speaker's first byte (after a glued preposition).
+/// the speaker, and the speaker's first byte (after a glued preposition). A phrase that ends
+/// in "ما" takes its verb ([`relative_verb`]).
 fn matched(doc: &Doc, i: usize) -> Option<(usize, usize, usize, usize)> {
+    let (cue_start, cue_end, from, start) = matched_phrase(doc, i)?;
+    let ends_in_what = |k: usize| k > i && doc.toks[k - 1].norm.ends_with("ما");
+    // The glued preposition's "ما" ("وفقا لما أوردته"): the whole word is the cue's.
+    let glued_what = doc
+        .toks
+        .get(from)
+        .is_some_and(|t| t.start < start && t.norm.ends_with("ما"));
+    let verb = if glued_what {
+        from + 1
+    } else if ends_in_what(from) {
+        from
+    } else if doc.toks.get(from).is_some_and(|t| *t.norm == *"ما") {
+        from + 1
+    } else {
+        return Some((cue_start, cue_end, from, start));
+    };
+    let (end, source) = relative_verb(doc, verb)?;
+    Some((cue_start, end, source, doc.toks[source].start))
+}
+
+fn matched_phrase(doc: &Doc, i: usize) -> Option<(usize, usize, usize, usize)> {
     // A conjunction glued to the phrase is no part of the cue ("وبحسب"): where the phrase
     // matched only without it.
     let cue_start = |words: &[String]| {

@@ -170,7 +170,10 @@ fn tail(doc: &Doc, from: usize, end: usize) -> Option<Vec<(Speaker, (usize, usiz
             || doc.tok_in(k, &doc.lx.conjs);
     }
     let k = found?;
-    let cm = doc.cue_at(k)?;
+    // The verb of an "according to" phrase is that phrase's ("، بحسب ما أفاد به مصدر").
+    let cm = doc
+        .cue_at(k)
+        .filter(|cm| !doc.in_according_phrase(cm, from))?;
     // A cue that stands before its speaker ("kata Xi") after other words is a noun ("tidak
     // mencapai kata sepakat"), as it is before a word that shows an object ("kata kunci").
     if !cm.cue.final_

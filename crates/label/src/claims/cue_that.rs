@@ -1010,9 +1010,29 @@ fn coordinated_cue(doc: &Doc, k: usize, send: usize) -> bool {
         && doc
             .unglued(k)
             .is_some_and(|(rest, _)| doc.lx.coordinated.iter().any(|w| w == rest))
-        && (k + 1..(k + 1 + COORDINATED_REACH).min(send))
+        && ((k + 1..(k + 1 + COORDINATED_REACH).min(send))
             .any(|j| doc.match_any(j, &doc.lx.comps).is_some())
+            // Or a quotation's colon, past whom it was said to ("، ويقول في حديث
+            // لـ\"اندبندنت عربية\": \"...\"").
+            || (k + 1..(k + 1 + COORDINATED_QUOTE_REACH).min(send))
+                .any(|j| doc.is_punct(j, &[':'])))
 }
+
+/// Tokens of a contrast's clause searched for its cue ("في حين رأت مصادر مقربة من الطرف").
+const CONTRAST_REACH: usize = 8;
+
+/// Whether a contrast opens at token `k` ("في حين", "فيما") whose clause has a cue before its
+/// next boundary ("، في حين رأت مصادر أن"): the narrator's, not the content's.
+fn contrast_with_cue(doc: &Doc, k: usize, send: usize) -> bool {
+    doc.match_any(k, &doc.lx.contrasts).is_some_and(|after| {
+        (after..(after + CONTRAST_REACH).min(send))
+            .take_while(|&j| !doc.is_boundary(j))
+            .any(|j| doc.cue_at(j).is_some())
+    })
+}
+
+/// Tokens from a coordinated cue to its quotation's colon.
+const COORDINATED_QUOTE_REACH: usize = 9;
 
 /// Tokens of an aside between commas that a bare clause's subject may carry, and that a
 /// verb-first language's fronted subject skips ("هيئة الدفاع، من جهتها، اعتبرت").
@@ -1128,6 +1148,7 @@ fn content_end(
         if coordinated_cue(doc, k + 1, send)
             || doc.cue_at(k + 1).is_some_and(|c| c.cue.participle)
             || doc.match_any(k + 1, &doc.lx.narrator_clauses).is_some()
+            || contrast_with_cue(doc, k + 1, send)
         {
             return (doc.toks[k].start, None);
         }
@@ -1368,9 +1389,14 @@ impl ClaimLabeler for CueThat {
                     Subject::Missing
                 } else if vso {
                     match doc.resolve_vso_subject(cm.last, comp.first, context) {
-                        // An object before a verbal-noun complement ("دعا الجانبين إلى").
+                        // An object before a verbal-noun complement ("دعا الجانبين إلى"), not
+                        // a subject that opens with a word for a person ("دعت مديرة إدارة
+                        // الترصد ... المواطنين إلى").
                         Subject::Found(s)
-                            if cm.cue.masdar.is_some() && s.canonical.is_none() && !s.joint =>
+                            if cm.cue.masdar.is_some()
+                                && s.canonical.is_none()
+                                && !s.joint
+                                && !doc.opens_with_person_word(&s) =>
                         {
                             Subject::Missing
                         }

@@ -1365,12 +1365,31 @@ impl<'a> Doc<'a> {
     /// وكالة رويترز", "بحسب ما نقل عنه"), within the sentence from token `a`: that phrase's
     /// claim, not the cue's own.
     pub fn in_according_phrase(&self, cm: &CueMatch, a: usize) -> bool {
-        self.lx.according.iter().any(|(w, _)| {
-            w.len() > 1
-                && cm.first + 1 >= w.len()
-                && cm.first + 1 - w.len() >= a
-                && self.match_words_unglued(cm.first + 1 - w.len(), w) == Some(cm.first + 1)
-        })
+        let ends_at = |w: &[String], end: usize| {
+            end >= w.len()
+                && end - w.len() >= a
+                && self.match_words_unglued(end - w.len(), w) == Some(end)
+        };
+        let listed = self
+            .lx
+            .according
+            .iter()
+            .any(|(w, _)| w.len() > 1 && ends_at(w, cm.first + 1));
+        // The verb of "ما" after an "according to" phrase ("بحسب ما أفاد به", "حسبما أعلنت",
+        // "وفقا لما أوردته"): the phrase's (according_to.rs).
+        let what = cm.first.checked_sub(1).filter(|&p| p >= a);
+        listed
+            || what.is_some_and(|p| {
+                let norm = &*self.toks[p].norm;
+                self.lx.according.iter().any(|(w, glued)| match glued {
+                    false if norm == "ما" => ends_at(w, p),
+                    false => w.len() == 1 && norm.ends_with("ما") && ends_at(w, p + 1),
+                    true => {
+                        let (head, prefix) = w.split_at(w.len() - 1);
+                        norm == format!("{}ما", prefix[0]) && ends_at(head, p)
+                    }
+                })
+            })
     }
 
     /// The last PERSON entity that ends before `pos`.
@@ -1646,6 +1665,13 @@ impl<'a> Doc<'a> {
     fn title_gender(&self, k: usize) -> Option<Gender> {
         let norm = self.unglued(k).map_or(&*self.toks[k].norm, |(w, _)| w);
         self.lx.word_genders.get(norm).copied()
+    }
+
+    /// Whether speaker `s` opens with a word for a person that has a gender ("مديرة إدارة
+    /// الترصد ...", "الدكتور ..."): a subject, not a verb's object ("المواطنين").
+    pub fn opens_with_person_word(&self, s: &Speaker) -> bool {
+        self.first_tok_from(s.start, false)
+            .is_some_and(|k| self.toks[k].start < s.end && self.title_gender(k).is_some())
     }
 
     /// [`Doc::title_gender`], or a gendered pronoun's ("she").

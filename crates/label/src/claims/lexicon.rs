@@ -177,6 +177,9 @@ pub struct Lexicon {
     /// Words that open the narrator's own clause after a comma ("، نافيا صحة التقارير", "،
     /// وهو ما نفاه", "، دون أن يحدد"): a content ends before them.
     pub narrator_clauses: Vec<Vec<String>>,
+    /// Words of contrast that open a clause after a comma ("، في حين", "، فيما"): the
+    /// narrator's where the clause has a cue of its own, so a content ends before them.
+    pub contrasts: Vec<Vec<String>>,
     /// Auxiliaries and finite-verb markers that show a clause ("would", "akan").
     pub auxes: Vec<String>,
     /// Affixes of finite verbs that show a clause after its subject, as (prefix, suffix)
@@ -269,6 +272,7 @@ impl Lexicon {
             deputies: vec![],
             coordinated: vec![],
             narrator_clauses: vec![],
+            contrasts: vec![],
             auxes: vec![],
             finite_affixes: vec![],
             finite_after_name: vec![],
@@ -426,6 +430,7 @@ impl Lexicon {
                 "deputy" => lx.deputies.extend(words),
                 "coordinated" => lx.coordinated.extend(words),
                 "narrator" => lx.narrator_clauses.push(words),
+                "contrast" => lx.contrasts.push(words),
                 "aux" => lx.auxes.extend(words),
                 // One word with a `*` in it, which splitting into words would cut.
                 "finite_affix" => lx.finite_affixes.push(affix(phrase)),
