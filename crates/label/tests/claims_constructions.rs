@@ -4511,3 +4511,38 @@ fn ar_a_subject_with_a_title_before_a_verbal_noun_complement_and_a_coordinated_p
         "{s:?}"
     );
 }
+
+#[test]
+fn en_a_content_ends_before_and_or_but_with_a_cue_of_its_own_and_coordinated_cues_take_the_first_subject()
+ {
+    let text = "Chief Executive Claire Okonedo said the company was \"navigating a volatile environment\" but insisted that the long-term case remained intact. Abrahams said the cause of the fire was still under investigation, but residents told Daily Maverick it had started at a shebeen. Two sources familiar with the matter told Reuters the company had held early talks with advisers, but said no formal process had begun. A spokesperson for Cumbria Police urged drivers to avoid the A66, and said several vehicles had been abandoned. The engineers said they were working around the clock and that most customers would be back on supply by 10pm. Officials said the advisory was not binding but states were expected to follow it.";
+    let (s, claims) = check(
+        "en",
+        text,
+        &[
+            ("Claire Okonedo", Person, "Claire Okonedo"),
+            ("Abrahams", Person, "Abrahams"),
+            ("Reuters", Org, "Reuters"),
+        ],
+    );
+    let contents: Vec<&str> = s.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(
+        contents,
+        vec![
+            "the company was \"navigating a volatile environment\"",
+            "the long-term case remained intact",
+            "the cause of the fire was still under investigation",
+            "it had started at a shebeen",
+            "the company had held early talks with advisers",
+            "no formal process had begun",
+            "several vehicles had been abandoned",
+            "they were working around the clock and that most customers would be back on supply by 10pm",
+            "the advisory was not binding but states were expected to follow it",
+        ],
+        "{s:?}"
+    );
+    let speakers = speaker_texts("en", text, &claims);
+    assert_eq!(speakers[3], "residents");
+    assert_eq!(speakers[5], "Two sources familiar with the matter");
+    assert_eq!(speakers[6], "A spokesperson for Cumbria Police");
+}

@@ -561,8 +561,22 @@ fn after_object(doc: &Doc, from: usize, send: usize) -> Option<usize> {
         };
         return Some(after + run);
     }
+    // An outlet of capitalised words the labellers do not know, before a clause in lower case
+    // ("told Daily Maverick it had").
+    if doc.ent_end_at(doc.toks[from].start).is_none() {
+        let run = (from..send.min(from + MAX_OBJECT_NAME))
+            .take_while(|&k| doc.toks[k].word && doc.is_capitalised(k))
+            .count();
+        let after = from + run;
+        if run >= 2 && after < send && doc.toks[after].word && !doc.is_capitalised(after) {
+            return Some(after);
+        }
+    }
     after_name_or_word(doc, from, send)
 }
+
+/// Capitalised words of an object's name the labellers do not know ("told Daily Maverick").
+const MAX_OBJECT_NAME: usize = 3;
 
 /// The token after the name that starts at token `from`, else after that token, before `send`.
 fn after_name_or_word(doc: &Doc, from: usize, send: usize) -> Option<usize> {
@@ -584,6 +598,12 @@ fn coordinated_subject(
     let before = cue.checked_sub(1).filter(|&k| k >= a)?;
     if !doc.lx.conjs.iter().any(|w| *w == *doc.toks[before].norm) {
         return None;
+    }
+    // After a comma the conjunction joins a clause whose subject came first ("Diageo cut its
+    // forecast ..., and said"): the words before are no subject; the caller finds the first
+    // verb's.
+    if before > a && doc.is_comma(before - 1) {
+        return Some(Subject::Missing);
     }
     let mut open = before;
     while open > a && !doc.is_boundary(open - 1) && before - open < MAX_CLAUSE {
@@ -1083,14 +1103,38 @@ const MAX_CONTENT: usize = 150;
 /// ("... was ready and the minister said that ..."): a claim of its own starts there.
 fn another_speaker(doc: &Doc, k: usize, send: usize) -> bool {
     if doc.lx.subject != SubjectSide::Before
+        || !doc.toks[k].word
         || !doc.lx.conjs.iter().any(|w| *w == *doc.toks[k].norm)
     {
         return false;
     }
-    (k + 2..(k + 2 + MAX_MAIN_SUBJECT).min(send))
-        .take_while(|&j| doc.is_word(j - 1))
-        .find_map(|j| doc.cue_at(j))
-        .is_some_and(|cm| !cm.cue.participle && doc.match_any(cm.last, &doc.lx.comps).is_some())
+    // The cue, right after the conjunction ("but insisted that") or after a subject without a
+    // preposition ("dan Yordania untuk memastikan"), an auxiliary ("but states were expected
+    // to") or a complementizer ("and that it expected": the same cue's clause).
+    let Some(j) = (k + 1..(k + 2 + MAX_MAIN_SUBJECT).min(send))
+        .take_while(|&j| {
+            doc.toks[j].word
+                && !doc.is_preposition(j)
+                && (!doc.tok_in(j, &doc.lx.auxes) || doc.cue_at(j).is_some())
+                && doc.match_any(j, &doc.lx.comps).is_none()
+        })
+        .find(|&j| doc.cue_at(j).is_some())
+    else {
+        return false;
+    };
+    let Some(cm) = doc
+        .cue_at(j)
+        .filter(|c| !c.cue.participle && !c.cue.inverted)
+    else {
+        return false;
+    };
+    // The cue opens a clause of its own: with a complementizer, a bare clause, or after its
+    // object where a subject of its own stands before it ("but residents told Daily Maverick
+    // it had"); not a participle in a passive ("and denied bail").
+    cm.last < send
+        && (doc.match_any(cm.last, &doc.lx.comps).is_some()
+            || (cm.cue.bare && bare_clause(doc, cm.last, send, cm.cue.transitive))
+            || (cm.cue.object && j > k + 1 && !doc.is_capitalised(k + 1)))
 }
 
 /// Words of a main clause's subject after an opening participle's content.
@@ -1532,6 +1576,46 @@ impl ClaimLabeler for CueThat {
                                 .or_else(|| cm.clitic.then(opening_clause).flatten())
                                 .or_else(first_person)
                                 .or(previous_here)
+                                .or(recent)
+                                .or(tail_speaker)
+                                .or(entity)
+                        } else if cm.first > a && doc.tok_in(cm.first - 1, &doc.lx.conjs) {
+                            // A cue coordinated after the sentence's first verb ("Two sources
+                            // told Reuters ..., but said", "Diageo cut its forecast ..., and
+                            // said"): that verb's subject, a speaker's or the sentence's.
+                            // Else the words before the sentence's first verb ("A spokesperson
+                            // for Cumbria Police urged drivers ..., and said").
+                            // The subject starts after a comma; an opening circumstance ("In
+                            // a statement posted on Telegram, the group accused") is none.
+                            let before_first_verb = || {
+                                let body = doc.body_start(si).min(cm.first);
+                                (body + 1..cm.first).filter(|&k| doc.finite_at(k)).find_map(
+                                    |verb| {
+                                        let start = (body..verb)
+                                            .rev()
+                                            .find(|&k| doc.is_comma(k))
+                                            .map_or(body, |k| k + 1);
+                                        // A noun phrase opens with its article or a
+                                        // capital, not a verb ("opens new tab cut ...").
+                                        if start >= verb
+                                            || doc.is_preposition(start)
+                                            || !(doc.is_capitalised(start)
+                                                || doc.tok_in(start, &doc.lx.determiners))
+                                        {
+                                            return None;
+                                        }
+                                        match doc.resolve_subject(start, verb, None) {
+                                            Subject::Found(s) => Some(s),
+                                            _ => None,
+                                        }
+                                    },
+                                )
+                            };
+                            nested
+                                .or(previous_here)
+                                .or_else(svo_opening)
+                                .or_else(|| doc.opening_subject(si))
+                                .or_else(before_first_verb)
                                 .or(recent)
                                 .or(tail_speaker)
                                 .or(entity)
