@@ -1418,9 +1418,17 @@ fn id_inverted_cue_with_a_long_title_and_circumstances() {
         ],
     );
     let luhut = Some("Luhut Binsar Pandjaitan");
+    // "berharap" takes a bare clause: the hope nested in what Luhut added is a claim of its
+    // own, its speaker "Pihaknya" (his side) left unresolved.
     assert_eq!(
         s,
         vec![
+            seen(
+                "kunjungan tersebut dapat membuka peluang baru",
+                None,
+                Some("berharap"),
+                Indirect
+            ),
             seen(
                 "Jepang mendukung penuh proses aksesi tersebut",
                 Some("Fumio Kishida"),
@@ -4467,7 +4475,7 @@ fn ar_according_to_what_a_verb_says_and_contents_that_end_before_the_narrators_c
                 "المحطة تنتج 600 ميغاواط فقط، في حين يتجاوز الطلب 3000 ميغاواط",
                 "قال"
             ),
-            ("المياه دخلت منزلها", "تقول"),
+            ("المياه دخلت منزلها، وتطالب البلدية بسرعة التدخل", "تقول"),
             (
                 "خلافا نشب بين المتهم وشقيقه صباح يوم الحادثة",
                 "بحسب ما ورد في"
@@ -4545,4 +4553,37 @@ fn en_a_content_ends_before_and_or_but_with_a_cue_of_its_own_and_coordinated_cue
     assert_eq!(speakers[3], "residents");
     assert_eq!(speakers[5], "Two sources familiar with the matter");
     assert_eq!(speakers[6], "A spokesperson for Cumbria Police");
+}
+
+#[test]
+fn id_bare_clauses_past_brackets_with_verbs_in_ber_and_after_berharap() {
+    let (s, _) = check(
+        "id",
+        "Kapolrestabes Medan, Hendrik Simanjuntak, menjelaskan korban bernama Darwin Sinaga (45) tewas setelah ditikam. Analis Nadia Hutapea menilai pasar bereaksi berlebihan terhadap rilis kinerja tersebut. Ketua Ikatan Juru Parkir, Parlindungan Nababan, berharap pemerintah pusat ikut turun tangan. Menteri itu menyebut berita tersebut. Warga membawa beras bantuan.",
+        &[
+            ("Hendrik Simanjuntak", Person, "Hendrik Simanjuntak"),
+            ("Nadia Hutapea", Person, "Nadia Hutapea"),
+            ("Parlindungan Nababan", Person, "Parlindungan Nababan"),
+        ],
+    );
+    let said: Vec<(&str, Option<&str>)> =
+        s.iter().map(|x| (x.0.as_str(), x.1.as_deref())).collect();
+    assert_eq!(
+        said,
+        vec![
+            (
+                "korban bernama Darwin Sinaga (45) tewas setelah ditikam",
+                Some("Hendrik Simanjuntak")
+            ),
+            (
+                "pasar bereaksi berlebihan terhadap rilis kinerja tersebut",
+                Some("Nadia Hutapea")
+            ),
+            (
+                "pemerintah pusat ikut turun tangan",
+                Some("Parlindungan Nababan")
+            ),
+        ],
+        "{s:?}"
+    );
 }

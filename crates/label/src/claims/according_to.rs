@@ -92,6 +92,16 @@ impl ClaimLabeler for AccordingTo {
                 {
                     e += 3;
                 }
+                // The closing mark of a name in quotation marks ('بحسب ما أفادت «الوكالة
+                // الوطنية للإعلام»، فإن').
+                if e < send
+                    && e > speaker_from
+                    && doc.text[doc.toks[e].start..doc.toks[e].end]
+                        .chars()
+                        .all(super::doc::is_quote)
+                {
+                    e += 1;
+                }
                 // "حسبما ذكرت وكالة رويترز نقلا عن مصادر حكومية،": the outlet, and the source it
                 // cites for the same words.
                 let cited = (speaker_from..e).find_map(|k| {
@@ -135,7 +145,12 @@ impl ClaimLabeler for AccordingTo {
                     && e + 1 < send
                     && doc.is_comma(e)
                     && doc.cue_at(i - 2).is_some_and(|cm| cm.last == i - 1);
-                let content = if i == a || inside_attribution {
+                // Between a clause's verb and its complementizer ("كشفت التحريات، وفق ما
+                // أكده مصدر أمني، أن ..."): the clause after the complementizer.
+                let before_complement = e + 1 < send
+                    && doc.is_comma(e)
+                    && doc.match_any(e + 1, &doc.lx.comps).is_some();
+                let content = if i == a || inside_attribution || before_complement {
                     // "According to X, CONTENT"
                     if e >= send || !doc.is_comma(e) {
                         continue;
@@ -194,7 +209,18 @@ const AFTER_RELATIVE_VERB: [&str; 7] = ["به", "بها", "في", "عن", "عن�
 fn relative_verb(doc: &Doc, verb: usize) -> Option<(usize, usize)> {
     let t = doc.toks.get(verb)?;
     let next = doc.toks.get(verb + 1)?;
-    if !t.word || t.norm.starts_with("ال") || !next.word || next.sent != t.sent {
+    if !t.word || next.sent != t.sent || !doc.tok_in(verb, &doc.lx.relative_verbs) {
+        return None;
+    }
+    // The source in quotation marks ('بحسب ما أفادت «الوكالة الوطنية للإعلام»').
+    if doc.is_opening_quote(verb + 1) {
+        return doc
+            .toks
+            .get(verb + 2)
+            .filter(|t| t.word)
+            .map(|_| (t.end, verb + 2));
+    }
+    if !next.word {
         return None;
     }
     match AFTER_RELATIVE_VERB.contains(&&*next.norm) {

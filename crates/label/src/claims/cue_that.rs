@@ -433,6 +433,9 @@ fn is_possessive_tok(doc: &Doc, k: usize) -> bool {
     (t.ends_with("'s") || t.ends_with("\u{2019}s")) && !doc.is_capitalised(k)
 }
 
+/// Tokens inside brackets that a bare clause passes over.
+const MAX_BRACKETED: usize = 8;
+
 /// Words from a clause's first word to an auxiliary or finite-verb marker.
 const BARE_REACH: usize = 8;
 
@@ -564,8 +567,16 @@ fn after_object(doc: &Doc, from: usize, send: usize) -> Option<usize> {
     // An outlet of capitalised words the labellers do not know, before a clause in lower case
     // ("told Daily Maverick it had").
     if doc.ent_end_at(doc.toks[from].start).is_none() {
+        // Not over a name the labellers know, the clause's subject ("told MPs Britain would").
         let run = (from..send.min(from + MAX_OBJECT_NAME))
-            .take_while(|&k| doc.toks[k].word && doc.is_capitalised(k))
+            .take_while(|&k| {
+                doc.toks[k].word
+                    && doc.is_capitalised(k)
+                    && doc
+                        .ents_in(doc.toks[k].start, doc.toks[k].end)
+                        .next()
+                        .is_none()
+            })
             .count();
         let after = from + run;
         if run >= 2 && after < send && doc.toks[after].word && !doc.is_capitalised(after) {
@@ -574,6 +585,10 @@ fn after_object(doc: &Doc, from: usize, send: usize) -> Option<usize> {
     }
     after_name_or_word(doc, from, send)
 }
+
+/// Tokens of a sentence's opening subject before its first verb, for a cue coordinated after
+/// it ("A spokesperson for Cumbria Police urged ..., and said").
+const MAX_OPENING_SUBJECT: usize = 6;
 
 /// Capitalised words of an object's name the labellers do not know ("told Daily Maverick").
 const MAX_OBJECT_NAME: usize = 3;
@@ -978,6 +993,17 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize, transitive: bool) -> boo
             k += 1;
             continue;
         }
+        // An age, an acronym or a gloss in brackets ("korban bernama Darwin Sinaga (45) tewas",
+        // "biaya kredit (cost of credit) BRI masih"): passed over, its words uncounted.
+        if doc.is_punct(k, &['(']) {
+            match (k + 1..(k + 1 + MAX_BRACKETED).min(send)).find(|&j| doc.is_punct(j, &[')'])) {
+                Some(close) => {
+                    k = close + 1;
+                    continue;
+                }
+                None => return false,
+            }
+        }
         if !doc.toks[k].word
             || doc.match_any(k, &doc.lx.comps).is_some()
             || doc.tok_in(k, &doc.lx.subordinators)
@@ -1035,7 +1061,7 @@ fn coordinated_cue(doc: &Doc, k: usize, send: usize) -> bool {
             // Or a quotation's colon, past whom it was said to ("، ويقول في حديث
             // لـ\"اندبندنت عربية\": \"...\"").
             || (k + 1..(k + 1 + COORDINATED_QUOTE_REACH).min(send))
-                .any(|j| doc.is_punct(j, &[':'])))
+                .any(|j| doc.is_punct(j, &[':']) && j + 1 < send && doc.is_opening_quote(j + 1)))
 }
 
 /// Tokens of a contrast's clause searched for its cue ("في حين رأت مصادر مقربة من الطرف").
@@ -1103,38 +1129,25 @@ const MAX_CONTENT: usize = 150;
 /// ("... was ready and the minister said that ..."): a claim of its own starts there.
 fn another_speaker(doc: &Doc, k: usize, send: usize) -> bool {
     if doc.lx.subject != SubjectSide::Before
-        || !doc.toks[k].word
         || !doc.lx.conjs.iter().any(|w| *w == *doc.toks[k].norm)
     {
         return false;
     }
-    // The cue, right after the conjunction ("but insisted that") or after a subject without a
-    // preposition ("dan Yordania untuk memastikan"), an auxiliary ("but states were expected
-    // to") or a complementizer ("and that it expected": the same cue's clause).
-    let Some(j) = (k + 1..(k + 2 + MAX_MAIN_SUBJECT).min(send))
-        .take_while(|&j| {
-            doc.toks[j].word
-                && !doc.is_preposition(j)
-                && (!doc.tok_in(j, &doc.lx.auxes) || doc.cue_at(j).is_some())
-                && doc.match_any(j, &doc.lx.comps).is_none()
+    // A subject of its own, then a cue with its complementizer ("and the Turkish minister said
+    // that"), or, after a comma, a cue with its object ("..., but residents told Daily
+    // Maverick it had"): without the comma the words are as often the speaker's ("she had
+    // complained for months but the company told her nothing could be done").
+    let after_comma = k > 0 && doc.is_comma(k - 1);
+    (k + 2..(k + 2 + MAX_MAIN_SUBJECT).min(send))
+        .take_while(|&j| doc.is_word(j - 1) && !doc.is_preposition(j - 1))
+        .find_map(|j| doc.cue_at(j))
+        .is_some_and(|cm| {
+            !cm.cue.participle
+                && !cm.cue.inverted
+                && cm.last < send
+                && (doc.match_any(cm.last, &doc.lx.comps).is_some()
+                    || (after_comma && cm.cue.object && !doc.is_capitalised(k + 1)))
         })
-        .find(|&j| doc.cue_at(j).is_some())
-    else {
-        return false;
-    };
-    let Some(cm) = doc
-        .cue_at(j)
-        .filter(|c| !c.cue.participle && !c.cue.inverted)
-    else {
-        return false;
-    };
-    // The cue opens a clause of its own: with a complementizer, a bare clause, or after its
-    // object where a subject of its own stands before it ("but residents told Daily Maverick
-    // it had"); not a participle in a passive ("and denied bail").
-    cm.last < send
-        && (doc.match_any(cm.last, &doc.lx.comps).is_some()
-            || (cm.cue.bare && bare_clause(doc, cm.last, send, cm.cue.transitive))
-            || (cm.cue.object && j > k + 1 && !doc.is_capitalised(k + 1)))
 }
 
 /// Words of a main clause's subject after an opening participle's content.
@@ -1190,7 +1203,9 @@ fn content_end(
             continue;
         }
         if coordinated_cue(doc, k + 1, send)
-            || doc.cue_at(k + 1).is_some_and(|c| c.cue.participle)
+            || doc
+                .cue_at(k + 1)
+                .is_some_and(|c| c.cue.participle || c.cue.inverted)
             || doc.match_any(k + 1, &doc.lx.narrator_clauses).is_some()
             || contrast_with_cue(doc, k + 1, send)
         {
@@ -1579,7 +1594,10 @@ impl ClaimLabeler for CueThat {
                                 .or(recent)
                                 .or(tail_speaker)
                                 .or(entity)
-                        } else if cm.first > a && doc.tok_in(cm.first - 1, &doc.lx.conjs) {
+                        } else if outer.is_none()
+                            && cm.first > a
+                            && doc.tok_in(cm.first - 1, &doc.lx.conjs)
+                        {
                             // A cue coordinated after the sentence's first verb ("Two sources
                             // told Reuters ..., but said", "Diageo cut its forecast ..., and
                             // said"): that verb's subject, a speaker's or the sentence's.
@@ -1589,18 +1607,24 @@ impl ClaimLabeler for CueThat {
                             // a statement posted on Telegram, the group accused") is none.
                             let before_first_verb = || {
                                 let body = doc.body_start(si).min(cm.first);
-                                (body + 1..cm.first).filter(|&k| doc.finite_at(k)).find_map(
-                                    |verb| {
+                                (body + 1..cm.first)
+                                    .filter(|&k| doc.finite_at(k) || doc.cue_at(k).is_some())
+                                    .find_map(|verb| {
                                         let start = (body..verb)
                                             .rev()
                                             .find(|&k| doc.is_comma(k))
                                             .map_or(body, |k| k + 1);
                                         // A noun phrase opens with its article or a
-                                        // capital, not a verb ("opens new tab cut ...").
+                                        // capital, not a verb ("opens new tab cut ..."), and
+                                        // has no article inside, which an object past a verb
+                                        // not seen as one has ("Diageo cut its annual").
                                         if start >= verb
+                                            || verb - start > MAX_OPENING_SUBJECT
                                             || doc.is_preposition(start)
                                             || !(doc.is_capitalised(start)
                                                 || doc.tok_in(start, &doc.lx.determiners))
+                                            || (start + 1..verb)
+                                                .any(|j| doc.tok_in(j, &doc.lx.determiners))
                                         {
                                             return None;
                                         }
@@ -1608,13 +1632,32 @@ impl ClaimLabeler for CueThat {
                                             Subject::Found(s) => Some(s),
                                             _ => None,
                                         }
-                                    },
-                                )
+                                    })
                             };
+                            // The earlier cue's subject only where its content ends at the
+                            // comma ("told Reuters the company had held talks, but said"), not
+                            // past another clause ("..., but Nissan denied it, and said").
+                            let previous_adjacent = previous_here.filter(|_| {
+                                let Some(comma) =
+                                    cm.first.checked_sub(2).filter(|&c| doc.is_comma(c))
+                                else {
+                                    // No comma: the conjunction joins that very clause.
+                                    return true;
+                                };
+                                // The content ends at the comma or at the conjunction after it.
+                                let (comma_start, conj_start) =
+                                    (doc.toks[comma].start, doc.toks[cm.first - 1].start);
+                                here.last().is_some_and(|((_, end), _)| {
+                                    (comma_start..=conj_start).contains(end)
+                                        || doc
+                                            .text
+                                            .get(*end..comma_start)
+                                            .is_some_and(|between| between.trim().is_empty())
+                                })
+                            });
                             nested
-                                .or(previous_here)
+                                .or(previous_adjacent)
                                 .or_else(svo_opening)
-                                .or_else(|| doc.opening_subject(si))
                                 .or_else(before_first_verb)
                                 .or(recent)
                                 .or(tail_speaker)

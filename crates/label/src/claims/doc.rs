@@ -1039,6 +1039,16 @@ impl<'a> Doc<'a> {
                             .any(|x| x.label == EntityType::Person)
                     })
                     .unwrap_or(cue);
+                // A comma then another clause: this preposition is another verb's ("وتحدث
+                // الوزير عن الأزمة، ونقلت الوكالة قوله").
+                if end < cue && !self.tok_in(end + 1, &self.lx.asides) && end + 1 < cue {
+                    let person_after = self
+                        .ents_in(self.toks[end].end, self.toks[cue].start)
+                        .any(|x| x.label == EntityType::Person);
+                    if !person_after {
+                        return None;
+                    }
+                }
                 // One noun with a possessive pronoun is the aside's ("عن اسمه", "عن هويته").
                 let possessed = end == k + 2 && {
                     let t = &self.text[self.toks[k + 1].start..self.toks[k + 1].end];

@@ -177,6 +177,10 @@ pub struct Lexicon {
     /// Words that open the narrator's own clause after a comma ("، نافيا صحة التقارير", "،
     /// وهو ما نفاه", "، دون أن يحدد"): a content ends before them.
     pub narrator_clauses: Vec<Vec<String>>,
+    /// Verbs of reporting after "ما" in an "according to" phrase ("بحسب ما أفاد به").
+    pub relative_verbs: Vec<String>,
+    /// Words that open an aside after a relayed source's comma ("عن المسؤول، الذي ...، قوله").
+    pub asides: Vec<String>,
     /// Words of contrast that open a clause after a comma ("، في حين", "، فيما"): the
     /// narrator's where the clause has a cue of its own, so a content ends before them.
     pub contrasts: Vec<Vec<String>>,
@@ -273,6 +277,8 @@ impl Lexicon {
             coordinated: vec![],
             narrator_clauses: vec![],
             contrasts: vec![],
+            relative_verbs: vec![],
+            asides: vec![],
             auxes: vec![],
             finite_affixes: vec![],
             finite_after_name: vec![],
@@ -431,6 +437,8 @@ impl Lexicon {
                 "coordinated" => lx.coordinated.extend(words),
                 "narrator" => lx.narrator_clauses.push(words),
                 "contrast" => lx.contrasts.push(words),
+                "relative_verb" => lx.relative_verbs.extend(words),
+                "aside" => lx.asides.extend(words),
                 "aux" => lx.auxes.extend(words),
                 // One word with a `*` in it, which splitting into words would cut.
                 "finite_affix" => lx.finite_affixes.push(affix(phrase)),
