@@ -80,6 +80,18 @@ fn speaker_texts(lang: &str, text: &str, claims: &[Claim]) -> Vec<String> {
         .collect()
 }
 
+/// Each claim's content and speaker canonical.
+fn contents_and_speakers(s: &[Seen]) -> Vec<(&str, Option<&str>)> {
+    s.iter().map(|x| (x.0.as_str(), x.1.as_deref())).collect()
+}
+
+/// Each claim's content and cue text.
+fn contents_and_cues(s: &[Seen]) -> Vec<(&str, &str)> {
+    s.iter()
+        .map(|x| (x.0.as_str(), x.2.as_deref().unwrap_or_default()))
+        .collect()
+}
+
 fn seen(content: &str, speaker: Option<&str>, cue: Option<&str>, kind: ClaimKind) -> Seen {
     (
         content.into(),
@@ -4461,10 +4473,7 @@ fn ar_according_to_what_a_verb_says_and_contents_that_end_before_the_narrators_c
             ("رويترز", Org, "Reuters"),
         ],
     );
-    let said: Vec<(&str, &str)> = s
-        .iter()
-        .map(|x| (x.0.as_str(), x.2.as_deref().unwrap_or_default()))
-        .collect();
+    let said = contents_and_cues(&s);
     assert_eq!(
         said,
         vec![
@@ -4505,8 +4514,7 @@ fn ar_a_subject_with_a_title_before_a_verbal_noun_complement_and_a_coordinated_p
             ("وائل فهمي", Person, "Wael Fahmy"),
         ],
     );
-    let said: Vec<(&str, Option<&str>)> =
-        s.iter().map(|x| (x.0.as_str(), x.1.as_deref())).collect();
+    let said = contents_and_speakers(&s);
     assert_eq!(
         said,
         vec![
@@ -4566,8 +4574,7 @@ fn id_bare_clauses_past_brackets_with_verbs_in_ber_and_after_berharap() {
             ("Parlindungan Nababan", Person, "Parlindungan Nababan"),
         ],
     );
-    let said: Vec<(&str, Option<&str>)> =
-        s.iter().map(|x| (x.0.as_str(), x.1.as_deref())).collect();
+    let said = contents_and_speakers(&s);
     assert_eq!(
         said,
         vec![
@@ -4582,6 +4589,57 @@ fn id_bare_clauses_past_brackets_with_verbs_in_ber_and_after_berharap() {
             (
                 "pemerintah pusat ikut turun tangan",
                 Some("Parlindungan Nababan")
+            ),
+        ],
+        "{s:?}"
+    );
+}
+
+#[test]
+fn ar_a_preposition_with_a_pronoun_or_a_circumstantial_clause_is_no_subject() {
+    let text = "وقالت أم خالد إن العائلة فقدت ابنين، وأضافت وهي تغالب دموعها: \"لا أريد سوى أن ينتهي هذا الكابوس\". وأصدر المحلل خالد منصور تقريرا قال فيه إن الأسعار سترتفع. وقال لي كه تشيانغ إن الاقتصاد ينمو.";
+    let (s, claims) = check(
+        "ar",
+        text,
+        &[
+            ("أم خالد", Person, "Umm Khaled"),
+            ("خالد منصور", Person, "Khaled Mansour"),
+            ("لي كه تشيانغ", Person, "Li Keqiang"),
+        ],
+    );
+    let said = contents_and_speakers(&s);
+    assert!(
+        said.contains(&("لا أريد سوى أن ينتهي هذا الكابوس", Some("Umm Khaled"))),
+        "{s:?}"
+    );
+    assert!(
+        said.contains(&("الأسعار سترتفع", Some("Khaled Mansour"))),
+        "{s:?}"
+    );
+    assert!(
+        said.contains(&("الاقتصاد ينمو", Some("Li Keqiang"))),
+        "{s:?}"
+    );
+    let speakers = speaker_texts("ar", text, &claims);
+    assert!(!speakers.iter().any(|x| x.starts_with("وهي") || x == "فيه"));
+}
+
+#[test]
+fn id_more_verbs_of_saying_and_menurutnya_after_a_connective() {
+    let (s, _) = check(
+        "id",
+        "Dia berujar kementeriannya hanya diminta memberikan data. \"Kami akan terus memantau,\" cetus Budi. Namun, menurutnya, kondisi itu sudah membaik dalam dua pekan terakhir.",
+        &[("Budi", Person, "Budi")],
+    );
+    let said = contents_and_cues(&s);
+    assert_eq!(
+        said,
+        vec![
+            ("kementeriannya hanya diminta memberikan data", "berujar"),
+            ("Kami akan terus memantau", "cetus"),
+            (
+                "kondisi itu sudah membaik dalam dua pekan terakhir",
+                "menurutnya"
             ),
         ],
         "{s:?}"

@@ -1096,6 +1096,10 @@ pub fn tail_attribution(
             return None;
         }
         let Some(cm) = doc.cue_at(k) else { continue };
+        // A verbal noun after an intention ("، فضّل عدم ذكر اسمه،") is no attribution.
+        if doc.tok_in(k - 1, &doc.lx.intents) {
+            continue;
+        }
         if k == from || cm.cue.participle {
             return None;
         }

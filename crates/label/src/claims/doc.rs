@@ -927,7 +927,16 @@ impl<'a> Doc<'a> {
                         .ents_in(t.start, t.end)
                         .any(|x| x.outlet && x.start > t.start))
         };
-        if self.is_preposition(first) || to_outlet {
+        // A preposition with a pronoun before the complementizer ("قال فيه إن": in it, "وقال
+        // لي إن": to me), or a circumstantial clause ("وأضافت وهي تغالب دموعها:"): no subject.
+        let next_closes = |k: usize| {
+            k + 1 >= e || self.match_any(k + 1, &self.lx.comps).is_some() || !self.toks[k + 1].word
+        };
+        if self.is_preposition(first)
+            || to_outlet
+            || (self.tok_in(first, &self.lx.prep_pronouns) && next_closes(first))
+            || self.tok_in(first, &self.lx.circumstantials)
+        {
             return Subject::Missing;
         }
         // A comma ends the subject only after a person's name: "رئيس الصين، شي جين بينج" is a

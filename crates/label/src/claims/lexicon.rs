@@ -177,6 +177,12 @@ pub struct Lexicon {
     /// Words that open the narrator's own clause after a comma ("، نافيا صحة التقارير", "،
     /// وهو ما نفاه", "، دون أن يحدد"): a content ends before them.
     pub narrator_clauses: Vec<Vec<String>>,
+    /// Prepositions with a pronoun glued, after a verb-first cue ("قال فيه إن", "وقال لي إن"):
+    /// no subject.
+    pub prep_pronouns: Vec<String>,
+    /// Pronouns that open a circumstantial clause after a verb-first cue ("وأضافت وهي تغالب
+    /// دموعها"): no subject.
+    pub circumstantials: Vec<String>,
     /// Verbs of reporting after "ما" in an "according to" phrase ("بحسب ما أفاد به").
     pub relative_verbs: Vec<String>,
     /// Words that open an aside after a relayed source's comma ("عن المسؤول، الذي ...، قوله").
@@ -278,6 +284,8 @@ impl Lexicon {
             narrator_clauses: vec![],
             contrasts: vec![],
             relative_verbs: vec![],
+            prep_pronouns: vec![],
+            circumstantials: vec![],
             asides: vec![],
             auxes: vec![],
             finite_affixes: vec![],
@@ -438,6 +446,8 @@ impl Lexicon {
                 "narrator" => lx.narrator_clauses.push(words),
                 "contrast" => lx.contrasts.push(words),
                 "relative_verb" => lx.relative_verbs.extend(words),
+                "prep_pronoun" => lx.prep_pronouns.extend(words),
+                "circumstantial" => lx.circumstantials.extend(words),
                 "aside" => lx.asides.extend(words),
                 "aux" => lx.auxes.extend(words),
                 // One word with a `*` in it, which splitting into words would cut.
