@@ -1,4 +1,4 @@
-//! Entity labelers: the knowledge-base gazetteer (`gazetteer/8`), name patterns (`names/9`:
+//! Entity labelers: the knowledge-base gazetteer (`gazetteer/8`), name patterns (`names/10`:
 //! titles and roles, initials, Chinese name morphology, report cues), shapes of organisations,
 //! places, events and works (`shapes/9`), dates normalised to ISO 8601 (`dates/8`), the
 //! article's own outlet where its text names it (`outlet/1`), and an
@@ -418,7 +418,7 @@ pub(crate) mod tests {
         let wang = find("Wang Yi").unwrap();
         assert_eq!(wang.1, EntityType::Person);
         assert!(wang.3.contains(&"gazetteer/8".to_string()));
-        assert!(wang.3.contains(&"names/9".to_string()));
+        assert!(wang.3.contains(&"names/10".to_string()));
         let az = find("Republic of Azerbaijan").unwrap();
         assert_eq!(az.2.as_deref(), Some("Azerbaijan"));
         assert!(find("Azerbaijan").is_none());
