@@ -4645,3 +4645,14 @@ fn id_more_verbs_of_saying_and_menurutnya_after_a_connective() {
         "{s:?}"
     );
 }
+
+#[test]
+fn ar_a_headline_role_with_its_owners_pronoun_after_the_news() {
+    let text = "لحظة بلحظة.. نوة «قاسم» تضرب الإسكندرية ومحافظها: رفعنا درجة الاستعداد القصوى\n\nوقال محافظ الإسكندرية إن الأمور تحت السيطرة.";
+    let (s, claims) = check("ar", text, &[("الإسكندرية", Gpe, "Alexandria")]);
+    let headline = s
+        .iter()
+        .position(|x| x.0 == "رفعنا درجة الاستعداد القصوى")
+        .expect("the headline's claim");
+    assert_eq!(speaker_texts("ar", text, &claims)[headline], "محافظها");
+}
