@@ -1290,6 +1290,54 @@ fn object_after_person(doc: &Doc, from: usize, to: usize) -> usize {
     }
 }
 
+/// Whether a cue right after a conjunction (at token `cue`) joins the clause of the claim whose
+/// content ends at byte `content_end`: without a comma before the conjunction, or where that
+/// content ends at the comma ("told Reuters the company had held talks, but said"), not past
+/// another clause ("..., but Nissan denied it, and said").
+fn joins_previous_content(doc: &Doc, cue: usize, content_end: Option<usize>) -> bool {
+    let Some(comma) = cue.checked_sub(2).filter(|&c| doc.is_comma(c)) else {
+        return true;
+    };
+    // The content ends at the comma or at the conjunction after it.
+    let (comma_start, conj_start) = (doc.toks[comma].start, doc.toks[cue - 1].start);
+    content_end.is_some_and(|end| {
+        (comma_start..=conj_start).contains(&end)
+            || doc
+                .text
+                .get(end..comma_start)
+                .is_some_and(|between| between.trim().is_empty())
+    })
+}
+
+/// The noun phrase before the first verb or cue of a sentence whose body starts at token
+/// `body`, before token `cue` ("A spokesperson for Cumbria Police urged ..., and said"). It
+/// starts after a comma, so an opening circumstance is none ("In a statement posted on
+/// Telegram, the group accused"); it opens with its article or a capital, not a verb ("opens
+/// new tab cut ..."), and has no article inside, which an object past a verb not seen as one
+/// has ("Diageo cut its annual").
+fn subject_before_first_verb(doc: &Doc, body: usize, cue: usize) -> Option<Speaker> {
+    (body + 1..cue)
+        .filter(|&k| doc.finite_at(k) || doc.cue_at(k).is_some())
+        .find_map(|verb| {
+            let start = (body..verb)
+                .rev()
+                .find(|&k| doc.is_comma(k))
+                .map_or(body, |k| k + 1);
+            if start >= verb
+                || verb - start > MAX_OPENING_SUBJECT
+                || doc.is_preposition(start)
+                || !(doc.is_capitalised(start) || doc.tok_in(start, &doc.lx.determiners))
+                || (start + 1..verb).any(|j| doc.tok_in(j, &doc.lx.determiners))
+            {
+                return None;
+            }
+            match doc.resolve_subject(start, verb, None) {
+                Subject::Found(s) => Some(s),
+                _ => None,
+            }
+        })
+}
+
 impl ClaimLabeler for CueThat {
     fn name(&self) -> &'static str {
         NAME
@@ -1603,62 +1651,19 @@ impl ClaimLabeler for CueThat {
                             && doc.tok_in(cm.first - 1, &doc.lx.conjs)
                         {
                             // A cue coordinated after the sentence's first verb ("Two sources
-                            // told Reuters ..., but said", "Diageo cut its forecast ..., and
-                            // said"): that verb's subject, a speaker's or the sentence's.
-                            // Else the words before the sentence's first verb ("A spokesperson
-                            // for Cumbria Police urged drivers ..., and said").
-                            // The subject starts after a comma; an opening circumstance ("In
-                            // a statement posted on Telegram, the group accused") is none.
-                            let before_first_verb = || {
-                                let body = doc.body_start(si).min(cm.first);
-                                (body + 1..cm.first)
-                                    .filter(|&k| doc.finite_at(k) || doc.cue_at(k).is_some())
-                                    .find_map(|verb| {
-                                        let start = (body..verb)
-                                            .rev()
-                                            .find(|&k| doc.is_comma(k))
-                                            .map_or(body, |k| k + 1);
-                                        // A noun phrase opens with its article or a
-                                        // capital, not a verb ("opens new tab cut ..."), and
-                                        // has no article inside, which an object past a verb
-                                        // not seen as one has ("Diageo cut its annual").
-                                        if start >= verb
-                                            || verb - start > MAX_OPENING_SUBJECT
-                                            || doc.is_preposition(start)
-                                            || !(doc.is_capitalised(start)
-                                                || doc.tok_in(start, &doc.lx.determiners))
-                                            || (start + 1..verb)
-                                                .any(|j| doc.tok_in(j, &doc.lx.determiners))
-                                        {
-                                            return None;
-                                        }
-                                        match doc.resolve_subject(start, verb, None) {
-                                            Subject::Found(s) => Some(s),
-                                            _ => None,
-                                        }
-                                    })
-                            };
-                            // The earlier cue's subject only where its content ends at the
-                            // comma ("told Reuters the company had held talks, but said"), not
-                            // past another clause ("..., but Nissan denied it, and said").
+                            // told Reuters ..., but said", "A spokesperson for Cumbria Police
+                            // urged drivers ..., and said"): that verb's subject, a speaker's
+                            // or the sentence's.
                             let previous_adjacent = previous_here.filter(|_| {
-                                let Some(comma) =
-                                    cm.first.checked_sub(2).filter(|&c| doc.is_comma(c))
-                                else {
-                                    // No comma: the conjunction joins that very clause.
-                                    return true;
-                                };
-                                // The content ends at the comma or at the conjunction after it.
-                                let (comma_start, conj_start) =
-                                    (doc.toks[comma].start, doc.toks[cm.first - 1].start);
-                                here.last().is_some_and(|((_, end), _)| {
-                                    (comma_start..=conj_start).contains(end)
-                                        || doc
-                                            .text
-                                            .get(*end..comma_start)
-                                            .is_some_and(|between| between.trim().is_empty())
-                                })
+                                joins_previous_content(doc, cm.first, here.last().map(|x| x.0.1))
                             });
+                            let before_first_verb = || {
+                                subject_before_first_verb(
+                                    doc,
+                                    doc.body_start(si).min(cm.first),
+                                    cm.first,
+                                )
+                            };
                             nested
                                 .or(previous_adjacent)
                                 .or_else(svo_opening)
