@@ -788,11 +788,10 @@ mod tests {
             "Penjabat (Pj) Wali Kota, Pj. Gubernur DKI Heru Budi dan Hj. Siti Aminah meninjau Jl. Merdeka No. 5, Kec. Gambir, Kab. Bogor.",
             "Rapat dipimpin Drs. Muh. Ali dan Ny. Ratna, sedangkan Plh. Sekda hadir bersama Pdt. Yohanes.",
             "Saham PT Bank Rakyat Indonesia (Persero) Tbk. (IDX: BBRI) naik 2 persen.",
-            // Specialists' degrees, a Minang title, a photo credit (probe in58 1.1).
+            // Specialists' degrees and a Minang title (probe in58 1.1).
             "Ketua Satgas Infeksi IDAI, dr. Wahyu Setyo Nugroho, Sp.A(K), menyebut fase kritis DBD justru terjadi ketika demam mulai turun.",
             "Direktur RSUD Batang, dr. Heru Santoso Wibowo, Sp.B, menjelaskan 19 korban dirawat di RSUD Batang.",
             "Syafrizal Dt. Rajo Mangkuto: Tanah Ulayat Jangan Dijual ke Investor",
-            "(Sumber: Dok. BPBD Banjarnegara)",
         ] {
             assert_eq!(sents(line, "id"), vec![line], "{line}");
         }

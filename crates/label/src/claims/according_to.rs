@@ -9,10 +9,6 @@ use crate::ClaimLabeler;
 
 pub const NAME: &str = "according_to/10";
 
-/// Tokens of a connective and its comma before a sentence's "according to" phrase ("Namun,
-/// menurutnya,", "Selain itu, menurutnya,").
-const MAX_CONNECTIVE: usize = 3;
-
 /// Tokens of the speaker phrase after the cue, with the source it cites ("a security source
 /// cited by the state-run MENA news agency").
 const MAX_SPEAKER: usize = 14;
@@ -53,9 +49,9 @@ impl ClaimLabeler for AccordingTo {
                 // "Menurutnya, CONTENT": the speaker is the pronoun inside the cue; after a
                 // connective too ("Namun, menurutnya, kondisi itu sudah membaik").
                 let opens = i == a
-                    || (i - a <= MAX_CONNECTIVE
+                    || (i > a
                         && doc.is_comma(i - 1)
-                        && (a..i - 1).all(|k| doc.toks[k].word));
+                        && doc.match_any(a, &doc.lx.connectives) == Some(i - 1));
                 if opens
                     && let Some(end) = doc.match_any(i, &doc.lx.according_pronouns)
                     && end < send

@@ -564,34 +564,12 @@ fn after_object(doc: &Doc, from: usize, send: usize) -> Option<usize> {
         };
         return Some(after + run);
     }
-    // An outlet of capitalised words the labellers do not know, before a clause in lower case
-    // ("told Daily Maverick it had").
-    if doc.ent_end_at(doc.toks[from].start).is_none() {
-        // Not over a name the labellers know, the clause's subject ("told MPs Britain would").
-        let run = (from..send.min(from + MAX_OBJECT_NAME))
-            .take_while(|&k| {
-                doc.toks[k].word
-                    && doc.is_capitalised(k)
-                    && doc
-                        .ents_in(doc.toks[k].start, doc.toks[k].end)
-                        .next()
-                        .is_none()
-            })
-            .count();
-        let after = from + run;
-        if run >= 2 && after < send && doc.toks[after].word && !doc.is_capitalised(after) {
-            return Some(after);
-        }
-    }
     after_name_or_word(doc, from, send)
 }
 
 /// Tokens of a sentence's opening subject before its first verb, for a cue coordinated after
 /// it ("A spokesperson for Cumbria Police urged ..., and said").
 const MAX_OPENING_SUBJECT: usize = 6;
-
-/// Capitalised words of an object's name the labellers do not know ("told Daily Maverick").
-const MAX_OBJECT_NAME: usize = 3;
 
 /// The token after the name that starts at token `from`, else after that token, before `send`.
 fn after_name_or_word(doc: &Doc, from: usize, send: usize) -> Option<usize> {
@@ -659,6 +637,14 @@ fn coordinated_subject(
         && let Some(p) = opening_person(doc, a, open)
     {
         return Some(Subject::Found(p));
+    }
+    // ... or the noun phrase that opens the clause after a comma ("On Monday evening, officers
+    // from the roads policing unit attended the scene and said") ...
+    if open > a
+        && doc.is_comma(open - 1)
+        && let Some(s) = subject_before_first_verb(doc, open, before)
+    {
+        return Some(Subject::Found(s));
     }
     // ... or a pronoun.
     match doc.resolve_subject(open, open + 1, context) {
@@ -1150,7 +1136,10 @@ fn another_speaker(doc: &Doc, k: usize, send: usize) -> bool {
                 && !cm.cue.inverted
                 && cm.last < send
                 && (doc.match_any(cm.last, &doc.lx.comps).is_some()
-                    || (after_comma && cm.cue.object && !doc.is_capitalised(k + 1)))
+                    || (after_comma
+                        && cm.cue.object
+                        && !doc.is_capitalised(k + 1)
+                        && complement(doc, &cm, send).is_some()))
         })
 }
 
@@ -1290,13 +1279,13 @@ fn object_after_person(doc: &Doc, from: usize, to: usize) -> usize {
     }
 }
 
-/// Whether a cue right after a conjunction (at token `cue`) joins the clause of the claim whose
-/// content ends at byte `content_end`: without a comma before the conjunction, or where that
-/// content ends at the comma ("told Reuters the company had held talks, but said"), not past
-/// another clause ("..., but Nissan denied it, and said").
+/// Whether a cue after a comma and a conjunction (at token `cue`) joins the clause of the claim
+/// whose content ends at byte `content_end`: where that content ends at the comma ("told
+/// Reuters the company had held talks, but said"), not past another clause ("..., but Nissan
+/// denied it, and said").
 fn joins_previous_content(doc: &Doc, cue: usize, content_end: Option<usize>) -> bool {
     let Some(comma) = cue.checked_sub(2).filter(|&c| doc.is_comma(c)) else {
-        return true;
+        return false;
     };
     // The content ends at the comma or at the conjunction after it.
     let (comma_start, conj_start) = (doc.toks[comma].start, doc.toks[cue - 1].start);
@@ -1312,9 +1301,10 @@ fn joins_previous_content(doc: &Doc, cue: usize, content_end: Option<usize>) -> 
 /// The noun phrase before the first verb or cue of a sentence whose body starts at token
 /// `body`, before token `cue` ("A spokesperson for Cumbria Police urged ..., and said"). It
 /// starts after a comma, so an opening circumstance is none ("In a statement posted on
-/// Telegram, the group accused"); it opens with its article or a capital, not a verb ("opens
-/// new tab cut ..."), and has no article inside, which an object past a verb not seen as one
-/// has ("Diageo cut its annual").
+/// Telegram, the group accused"); it opens with its article, a capital or right after that
+/// comma, not with a verb ("opens new tab cut ..."), and has no article inside but after a
+/// preposition ("officers from the unit"), which an object past a verb not seen as one has
+/// ("Diageo cut its annual").
 fn subject_before_first_verb(doc: &Doc, body: usize, cue: usize) -> Option<Speaker> {
     (body + 1..cue)
         .filter(|&k| doc.finite_at(k) || doc.cue_at(k).is_some())
@@ -1326,8 +1316,12 @@ fn subject_before_first_verb(doc: &Doc, body: usize, cue: usize) -> Option<Speak
             if start >= verb
                 || verb - start > MAX_OPENING_SUBJECT
                 || doc.is_preposition(start)
-                || !(doc.is_capitalised(start) || doc.tok_in(start, &doc.lx.determiners))
-                || (start + 1..verb).any(|j| doc.tok_in(j, &doc.lx.determiners))
+                || doc.tok_in(start, &doc.lx.subordinators)
+                || !(doc.is_capitalised(start)
+                    || doc.tok_in(start, &doc.lx.determiners)
+                    || (start > 0 && doc.is_comma(start - 1)))
+                || (start + 1..verb)
+                    .any(|j| doc.tok_in(j, &doc.lx.determiners) && !doc.is_preposition(j - 1))
             {
                 return None;
             }
@@ -1647,8 +1641,9 @@ impl ClaimLabeler for CueThat {
                                 .or(tail_speaker)
                                 .or(entity)
                         } else if outer.is_none()
-                            && cm.first > a
+                            && cm.first > a + 1
                             && doc.tok_in(cm.first - 1, &doc.lx.conjs)
+                            && doc.is_comma(cm.first - 2)
                         {
                             // A cue coordinated after the sentence's first verb ("Two sources
                             // told Reuters ..., but said", "A spokesperson for Cumbria Police

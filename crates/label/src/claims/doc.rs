@@ -616,6 +616,15 @@ impl<'a> Doc<'a> {
         {
             return true;
         }
+        // "but insisted that": a verb of saying that stops a content only before its clause.
+        if self.lx.conjs.iter().any(|w| *w == *t.norm)
+            && i + 2 < self.toks.len()
+            && self.toks[i + 2].sent == t.sent
+            && self.tok_in(i + 1, &self.lx.stops_before_clause)
+            && self.match_any(i + 2, &self.lx.comps).is_some()
+        {
+            return true;
+        }
         self.unglued(i)
             .is_some_and(|(rest, _)| self.lx.stops.iter().any(|s| s == rest))
     }
@@ -1037,27 +1046,17 @@ impl<'a> Doc<'a> {
             .rev()
             .filter(|&k| *self.toks[k].norm == *prep)
             .find_map(|k| {
-                // Not before a name in apposition ("عن ممثل المنظمة، الدكتور ماتياس شولتس،
-                // قوله").
-                let end = (k + 1..cue)
-                    .find(|&j| self.is_comma(j))
-                    .filter(|&j| {
-                        let (from, to) = (self.toks[j].end, self.toks[cue].start);
-                        !self
-                            .ents_in(from, to)
-                            .any(|x| x.label == EntityType::Person)
-                    })
-                    .unwrap_or(cue);
-                // A comma then another clause: this preposition is another verb's ("وتحدث
-                // الوزير عن الأزمة، ونقلت الوكالة قوله").
-                if end < cue && !self.tok_in(end + 1, &self.lx.asides) && end + 1 < cue {
-                    let person_after = self
-                        .ents_in(self.toks[end].end, self.toks[cue].start)
-                        .any(|x| x.label == EntityType::Person);
-                    if !person_after {
-                        return None;
+                // An aside after the source's comma ends it ("عن المسؤول، الذي طلب ...،
+                // قوله"); a clause with a cue of its own there makes this preposition another
+                // verb's ("وتحدث الوزير عن الأزمة، ونقلت الوكالة قوله"); else the source runs on
+                // ("عن ممثل المنظمة، الدكتور ماتياس شولتس، قوله").
+                let end = match (k + 1..cue).find(|&j| self.is_comma(j)) {
+                    Some(comma) if comma + 1 >= cue || self.tok_in(comma + 1, &self.lx.asides) => {
+                        comma
                     }
-                }
+                    Some(comma) if self.cue_at(comma + 1).is_some() => return None,
+                    _ => cue,
+                };
                 // One noun with a possessive pronoun is the aside's ("عن اسمه", "عن هويته").
                 let possessed = end == k + 2 && {
                     let t = &self.text[self.toks[k + 1].start..self.toks[k + 1].end];

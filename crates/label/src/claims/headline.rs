@@ -1,4 +1,4 @@
-//! `headline/10`: a title that attributes words with a colon, "President: Relations develop
+//! `headline/9`: a title that attributes words with a colon, "President: Relations develop
 //! successfully", is a direct claim without a cue.
 
 use records::{Claim, ClaimKind, EntityType};
@@ -7,7 +7,7 @@ use super::doc::{Doc, Subject, is_quote};
 use super::lexicon::SubjectSide;
 use crate::ClaimLabeler;
 
-pub const NAME: &str = "headline/10";
+pub const NAME: &str = "headline/9";
 
 /// Words of the speaker before the colon.
 const MAX_SPEAKER: usize = 5;
@@ -76,16 +76,9 @@ impl ClaimLabeler for Headline {
                 {
                     continue;
                 }
-                // The last part after a glued "و" when it is a role with its owner's pronoun
-                // ("نوة «قاسم» تضرب الإسكندرية ومحافظها:": its governor): the speaker.
-                let a = match speaker_end.checked_sub(1) {
-                    Some(last) if last > a && possessed_role_after_conj(doc, last) => last,
-                    _ => a,
-                };
-                let role_after_conj = possessed_role_after_conj(doc, a)
-                    || (doc.lx.roles.iter()).any(|r| {
-                        doc.match_words(a, r).is_none() && doc.match_words_unglued(a, r).is_some()
-                    });
+                let role_after_conj = (doc.lx.roles.iter()).any(|r| {
+                    doc.match_words(a, r).is_none() && doc.match_words_unglued(a, r).is_some()
+                });
                 // A role names no one before a headline: the person the body introduces with it.
                 // After the news, a phrase that is no person nor role is a label ("..., Skor
                 // Akhir:", "..., Kamis 14 Maret 2024:").
@@ -270,17 +263,5 @@ fn role_ends_at(doc: &Doc, a: usize, end: usize) -> bool {
             .roles
             .iter()
             .any(|r| doc.match_words(k, r) == Some(end))
-    })
-}
-
-/// Whether token `k` is a one-word role glued after "و" with an owner's pronoun ("ومحافظها":
-/// and its governor).
-fn possessed_role_after_conj(doc: &Doc, k: usize) -> bool {
-    let Some((rest, _)) = doc.unglued(k).filter(|_| doc.toks[k].norm.starts_with('و')) else {
-        return false;
-    };
-    doc.lx.pronoun_suffixes.iter().any(|(suffix, _)| {
-        rest.strip_suffix(suffix.as_str())
-            .is_some_and(|stem| doc.lx.roles.iter().any(|r| r.len() == 1 && *r[0] == *stem))
     })
 }

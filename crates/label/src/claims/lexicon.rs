@@ -183,6 +183,9 @@ pub struct Lexicon {
     /// Pronouns that open a circumstantial clause after a verb-first cue ("وأضافت وهي تغالب
     /// دموعها"): no subject.
     pub circumstantials: Vec<String>,
+    /// Verbs of saying after "and"/"but" that stop a content only before their own
+    /// complementizer ("but insisted that").
+    pub stops_before_clause: Vec<String>,
     /// Verbs of reporting after "ما" in an "according to" phrase ("بحسب ما أفاد به").
     pub relative_verbs: Vec<String>,
     /// Words that open an aside after a relayed source's comma ("عن المسؤول، الذي ...، قوله").
@@ -284,6 +287,7 @@ impl Lexicon {
             narrator_clauses: vec![],
             contrasts: vec![],
             relative_verbs: vec![],
+            stops_before_clause: vec![],
             prep_pronouns: vec![],
             circumstantials: vec![],
             asides: vec![],
@@ -446,6 +450,7 @@ impl Lexicon {
                 "narrator" => lx.narrator_clauses.push(words),
                 "contrast" => lx.contrasts.push(words),
                 "relative_verb" => lx.relative_verbs.extend(words),
+                "stop_before_clause" => lx.stops_before_clause.extend(words),
                 "prep_pronoun" => lx.prep_pronouns.extend(words),
                 "circumstantial" => lx.circumstantials.extend(words),
                 "aside" => lx.asides.extend(words),

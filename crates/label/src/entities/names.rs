@@ -783,9 +783,10 @@ impl Ctx<'_> {
         let mut skipped = false;
         // Inside an Arabic organisation's name after its head ("حزب العدالة والتنمية").
         let mut arabic_org = false;
-        // Whether "عن" was read as "for" (the member for a party): elsewhere it is "about", so
-        // the name after it must start as names do.
-        let mut after_an = false;
+        // Whether "عن" was read as "for" (the member for a party) or "في" as "in" (a rank in a
+        // movement): elsewhere they are "about" and "in" a place or time, so the name after them
+        // must start as names do.
+        let mut after_link = false;
         while i < self.words.len() && i < start + 14 {
             if let Some((t, last)) = self.kb_at(i)
                 && t != EntityType::Person
@@ -890,7 +891,7 @@ impl Ctx<'_> {
                 && (self.adjacent(i) || (is_arabic_word(w) && self.adjacent_or_quoted(i)))
             {
                 arabic_org = is_arabic_word(w) && (arabic_org || self.is_shape_word(i));
-                after_an |= arabic_link;
+                after_link |= arabic_link;
                 skipped = true;
                 i += 1;
                 continue;
@@ -989,7 +990,7 @@ impl Ctx<'_> {
             }
             // After "عن", a given name or a compound's link ("وأعلن وزير المالية عن صندوق
             // جديد": the fund, no member for it).
-            if after_an
+            if after_link
                 && !self.lx.given_names.contains(&self.folded[i])
                 && !AR_COMPOUND.contains(&w)
             {
@@ -1619,11 +1620,11 @@ impl EntityLabeler for NameLabeler {
                     && matches!(ctx.gap(i - 1), "," | "،")
                     && e >= k + 2
                     && (e == n || matches!(ctx.gap(e - 1), "," | "،"));
-                // A nationality with the article after a verb of saying is no adjective: it is
-                // the subject, and a name of two words after it is its bearer's ("قال الإسباني
-                // خوان ريفيرو،"), closed as a clause's subject is.
-                // Only after a verb of saying or a title: after other verbs the words are as
-                // often the object ("وسجل البرازيلي هدفا رائعا في").
+                // A nationality with the article after a verb of saying or a title is no
+                // adjective: it is the subject, and a name of two words after it is its
+                // bearer's ("قال الإسباني خوان ريفيرو،"), closed as a clause's subject is.
+                // After other verbs the words are as often the object ("وسجل البرازيلي هدفا
+                // رائعا في").
                 let after_verb = i > 0
                     && ctx.adjacent(i - 1)
                     && (verb_first(ctx.w(i - 1)) || ctx.is_title_word(i - 1))
