@@ -4645,3 +4645,16 @@ fn id_more_verbs_of_saying_and_menurutnya_after_a_connective() {
         "{s:?}"
     );
 }
+
+#[test]
+fn ar_a_verbal_noun_after_an_intention_is_no_cue_and_does_not_end_the_reach() {
+    let text = "قال مسؤول في هيئة أسواق المال، فضل عدم ذكر اسمه، إن الهيئة تدرس القرار.";
+    let (s, claims) = check("ar", text, &[]);
+    assert_eq!(
+        contents_and_cues(&s),
+        vec![("الهيئة تدرس القرار", "قال")],
+        "{s:?}"
+    );
+    // The subject ends at its preposition, as verb-first subjects do.
+    assert_eq!(speaker_texts("ar", text, &claims), vec!["مسؤول"]);
+}

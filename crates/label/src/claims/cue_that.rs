@@ -211,7 +211,11 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
             continue;
         }
         if t.word {
-            if doc.lx.blocks.iter().any(|w| *w == *t.norm) || doc.cue_at(k).is_some() {
+            // Another cue ends the reach, but for a verbal noun after an intention ("قال مسؤول،
+            // فضل عدم ذكر اسمه، إن").
+            if doc.lx.blocks.iter().any(|w| *w == *t.norm)
+                || (doc.cue_at(k).is_some() && !doc.tok_in(k - 1, &doc.lx.intents))
+            {
                 return None;
             }
             circumstances |= vso && k > cm.last && doc.is_preposition(k);

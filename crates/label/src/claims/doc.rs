@@ -999,6 +999,8 @@ impl<'a> Doc<'a> {
             .find(|&k| {
                 (self.is_preposition(k) && !in_name(k))
                     || (self.is_comma(k) && named(k))
+                    // An aside after the comma ("ويقول صاحب صهريج، فضّل عدم ذكر اسمه، إن").
+                    || (self.is_comma(k) && k + 1 < e && self.tok_in(k + 1, &self.lx.asides))
                     || date(k)
                     || glued_preposition(k)
                     || addressee(k)
