@@ -4658,3 +4658,24 @@ fn ar_a_verbal_noun_after_an_intention_is_no_cue_and_does_not_end_the_reach() {
     // The subject ends at its preposition, as verb-first subjects do.
     assert_eq!(speaker_texts("ar", text, &claims), vec!["مسؤول"]);
 }
+
+#[test]
+fn ar_a_role_with_its_place_then_the_holder_named_in_apposition() {
+    let (s, _) = check(
+        "ar",
+        "وقال عضو اللجنة المالية في مجلس النواب، النائب حسين العكيلي، لـ«الشرق الأوسط» إن الحكومة لم ترسل الجداول. وعقب المباراة، قال مدرب السيب، التونسي منير الشابي: «كنا نعلم أن النهضة فريق منظم». وقال المدرب إن الفريق جاهز.",
+        &[
+            ("حسين العكيلي", Person, "Hussein al-Ukaili"),
+            ("منير الشابي", Person, "Mounir al-Shabi"),
+        ],
+    );
+    let said = contents_and_speakers(&s);
+    assert!(
+        said.contains(&("الحكومة لم ترسل الجداول", Some("Hussein al-Ukaili"))),
+        "{s:?}"
+    );
+    assert!(
+        said.contains(&("كنا نعلم أن النهضة فريق منظم", Some("Mounir al-Shabi"))),
+        "{s:?}"
+    );
+}

@@ -1015,7 +1015,9 @@ impl<'a> Doc<'a> {
                 // A word with a possessive ("استقباله", "أجراها") is the subject's act, and
                 // the person after it someone else ("لدى استقباله السفير الياباني X").
                 .take_while(|&k| {
-                    self.toks[k].word
+                    // Past the place's comma to the holder in apposition ("في مجلس النواب،
+                    // النائب حسين العكيلي").
+                    (self.toks[k].word || self.is_comma(k))
                         && !self.is_preposition(k)
                         && !glued_preposition(k)
                         && !((self.toks[k].norm.ends_with('ه')
@@ -1216,6 +1218,14 @@ impl<'a> Doc<'a> {
                     .is_none()
             {
                 return found(None, None, true, false);
+            }
+            // The holder named in apposition after a comma inside the phrase ("مدرب السيب،
+            // التونسي منير الشابي", "عضو اللجنة المالية في مجلس النواب، النائب حسين العكيلي").
+            if let Some(x) = (role_end..e).find(|&k| self.is_comma(k)).and_then(|comma| {
+                self.ents_in(self.toks[comma].end, end)
+                    .find(|x| x.label == EntityType::Person && x.end <= end)
+            }) {
+                return found(x.canonical.clone(), x.id.clone(), true, false);
             }
             let with_role = |w: &[String]| match modifier {
                 Some(m) => self.person_with_role_of(w, start, m),

@@ -464,7 +464,19 @@ fn before(doc: &Doc, open: usize) -> Option<(Option<Speaker>, (usize, usize))> {
         };
         // Words between the cue and the mark: adverbs, or the speaker (VSO), up to the
         // appositive's first comma.
-        let speaker_end = commas.last().copied().unwrap_or(mark);
+        // Past it where the holder is named in apposition ('قال مدرب السيب، التونسي منير
+        // الشابي: «...»').
+        let speaker_end = match commas.last().copied() {
+            Some(c)
+                if doc
+                    .ents_in(doc.toks[c].end, doc.toks[mark].start)
+                    .any(|x| x.label == EntityType::Person) =>
+            {
+                mark
+            }
+            Some(c) => c,
+            None => mark,
+        };
         // Without a colon, only a named speaker right after the cue, no complementizer (a
         // complement quoted whole is `cue_that`'s: 'وأكد أن "..."').
         // Nor a participle or a verbal-noun cue, whose object comes next ("داعيا جميع الأطراف
