@@ -1455,7 +1455,16 @@ impl EntityLabeler for NameLabeler {
                     {
                         p -= 1;
                     }
-                    is_lowercase_word(ctx.w(p)) || (p == 0 && k - 1 > p)
+                    // Or a title chain that opens the sentence, its acronym in brackets
+                    // ("Ketua Asosiasi Pengusaha Batubara Indonesia (APBI), Gita Mahardika,").
+                    let title_chain = k <= MAX_TITLE_CHAIN
+                        && ctx.title_at(0).is_some()
+                        && (0..k - 1).all(|x| {
+                            (is_capitalised(ctx.w(x)) || lx.links.contains(ctx.w(x)))
+                                && matches!(ctx.gap(x), "" | "(" | ")")
+                        })
+                        && ctx.gap(k - 1).trim_start_matches(')') == ",";
+                    is_lowercase_word(ctx.w(p)) || (p == 0 && k - 1 > p) || title_chain
                 };
                 // One word alone is a person's name after a noun of people ("Seorang petani,
                 // Ujang,"), not after a company's ("perusahaan pengembang, Summarecon,").
@@ -1463,7 +1472,8 @@ impl EntityLabeler for NameLabeler {
                     (k.saturating_sub(4)..k).any(|p| lx.person_nouns.contains(&ctx.folded[p]))
                 };
                 let Some(open) = (close.saturating_sub(3).max(2)..close).find(|&k| {
-                    ctx.gap(k - 1) == ","
+                    // After the comma, perhaps after an acronym's bracket ("(APBI), Gita").
+                    ctx.gap(k - 1).trim_start_matches(')') == ","
                         && role_before(k)
                         && (close - k >= 2 || person_noun(k))
                         && (k..close).all(name_word)
@@ -2992,6 +3002,27 @@ mod tests {
         assert_eq!(
             texts("ar", "وقال المحلل المالي محمد أمين يحياوي إن السوق مستقر."),
             vec!["محمد أمين يحياوي"]
+        );
+    }
+
+    #[test]
+    fn a_name_between_commas_after_a_title_chain_with_its_acronym_in_brackets() {
+        // (The labeller alone also proposes words of the association's name, which the
+        // organisation shapes win in the pipeline.)
+        assert!(
+            texts(
+                "id",
+                "Ketua Asosiasi Pengusaha Batubara Indonesia (APBI), Gita Mahardika, menyebut harga batu bara turun."
+            )
+            .contains(&"Gita Mahardika".to_string())
+        );
+        // Not without a title opening the sentence.
+        assert!(
+            texts(
+                "id",
+                "Bank Rakyat Indonesia (BRI), Mandiri Sekuritas, mengatakan laba naik."
+            )
+            .is_empty()
         );
     }
 }
