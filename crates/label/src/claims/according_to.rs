@@ -99,12 +99,7 @@ impl ClaimLabeler for AccordingTo {
                 }
                 // The closing mark of a name in quotation marks ('بحسب ما أفادت «الوكالة
                 // الوطنية للإعلام»، فإن').
-                if e < send
-                    && e > speaker_from
-                    && doc.text[doc.toks[e].start..doc.toks[e].end]
-                        .chars()
-                        .all(super::doc::is_quote)
-                {
+                if e < send && e > speaker_from && doc.is_quote_tok(e) {
                     e += 1;
                 }
                 // "حسبما ذكرت وكالة رويترز نقلا عن مصادر حكومية،": the outlet, and the source it

@@ -160,7 +160,7 @@ fn tail(doc: &Doc, from: usize, end: usize) -> Option<Vec<(Speaker, (usize, usiz
         if words > MAX_SPEAKER + 1 && !(titled && words <= MAX_INVERTED_SPEAKER + 1) {
             break;
         }
-        if doc.cue_at(k).is_some() && !(k > from && doc.tok_in(k - 1, &doc.lx.intents)) {
+        if doc.cue_at(k).is_some() && !(k > from && doc.after_intent(k)) {
             found = Some(k);
             break;
         }

@@ -214,7 +214,7 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
             // Another cue ends the reach, but for a verbal noun after an intention ("قال مسؤول،
             // فضل عدم ذكر اسمه، إن").
             if doc.lx.blocks.iter().any(|w| *w == *t.norm)
-                || (doc.cue_at(k).is_some() && !doc.tok_in(k - 1, &doc.lx.intents))
+                || (doc.cue_at(k).is_some() && !doc.after_intent(k))
             {
                 return None;
             }
@@ -1087,7 +1087,7 @@ pub fn tail_attribution(
         }
         let Some(cm) = doc.cue_at(k) else { continue };
         // A verbal noun after an intention ("، فضّل عدم ذكر اسمه،") is no attribution.
-        if doc.tok_in(k - 1, &doc.lx.intents) {
+        if doc.after_intent(k) {
             continue;
         }
         if k == from || cm.cue.participle {
@@ -1391,7 +1391,7 @@ impl ClaimLabeler for CueThat {
                     continue;
                 }
                 // "wants to ensure", "Kami ingin memastikan": an intention, not a saying.
-                if cm.first > a && doc.tok_in(cm.first - 1, &doc.lx.intents) {
+                if cm.first > a && doc.after_intent(cm.first) {
                     continue;
                 }
                 // "meminta pemerintah memastikan ...": a request, its object before the cue.

@@ -890,6 +890,23 @@ impl<'a> Doc<'a> {
         self.is_punct(k, &['"', '\u{201C}', '«'])
     }
 
+    /// Whether token `k` is a quotation mark of any kind ([`is_quote`]).
+    pub fn is_quote_tok(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| {
+            !t.word
+                && self.text[t.start..t.end]
+                    .chars()
+                    .next()
+                    .is_some_and(is_quote)
+        })
+    }
+
+    /// Whether the cue at token `k` follows a word of intention ("wants to ensure", "فضل عدم
+    /// ذكر اسمه"): a verbal noun or an infinitive, no saying.
+    pub fn after_intent(&self, k: usize) -> bool {
+        k > 0 && self.tok_in(k - 1, &self.lx.intents)
+    }
+
     /// The token after a date starting at token `k`, perhaps after a noun of the day or time
     /// of day it is ("الأحد", "يوم الأحد", "مساء الأحد").
     pub fn after_time(&self, k: usize) -> Option<usize> {
@@ -1416,7 +1433,7 @@ impl<'a> Doc<'a> {
                     false => w.len() == 1 && norm.ends_with("ما") && ends_at(w, p + 1),
                     true => {
                         let (head, prefix) = w.split_at(w.len() - 1);
-                        norm == format!("{}ما", prefix[0]) && ends_at(head, p)
+                        norm.strip_prefix(prefix[0].as_str()) == Some("ما") && ends_at(head, p)
                     }
                 })
             })

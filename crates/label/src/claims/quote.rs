@@ -375,17 +375,6 @@ fn name_end(doc: &Doc, from: usize) -> Option<usize> {
 /// Tokens of an outlet's name in quotation marks after "لـ" before a quotation's colon.
 const MAX_QUOTED_OUTLET: usize = 6;
 
-/// Whether token `k` is a quotation mark ([`super::doc::is_quote`]).
-fn is_quote_tok(doc: &Doc, k: usize) -> bool {
-    doc.toks.get(k).is_some_and(|t| {
-        !t.word
-            && doc.text[t.start..t.end]
-                .chars()
-                .next()
-                .is_some_and(super::doc::is_quote)
-    })
-}
-
 /// Where a speaker phrase that ends at the comma at token `comma` goes on with a person named
 /// in apposition: the token after the name, which a comma or the sentence's end closes.
 fn appositive_person_end(doc: &Doc, comma: usize, send: usize) -> Option<usize> {
@@ -440,10 +429,10 @@ fn before(doc: &Doc, open: usize) -> Option<(Option<Speaker>, (usize, usize))> {
         if quoted_outlet_from.is_some_and(|from| k >= from) {
             continue;
         }
-        if vso && !bare && doc.is_punct(mark, &[':']) && is_quote_tok(doc, k) {
+        if vso && !bare && doc.is_punct(mark, &[':']) && doc.is_quote_tok(k) {
             let opening = (k.saturating_sub(MAX_QUOTED_OUTLET).max(lo)..k)
                 .rev()
-                .find(|&j| is_quote_tok(doc, j));
+                .find(|&j| doc.is_quote_tok(j));
             if let Some(j) = opening
                 && j > a
                 && doc.toks[j - 1].norm.ends_with('ل')
