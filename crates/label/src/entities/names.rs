@@ -641,6 +641,15 @@ impl Ctx<'_> {
         Some(j)
     }
 
+    /// Whether a kunya starts at word `i`: "أبو" or "أم" and a common given name ("أبو خالد",
+    /// "أم هاني").
+    fn kunya_at(&self, i: usize) -> bool {
+        matches!(self.w(i), "أبو" | "أم")
+            && i + 1 < self.words.len()
+            && self.adjacent(i)
+            && self.lx.given_names.contains(&self.folded[i + 1])
+    }
+
     /// Whether Arabic word `j` is a weekday, a month or a relative day ("اليوم", "الثلاثاء").
     fn is_arabic_date_word(&self, j: usize) -> bool {
         let f: &str = &self.folded[j];
@@ -1563,9 +1572,7 @@ impl EntityLabeler for NameLabeler {
             // A kunya: "أبو" or "أم" and a common given name ("ويروي أبو خالد، صاحب محل",
             // "أما أم أحمد، وهي أرملة"), not after a given name ("محمود أبو شمالة" is one name).
             for i in 0..n.saturating_sub(1) {
-                if !matches!(ctx.w(i), "أبو" | "أم")
-                    || !ctx.adjacent(i)
-                    || !lx.given_names.contains(&ctx.folded[i + 1])
+                if !ctx.kunya_at(i)
                     || (i > 0 && ctx.adjacent(i - 1) && lx.given_names.contains(&ctx.folded[i - 1]))
                 {
                     continue;
@@ -1595,10 +1602,7 @@ impl EntityLabeler for NameLabeler {
                     continue;
                 }
                 let k = i + 1;
-                let kunya = matches!(ctx.w(k), "أبو" | "أم")
-                    && ctx.adjacent(k)
-                    && k + 1 < n
-                    && lx.given_names.contains(&ctx.folded[k + 1]);
+                let kunya = ctx.kunya_at(k);
                 let end = if kunya {
                     ctx.arabic_name(k + 1)
                 } else {
