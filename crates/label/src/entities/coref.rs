@@ -658,13 +658,32 @@ fn lists_of_people(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
             i = j;
         }
         let sep = |a: &(usize, usize), b: &(usize, usize)| {
-            // A comma, a conjunction, or both.
+            // A comma (a semicolon between the lines of a line-up), a conjunction, or both.
             let gap = s[ws[a.1 - 1].end..ws[b.0].start].trim();
-            let word = gap.trim_start_matches([',', '،']).trim();
+            let word = gap.trim_start_matches([',', '،', ';']).trim();
             (gap != word && word.is_empty()) || lx.conjs.contains(word)
         };
         let person_at =
             |a: &(usize, usize)| persons.contains(&(si, ws[a.0].start, ws[a.1 - 1].end));
+        let by_conj = |a: &(usize, usize), b: &(usize, usize)| {
+            let gap = s[ws[a.1 - 1].end..ws[b.0].start].trim();
+            gap.starts_with(';') || lx.conjs.contains(gap.trim_start_matches([',', '،']).trim())
+        };
+        // A list has a conjunction or a semicolon (a team's line-up) somewhere along its chain
+        // of items, or two people already: else a comma between two names is an apposition
+        // ("Bendesa Adat Kuta, I Wayan Gede Parwata,"), and a role or a place is no person.
+        let in_list = |k: usize| {
+            let mut a = k;
+            while a > 0 && sep(&items[a - 1], &items[a]) {
+                a -= 1;
+            }
+            let mut b = k;
+            while b + 1 < items.len() && sep(&items[b], &items[b + 1]) {
+                b += 1;
+            }
+            (a..b).any(|x| by_conj(&items[x], &items[x + 1]))
+                || (a..=b).filter(|&x| person_at(&items[x])).count() >= 2
+        };
         for k in 0..items.len() {
             let item = items[k];
             let n = item.1 - item.0;
@@ -676,7 +695,8 @@ fn lists_of_people(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
             let (start, end) = (ws[item.0].start, ws[item.1 - 1].end);
             let first = ws[item.0].text(s);
             let free = !taken_spans.overlaps(si, start, end) && !added_here.overlaps(start, end);
-            if beside && free && !lx.is_stopword(Lexicon::langs(&article.lang), first) {
+            if beside && free && in_list(k) && !lx.is_stopword(Lexicon::langs(&article.lang), first)
+            {
                 let text = s[start..end]
                     .split_whitespace()
                     .collect::<Vec<_>>()
@@ -907,6 +927,34 @@ mod tests {
         assert_eq!(
             persons,
             vec!["Ilham Aliyev", "Sadyr Japarov", "Emomali Rahmon"]
+        );
+        let persons = |lang: &str, text: &str| -> Vec<String> {
+            entities(&article(lang, text))
+                .into_iter()
+                .filter(|e| e.1 == EntityType::Person)
+                .map(|e| e.0)
+                .collect()
+        };
+        // A role before a name between commas is no item of a list.
+        assert_eq!(
+            persons(
+                "id",
+                "Di Pasaman Barat, Wali Nagari Kinali, Hendra Sutan Marajo, berharap konflik selesai."
+            ),
+            vec!["Hendra Sutan Marajo"]
+        );
+        // A line-up is a list without a conjunction, its lines separated by semicolons.
+        assert_eq!(
+            persons(
+                "id",
+                "Persija: Andri Tanuwijaya; Dony Tri Utomo, Rizky Ridwan Saputra; Muhammad Fadli Ramadhan, Syahril Abimanyu; Ryo Matsuda."
+            ),
+            vec![
+                "Dony Tri Utomo",
+                "Rizky Ridwan Saputra",
+                "Muhammad Fadli Ramadhan",
+                "Syahril Abimanyu",
+            ]
         );
     }
 

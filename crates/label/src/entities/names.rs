@@ -1464,23 +1464,38 @@ impl EntityLabeler for NameLabeler {
                     {
                         p -= 1;
                     }
-                    // Or a title chain that opens the sentence, its acronym in brackets
-                    // ("Ketua Asosiasi Pengusaha Batubara Indonesia (APBI), Gita Mahardika,").
-                    let title_chain = k <= MAX_TITLE_CHAIN
-                        && ctx.title_at(0).is_some()
-                        && (0..k - 1).all(|x| {
-                            (is_capitalised(ctx.w(x)) || lx.links.contains(ctx.w(x)))
-                                && matches!(ctx.gap(x), "" | "(" | ")")
-                        })
-                        && ctx.gap(k - 1).trim_start_matches(')') == ",";
-                    is_lowercase_word(ctx.w(p)) || (p == 0 && k - 1 > p) || title_chain
+                    // Or a longer chain of the body's and place's names, its acronym in
+                    // brackets, after a lower-case role noun ("Pengamat ekonomi Universitas
+                    // Mulawarman (Unmul), Hairul Anwar Saleh,") or after a title that opens
+                    // the sentence ("Ketua Asosiasi Pengusaha Batubara Indonesia (APBI), Gita
+                    // Mahardika,").
+                    let in_chain = |x: usize| {
+                        (is_capitalised(ctx.w(x)) || lx.links.contains(ctx.w(x)))
+                            && matches!(ctx.gap(x), "" | "(" | ")")
+                    };
+                    let mut q = k - 1;
+                    while q > 0 && k - q < MAX_TITLE_CHAIN && in_chain(q - 1) {
+                        q -= 1;
+                    }
+                    let chain = ctx.gap(k - 1).trim_start_matches(')') == ","
+                        && is_capitalised(ctx.w(k - 1))
+                        && if q == 0 {
+                            ctx.title_at(0).is_some()
+                        } else {
+                            is_lowercase_word(ctx.w(q - 1))
+                                && !lx.is_stopword(langs, ctx.w(q - 1))
+                                && ctx.adjacent(q - 1)
+                        };
+                    is_lowercase_word(ctx.w(p)) || (p == 0 && k - 1 > p) || chain
                 };
                 // One word alone is a person's name after a noun of people ("Seorang petani,
                 // Ujang,"), not after a company's ("perusahaan pengembang, Summarecon,").
                 let person_noun = |k: usize| {
                     (k.saturating_sub(4)..k).any(|p| lx.person_nouns.contains(&ctx.folded[p]))
                 };
-                let Some(open) = (close.saturating_sub(3).max(2)..close).find(|&k| {
+                // Up to four words: Balinese names have their birth-order names ("I Wayan
+                // Gede Parwata", "Ni Kadek Dwi Lestari").
+                let Some(open) = (close.saturating_sub(4).max(2)..close).find(|&k| {
                     // After the comma, perhaps after an acronym's bracket ("(APBI), Gita").
                     ctx.gap(k - 1).trim_start_matches(')') == ","
                         && role_before(k)
@@ -3025,6 +3040,28 @@ mod tests {
             texts(
                 "id",
                 "Bank Rakyat Indonesia (BRI), Mandiri Sekuritas, mengatakan laba naik."
+            )
+            .is_empty()
+        );
+        // Or after a lower-case role noun, however long the body's name; a Balinese name
+        // has four words.
+        for (text, name) in [
+            (
+                "Pengamat ekonomi Universitas Mulawarman (Unmul), Hairul Anwar Saleh, mengingatkan bahwa harga turun.",
+                "Hairul Anwar Saleh",
+            ),
+            (
+                "Sementara itu, prakirawan BMKG Wilayah III Denpasar, Ni Kadek Dwi Lestari, memprakirakan hujan masih turun.",
+                "Ni Kadek Dwi Lestari",
+            ),
+        ] {
+            assert!(texts("id", text).contains(&name.to_string()), "{text}");
+        }
+        // Not after a function word.
+        assert!(
+            texts(
+                "id",
+                "Data dari Badan Pusat Statistik (BPS), Bank Rakyat Indonesia, mengatakan laba naik."
             )
             .is_empty()
         );
