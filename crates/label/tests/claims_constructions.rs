@@ -4679,3 +4679,105 @@ fn ar_a_role_with_its_place_then_the_holder_named_in_apposition() {
         "{s:?}"
     );
 }
+
+#[test]
+fn en_a_party_tag_after_the_speakers_name_in_every_position() {
+    let text = "\"I am not going to vote for it,\" Sen. Dale Whitacre (R-Mont.) told The Hill. \"It will not work,\" said Sen. Dale Whitacre (R-Mont.). \"Republicans built this mess,\" Sen. Priya Natarajan (D-Minn.), the ranking Democrat on the committee, told reporters.";
+    let (s, claims) = check(
+        "en",
+        text,
+        &[
+            ("Dale Whitacre", Person, "Dale Whitacre"),
+            ("Priya Natarajan", Person, "Priya Natarajan"),
+        ],
+    );
+    assert_eq!(
+        contents_and_speakers(&s),
+        vec![
+            ("I am not going to vote for it", Some("Dale Whitacre")),
+            ("It will not work", Some("Dale Whitacre")),
+            ("Republicans built this mess", Some("Priya Natarajan")),
+        ],
+        "{s:?}"
+    );
+    assert_eq!(
+        speaker_texts("en", text, &claims),
+        vec![
+            "Sen. Dale Whitacre (R-Mont.)",
+            "Sen. Dale Whitacre (R-Mont.)",
+            "Priya Natarajan (D-Minn.)"
+        ]
+    );
+}
+
+#[test]
+fn en_more_reporting_verbs_without_that() {
+    let (s, _) = check(
+        "en",
+        "Cambodian officials insist the canal will be used for transport only. The spokesman claims the group targeted the airport with a missile. Democrats have signaled they are unlikely to supply the votes. Mercy Chelangat defended the measures, telling reporters that Kenya had no choice. \"Everybody knows how this movie ends,\" quipped Harold Lindqvist. She explained the process to the committee. The company claims the top spot in the ranking.",
+        &[
+            ("Mercy Chelangat", Person, "Mercy Chelangat"),
+            ("Harold Lindqvist", Person, "Harold Lindqvist"),
+        ],
+    );
+    assert_eq!(
+        contents_and_cues(&s),
+        vec![
+            ("the canal will be used for transport only", "insist"),
+            ("the group targeted the airport with a missile", "claims"),
+            ("they are unlikely to supply the votes", "signaled"),
+            ("Kenya had no choice", "telling"),
+            ("Everybody knows how this movie ends", "quipped"),
+        ],
+        "{s:?}"
+    );
+}
+
+#[test]
+fn id_an_outlet_between_the_subject_and_its_verb_relays_the_verbs_clause() {
+    let (s, _) = check(
+        "id",
+        "Analis Wood Mackenzie, Rohan Mehta, seperti dilansir Reuters, menilai harga batu bara akan turun. Peneliti ICW, Nabila Azzahra, menduga penundaan ini berkaitan dengan kepentingan politik.",
+        &[
+            ("Rohan Mehta", Person, "Rohan Mehta"),
+            ("Reuters", Org, "Reuters"),
+            ("Nabila Azzahra", Person, "Nabila Azzahra"),
+        ],
+    );
+    assert_eq!(
+        contents_and_speakers(&s),
+        vec![
+            ("harga batu bara akan turun", Some("Rohan Mehta")),
+            (
+                "penundaan ini berkaitan dengan kepentingan politik",
+                Some("Nabila Azzahra")
+            ),
+            ("harga batu bara akan turun", Some("Reuters")),
+        ],
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_complement_quoted_whole_is_direct_and_a_partly_quoted_one_indirect() {
+    let (s, _) = check(
+        "ar",
+        "وقال المصدر إن \"مجموعة من عناصر التنظيم تسللت فجر اليوم\". وقال الوزير إن الحكم \"قاس وغير متناسب\" مع الوقائع.",
+        &[],
+    );
+    assert_eq!(
+        s.iter().map(|x| x.3).collect::<Vec<_>>(),
+        vec![Direct, Indirect],
+        "{s:?}"
+    );
+    let (s, _) = check(
+        "en",
+        "Jane Smith said that \"we will win this fight in the courts\". She said the ruling was \"harsh\" and unfair.",
+        &[("Jane Smith", Person, "Jane Smith")],
+    );
+    assert_eq!(
+        s.iter().map(|x| x.3).collect::<Vec<_>>(),
+        vec![Direct, Indirect],
+        "{s:?}"
+    );
+}

@@ -150,7 +150,20 @@ impl ClaimLabeler for AccordingTo {
                 let before_complement = e + 1 < send
                     && doc.is_comma(e)
                     && doc.match_any(e + 1, &doc.lx.comps).is_some();
-                let content = if i == a || inside_attribution || before_complement {
+                // Between a subject and its verb of saying ("analis Wood Mackenzie, Rohan
+                // Mehta, seperti dilansir Reuters, menilai harga ..."): that verb's clause.
+                let before_cue = (i > a && e + 2 < send && doc.is_comma(e))
+                    .then(|| doc.cue_at(e + 1))
+                    .flatten()
+                    .filter(|cm| !cm.cue.inverted && !cm.cue.pronoun && cm.last < send);
+                let content = if let Some(cm) = before_cue {
+                    // (`last` is the token after the cue.)
+                    let from = match doc.match_any(cm.last, &doc.lx.comps) {
+                        Some(after) if after < send => after,
+                        _ => cm.last,
+                    };
+                    (doc.toks[from].start, tail(from))
+                } else if i == a || inside_attribution || before_complement {
                     // "According to X, CONTENT"
                     if e >= send || !doc.is_comma(e) {
                         continue;

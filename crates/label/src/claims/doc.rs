@@ -636,6 +636,21 @@ impl<'a> Doc<'a> {
             .any(|x| x.label == EntityType::Person && x.end == t.end)
     }
 
+    /// Where a short tag in brackets after a name closes, when one opens at `k`: a party and
+    /// state ("Sen. Dale Whitacre (R-Mont.) told", "Fadli Zon (Gerindra) mengatakan"), only
+    /// capitalised words and the punctuation of abbreviations inside; a name's and not a
+    /// clause's, so it bounds no speaker.
+    pub fn name_tag_end(&self, k: usize) -> Option<usize> {
+        if !self.is_punct(k, &['(']) || k == 0 || !self.is_capitalised(k - 1) {
+            return None;
+        }
+        let close = (k + 2..self.toks.len().min(k + 8)).find(|&c| self.is_punct(c, &[')']))?;
+        (self.toks[close].sent == self.toks[k].sent
+            && self.is_capitalised(k + 1)
+            && (k + 1..close).all(|x| self.is_capitalised(x) || self.is_punct(x, &['-', '.', '/'])))
+        .then_some(close)
+    }
+
     /// Whether token `k` is a boundary that no name runs across: a comma inside "Badan
     /// Meteorologi, Klimatologi, dan Geofisika" is part of it.
     pub fn is_boundary_between_names(&self, k: usize) -> bool {
@@ -2172,8 +2187,15 @@ impl<'a> Doc<'a> {
         if end > se {
             return None;
         }
+        // A complement quoted whole ('قال إن "الوضع خطير"', 'said that "we will win"') is the
+        // speaker's words: quoted, so direct, as the guidelines define it.
+        let quoted_whole = kind == ClaimKind::Indirect
+            && self.text[content.0..start].contains(is_quote)
+            && self.text[end..content.1].contains(is_quote);
         let kind = if speaker.is_some_and(|x| x.joint) {
             ClaimKind::Joint
+        } else if quoted_whole {
+            ClaimKind::Direct
         } else {
             kind
         };

@@ -212,16 +212,28 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
     while doc.is_comma(i) {
         i += 1;
     }
-    let limit = (i + MAX_ATTRIBUTION).min(doc.toks.len());
-    for k in i..limit {
+    let mut limit = (i + MAX_ATTRIBUTION).min(doc.toks.len());
+    let mut k = i;
+    while k < limit {
         let t = &doc.toks[k];
         if doc.para[t.sent] != doc.para[sent] {
             return None;
         }
+        // A party's tag after the name belongs to the speaker ('"...," Sen. Dale Whitacre
+        // (R-Mont.) told The Hill.').
+        if let Some(close) = doc.name_tag_end(k) {
+            limit = (limit + close + 1 - k).min(doc.toks.len());
+            k = close + 1;
+            continue;
+        }
         if doc.is_boundary(k) && !doc.is_punct(k, &['.']) {
             return appositive_after(doc, i, k, sent);
         }
-        let Some(cm) = doc.cue_at(k) else { continue };
+        k += 1;
+        let Some(cm) = doc.cue_at(k - 1) else {
+            continue;
+        };
+        let k = k - 1;
         // The verb of an "according to" phrase is that phrase's ("بحسب ما نقل عنه").
         if doc.in_according_phrase(&cm, doc.sent_toks[t.sent].0) {
             continue;
@@ -322,7 +334,12 @@ fn appositive_after(
     if end_of_attribution(doc, cm.last) != Some(cm.last) && !doc.only_circumstances(cm.last) {
         return None;
     }
-    let subject = if doc.person_ends_at(comma - 1) {
+    // The name before its party's tag ('"...," Sen. Priya Natarajan (D-Minn.), the ranking
+    // Democrat on the committee, told reporters.').
+    let name_last = (i + 1..comma)
+        .find(|&o| doc.name_tag_end(o) == Some(comma - 1))
+        .map_or(comma - 1, |o| o - 1);
+    let subject = if doc.person_ends_at(name_last) {
         appositive_subject(doc, i, close + 1, None)
     } else if doc.tok_in(comma + 1, &doc.lx.relatives) {
         // '"...," the complainant, who did not wish to be named, told TOI.'
@@ -394,10 +411,21 @@ fn end_of_attribution(doc: &Doc, from: usize) -> Option<usize> {
     // A period inside the sentence, before a word, is an abbreviation's ("explains Dr. Piers
     // Simpkin, who ..."): the sentence splitter did not end the sentence there.
     let abbreviation = |k: usize| doc.is_punct(k, &['.']) && k + 1 < send && doc.toks[k + 1].word;
-    (from..send)
-        .take(7)
-        .find(|&k| doc.is_punct(k, &['.', ',', '،', '!', '?', ':', ';']) && !abbreviation(k))
-        .or((send - from <= 6).then_some(send))
+    // A party's tag after a name counts for nothing ("said Sen. Dale Whitacre (R-Mont.).").
+    let mut tag_tokens = 0;
+    let mut k = from;
+    while k < send && k - from - tag_tokens < 7 {
+        if let Some(close) = doc.name_tag_end(k) {
+            tag_tokens += close + 1 - k;
+            k = close + 1;
+            continue;
+        }
+        if doc.is_punct(k, &['.', ',', '،', '!', '?', ':', ';']) && !abbreviation(k) {
+            return Some(k);
+        }
+        k += 1;
+    }
+    ((send - from).saturating_sub(tag_tokens) <= 6).then_some(send)
 }
 
 /// `SPEAKER CUE: "..."` (or `CUE SPEAKER: «...»` in VSO languages) before an opening mark.

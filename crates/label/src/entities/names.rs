@@ -1038,6 +1038,10 @@ fn arabic_verb_shape(w: &str) -> bool {
 }
 
 /// A word of lower-case letters in a cased script ("analis", "pasar").
+fn starts_lowercase(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_lowercase)
+}
+
 fn is_lowercase_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_lowercase)
 }
@@ -1316,33 +1320,52 @@ impl EntityLabeler for NameLabeler {
                     && !is_arabic_word(w)
                     && let Some(e) = ctx.latin_name(i, 2)
                     && (i == 0 || !is_capitalised(ctx.w(i - 1)) || !ctx.adjacent(i - 1))
-                    // A given name, two words, or an appositive ("warga, Dedi (45),"); not a
-                    // numbered thing ("Pasal (12)").
-                    && (lx.given_names.contains(&ctx.folded[i])
-                        || e == i + 2
-                        || (i > 0 && ctx.gap(i - 1).trim() == ","))
-                    && ctx.s[ctx.words[e - 1].end..]
+                    // A given name, two words, or an appositive ("warga, Dedi (45),"), or one
+                    // word opening the sentence before its role or verb ("Nurhayati (47),
+                    // warga RT 03, mengatakan"); not a numbered thing ("Pasal (12)") nor a
+                    // table's row ("Persib (45), Persija (40)").
+                    && let Some((age, rest)) = ctx.s[ctx.words[e - 1].end..]
                         .strip_prefix(" (")
                         .and_then(|r| r.split_once(')'))
-                        .is_some_and(|(age, _)| is_age(age))
+                    && is_age(age)
+                    && (lx.given_names.contains(&ctx.folded[i])
+                        || e == i + 2
+                        || (i > 0 && ctx.gap(i - 1).trim() == ",")
+                        || (i == 0
+                            && !lx.person_nouns.contains(&ctx.folded[i])
+                            && !lx.is_stopword(langs, w)
+                            && !lx.is_calendar_word(langs, w)
+                            && ctx.kb_at(i).is_none()
+                            && starts_lowercase(rest.trim_start_matches([',', ' ']))))
                 {
                     spans.push((i, e, 0.6));
                 }
                 // A name with the person's age between commas ("Somporn Inthawong, 56, a
                 // noodle vendor, said"), as English news writes it: two or three words at a
                 // clause's start, and the age closed by its comma.
+                // One word too, after a quotation, before its verb ('"...," Kruse, 58, said').
                 if age_between_commas
                     && is_capitalised(w)
                     && !is_all_caps(w)
                     && !is_arabic_word(w)
-                    && (i == 0 || matches!(ctx.gap(i - 1), "," | "." | "\"" | "\u{201C}"))
+                    && (i == 0
+                        || matches!(
+                            ctx.gap(i - 1),
+                            "," | "." | "\"" | "\u{201C}" | ",\"" | ",\u{201D}"
+                        ))
                     && let Some(e) = ctx.latin_name(i, 3)
-                    && e >= i + 2
                     && !ctx.is_title_word(e - 1)
-                    && ctx.s[ctx.words[e - 1].end..]
+                    && let Some((age, rest)) = ctx.s[ctx.words[e - 1].end..]
                         .strip_prefix(", ")
                         .and_then(|r| r.split_once(','))
-                        .is_some_and(|(age, _)| is_age(age))
+                    && is_age(age)
+                    && (e >= i + 2
+                        || (i > 0
+                            && ctx.gap(i - 1).chars().count() == 2
+                            && !lx.is_stopword(langs, w)
+                            && !lx.is_calendar_word(langs, w)
+                            && ctx.kb_at(i).is_none()
+                            && starts_lowercase(rest.trim_start())))
                 {
                     spans.push((i, e, 0.6));
                 }
@@ -2768,6 +2791,25 @@ mod tests {
                 "Salah seorang warga, Dedi (45), mengaku berada di rumah. Ia tinggal di Pasal (12)."
             ),
             vec!["Dedi"]
+        );
+        // One word opening the sentence before its role; not a table's row nor a noun of
+        // people in a headline ("Man (34) jailed").
+        assert_eq!(
+            texts(
+                "id",
+                "Nurhayati (47), warga RT 03, mengatakan air mulai masuk."
+            ),
+            vec!["Nurhayati"]
+        );
+        assert!(texts("id", "Persib (45), Persija (40) bersaing ketat.").is_empty());
+        assert!(texts("en", "Man (34) jailed for six years over assault").is_empty());
+        // A surname alone with an age after a quotation, before its verb.
+        assert_eq!(
+            texts(
+                "en",
+                "\"I am not asking for a handout,\u{201D} Kruse, 58, said."
+            ),
+            vec!["Kruse"]
         );
         // Seats in brackets after parties are no ages.
         assert!(
