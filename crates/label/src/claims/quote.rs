@@ -386,7 +386,30 @@ fn name_end(doc: &Doc, from: usize) -> Option<usize> {
     // A long title and a name ("tegas Kabid Humas Polda Metro Jaya Kombes Pol Ade Ary Syam
     // Indradi di Jakarta").
     let end = (from..send).take(14).find(|&k| !doc.is_capitalised(k))?;
-    (end > from && doc.toks[end].word).then_some(end)
+    if end == from || !doc.toks[end].word {
+        return None;
+    }
+    // A team's or a place's name before a role noun and its holder's name ('admitted TNT
+    // coach Ramon Escueta.'): the holder's name ends it.
+    let role = (end..send)
+        .take(3)
+        .take_while(|&k| {
+            doc.toks[k].word
+                && !doc.is_capitalised(k)
+                && !doc.is_preposition(k)
+                && !doc.tok_in(k, &doc.lx.conjs)
+                && !doc.tok_in(k, &doc.lx.subordinators)
+        })
+        .last()
+        .map(|k| k + 1);
+    if let Some(name) = role.filter(|&k| k < send && doc.is_capitalised(k))
+        && let Some(person) = doc.ent_starting_at(name, |l| l == EntityType::Person)
+        && let Some(after) = (name..send).find(|&k| doc.toks[k].start >= person.end)
+        && (!doc.toks[after].word || doc.is_preposition(after))
+    {
+        return Some(after);
+    }
+    Some(end)
 }
 
 /// Tokens of an outlet's name in quotation marks after "لـ" before a quotation's colon.

@@ -265,6 +265,19 @@ impl Ctx<'_> {
 
     /// A Latin-script name of capitalised words (and initials) starting at word `i`: the index
     /// after its last word.
+    /// Whether word `k` is a nickname in quotation marks between a given name and a surname
+    /// ("Luis \u{201C}Chito\u{201D} Manansala", 'Ramon "Bong" Escueta'), as Philippine news writes them.
+    fn nickname_at(&self, k: usize) -> bool {
+        let between = |a: usize| self.s[self.words[a].end..self.words[a + 1].start].trim();
+        k > 0
+            && k + 1 < self.words.len()
+            && matches!(between(k - 1), "\"" | "\u{201C}")
+            && matches!(between(k), "\"" | "\u{201D}")
+            && is_capitalised(self.w(k))
+            && is_capitalised(self.w(k + 1))
+            && !self.s[self.words[k - 1].end..self.words[k + 1].start].contains(['\n', '\r'])
+    }
+
     fn latin_name(&self, i: usize, max: usize) -> Option<usize> {
         let first = self.w(i);
         // A degree after a name, or a one-letter title ("H. Sulaiman": the name is after it).
@@ -338,10 +351,14 @@ impl Ctx<'_> {
                     between.trim() == "."
                 }
             } else {
-                self.adjacent(j - 1)
+                self.adjacent(j - 1) || self.nickname_at(j)
             };
             if !joined {
                 break;
+            }
+            // A nickname in quotation marks counts as no word of the name.
+            if self.nickname_at(j) {
+                j += 1;
             }
         }
         // A name does not end in a particle or an initial.
@@ -373,10 +390,14 @@ impl Ctx<'_> {
         // A name with particles is longer: four words.
         while a > 0
             && words < if particles { 4 } else { 3 }
-            && self.adjacent(a - 1)
+            && (self.adjacent(a - 1) || (a >= 2 && self.nickname_at(a - 1)))
             && (is_capitalised(self.w(a - 1)) || (particle(a - 1) && a - 1 > 0))
             && !is_possessive(self.w(a - 1))
         {
+            // Past a nickname to the given name before it.
+            if !self.adjacent(a - 1) {
+                a -= 1;
+            }
             a -= 1;
             particles |= particle(a);
             words += usize::from(!particle(a));
@@ -3106,6 +3127,17 @@ mod tests {
                 "Data dari Badan Pusat Statistik (BPS), Bank Rakyat Indonesia, mengatakan laba naik."
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_nickname_in_quotation_marks_inside_a_name() {
+        assert_eq!(
+            texts(
+                "en",
+                "Beermen coach Luis \u{201C}Chito\u{201D} Manansala said his team was tired."
+            ),
+            vec!["Luis \u{201C}Chito\u{201D} Manansala"]
         );
     }
 }
