@@ -4781,3 +4781,23 @@ fn a_complement_quoted_whole_is_direct_and_a_partly_quoted_one_indirect() {
         "{s:?}"
     );
 }
+
+#[test]
+fn id_a_bare_clause_shown_by_a_predicate_without_affixes_or_an_adverb_before_a_verb() {
+    let (s, _) = check(
+        "id",
+        "Pelatih Persebata, Marcelo Antunes, mengakui timnya kalah dalam duel fisik. Ia berharap pemerintah segera menambah kapasitas pembangkit. Warga menyebut nama-nama yang hilang sejak pekan lalu.",
+        &[("Marcelo Antunes", Person, "Marcelo Antunes")],
+    );
+    assert_eq!(
+        contents_and_cues(&s),
+        vec![
+            ("timnya kalah dalam duel fisik", "mengakui"),
+            (
+                "pemerintah segera menambah kapasitas pembangkit",
+                "berharap"
+            ),
+        ],
+        "{s:?}"
+    );
+}

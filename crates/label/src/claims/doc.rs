@@ -790,15 +790,20 @@ impl<'a> Doc<'a> {
     pub fn finite_at(&self, k: usize) -> bool {
         let norm = &*self.toks[k].norm;
         let is = |list: &[String], w: &str| list.iter().any(|x| x == w);
+        // A relative clause's verb is not the clause's ("yang diberikan", "nama-nama yang
+        // hilang").
+        let not_relative = || {
+            k.checked_sub(1).is_none_or(|j| {
+                let before = &self.toks[j].norm;
+                !is(&self.lx.determiners, before) && !is(&self.lx.relatives, before)
+            })
+        };
         is(&self.lx.auxes, norm)
+            || (is(&self.lx.predicates, norm) && not_relative())
             || self.finite_after_name(k)
             || (has_affix(&self.lx.finite_affixes, norm)
                 && !is(&self.lx.not_finite, norm)
-                && k.checked_sub(1).is_none_or(|j| {
-                    let before = &self.toks[j].norm;
-                    // A relative clause's verb is not the clause's ("yang diberikan").
-                    !is(&self.lx.determiners, before) && !is(&self.lx.relatives, before)
-                }))
+                && not_relative())
     }
 
     /// Whether token `k` has a finite verb's affixes ([`Lexicon::finite_after_name`]) and follows

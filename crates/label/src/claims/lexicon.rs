@@ -195,6 +195,10 @@ pub struct Lexicon {
     pub contrasts: Vec<Vec<String>>,
     /// Auxiliaries and finite-verb markers that show a clause ("would", "akan").
     pub auxes: Vec<String>,
+    /// Predicates and adverbs before one that show a clause as `auxes` do, but not after a
+    /// relative pronoun, where they are a relative clause's ("timnya kalah"; not "nama-nama
+    /// yang hilang").
+    pub predicates: Vec<String>,
     /// Affixes of finite verbs that show a clause after its subject, as (prefix, suffix)
     /// ("reached": `ed`; "ditargetkan": `di*kan`), never right after a determiner ("the
     /// revised figures").
@@ -292,6 +296,7 @@ impl Lexicon {
             circumstantials: vec![],
             asides: vec![],
             auxes: vec![],
+            predicates: vec![],
             finite_affixes: vec![],
             finite_after_name: vec![],
             not_finite: vec![],
@@ -455,6 +460,7 @@ impl Lexicon {
                 "circumstantial" => lx.circumstantials.extend(words),
                 "aside" => lx.asides.extend(words),
                 "aux" => lx.auxes.extend(words),
+                "predicate" => lx.predicates.extend(words),
                 // One word with a `*` in it, which splitting into words would cut.
                 "finite_affix" => lx.finite_affixes.push(affix(phrase)),
                 "finite_after_name" => lx.finite_after_name.push(affix(phrase)),
