@@ -2299,7 +2299,7 @@ fn en_a_long_subject_with_prepositional_phrases() {
 }
 
 #[test]
-fn id_verbs_in_me_i_make_a_clause_and_a_request_is_no_saying() {
+fn id_verbs_in_me_i_make_a_clause_and_a_request_is_the_askers_not_its_objects() {
     let (s, _) = check(
         "id",
         "Menteri Budi Santoso mengatakan pemerintah menyetujui usulan itu.\nAnggota DPR Suryadi Purnama meminta pemerintah memastikan kualitas air memenuhi standar.",
@@ -2308,14 +2308,23 @@ fn id_verbs_in_me_i_make_a_clause_and_a_request_is_no_saying() {
             ("Suryadi Purnama", Person, "Suryadi Purnama"),
         ],
     );
+    // The object of "meminta" is the subject of what is asked, not a speaker of "memastikan".
     assert_eq!(
         s,
-        vec![seen(
-            "pemerintah menyetujui usulan itu",
-            Some("Budi Santoso"),
-            Some("mengatakan"),
-            Indirect
-        )]
+        vec![
+            seen(
+                "pemerintah menyetujui usulan itu",
+                Some("Budi Santoso"),
+                Some("mengatakan"),
+                Indirect
+            ),
+            seen(
+                "pemerintah memastikan kualitas air memenuhi standar",
+                Some("Suryadi Purnama"),
+                Some("meminta"),
+                Indirect
+            )
+        ]
     );
 }
 
@@ -4796,6 +4805,33 @@ fn id_a_bare_clause_shown_by_a_predicate_without_affixes_or_an_adverb_before_a_v
             (
                 "pemerintah segera menambah kapasitas pembangkit",
                 "berharap"
+            ),
+        ],
+        "{s:?}"
+    );
+}
+
+#[test]
+fn id_asking_someone_to_do_something_with_a_clause_is_a_claim() {
+    let (s, _) = check(
+        "id",
+        "Seorang ibu meminta polisi juga menindak pemasok besar. Ia mengimbau agar masyarakat di bantaran sungai tetap waspada. Ia meminta maaf kepada warga. Menurut dia, kebutuhan paling mendesak saat ini adalah air bersih. Langkah itu sejalan dengan kebijakan Gubernur DIY yang meminta kabupaten mengelola sampahnya secara mandiri mulai tahun ini.",
+        &[],
+    );
+    assert_eq!(
+        s.iter()
+            .map(|x| (x.0.as_str(), x.2.as_deref().unwrap_or_default()))
+            .collect::<Vec<_>>(),
+        vec![
+            ("polisi juga menindak pemasok besar", "meminta"),
+            ("masyarakat di bantaran sungai tetap waspada", "mengimbau"),
+            (
+                "kabupaten mengelola sampahnya secara mandiri mulai tahun ini",
+                "meminta"
+            ),
+            (
+                "kebutuhan paling mendesak saat ini adalah air bersih",
+                "Menurut"
             ),
         ],
         "{s:?}"

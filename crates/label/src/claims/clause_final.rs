@@ -160,7 +160,7 @@ fn tail(doc: &Doc, from: usize, end: usize) -> Option<Vec<(Speaker, (usize, usiz
         if words > MAX_SPEAKER + 1 && !(titled && words <= MAX_INVERTED_SPEAKER + 1) {
             break;
         }
-        if doc.cue_at(k).is_some() && !(k > from && doc.after_intent(k)) {
+        if doc.cue_at(k).is_some() && !(k > from && doc.after_intent_or_degree(k)) {
             found = Some(k);
             break;
         }

@@ -214,7 +214,7 @@ fn complement(doc: &Doc, cm: &CueMatch, send: usize) -> Option<Complement> {
             // Another cue ends the reach, but for a verbal noun after an intention ("قال مسؤول،
             // فضل عدم ذكر اسمه، إن").
             if doc.lx.blocks.iter().any(|w| *w == *t.norm)
-                || (doc.cue_at(k).is_some() && !doc.after_intent(k))
+                || (doc.cue_at(k).is_some() && !doc.after_intent_or_degree(k))
             {
                 return None;
             }
@@ -663,6 +663,9 @@ fn coordinated_subject(
 /// police uniform who claimed").
 const MAX_ANTECEDENT: usize = 12;
 
+/// Capitalised words of an antecedent without an article.
+const MAX_CAPITALISED_ANTECEDENT: usize = 6;
+
 /// The antecedent of a relative pronoun right before a cue ("..., according to Police
 /// Commander Anne Mutua, who said", "a man in police uniform who claimed that"): a person
 /// ending right before it (or before its comma), else the noun phrase from its article. `a`:
@@ -713,7 +716,15 @@ fn relative_antecedent(
             }
         }
     }
-    let open = open?;
+    // Or, where nouns take no article, a run of capitalised words right before it (a title
+    // and its place: "kebijakan Gubernur DIY yang meminta kabupaten ...").
+    let open = open.or_else(|| {
+        let mut o = end;
+        while o > a && end - o < MAX_CAPITALISED_ANTECEDENT && doc.is_capitalised(o - 1) {
+            o -= 1;
+        }
+        (o < end).then_some(o)
+    })?;
     match doc.resolve_subject(open, end, context) {
         // Someone named by a relation to a person is not that person ("The wife of Peter
         // Otieno").
@@ -1087,7 +1098,7 @@ pub fn tail_attribution(
         }
         let Some(cm) = doc.cue_at(k) else { continue };
         // A verbal noun after an intention ("، فضّل عدم ذكر اسمه،") is no attribution.
-        if doc.after_intent(k) {
+        if doc.after_intent_or_degree(k) {
             continue;
         }
         if k == from || cm.cue.participle {
@@ -1391,7 +1402,7 @@ impl ClaimLabeler for CueThat {
                     continue;
                 }
                 // "wants to ensure", "Kami ingin memastikan": an intention, not a saying.
-                if cm.first > a && doc.after_intent(cm.first) {
+                if cm.first > a && doc.after_intent_or_degree(cm.first) {
                     continue;
                 }
                 // "meminta pemerintah memastikan ...": a request, its object before the cue.

@@ -922,9 +922,10 @@ impl<'a> Doc<'a> {
     }
 
     /// Whether the cue at token `k` follows a word of intention ("wants to ensure", "فضل عدم
-    /// ذكر اسمه"): a verbal noun or an infinitive, no saying.
-    pub fn after_intent(&self, k: usize) -> bool {
-        k > 0 && self.tok_in(k - 1, &self.lx.intents)
+    /// ذكر اسمه"): a verbal noun or an infinitive, no saying; or a word of degree ("kebutuhan
+    /// paling mendesak"): an adjective.
+    pub fn after_intent_or_degree(&self, k: usize) -> bool {
+        k > 0 && (self.tok_in(k - 1, &self.lx.intents) || self.tok_in(k - 1, &self.lx.degrees))
     }
 
     /// The token after a date starting at token `k`, perhaps after a noun of the day or time

@@ -145,6 +145,9 @@ pub struct Lexicon {
     /// Words right before a cue that make it an intention, not a saying ("wants to ensure",
     /// "Kami ingin memastikan").
     pub intents: Vec<String>,
+    /// Words of degree before an adjective: a cue's form after one is an adjective, no saying
+    /// ("kebutuhan paling mendesak").
+    pub degrees: Vec<String>,
     /// Verbs of asking whose object stands between them and a cue ("meminta pemerintah
     /// memastikan ...": a request that the government ensure, not a saying).
     pub requests: Vec<String>,
@@ -279,6 +282,7 @@ impl Lexicon {
             agents: vec![],
             intents: vec![],
             requests: vec![],
+            degrees: vec![],
             aside_suffixes: vec![],
             subject_pronouns: vec![],
             time_nouns: vec![],
@@ -443,6 +447,7 @@ impl Lexicon {
                 "relative" => lx.relatives.extend(words),
                 "agent" => lx.agents.push(words),
                 "intent" => lx.intents.extend(words),
+                "degree" => lx.degrees.extend(words),
                 "request" => lx.requests.extend(words),
                 "aside_suffix" => lx.aside_suffixes.extend(words),
                 "subject_pronoun" => lx.subject_pronouns.extend(words),
