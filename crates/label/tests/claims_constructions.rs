@@ -4837,3 +4837,32 @@ fn id_asking_someone_to_do_something_with_a_clause_is_a_claim() {
         "{s:?}"
     );
 }
+
+#[test]
+fn ar_a_role_with_its_field_then_its_holder_after_a_comma_and_an_abbreviated_title() {
+    let text = "ويرى الباحث السوداني في الشؤون الأمنية، د. حسن إبراهيم موسى، أن معركة الفاشر ستحدد شكل الحرب. يقول الحاج مبروك وهو يتفقد جذوع نخيله: \"النخلة لا تموت واقفة\".";
+    let (s, claims) = check(
+        "ar",
+        text,
+        &[
+            ("حسن إبراهيم موسى", Person, "حسن إبراهيم موسى"),
+            ("مبروك", Person, "مبروك"),
+        ],
+    );
+    assert_eq!(
+        contents_and_speakers(&s),
+        vec![
+            ("معركة الفاشر ستحدد شكل الحرب", Some("حسن إبراهيم موسى")),
+            ("النخلة لا تموت واقفة", Some("مبروك")),
+        ],
+        "{s:?}"
+    );
+    // A circumstantial clause is no part of the speaker.
+    assert_eq!(
+        speaker_texts("ar", text, &claims),
+        vec![
+            "الباحث السوداني في الشؤون الأمنية، د. حسن إبراهيم موسى",
+            "الحاج مبروك"
+        ]
+    );
+}

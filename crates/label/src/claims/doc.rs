@@ -171,7 +171,7 @@ const MAX_CIRCUMSTANCES: usize = 30;
 const MAX_CONTENT_BYTES: usize = 4000;
 /// Words between a verb-first subject's preposition and the end of the role holder's name
 /// ("في إقليم الجنوب العقيد فراس الطراونة").
-const MAX_ROLE_PLACE: usize = 7;
+const MAX_ROLE_PLACE: usize = 10;
 
 /// A cue found at a token.
 #[derive(Debug, Clone)]
@@ -1039,6 +1039,8 @@ impl<'a> Doc<'a> {
                     || (self.is_comma(k) && named(k))
                     // An aside after the comma ("ويقول صاحب صهريج، فضّل عدم ذكر اسمه، إن").
                     || (self.is_comma(k) && k + 1 < e && self.tok_in(k + 1, &self.lx.asides))
+                    // A circumstantial clause after it ("يقول الحاج مبروك وهو يتفقد نخيله:").
+                    || self.tok_in(k, &self.lx.circumstantials)
                     || date(k)
                     || glued_preposition(k)
                     || addressee(k)
@@ -1055,7 +1057,10 @@ impl<'a> Doc<'a> {
                 .take_while(|&k| {
                     // Past the place's comma to the holder in apposition ("في مجلس النواب،
                     // النائب حسين العكيلي").
-                    (self.toks[k].word || self.is_comma(k))
+                    // A title's abbreviation too ("، د. حسن إبراهيم موسى،").
+                    (self.toks[k].word
+                        || self.is_comma(k)
+                        || (self.is_punct(k, &['.']) && k + 1 < e && self.toks[k + 1].word))
                         && !self.is_preposition(k)
                         && !glued_preposition(k)
                         && !((self.toks[k].norm.ends_with('ه')

@@ -181,6 +181,9 @@ pub(crate) struct Lexicon {
     /// Folded titles of rank that institutions are named after with their holder ("King
     /// Abdulaziz University", "Justice and Development Party"; option `honorific`).
     pub honorific_titles: HashSet<String>,
+    /// Folded personal titles (of address, degree or profession: "الدكتور", "السيد",
+    /// "المهندس"; option `personal`): they take no complement, the name follows them.
+    pub personal_titles: HashSet<String>,
     /// Heads that start a name ("Ministry", "Kementerian", "وزارة").
     pub heads: PhraseIndex,
     /// Folded head and tail words of every language, but regions' compass words.
@@ -270,6 +273,9 @@ impl Lexicon {
             }
             if c[2] == "honorific" {
                 lx.honorific_titles.insert(fold_str(c[1]));
+            }
+            if c[2] == "personal" {
+                lx.personal_titles.insert(fold_str(c[1]));
             }
             // A one-letter title ("H." for Haji before Indonesian names) is an initial in
             // other languages ("H. R. McMaster"): it stays a title of its phrase's language.

@@ -590,8 +590,12 @@ impl Ctx<'_> {
             let w = self.w(j);
             let prev = self.w(j - 1);
             let compound = AR_COMPOUND.contains(&prev);
-            // A title after the name is its appositive ("شهباز شريف رئيس وزراء").
-            if self.is_title_word(j) && !compound {
+            // A title after the name is its appositive ("شهباز شريف رئيس وزراء"); not a
+            // personal one, which is a family name there ("وليد الحاج").
+            if self.is_title_word(j)
+                && !compound
+                && !self.lx.personal_titles.contains(&self.folded[j])
+            {
                 break;
             }
             // A family name may be a nisba with the article ("بدر البوسعيدي"), or any word with
@@ -1058,11 +1062,12 @@ fn arabic_verb_shape(w: &str) -> bool {
     future || tenth || plural_past
 }
 
-/// A word of lower-case letters in a cased script ("analis", "pasar").
+/// Text that starts with a lower-case letter.
 fn starts_lowercase(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_lowercase)
 }
 
+/// A word of lower-case letters in a cased script ("analis", "pasar").
 fn is_lowercase_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_lowercase)
 }
@@ -1095,10 +1100,17 @@ impl EntityLabeler for NameLabeler {
         let abbreviations = bracketed_abbreviations(&doc.article.text);
         let cue_firsts = first_words("after");
         let verb_firsts = first_words("before");
+        // Verbs before their speaker that as often open a clause with another subject
+        // ("وتقول منظمات إغاثة دولية إن"): a name after them starts with a common given name.
+        let given_verb_firsts = first_words("before_given");
         // A verb that stands before its speaker, perhaps with a conjunction glued ("وقال").
         let verb_first = |w: &str| {
             let bare = w.strip_prefix(['و', 'ف']).unwrap_or(w);
             verb_firsts.contains(&w) || verb_firsts.contains(&bare)
+        };
+        let given_verb_first = |w: &str| {
+            let bare = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+            given_verb_firsts.contains(&w) || given_verb_firsts.contains(&bare)
         };
         for (si, sentence) in doc.sentences().iter().enumerate() {
             let s = sentence.text();
@@ -1133,7 +1145,20 @@ impl EntityLabeler for NameLabeler {
                         .gap(after - 1)
                         .trim_start_matches('.')
                         .contains(['.', ':', '!', '?', '"', '\u{201C}', '«'])
-                    && let Some(k) = ctx.after_complement(after)
+                    // A personal title takes no complement but adjectives ("المهندس الإنشائي
+                    // سامر حداد"): the name follows them ("الدكتور هايل العوران" is no doctor
+                    // of something).
+                    && let Some(k) = if lx.personal_titles.contains(
+                        &(i..after)
+                            .map(|j| &ctx.folded[j])
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    ) {
+                        (after..n)
+                            .find(|&j| !(is_nisba(ctx.w(j)) && ctx.adjacent(j)))
+                    } else {
+                        ctx.after_complement(after)
+                    }
                 {
                     // Titles in a row: the last one takes the name ("Former minister Tan Sri
                     // Mustapa Mohamed").
@@ -1555,10 +1580,14 @@ impl EntityLabeler for NameLabeler {
             // "kata Sri Mulyani dalam ..."): two words or more, ended by punctuation, a
             // complementizer or (in a cased script) a lower-case word.
             for j in 0..n.saturating_sub(2) {
-                if !verb_first(ctx.w(j)) || !ctx.adjacent(j) {
+                let k = j + 1;
+                let given_only = !verb_first(ctx.w(j)) && given_verb_first(ctx.w(j));
+                if !(verb_first(ctx.w(j)) || given_only)
+                    || !ctx.adjacent(j)
+                    || (given_only && !lx.given_names.contains(&ctx.folded[k]))
+                {
                     continue;
                 }
-                let k = j + 1;
                 let arabic = is_arabic_word(ctx.w(k));
                 let Some(e) = (if arabic {
                     ctx.arabic_name(k)
@@ -3139,5 +3168,34 @@ mod tests {
             ),
             vec!["Luis \u{201C}Chito\u{201D} Manansala"]
         );
+    }
+
+    #[test]
+    fn a_personal_title_takes_no_complement_and_is_a_family_name_after_a_given_name() {
+        assert_eq!(
+            texts("ar", "وقال الدكتور هايل العوران إن الحكومة مقصرة."),
+            vec!["هايل العوران"]
+        );
+        assert_eq!(
+            texts("ar", "ويرى المهندس الإنشائي سامر حداد أن المباني قديمة."),
+            vec!["سامر حداد"]
+        );
+        assert_eq!(
+            texts(
+                "ar",
+                "من جهته، نفى وزير الطاقة وليد الحاج أن تكون الحكومة وقعت عقدا."
+            ),
+            vec!["وليد الحاج"]
+        );
+        // A present verb of saying before a name that starts with a common given name; not
+        // before a plural noun.
+        assert_eq!(
+            texts(
+                "ar",
+                "وتقول فاطمة آدم، وهي أم لخمسة أطفال: \"نمنا في العراء\"."
+            ),
+            vec!["فاطمة آدم"]
+        );
+        assert!(texts("ar", "وتقول منظمات إغاثة دولية إن الأرقام أعلى بكثير.").is_empty());
     }
 }
