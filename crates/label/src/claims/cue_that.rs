@@ -1191,6 +1191,7 @@ fn content_end(
     send: usize,
     nested: bool,
 ) -> (usize, Option<(usize, usize, CueMatch<'static>)>) {
+    let quoted_whole = doc.is_quote_tok(from);
     for k in from..send {
         if k - from >= MAX_CONTENT {
             return (doc.toks[k - 1].end, None);
@@ -1209,6 +1210,14 @@ fn content_end(
         }
         if !doc.is_comma(k) || k + 1 >= send {
             continue;
+        }
+        // A complement quoted whole ends with its quotation: what follows the comma is the
+        // narrator's ('إن "هناك ضغوطاً تمارس على النواب"، دون أن يكشف عن الجهة').
+        if quoted_whole
+            && doc.is_quote_tok(k - 1)
+            && (from..k).filter(|&q| doc.is_quote_tok(q)).count() % 2 == 0
+        {
+            return (doc.toks[k].start, None);
         }
         if coordinated_cue(doc, k + 1, send)
             || doc
