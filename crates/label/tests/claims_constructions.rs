@@ -4887,3 +4887,24 @@ fn ar_a_complement_quoted_whole_ends_with_its_quotation_and_threatening_that_is_
         "{s:?}"
     );
 }
+
+#[test]
+fn en_a_bare_clause_whose_subject_opens_with_a_quantifier_an_amount_or_holds_a_preposition() {
+    let (s, _) = check(
+        "en",
+        "Two senators said as many as eight Republicans could vote against the bill. The government says the $1.7 billion waterway will cut shipping costs. He said the trade with Africa had grown fast. Police denied the charges when questioned by reporters.",
+        &[],
+    );
+    assert_eq!(
+        contents_and_cues(&s),
+        vec![
+            (
+                "as many as eight Republicans could vote against the bill",
+                "said"
+            ),
+            ("the $1.7 billion waterway will cut shipping costs", "says"),
+            ("the trade with Africa had grown fast", "said"),
+        ],
+        "{s:?}"
+    );
+}

@@ -437,6 +437,13 @@ fn is_possessive_tok(doc: &Doc, k: usize) -> bool {
     (t.ends_with("'s") || t.ends_with("\u{2019}s")) && !doc.is_capitalised(k)
 }
 
+/// Whether token `k` is a number's digits.
+fn is_digits(doc: &Doc, k: usize) -> bool {
+    doc.toks
+        .get(k)
+        .is_some_and(|t| t.word && doc.text[t.start..t.end].bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Tokens inside brackets that a bare clause passes over.
 const MAX_BRACKETED: usize = 8;
 
@@ -451,6 +458,13 @@ fn bare_clause(doc: &Doc, from: usize, send: usize, transitive: bool) -> bool {
     let Some(t) = doc.toks.get(from) else {
         return false;
     };
+    // A subject that opens with a number's quantifier ("said as many as eight Republicans
+    // could") or an amount ("says the $1.7 billion waterway will"): no circumstance.
+    if from < send
+        && (doc.match_any(from, &doc.lx.quantifiers).is_some() || doc.is_currency_amount(from))
+    {
+        return clause_with_aux(doc, from, send, transitive);
+    }
     // Nor a noun that makes the object a noun phrase ("menyampaikan terima kasih kepada warga
     // yang telah membantu").
     from < send
@@ -1005,9 +1019,24 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize, transitive: bool) -> boo
                 None => return false,
             }
         }
+        // An amount's symbol and its decimal point ("the $1.7 billion waterway"), and the
+        // words of a number's quantifier ("as many as eight"): inside the subject.
+        if doc.is_currency_amount(k)
+            || (doc.is_punct(k, &['.', ',']) && is_digits(doc, k - 1) && is_digits(doc, k + 1))
+        {
+            k += 1;
+            continue;
+        }
+        if let Some(e) = doc.match_any(k, &doc.lx.quantifiers) {
+            k = e;
+            continue;
+        }
+        // A subordinator opens circumstances, but for a preposition inside the subject of a
+        // cue that takes no object ("said the trade with Africa had grown").
         if !doc.toks[k].word
             || doc.match_any(k, &doc.lx.comps).is_some()
-            || doc.tok_in(k, &doc.lx.subordinators)
+            || (doc.tok_in(k, &doc.lx.subordinators)
+                && (transitive || k == from || !doc.is_preposition(k)))
         {
             return false;
         }

@@ -911,6 +911,20 @@ impl<'a> Doc<'a> {
     }
 
     /// Whether token `k` is a quotation mark of any kind ([`is_quote`]).
+    /// Whether token `k` is a currency's symbol before a number ("$1.7 billion", "€40").
+    pub fn is_currency_amount(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| {
+            !t.word
+                && self.text[t.start..t.end]
+                    .chars()
+                    .all(|c| matches!(c, '$' | '€' | '£' | '¥'))
+                && self.toks.get(k + 1).is_some_and(|n| {
+                    n.start == t.end
+                        && self.text[n.start..].starts_with(|c: char| c.is_ascii_digit())
+                })
+        })
+    }
+
     pub fn is_quote_tok(&self, k: usize) -> bool {
         self.toks.get(k).is_some_and(|t| {
             !t.word

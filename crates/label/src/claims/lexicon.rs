@@ -148,6 +148,9 @@ pub struct Lexicon {
     /// Words of degree before an adjective: a cue's form after one is an adjective, no saying
     /// ("kebutuhan paling mendesak").
     pub degrees: Vec<String>,
+    /// Quantifiers that open a noun phrase of a number ("as many as", "more than"): no
+    /// circumstance at a bare clause's start.
+    pub quantifiers: Vec<Vec<String>>,
     /// Verbs of asking whose object stands between them and a cue ("meminta pemerintah
     /// memastikan ...": a request that the government ensure, not a saying).
     pub requests: Vec<String>,
@@ -283,6 +286,7 @@ impl Lexicon {
             intents: vec![],
             requests: vec![],
             degrees: vec![],
+            quantifiers: vec![],
             aside_suffixes: vec![],
             subject_pronouns: vec![],
             time_nouns: vec![],
@@ -448,6 +452,7 @@ impl Lexicon {
                 "agent" => lx.agents.push(words),
                 "intent" => lx.intents.extend(words),
                 "degree" => lx.degrees.extend(words),
+                "quantifier" => lx.quantifiers.push(words),
                 "request" => lx.requests.extend(words),
                 "aside_suffix" => lx.aside_suffixes.extend(words),
                 "subject_pronoun" => lx.subject_pronouns.extend(words),
