@@ -4723,7 +4723,7 @@ fn en_a_party_tag_after_the_speakers_name_in_every_position() {
 fn en_more_reporting_verbs_without_that() {
     let (s, _) = check(
         "en",
-        "Cambodian officials insist the canal will be used for transport only. The spokesman claims the group targeted the airport with a missile. Democrats have signaled they are unlikely to supply the votes. Mercy Chelangat defended the measures, telling reporters that Kenya had no choice. \"Everybody knows how this movie ends,\" quipped Harold Lindqvist. She explained the process to the committee. The company claims the top spot in the ranking.",
+        "Cambodian officials insist the canal will be used for transport only. Democrats have signaled they are unlikely to supply the votes. Mercy Chelangat defended the measures, telling reporters that Kenya had no choice. \"Everybody knows how this movie ends,\" quipped Harold Lindqvist. She explained the process to the committee. Initial jobless claims rose to 231,000 last week. He left the building without telling reporters that he had resigned.",
         &[
             ("Mercy Chelangat", Person, "Mercy Chelangat"),
             ("Harold Lindqvist", Person, "Harold Lindqvist"),
@@ -4733,7 +4733,6 @@ fn en_more_reporting_verbs_without_that() {
         contents_and_cues(&s),
         vec![
             ("the canal will be used for transport only", "insist"),
-            ("the group targeted the airport with a missile", "claims"),
             ("they are unlikely to supply the votes", "signaled"),
             ("Kenya had no choice", "telling"),
             ("Everybody knows how this movie ends", "quipped"),
@@ -4864,6 +4863,31 @@ fn ar_a_role_with_its_field_then_its_holder_after_a_comma_and_an_abbreviated_tit
             "الباحث السوداني في الشؤون الأمنية، د. حسن إبراهيم موسى",
             "الحاج مبروك"
         ]
+    );
+}
+
+#[test]
+fn ar_a_quoted_name_or_a_second_clause_after_the_comma_goes_on_with_the_content() {
+    let (s, _) = check(
+        "ar",
+        "وقال الوزير إن \"حزب الله\"، المدعوم من إيران، يملك ترسانة كبيرة من الصواريخ. وقال الوزير إن \"الوضع خطير جدا في المدينة\"، وإن \"الحكومة تتابع الملف\". وقال مسؤول في مكتب رئيس الوزراء، د. محمد اشتية، إن الحكومة مستمرة.",
+        &[("محمد اشتية", Person, "محمد اشتية")],
+    );
+    assert_eq!(
+        contents_and_speakers(&s),
+        vec![
+            (
+                "\"حزب الله\"، المدعوم من إيران، يملك ترسانة كبيرة من الصواريخ",
+                None
+            ),
+            (
+                "\"الوضع خطير جدا في المدينة\"، وإن \"الحكومة تتابع الملف\"",
+                None
+            ),
+            // The name after the comma is the other role's (the prime minister's).
+            ("الحكومة مستمرة", None),
+        ],
+        "{s:?}"
     );
 }
 

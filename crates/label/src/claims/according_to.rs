@@ -77,6 +77,11 @@ impl ClaimLabeler for AccordingTo {
                 else {
                     continue;
                 };
+                // Circumstances after a participle are no source ("Seperti dikutip dalam
+                // laporan tahunan,").
+                if speaker_from < send && doc.is_preposition(speaker_from) {
+                    continue;
+                }
                 // The speaker phrase runs to the next comma outside a name ("Menurut Badan
                 // Meteorologi, Klimatologi, dan Geofisika (BMKG), ...") or the sentence's end.
                 let mut e = speaker_from;

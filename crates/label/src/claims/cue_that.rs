@@ -437,6 +437,9 @@ fn is_possessive_tok(doc: &Doc, k: usize) -> bool {
     (t.ends_with("'s") || t.ends_with("\u{2019}s")) && !doc.is_capitalised(k)
 }
 
+/// Words of a quotation that is a clause, not a name in quotation marks ("حزب الله").
+const MIN_QUOTED_CLAUSE: usize = 4;
+
 /// Whether token `k` is a number's digits.
 fn is_digits(doc: &Doc, k: usize) -> bool {
     doc.toks
@@ -1242,9 +1245,20 @@ fn content_end(
         }
         // A complement quoted whole ends with its quotation: what follows the comma is the
         // narrator's ('إن "هناك ضغوطاً تمارس على النواب"، دون أن يكشف عن الجهة').
+        // Not a quoted name ('إن "حزب الله"، المدعوم من إيران، يملك'), nor where another
+        // clause of the same saying goes on after "and" or a quotation ('، وإن', '، "ولن').
         if quoted_whole
             && doc.is_quote_tok(k - 1)
             && (from..k).filter(|&q| doc.is_quote_tok(q)).count() % 2 == 0
+            && (from..k).filter(|&q| doc.toks[q].word).count() >= MIN_QUOTED_CLAUSE
+            && !doc.is_quote_tok(k + 1)
+            && !["وان", "وأن", "وإن"]
+                .iter()
+                .any(|c| doc.toks[k + 1].norm.starts_with(c))
+            && !(["ولكن", "لكن"]
+                .iter()
+                .any(|c| doc.toks[k + 1].norm.starts_with(c))
+                && doc.is_quote_tok(k + 2))
         {
             return (doc.toks[k].start, None);
         }

@@ -636,16 +636,25 @@ impl<'a> Doc<'a> {
             .any(|x| x.label == EntityType::Person && x.end == t.end)
     }
 
-    /// Where a short tag in brackets after a name closes, when one opens at `k`: a party and
-    /// state ("Sen. Dale Whitacre (R-Mont.) told", "Fadli Zon (Gerindra) mengatakan"), only
-    /// capitalised words and the punctuation of abbreviations inside; a name's and not a
-    /// clause's, so it bounds no speaker.
+    /// Where a party's tag in brackets after a name closes, when one opens at `k`: a party and
+    /// its state ("Sen. Dale Whitacre (R-Mont.) told"), capitalised words, a hyphen and the
+    /// punctuation of abbreviations inside, or an acronym ("Kepala Pos Pengamatan Gunung Api
+    /// (PGA) Semeru"); a name's and not a clause's, so it bounds no speaker (a place in
+    /// brackets is a name of its own: "(S.D.)", "(England)").
     pub fn name_tag_end(&self, k: usize) -> Option<usize> {
         if !self.is_punct(k, &['(']) || k == 0 || !self.is_capitalised(k - 1) {
             return None;
         }
         let close = (k + 2..self.toks.len().min(k + 8)).find(|&c| self.is_punct(c, &[')']))?;
         (self.toks[close].sent == self.toks[k].sent
+            && {
+                // A party and its state, or an acronym ("(PGA)"); not a place ("(S.D.)",
+                // "(England)").
+                let inside = &self.text[self.toks[k].end..self.toks[close].start];
+                inside.contains('-')
+                    || (inside.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                        && inside.chars().all(|c| c.is_uppercase()))
+            }
             && self.is_capitalised(k + 1)
             && (k + 1..close).all(|x| self.is_capitalised(x) || self.is_punct(x, &['-', '.', '/'])))
         .then_some(close)
@@ -1071,9 +1080,12 @@ impl<'a> Doc<'a> {
                 .take_while(|&k| {
                     // Past the place's comma to the holder in apposition ("في مجلس النواب،
                     // النائب حسين العكيلي").
-                    // A title's abbreviation too ("، د. حسن إبراهيم موسى،").
+                    // A title's abbreviation too ("، د. حسن إبراهيم موسى،"); not past a comma
+                    // after another role in the place, whose holder is named there ("مسؤول في
+                    // مكتب رئيس الوزراء، د. محمد اشتية").
                     (self.toks[k].word
-                        || self.is_comma(k)
+                        || (self.is_comma(k)
+                            && !(end + 1..k).any(|j| self.match_any(j, &self.lx.roles).is_some()))
                         || (self.is_punct(k, &['.']) && k + 1 < e && self.toks[k + 1].word))
                         && !self.is_preposition(k)
                         && !glued_preposition(k)

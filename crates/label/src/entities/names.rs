@@ -1154,8 +1154,23 @@ impl EntityLabeler for NameLabeler {
                             .collect::<Vec<_>>()
                             .join(" "),
                     ) {
-                        (after..n)
-                            .find(|&j| !(is_nisba(ctx.w(j)) && ctx.adjacent(j)))
+                        // Past adjectives with the article ("الشاب", "الراحل", "المصرية");
+                        // a feminine noun ("عمدة المدينة") or a place glued to a preposition
+                        // ("بجامعة بغداد") after them is a complement still.
+                        let k = (after..n)
+                            .find(|&j| !(ctx.w(j).starts_with("ال") && ctx.adjacent(j)))
+                            .unwrap_or(n);
+                        let noun = k < n
+                            && is_arabic_word(ctx.w(k))
+                            && !lx.given_names.contains(&ctx.folded[k])
+                            && (ctx.w(k).ends_with('ة')
+                                || (ctx.w(k).starts_with(['ب', 'ل'])
+                                    && ctx.w(k).chars().count() >= 4));
+                        if noun {
+                            ctx.after_complement(k)
+                        } else {
+                            Some(k)
+                        }
                     } else {
                         ctx.after_complement(after)
                     }
@@ -1378,6 +1393,7 @@ impl EntityLabeler for NameLabeler {
                         || e == i + 2
                         || (i > 0 && ctx.gap(i - 1).trim() == ",")
                         || (i == 0
+                            && age.parse::<u32>().is_ok_and(|a| a >= 10)
                             && !lx.person_nouns.contains(&ctx.folded[i])
                             && !lx.is_stopword(langs, w)
                             && !lx.is_calendar_word(langs, w)
@@ -3197,5 +3213,18 @@ mod tests {
             vec!["فاطمة آدم"]
         );
         assert!(texts("ar", "وتقول منظمات إغاثة دولية إن الأرقام أعلى بكثير.").is_empty());
+        // Adjectives of either gender after the title; a feminine noun is its complement.
+        assert_eq!(
+            texts("ar", "وقالت الدكتورة المصرية منى مينا إن المستشفيات مكتظة."),
+            vec!["منى مينا"]
+        );
+        assert_eq!(
+            texts(
+                "ar",
+                "وقالت السيدة الأولى السابقة ميشيل أوباما إن الانتخابات مهمة."
+            ),
+            vec!["ميشيل أوباما"]
+        );
+        assert!(texts("ar", "وقال السيد عمدة المدينة إن الطرق مغلقة.").is_empty());
     }
 }
