@@ -4932,3 +4932,21 @@ fn en_a_bare_clause_whose_subject_opens_with_a_quantifier_an_amount_or_holds_a_p
         "{s:?}"
     );
 }
+
+#[test]
+fn id_a_request_in_a_relative_clause_of_a_later_sayings_subject_is_no_claim() {
+    let (s, _) = check(
+        "id",
+        "Seorang petugas yang meminta namanya tidak disebutkan mengatakan pelaku sudah ditangkap. Langkah itu sejalan dengan kebijakan Gubernur DIY yang meminta kabupaten mengelola sampahnya secara mandiri mulai tahun ini.",
+        &[],
+    );
+    assert_eq!(
+        contents_and_cues(&s),
+        // (The later saying's own subject is not found past the request yet.)
+        vec![(
+            "kabupaten mengelola sampahnya secara mandiri mulai tahun ini",
+            "meminta"
+        ),],
+        "{s:?}"
+    );
+}

@@ -1,4 +1,4 @@
-//! `cue_that/10`: a reporting cue with a clause complement. `SPEAKER CUE (that|bahwa) CONTENT`,
+//! `cue_that/11`: a reporting cue with a clause complement. `SPEAKER CUE (that|bahwa) CONTENT`,
 //! VSO `CUE SPEAKER أن CONTENT`, speakerless passives ("It was noted that"), participles
 //! that take the main clause's speaker ("..., noting that", "مضيفا أن"), pro-drop cues that
 //! take the last speaker ("وأضاف أن"), and Arabic verbal-noun complements of the cues marked
@@ -12,7 +12,7 @@ use super::lexicon::{SubjectSide, fits_affix};
 use super::quote::Quote;
 use crate::ClaimLabeler;
 
-pub const NAME: &str = "cue_that/10";
+pub const NAME: &str = "cue_that/11";
 
 /// Words allowed between a cue and its complementizer in SVO languages ("noted with
 /// satisfaction that", "told reporters on Monday that").
@@ -1455,6 +1455,21 @@ impl ClaimLabeler for CueThat {
                 }
                 // "wants to ensure", "Kami ingin memastikan": an intention, not a saying.
                 if cm.first > a && doc.after_intent_or_degree(cm.first) {
+                    continue;
+                }
+                // A cue in a relative clause inside the subject of a later saying ("Seorang
+                // petugas yang meminta namanya tidak disebutkan mengatakan ..."): that
+                // subject's description, not a claim whose content reaches the main verb.
+                // (Not after a comma: ", who said ..." is an aside about someone named.)
+                if cm.first > a + 1
+                    && doc.tok_in(cm.first - 1, &doc.lx.relatives)
+                    && !doc.is_capitalised(cm.first - 1)
+                    && !doc.is_comma(cm.first - 2)
+                    && (cm.last..send).any(|k| {
+                        doc.cue_at(k)
+                            .is_some_and(|c| !c.cue.participle && !c.cue.inverted && !c.cue.pronoun)
+                    })
+                {
                     continue;
                 }
                 // "meminta pemerintah memastikan ...": a request, its object before the cue.

@@ -1,4 +1,4 @@
-//! `coref/9`: in-article coreference of short forms, run on the aggregated entities.
+//! `coref/10`: in-article coreference of short forms, run on the aggregated entities.
 //!
 //! After a full name ("Xi Jinping", "Aykhan Hajizade", "شي جين بينج"), a later surname or
 //! family name ("Xi", "Hajizadeh" — one letter off is the same name for long names — or a form
@@ -16,7 +16,10 @@ use super::names::AR_COMPOUND;
 use super::text::{abbreviates, fold_str, is_arabic, is_capitalised, within_one_edit, words};
 use crate::spans::SpanSet;
 
-pub const NAME: &str = "coref/9";
+pub const NAME: &str = "coref/10";
+
+/// The last name of a full name that no short form may match.
+const NO_SHORT_FORM: &str = "\u{0}";
 
 /// A full name met in the article.
 #[derive(Debug, Clone)]
@@ -337,7 +340,14 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
             // later.
             last_folded: {
                 let last = &tokens[tokens.len() - 1];
-                fold_str(lx.after_joined_particle(last).unwrap_or(last))
+                let folded = fold_str(lx.after_joined_particle(last).unwrap_or(last));
+                // A family name that is a title ("فهد السيد", "وليد الحاج") is no short form:
+                // the title alone names whoever holds it ("وقال السيد الوزير").
+                if lx.title_words.contains(&folded) {
+                    NO_SHORT_FORM.to_string()
+                } else {
+                    folded
+                }
             },
             first: tokens[0].clone(),
             last: tokens[tokens.len() - 1].clone(),
@@ -909,7 +919,7 @@ mod tests {
         assert_eq!(canon("L. Abdullayeva"), "Leyla Abdullayeva");
         assert_eq!(canon("Abdullayev"), "Leyla Abdullayeva");
         let added = got.iter().find(|e| e.0 == "Abdullayev").unwrap();
-        assert_eq!(added.3, vec!["coref/9"]);
+        assert_eq!(added.3, vec!["coref/10"]);
     }
 
     #[test]
@@ -969,7 +979,7 @@ mod tests {
         assert_eq!(bps.len(), 2, "{got:?}");
         assert!(bps.iter().all(|e| e.1 == EntityType::Org
             && e.2.as_deref() == Some("Badan Riset dan Inovasi Nasional")
-            && e.3 == vec!["coref/9"]));
+            && e.3 == vec!["coref/10"]));
         // The outlet after a dateline's place is no acronym of the place.
         let mut a = article(
             "en",
@@ -1204,5 +1214,20 @@ mod tests {
             .find(|e| e.0 == "Mohamed")
             .expect("the given name");
         assert_eq!(short.2.as_deref(), Some("Mohamed bin Zayed Al Nahyan"));
+    }
+
+    #[test]
+    fn a_family_name_that_is_a_title_has_no_short_form() {
+        let a = article(
+            "ar",
+            "وأكد السيد فهد السيد أن الاجتماع ناجح. وقال السيد الوزير إن الحكومة ستتدخل.",
+        );
+        let got = entities(&a);
+        assert!(
+            got.iter()
+                .filter(|e| e.1 == EntityType::Person)
+                .all(|e| e.0 == "فهد السيد"),
+            "{got:?}"
+        );
     }
 }
