@@ -4950,3 +4950,25 @@ fn id_a_request_in_a_relative_clause_of_a_later_sayings_subject_is_no_claim() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_pronoun_takes_the_speaker_of_the_sentence_before_not_the_last_name() {
+    // The last person named before "he" is Howard Brandt inside Feeney's sentence's quote
+    // chain, or Brandt from further back; the one who spoke just before is Feeney.
+    let (s, _) = check(
+        "en",
+        "Howard Brandt, a farmer, said prices were falling. Mark Feeney, an agricultural economist at Iowa State University, said the package would cover a third of losses. \"It buys time. It doesn't buy certainty,\" he said. The prosecutor, Inspector Blessing Ekpo, told the court that the defendants committed the offences in June. According to her, the defendants forged mandate cards.",
+        &[
+            ("Howard Brandt", Person, "Howard Brandt"),
+            ("Mark Feeney", Person, "Mark Feeney"),
+            ("Blessing Ekpo", Person, "Blessing Ekpo"),
+        ],
+    );
+    let speakers: Vec<(&str, Option<&str>)> = contents_and_speakers(&s);
+    assert!(
+        speakers.contains(&("It buys time", Some("Mark Feeney")))
+            && speakers.contains(&("It doesn't buy certainty", Some("Mark Feeney")))
+            && speakers.contains(&("the defendants forged mandate cards", Some("Blessing Ekpo"))),
+        "{s:?}"
+    );
+}
