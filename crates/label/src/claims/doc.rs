@@ -122,6 +122,9 @@ const MAX_GENDER_CANDIDATES: usize = 8;
 /// Tokens from a cue back to its speaker's name, past an appositive ("Mark Feeney, an
 /// agricultural economist at Iowa State University, said").
 const MAX_SPEAKER_REACH: usize = 20;
+/// Tokens of a sentence looked at for a pronoun's antecedent, back from the pronoun or from
+/// the end of a sentence before it.
+const MAX_ANTECEDENT_WINDOW: usize = 80;
 
 /// Tokens of a role before the name that opens a sentence ("Chelsea boss Mauricio").
 const OPENING_ROLE: usize = 6;
@@ -1943,41 +1946,52 @@ impl<'a> Doc<'a> {
                 .filter(|x| x.label == EntityType::Person)
                 .last()
         };
-        // Inside a quotation: after an odd number of marks in the sentence, or before the one
-        // mark of a sentence that closes a quotation opened before it.
-        let quoted = |si: usize, k: usize| {
+        // The quotation marks of a sentence's last tokens, up to `hi`: a sentence is looked at
+        // no further back than [`MAX_ANTECEDENT_WINDOW`] tokens, so a run-on "sentence" of a
+        // whole page costs as much as a short one at each pronoun.
+        let window = |si: usize, hi: usize| {
             let (first, last) = self.sent_toks[si];
-            let quotes: Vec<usize> = (first..last).filter(|&j| self.is_quote_tok(j)).collect();
-            let before = quotes.iter().filter(|&&q| q < k).count();
+            let hi = hi.min(last);
+            let lo = hi.saturating_sub(MAX_ANTECEDENT_WINDOW).max(first);
+            let marks: Vec<usize> = (lo..last.min(hi + MAX_ANTECEDENT_WINDOW))
+                .filter(|&j| self.is_quote_tok(j))
+                .collect();
+            (lo, hi, last, marks)
+        };
+        // Inside a quotation: after an odd number of marks, or before the one mark of a
+        // sentence that closes a quotation opened before it.
+        let quoted = |marks: &[usize], last: usize, k: usize| {
+            let before = marks.partition_point(|&q| q < k);
             before % 2 == 1
                 || (before == 0
-                    && quotes.len() % 2 == 1
-                    && !quotes
+                    && marks.len() % 2 == 1
+                    && !marks
                         .last()
                         .is_some_and(|&q| q + 1 < last && self.toks[q + 1].word))
         };
         // In its own sentence, a person named before it outside the words it attributes
         // ("M. Sathyamoorthy opposed the bail plea, contending"; not '"President Erdogan told
         // us ...," he said').
-        let (first, last) = self.sent_toks[s];
-        let own = (first..last)
-            .take_while(|&j| self.toks[j].end <= pos)
-            .filter(|&j| !quoted(s, j))
-            .filter_map(|j| {
+        let pos_tok = self.toks.partition_point(|t| t.end <= pos);
+        let (lo, hi, last, marks) = window(s, pos_tok);
+        let own = (lo..hi)
+            .rev()
+            .filter(|&j| !quoted(&marks, last, j))
+            .find_map(|j| {
                 self.ents_near(self.toks[j].start, self.toks[j].end)
                     .iter()
                     .find(|x| x.label == EntityType::Person && x.end == self.toks[j].end)
-            })
-            .last();
+            });
         if let Some(e) = own {
             return agrees(e).then_some(e);
         }
         for si in (s.saturating_sub(2)..s).rev() {
             let (first, last) = self.sent_toks[si];
             let end = last;
-            let quoted = |k: usize| quoted(si, k);
+            let (lo, _, _, marks) = window(si, last);
+            let quoted = |k: usize| quoted(&marks, last, k);
             // The last cue of the sentence with its speaker named beside it.
-            for k in (first..end).rev() {
+            for k in (lo..end).rev() {
                 let Some(cm) = self.cue_at(k) else { continue };
                 if cm.cue.participle || quoted(k) {
                     continue;
