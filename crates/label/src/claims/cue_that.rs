@@ -983,10 +983,7 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize, transitive: bool) -> boo
             // suspect, 34, had been arrested").
             let aside = doc.is_preposition(k + 1)
                 || doc.tok_in(k + 1, &doc.lx.relatives)
-                || (close == k + 2
-                    && doc.text[doc.toks[k + 1].start..doc.toks[k + 1].end]
-                        .chars()
-                        .all(|c| c.is_ascii_digit()));
+                || (close == k + 2 && is_digits(doc, k + 1));
             if !aside {
                 return false;
             }

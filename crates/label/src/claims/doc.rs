@@ -637,9 +637,14 @@ impl<'a> Doc<'a> {
 
     /// Whether a person's name ends with token `k` ("محمد أبو باشا" before "لرويترز").
     pub fn person_ends_at(&self, k: usize) -> bool {
+        self.person_ending_at(k).is_some()
+    }
+
+    /// The PERSON entity that ends with token `k`.
+    fn person_ending_at(&self, k: usize) -> Option<&Ent> {
         let t = &self.toks[k];
         self.ents_in(t.start, t.end)
-            .any(|x| x.label == EntityType::Person && x.end == t.end)
+            .find(|x| x.label == EntityType::Person && x.end == t.end)
     }
 
     /// Where a party's tag in brackets after a name closes, when one opens at `k`: a party and
@@ -925,7 +930,6 @@ impl<'a> Doc<'a> {
         self.is_punct(k, &['"', '\u{201C}', '«'])
     }
 
-    /// Whether token `k` is a quotation mark of any kind ([`is_quote`]).
     /// Whether token `k` is a currency's symbol before a number ("$1.7 billion", "€40").
     pub fn is_currency_amount(&self, k: usize) -> bool {
         self.toks.get(k).is_some_and(|t| {
@@ -940,6 +944,7 @@ impl<'a> Doc<'a> {
         })
     }
 
+    /// Whether token `k` is a quotation mark of any kind ([`is_quote`]).
     pub fn is_quote_tok(&self, k: usize) -> bool {
         self.toks.get(k).is_some_and(|t| {
             !t.word
@@ -1977,11 +1982,7 @@ impl<'a> Doc<'a> {
         let own = (lo..hi)
             .rev()
             .filter(|&j| !quoted(&marks, last, j))
-            .find_map(|j| {
-                self.ents_near(self.toks[j].start, self.toks[j].end)
-                    .iter()
-                    .find(|x| x.label == EntityType::Person && x.end == self.toks[j].end)
-            });
+            .find_map(|j| self.person_ending_at(j));
         if let Some(e) = own {
             return agrees(e).then_some(e);
         }

@@ -213,8 +213,10 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
         i += 1;
     }
     let mut limit = (i + MAX_ATTRIBUTION).min(doc.toks.len());
-    let mut k = i;
-    while k < limit {
+    let mut next = i;
+    while next < limit {
+        let k = next;
+        next += 1;
         let t = &doc.toks[k];
         if doc.para[t.sent] != doc.para[sent] {
             return None;
@@ -223,17 +225,13 @@ fn after(doc: &Doc, close: usize) -> Option<(Option<Speaker>, (usize, usize))> {
         // (R-Mont.) told The Hill.').
         if let Some(close) = doc.name_tag_end(k) {
             limit = (limit + close + 1 - k).min(doc.toks.len());
-            k = close + 1;
+            next = close + 1;
             continue;
         }
         if doc.is_boundary(k) && !doc.is_punct(k, &['.']) {
             return appositive_after(doc, i, k, sent);
         }
-        k += 1;
-        let Some(cm) = doc.cue_at(k - 1) else {
-            continue;
-        };
-        let k = k - 1;
+        let Some(cm) = doc.cue_at(k) else { continue };
         // The verb of an "according to" phrase is that phrase's ("بحسب ما نقل عنه").
         if doc.in_according_phrase(&cm, doc.sent_toks[t.sent].0) {
             continue;

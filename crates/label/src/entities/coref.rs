@@ -667,17 +667,21 @@ fn lists_of_people(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
             items.push((i, j));
             i = j;
         }
+        // What separates two items, and the word in it past its punctuation.
+        let between = |a: &(usize, usize), b: &(usize, usize)| {
+            let gap = s[ws[a.1 - 1].end..ws[b.0].start].trim();
+            (gap, gap.trim_start_matches([',', '،', ';']).trim())
+        };
         let sep = |a: &(usize, usize), b: &(usize, usize)| {
             // A comma (a semicolon between the lines of a line-up), a conjunction, or both.
-            let gap = s[ws[a.1 - 1].end..ws[b.0].start].trim();
-            let word = gap.trim_start_matches([',', '،', ';']).trim();
+            let (gap, word) = between(a, b);
             (gap != word && word.is_empty()) || lx.conjs.contains(word)
         };
         let person_at =
             |a: &(usize, usize)| persons.contains(&(si, ws[a.0].start, ws[a.1 - 1].end));
         let by_conj = |a: &(usize, usize), b: &(usize, usize)| {
-            let gap = s[ws[a.1 - 1].end..ws[b.0].start].trim();
-            gap.starts_with(';') || lx.conjs.contains(gap.trim_start_matches([',', '،']).trim())
+            let (gap, word) = between(a, b);
+            gap.starts_with(';') || lx.conjs.contains(word)
         };
         // A list has a conjunction or a semicolon (a team's line-up) somewhere along its chain
         // of items, or two people already: else a comma between two names is an apposition

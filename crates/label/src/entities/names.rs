@@ -1103,15 +1103,14 @@ impl EntityLabeler for NameLabeler {
         // Verbs before their speaker that as often open a clause with another subject
         // ("وتقول منظمات إغاثة دولية إن"): a name after them starts with a common given name.
         let given_verb_firsts = first_words("before_given");
-        // A verb that stands before its speaker, perhaps with a conjunction glued ("وقال").
-        let verb_first = |w: &str| {
+        // A verb of `firsts`, perhaps with a conjunction glued ("وقال").
+        let verb_of = |firsts: &[&str], w: &str| {
             let bare = w.strip_prefix(['و', 'ف']).unwrap_or(w);
-            verb_firsts.contains(&w) || verb_firsts.contains(&bare)
+            firsts.contains(&w) || firsts.contains(&bare)
         };
-        let given_verb_first = |w: &str| {
-            let bare = w.strip_prefix(['و', 'ف']).unwrap_or(w);
-            given_verb_firsts.contains(&w) || given_verb_firsts.contains(&bare)
-        };
+        // A verb that stands before its speaker.
+        let verb_first = |w: &str| verb_of(&verb_firsts, w);
+        let given_verb_first = |w: &str| verb_of(&given_verb_firsts, w);
         for (si, sentence) in doc.sentences().iter().enumerate() {
             let s = sentence.text();
             let ctx = Ctx {
@@ -1349,6 +1348,13 @@ impl EntityLabeler for NameLabeler {
             }
             for i in 0..n {
                 let w = ctx.w(i);
+                // A word that may be a name of one word: no function, calendar or
+                // knowledge-base word.
+                let lone_name_word = || {
+                    !lx.is_stopword(langs, w)
+                        && !lx.is_calendar_word(langs, w)
+                        && ctx.kb_at(i).is_none()
+                };
                 // Initials before a surname: "A. Hajizade", "J. R. Smith"; not a one-letter
                 // title ("H. Sulaiman").
                 if w.chars().count() == 1
@@ -1395,9 +1401,7 @@ impl EntityLabeler for NameLabeler {
                         || (i == 0
                             && age.parse::<u32>().is_ok_and(|a| a >= 10)
                             && !lx.person_nouns.contains(&ctx.folded[i])
-                            && !lx.is_stopword(langs, w)
-                            && !lx.is_calendar_word(langs, w)
-                            && ctx.kb_at(i).is_none()
+                            && lone_name_word()
                             && starts_lowercase(rest.trim_start_matches([',', ' ']))))
                 {
                     spans.push((i, e, 0.6));
@@ -1424,9 +1428,7 @@ impl EntityLabeler for NameLabeler {
                     && (e >= i + 2
                         || (i > 0
                             && ctx.gap(i - 1).chars().count() == 2
-                            && !lx.is_stopword(langs, w)
-                            && !lx.is_calendar_word(langs, w)
-                            && ctx.kb_at(i).is_none()
+                            && lone_name_word()
                             && starts_lowercase(rest.trim_start())))
                 {
                     spans.push((i, e, 0.6));
