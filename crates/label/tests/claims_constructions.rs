@@ -4913,6 +4913,32 @@ fn ar_a_complement_quoted_whole_ends_with_its_quotation_and_threatening_that_is_
 }
 
 #[test]
+fn ar_a_complement_quoted_whole_goes_on_after_a_complementizer_or_but_and_a_quotation_only() {
+    // "وانتقد" opens with the letters of "وان" (= "وأن") but is the narrator's verb.
+    let (s, _) = check(
+        "ar",
+        "وقال الوزير سامي الخطيب إن \"الحكومة ستدعم المزارعين هذا العام\"، وانتقد المعارضة بشدة. وقالت النائبة هدى سليم إن \"الموازنة لا تكفي لسد العجز\"، وإن الحكومة مطالبة بخطة جديدة. وقال النائب علي حسن إن \"الوضع صعب جدا هذه الأيام\"، ولكن \"الحل قريب\".",
+        &[
+            ("سامي الخطيب", Person, "سامي الخطيب"),
+            ("هدى سليم", Person, "هدى سليم"),
+            ("علي حسن", Person, "علي حسن"),
+        ],
+    );
+    assert_eq!(
+        contents_and_cues(&s),
+        vec![
+            ("الحكومة ستدعم المزارعين هذا العام", "قال"),
+            (
+                "\"الموازنة لا تكفي لسد العجز\"، وإن الحكومة مطالبة بخطة جديدة",
+                "قالت"
+            ),
+            ("\"الوضع صعب جدا هذه الأيام\"، ولكن \"الحل قريب\"", "قال"),
+        ],
+        "{s:?}"
+    );
+}
+
+#[test]
 fn en_a_bare_clause_whose_subject_opens_with_a_quantifier_an_amount_or_holds_a_preposition() {
     let (s, _) = check(
         "en",

@@ -1221,7 +1221,13 @@ fn content_end(
     nested: bool,
 ) -> (usize, Option<(usize, usize, CueMatch<'static>)>) {
     let quoted_whole = doc.is_quote_tok(from);
+    // Quotation marks and words of the content before token `k`.
+    let (mut marks_before, mut words_before) = (0, 0);
     for k in from..send {
+        if k > from {
+            marks_before += usize::from(doc.is_quote_tok(k - 1));
+            words_before += usize::from(doc.toks[k - 1].word);
+        }
         if k - from >= MAX_CONTENT {
             return (doc.toks[k - 1].end, None);
         }
@@ -1243,19 +1249,21 @@ fn content_end(
         // A complement quoted whole ends with its quotation: what follows the comma is the
         // narrator's ('إن "هناك ضغوطاً تمارس على النواب"، دون أن يكشف عن الجهة').
         // Not a quoted name ('إن "حزب الله"، المدعوم من إيران، يملك'), nor where another
-        // clause of the same saying goes on after "and" or a quotation ('، وإن', '، "ولن').
+        // clause of the same saying goes on after "and" or a quotation ('، وإن', '، "ولن',
+        // '، ولكن "').
         if quoted_whole
             && doc.is_quote_tok(k - 1)
-            && (from..k).filter(|&q| doc.is_quote_tok(q)).count() % 2 == 0
-            && (from..k).filter(|&q| doc.toks[q].word).count() >= MIN_QUOTED_CLAUSE
+            && marks_before % 2 == 0
+            && words_before >= MIN_QUOTED_CLAUSE
             && !doc.is_quote_tok(k + 1)
-            && !["وان", "وأن", "وإن"]
+            && !doc
+                .lx
+                .comps
                 .iter()
-                .any(|c| doc.toks[k + 1].norm.starts_with(c))
-            && !(["ولكن", "لكن"]
-                .iter()
-                .any(|c| doc.toks[k + 1].norm.starts_with(c))
-                && doc.is_quote_tok(k + 2))
+                .any(|c| doc.match_words_unglued(k + 1, c).is_some())
+            && !doc
+                .match_any(k + 1, &doc.lx.topics)
+                .is_some_and(|after| doc.is_quote_tok(after))
         {
             return (doc.toks[k].start, None);
         }

@@ -18,18 +18,17 @@ use crate::spans::SpanSet;
 
 pub const NAME: &str = "coref/10";
 
-/// The last name of a full name that no short form may match.
-const NO_SHORT_FORM: &str = "\u{0}";
-
 /// A full name met in the article.
 #[derive(Debug, Clone)]
 struct Full {
     pos: (usize, usize),
     first: String,
     last: String,
-    /// `first` and `last` folded.
+    /// `first` folded.
     first_folded: String,
-    last_folded: String,
+    /// `last` folded, without a joined particle: the word a short mention matches. None where
+    /// that word is a title ("فهد السيد"), which alone names whoever holds it.
+    last_folded: Option<String>,
     /// The family name comes first (Chinese names).
     family_first: bool,
     /// The words after the first, folded: a given name is extended over them where they
@@ -121,10 +120,11 @@ impl Antecedents {
         let mut by_first_name: HashMap<String, Vec<usize>> = HashMap::new();
         let indexed = fulls.len() > MAX_SCANNED_FULLS;
         for (i, f) in fulls.iter().enumerate().filter(|_| indexed) {
-            if f.last_folded.chars().count() > MAX_KEYED_NAME {
+            let Some(last) = &f.last_folded else { continue };
+            if last.chars().count() > MAX_KEYED_NAME {
                 long_lasts.push(i);
             } else {
-                for key in edit_keys(&f.last_folded) {
+                for key in edit_keys(last) {
                     by_last_key.entry(key).or_default().push(i);
                 }
             }
@@ -182,7 +182,7 @@ impl Antecedents {
         initial: Option<char>,
     ) -> Vec<usize> {
         let matches = |f: &Full| {
-            let by_last = same_name(&f.last_folded, token_folded);
+            let by_last = (f.last_folded.as_deref()).is_some_and(|l| same_name(l, token_folded));
             let by_first =
                 (f.family_first || f.given_name_alone) && f.first_folded == *token_folded;
             let initial_ok = initial.is_none_or(|c| {
@@ -343,11 +343,7 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
                 let folded = fold_str(lx.after_joined_particle(last).unwrap_or(last));
                 // A family name that is a title ("فهد السيد", "وليد الحاج") is no short form:
                 // the title alone names whoever holds it ("وقال السيد الوزير").
-                if lx.title_words.contains(&folded) {
-                    NO_SHORT_FORM.to_string()
-                } else {
-                    folded
-                }
+                (!lx.title_words.contains(&folded)).then_some(folded)
             },
             first: tokens[0].clone(),
             last: tokens[tokens.len() - 1].clone(),
@@ -365,7 +361,7 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
     }
     // A one-word name already written in full before ("Sulistyo" after "Sulistyo Hadi
     // Wibowo") is a short mention of that person, no new full name.
-    let longer: Vec<((usize, usize), String, String)> = fulls
+    let longer: Vec<((usize, usize), String, Option<String>)> = fulls
         .iter()
         .filter(|f| !f.rest_folded.is_empty())
         .map(|f| (f.pos, f.first_folded.clone(), f.last_folded.clone()))
@@ -373,7 +369,7 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
     fulls.retain(|f| {
         !f.rest_folded.is_empty()
             || !longer.iter().any(|(pos, first, last)| {
-                *pos < f.pos && (*first == f.first_folded || *last == f.first_folded)
+                *pos < f.pos && (*first == f.first_folded || last.as_ref() == Some(&f.first_folded))
             })
     });
     let full_tokens: HashSet<String> = fulls
@@ -478,7 +474,7 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
             }
             if let Some(f) = antecedents.find((e.sentence, e.start), token, None)
                 && f.pos < (e.sentence, e.start)
-                && f.last_folded == fold_str(token)
+                && f.last_folded == Some(fold_str(token))
             {
                 e.label = EntityType::Person;
                 e.canonical_id = f.canonical_id.clone();
@@ -503,7 +499,9 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
         })
     };
     // A middle name: neither the first nor the last of the full name (`folded`: the form).
-    let is_middle = |f: &Full, folded: &str| folded != f.first_folded && folded != f.last_folded;
+    let is_middle = |f: &Full, folded: &str| {
+        folded != f.first_folded && Some(folded) != f.last_folded.as_deref()
+    };
     let mut added: Vec<Entity> = Vec::new();
     if has_fulls {
         let taken_spans = TakenSpans::new(entities);
@@ -550,7 +548,7 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
                         && (wi > 0 && fold_str(words[wi - 1].text(s)) == f.first_folded
                             || words
                                 .get(wi + 1)
-                                .is_some_and(|n| fold_str(n.text(s)) == f.last_folded))
+                                .is_some_and(|n| Some(fold_str(n.text(s))) == f.last_folded))
                 };
                 // A word of another name written whole ("I Made Subagia Wiratmaja" after "Made
                 // Kertha Wijaya", "محمد آدم النور" after "عبدالرحمن النور"): a name word right
@@ -566,7 +564,7 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
                             && is_capitalised(next)
                             && next.chars().count() >= 2
                             && f.rest_folded.first() != Some(&fold_str(next))
-                            && fold_str(next) != f.last_folded
+                            && Some(fold_str(next)) != f.last_folded
                             && !taken_spans.overlaps(si, n.start, n.end)
                     });
                     let given_before = arabic
@@ -821,7 +819,7 @@ mod tests {
             first: first.to_string(),
             last: last.to_string(),
             first_folded: fold_str(first),
-            last_folded: fold_str(last),
+            last_folded: Some(fold_str(last)),
             family_first,
             // Some names of each kind, for the index to be checked on both.
             given_name_alone: !family_first && first.starts_with('A'),
