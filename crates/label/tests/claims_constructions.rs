@@ -4998,3 +4998,18 @@ fn a_pronoun_takes_the_speaker_of_the_sentence_before_not_the_last_name() {
         "{s:?}"
     );
 }
+
+#[test]
+fn en_a_subject_pronoun_right_before_the_cue_is_the_subject_whatever_stands_before_it() {
+    let text = "Sultanbek Ergeshov runs a hand over the bark of a walnut tree he says is older than the Soviet Union.";
+    let (s, claims) = check(
+        "en",
+        text,
+        &[("Sultanbek Ergeshov", Person, "Sultanbek Ergeshov")],
+    );
+    assert_eq!(speaker_texts("en", text, &claims), vec!["he"]);
+    assert_eq!(
+        contents_and_speakers(&s),
+        vec![("is older than the Soviet Union", Some("Sultanbek Ergeshov"))]
+    );
+}

@@ -1163,6 +1163,16 @@ impl<'a> Doc<'a> {
         if s >= e {
             return Subject::Missing;
         }
+        // A subject pronoun right before the cue is its subject, whatever words come before
+        // it ("the bark of a walnut tree he says is older"); not one of a pair ("Smith and I").
+        if e - s > 1
+            && self.lx.subject == SubjectSide::Before
+            && self.toks[e - 2].word
+            && self.tok_in(e - 1, &self.lx.subject_pronouns)
+            && !self.tok_in(e - 2, &self.lx.conjs)
+        {
+            return self.resolve_subject(e - 1, e, context);
+        }
         // A relative clause after the phrase's head is about the head ("two officials who
         // declined to be named", "officials who met Putin"): the head is resolved, the
         // mention is the whole phrase.

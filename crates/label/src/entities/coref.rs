@@ -366,11 +366,60 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
         .filter(|f| !f.rest_folded.is_empty())
         .map(|f| (f.pos, f.first_folded.clone(), f.last_folded.clone()))
         .collect();
+    // The last words of longer Latin-script full names ("Sammut Borg" of "Adrian Sammut
+    // Borg", "Te Whare" of "Aroha Te Whare"), joined folded, with the earliest such name: a
+    // name of those words written after it, that starts with no common given name, is that
+    // person's family name. (Not in Arabic, where the last words of a name are its father's
+    // and grandfather's, a name of its own: "محمد طاهر" is no mention of "حسن محمد طاهر".)
+    type Named = ((usize, usize), Option<String>, String);
+    let mut suffixes: HashMap<String, Named> = HashMap::new();
+    for f in fulls.iter().filter(|f| !f.first.starts_with(is_arabic)) {
+        // The last `n` words, fewer than all.
+        for n in 2..=f.rest_folded.len() {
+            let key = f.rest_folded[f.rest_folded.len() - n..].join(" ");
+            suffixes
+                .entry(key)
+                .or_insert_with(|| (f.pos, f.canonical_id.clone(), f.canonical_name.clone()));
+        }
+    }
+    // The longer name whose last words are `tokens`, written before `pos`.
+    let family_of_longer =
+        |tokens: &[String], pos: (usize, usize)| -> Option<(Option<String>, String)> {
+            let first = tokens.first()?;
+            if tokens.len() < 2
+                || first.starts_with(is_arabic)
+                || lx.given_names.contains(&fold_str(first))
+            {
+                return None;
+            }
+            let key = tokens
+                .iter()
+                .map(|t| fold_str(t))
+                .collect::<Vec<_>>()
+                .join(" ");
+            suffixes
+                .get(&key)
+                .filter(|f| f.0 < pos)
+                .map(|f| (f.1.clone(), f.2.clone()))
+        };
+    let family_only: Vec<bool> = fulls
+        .iter()
+        .map(|f| {
+            let tokens: Vec<String> = std::iter::once(f.first.clone())
+                .chain(f.rest_folded.iter().cloned())
+                .collect();
+            family_of_longer(&tokens, f.pos).is_some()
+        })
+        .collect();
+    let mut k = 0;
     fulls.retain(|f| {
-        !f.rest_folded.is_empty()
-            || !longer.iter().any(|(pos, first, last)| {
-                *pos < f.pos && (*first == f.first_folded || last.as_ref() == Some(&f.first_folded))
-            })
+        k += 1;
+        !family_only[k - 1]
+            && (!f.rest_folded.is_empty()
+                || !longer.iter().any(|(pos, first, last)| {
+                    *pos < f.pos
+                        && (*first == f.first_folded || last.as_ref() == Some(&f.first_folded))
+                }))
     });
     let full_tokens: HashSet<String> = fulls
         .iter()
@@ -411,6 +460,8 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
                 fulls[k].canonical_id.clone(),
                 fulls[k].canonical_name.clone(),
             ));
+        } else if let Some((id, name)) = family_of_longer(&tokens, (e.sentence, e.start)) {
+            shortened.push((ei, id, name));
         }
     }
     for (ei, id, name) in shortened {
@@ -922,6 +973,49 @@ mod tests {
         assert_eq!(canon("Abdullayev"), "Leyla Abdullayeva");
         let added = got.iter().find(|e| e.0 == "Abdullayev").unwrap();
         assert_eq!(added.3, vec!["coref/10"]);
+    }
+
+    #[test]
+    fn a_family_name_used_alone_finds_the_full_name_no_rule_found_and_links_to_it() {
+        let a = article(
+            "en",
+            "Abela's lawyer, Adrian Sammut Borg, argued that his client acted in the heat of the moment.\n\"He made a mistake,\" Sammut Borg said.\nAroha Te Whare woke at 3am to the sound of water.\nTe Whare, who has lived there for 11 years, says she has never seen the river rise so fast.\nHer neighbour, retired dairy farmer Graham Nesbitt, 78, was rescued from his roof.\n\"I thought I knew this river,\" Nesbitt says.\nInspectors Roderick Spiteri and Joanne Farrugia prosecuted.\nSpiteri told the court the man was arrested.\nTreasurer Daniel Ashworth spoke first.\nAshworth said the budget was tight.",
+        );
+        let got = entities(&a);
+        let canon = |t: &str| {
+            got.iter()
+                .filter(|e| e.0 == t)
+                .map(|e| (e.1, e.2.clone().unwrap_or_default()))
+                .collect::<Vec<_>>()
+        };
+        let person = |name: &str| vec![(EntityType::Person, name.to_string())];
+        assert_eq!(canon("Adrian Sammut Borg"), person("Adrian Sammut Borg"));
+        assert_eq!(canon("Sammut Borg"), person("Adrian Sammut Borg"));
+        assert_eq!(canon("Aroha Te Whare"), person("Aroha Te Whare"));
+        assert_eq!(canon("Te Whare"), person("Aroha Te Whare"));
+        assert_eq!(canon("Graham Nesbitt"), person("Graham Nesbitt"));
+        assert_eq!(canon("Nesbitt"), person("Graham Nesbitt"));
+        // Not a title's plural, nor a title before a given name.
+        assert_eq!(canon("Roderick Spiteri"), person("Roderick Spiteri"));
+        assert_eq!(canon("Spiteri"), person("Roderick Spiteri"));
+        assert_eq!(canon("Daniel Ashworth"), person("Daniel Ashworth"));
+        assert_eq!(canon("Ashworth"), person("Daniel Ashworth"));
+    }
+
+    #[test]
+    fn the_last_words_of_an_arabic_name_are_no_mention_of_it() {
+        // "محمد طاهر" may be the father of "حسن محمد طاهر": another man.
+        let a = article(
+            "ar",
+            "وقال الناظر حسن محمد طاهر إن القبائل متفقة.\nوقال الشيخ محمد طاهر إن الحوار مستمر.",
+        );
+        let got = entities(&a);
+        let short: Vec<_> = got.iter().filter(|e| e.0 == "محمد طاهر").collect();
+        assert!(!short.is_empty(), "{got:?}");
+        assert!(
+            short.iter().all(|e| e.2.as_deref() == Some("محمد طاهر")),
+            "{got:?}"
+        );
     }
 
     #[test]

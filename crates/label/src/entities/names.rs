@@ -17,7 +17,7 @@ use records::EntityType;
 
 use super::doc::Doc;
 use super::gazetteer::{Found, Gazetteer, first_from, is_name_not_nisba};
-use super::lexicon::{Lexicon, phrase_at};
+use super::lexicon::{Lexicon, Phrase, phrase_at};
 use super::text::{
     FoldedWords, Word, bracketed_abbreviations, is_all_caps, is_arabic, is_capitalised,
     is_degree_shaped, is_possessive, same_line_gap,
@@ -169,12 +169,41 @@ impl Ctx<'_> {
     }
 
     /// A head word of organisations, places, events or works (`org_shapes.tsv`).
+    /// Word `i` may be a word of a Latin-script name that no list knows: capitalised, not
+    /// an acronym, a stop, title, organisation, domain or calendar word, a common given name
+    /// (a mention by that alone is a given name's) or a knowledge-base entry.
+    fn family_name_word(&self, i: usize) -> bool {
+        let w = self.w(i);
+        is_capitalised(w)
+            && !is_all_caps(w)
+            && !is_arabic_word(w)
+            && w.chars().count() >= 2
+            && !is_possessive(w)
+            && !self.lx.is_stopword(self.langs, w)
+            && !self.is_title_word(i)
+            // Nor a title's plural before the names it lists ("Inspectors Roderick Spiteri
+            // and Joanne Farrugia", "Lawyers Adrian Sammut Borg and Luke Grech").
+            && !self.folded[i]
+                .strip_suffix('s')
+                .is_some_and(|t| self.lx.title_words.contains(t))
+            && !self.is_shape_word(i)
+            && !self.lx.is_domain_word(self.langs, w)
+            && !self.lx.is_calendar_word(self.langs, w)
+            && !self.abbreviations.contains(w)
+            && self.kb_at(i).is_none()
+    }
+
     fn is_shape_word(&self, i: usize) -> bool {
         self.lx.shape_words.contains(&self.folded[i])
     }
 
+    /// Word `i` is a title's, perhaps possessive ("the Attorney General's Office").
     fn is_title_word(&self, i: usize) -> bool {
-        self.lx.title_words.contains(&self.folded[i]) && !self.given_name_before_particle(i)
+        let folded = &self.folded[i];
+        let bare = (folded.strip_suffix("'s"))
+            .or_else(|| folded.strip_suffix("\u{2019}s"))
+            .unwrap_or(folded);
+        self.lx.title_words.contains(bare) && !self.given_name_before_particle(i)
     }
 
     /// A title's word that is a given name before a father's or family name ("Sultan Al
@@ -195,9 +224,15 @@ impl Ctx<'_> {
             }
     }
 
-    /// A title phrase starting at word `i`: the index after it. A one-letter title ("H." for
-    /// Haji) needs its period and no initial after it ("H. R. McMaster", "Pintu H Stadion").
+    /// A title phrase starting at word `i`: the index after it.
     fn title_at(&self, i: usize) -> Option<usize> {
+        self.title_phrase_at(i).map(|(_, after)| after)
+    }
+
+    /// A title phrase starting at word `i` (after an Arabic clitic: "والوزيرة" is "الوزيرة")
+    /// and the index after it. A one-letter title ("H." for Haji) needs its period and no
+    /// initial after it ("H. R. McMaster", "Pintu H Stadion").
+    fn title_phrase_at(&self, i: usize) -> Option<(&'static Phrase, usize)> {
         if self.given_name_before_particle(i) {
             return None;
         }
@@ -224,7 +259,7 @@ impl Ctx<'_> {
                 && m.0.parts[0].chars().count() == 1
                 && m.2 > self.words[i].start)
         })
-        .map(|m| m.1)
+        .map(|m| (m.0, m.1))
     }
 
     /// Word `i` starts an academic degree written after a name and its comma ("Bambang
@@ -1111,10 +1146,10 @@ impl EntityLabeler for NameLabeler {
         // A verb that stands before its speaker.
         let verb_first = |w: &str| verb_of(&verb_firsts, w);
         let given_verb_first = |w: &str| verb_of(&given_verb_firsts, w);
-        for (si, sentence) in doc.sentences().iter().enumerate() {
-            let s = sentence.text();
-            let ctx = Ctx {
-                s,
+        let ctx_of = |si: usize| {
+            let sentence = &doc.sentences()[si];
+            Ctx {
+                s: sentence.text(),
                 folded: sentence.folded_words(),
                 words: sentence.words(),
                 found: sentence.found(&self.gazetteer),
@@ -1124,7 +1159,17 @@ impl EntityLabeler for NameLabeler {
                 langs,
                 lx,
                 g: &self.gazetteer,
-            };
+            }
+        };
+        // Family names the article lets speak alone or found as a name of two words
+        // ("Nesbitt says", "Sammut Borg said"), folded: the fuller name they end is looked
+        // for in the whole article below.
+        let mut short_names: Vec<Vec<String>> = Vec::new();
+        // Where the names of each sentence start and end (bytes).
+        let mut found_names: Vec<Vec<(usize, usize)>> = vec![Vec::new(); doc.sentences().len()];
+        for (si, sentence) in doc.sentences().iter().enumerate() {
+            let s = sentence.text();
+            let ctx = ctx_of(si);
             let mut spans: Vec<(usize, usize, f32)> = Vec::new();
             let n = ctx.words.len();
             // Whether the sentence has an age between commas at all (", 56,"): one scan.
@@ -1138,7 +1183,10 @@ impl EntityLabeler for NameLabeler {
                 // Titles and roles.
                 // A title and what follows it are one phrase: not across a colon, a quotation
                 // mark or a sentence's end ('قال المدرب: "الفريق قدم ..."').
-                if let Some(after) = ctx.title_at(i)
+                // The title as the lists write it, folded: the key of its options.
+                let title = ctx.title_phrase_at(i);
+                let title_key = title.map(|(p, _)| p.parts.join(" ")).unwrap_or_default();
+                if let Some((_, after)) = title
                     && after < n
                     && !ctx
                         .gap(after - 1)
@@ -1147,12 +1195,7 @@ impl EntityLabeler for NameLabeler {
                     // A personal title takes no complement but adjectives ("المهندس الإنشائي
                     // سامر حداد"): the name follows them ("الدكتور هايل العوران" is no doctor
                     // of something).
-                    && let Some(k) = if lx.personal_titles.contains(
-                        &(i..after)
-                            .map(|j| &ctx.folded[j])
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                    ) {
+                    && let Some(k) = if lx.personal_titles.contains(&title_key) {
                         // Past adjectives with the article ("الشاب", "الراحل", "المصرية");
                         // a feminine noun ("عمدة المدينة") or a place glued to a preposition
                         // ("بجامعة بغداد") after them is a complement still.
@@ -1184,7 +1227,6 @@ impl EntityLabeler for NameLabeler {
                     // words or more ("Bupati Cianjur Herman Suherman"), or of one where the
                     // article writes the word as a place ("Bupati Sidoarjo Subandi" and "di
                     // Sidoarjo").
-                    let title: Vec<&str> = (i..after).map(|j| &ctx.folded[j]).collect();
                     let capitalised = |j: usize| j < n && is_capitalised(ctx.w(j));
                     // A place the knowledge base knows is the region too ("Kapolres
                     // Lhokseumawe AKBP Teuku Haris Munandar").
@@ -1194,7 +1236,7 @@ impl EntityLabeler for NameLabeler {
                         })
                     };
                     let k = if k == after
-                        && lx.region_titles.contains(&title.join(" "))
+                        && lx.region_titles.contains(&title_key)
                         && !is_arabic_word(ctx.w(k))
                         && known_place(k)
                         && capitalised(k + 1)
@@ -1249,7 +1291,7 @@ impl EntityLabeler for NameLabeler {
                     // Khofifah, saat ditemui").
                     let region_then_comma = end == Some(k + 1)
                         && k == after
-                        && lx.region_titles.contains(&title.join(" "))
+                        && lx.region_titles.contains(&title_key)
                         && ctx.gap(k) == ","
                         && k + 1 < n
                         && (ctx.title_at(k + 1).is_some()
@@ -1266,7 +1308,7 @@ impl EntityLabeler for NameLabeler {
                     // name that starts with a common given name or that is known.
                     let known = lx.given_names.contains(&ctx.folded[k])
                         || matches!(ctx.kb_at(k), Some((EntityType::Person, _)));
-                    let ambiguous = lx.ambiguous_titles.contains(&title.join(" "));
+                    let ambiguous = lx.ambiguous_titles.contains(&title_key);
                     // Or an Arabic given name and a family name with the article that a
                     // clause's punctuation or complementizer ends ("وقالت المواطنة هيفاء
                     // السبيعي إن").
@@ -1451,6 +1493,20 @@ impl EntityLabeler for NameLabeler {
             // deduplicated below, so each word is tested once against all first words.
             let cue_words: Vec<usize> =
                 (1..n).filter(|&j| cue_firsts.contains(&ctx.w(j))).collect();
+            // A family name alone right before or after a reporting verb ("Nesbitt says",
+            // "said Chong,").
+            for &j in &cue_words {
+                let alone = |k: usize| {
+                    ctx.family_name_word(k)
+                        && !(k > 0 && ctx.adjacent(k - 1) && is_capitalised(ctx.w(k - 1)))
+                        && !(ctx.adjacent(k) && k + 1 < n && is_capitalised(ctx.w(k + 1)))
+                };
+                for k in [j - 1, j + 1] {
+                    if k < n && ctx.adjacent(k.min(j)) && alone(k) {
+                        short_names.push(vec![ctx.folded[k].to_string()]);
+                    }
+                }
+            }
             // Two or three capitalised words before a reporting verb.
             for &j in &cue_words {
                 if !ctx.adjacent(j - 1) {
@@ -1798,21 +1854,126 @@ impl EntityLabeler for NameLabeler {
                 {
                     continue;
                 }
-                let text = &s[start..end];
-                out.push(Proposal {
-                    sentence: si,
-                    start,
-                    end,
-                    label: EntityType::Person,
-                    canonical_id: None,
-                    canonical_name: Some(text.split_whitespace().collect::<Vec<_>>().join(" ")),
-                    confidence,
-                    labeler: NAME,
-                });
+                // A name of two words whose first is no common given name may be the family
+                // name of a fuller one ("Sammut Borg" of "Adrian Sammut Borg").
+                if b == a + 2
+                    && !is_arabic_word(ctx.w(a))
+                    && !lx.given_names.contains(&ctx.folded[a])
+                {
+                    short_names.push(vec![
+                        ctx.folded[a].to_string(),
+                        ctx.folded[a + 1].to_string(),
+                    ]);
+                }
+                found_names[si].push((start, end));
+                out.push(person(si, s, start, end, confidence));
+            }
+        }
+        self.fuller_names(doc, &ctx_of, short_names, found_names, out);
+    }
+}
+
+impl NameLabeler {
+    /// Names of up to three words, written out somewhere in the article, that end with a
+    /// family name the article uses alone (`short_names`): "Aroha Te Whare woke at 3am" and
+    /// "Graham Nesbitt, 78, was rescued", where "Te Whare, who ..., says" and "Nesbitt says"
+    /// follow. A run of capitalised words no rule called a name is one when the article goes
+    /// on with its last words alone; coreference then links those mentions to it.
+    fn fuller_names<'a>(
+        &self,
+        doc: &'a Doc,
+        ctx_of: &dyn Fn(usize) -> Ctx<'a>,
+        short_names: Vec<Vec<String>>,
+        found_names: Vec<Vec<(usize, usize)>>,
+        out: &mut Vec<Proposal>,
+    ) {
+        if short_names.is_empty() {
+            return;
+        }
+        // Looked up by their words joined, found by their last word first: a word of the
+        // text costs one look-up, however many names share a family name.
+        let lasts: foldhash::HashSet<&str> = short_names
+            .iter()
+            .filter_map(|k| k.last())
+            .map(String::as_str)
+            .collect();
+        let keys: foldhash::HashSet<String> = short_names.iter().map(|k| k.join(" ")).collect();
+        for (si, sentence) in doc.sentences().iter().enumerate() {
+            let folded = sentence.folded_words();
+            let n = sentence.words().len();
+            let ends: Vec<usize> = (0..n)
+                .filter(|&k| lasts.contains(&folded[k]))
+                .map(|k| k + 1)
+                .collect();
+            if ends.is_empty() {
+                continue;
+            }
+            let ctx = ctx_of(si);
+            // The words of the names already found here.
+            let mut taken = vec![false; n];
+            for &(x, y) in &found_names[si] {
+                let first = ctx.words.partition_point(|w| w.start < x);
+                for k in (first..n).take_while(|&k| ctx.words[k].end <= y) {
+                    taken[k] = true;
+                }
+            }
+            for e in ends {
+                // The run ends here: no capitalised word goes on with it.
+                if e < n && ctx.adjacent(e - 1) && is_capitalised(ctx.w(e)) {
+                    continue;
+                }
+                for m in 1..=2.min(e) {
+                    let key: Vec<&str> = (e - m..e).map(|k| &ctx.folded[k]).collect();
+                    if !keys.contains(&key.join(" ")) {
+                        continue;
+                    }
+                    let mut a = e - m;
+                    while a > 0
+                        && e - a < MAX_FULLER_NAME
+                        && ctx.adjacent(a - 1)
+                        && ctx.family_name_word(a - 1)
+                    {
+                        a -= 1;
+                    }
+                    // A name starts at its given name ("Treasurer Daniel Ashworth").
+                    if let Some(given) =
+                        (a + 1..e - m).find(|&k| ctx.lx.given_names.contains(&ctx.folded[k]))
+                    {
+                        a = given;
+                    }
+                    if e - a == m || (a..e).any(|k| taken[k] || !ctx.family_name_word(k)) {
+                        continue;
+                    }
+                    taken[a..e].fill(true);
+                    let (start, end) = (ctx.words[a].start, ctx.words[e - 1].end);
+                    out.push(person(si, ctx.s, start, end, 0.55));
+                }
             }
         }
     }
 }
+
+/// A person's name at bytes `start..end` of sentence `si` (text `s`).
+fn person(si: usize, s: &str, start: usize, end: usize, confidence: f32) -> Proposal {
+    Proposal {
+        sentence: si,
+        start,
+        end,
+        label: EntityType::Person,
+        canonical_id: None,
+        canonical_name: Some(
+            s[start..end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        confidence,
+        labeler: NAME,
+    }
+}
+
+/// Words of a name found from the family name the article uses alone.
+const MAX_FULLER_NAME: usize = 3;
 
 /// A person's age as news writes it beside a name ("Dedi (45)", "Somporn Inthawong, 56,"):
 /// one or two digits.
@@ -3186,6 +3347,48 @@ mod tests {
             ),
             vec!["Luis \u{201C}Chito\u{201D} Manansala"]
         );
+    }
+
+    #[test]
+    fn a_possessive_title_is_no_name_after_a_title() {
+        assert_eq!(
+            texts(
+                "en",
+                "Prosecutors from the Attorney General's Office had sought a 12-year sentence."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            texts(
+                "en",
+                "Treasurer Daniel Ashworth and Magistrate Elsabé Pretorius met Shri Ravindra Kumar Bhatia."
+            ),
+            vec![
+                "Daniel Ashworth",
+                "Elsabé Pretorius",
+                "Ravindra Kumar Bhatia"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_office_with_the_article_takes_a_name_that_starts_with_a_given_name_even_after_a_clitic() {
+        assert_eq!(
+            texts("ar", "وقال الوزير سامي حداد إن الحكومة ستدعم المزارعين."),
+            vec!["سامي حداد"]
+        );
+        assert_eq!(
+            texts("ar", "وأكد المحافظ علي الزيدي أن الطرق مفتوحة."),
+            vec!["علي الزيدي"]
+        );
+        // The office alone before a verb or an object, and "portfolios" glued to "and".
+        for s in [
+            "وأضاف أن الوزارة جاهزة، والوزيرة قالت إن مدة المعالجة ستنخفض.",
+            "وناشد المحافظ المواطنين عدم الخروج إلا للضرورة.",
+            "وقالت إن هناك خروجا للسيولة، والمحافظ الخليجية بدأت تعيد توزيع استثماراتها.",
+        ] {
+            assert_eq!(texts("ar", s), Vec::<String>::new(), "{s}");
+        }
     }
 
     #[test]
