@@ -5013,3 +5013,25 @@ fn en_a_subject_pronoun_right_before_the_cue_is_the_subject_whatever_stands_befo
         vec![("is older than the Soviet Union", Some("Sultanbek Ergeshov"))]
     );
 }
+
+#[test]
+fn id_more_tails_after_a_quotation_and_a_recollection_before_a_comma() {
+    let (s, _) = check(
+        "id",
+        "\"Harus ada evaluasi tiap enam bulan,\" tandasnya. \"Jangan dijual pemain intinya,\" pinta Budi Santoso. \"Itu sudah selesai,\" katanya singkat. Martha mengenang, ia hanya punya satu batang kapur.",
+        &[
+            ("Budi Santoso", Person, "Budi Santoso"),
+            ("Martha", Person, "Martha"),
+        ],
+    );
+    assert_eq!(
+        contents_and_cues(&s),
+        vec![
+            ("ia hanya punya satu batang kapur", "mengenang"),
+            ("Harus ada evaluasi tiap enam bulan", "tandasnya"),
+            ("Jangan dijual pemain intinya", "pinta"),
+            ("Itu sudah selesai", "katanya"),
+        ],
+        "{s:?}"
+    );
+}

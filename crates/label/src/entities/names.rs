@@ -1676,8 +1676,17 @@ impl EntityLabeler for NameLabeler {
                     e == n
                         || matches!(ctx.gap(e - 1), "," | "،" | "." | ":")
                         || is_lowercase_word(ctx.w(e))
+                        || (ctx.gap(e - 1) == "(" && is_age(ctx.w(e)))
                 };
-                if e >= k + 2 && closed {
+                // In Indonesian one word is a name there too ("kata Yusuf, pengemudi ojek",
+                // "celetuk Sunarti (55)"), closed by punctuation or an age: a name of one word is common and no title,
+                // organisation or place the lists know stands there.
+                let one_word = e == k + 1
+                    && !arabic
+                    && ctx.langs.contains(&"id")
+                    && (e == n || matches!(ctx.gap(e - 1), "," | "." | "("))
+                    && ctx.family_name_word(k);
+                if (e >= k + 2 || one_word) && closed {
                     spans.push((k, e, 0.6));
                 }
             }
@@ -1705,17 +1714,22 @@ impl EntityLabeler for NameLabeler {
                         break;
                     }
                 }
-                if e < k + 2 || e >= n {
+                if e < k + 2 {
                     continue;
                 }
-                let age = ctx.gap(e - 1) == "("
+                let age = e < n
+                    && ctx.gap(e - 1) == "("
                     && ctx.w(e).chars().all(|ch| ch.is_ascii_digit())
                     && ctx.gap(e).starts_with(')');
                 // Not a list's item ("Menteri Desa, Pembangunan Daerah Tertinggal, dan
-                // Transmigrasi"): "and" after the comma goes on with the list.
-                let lower_after = ctx.gap(e - 1) == ","
+                // Transmigrasi"): "and" after the comma goes on with the list. Or the
+                // sentence's end ("Pendapat senada disampaikan Kepala Ekonom PT Bank Permata
+                // Tbk, Josephine Tanoto.").
+                let lower_after = (e < n
+                    && ctx.gap(e - 1) == ","
                     && is_lowercase_word(ctx.w(e))
-                    && !lx.conjs.contains(ctx.w(e));
+                    && !lx.conjs.contains(ctx.w(e)))
+                    || (e == n && ctx.gap(e - 1) == ".");
                 // A title chain before the comma: a title, then capitalised words or links.
                 let titled = lower_after
                     && (c.saturating_sub(MAX_TITLE_CHAIN)..=c).rev().any(|j| {
@@ -3347,6 +3361,38 @@ mod tests {
             ),
             vec!["Luis \u{201C}Chito\u{201D} Manansala"]
         );
+    }
+
+    #[test]
+    fn indonesian_one_word_names_after_a_tail_cue_and_apposed_names_ending_a_sentence() {
+        assert_eq!(
+            texts(
+                "id",
+                "\"Mesin mati di tengah genangan,\" kata Yusuf, pengemudi ojek online."
+            ),
+            vec!["Yusuf"]
+        );
+        assert_eq!(
+            texts(
+                "id",
+                "\"Dari dulu dijanjiin terus,\" celetuk Sunarti (55), warga RT 03."
+            ),
+            vec!["Sunarti"]
+        );
+        assert_eq!(
+            texts(
+                "id",
+                "Pendapat senada disampaikan Kepala Ekonom PT Bank Permata Tbk, Josephine Tanoto."
+            ),
+            vec!["Josephine Tanoto"]
+        );
+        // A title is no name, nor is a word after a tail cue in English.
+        for (lang, s) in [
+            ("id", "\"Mesin mati,\" kata Kapolres."),
+            ("en", "\"The engine died,\" said Tuesday."),
+        ] {
+            assert_eq!(texts(lang, s), Vec::<String>::new(), "{s}");
+        }
     }
 
     #[test]
