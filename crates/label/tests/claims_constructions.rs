@@ -5035,3 +5035,41 @@ fn id_more_tails_after_a_quotation_and_a_recollection_before_a_comma() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_noun_of_a_person_closed_by_a_demonstrative_and_an_age_alone_point_back_to_the_person() {
+    let (s, _) = check(
+        "id",
+        "Gol kedua dicetak Gustavo Ribeiro. \"Kami bermain sangat baik,\" kata striker asal Brasil itu. Nurhayati dan Syafrizal kehilangan rumah. \"Modal habis untuk ganti barang yang rusak,\" ucap pria 52 tahun itu.",
+        &[
+            ("Gustavo Ribeiro", Person, "Gustavo Ribeiro"),
+            ("Brasil", Gpe, "Brazil"),
+            ("Nurhayati", Person, "Nurhayati"),
+            ("Syafrizal", Person, "Syafrizal"),
+        ],
+    );
+    assert_eq!(
+        contents_and_speakers(&s),
+        vec![
+            ("Kami bermain sangat baik", Some("Gustavo Ribeiro")),
+            (
+                "Modal habis untuk ganti barang yang rusak",
+                Some("Syafrizal")
+            ),
+        ],
+        "{s:?}"
+    );
+    let (s, _) = check(
+        "en",
+        "John Tipene, 46, was charged with burglary. Police arrested Rangi Hohaia. The 46-year-old told the court he was innocent.",
+        &[
+            ("John Tipene", Person, "John Tipene"),
+            ("Rangi Hohaia", Person, "Rangi Hohaia"),
+        ],
+    );
+    assert_eq!(
+        contents_and_speakers(&s),
+        vec![("he was innocent", Some("John Tipene"))],
+        "{s:?}"
+    );
+}

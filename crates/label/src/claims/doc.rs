@@ -119,6 +119,10 @@ const GENDER_WORD_REACH: usize = 5;
 
 /// Persons looked at, from the last back, for one that agrees with a gendered verb or pronoun.
 const MAX_GENDER_CANDIDATES: usize = 8;
+
+/// Persons looked at back from "the 46-year-old" for one named with that age.
+const MAX_AGED_CANDIDATES: usize = 40;
+
 /// Tokens from a cue back to its speaker's name, past an appositive ("Mark Feeney, an
 /// agricultural economist at Iowa State University, said").
 const MAX_SPEAKER_REACH: usize = 20;
@@ -1374,6 +1378,24 @@ impl<'a> Doc<'a> {
                 return found(x.canonical.clone(), x.id.clone(), true, false);
             }
         }
+        // A noun of a person that a demonstrative closes points back ("kata striker asal
+        // Brasil itu", "Ibu rumah tangga asal Sidoarjo itu menyebut"): the person named
+        // before, not the place or body the phrase names.
+        if e > r + 1
+            && self.tok_in(e - 1, &self.lx.demonstratives)
+            && self.tok_in(r, &self.lx.person_nouns)
+            && self.ents_in(start, self.toks[r].end).next().is_none()
+        {
+            // Of the noun's gender where it has one ("pria": a man, "ibu": a woman).
+            return match self.last_person_agreeing(start, self.title_gender(r)) {
+                Some(x) => found(x.canonical.clone(), x.id.clone(), true, false),
+                None => found(None, None, true, false),
+            };
+        }
+        // "The 46-year-old": the person named with that age before ("John Tipene, 46,").
+        if let Some(x) = self.person_of_age(r, e, start) {
+            return found(x.canonical.clone(), x.id.clone(), true, false);
+        }
         let candidates = || {
             self.ents_in(start, end)
                 .filter(|x| matches!(x.label, EntityType::Org | EntityType::Gpe) && !after_agent(x))
@@ -1515,6 +1537,36 @@ impl<'a> Doc<'a> {
     /// The last PERSON entity that ends before `pos`.
     pub fn last_person(&self, pos: usize) -> Option<&Ent> {
         self.persons_before(pos).next()
+    }
+
+    /// For a phrase `r..e` that is an age alone after its determiner ("the 46-year-old"), the
+    /// last person before `pos` named with that age ("John Tipene, 46,", "Tipene (46)",
+    /// "46-year-old John Tipene").
+    fn person_of_age(&self, r: usize, e: usize, pos: usize) -> Option<&Ent> {
+        if r == 0
+            || e != r + 1
+            || !self
+                .lx
+                .determiners
+                .iter()
+                .any(|w| *w == *self.toks[r - 1].norm)
+        {
+            return None;
+        }
+        let age = self.toks[r].norm.strip_suffix("-year-old")?;
+        if !(1..=3).contains(&age.len()) || !age.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let with_age = |x: &&Ent| {
+            let after = self.text[x.end..].trim_start_matches([',', '(', ' ']);
+            let before = self.text[..x.start].trim_end();
+            (after.starts_with(age)
+                && !after[age.len()..].starts_with(|c: char| c.is_ascii_digit()))
+                || before.ends_with(&format!("{age}-year-old"))
+        };
+        self.persons_before(pos)
+            .take(MAX_AGED_CANDIDATES)
+            .find(with_age)
     }
 
     /// The PERSON entities that end by `pos`, from the last back.

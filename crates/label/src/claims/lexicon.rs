@@ -237,6 +237,11 @@ pub struct Lexicon {
     /// Nouns of people in general ("analysts", "warga", "محللون", "مصادر"), which speak in a
     /// headline ("محللون: ...", "Pedagang: ...") though they name no one.
     pub people: Vec<String>,
+    /// Nouns of a person (first words: "striker", "ibu" of "ibu rumah tangga") that, heading a
+    /// phrase a demonstrative closes, point back to the person named before ("kata striker
+    /// asal Brasil itu", "Ibu rumah tangga asal Sidoarjo itu menyebut"), not to the place or
+    /// body the phrase names.
+    pub person_nouns: Vec<String>,
     /// Words that open a name and give its bearer's gender ("أم عبدالله": a woman), but
     /// elsewhere are a place's ("أم القيوين"): read only as a name's first word.
     pub kunyas: Vec<(String, Gender)>,
@@ -318,6 +323,7 @@ impl Lexicon {
             pronoun_suffixes: vec![],
             kunyas: vec![],
             people: vec![],
+            person_nouns: vec![],
             cues_by_first: Default::default(),
         };
         for line in data.lines() {
@@ -401,6 +407,7 @@ impl Lexicon {
                     gender: None,
                 }),
                 "people" => lx.people.extend(words),
+                "person_noun" => lx.person_nouns.extend(words),
                 "pronoun_suffix" | "kunya" => {
                     if let (Some(g), [word]) = (
                         options.iter().find_map(|o| Gender::parse(o)),
