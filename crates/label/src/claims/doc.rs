@@ -1017,7 +1017,12 @@ impl<'a> Doc<'a> {
         let next_closes = |k: usize| {
             k + 1 >= e || self.match_any(k + 1, &self.lx.comps).is_some() || !self.toks[k + 1].word
         };
+        // ... nor a noun glued to "to the" ("وقال للراكوبة إن").
+        let glued_to_preposition = (self.lx.preposition_prefixes.iter()).any(|p| {
+            self.toks[first].norm.len() > p.len() && self.toks[first].norm.starts_with(p.as_str())
+        });
         if self.is_preposition(first)
+            || glued_to_preposition
             || to_outlet
             || (self.tok_in(first, &self.lx.prep_pronouns) && next_closes(first))
             || self.tok_in(first, &self.lx.circumstantials)

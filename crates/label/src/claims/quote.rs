@@ -562,6 +562,18 @@ fn before(doc: &Doc, open: usize) -> Option<(Option<Speaker>, (usize, usize))> {
                 while j > a && !doc.is_boundary(j - 1) {
                     j -= 1;
                 }
+                // Only a subordinator, a preposition or a complementizer before a verb-first
+                // cue ("، قبل أن يضيف بصوت خافت:"): no subject there, the cue's is dropped.
+                if vso
+                    && (j..k).all(|x| {
+                        !doc.toks[x].word
+                            || doc.tok_in(x, &doc.lx.subordinators)
+                            || doc.is_preposition(x)
+                            || doc.match_any(x, &doc.lx.comps).is_some()
+                    })
+                {
+                    j = k;
+                }
                 // A participle after its main clause's verb and subject ("واختتم الوزير X
                 // حديثه بالقول:"): that verb's subject.
                 let j = if vso && cm.cue.participle && j < k && doc.cue_at(j).is_none() {
