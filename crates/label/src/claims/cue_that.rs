@@ -1272,6 +1272,11 @@ fn content_end(
                 .cue_at(k + 1)
                 .is_some_and(|c| c.cue.participle || c.cue.inverted)
             || doc.match_any(k + 1, &doc.lx.narrator_clauses).is_some()
+            // ... also after a quotation's closing mark ('"monitor demand closely," but
+            // declined to comment').
+            || (doc.is_quote_tok(k + 1)
+                && k + 2 < send
+                && doc.match_any(k + 2, &doc.lx.narrator_clauses).is_some())
             || contrast_with_cue(doc, k + 1, send)
         {
             return (doc.toks[k].start, None);

@@ -794,6 +794,17 @@ impl<'a> Doc<'a> {
             if e > s + 1 && self.tok_in(e - 1, &self.lx.relatives) {
                 e -= 1;
             }
+            // A negated cue's negation and auxiliary ("He did not say that": "He"; the claim
+            // carries the negation).
+            if e > s + 1
+                && (self.tok_in(e - 1, &self.lx.negations)
+                    || self.toks[e - 1].norm.ends_with("n't"))
+            {
+                e -= 1;
+                if e > s + 1 && self.tok_in(e - 1, &self.lx.auxes) {
+                    e -= 1;
+                }
+            }
             // Trailing adverbs ("Xi also said").
             let before = e;
             for adv in &self.lx.adverbs {
@@ -1391,8 +1402,32 @@ impl<'a> Doc<'a> {
             && self.tok_in(r, &self.lx.person_nouns)
             && self.ents_in(start, self.toks[r].end).next().is_none()
         {
-            // Of the noun's gender where it has one ("pria": a man, "ibu": a woman).
-            return match self.last_person_agreeing(start, self.title_gender(r)) {
+            // An office in the phrase ("mantan Presiden itu"): its holder named before, or
+            // no one known.
+            if let Some(role) = (r..e)
+                .find_map(|k| (self.lx.roles.iter()).find(|w| self.match_words(k, w).is_some()))
+            {
+                return match self.person_with_role(role, start) {
+                    Some(x) => found(x.canonical.clone(), x.id.clone(), true, false),
+                    None => found(None, None, true, false),
+                };
+            }
+            // Of the noun's gender where it has one ("pria": a man, "ibu": a woman): one
+            // known to be of it.
+            let person = match self.title_gender(r) {
+                Some(g) => (self.persons_before(start).take(MAX_GENDER_CANDIDATES))
+                    .find(|x| self.person_gender(x) == Some(g)),
+                None => self.last_person_agreeing(start, None),
+            };
+            // Not one named before someone of that noun came up unnamed ("seorang warga yang
+            // enggan disebut namanya ... kata warga itu").
+            let noun = &*self.toks[r].norm;
+            let person = person.filter(|x| {
+                let since = self.text[x.end..start].to_lowercase();
+                !(since.contains(&format!("seorang {noun}"))
+                    || since.contains(&format!("{noun} yang enggan")))
+            });
+            return match person {
                 Some(x) => found(x.canonical.clone(), x.id.clone(), true, false),
                 None => found(None, None, true, false),
             };
@@ -1569,9 +1604,15 @@ impl<'a> Doc<'a> {
                 && !after[age.len()..].starts_with(|c: char| c.is_ascii_digit()))
                 || before.ends_with(&format!("{age}-year-old"))
         };
-        self.persons_before(pos)
+        let x = self
+            .persons_before(pos)
             .take(MAX_AGED_CANDIDATES)
-            .find(with_age)
+            .find(with_age)?;
+        // Not where someone unnamed of that age came up since ("A 46-year-old woman has been
+        // arrested"): the phrase is about that one.
+        let since = self.text[x.end..pos].to_lowercase();
+        let unnamed = [format!("a {age}-year-old"), format!("an {age}-year-old")];
+        (!unnamed.iter().any(|u| since.contains(u.as_str()))).then_some(x)
     }
 
     /// The PERSON entities that end by `pos`, from the last back.
@@ -1891,7 +1932,13 @@ impl<'a> Doc<'a> {
             let Some(before) = k.checked_sub(1) else {
                 break;
             };
-            if self.is_boundary(before) || !self.toks[before].word {
+            // Not past another person's name ("Ibu Nurhayati dan Bapak Syafrizal").
+            let other_person = || {
+                let t = &self.toks[before];
+                self.ents_in(t.start, t.end)
+                    .any(|x| x.label == EntityType::Person)
+            };
+            if self.is_boundary(before) || !self.toks[before].word || other_person() {
                 break;
             }
             // (`last` is the token after the cue.)

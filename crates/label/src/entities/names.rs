@@ -1653,7 +1653,7 @@ impl EntityLabeler for NameLabeler {
             // A name right after a verb that stands before its speaker ("وقال محمد أبو باشا،",
             // "kata Sri Mulyani dalam ..."): two words or more, ended by punctuation, a
             // complementizer or (in a cased script) a lower-case word.
-            for j in 0..n.saturating_sub(2) {
+            for j in 0..n.saturating_sub(1) {
                 let k = j + 1;
                 let given_only = !verb_first(ctx.w(j)) && given_verb_first(ctx.w(j));
                 if !(verb_first(ctx.w(j)) || given_only)
@@ -1679,12 +1679,30 @@ impl EntityLabeler for NameLabeler {
                         || (ctx.gap(e - 1) == "(" && is_age(ctx.w(e)))
                 };
                 // In Indonesian one word is a name there too ("kata Yusuf, pengemudi ojek",
-                // "celetuk Sunarti (55)"), closed by punctuation or an age: a name of one word is common and no title,
-                // organisation or place the lists know stands there.
+                // "celetuk Sunarti (55)"): a name of one word is common. Closed by an age, or
+                // by a comma and a noun (no date: "kata Damkar, Selasa siang"; no verb:
+                // "kata Kejagung, mencapai"), or by the sentence's end; not after a passive
+                // or "menurut", where a clause follows the comma and bodies stand as often
+                // ("diungkapkan Shopee", "Menurut Walhi, ...", "Seperti dikatakan Nabi, ...").
+                let apposed_noun = |j: usize| {
+                    j < n
+                        && is_lowercase_word(ctx.w(j))
+                        && !lx.is_calendar_word(ctx.langs, ctx.w(j))
+                        && !["me", "di", "ber", "ter"]
+                            .iter()
+                            .any(|p| ctx.w(j).starts_with(p))
+                };
+                let active = !ctx.w(j).to_lowercase().starts_with("di")
+                    && !ctx.w(j).eq_ignore_ascii_case("menurut");
                 let one_word = e == k + 1
                     && !arabic
                     && ctx.langs.contains(&"id")
-                    && (e == n || matches!(ctx.gap(e - 1), "," | "." | "("))
+                    && match ctx.gap(e - 1) {
+                        "(" => e < n && is_age(ctx.w(e)),
+                        "," => active && apposed_noun(e),
+                        "." => active,
+                        _ => active && e == n,
+                    }
                     && ctx.family_name_word(k);
                 if (e >= k + 2 || one_word) && closed {
                     spans.push((k, e, 0.6));
@@ -1912,9 +1930,27 @@ impl NameLabeler {
             .map(String::as_str)
             .collect();
         let keys: foldhash::HashSet<String> = short_names.iter().map(|k| k.join(" ")).collect();
+        // The article's words in lower case ("farmer", "airline"), gathered once when a run
+        // comes up: a capitalised word that is one of them opens a sentence or a title, no
+        // name ("Farmer Hemi Paewai", "Budget Airline Ryanair").
+        let lower_cell: std::cell::OnceCell<foldhash::HashSet<String>> = Default::default();
+        let lower_words = || {
+            lower_cell.get_or_init(|| {
+                super::text::words(&doc.article.text)
+                    .iter()
+                    .map(|w| w.text(&doc.article.text))
+                    .filter(|t| starts_lowercase(t))
+                    .map(str::to_string)
+                    .collect()
+            })
+        };
         for (si, sentence) in doc.sentences().iter().enumerate() {
             let folded = sentence.folded_words();
             let n = sentence.words().len();
+            // Not in a headline, whose words are all capitalised.
+            if sentence.title_case().iter().any(|&t| t) {
+                continue;
+            }
             let ends: Vec<usize> = (0..n)
                 .filter(|&k| lasts.contains(&folded[k]))
                 .map(|k| k + 1)
@@ -1955,7 +1991,24 @@ impl NameLabeler {
                     {
                         a = given;
                     }
-                    if e - a == m || (a..e).any(|k| taken[k] || !ctx.family_name_word(k)) {
+                    // Where more capitalised words go on before the run ("Local Board Member
+                    // Swanie Nelson"), its first word may be anything capitalised: one word
+                    // before the family name only. (At a sentence's start, a common noun is
+                    // one the article writes in lower case too: below.)
+                    if a > 0 && ctx.adjacent(a - 1) && is_capitalised(ctx.w(a - 1)) {
+                        a = a.max((e - m).saturating_sub(1));
+                    }
+                    // A word of the run the article writes in lower case, or with lower-case
+                    // parts ("Grandfather-of-six"), is no name's.
+                    let common = |k: usize| {
+                        let w = ctx.w(k);
+                        w.split('-').skip(1).any(starts_lowercase)
+                            || lower_words().contains(&w.to_lowercase())
+                    };
+                    if e - a == m
+                        || (a..e).any(|k| taken[k] || !ctx.family_name_word(k))
+                        || (a..e - m).any(common)
+                    {
                         continue;
                     }
                     taken[a..e].fill(true);
