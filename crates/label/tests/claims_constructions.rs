@@ -5096,3 +5096,20 @@ fn ar_a_preposition_or_manner_after_a_verb_first_cue_is_no_subject() {
         assert!(!t.starts_with(['ب', 'ل', 'ق']), "{t}");
     }
 }
+
+#[test]
+fn en_an_indefinite_role_with_an_adjective_and_a_long_prepositional_phrase_is_someone_new() {
+    let (s, _) = check(
+        "en",
+        "Ashish Phadke said the plan was fine. A senior official in the Chief Minister's Office, who did not wish to be identified, said the report was wrong.",
+        &[("Ashish Phadke", Person, "Ashish Phadke")],
+    );
+    assert_eq!(
+        contents_and_speakers(&s),
+        vec![
+            ("the plan was fine", Some("Ashish Phadke")),
+            ("the report was wrong", None),
+        ],
+        "{s:?}"
+    );
+}

@@ -1289,6 +1289,26 @@ impl<'a> Doc<'a> {
                 r += 1;
             }
         }
+        // An indefinite role, perhaps after one lower-case word, with a preposition's phrase
+        // after it ("A senior official in the finance ministry, who ..., said"): someone new,
+        // however long the phrase.
+        if self.lx.role_heads
+            && r > s
+            && self.lx.indefinites.iter().any(|w| *w == *self.toks[s].norm)
+        {
+            let role_end_at = |k: usize| {
+                (self.lx.roles.iter()).find_map(|w| self.match_words(k, w).filter(|&x| x < e))
+            };
+            let adjective = self.toks[r].word
+                && self.text[self.toks[r].start..].starts_with(char::is_lowercase);
+            let role_end =
+                role_end_at(r).or_else(|| adjective.then(|| role_end_at(r + 1)).flatten());
+            if role_end
+                .is_some_and(|x| self.is_preposition(x) || self.tok_in(x, &self.lx.role_links))
+            {
+                return found(None, None, true, false);
+            }
+        }
         // Where a role noun heads its phrase (English), it ends it or a link follows it
         // ("the Chairman of ..."); "official figures" names no official.
         let heads_phrase = |role_end: usize| {

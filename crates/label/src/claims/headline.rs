@@ -1,4 +1,4 @@
-//! `headline/10`: a title that attributes words with a colon, "President: Relations develop
+//! `headline/11`: a title that attributes words with a colon, "President: Relations develop
 //! successfully", is a direct claim without a cue.
 
 use records::{Claim, ClaimKind, EntityType};
@@ -7,7 +7,7 @@ use super::doc::{Doc, Subject, is_quote};
 use super::lexicon::SubjectSide;
 use crate::ClaimLabeler;
 
-pub const NAME: &str = "headline/10";
+pub const NAME: &str = "headline/11";
 
 /// Words of the speaker before the colon.
 const MAX_SPEAKER: usize = 5;

@@ -1,4 +1,4 @@
-//! `names/11`: people the knowledge base lacks, found by their context and shape.
+//! `names/12`: people the knowledge base lacks, found by their context and shape.
 //!
 //! - a title or role before the name ("President X", "Presiden X", "الرئيس X", "the press
 //!   secretary of the Ministry of Foreign Affairs, X"), the title itself left out;
@@ -24,7 +24,7 @@ use super::text::{
 };
 use crate::{EntityLabeler, Proposal};
 
-pub const NAME: &str = "names/11";
+pub const NAME: &str = "names/12";
 
 /// Words of an appositive between a name and its reporting verb.
 const MAX_APPOSITIVE: usize = 16;
@@ -1501,8 +1501,13 @@ impl EntityLabeler for NameLabeler {
                         && !(k > 0 && ctx.adjacent(k - 1) && is_capitalised(ctx.w(k - 1)))
                         && !(ctx.adjacent(k) && k + 1 < n && is_capitalised(ctx.w(k + 1)))
                 };
+                // After the verb, only a name its clause's punctuation closes ("said Chong,"):
+                // a capitalised word there opens the reported clause as often ("said Uwan was
+                // expected to").
+                let closed_after =
+                    |k: usize| k == j - 1 || k + 1 == n || matches!(ctx.gap(k), "," | ".");
                 for k in [j - 1, j + 1] {
-                    if k < n && ctx.adjacent(k.min(j)) && alone(k) {
+                    if k < n && ctx.adjacent(k.min(j)) && alone(k) && closed_after(k) {
                         short_names.push(vec![ctx.folded[k].to_string()]);
                     }
                 }
@@ -3446,6 +3451,25 @@ mod tests {
         ] {
             assert_eq!(texts(lang, s), Vec::<String>::new(), "{s}");
         }
+    }
+
+    #[test]
+    fn a_capitalised_word_after_a_reporting_verb_that_opens_its_clause_is_no_family_name() {
+        // "Uwan" is the clause's subject, no speaker: "Typhoon Uwan" stays no person.
+        assert_eq!(
+            texts(
+                "en",
+                "Typhoon Uwan hit the island on Sunday. Daniel Villamil said Uwan was expected to exit by Thursday."
+            ),
+            vec!["Daniel Villamil"]
+        );
+        assert_eq!(
+            texts(
+                "en",
+                "Retired dairy farmer Graham Nesbitt was rescued. \"We lost everything,\" said Nesbitt."
+            ),
+            vec!["Graham Nesbitt"]
+        );
     }
 
     #[test]
