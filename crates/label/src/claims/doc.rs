@@ -122,6 +122,8 @@ const MAX_GENDER_CANDIDATES: usize = 8;
 
 /// Persons looked at back from "the 46-year-old" for one named with that age.
 const MAX_AGED_CANDIDATES: usize = 40;
+/// Bytes before a phrase pointing back looked at for someone unnamed it may be about.
+const MAX_RECENT_BYTES: usize = 2000;
 
 /// Tokens from a cue back to its speaker's name, past an appositive ("Mark Feeney, an
 /// agricultural economist at Iowa State University, said").
@@ -1443,7 +1445,7 @@ impl<'a> Doc<'a> {
             // enggan disebut namanya ... kata warga itu").
             let noun = &*self.toks[r].norm;
             let person = person.filter(|x| {
-                let since = self.text[x.end..start].to_lowercase();
+                let since = self.recent_text_lowercase(x.end, start);
                 !(since.contains(&format!("seorang {noun}"))
                     || since.contains(&format!("{noun} yang enggan")))
             });
@@ -1630,9 +1632,20 @@ impl<'a> Doc<'a> {
             .find(with_age)?;
         // Not where someone unnamed of that age came up since ("A 46-year-old woman has been
         // arrested"): the phrase is about that one.
-        let since = self.text[x.end..pos].to_lowercase();
+        let since = self.recent_text_lowercase(x.end, pos);
         let unnamed = [format!("a {age}-year-old"), format!("an {age}-year-old")];
         (!unnamed.iter().any(|u| since.contains(u.as_str()))).then_some(x)
+    }
+
+    /// The text from byte `from` to `to` in lower case, no more than [`MAX_RECENT_BYTES`]
+    /// before `to`: where someone unnamed came up between a name and a phrase pointing back,
+    /// looked for once per phrase, so a page of such phrases costs no page each.
+    fn recent_text_lowercase(&self, from: usize, to: usize) -> String {
+        let mut from = from.max(to.saturating_sub(MAX_RECENT_BYTES));
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        self.text[from..to].to_lowercase()
     }
 
     /// The PERSON entities that end by `pos`, from the last back.

@@ -1689,13 +1689,13 @@ impl EntityLabeler for NameLabeler {
                 // "kata Kejagung, mencapai"), or by the sentence's end; not after a passive
                 // or "menurut", where a clause follows the comma and bodies stand as often
                 // ("diungkapkan Shopee", "Menurut Walhi, ...", "Seperti dikatakan Nabi, ...").
-                let apposed_noun = |j: usize| {
-                    j < n
-                        && is_lowercase_word(ctx.w(j))
-                        && !lx.is_calendar_word(ctx.langs, ctx.w(j))
+                let apposed_noun = |x: usize| {
+                    x < n
+                        && is_lowercase_word(ctx.w(x))
+                        && !lx.is_calendar_word(ctx.langs, ctx.w(x))
                         && !["me", "di", "ber", "ter"]
                             .iter()
-                            .any(|p| ctx.w(j).starts_with(p))
+                            .any(|p| ctx.w(x).starts_with(p))
                 };
                 let active = !ctx.w(j).to_lowercase().starts_with("di")
                     && !ctx.w(j).eq_ignore_ascii_case("menurut");
@@ -1952,15 +1952,12 @@ impl NameLabeler {
         for (si, sentence) in doc.sentences().iter().enumerate() {
             let folded = sentence.folded_words();
             let n = sentence.words().len();
-            // Not in a headline, whose words are all capitalised.
-            if sentence.title_case().iter().any(|&t| t) {
-                continue;
-            }
             let ends: Vec<usize> = (0..n)
                 .filter(|&k| lasts.contains(&folded[k]))
                 .map(|k| k + 1)
                 .collect();
-            if ends.is_empty() {
+            // Not in a headline, whose words are all capitalised.
+            if ends.is_empty() || sentence.title_case().iter().any(|&t| t) {
                 continue;
             }
             let ctx = ctx_of(si);
