@@ -911,6 +911,13 @@ impl<'a> Doc<'a> {
         self.tok_in(k, &self.lx.prepositions)
     }
 
+    /// Whether token `k` is a noun with a preposition glued before it (Arabic "للصحافيين").
+    fn glued_to_preposition(&self, k: usize) -> bool {
+        let w = &self.toks[k].norm;
+        (self.lx.preposition_prefixes.iter())
+            .any(|p| w.len() > p.len() && w.starts_with(p.as_str()))
+    }
+
     /// Whether the words from token `from` to the end of its sentence only say where, when or
     /// to whom something was said ("told reporters at UN headquarters in New York", "said on
     /// Monday in a statement"): no complementizer, cue, quotation mark or colon, any of which
@@ -1031,11 +1038,8 @@ impl<'a> Doc<'a> {
             k + 1 >= e || self.match_any(k + 1, &self.lx.comps).is_some() || !self.toks[k + 1].word
         };
         // ... nor a noun glued to "to the" ("وقال للراكوبة إن").
-        let glued_to_preposition = (self.lx.preposition_prefixes.iter()).any(|p| {
-            self.toks[first].norm.len() > p.len() && self.toks[first].norm.starts_with(p.as_str())
-        });
         if self.is_preposition(first)
-            || glued_to_preposition
+            || self.glued_to_preposition(first)
             || to_outlet
             || (self.tok_in(first, &self.lx.prep_pronouns) && next_closes(first))
             || self.tok_in(first, &self.lx.circumstantials)
@@ -1051,12 +1055,7 @@ impl<'a> Doc<'a> {
         // A date ends it too ("وانغ ون بين اليوم (الجمعة)", "مصادر مطلعة يوم الثلاثاء").
         let date = |k: usize| self.after_time(k).is_some();
         // A preposition glued to a noun after a name ("ستيفان سيجورنيه للصحافيين").
-        let glued_preposition = |k: usize| {
-            let w = &self.toks[k].norm;
-            (self.lx.preposition_prefixes.iter())
-                .any(|p| w.len() > p.len() && w.starts_with(p.as_str()))
-                && named(k)
-        };
+        let glued_preposition = |k: usize| self.glued_to_preposition(k) && named(k);
         // A name with "ل" glued before it is whom it was said to right after a person ("قال
         // محمد أبو باشا لرويترز"), and wherever it is a news outlet ("قالت مصادر مطلعة
         // لرويترز"); elsewhere "ل" may be "of" ("التابع للأمم المتحدة", "المتحدث الرسمي
@@ -1294,10 +1293,7 @@ impl<'a> Doc<'a> {
         // An indefinite role, perhaps after one lower-case word, with a preposition's phrase
         // after it ("A senior official in the finance ministry, who ..., said"): someone new,
         // however long the phrase.
-        if self.lx.role_heads
-            && r > s
-            && self.lx.indefinites.iter().any(|w| *w == *self.toks[s].norm)
-        {
+        if self.lx.role_heads && r > s && self.tok_in(s, &self.lx.indefinites) {
             let role_end_at = |k: usize| {
                 (self.lx.roles.iter()).find_map(|w| self.match_words(k, w).filter(|&x| x < e))
             };
@@ -1605,14 +1601,7 @@ impl<'a> Doc<'a> {
     /// last person before `pos` named with that age ("John Tipene, 46,", "Tipene (46)",
     /// "46-year-old John Tipene").
     fn person_of_age(&self, r: usize, e: usize, pos: usize) -> Option<&Ent> {
-        if r == 0
-            || e != r + 1
-            || !self
-                .lx
-                .determiners
-                .iter()
-                .any(|w| *w == *self.toks[r - 1].norm)
-        {
+        if r == 0 || e != r + 1 || !self.tok_in(r - 1, &self.lx.determiners) {
             return None;
         }
         let age = self.toks[r].norm.strip_suffix("-year-old")?;

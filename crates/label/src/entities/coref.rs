@@ -13,7 +13,9 @@ use records::{Entity, EntityType};
 use super::doc::Doc;
 use super::lexicon::Lexicon;
 use super::names::AR_COMPOUND;
-use super::text::{abbreviates, fold_str, is_arabic, is_capitalised, within_one_edit, words};
+use super::text::{
+    abbreviates, fold_str, is_arabic, is_capitalised, lower_case_words, within_one_edit, words,
+};
 use crate::spans::SpanSet;
 
 pub const NAME: &str = "coref/11";
@@ -539,16 +541,7 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
     // must not make every "Gempa" one): the article's lower-case words, gathered once, only
     // when such a mention comes up.
     let lower_cell: std::cell::OnceCell<HashSet<String>> = std::cell::OnceCell::new();
-    let lower_words = || {
-        lower_cell.get_or_init(|| {
-            words(&article.text)
-                .iter()
-                .map(|w| w.text(&article.text))
-                .filter(|t| t.chars().next().is_some_and(char::is_lowercase))
-                .map(str::to_string)
-                .collect()
-        })
-    };
+    let lower_words = || lower_cell.get_or_init(|| lower_case_words(&article.text));
     // A middle name: neither the first nor the last of the full name (`folded`: the form).
     let is_middle = |f: &Full, folded: &str| {
         folded != f.first_folded && Some(folded) != f.last_folded.as_deref()

@@ -20,7 +20,7 @@ use super::gazetteer::{Found, Gazetteer, first_from, is_name_not_nisba};
 use super::lexicon::{Lexicon, Phrase, phrase_at};
 use super::text::{
     FoldedWords, Word, bracketed_abbreviations, is_all_caps, is_arabic, is_capitalised,
-    is_degree_shaped, is_possessive, same_line_gap,
+    is_degree_shaped, is_possessive, lower_case_words, same_line_gap,
 };
 use crate::{EntityLabeler, Proposal};
 
@@ -1939,16 +1939,7 @@ impl NameLabeler {
         // comes up: a capitalised word that is one of them opens a sentence or a title, no
         // name ("Farmer Hemi Paewai", "Budget Airline Ryanair").
         let lower_cell: std::cell::OnceCell<foldhash::HashSet<String>> = Default::default();
-        let lower_words = || {
-            lower_cell.get_or_init(|| {
-                super::text::words(&doc.article.text)
-                    .iter()
-                    .map(|w| w.text(&doc.article.text))
-                    .filter(|t| starts_lowercase(t))
-                    .map(str::to_string)
-                    .collect()
-            })
-        };
+        let lower_words = || lower_cell.get_or_init(|| lower_case_words(&doc.article.text));
         for (si, sentence) in doc.sentences().iter().enumerate() {
             let folded = sentence.folded_words();
             let n = sentence.words().len();

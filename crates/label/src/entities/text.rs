@@ -156,6 +156,18 @@ impl Word {
     }
 }
 
+/// The words of a text that start with a lower-case letter, as written: a capitalised word
+/// that is one of them is a common word where the text capitalises it (a sentence's or a
+/// title's first word), no name.
+pub(crate) fn lower_case_words(text: &str) -> foldhash::HashSet<String> {
+    words(text)
+        .iter()
+        .map(|w| w.text(text))
+        .filter(|t| t.chars().next().is_some_and(char::is_lowercase))
+        .map(str::to_string)
+        .collect()
+}
+
 /// Words of a text, in order. Inner `'`, `’` and `-` join two runs of word characters.
 pub(crate) fn words(s: &str) -> Vec<Word> {
     let mut out = Vec::new();
