@@ -5069,6 +5069,28 @@ fn a_noun_of_a_person_closed_by_a_demonstrative_and_an_age_alone_point_back_to_t
         vec![("he was innocent", Some("John Tipene"))],
         "{s:?}"
     );
+    // Someone new of that age, or of that noun kept unnamed, came up since: the phrase is
+    // about that one.
+    let (s, _) = check(
+        "en",
+        "John Tipene, 46, was charged with burglary. A 46-year-old woman was also arrested. The 46-year-old told the court she was innocent.",
+        &[("John Tipene", Person, "John Tipene")],
+    );
+    assert_eq!(
+        contents_and_speakers(&s),
+        vec![("she was innocent", None)],
+        "{s:?}"
+    );
+    let (s, _) = check(
+        "id",
+        "Ibu Nurhayati kehilangan rumah. Pedagang yang tidak mau disebut namanya juga kehilangan kios. \"Kami belum menerima bantuan,\" kata pedagang itu.",
+        &[("Nurhayati", Person, "Nurhayati")],
+    );
+    assert_eq!(
+        contents_and_speakers(&s),
+        vec![("Kami belum menerima bantuan", None)],
+        "{s:?}"
+    );
 }
 
 #[test]

@@ -1437,13 +1437,16 @@ impl<'a> Doc<'a> {
                     .find(|x| self.person_gender(x) == Some(g)),
                 None => self.last_person_agreeing(start, None),
             };
-            // Not one named before someone of that noun came up unnamed ("seorang warga yang
-            // enggan disebut namanya ... kata warga itu").
+            // Not one named before someone of that noun came up unnamed, new or not to be
+            // named ("seorang warga yang enggan disebut namanya ... kata warga itu").
             let noun = &*self.toks[r].norm;
             let person = person.filter(|x| {
                 let since = self.recent_text_lowercase(x.end, start);
-                !(since.contains(&format!("seorang {noun}"))
-                    || since.contains(&format!("{noun} yang enggan")))
+                let new =
+                    (self.lx.indefinites.iter()).any(|d| since.contains(&format!("{d} {noun}")));
+                let unnamed =
+                    (self.lx.unnamed_after.iter()).any(|u| since.contains(&format!("{noun} {u}")));
+                !(new || unnamed)
             });
             return match person {
                 Some(x) => found(x.canonical.clone(), x.id.clone(), true, false),
@@ -1604,7 +1607,8 @@ impl<'a> Doc<'a> {
         if r == 0 || e != r + 1 || !self.tok_in(r - 1, &self.lx.determiners) {
             return None;
         }
-        let age = self.toks[r].norm.strip_suffix("-year-old")?;
+        let (age, suffix) = (self.lx.age_suffixes.iter())
+            .find_map(|s| Some((self.toks[r].norm.strip_suffix(s.as_str())?, s)))?;
         if !(1..=3).contains(&age.len()) || !age.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
@@ -1613,7 +1617,7 @@ impl<'a> Doc<'a> {
             let before = self.text[..x.start].trim_end();
             (after.starts_with(age)
                 && !after[age.len()..].starts_with(|c: char| c.is_ascii_digit()))
-                || before.ends_with(&format!("{age}-year-old"))
+                || before.ends_with(&format!("{age}{suffix}"))
         };
         let x = self
             .persons_before(pos)
@@ -1622,8 +1626,9 @@ impl<'a> Doc<'a> {
         // Not where someone unnamed of that age came up since ("A 46-year-old woman has been
         // arrested"): the phrase is about that one.
         let since = self.recent_text_lowercase(x.end, pos);
-        let unnamed = [format!("a {age}-year-old"), format!("an {age}-year-old")];
-        (!unnamed.iter().any(|u| since.contains(u.as_str()))).then_some(x)
+        let new =
+            (self.lx.indefinites.iter()).any(|d| since.contains(&format!("{d} {age}{suffix}")));
+        (!new).then_some(x)
     }
 
     /// The text from byte `from` to `to` in lower case, no more than [`MAX_RECENT_BYTES`]

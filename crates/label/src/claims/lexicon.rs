@@ -242,6 +242,13 @@ pub struct Lexicon {
     /// asal Brasil itu", "Ibu rumah tangga asal Sidoarjo itu menyebut"), not to the place or
     /// body the phrase names.
     pub person_nouns: Vec<String>,
+    /// Words after a person noun that say the person goes unnamed ("warga yang enggan
+    /// disebut namanya", "a resident who declined to be named"), normalised and joined by
+    /// spaces: a phrase pointing back with that noun is about that one, no one named before.
+    pub unnamed_after: Vec<String>,
+    /// The suffix of an age as a word ("-year-old" of "the 46-year-old"): with a determiner,
+    /// a person named with that age before.
+    pub age_suffixes: Vec<String>,
     /// Words that open a name and give its bearer's gender ("أم عبدالله": a woman), but
     /// elsewhere are a place's ("أم القيوين"): read only as a name's first word.
     pub kunyas: Vec<(String, Gender)>,
@@ -324,6 +331,8 @@ impl Lexicon {
             kunyas: vec![],
             people: vec![],
             person_nouns: vec![],
+            unnamed_after: vec![],
+            age_suffixes: vec![],
             cues_by_first: Default::default(),
         };
         for line in data.lines() {
@@ -341,6 +350,11 @@ impl Lexicon {
                 if let Some(feminine) = options.first() {
                     gender_pairs.push((affix(phrase), affix(feminine)));
                 }
+                continue;
+            }
+            // A suffix, which splitting into words would take apart.
+            if kind == "age_suffix" {
+                lx.age_suffixes.push(normalize(phrase));
                 continue;
             }
             let words = words_of(phrase);
@@ -408,6 +422,7 @@ impl Lexicon {
                 }),
                 "people" => lx.people.extend(words),
                 "person_noun" => lx.person_nouns.extend(words),
+                "unnamed_after" => lx.unnamed_after.push(words.join(" ")),
                 "pronoun_suffix" | "kunya" => {
                     if let (Some(g), [word]) = (
                         options.iter().find_map(|o| Gender::parse(o)),

@@ -195,7 +195,8 @@ pub(crate) struct Lexicon {
     pub stopwords: BTreeMap<String, HashSet<String>>,
     /// (lang, "after"/"before") -> phrases a person's name stands after or before ("said",
     /// "kata"); (lang, "initials") -> words after which capitals are a person's initials
-    /// ("berinisial").
+    /// ("berinisial"); (lang, "before_clause"/"passive_prefix"/"verb_prefix"): see
+    /// [`Lexicon::opens_clause_after_speaker`] and [`Lexicon::has_verb_prefix`].
     pub person_cues: BTreeMap<(String, String), Vec<String>>,
     /// The first words of the person cues, "after" and "before", folded, of every language
     /// ("said", "announced", "قال"): the verbs of saying.
@@ -438,6 +439,38 @@ impl Lexicon {
         w.split_once('-')
             .filter(|(p, rest)| self.particles.contains(*p) && super::text::is_capitalised(rest))
             .map(|(_, rest)| rest)
+    }
+
+    /// The person cues of `position` in one of `langs`.
+    fn person_cues_of<'a>(
+        &'a self,
+        langs: &'a [&str],
+        position: &'a str,
+    ) -> impl Iterator<Item = &'a str> + 'a {
+        langs
+            .iter()
+            .filter_map(move |l| self.person_cues.get(&(l.to_string(), position.to_string())))
+            .flatten()
+            .map(String::as_str)
+    }
+
+    /// Does a comma after the speaker of the cue word `w` (one standing before its speaker)
+    /// open a clause rather than an apposition ("Menurut Walhi, ...", "diungkapkan Shopee,
+    /// ...")? After one, a body stands as often as a person.
+    pub fn opens_clause_after_speaker(&self, langs: &[&str], w: &str) -> bool {
+        let w = w.to_lowercase();
+        self.person_cues_of(langs, "before_clause")
+            .any(|c| c.split(' ').next() == Some(w.as_str()))
+            || self
+                .person_cues_of(langs, "passive_prefix")
+                .any(|p| w.starts_with(p))
+    }
+
+    /// Does the lower-case word `w` start with a verb prefix of one of `langs` ("mencapai",
+    /// "ditemukan")?
+    pub fn has_verb_prefix(&self, langs: &[&str], w: &str) -> bool {
+        self.person_cues_of(langs, "verb_prefix")
+            .any(|p| w.starts_with(p))
     }
 
     pub fn is_stopword(&self, langs: &[&str], w: &str) -> bool {

@@ -1693,12 +1693,9 @@ impl EntityLabeler for NameLabeler {
                     x < n
                         && is_lowercase_word(ctx.w(x))
                         && !lx.is_calendar_word(ctx.langs, ctx.w(x))
-                        && !["me", "di", "ber", "ter"]
-                            .iter()
-                            .any(|p| ctx.w(x).starts_with(p))
+                        && !lx.has_verb_prefix(ctx.langs, ctx.w(x))
                 };
-                let active = !ctx.w(j).to_lowercase().starts_with("di")
-                    && !ctx.w(j).eq_ignore_ascii_case("menurut");
+                let active = !lx.opens_clause_after_speaker(ctx.langs, ctx.w(j));
                 let one_word = e == k + 1
                     && !arabic
                     && ctx.langs.contains(&"id")
