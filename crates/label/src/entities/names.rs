@@ -1745,13 +1745,13 @@ impl EntityLabeler for NameLabeler {
                 // Transmigrasi"): "and" after the comma goes on with the list. Or the
                 // sentence's end ("Pendapat senada disampaikan Kepala Ekonom PT Bank Permata
                 // Tbk, Josephine Tanoto.").
-                let lower_after = (e < n
+                let ends_apposition = (e < n
                     && ctx.gap(e - 1) == ","
                     && is_lowercase_word(ctx.w(e))
                     && !lx.conjs.contains(ctx.w(e)))
                     || (e == n && ctx.gap(e - 1) == ".");
                 // A title chain before the comma: a title, then capitalised words or links.
-                let titled = lower_after
+                let titled = ends_apposition
                     && (c.saturating_sub(MAX_TITLE_CHAIN)..=c).rev().any(|j| {
                         ctx.title_at(j).is_some()
                             && (j..c).all(|x| ctx.adjacent(x))
