@@ -1580,7 +1580,8 @@ fn words_quoted_inside_a_clause_belong_to_its_claim() {
 #[test]
 fn a_quotation_resumed_after_its_attribution() {
     // The second part takes the attribution before it, and is no indirect claim of "said";
-    // an attribution ended by a colon introduces the next quotation, not the last one.
+    // one claim per cue: the longer part's. An attribution ended by a colon introduces the
+    // next quotation, not the last one.
     let (s, _) = check(
         "en",
         "Lapid spoke on Monday.\n\"We will win,\" Yair Lapid said, \"and we will rebuild the country.\" Officials said: \"The plan is dangerous for all of us.\"",
@@ -1589,7 +1590,6 @@ fn a_quotation_resumed_after_its_attribution() {
     assert_eq!(
         s,
         vec![
-            seen("We will win", Some("Yair Lapid"), Some("said"), Direct),
             seen(
                 "and we will rebuild the country",
                 Some("Yair Lapid"),
@@ -5131,6 +5131,66 @@ fn en_an_indefinite_role_with_an_adjective_and_a_long_prepositional_phrase_is_so
         vec![
             ("the plan was fine", Some("Ashish Phadke")),
             ("the report was wrong", None),
+        ],
+        "{s:?}"
+    );
+}
+
+const TEXT_ID_OPENED: &str = "Polisi menahan dua pelaku. Dijelaskan Kapolsek Tebet Kompol Budi Santoso, kedua pelaku sudah ditahan sejak Senin. ”Kami akan proses sesuai hukum,” kata Budi. Kata Budi, pihaknya masih mendalami motif pelaku. Namun, kata dia, pelaku sudah lama diintai polisi. Pelaku sudah ditahan sejak Senin lalu, kata Budi. Barang bukti sudah diamankan di Polsek Tebet, ditambahkan Budi.";
+
+#[test]
+fn id_quotations_opened_with_the_closing_mark_and_cues_before_the_speaker_that_open_a_sentence() {
+    let (s, _) = check(
+        "id",
+        TEXT_ID_OPENED,
+        &[
+            ("Budi Santoso", Person, "Budi Santoso"),
+            ("Budi", Person, "Budi Santoso"),
+        ],
+    );
+    // One claim for "kata dia", which two labelers read; in the sentences' order.
+    let mut s = s;
+    let at = |c: &str| TEXT_ID_OPENED.find(c).unwrap_or(usize::MAX);
+    s.sort_by_key(|x| at(&x.0));
+    assert_eq!(
+        s,
+        vec![
+            seen(
+                "kedua pelaku sudah ditahan sejak Senin",
+                Some("Budi Santoso"),
+                Some("Dijelaskan"),
+                ClaimKind::Indirect
+            ),
+            seen(
+                "Kami akan proses sesuai hukum",
+                Some("Budi Santoso"),
+                Some("kata"),
+                ClaimKind::Direct
+            ),
+            seen(
+                "pihaknya masih mendalami motif pelaku",
+                Some("Budi Santoso"),
+                Some("Kata"),
+                ClaimKind::Indirect
+            ),
+            seen(
+                "pelaku sudah lama diintai polisi",
+                Some("Budi Santoso"),
+                Some("kata"),
+                ClaimKind::Indirect
+            ),
+            seen(
+                "Pelaku sudah ditahan sejak Senin lalu",
+                Some("Budi Santoso"),
+                Some("kata"),
+                ClaimKind::Indirect
+            ),
+            seen(
+                "Barang bukti sudah diamankan di Polsek Tebet",
+                Some("Budi Santoso"),
+                Some("ditambahkan"),
+                ClaimKind::Indirect
+            ),
         ],
         "{s:?}"
     );

@@ -188,7 +188,31 @@ fn segment_paragraph_in_pieces(para: &str, lang: &str, max_piece: usize) -> Vec<
             _ => out.push((s, e)),
         }
     }
+    move_opening_quotes(para, &mut out);
     out
+}
+
+/// A quotation mark after a space and glued to the next sentence opens that sentence's
+/// quotation: some outlets open quotations with the closing mark too ("ditahan sejak Senin.
+/// ”Kami akan proses sesuai hukum,” kata Budi."), which `sentencex` leaves at the end of the
+/// sentence before, as it would a closing one.
+fn move_opening_quotes(para: &str, spans: &mut [(usize, usize)]) {
+    for k in 1..spans.len() {
+        let (prev, next) = (spans[k - 1], spans[k]);
+        if prev.1 != next.0 {
+            continue;
+        }
+        let text = &para[prev.0..prev.1];
+        let Some(mark) = text.chars().next_back().filter(|c| matches!(c, '”' | '"')) else {
+            continue;
+        };
+        let body = text[..text.len() - mark.len_utf8()].trim_end();
+        if body.len() == text.len() - mark.len_utf8() || body.is_empty() {
+            continue;
+        }
+        spans[k - 1].1 = prev.0 + body.len();
+        spans[k].0 = prev.1 - mark.len_utf8();
+    }
 }
 
 /// A final mark inside a line, before a space, that is no part of a run of dots ("They
@@ -949,6 +973,30 @@ mod tests {
         assert_eq!(pieces(&para, MAX_SEGMENTER_PIECE), vec![(0, para.len())]);
         let marks = "Word. ".repeat(10);
         assert_eq!(pieces(&marks, MAX_SEGMENTER_PIECE), vec![(0, marks.len())]);
+    }
+
+    #[test]
+    fn a_closing_mark_that_opens_a_quotation_starts_the_next_sentence() {
+        let text = "Kedua pelaku sudah ditahan sejak Senin. ”Kami akan proses sesuai hukum,” kata Budi. ”Pelaku mengaku khilaf,” ujarnya.";
+        let got: Vec<&str> = segment(text, "id")
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                "Kedua pelaku sudah ditahan sejak Senin.",
+                "”Kami akan proses sesuai hukum,” kata Budi.",
+                "”Pelaku mengaku khilaf,” ujarnya.",
+            ]
+        );
+        // A closing mark after its final mark stays with its sentence.
+        let text = "He said: \"We won.\" Then he left.";
+        let got: Vec<&str> = segment(text, "en")
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(got, vec!["He said: \"We won.\"", "Then he left."]);
     }
 
     #[test]

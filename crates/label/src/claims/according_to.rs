@@ -73,7 +73,8 @@ impl ClaimLabeler for AccordingTo {
                     }
                     continue;
                 }
-                let Some((cue_start, cue_end, speaker_from, speaker_start)) = matched(doc, i)
+                let Some((cue_start, cue_end, speaker_from, speaker_start)) =
+                    matched(doc, i, opens)
                 else {
                     continue;
                 };
@@ -168,8 +169,8 @@ impl ClaimLabeler for AccordingTo {
                         _ => cm.last,
                     };
                     (doc.toks[from].start, tail(from))
-                } else if i == a || inside_attribution || before_complement {
-                    // "According to X, CONTENT"
+                } else if opens || inside_attribution || before_complement {
+                    // "According to X, CONTENT", after a connective too ("Namun, menurut X, ...")
                     if e >= send || !doc.is_comma(e) {
                         continue;
                     }
@@ -254,8 +255,8 @@ fn relative_verb(doc: &Doc, verb: usize) -> Option<(usize, usize)> {
 /// An "according to" phrase at token `i`: the cue's first and end bytes, the first token of
 /// the speaker, and the speaker's first byte (after a glued preposition). A phrase that ends
 /// in "ما" takes its verb ([`relative_verb`]).
-fn matched(doc: &Doc, i: usize) -> Option<(usize, usize, usize, usize)> {
-    let (cue_start, cue_end, from, start) = matched_phrase(doc, i)?;
+fn matched(doc: &Doc, i: usize, opens: bool) -> Option<(usize, usize, usize, usize)> {
+    let (cue_start, cue_end, from, start) = matched_phrase(doc, i, opens)?;
     let ends_in_what = |k: usize| k > i && doc.toks[k - 1].norm.ends_with("ما");
     // The glued preposition's "ما" ("وفقا لما أوردته"): the whole word is the cue's.
     let glued_what = doc
@@ -275,13 +276,20 @@ fn matched(doc: &Doc, i: usize) -> Option<(usize, usize, usize, usize)> {
     Some((cue_start, end, source, doc.toks[source].start))
 }
 
-fn matched_phrase(doc: &Doc, i: usize) -> Option<(usize, usize, usize, usize)> {
+fn matched_phrase(doc: &Doc, i: usize, opens: bool) -> Option<(usize, usize, usize, usize)> {
     // A conjunction glued to the phrase is no part of the cue ("وبحسب"): where the phrase
     // matched only without it.
     let cue_start = |words: &[String]| {
         let glued_conj = doc.match_words(i, words).is_none();
         doc.toks[i].start + doc.unglued(i).filter(|_| glued_conj).map_or(0, |(_, n)| n)
     };
+    let openers = doc.lx.according_openers.iter().filter(|_| opens);
+    for words in openers {
+        if let Some(end) = doc.match_words_unglued(i, words) {
+            let t = doc.toks.get(end)?;
+            return Some((cue_start(words), doc.toks[end - 1].end, end, t.start));
+        }
+    }
     for (words, glued) in &doc.lx.according {
         if !glued {
             if let Some(end) = doc.match_words_unglued(i, words) {

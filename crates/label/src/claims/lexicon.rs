@@ -110,6 +110,10 @@ pub struct Lexicon {
     /// "according to" with the speaker as a pronoun inside it ("Menurutnya,"): option
     /// `pronoun` of an `according` entry.
     pub according_pronouns: Vec<Vec<String>>,
+    /// "according to" phrases only where they open a sentence or follow its connective
+    /// (option `opening`: "Kata Yuliana, pihaknya ..."), being a verb that stands after its
+    /// content elsewhere ("..., kata Budi"), which other labelers read.
+    pub according_openers: Vec<Vec<String>>,
     pub cites: Vec<Vec<String>>,
     pub pronouns: Vec<Typed>,
     pub joints: Vec<Typed>,
@@ -277,6 +281,7 @@ impl Lexicon {
             passive_cues: vec![],
             according: vec![],
             according_pronouns: vec![],
+            according_openers: vec![],
             cites: vec![],
             pronouns: vec![],
             joints: vec![],
@@ -404,6 +409,7 @@ impl Lexicon {
                 "passive" => lx.passives.push(words),
                 "passive_cue" => lx.passive_cues.push(words),
                 "according" if options.contains(&"pronoun") => lx.according_pronouns.push(words),
+                "according" if options.contains(&"opening") => lx.according_openers.push(words),
                 "according" => {
                     let glued = phrase.trim_end().ends_with('-');
                     let words = words_of(phrase.trim_end().trim_end_matches('-'));

@@ -55,7 +55,45 @@ pub fn find_claims(
             labeler.find(&doc, &mut claims);
         }
     }
-    claims
+    one_claim_per_cue(claims)
+}
+
+/// One claim per cue, as the guidelines define them, where two labelers read the same cue in
+/// the same sentence ("Namun, kata dia, ...": a pronoun cue and an "according to" phrase) or a
+/// quotation is interrupted by its cue ('"If we lose," he said, "we will rebuild the
+/// country."'): the claim with the longer content (a content is one span, and the longer part
+/// says more; the first half may be no clause), with every labeler's name, where the first
+/// stood.
+fn one_claim_per_cue(claims: Vec<Claim>) -> Vec<Claim> {
+    let mut out: Vec<Claim> = Vec::with_capacity(claims.len());
+    let mut by_cue: std::collections::HashMap<(usize, usize, usize, usize), usize> =
+        std::collections::HashMap::new();
+    for claim in claims {
+        let Some(cue) = &claim.cue else {
+            out.push(claim);
+            continue;
+        };
+        let key = (claim.sentence, cue.sentence, cue.start, cue.end);
+        match by_cue.get(&key) {
+            Some(&at) => {
+                let (first, mut claim) = (&mut out[at], claim);
+                if claim.end - claim.start > first.end - first.start {
+                    std::mem::swap(first, &mut claim);
+                }
+                // `first` is the claim kept, `claim` the one given up.
+                for l in claim.labelers {
+                    if !first.labelers.contains(&l) {
+                        first.labelers.push(l);
+                    }
+                }
+            }
+            None => {
+                by_cue.insert(key, out.len());
+                out.push(claim);
+            }
+        }
+    }
+    out
 }
 
 /// The claim labelers, in the order they run.

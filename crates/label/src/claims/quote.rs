@@ -80,7 +80,10 @@ pub fn find_quotes(doc: &Doc) -> Vec<Quote> {
             open = None;
         }
         let opener = matches!(c, '\u{201C}' | '\u{201E}' | '«');
-        let closer = matches!(c, '\u{201D}' | '»');
+        // Some outlets open quotations with the closing mark too ("Senin. ”Kami akan proses
+        // ...,” kata Budi"): one after a space or at a sentence's start and glued to a word
+        // opens.
+        let closer = matches!(c, '\u{201D}' | '»') && !(c == '\u{201D}' && opens_like(doc, at));
         match open {
             Some((o, _)) if !opener => {
                 pairs.push((o, at, true));
@@ -131,6 +134,15 @@ pub fn find_quotes(doc: &Doc) -> Vec<Quote> {
         });
     }
     quotes
+}
+
+/// Whether the quotation mark at byte `at` stands where one opens: at the text's start or
+/// after a space or an opening bracket, and glued to a letter or a digit after it.
+fn opens_like(doc: &Doc, at: usize) -> bool {
+    let before = doc.text[..at].chars().next_back();
+    let after = doc.text[at..].chars().nth(1);
+    before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '['))
+        && after.is_some_and(char::is_alphanumeric)
 }
 
 /// The attribution of a quotation that is a whole sentence of its own, with none next to it,
