@@ -5195,3 +5195,30 @@ fn id_quotations_opened_with_the_closing_mark_and_cues_before_the_speaker_that_o
         "{s:?}"
     );
 }
+
+#[test]
+fn id_bare_men_verbs_and_a_noun_of_a_woman_pointing_back() {
+    let (s, _) = check(
+        "id",
+        "Seorang suporter, Fadli Yusuf, berharap manajemen menambah pemain di lini belakang. Dalam dakwaannya, jaksa menyebut terdakwa melanggar Pasal 2 Undang-Undang Tipikor. Nasib serupa dialami Nurhayati. Ibu tiga anak ini bercerita, ia dan suaminya terbangun karena suara batu. Ia bercerita panjang lebar tentang pengalamannya menjadi buruh migran.",
+        &[
+            ("Fadli Yusuf", Person, "Fadli Yusuf"),
+            ("Nurhayati", Person, "Nurhayati"),
+        ],
+    );
+    assert_eq!(
+        contents_and_speakers(&s),
+        vec![
+            (
+                "manajemen menambah pemain di lini belakang",
+                Some("Fadli Yusuf")
+            ),
+            ("terdakwa melanggar Pasal 2 Undang-Undang Tipikor", None),
+            (
+                "ia dan suaminya terbangun karena suara batu",
+                Some("Nurhayati")
+            ),
+        ],
+        "{s:?}"
+    );
+}

@@ -1048,6 +1048,13 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize, transitive: bool) -> boo
             k += 1;
             continue;
         }
+        // Outside one, a preposition that links no role's phrase ("gusts of 82mph were
+        // recorded") goes on with the object ("bercerita panjang lebar tentang pengalamannya
+        // menjadi buruh migran").
+        if transitive && !in_relative && doc.is_preposition(k) && !doc.tok_in(k, &doc.lx.role_links)
+        {
+            return false;
+        }
         if doc.finite_at(k) {
             // The relative clause's verb, and its participles after it; past it, only an
             // auxiliary shows the clause ("... who was arrested on Sunday had been released").

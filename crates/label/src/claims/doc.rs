@@ -1430,11 +1430,11 @@ impl<'a> Doc<'a> {
                     None => found(None, None, true, false),
                 };
             }
-            // Of the noun's gender where it has one ("pria": a man, "ibu": a woman): one
-            // known to be of it.
+            // Of the noun's gender where it has one ("pria": a man, "ibu": a woman): the last
+            // one not known to be of the other, as "she" takes.
             let person = match self.title_gender(r) {
                 Some(g) => (self.persons_before(start).take(MAX_GENDER_CANDIDATES))
-                    .find(|x| self.person_gender(x) == Some(g)),
+                    .find(|x| self.person_gender(x).is_none_or(|pg| pg == g)),
                 None => self.last_person_agreeing(start, None),
             };
             // Not one named before someone of that noun came up unnamed, new or not to be

@@ -266,6 +266,38 @@ impl TakenSpans {
     }
 }
 
+/// A "person" of two words or more that the article also writes as the end of a longer
+/// place's name ("Lurah Tanjung Mas, Heru Prasetyo Utomo," after "Kelurahan Tanjung Mas"):
+/// the place, which a title named its holder by.
+fn places_named_as_persons(entities: &mut [Entity], text_of: &dyn Fn(&Entity) -> String) {
+    let place_tails: HashSet<String> = entities
+        .iter()
+        .filter(|e| e.label == EntityType::Gpe)
+        .flat_map(|e| {
+            let text = text_of(e);
+            let ws: Vec<&str> = text.split_whitespace().collect();
+            (1..ws.len().saturating_sub(1))
+                .map(|k| fold_str(&ws[k..].join(" ")))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if place_tails.is_empty() {
+        return;
+    }
+    for e in entities
+        .iter_mut()
+        .filter(|e| e.label == EntityType::Person)
+    {
+        let text = text_of(e);
+        if text.split_whitespace().count() >= 2 && place_tails.contains(&fold_str(&text)) {
+            e.label = EntityType::Gpe;
+            e.canonical_id = None;
+            e.canonical_name = Some(text);
+            add_labeler(e);
+        }
+    }
+}
+
 fn add_labeler(e: &mut Entity) {
     if !e.labelers.iter().any(|l| l == NAME) {
         e.labelers.push(NAME.to_string());
@@ -279,6 +311,7 @@ pub(crate) fn resolve(doc: &Doc, entities: &mut Vec<Entity>, lx: &Lexicon) {
         let s = article.sentence_text(&article.sentences[e.sentence]);
         s[e.start..e.end].to_string()
     };
+    places_named_as_persons(entities, &text_of);
     let mut fulls: Vec<Full> = Vec::new();
     for e in entities.iter().filter(|e| e.label == EntityType::Person) {
         let span = text_of(e);
@@ -946,6 +979,23 @@ mod tests {
             }
         }
         assert!(matched > 20, "the forms match names ({matched})");
+    }
+
+    #[test]
+    fn a_person_named_as_the_end_of_a_place_is_the_place() {
+        let a = article(
+            "id",
+            "Banjir rob merendam Kelurahan Tanjung Mas, Semarang Utara.\nLurah Tanjung Mas, Heru Prasetyo Utomo, menyebut 1.250 keluarga terdampak.",
+        );
+        let got = entities(&a);
+        let tanjung: Vec<_> = got.iter().filter(|e| e.0 == "Tanjung Mas").collect();
+        assert!(!tanjung.is_empty(), "{got:?}");
+        assert!(tanjung.iter().all(|e| e.1 == EntityType::Gpe), "{got:?}");
+        assert!(
+            got.iter()
+                .any(|e| e.0 == "Heru Prasetyo Utomo" && e.1 == EntityType::Person),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -1420,14 +1420,27 @@ impl EntityLabeler for NameLabeler {
                     && let Some(e) = ctx.latin_name(i, 3)
                     && e >= i + 2
                 {
+                    // Longer where the run is closed by punctuation (Balinese names have their
+                    // birth-order names: "Prakirawan BMKG, Ni Luh Putu Ayu Dharmayanti,").
+                    let e = match ctx.latin_name(i, MAX_APPOSITIVE_NAME) {
+                        Some(longer)
+                            if longer > e
+                                && longer < n
+                                && matches!(ctx.gap(longer - 1), "," | "(" | ".") =>
+                        {
+                            longer
+                        }
+                        _ => e,
+                    };
                     spans.push((i, e, 0.6));
                 }
                 // A name with the person's age in brackets ("warga, Dedi (45), mengaku"), as
-                // Indonesian news writes it: one or two capitalised words.
+                // Indonesian news writes it: one to four capitalised words (Balinese names have
+                // their birth-order names: "Ni Luh Putu Sariasih (45)").
                 if is_capitalised(w)
                     && !is_all_caps(w)
                     && !is_arabic_word(w)
-                    && let Some(e) = ctx.latin_name(i, 2)
+                    && let Some(e) = ctx.latin_name(i, 4)
                     && (i == 0 || !is_capitalised(ctx.w(i - 1)) || !ctx.adjacent(i - 1))
                     // A given name, two words, or an appositive ("warga, Dedi (45),"), or one
                     // word opening the sentence before its role or verb ("Nurhayati (47),
@@ -1440,6 +1453,13 @@ impl EntityLabeler for NameLabeler {
                     && (lx.given_names.contains(&ctx.folded[i])
                         || e == i + 2
                         || (i > 0 && ctx.gap(i - 1).trim() == ",")
+                        // The object or agent of a verb ("Nasib serupa dialami Nurhayati
+                        // (38).", "menimpa Sutrisno (45)").
+                        || (i > 0
+                            && ctx.adjacent(i - 1)
+                            && is_lowercase_word(ctx.w(i - 1))
+                            && lx.has_verb_prefix(langs, ctx.w(i - 1))
+                            && lone_name_word())
                         || (i == 0
                             && age.parse::<u32>().is_ok_and(|a| a >= 10)
                             && !lx.person_nouns.contains(&ctx.folded[i])
@@ -2876,6 +2896,21 @@ mod tests {
             (
                 "Salah seorang warga, Ni Wayan Sukerti (46), mengaku tidak sempat mengungsi.",
                 "Ni Wayan Sukerti",
+            ),
+            // Balinese names of four and five words, with their birth-order names.
+            (
+                "Ni Luh Putu Sariasih (45), warga Jalan Pulau Galang, mengaku rugi.",
+                "Ni Luh Putu Sariasih",
+            ),
+            (
+                "Prakirawan BMKG, Ni Luh Putu Ayu Dharmayanti, mengimbau warga tetap waspada.",
+                "Ni Luh Putu Ayu Dharmayanti",
+            ),
+            // One word with an age after a verb, and a name after a compound title.
+            ("Nasib serupa dialami Nurhayati (38).", "Nurhayati"),
+            (
+                "Direktur Eksekutif Perludem Kirana Puspitasari berpendapat revisi itu keliru.",
+                "Kirana Puspitasari",
             ),
         ] {
             assert!(
