@@ -5222,3 +5222,51 @@ fn id_bare_men_verbs_and_a_noun_of_a_woman_pointing_back() {
         "{s:?}"
     );
 }
+
+#[test]
+fn en_a_speaker_before_an_appositive_an_aside_in_the_clause_and_an_interposed_cue() {
+    let (s, _) = check(
+        "en",
+        "Priya Raman, senior economist at Zillow, told Newsweek: \"Do not expect a flood of new listings just yet.\" Principal Magistrate Ernest Lam said the posts, published on Facebook last year, were intended to stir up hatred. Non-tariff barriers, Grace Atieno argued, cost the region more than any tariff. \"Fundamentals remain solid,\" Ernest Lam said, pointing to low inflation.",
+        &[
+            ("Priya Raman", Person, "Priya Raman"),
+            ("Zillow", Org, "Zillow"),
+            ("Newsweek", Org, "Newsweek"),
+            ("Ernest Lam", Person, "Ernest Lam"),
+            ("Grace Atieno", Person, "Grace Atieno"),
+        ],
+    );
+    assert_eq!(
+        contents_and_speakers(&s),
+        vec![
+            (
+                "the posts, published on Facebook last year, were intended to stir up hatred",
+                Some("Ernest Lam")
+            ),
+            (
+                "Do not expect a flood of new listings just yet",
+                Some("Priya Raman")
+            ),
+            ("Fundamentals remain solid", Some("Ernest Lam")),
+            ("cost the region more than any tariff", Some("Grace Atieno")),
+        ],
+        "{s:?}"
+    );
+}
+
+#[test]
+fn ar_plural_participles_take_the_main_clause_speaker() {
+    let (s, _) = check(
+        "ar",
+        "وأشار وزير الاقتصاد باسل الحموي إلى أن الحكومة رصدت الاعتمادات اللازمة لشراء القمح، مقدراً أن يصل الإنتاج إلى نحو 1.2 مليون طن.",
+        &[("باسل الحموي", Person, "باسل الحموي")],
+    );
+    assert_eq!(
+        contents_and_cues(&s),
+        vec![
+            ("الحكومة رصدت الاعتمادات اللازمة لشراء القمح", "أشار"),
+            ("يصل الإنتاج إلى نحو 1.2 مليون طن", "مقدراً"),
+        ],
+        "{s:?}"
+    );
+}

@@ -118,7 +118,8 @@ const MAX_INTERPOSED_AFTER: usize = 4;
 
 /// An attribution set between commas after a sentence's first words, whose clause follows it
 /// ("Yang terpenting, kata Wahyu, warga mulai menampung air hujan", "Warga, lanjutnya,
-/// berencana ..."): the cue stands before its speaker or carries it. The content is the clause
+/// berencana ...", "Non-tariff barriers, she argued, cost ..."): the cue stands before its
+/// speaker or carries it, or after it where the subject comes first. The content is the clause
 /// after the second comma (a content is one span). `[a, end)`: the sentence's tokens without
 /// its final punctuation.
 fn interposed(doc: &Doc, a: usize, end: usize) -> Option<Claim> {
@@ -128,13 +129,32 @@ fn interposed(doc: &Doc, a: usize, end: usize) -> Option<Claim> {
     let close = (open + 1..end)
         .take(MAX_INVERTED_SPEAKER + 2)
         .find(|&k| doc.is_comma(k))?;
-    let cm = doc.cue_at(open + 1)?;
-    if !(cm.cue.inverted || cm.cue.pronoun) {
+    // The cue right after the first comma, before its speaker or carrying it; or, where the
+    // subject comes first, after its speaker ("Non-tariff barriers, she argued, cost ...").
+    let k = (open + 1..close).find(|&k| doc.cue_at(k).is_some())?;
+    let cm = doc.cue_at(k)?;
+    let inverted = k == open + 1 && (cm.cue.inverted || cm.cue.pronoun);
+    let after_speaker = k > open + 1
+        && doc.lx.subject == SubjectSide::Before
+        && cm.cue.final_
+        && !cm.cue.inverted
+        && cm.last == close;
+    if !(inverted || after_speaker) {
         return None;
     }
     let (speaker, cue) = tail(doc, open + 1, close)?.into_iter().next()?;
     let content = (doc.toks.get(close + 1)?.start, doc.toks[end - 1].end);
-    if doc.words_in(content.0, content.1) < 3 || doc.text[content.0..content.1].contains(is_quote) {
+    // Not after a quotation ('"Fundamentals remain solid," he said, pointing to ...'), whose
+    // attribution it is, nor where a participle goes on with the speaker's acts (one that is
+    // no finite verb's form too: "contravened" is the clause's verb).
+    let next = &doc.toks[close + 1].norm;
+    let participle = after_speaker
+        && (doc.lx.aside_suffixes.iter()).any(|x| super::lexicon::fits_affix("", x, next))
+        && !(doc.lx.finite_affixes.iter()).any(|(p, x)| super::lexicon::fits_affix(p, x, next));
+    if doc.words_in(content.0, content.1) < 3
+        || doc.text[doc.toks[a].start..content.1].contains(is_quote)
+        || participle
+    {
         return None;
     }
     doc.claim(

@@ -918,13 +918,18 @@ pub(super) fn appositive_subject(
     }
     // A participle's aside with a comma of its own ("Harris, speaking in Augusta, Georgia,
     // said"): the subject stands before it.
+    // Not an adjective before a name in apposition ("One of them, retired postman Derek
+    // Ainsworth, 71, told"): the name is the speaker.
     let norm = &*doc.toks[j].norm;
     let participle = !doc.is_capitalised(j)
         && doc
             .lx
             .aside_suffixes
             .iter()
-            .any(|x| fits_affix("", x, norm));
+            .any(|x| fits_affix("", x, norm))
+        && !doc
+            .ents_in(doc.toks[j].start, doc.toks[open - 1].end)
+            .any(|x| x.label == EntityType::Person);
     // An age between commas ("Somporn Inthawong, 56, a noodle vendor, said") as well.
     let age = open == j + 1
         && doc.text[doc.toks[j].start..doc.toks[j].end]
@@ -979,10 +984,14 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize, transitive: bool) -> boo
             else {
                 return false;
             };
-            // An aside opens with a preposition or a relative pronoun, or is an age ("the
-            // suspect, 34, had been arrested").
+            // An aside opens with a preposition, a relative pronoun or a participle ("the
+            // posts, published on Facebook last year, were"), or is an age ("the suspect, 34,
+            // had been arrested").
+            let participle = !doc.is_capitalised(k + 1)
+                && (doc.lx.aside_suffixes.iter()).any(|x| fits_affix("", x, &doc.toks[k + 1].norm));
             let aside = doc.is_preposition(k + 1)
                 || doc.tok_in(k + 1, &doc.lx.relatives)
+                || participle
                 || (close == k + 2 && is_digits(doc, k + 1));
             if !aside {
                 return false;

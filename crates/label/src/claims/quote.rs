@@ -558,6 +558,14 @@ fn before(doc: &Doc, open: usize) -> Option<(Option<Speaker>, (usize, usize))> {
                     .map_or(a, |j| j + 1);
                 match doc.resolve_subject(j, k, None) {
                     Subject::Found(s) if j < k => Some(s),
+                    // Or before an appositive ('Priya Raman, senior economist at Zillow, told
+                    // Newsweek: "..."').
+                    _ if j == k => {
+                        match appositive_subject(doc, doc.body_start(sent).min(k), k, None) {
+                            Subject::Found(s) => Some(s),
+                            _ => None,
+                        }
+                    }
                     _ => None,
                 }
             })

@@ -572,6 +572,15 @@ mod tests {
         };
         assert_eq!(seoul("غمرت سيول جارفة عشرات المنازل في المدينة."), 0);
         assert_eq!(seoul("وصل الرئيس إلى سيول في زيارة إلى كوريا الجنوبية."), 1);
+        // A person's short name too ("شي": Xi, and "thing" in dialect).
+        let xi = |text: &str| {
+            spans(&g, &article("ar", text))
+                .into_iter()
+                .filter(|(_, _, c)| c.as_deref() == Some("Xi Jinping"))
+                .count()
+        };
+        assert_eq!(xi("تقول فاطمة: \"ما لحقنا نهزو حت شي\"."), 0);
+        assert_eq!(xi("وقال شي إن الصين مستعدة للتعاون."), 1);
         // Both countries named: no choice is safe, the first stays.
         assert_eq!(
             canon("اجتمع وزيرا خارجية الأردن وسلطنة عمان في عمان."),
