@@ -25,7 +25,7 @@ pub struct Proposal {
     pub canonical_id: Option<String>,
     pub canonical_name: Option<String>,
     pub confidence: f32,
-    /// `name/version` of the labeler, e.g. `gazetteer/8`.
+    /// `name/version` of the labeler, e.g. `gazetteer/9`.
     pub labeler: &'static str,
 }
 

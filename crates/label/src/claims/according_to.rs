@@ -1,4 +1,4 @@
-//! `according_to/12`: "According to SPEAKER, CONTENT", "CONTENT, according to SPEAKER",
+//! `according_to/13`: "According to SPEAKER, CONTENT", "CONTENT, according to SPEAKER",
 //! "menurut SPEAKER", "Menurutnya, CONTENT" (the person named last), "CONTENT، وفقا لما نقلت SPEAKER". Only at the start of a sentence or
 //! after a comma: "chosen according to their national conditions" is no attribution.
 
@@ -7,7 +7,7 @@ use records::{Claim, ClaimKind};
 use super::doc::{Doc, Speaker, Subject};
 use crate::ClaimLabeler;
 
-pub const NAME: &str = "according_to/12";
+pub const NAME: &str = "according_to/13";
 
 /// Tokens of the speaker phrase after the cue, with the source it cites ("a security source
 /// cited by the state-run MENA news agency").

@@ -1,6 +1,6 @@
-//! `clause_final/12`: a cue after its content. "CONTENT, SPEAKER CUE" ("..., Baku Tribune
+//! `clause_final/13`: a cue after its content. "CONTENT, SPEAKER CUE" ("..., Baku Tribune
 //! reports citing Azertac", "..., he said"), "CONTENT, CUE SPEAKER" ("..., kata Xi"), with a
-//! second claim for "citing SOURCE". Quoted content is left to `quote/12`.
+//! second claim for "citing SOURCE". Quoted content is left to `quote/13`.
 
 use records::{Claim, ClaimKind};
 
@@ -8,7 +8,7 @@ use super::doc::{Doc, Speaker, Subject, is_quote};
 use super::lexicon::SubjectSide;
 use crate::ClaimLabeler;
 
-pub const NAME: &str = "clause_final/12";
+pub const NAME: &str = "clause_final/13";
 
 /// Words after a final cue before the sentence ends ("told Baku Tribune", "said on Monday").
 const MAX_TRAILING: usize = 4;
@@ -78,7 +78,7 @@ impl ClaimLabeler for ClauseFinal {
                 found.splice(0..0, said);
                 comma = inner;
             }
-            // Quoted content is left to `quote/12`; a content does not run over a line break.
+            // Quoted content is left to `quote/13`; a content does not run over a line break.
             let quotes =
                 |s: usize, e: usize| doc.text[s..e].chars().filter(|&c| is_quote(c)).count();
             let tail_start = doc.toks[comma].end;

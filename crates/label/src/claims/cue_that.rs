@@ -1,4 +1,4 @@
-//! `cue_that/12`: a reporting cue with a clause complement. `SPEAKER CUE (that|bahwa) CONTENT`,
+//! `cue_that/13`: a reporting cue with a clause complement. `SPEAKER CUE (that|bahwa) CONTENT`,
 //! VSO `CUE SPEAKER أن CONTENT`, speakerless passives ("It was noted that"), participles
 //! that take the main clause's speaker ("..., noting that", "مضيفا أن"), pro-drop cues that
 //! take the last speaker ("وأضاف أن"), and Arabic verbal-noun complements of the cues marked
@@ -12,7 +12,7 @@ use super::lexicon::{SubjectSide, fits_affix};
 use super::quote::Quote;
 use crate::ClaimLabeler;
 
-pub const NAME: &str = "cue_that/12";
+pub const NAME: &str = "cue_that/13";
 
 /// Words allowed between a cue and its complementizer in SVO languages ("noted with
 /// satisfaction that", "told reporters on Monday that").

@@ -1,4 +1,4 @@
-//! `quote/12`: quoted words with their source. `"CONTENT," SPEAKER CUE`, `"CONTENT," CUE
+//! `quote/13`: quoted words with their source. `"CONTENT," SPEAKER CUE`, `"CONTENT," CUE
 //! SPEAKER`, `SPEAKER CUE: "CONTENT"`. A quotation over several sentences gives one direct
 //! claim per sentence, each with the quotation's speaker and cue. A quotation opened after
 //! `CUE:` and never closed runs on over the following sentences until the narrative resumes
@@ -12,7 +12,7 @@ use super::doc::{Doc, Speaker, Subject, is_quote};
 use super::lexicon::SubjectSide;
 use crate::ClaimLabeler;
 
-pub const NAME: &str = "quote/12";
+pub const NAME: &str = "quote/13";
 
 /// Sentences an unclosed quotation may run on after its paragraph.
 const MAX_RUN_ON: usize = 3;

@@ -1,4 +1,4 @@
-//! `coref/11`: in-article coreference of short forms, run on the aggregated entities.
+//! `coref/12`: in-article coreference of short forms, run on the aggregated entities.
 //!
 //! After a full name ("Xi Jinping", "Aykhan Hajizade", "شي جين بينج"), a later surname or
 //! family name ("Xi", "Hajizadeh" — one letter off is the same name for long names — or a form
@@ -18,7 +18,7 @@ use super::text::{
 };
 use crate::spans::SpanSet;
 
-pub const NAME: &str = "coref/11";
+pub const NAME: &str = "coref/12";
 
 /// A full name met in the article.
 #[derive(Debug, Clone)]
@@ -1015,7 +1015,7 @@ mod tests {
         assert_eq!(canon("L. Abdullayeva"), "Leyla Abdullayeva");
         assert_eq!(canon("Abdullayev"), "Leyla Abdullayeva");
         let added = got.iter().find(|e| e.0 == "Abdullayev").unwrap();
-        assert_eq!(added.3, vec!["coref/11"]);
+        assert_eq!(added.3, vec!["coref/12"]);
     }
 
     #[test]
@@ -1118,7 +1118,7 @@ mod tests {
         assert_eq!(bps.len(), 2, "{got:?}");
         assert!(bps.iter().all(|e| e.1 == EntityType::Org
             && e.2.as_deref() == Some("Badan Riset dan Inovasi Nasional")
-            && e.3 == vec!["coref/11"]));
+            && e.3 == vec!["coref/12"]));
         // The outlet after a dateline's place is no acronym of the place.
         let mut a = article(
             "en",

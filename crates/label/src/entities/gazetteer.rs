@@ -1,4 +1,4 @@
-//! `gazetteer/8`: names of the knowledge base found in the text.
+//! `gazetteer/9`: names of the knowledge base found in the text.
 //!
 //! Aliases and text are folded alike (case, diacritics, Arabic letter variants), so matching
 //! tolerates them; an Aho-Corasick automaton finds every occurrence, and the longest valid
@@ -23,7 +23,7 @@ use super::text::{
 use crate::kb::KnowledgeBase;
 use crate::{EntityLabeler, Proposal};
 
-pub const NAME: &str = "gazetteer/8";
+pub const NAME: &str = "gazetteer/9";
 
 /// Letters of clitics looked back over from a match to its word's start.
 const MAX_CLITIC_CHARS: usize = 4;

@@ -1,8 +1,8 @@
-//! Entity labelers: the knowledge-base gazetteer (`gazetteer/8`), name patterns (`names/12`:
+//! Entity labelers: the knowledge-base gazetteer (`gazetteer/9`), name patterns (`names/13`:
 //! titles and roles, initials, Chinese name morphology, report cues), shapes of organisations,
-//! places, events and works (`shapes/9`), dates normalised to ISO 8601 (`dates/8`), the
+//! places, events and works (`shapes/10`), dates normalised to ISO 8601 (`dates/8`), the
 //! article's own outlet where its text names it (`outlet/1`), and an
-//! in-article pass (`coref/11`) that gives short mentions ("Xi", "Aliyev", "A. Hajizadeh") the
+//! in-article pass (`coref/12`) that gives short mentions ("Xi", "Aliyev", "A. Hajizadeh") the
 //! canonical of the full name met in the same article, labels acronyms defined in parentheses
 //! ("Badan Pusat Statistik (BPS)") wherever they recur, and people listed beside people.
 //!
@@ -417,8 +417,8 @@ pub(crate) mod tests {
         let find = |t: &str| got.iter().find(|e| e.0 == t).cloned();
         let wang = find("Wang Yi").unwrap();
         assert_eq!(wang.1, EntityType::Person);
-        assert!(wang.3.contains(&"gazetteer/8".to_string()));
-        assert!(wang.3.contains(&"names/12".to_string()));
+        assert!(wang.3.contains(&"gazetteer/9".to_string()));
+        assert!(wang.3.contains(&"names/13".to_string()));
         let az = find("Republic of Azerbaijan").unwrap();
         assert_eq!(az.2.as_deref(), Some("Azerbaijan"));
         assert!(find("Azerbaijan").is_none());

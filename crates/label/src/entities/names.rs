@@ -1,4 +1,4 @@
-//! `names/12`: people the knowledge base lacks, found by their context and shape.
+//! `names/13`: people the knowledge base lacks, found by their context and shape.
 //!
 //! - a title or role before the name ("President X", "Presiden X", "الرئيس X", "the press
 //!   secretary of the Ministry of Foreign Affairs, X"), the title itself left out;
@@ -24,7 +24,7 @@ use super::text::{
 };
 use crate::{EntityLabeler, Proposal};
 
-pub const NAME: &str = "names/12";
+pub const NAME: &str = "names/13";
 
 /// Words of an appositive between a name and its reporting verb.
 const MAX_APPOSITIVE: usize = 16;

@@ -1,4 +1,4 @@
-//! `shapes/9`: names of organisations, places, events and works that the knowledge base lacks,
+//! `shapes/10`: names of organisations, places, events and works that the knowledge base lacks,
 //! found by their head word (`datasets/label/org_shapes.tsv`):
 //!
 //! - head first: "Ministry of Economy", "Kementerian Luar Negeri", "Kompleks X", "وزارة الخارجية";
@@ -24,7 +24,7 @@ use super::text::{
 };
 use crate::{EntityLabeler, Proposal};
 
-pub const NAME: &str = "shapes/9";
+pub const NAME: &str = "shapes/10";
 
 pub struct ShapeLabeler {
     gazetteer: Arc<Gazetteer>,
