@@ -5270,3 +5270,52 @@ fn ar_plural_participles_take_the_main_clause_speaker() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_noun_of_people_heading_the_speaker_names_no_place_or_body_after_it() {
+    let (s, _) = check(
+        "en",
+        "One man on Lima Street said he had ignored an evacuation warning. A nurse at Kenyatta National Hospital said the wards were full. The Los Angeles County Sheriff's Department said deputies were going door to door.",
+        &[
+            ("Lima Street", EntityType::Loc, "Lima Street"),
+            (
+                "Kenyatta National Hospital",
+                Org,
+                "Kenyatta National Hospital",
+            ),
+            (
+                "Los Angeles County Sheriff's Department",
+                Org,
+                "Los Angeles County Sheriff's Department",
+            ),
+        ],
+    );
+    assert_eq!(
+        contents_and_speakers(&s),
+        vec![
+            ("he had ignored an evacuation warning", None),
+            ("the wards were full", None),
+            (
+                "deputies were going door to door",
+                Some("Los Angeles County Sheriff's Department")
+            ),
+        ],
+        "{s:?}"
+    );
+    let (s, _) = check(
+        "id",
+        "Warga Kampung Cimacan mengaku rumahnya terendam sejak Senin. Dosen FISIP USU menilai kenaikan pajak itu akan menekan warga.",
+        &[
+            ("Kampung Cimacan", Gpe, "Kampung Cimacan"),
+            ("FISIP USU", Org, "FISIP USU"),
+        ],
+    );
+    assert_eq!(
+        contents_and_speakers(&s),
+        vec![
+            ("rumahnya terendam sejak Senin", None),
+            ("kenaikan pajak itu akan menekan warga", None),
+        ],
+        "{s:?}"
+    );
+}

@@ -1476,6 +1476,18 @@ impl<'a> Doc<'a> {
                 return found(None, None, true, false);
             }
         }
+        // A phrase headed by a noun of a person names someone unnamed of the place or body
+        // after it ("dosen FISIP USU", "a nurse at Kenyatta National Hospital"), as one headed
+        // by a noun of people does of a place ("warga Kampung Cimacan", "مصادر في بيروت"):
+        // people at a body may speak for it ("analysts at Capital Economics"), at a place not.
+        if r < e
+            && let Some(x) = candidates().next()
+            && x.start >= self.toks[r].end
+            && (self.tok_in(r, &self.lx.person_nouns)
+                || (self.tok_in(r, &self.lx.people) && x.label == EntityType::Gpe))
+        {
+            return found(None, None, true, false);
+        }
         // An organisation or a country: the one the phrase is about, not its possessor when
         // another follows ("Lebanon's state-run National News Agency").
         if let Some(x) = candidates()

@@ -28,6 +28,9 @@ pub const NAME: &str = "names/13";
 
 /// Words of an appositive between a name and its reporting verb.
 const MAX_APPOSITIVE: usize = 16;
+
+/// Words before an appositive name in which a title or a noun of a person opens its role.
+const ROLE_BEFORE_APPOSITIVE: usize = 6;
 /// Words of an Arabic name with its links ("محمد بن عبدالرحمن بن جاسم آل ثاني").
 const MAX_ARABIC_NAME: usize = 8;
 /// Arabic words that start a compound name ("عبد الله").
@@ -1566,12 +1569,18 @@ impl EntityLabeler for NameLabeler {
                     && !ctx.is_title_word(end)
                     && !ctx.lx.is_stopword(langs, opener)
                 {
-                    // ... unless a lower-case role stands before it: then the appositive is
-                    // the name ("Kuasa hukum bupati, Hendra Gunawan, membantah").
-                    if end >= 2
-                        && is_lowercase_word(ctx.w(end - 1))
-                        && ctx.name_ending_at(j) == Some(end)
-                    {
+                    // ... unless a lower-case role stands before it, or a title or a noun of
+                    // a person opens the phrase before it: then the appositive is the name
+                    // ("Kuasa hukum bupati, Hendra Gunawan, membantah", "Pengamat transportasi
+                    // dari Universitas Trisakti, Hendro Kusumo Adi, berpendapat").
+                    let role_before = end >= 2
+                        && (is_lowercase_word(ctx.w(end - 1))
+                            || (end.saturating_sub(ROLE_BEFORE_APPOSITIVE + 1)..end - 1).any(
+                                |k| {
+                                    ctx.is_title_word(k) || lx.person_nouns.contains(&ctx.folded[k])
+                                },
+                            ));
+                    if role_before && ctx.name_ending_at(j) == Some(end) {
                         spans.push((end, j, 0.6));
                     }
                     continue;
@@ -2905,6 +2914,11 @@ mod tests {
             (
                 "Prakirawan BMKG, Ni Luh Putu Ayu Dharmayanti, mengimbau warga tetap waspada.",
                 "Ni Luh Putu Ayu Dharmayanti",
+            ),
+            // A name in apposition after a title and a body's name.
+            (
+                "Pengamat transportasi dari Universitas Trisakti, Hendro Kusumo Adi, berpendapat ERP tetap diperlukan.",
+                "Hendro Kusumo Adi",
             ),
             // One word with an age after a verb, and a name after a compound title.
             ("Nasib serupa dialami Nurhayati (38).", "Nurhayati"),
