@@ -5,7 +5,7 @@
 use records::{Claim, ClaimKind};
 
 use super::doc::{Doc, Speaker, Subject, is_quote};
-use super::lexicon::SubjectSide;
+use super::lexicon::{SubjectSide, has_affix};
 use crate::ClaimLabeler;
 
 pub const NAME: &str = "clause_final/13";
@@ -147,10 +147,9 @@ fn interposed(doc: &Doc, a: usize, end: usize) -> Option<Claim> {
     // Not after a quotation ('"Fundamentals remain solid," he said, pointing to ...'), whose
     // attribution it is, nor where a participle goes on with the speaker's acts (one that is
     // no finite verb's form too: "contravened" is the clause's verb).
-    let next = &doc.toks[close + 1].norm;
     let participle = after_speaker
-        && (doc.lx.aside_suffixes.iter()).any(|x| super::lexicon::fits_affix("", x, next))
-        && !(doc.lx.finite_affixes.iter()).any(|(p, x)| super::lexicon::fits_affix(p, x, next));
+        && doc.has_aside_suffix(close + 1)
+        && !has_affix(&doc.lx.finite_affixes, &doc.toks[close + 1].norm);
     if doc.words_in(content.0, content.1) < 3
         || doc.text[doc.toks[a].start..content.1].contains(is_quote)
         || participle

@@ -920,13 +920,8 @@ pub(super) fn appositive_subject(
     // said"): the subject stands before it.
     // Not an adjective before a name in apposition ("One of them, retired postman Derek
     // Ainsworth, 71, told"): the name is the speaker.
-    let norm = &*doc.toks[j].norm;
     let participle = !doc.is_capitalised(j)
-        && doc
-            .lx
-            .aside_suffixes
-            .iter()
-            .any(|x| fits_affix("", x, norm))
+        && doc.has_aside_suffix(j)
         && !doc
             .ents_in(doc.toks[j].start, doc.toks[open - 1].end)
             .any(|x| x.label == EntityType::Person);
@@ -987,8 +982,7 @@ fn clause_with_aux(doc: &Doc, from: usize, send: usize, transitive: bool) -> boo
             // An aside opens with a preposition, a relative pronoun or a participle ("the
             // posts, published on Facebook last year, were"), or is an age ("the suspect, 34,
             // had been arrested").
-            let participle = !doc.is_capitalised(k + 1)
-                && (doc.lx.aside_suffixes.iter()).any(|x| fits_affix("", x, &doc.toks[k + 1].norm));
+            let participle = !doc.is_capitalised(k + 1) && doc.has_aside_suffix(k + 1);
             let aside = doc.is_preposition(k + 1)
                 || doc.tok_in(k + 1, &doc.lx.relatives)
                 || participle

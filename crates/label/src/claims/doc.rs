@@ -899,6 +899,13 @@ impl<'a> Doc<'a> {
                 .any(|p| p.label == Some(EntityType::Person) && ends_here(&p.words))
     }
 
+    /// Whether token `k` ends like a participle that opens an aside ([`Lexicon::aside_suffixes`]:
+    /// "speaking", "published").
+    pub fn has_aside_suffix(&self, k: usize) -> bool {
+        let norm = &self.toks[k].norm;
+        (self.lx.aside_suffixes.iter()).any(|x| super::lexicon::fits_affix("", x, norm))
+    }
+
     /// Whether token `k` (if there is one) is one of the lexicon's words `list`.
     pub fn tok_in(&self, k: usize, list: &[String]) -> bool {
         self.toks

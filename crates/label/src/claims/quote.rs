@@ -367,11 +367,7 @@ fn appositive_after(
                     .all(|k| {
                         !doc.is_preposition(k)
                             && doc.cue_at(k).is_none()
-                            && !doc
-                                .lx
-                                .aside_suffixes
-                                .iter()
-                                .any(|x| super::lexicon::fits_affix("", x, &doc.toks[k].norm))
+                            && !doc.has_aside_suffix(k)
                     })
         })
         && (i..comma).all(|k| doc.cue_at(k).is_none())

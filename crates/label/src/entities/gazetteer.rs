@@ -563,24 +563,27 @@ mod tests {
             ),
             vec![oman.clone()]
         );
-        // A name that is a common word too is the place only where its country is named.
-        let seoul = |text: &str| {
+        // A name that is a common word too is the entity only where its country is named: a
+        // place ("سيول": Seoul and "floods") or a person's short name ("شي": Xi and "thing").
+        let found = |canonical: &str, text: &str| {
             spans(&g, &article("ar", text))
                 .into_iter()
-                .filter(|(_, _, c)| c.as_deref() == Some("Seoul"))
+                .filter(|(_, _, c)| c.as_deref() == Some(canonical))
                 .count()
         };
-        assert_eq!(seoul("غمرت سيول جارفة عشرات المنازل في المدينة."), 0);
-        assert_eq!(seoul("وصل الرئيس إلى سيول في زيارة إلى كوريا الجنوبية."), 1);
-        // A person's short name too ("شي": Xi, and "thing" in dialect).
-        let xi = |text: &str| {
-            spans(&g, &article("ar", text))
-                .into_iter()
-                .filter(|(_, _, c)| c.as_deref() == Some("Xi Jinping"))
-                .count()
-        };
-        assert_eq!(xi("تقول فاطمة: \"ما لحقنا نهزو حت شي\"."), 0);
-        assert_eq!(xi("وقال شي إن الصين مستعدة للتعاون."), 1);
+        assert_eq!(
+            found("Seoul", "غمرت سيول جارفة عشرات المنازل في المدينة."),
+            0
+        );
+        assert_eq!(
+            found("Seoul", "وصل الرئيس إلى سيول في زيارة إلى كوريا الجنوبية."),
+            1
+        );
+        assert_eq!(
+            found("Xi Jinping", "تقول فاطمة: \"ما لحقنا نهزو حت شي\"."),
+            0
+        );
+        assert_eq!(found("Xi Jinping", "وقال شي إن الصين مستعدة للتعاون."), 1);
         // Both countries named: no choice is safe, the first stays.
         assert_eq!(
             canon("اجتمع وزيرا خارجية الأردن وسلطنة عمان في عمان."),
